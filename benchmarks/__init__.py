@@ -1,0 +1,1 @@
+"""Speed measurements of archgen beside its peers; run with `make bench`."""

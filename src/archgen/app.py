@@ -1,0 +1,115 @@
+"""The use cases behind the commands: find files, load, check, write.
+
+This is the only module that touches the file system for the commands; it
+knows nothing of the terminal, and reports problems by raising ArchgenError.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from archgen.errors import InvalidInput, Problem, UsageError
+from archgen.findings import Severity
+from archgen.loader import load_file
+from archgen.model.architecture import Architecture
+from archgen.report.base import CheckResult
+from archgen.rules.engine import run_rules
+
+DEFAULT_PATHS = ("architectures",)
+ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
+FAIL_ON = ("error", "warning", "note", "never")
+
+
+def find_architectures(paths: Sequence[str]) -> list[Path]:
+    """Return the architecture files named by `paths`: files as given, folders searched.
+
+    Folders are searched recursively and sorted, so runs and outputs are stable.
+    """
+    found: list[Path] = []
+    for name in paths or DEFAULT_PATHS:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in ARCHITECTURE_SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{name}: no such file or folder")
+    if not found:
+        raise UsageError(f"no architecture files (*.yaml) in {', '.join(paths or DEFAULT_PATHS)}")
+    return list(dict.fromkeys(found))
+
+
+def load_all(files: Iterable[Path]) -> list[Architecture]:
+    """Load every file, collecting the problems of all of them before failing."""
+    architectures: list[Architecture] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            architectures.append(load_file(file))
+        except InvalidInput as error:
+            problems.extend(error.problems)
+    problems.extend(_clashing_names(architectures))
+    if problems:
+        raise InvalidInput(problems)
+    return architectures
+
+
+def _clashing_names(architectures: list[Architecture]) -> list[Problem]:
+    """Two files with one name would overwrite each other's outputs."""
+    first: dict[str, Architecture] = {}
+    problems = []
+    for arch in architectures:
+        if arch.name in first:
+            problems.append(
+                Problem(
+                    arch.source.value_span(("name",)),
+                    f"name '{arch.name}' is already used by {first[arch.name].file}: "
+                    "outputs would overwrite each other",
+                )
+            )
+        first.setdefault(arch.name, arch)
+    return problems
+
+
+def check(paths: Sequence[str]) -> CheckResult:
+    """Load and check the architectures named by `paths`."""
+    architectures = load_all(find_architectures(paths))
+    findings = [finding for arch in architectures for finding in run_rules(arch)]
+    return CheckResult(
+        files=tuple(arch.file for arch in architectures),
+        findings=tuple(findings),
+        lines={arch.file: arch.source.lines for arch in architectures},
+    )
+
+
+def exit_code(result: CheckResult, fail_on: str) -> int:
+    """Return 1 when an active finding is at or above the `fail_on` severity, else 0."""
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on takes one of {', '.join(FAIL_ON)}")
+    worst = result.worst()
+    if fail_on == "never" or worst is None:
+        return 0
+    return 1 if worst.rank >= Severity(fail_on).rank else 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old or the new file, never half."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        Path(temporary).replace(path)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise

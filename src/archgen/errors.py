@@ -1,0 +1,39 @@
+"""The errors archgen raises on purpose.
+
+Only these become a one-line message and exit code 2 on the command line; any
+other exception is a bug and keeps its traceback. Nothing here knows of click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from archgen.source import Span
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, at its place in a file."""
+
+    span: Span
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.span}: {self.message}"
+
+
+class ArchgenError(Exception):
+    """Base of every error archgen reports to the user instead of crashing."""
+
+
+class InvalidInput(ArchgenError):
+    """Raised by the loader, with every problem in every file, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class UsageError(ArchgenError):
+    """Raised by the use cases when the user asked for something impossible."""

@@ -1,0 +1,51 @@
+"""What the rules say about an architecture.
+
+A rule yields an `Issue` (a resource and a key path); the engine resolves it into
+a `Finding` with a file, line and column, so rules never deal with positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from archgen.source import KeyPath, Span
+
+
+class Severity(StrEnum):
+    """How bad a finding is; ordered so that thresholds compare."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Return 1 for note, 2 for warning, 3 for error."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.NOTE: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A rule's verdict on one resource, located by key path."""
+
+    rule: str
+    severity: Severity
+    resource: str | None
+    path: KeyPath
+    message: str
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """An issue placed in a source file, ready for a report."""
+
+    span: Span
+    rule: str
+    severity: Severity
+    resource: str | None
+    message: str
+    suppressed: bool = False

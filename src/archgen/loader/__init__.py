@@ -1,0 +1,56 @@
+"""Read architecture files into checked models, reporting every problem at its place.
+
+The stages run in order (decode, parse, version, schema, references, cross-field
+constraints); each stage collects all its problems before the loader gives up,
+so one run shows the user everything that is wrong in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archgen.errors import InvalidInput, Problem
+from archgen.loader.constraints import check_constraints
+from archgen.loader.references import check_references
+from archgen.loader.validate import check_version, validate
+from archgen.loader.yaml_positions import MAX_BYTES, decode, parse
+from archgen.model.architecture import Architecture
+from archgen.source import Span
+
+
+def load_file(path: Path, display: str | None = None) -> Architecture:
+    """Load one architecture file; `display` is how messages name it (default: the path)."""
+    name = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(
+                [Problem(Span(name, 1, 1), f"file is larger than {MAX_BYTES // 1024} KiB")]
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(
+            [Problem(Span(name, 1, 1), f"cannot read the file: {error.strerror}")]
+        ) from None
+    return load_text(decode(data, name), name)
+
+
+def load_text(text: str, file: str) -> Architecture:
+    """Load an architecture from text; `file` is how messages name it."""
+    parsed = parse(text, file)
+    source = parsed.source
+    if not isinstance(parsed.value, dict):
+        raise InvalidInput(
+            [Problem(source.span(()), "an architecture file is a mapping of keys such as name:")]
+        )
+    problems = check_version(parsed.value, source)
+    if problems:
+        raise InvalidInput(problems)
+    document, problems = validate(parsed.value, source)
+    if document is None:
+        raise InvalidInput(problems)
+    problems = check_references(document, source)
+    problems += check_constraints(document, source)
+    if problems:
+        raise InvalidInput(problems)
+    return Architecture(document=document, source=source)

@@ -1,0 +1,156 @@
+"""Rules of the format that span several fields, and that AWS itself enforces.
+
+pydantic checks each value alone; what depends on two values (ports that a
+protocol needs, NACL rule numbers that must be unique, flow steps that must be
+declared connections) is checked here, each problem at the exact key to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+
+from archgen.errors import Problem
+from archgen.model.catalogue import PROTOCOL_PORTS, type_name
+from archgen.model.document import ArchitectureDocument
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.compute import AutoscalingGroup
+from archgen.model.resources.edge import Alb
+from archgen.model.resources.network import (
+    EgressRule,
+    IngressRule,
+    NaclRule,
+    NetworkAcl,
+    RouteTable,
+    SecurityGroup,
+)
+from archgen.source import KeyPath, SourceMap
+
+Finding = tuple[KeyPath, str]
+
+
+def check_constraints(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
+    """Return a problem for every cross-field constraint the document breaks."""
+    found: list[Finding] = [*_connections(document), *_flows(document), *_main_tables(document)]
+    for rid, resource in document.resources.items():
+        found.extend(_resource(resource, ("resources", rid)))
+    return [Problem(source.span(path), message) for path, message in found]
+
+
+def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
+    if isinstance(resource, NetworkAcl):
+        for direction in ("inbound", "outbound"):
+            yield from _nacl_rules(getattr(resource, direction), (*path, direction))
+    elif isinstance(resource, SecurityGroup):
+        yield from _filter_ports(resource.ingress, (*path, "ingress"))
+        yield from _filter_ports(resource.egress or (), (*path, "egress"))
+    elif isinstance(resource, RouteTable):
+        yield from _unique(
+            [route.destination for route in resource.routes],
+            (*path, "routes"),
+            "destination",
+            "a route to {} is already in this table",
+        )
+    elif isinstance(resource, AutoscalingGroup):
+        if not resource.min <= resource.desired <= resource.max:
+            yield (
+                (*path, "desired"),
+                f"capacity must satisfy min <= desired <= max, got {resource.min} <= "
+                f"{resource.desired} <= {resource.max}",
+            )
+    elif isinstance(resource, Alb):
+        yield from _unique(
+            [listener.port for listener in resource.listeners],
+            (*path, "listeners"),
+            "port",
+            "a listener on port {} is already declared",
+        )
+
+
+def _nacl_rules(rules: tuple[NaclRule, ...], path: KeyPath) -> Iterator[Finding]:
+    yield from _unique(
+        [rule.rule for rule in rules], path, "rule", "rule number {} is already used here"
+    )
+    yield from _filter_ports(rules, path)
+
+
+def _filter_ports(
+    rules: Sequence[NaclRule | IngressRule | EgressRule], path: KeyPath
+) -> Iterator[Finding]:
+    """`ports` is required for tcp and udp, and meaningless for icmp and all."""
+    for index, rule in enumerate(rules):
+        if rule.protocol in ("tcp", "udp") and rule.ports is None:
+            yield (*path, index, "protocol"), f"a {rule.protocol} rule needs 'ports'"
+        if rule.protocol in ("icmp", "all") and rule.ports not in (None, "all"):
+            yield (
+                (*path, index, "ports"),
+                f"protocol {rule.protocol} has no ports: omit 'ports' or write 'all'",
+            )
+
+
+def _unique(values: Sequence[Hashable], path: KeyPath, key: str, message: str) -> Iterator[Finding]:
+    seen: set[Hashable] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            yield (*path, index, key), message.format(value)
+        seen.add(value)
+
+
+def _main_tables(document: ArchitectureDocument) -> Iterator[Finding]:
+    """Report a second main route table in one VPC: AWS has exactly one per VPC."""
+    mains: dict[str, str] = {}
+    for rid, resource in document.resources.items():
+        if isinstance(resource, RouteTable) and resource.main:
+            if resource.vpc in mains:
+                yield (
+                    ("resources", rid, "main"),
+                    f"VPC '{resource.vpc}' already has a main route table: '{mains[resource.vpc]}'",
+                )
+            mains.setdefault(resource.vpc, rid)
+
+
+def _connections(document: ArchitectureDocument) -> Iterator[Finding]:
+    seen: dict[tuple[str, str, str, int | None], int] = {}
+    for index, connection in enumerate(document.connections):
+        path: KeyPath = ("connections", index)
+        if connection.port is None and connection.protocol not in PROTOCOL_PORTS:
+            yield (*path, "protocol"), f"a {connection.protocol} connection needs a 'port'"
+        if connection.source == connection.target:
+            yield (*path, "to"), f"'{connection.source}' cannot connect to itself"
+        key = (connection.source, connection.target, connection.protocol, connection.port)
+        if key in seen:
+            yield path, f"the same connection is already declared as connection {seen[key] + 1}"
+        seen.setdefault(key, index)
+        for end, rid in (("from", connection.source), ("to", connection.target)):
+            if rid in document.resources and _is_plumbing(document.resources[rid]):
+                yield (
+                    (*path, end),
+                    f"'{rid}' is a {type_name(document.resources[rid])}: connections join "
+                    "services, and routes, ACLs and security groups decide what is allowed",
+                )
+
+
+def _is_plumbing(resource: ResourceBase) -> bool:
+    return type_name(resource) in {
+        "vpc",
+        "subnet",
+        "route_table",
+        "network_acl",
+        "security_group",
+        "iam_role",
+    }
+
+
+def _flows(document: ArchitectureDocument) -> Iterator[Finding]:
+    declared = {(c.source, c.target) for c in document.connections}
+    names: set[str] = set()
+    for index, flow in enumerate(document.flows):
+        if flow.name in names:
+            yield ("flows", index, "name"), f"a flow named '{flow.name}' is already declared"
+        names.add(flow.name)
+        for step, (source, target) in enumerate(zip(flow.steps, flow.steps[1:], strict=False)):
+            known = source in document.resources and target in document.resources
+            if known and (source, target) not in declared:
+                yield (
+                    ("flows", index, "steps", step + 1),
+                    f"flow '{flow.name}': no connection from '{source}' to '{target}' is declared",
+                )

@@ -1,0 +1,95 @@
+"""Check that every reference names a resource, and one of the right type.
+
+References are declared by the `RefTo` marker on model fields, so this check
+follows the model and needs no list of its own. A bad reference is reported at
+the reference's own line, where the user has to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from archgen.errors import Problem
+from archgen.model.catalogue import type_name
+from archgen.model.document import ArchitectureDocument
+from archgen.model.types import RefTo, is_cidr
+from archgen.source import KeyPath, SourceMap
+
+
+def check_references(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
+    """Return a problem for every reference that names nothing or the wrong type."""
+    kinds = {rid: type_name(resource) for rid, resource in document.resources.items()}
+    problems = []
+    for path, value, marker in _references(document, ()):
+        message = _judge(value, marker, kinds, str(_field_name(path)))
+        if message:
+            problems.append(Problem(source.value_span(path), message))
+    return problems
+
+
+def _judge(value: str, marker: RefTo, kinds: dict[str, str], field: str) -> str | None:
+    if marker.types == ("security_group",) and is_cidr(value):
+        return None
+    actual = kinds.get(value)
+    if actual is None:
+        close = difflib.get_close_matches(value, list(kinds), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{field}: '{value}' names no resource{hint}"
+    if marker.types and actual not in marker.types:
+        wanted = " or ".join(marker.types)
+        return f"{field}: '{value}' is a {actual}, but {field} takes a {wanted}"
+    return None
+
+
+def _field_name(path: KeyPath) -> str | int:
+    named = [part for part in path if isinstance(part, str)]
+    return named[-1] if named else "reference"
+
+
+def _references(model: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str, RefTo]]:
+    """Yield (path, id, marker) for every reference in `model`, nested models included."""
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        here = (*path, field.alias or name)
+        items: Iterable[tuple[KeyPath, Any]]
+        if isinstance(value, dict):
+            items = (((*here, key), item) for key, item in value.items())
+        elif isinstance(value, tuple):
+            items = (((*here, index), item) for index, item in enumerate(value))
+        else:
+            items = ((here, value),)
+        marker = _marker(field)
+        for item_path, item in items:
+            if isinstance(item, BaseModel):
+                yield from _references(item, item_path)
+            elif marker and isinstance(item, str):
+                yield item_path, item, marker
+
+
+def _marker(field: FieldInfo) -> RefTo | None:
+    for meta in field.metadata:
+        if isinstance(meta, RefTo):
+            return meta
+    return _marker_in(field.annotation)
+
+
+def _marker_in(annotation: Any) -> RefTo | None:
+    """Find a RefTo inside Optional[...] or tuple[...], where pydantic leaves it."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        for meta in annotation.__metadata__:
+            if isinstance(meta, RefTo):
+                return meta
+    if origin in (typing.Union, types.UnionType, tuple, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _marker_in(arg)
+            if found is not None:
+                return found
+    return None

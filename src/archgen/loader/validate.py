@@ -1,0 +1,207 @@
+"""Validate plain YAML data against the model and place every error in the file.
+
+pydantic reports errors by `loc`; here each loc becomes a key path into the
+user's data (the tags pydantic inserts for unions are dropped) and a message
+that names the key and, for typos, the closest valid choice.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from archgen.errors import Problem
+from archgen.model.catalogue import CATALOGUE
+from archgen.model.document import FORMAT_VERSION, ArchitectureDocument
+from archgen.source import KeyPath, SourceMap
+
+
+def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Refuse other format versions first: their other keys would only add noise."""
+    version = data.get("archgen")
+    if "archgen" not in data:
+        return [
+            Problem(source.span(()), f"missing 'archgen: {FORMAT_VERSION}' (the format version)")
+        ]
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        return [
+            Problem(
+                source.value_span(("archgen",)),
+                f"unsupported format version {version!r}: "
+                f"this archgen reads version {FORMAT_VERSION}",
+            )
+        ]
+    return []
+
+
+def validate(data: Any, source: SourceMap) -> tuple[ArchitectureDocument | None, list[Problem]]:
+    """Return the validated document, or None and every problem pydantic found."""
+    try:
+        return ArchitectureDocument.model_validate(data), []
+    except ValidationError as error:
+        problems: dict[KeyPath, Problem] = {}
+        for detail in error.errors(include_url=False):
+            path = _data_path(detail["loc"], data, detail["type"])
+            problem = _problem(detail, path, data, source)
+            problems.setdefault(path, problem)
+        return None, list(problems.values())
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any, error_type: str) -> KeyPath:
+    """Keep the parts of a pydantic loc that index the user's data; drop union tags."""
+    path: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        is_last = index == len(loc) - 1
+        if part == "[key]":
+            continue
+        if _indexes(current, part):
+            current = current[part]
+            path.append(part)
+        elif is_last and error_type == "missing":
+            path.append(part)
+    return tuple(path)
+
+
+def _indexes(container: Any, part: int | str) -> bool:
+    """Tell whether `part` is a key or index present in the user's data."""
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
+
+
+def _problem(detail: Any, path: KeyPath, data: Any, source: SourceMap) -> Problem:
+    kind: str = detail["type"]
+    key = str(path[-1]) if path else "document"
+    if kind == "missing":
+        return Problem(source.span(path[:-1]), f"missing required key '{key}'{_owner(path, data)}")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(path[:-1], data)
+        hint = _did_you_mean(key, allowed)
+        return Problem(source.span(path), f"unknown key '{key}'{_owner(path, data)}{hint}")
+    if kind == "union_tag_invalid":
+        tag = detail["input"].get("type") if isinstance(detail["input"], dict) else None
+        hint = _did_you_mean(str(tag), list(CATALOGUE))
+        return Problem(source.value_span((*path, "type")), f"unknown resource type '{tag}'{hint}")
+    if kind == "union_tag_not_found":
+        return Problem(source.span(path), f"resource '{key}' has no 'type'")
+    if loc_is_key(detail["loc"]):
+        return Problem(
+            source.span(path),
+            f"resource id '{key}' must start with a lowercase letter and hold only "
+            "lowercase letters, digits and hyphens",
+        )
+    if path == ("name",) and kind == "string_pattern_mismatch":
+        return Problem(
+            source.value_span(path),
+            f"name '{detail['input']}' must be a slug of lowercase letters, digits and hyphens "
+            "(it names the output files)",
+        )
+    friendly = _FRIENDLY.get(kind)
+    if friendly:
+        return Problem(source.value_span(path), f"{key}: {friendly}, got {detail['input']!r}")
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return Problem(source.value_span(path), f"{key}: {_lower_first(message)}")
+
+
+_FRIENDLY = {
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "string_type": "expected text",
+    "tuple_type": "expected a list",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
+    "model_attributes_type": "expected a mapping of keys",
+}
+
+
+def loc_is_key(loc: tuple[int | str, ...]) -> bool:
+    """Tell whether pydantic is complaining about a mapping key rather than its value."""
+    return bool(loc) and loc[-1] == "[key]"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _owner(path: KeyPath, data: Any) -> str:
+    """Return " in <type> '<id>'" for keys inside a resource, so messages name it."""
+    if len(path) >= 2 and path[0] == "resources":
+        resource = data.get("resources", {}).get(path[1])
+        if isinstance(resource, dict) and len(path) > 2:
+            return f" in {resource.get('type', 'resource')} '{path[1]}'"
+    return ""
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if choices:
+        return f" (expected one of: {', '.join(choices)})"
+    return ""
+
+
+def _allowed_keys(path: KeyPath, data: Any) -> list[str]:
+    """Return the keys the model accepts at `path`, following the data's own types."""
+    annotation: Any = ArchitectureDocument
+    current = data
+    for part in path:
+        model = _model_for(annotation, current)
+        if model is None:
+            annotation = _element_annotation(annotation)
+        else:
+            field = next(
+                (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
+            )
+            if field is None:
+                return []
+            annotation = field.annotation
+        current = current[part]
+    model = _model_for(annotation, current)
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_for(annotation: Any, value: Any) -> type[BaseModel] | None:
+    """Return the model class in `annotation` that describes the mapping `value`."""
+    if not isinstance(value, dict):
+        return None
+    for model in _union_members(annotation):
+        type_field = model.model_fields.get("type")
+        if type_field is None or typing.get_args(type_field.annotation) == (value.get("type"),):
+            return model
+    return None
+
+
+def _union_members(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            yield from _union_members(arg)
+
+
+def _element_annotation(annotation: Any) -> Any:
+    """Return what one element of a tuple or one value of a dict is declared as."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            element = _element_annotation(arg)
+            if element is not None:
+                return element
+        return None
+    if origin in (tuple, dict):
+        args = typing.get_args(annotation)
+        return args[0] if origin is tuple else args[1]
+    return None

@@ -1,0 +1,229 @@
+"""Parse YAML into plain values and a source map, in one pass, safely.
+
+PyYAML composes a node tree with marks; we build the values from that tree
+ourselves so that positions never enter the data, duplicate keys are caught at
+the second occurrence, only the standard scalar tags are honoured (no python
+objects), dates stay strings, and aliases, nesting and size are bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.composer import ComposerError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from archgen.errors import InvalidInput, Problem
+from archgen.source import KeyPath, SourceMap, Span
+
+MAX_BYTES = 2 * 1024 * 1024
+"""The largest architecture file read; real ones are a few kilobytes."""
+
+MAX_DEPTH = 32
+"""The deepest nesting accepted; the format needs about eight levels."""
+
+MAX_VALUES = 100_000
+"""The most values a document may expand to, aliases included (stops alias bombs)."""
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document's plain value and where each part of it was written."""
+
+    value: Any  # plain YAML data: dict, list, str, int, float, bool or None
+    source: SourceMap
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses nesting deeper than MAX_DEPTH.
+
+    PyYAML composes recursively; without a limit a deeply nested document ends
+    in a RecursionError instead of a message at its line.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def decode(data: bytes, file: str) -> str:
+    """Decode UTF-8 (a BOM is accepted) or fail at the first bad byte's place."""
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(
+            [Problem(Span(file, 1, 1), f"file is larger than {MAX_BYTES // 1024} KiB")]
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InvalidInput(
+            [Problem(Span(file, line, column), "not valid UTF-8: save the file as UTF-8")]
+        ) from None
+
+
+def parse(text: str, file: str) -> ParsedDocument:
+    """Parse one YAML document into plain values and its source map."""
+    source = SourceMap(file=file, lines=tuple(text.splitlines()))
+    try:
+        loader = _DepthLimitedLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        raise InvalidInput([_problem_from_yaml(error, file)]) from None
+    except yaml.reader.ReaderError as error:
+        raise InvalidInput([_problem_from_reader(error, text, file)]) from None
+    if node is None:
+        raise InvalidInput([Problem(Span(file, 1, 1), "the file is empty")])
+    builder = _Builder(source)
+    value = builder.build(node, ())
+    if builder.problems:
+        raise InvalidInput(builder.problems)
+    return ParsedDocument(value=value, source=source)
+
+
+def _problem_from_yaml(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if error.context and error.context not in problem:
+        problem = f"{error.context}: {problem}"
+    if "\t" in problem or "'\\t'" in problem:
+        problem = f"{problem} (indent with spaces, YAML forbids tabs)"
+    return Problem(Span(file, line, column), problem)
+
+
+def _problem_from_reader(error: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """Place a character YAML forbids (a control character) at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    return Problem(
+        Span(file, line, column),
+        f"character U+{error.character:04X} is not allowed in YAML (a control character)",
+    )
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording every position."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self._values = 0
+        self._constructor = yaml.SafeLoader("")
+
+    def _fail(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(Span(self.source.file, *_position(node)), message))
+
+    def build(self, node: Node, path: KeyPath) -> Any:  # plain YAML data, see ParsedDocument
+        self._values += 1
+        if self._values > MAX_VALUES:
+            if self._values == MAX_VALUES + 1:
+                self._fail(node, f"document expands to more than {MAX_VALUES} values (aliases?)")
+            return None
+        if len(path) > MAX_DEPTH:
+            self._fail(node, f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)")
+            return None
+        self.source.values.setdefault(path, _position(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self._fail(node, _unsupported_tag(node.tag))
+                return None
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP_TAG:
+                self._fail(node, _unsupported_tag(node.tag))
+                return None
+            return self._mapping(node, path)
+        self._fail(node, "unsupported YAML node")
+        return None
+
+    def _scalar(self, node: ScalarNode) -> Any:  # str, int, float, bool or None
+        if node.tag == _TIMESTAMP_TAG:
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            self._fail(node, _unsupported_tag(node.tag))
+            return None
+        return self._constructor.construct_object(node)
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                result.update(self._merge_sources(value_node, path))
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in seen:
+                self._fail(key_node, f"duplicate key '{key}' (first defined on line {seen[key]})")
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            self.source.keys[(*path, key)] = _position(key_node)
+            self.source.values.pop((*path, key), None)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _key(self, node: Node) -> str | None:
+        if not isinstance(node, ScalarNode) or node.tag not in _SCALAR_TAGS:
+            self._fail(node, "a key must be a plain word, not a list, mapping or tagged value")
+            return None
+        return str(node.value)
+
+    def _merge_sources(self, node: Node, path: KeyPath) -> dict[str, Any]:
+        """Return the entries a `<<` merge key brings in; earlier sources win, as in YAML."""
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        entries: dict[str, Any] = {}
+        for source in reversed(sources):
+            if not isinstance(source, MappingNode):
+                self._fail(source, "a merge key (<<) needs a mapping or a list of mappings")
+                continue
+            value = self.build(source, path)
+            if isinstance(value, dict):
+                entries.update(value)
+        return entries
+
+
+def _unsupported_tag(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"unsupported tag {short}: archgen reads plain YAML only (no tags or objects)"

@@ -1,0 +1,1 @@
+"""The typed, immutable model of an architecture (format v1)."""

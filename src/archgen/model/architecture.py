@@ -1,0 +1,169 @@
+"""A loaded architecture: the validated document plus the facts derived from it.
+
+The derived facts (effective route table and NACL of each subnet, public or
+private, AZs and tiers of each resource) are computed once here, so the rules,
+the network analysis and the renderers cannot disagree about them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from archgen.model.catalogue import Placement, default_tiers, placement, type_name
+from archgen.model.document import ArchitectureDocument, Connection
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.compute import AutoscalingGroup, Ec2, Lambda
+from archgen.model.resources.data import Efs, Elasticache, Rds
+from archgen.model.resources.edge import Alb
+from archgen.model.resources.network import (
+    InternetGateway,
+    NatGateway,
+    RouteTable,
+    SecurityGroup,
+    Subnet,
+    Vpc,
+    VpcEndpoint,
+)
+from archgen.model.types import Tier
+from archgen.source import KeyPath, SourceMap
+
+R = TypeVar("R", bound=ResourceBase)
+
+_MULTI_SUBNET = (Alb, AutoscalingGroup, Lambda, Rds, Elasticache, Efs)
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """The unit every later stage works on: one file's model, its source and its facts."""
+
+    document: ArchitectureDocument
+    source: SourceMap
+    _main_tables: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for resource_id, resource in self.document.resources.items():
+            resource._id = resource_id
+        main_tables = {table.vpc: table.id for table in self.resources_of(RouteTable) if table.main}
+        object.__setattr__(self, "_main_tables", main_tables)
+
+    # -- lookup ------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The slug that names the output files."""
+        return self.document.name
+
+    @property
+    def file(self) -> str:
+        """The file the architecture was read from, as the user named it."""
+        return self.source.file
+
+    @property
+    def resources(self) -> dict[str, ResourceBase]:
+        """Every resource by id, in declaration order."""
+        return dict(self.document.resources)
+
+    @property
+    def connections(self) -> tuple[Connection, ...]:
+        """The declared connections, in declaration order."""
+        return self.document.connections
+
+    def resource(self, resource_id: str) -> ResourceBase:
+        """Return the resource with this id (the loader guarantees it exists)."""
+        return self.document.resources[resource_id]
+
+    def get(self, resource_id: str, kind: type[R]) -> R:
+        """Return the resource with this id, which the loader checked is a `kind`."""
+        resource = self.document.resources[resource_id]
+        if not isinstance(resource, kind):
+            raise TypeError(f"{resource_id} is a {type(resource).__name__}, not {kind.__name__}")
+        return resource
+
+    def resources_of(self, kind: type[R]) -> Iterator[R]:
+        """Yield the resources of one type, in declaration order."""
+        for resource in self.document.resources.values():
+            if isinstance(resource, kind):
+                yield resource
+
+    def type_of(self, resource_id: str) -> str:
+        """Return the catalogue type name of a resource."""
+        return type_name(self.document.resources[resource_id])
+
+    def path_of(self, resource_id: str, *rest: str | int) -> KeyPath:
+        """Return the key path of a resource, or of one of its fields."""
+        return ("resources", resource_id, *rest)
+
+    # -- derived network facts ---------------------------------------------------
+
+    def route_table_of(self, subnet_id: str) -> RouteTable | None:
+        """Return the subnet's effective route table: explicit, else the VPC's main one.
+
+        None means the VPC's implicit main table, which holds only the local route.
+        """
+        subnet = self.get(subnet_id, Subnet)
+        table_id = subnet.route_table or self._main_tables.get(subnet.vpc)
+        return self.get(table_id, RouteTable) if table_id else None
+
+    def nacl_of(self, subnet_id: str) -> str | None:
+        """Return the id of the subnet's NACL; None is the VPC's default, allow-all ACL."""
+        return self.get(subnet_id, Subnet).nacl
+
+    def is_public(self, subnet_id: str) -> bool:
+        """Tell whether the subnet routes to an internet gateway (AWS's definition)."""
+        table = self.route_table_of(subnet_id)
+        if table is None:
+            return False
+        return any(
+            isinstance(self.resource(route.target), InternetGateway) for route in table.routes
+        )
+
+    def subnets_of(self, resource_id: str) -> tuple[str, ...]:
+        """Return the subnets a resource has network interfaces in, in declaration order."""
+        resource = self.resource(resource_id)
+        if isinstance(resource, Subnet):
+            return (resource_id,)
+        if isinstance(resource, Ec2 | NatGateway):
+            return (resource.subnet,)
+        if isinstance(resource, _MULTI_SUBNET):
+            return tuple(dict.fromkeys(resource.subnets))
+        return ()
+
+    def zones_of(self, resource_id: str) -> tuple[str, ...]:
+        """Return the Availability Zones a resource is placed in, without repeats."""
+        zones = (self.get(subnet, Subnet).zone for subnet in self.subnets_of(resource_id))
+        return tuple(dict.fromkeys(zones))
+
+    def vpc_of(self, resource_id: str) -> str | None:
+        """Return the VPC a resource belongs to, if it belongs to one."""
+        resource = self.resource(resource_id)
+        if isinstance(resource, Vpc):
+            return resource_id
+        if isinstance(resource, Subnet | RouteTable | InternetGateway | VpcEndpoint):
+            return resource.vpc
+        if isinstance(resource, SecurityGroup):
+            return resource.vpc
+        subnets = self.subnets_of(resource_id)
+        return self.get(subnets[0], Subnet).vpc if subnets else None
+
+    def security_groups_of(self, resource_id: str) -> tuple[str, ...]:
+        """Return the security groups attached to a resource's network interfaces."""
+        resource = self.resource(resource_id)
+        groups: tuple[str, ...] = getattr(resource, "security_groups", ())
+        return groups
+
+    # -- derived roles -----------------------------------------------------------
+
+    def tiers_of(self, resource_id: str) -> tuple[Tier, ...]:
+        """Return the tiers a resource serves: declared, else the type's default."""
+        resource = self.resource(resource_id)
+        if resource.tier is None:
+            return default_tiers(resource, self.type_of(resource_id))
+        if isinstance(resource.tier, tuple):
+            return resource.tier
+        return (resource.tier,)
+
+    def placement_of(self, resource_id: str) -> Placement:
+        """Return where the resource is drawn (outside, global, regional, vpc, subnet)."""
+        return placement(self.resource(resource_id), self.type_of(resource_id))

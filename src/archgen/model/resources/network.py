@@ -1,0 +1,119 @@
+"""The VPC and what routes and filters traffic inside it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from archgen.model.resources.base import ResourceBase
+from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Zone, ref
+
+VpcRef = Annotated[Id, ref("vpc")]
+SubnetRef = Annotated[Id, ref("subnet")]
+RouteTableRef = Annotated[Id, ref("route_table")]
+SecurityGroupRef = Annotated[Id, ref("security_group")]
+FilterProtocol = Literal["tcp", "udp", "icmp", "all"]
+
+
+class Vpc(ResourceBase):
+    """A virtual network; its CIDR bounds every subnet in it."""
+
+    type: Literal["vpc"]
+    cidr: Cidr
+
+
+class Subnet(ResourceBase):
+    """A range of the VPC in one Availability Zone; public or private by its routes."""
+
+    type: Literal["subnet"]
+    vpc: VpcRef
+    zone: Zone
+    cidr: Cidr
+    route_table: Annotated[Id, ref("route_table")] | None = None
+    nacl: Annotated[Id, ref("network_acl")] | None = None
+    public_ip_on_launch: bool = False
+    kind: Literal["public", "private"] | None = None
+
+
+class Route(Frozen):
+    """A route to a gateway; the VPC's local route is implicit."""
+
+    destination: Cidr
+    target: Annotated[Id, ref("internet_gateway", "nat_gateway")]
+
+
+class RouteTable(ResourceBase):
+    """The routes of the subnets associated with it (or of every subnet, when main)."""
+
+    type: Literal["route_table"]
+    vpc: VpcRef
+    main: bool = False
+    routes: tuple[Route, ...] = ()
+
+
+class InternetGateway(ResourceBase):
+    """The VPC's door to the internet, for subnets that route to it."""
+
+    type: Literal["internet_gateway"]
+    vpc: VpcRef
+
+
+class NatGateway(ResourceBase):
+    """Outbound-only internet access for private subnets, living in one public subnet."""
+
+    type: Literal["nat_gateway"]
+    subnet: SubnetRef
+
+
+class VpcEndpoint(ResourceBase):
+    """A private path to a regional service; gateway endpoints attach to route tables."""
+
+    type: Literal["vpc_endpoint"]
+    vpc: VpcRef
+    service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+    route_tables: tuple[RouteTableRef, ...] = ()
+
+
+class NaclRule(Frozen):
+    """One numbered, stateless rule; the lowest matching number decides."""
+
+    rule: Annotated[int, Field(ge=1, le=32766)]
+    action: Literal["allow", "deny"]
+    protocol: FilterProtocol
+    ports: Ports | None = None
+    cidr: Cidr
+
+
+class NetworkAcl(ResourceBase):
+    """A stateless filter at the subnet boundary; custom ACLs deny what no rule allows."""
+
+    type: Literal["network_acl"]
+    vpc: VpcRef
+    inbound: tuple[NaclRule, ...] = ()
+    outbound: tuple[NaclRule, ...] = ()
+
+
+class IngressRule(Frozen):
+    """Admits traffic from a CIDR or from the members of a security group."""
+
+    protocol: FilterProtocol
+    ports: Ports | None = None
+    source: Annotated[CidrOrId, ref("security_group")]
+
+
+class EgressRule(Frozen):
+    """Lets traffic out to a CIDR or to the members of a security group."""
+
+    protocol: FilterProtocol
+    ports: Ports | None = None
+    destination: Annotated[CidrOrId, ref("security_group")]
+
+
+class SecurityGroup(ResourceBase):
+    """A stateful allow-list on network interfaces; omitted egress allows all, as in AWS."""
+
+    type: Literal["security_group"]
+    vpc: VpcRef
+    ingress: tuple[IngressRule, ...] = ()
+    egress: tuple[EgressRule, ...] | None = None

@@ -1,0 +1,1 @@
+"""Reports of `archgen check`, one format per module; each only formats."""

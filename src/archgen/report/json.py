@@ -1,0 +1,41 @@
+"""The machine report of DESIGN.md §3: findings and a summary, as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from archgen.errors import Problem
+from archgen.report.base import CheckResult
+
+
+def format_json(result: CheckResult) -> str:
+    """Return the contract JSON for a check run."""
+    findings = [
+        {
+            "rule": f.rule,
+            "severity": f.severity.value,
+            "file": f.span.file,
+            "line": f.span.line,
+            "column": f.span.column,
+            "resource": f.resource,
+            "message": f.message,
+            "suppressed": f.suppressed,
+        }
+        for f in result.findings
+    ]
+    summary = {"files": len(result.files), **result.counts()}
+    return json.dumps({"findings": findings, "summary": summary}, indent=2) + "\n"
+
+
+def format_json_errors(problems: tuple[Problem, ...]) -> str:
+    """Return the contract JSON for invalid input."""
+    errors = [
+        {
+            "file": p.span.file,
+            "line": p.span.line,
+            "column": p.span.column,
+            "message": p.message,
+        }
+        for p in problems
+    ]
+    return json.dumps({"errors": errors}, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""Best-practice rules: one rule per module, listed by hand in `registry`."""

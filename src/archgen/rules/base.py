@@ -1,0 +1,62 @@
+"""What a rule is: metadata a reader can act on, and a check that yields issues."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import ClassVar
+
+from archgen.findings import Issue, Severity
+from archgen.model.architecture import Architecture
+from archgen.model.resources.base import ResourceBase
+from archgen.source import KeyPath
+
+
+class Rule(ABC):
+    """A best-practice check; subclasses fill the metadata and implement `check`.
+
+    Rules report where in the model (a resource and a field); the engine turns
+    that into a file position, so no rule deals with lines and columns.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[Severity]
+    rationale: ClassVar[str]
+    remediation: ClassVar[str]
+    mirrors: ClassVar[str]
+    suppressible: ClassVar[bool] = True
+
+    @abstractmethod
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Yield an issue for every place the architecture breaks this rule."""
+
+    def issue(
+        self,
+        resource: ResourceBase,
+        message: str,
+        *path: str | int,
+        severity: Severity | None = None,
+    ) -> Issue:
+        """Return an issue on `resource`, located at its field `path` (or its key)."""
+        return self.issue_at(
+            ("resources", resource.id, *path), message, resource=resource.id, severity=severity
+        )
+
+    def issue_at(
+        self,
+        path: KeyPath,
+        message: str,
+        *,
+        resource: str | None = None,
+        severity: Severity | None = None,
+    ) -> Issue:
+        """Return an issue at any key path, e.g. a connection or a flow."""
+        return Issue(
+            rule=self.id,
+            severity=severity or self.severity,
+            resource=resource,
+            path=path,
+            message=message,
+        )

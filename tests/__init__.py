@@ -1,0 +1,1 @@
+"""Tests of archgen; the real pipeline, with the real files."""

@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository's paths, and a writer of architecture files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHITECTURES = ROOT / "architectures"
+
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=200)
+settings.load_profile("ci")
+
+WriteArch = Callable[[str], Path]
+
+
+@pytest.fixture
+def write_arch(tmp_path: Path) -> WriteArch:
+    """Return a function that writes YAML text to a new file and returns its path."""
+    counter = iter(range(1000))
+
+    def write(text: str) -> Path:
+        path = tmp_path / f"arch{next(counter)}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

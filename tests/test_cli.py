@@ -1,0 +1,138 @@
+"""The command line over the real pipeline: exit codes, formats, files and imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archgen.cli import main
+from tests.conftest import ROOT, WriteArch
+
+OVERLAP = (
+    "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+    "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"
+    "  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.0.0/24}\n"
+    "  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25}\n"
+)
+
+
+def test_shipped_architectures_check_clean(monkeypatch: object) -> None:
+    result = CliRunner().invoke(main, ["check", str(ROOT / "architectures")])
+    assert result.exit_code == 0, result.output
+    assert result.output == "3 files checked: no findings\n"
+
+
+def test_default_path_is_architectures() -> None:
+    import os
+
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(main, ["check"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0
+    assert result.output == "3 files checked: no findings\n"
+
+
+def test_text_report_shows_the_line_and_a_caret(write_arch: WriteArch) -> None:
+    path = write_arch(OVERLAP)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}:8:49: error AG001 b: CIDR 10.0.0.0/25 overlaps subnet a (10.0.0.0/24)\n"
+        f" 8 |   b: {{type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25}}\n"
+        f"   | {' ' * 48}^\n"
+        "1 file checked: 1 error, 0 warnings, 0 notes\n"
+    )
+
+
+def test_json_report(write_arch: WriteArch) -> None:
+    path = write_arch(OVERLAP)
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == {
+        "findings": [
+            {
+                "rule": "AG001",
+                "severity": "error",
+                "file": str(path),
+                "line": 8,
+                "column": 49,
+                "resource": "b",
+                "message": "CIDR 10.0.0.0/25 overlaps subnet a (10.0.0.0/24)",
+                "suppressed": False,
+            }
+        ],
+        "summary": {"files": 1, "error": 1, "warning": 0, "note": 0, "suppressed": 0},
+    }
+
+
+def test_fail_on_never_exits_0(write_arch: WriteArch) -> None:
+    result = CliRunner().invoke(main, ["check", "--fail-on", "never", str(write_arch(OVERLAP))])
+    assert result.exit_code == 0
+    assert "1 error" in result.output
+
+
+def test_output_file(write_arch: WriteArch, tmp_path: Path) -> None:
+    report = tmp_path / "out" / "report.json"
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--output", str(report), str(write_arch(OVERLAP))]
+    )
+    assert result.exit_code == 1
+    assert result.output == ""
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 1
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.output
+
+
+def test_schema_command_prints_json() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "archgen architecture (format v1)"
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return set(out.split())
+
+
+HEAVY = {"graphviz", "diagrams", "jinja2"}
+
+
+def test_import_archgen_loads_no_renderer() -> None:
+    assert _modules_after("import archgen") & HEAVY == set()
+
+
+def test_check_loads_no_renderer() -> None:
+    code = (
+        "from click.testing import CliRunner\nfrom archgen.cli import main\n"
+        "r = CliRunner().invoke(main, ['check', 'architectures'])\nassert r.exit_code == 0"
+    )
+    modules = _modules_after(code)
+    assert "archgen.loader" in modules
+    assert modules & HEAVY == set()
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("archgen: 1\nname: [\n", encoding="utf-8")
+    script = Path(sys.executable).parent / "archgen"
+    done = subprocess.run([str(script), "check", str(bad)], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{bad}:3:1: ")
+    assert "Traceback" not in done.stderr
