@@ -243,3 +243,23 @@ def test_invalid_input_as_json(tmp_path: Path) -> None:
         '      "column": 10,\n      "message": "unsupported format version 2: '
         'this archgen reads version 1"\n    }\n  ]\n}\n'
     )
+
+
+def test_references_are_checked_even_when_other_parts_are_invalid(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+        "  vpc: {type: vpc, cidr: 10.0.0.0/16, colour: red}\n"
+        "  s: {type: subnet, vpc: vpcc, zone: us-east-1a, cidr: 10.0.1.0/24}\n"
+        "  u: {type: client}\n"
+        "connections:\n  - {from: u, to: nowhere, protocol: https}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:6:39: unknown key 'colour' in vpc 'vpc' "
+        "(expected one of: label, tier, why, suppress, type, cidr)",
+        f"{path}:7:26: vpc: 'vpcc' names no resource (did you mean 'vpc'?)",
+        f"{path}:10:19: to: 'nowhere' names no resource",
+    ]

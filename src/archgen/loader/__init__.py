@@ -11,7 +11,7 @@ from pathlib import Path
 
 from archgen.errors import InvalidInput, Problem
 from archgen.loader.constraints import check_constraints
-from archgen.loader.references import check_references
+from archgen.loader.references import check_references, check_references_of_valid_parts
 from archgen.loader.validate import check_version, validate
 from archgen.loader.yaml_positions import MAX_BYTES, decode, parse
 from archgen.model.architecture import Architecture
@@ -48,7 +48,7 @@ def load_text(text: str, file: str) -> Architecture:
         raise InvalidInput(problems)
     document, problems = validate(parsed.value, source)
     if document is None:
-        raise InvalidInput(problems)
+        raise InvalidInput(problems + check_references_of_valid_parts(parsed.value, source))
     problems = check_references(document, source)
     problems += check_constraints(document, source)
     if problems:

@@ -13,12 +13,12 @@ import typing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from archgen.errors import Problem
-from archgen.model.catalogue import type_name
-from archgen.model.document import ArchitectureDocument
+from archgen.model.catalogue import CATALOGUE, Resource, type_name
+from archgen.model.document import ArchitectureDocument, Connection, Flow
 from archgen.model.types import RefTo, is_cidr
 from archgen.source import KeyPath, SourceMap
 
@@ -26,12 +26,56 @@ from archgen.source import KeyPath, SourceMap
 def check_references(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
     """Return a problem for every reference that names nothing or the wrong type."""
     kinds = {rid: type_name(resource) for rid, resource in document.resources.items()}
+    return _check([((), document)], kinds, source)
+
+
+def check_references_of_valid_parts(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Check the references of the parts that are valid on their own in an invalid document.
+
+    When a document fails validation there is no model to walk; checking each
+    resource, connection and flow that does validate still shows the user every
+    dangling reference in the same run as the other problems.
+    """
+    resources = data.get("resources")
+    resources = resources if isinstance(resources, dict) else {}
+    kinds = {
+        rid: raw["type"]
+        for rid, raw in resources.items()
+        if isinstance(raw, dict) and isinstance(raw.get("type"), str) and raw["type"] in CATALOGUE
+    }
+    parts: list[tuple[KeyPath, BaseModel]] = []
+    for key, adapter, items in (
+        ("resources", _RESOURCE, resources.items()),
+        ("connections", _CONNECTION, _indexed(data.get("connections"))),
+        ("flows", _FLOW, _indexed(data.get("flows"))),
+    ):
+        for name, raw in items:
+            try:
+                parts.append(((key, name), adapter.validate_python(raw)))
+            except ValidationError:
+                continue
+    return _check(parts, kinds, source)
+
+
+def _indexed(value: Any) -> list[tuple[int, Any]]:
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _check(
+    parts: list[tuple[KeyPath, BaseModel]], kinds: dict[str, str], source: SourceMap
+) -> list[Problem]:
     problems = []
-    for path, value, marker in _references(document, ()):
-        message = _judge(value, marker, kinds, str(_field_name(path)))
-        if message:
-            problems.append(Problem(source.value_span(path), message))
+    for base, model in parts:
+        for path, value, marker in _references(model, base):
+            message = _judge(value, marker, kinds, str(_field_name(path)))
+            if message:
+                problems.append(Problem(source.value_span(path), message))
     return problems
+
+
+_RESOURCE: TypeAdapter[BaseModel] = TypeAdapter(Resource)
+_CONNECTION: TypeAdapter[BaseModel] = TypeAdapter(Connection)
+_FLOW: TypeAdapter[BaseModel] = TypeAdapter(Flow)
 
 
 def _judge(value: str, marker: RefTo, kinds: dict[str, str], field: str) -> str | None:
