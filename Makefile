@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz demo test lint typecheck imports pytest bench schema clean
+.PHONY: setup graphviz demo test lint typecheck imports pytest bench schema docs generated clean
 
 setup: graphviz $(STAMP)
 
@@ -47,6 +47,11 @@ test: lint typecheck imports pytest
 
 schema: setup
 	$(BIN)/archgen schema > schema/archgen.schema.json
+
+docs: setup
+	$(BIN)/archgen rules --format markdown --output docs/rules.md
+
+generated: schema docs
 
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from archgen.errors import InvalidInput, Problem, UsageError
 from archgen.findings import Severity
 from archgen.loader import load_file
+from archgen.loader.validate import validate_as
+from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
 from archgen.report.base import CheckResult
+from archgen.rules.config import RunConfig
 from archgen.rules.engine import run_rules
+from archgen.source import SourceMap, Span
 
 DEFAULT_PATHS = ("architectures",)
 ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
@@ -74,15 +79,74 @@ def _clashing_names(architectures: list[Architecture]) -> list[Problem]:
     return problems
 
 
-def check(paths: Sequence[str]) -> CheckResult:
-    """Load and check the architectures named by `paths`."""
+def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
+    """Load and check the architectures named by `paths` under the run's `config`."""
     architectures = load_all(find_architectures(paths))
-    findings = [finding for arch in architectures for finding in run_rules(arch)]
+    findings = [finding for arch in architectures for finding in run_rules(arch, config=config)]
     return CheckResult(
         files=tuple(arch.file for arch in architectures),
         findings=tuple(findings),
         lines={arch.file: arch.source.lines for arch in architectures},
     )
+
+
+CONFIG_FILE = ".archgen.yaml"
+
+
+def load_config(explicit: Path | None = None, folder: Path | None = None) -> RunConfig:
+    """Return the run's settings: `explicit`, else .archgen.yaml, else pyproject's table.
+
+    Only the current folder is searched, as ruff and pytest do for their own
+    configuration when run from the repository root, which is where CI runs.
+    """
+    folder = folder or Path.cwd()
+    if explicit is not None:
+        if not explicit.is_file():
+            raise UsageError(f"{explicit}: no such configuration file")
+        if explicit.suffix == ".toml":
+            return _config_from_pyproject(explicit) or RunConfig()
+        return _config_from_yaml(explicit)
+    if (folder / CONFIG_FILE).is_file():
+        return _config_from_yaml(folder / CONFIG_FILE)
+    if (folder / "pyproject.toml").is_file():
+        return _config_from_pyproject(folder / "pyproject.toml") or RunConfig()
+    return RunConfig()
+
+
+def _config_from_yaml(path: Path) -> RunConfig:
+    name = _display(path)
+    parsed = parse(decode(path.read_bytes(), name), name)
+    config, problems = validate_as(RunConfig, parsed.value, parsed.source)
+    if config is None:
+        raise InvalidInput(problems)
+    return config
+
+
+def _config_from_pyproject(path: Path) -> RunConfig | None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        table = tomllib.loads(text).get("tool", {}).get("archgen")
+    except tomllib.TOMLDecodeError as error:
+        problem = Problem(Span(_display(path), 1, 1), f"not valid TOML: {error}")
+        raise InvalidInput([problem]) from None
+    if table is None:
+        return None
+    line = next(
+        (n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[tool.archgen]"), 1
+    )
+    source = SourceMap(file=_display(path), values={(): (line, 1)}, lines=tuple(text.splitlines()))
+    config, problems = validate_as(RunConfig, table, source)
+    if config is None:
+        raise InvalidInput(problems)
+    return config
+
+
+def _display(path: Path) -> str:
+    """Name a file relative to the working folder when it lies inside it, as users typed it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def exit_code(result: CheckResult, fail_on: str) -> int:
@@ -113,3 +177,12 @@ def write_atomically(path: Path, text: str) -> None:
         if isinstance(error, OSError):
             raise UsageError(f"cannot write {path}: {error.strerror}") from None
         raise
+
+
+def append_text(path: Path, text: str) -> None:
+    """Append to a file others write too (GitHub's job summary), as one write."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None

@@ -9,12 +9,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from archgen import __version__
 
+if TYPE_CHECKING:
+    from archgen.errors import Problem
+    from archgen.report.base import CheckResult
+
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+CHECK_FORMATS = ["text", "json", "sarif", "github", "junit"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,47 +34,115 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(CHECK_FORMATS),
     default="text",
     show_default=True,
-    help="text for people, json for machines.",
+    help="text for people; json, sarif, github or junit for machines.",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "note", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at least this severe.",
+    default=None,
+    help="Exit 1 when a finding is at least this severe  [default: error].",
 )
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to FILE instead of standard output.",
 )
-def check(paths: tuple[str, ...], output_format: str, fail_on: str, output: Path | None) -> None:
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read settings from FILE instead of .archgen.yaml or pyproject.toml.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str | None,
+    output: Path | None,
+    config: Path | None,
+) -> None:
     """Check architectures (default: architectures/) against AWS best practice."""
     from archgen import app
     from archgen.errors import ArchgenError, InvalidInput
-    from archgen.report.json import format_json, format_json_errors
-    from archgen.report.text import format_text
 
     try:
-        result = app.check(paths)
+        settings = app.load_config(config)
+        result = app.check(paths, settings)
     except InvalidInput as error:
-        if output_format == "json":
-            _emit(format_json_errors(error.problems), output)
-        else:
+        _emit(_invalid_report(output_format, error.problems), output)
+        if output_format not in ("json", "junit", "github") or output is not None:
             _fail("\n".join(str(problem) for problem in error.problems))
         sys.exit(EXIT_INVALID)
     except ArchgenError as error:
         _fail(str(error))
         sys.exit(EXIT_INVALID)
+    _emit(_report(output_format, result, output), output)
+    if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from archgen.report.github import format_summary
+
+        app.append_text(Path(os.environ["GITHUB_STEP_SUMMARY"]), format_summary(result))
+    sys.exit(app.exit_code(result, fail_on or settings.fail_on or "error"))
+
+
+def _report(output_format: str, result: CheckResult, output: Path | None) -> str:
     if output_format == "json":
-        report = format_json(result)
-    else:
-        report = format_text(result, colour=output is None and _is_tty())
-    _emit(report, output)
-    sys.exit(app.exit_code(result, fail_on))
+        from archgen.report.json import format_json
+
+        return format_json(result)
+    if output_format == "sarif":
+        from archgen.report.sarif import format_sarif
+
+        return format_sarif(result)
+    if output_format == "github":
+        from archgen.report.github import format_github
+
+        return format_github(result)
+    if output_format == "junit":
+        from archgen.report.junit import format_junit
+
+        return format_junit(result)
+    from archgen.report.text import format_text
+
+    return format_text(result, colour=output is None and _is_tty())
+
+
+def _invalid_report(output_format: str, found: tuple[Problem, ...]) -> str:
+    if output_format == "json":
+        from archgen.report.json import format_json_errors
+
+        return format_json_errors(found)
+    if output_format == "junit":
+        from archgen.report.junit import format_junit_errors
+
+        return format_junit_errors(found)
+    if output_format == "github":
+        from archgen.report.github import format_github_errors
+
+        return format_github_errors(found)
+    return ""
+
+
+@main.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text lists the rules; markdown writes the rule reference.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of standard output.",
+)
+def rules(output_format: str, output: Path | None) -> None:
+    """List the rule catalogue."""
+    from archgen.report.rules import format_rules_markdown, format_rules_text
+
+    text = format_rules_markdown() if output_format == "markdown" else format_rules_text()
+    _emit(text, output)
 
 
 @main.command()

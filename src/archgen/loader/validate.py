@@ -11,7 +11,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +19,8 @@ from archgen.errors import Problem
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import FORMAT_VERSION, ArchitectureDocument
 from archgen.source import KeyPath, SourceMap
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
@@ -41,13 +43,18 @@ def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
 
 def validate(data: Any, source: SourceMap) -> tuple[ArchitectureDocument | None, list[Problem]]:
     """Return the validated document, or None and every problem pydantic found."""
+    return validate_as(ArchitectureDocument, data, source)
+
+
+def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, list[Problem]]:
+    """Validate `data` as `model` (an architecture, a configuration), placing every error."""
     try:
-        return ArchitectureDocument.model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as error:
         problems: dict[KeyPath, Problem] = {}
         for detail in error.errors(include_url=False):
             path = _data_path(detail["loc"], data, detail["type"])
-            problem = _problem(detail, path, data, source)
+            problem = _problem(detail, path, data, source, model)
             problems.setdefault(path, problem)
         return None, list(problems.values())
 
@@ -75,13 +82,16 @@ def _indexes(container: Any, part: int | str) -> bool:
     return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
 
 
-def _problem(detail: Any, path: KeyPath, data: Any, source: SourceMap) -> Problem:
+def _problem(
+    detail: Any, path: KeyPath, data: Any, source: SourceMap, model: type[BaseModel]
+) -> Problem:
     kind: str = detail["type"]
     key = str(path[-1]) if path else "document"
+    field = next((part for part in reversed(path) if isinstance(part, str)), "document")
     if kind == "missing":
         return Problem(source.span(path[:-1]), f"missing required key '{key}'{_owner(path, data)}")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(path[:-1], data)
+        allowed = _allowed_keys(model, path[:-1], data)
         hint = _did_you_mean(key, allowed)
         return Problem(source.span(path), f"unknown key '{key}'{_owner(path, data)}{hint}")
     if kind == "union_tag_invalid":
@@ -104,9 +114,9 @@ def _problem(detail: Any, path: KeyPath, data: Any, source: SourceMap) -> Proble
         )
     friendly = _FRIENDLY.get(kind)
     if friendly:
-        return Problem(source.value_span(path), f"{key}: {friendly}, got {detail['input']!r}")
+        return Problem(source.value_span(path), f"{field}: {friendly}, got {detail['input']!r}")
     message = str(detail["msg"]).removeprefix("Value error, ")
-    return Problem(source.value_span(path), f"{key}: {_lower_first(message)}")
+    return Problem(source.value_span(path), f"{field}: {_lower_first(message)}")
 
 
 _FRIENDLY = {
@@ -150,9 +160,9 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return ""
 
 
-def _allowed_keys(path: KeyPath, data: Any) -> list[str]:
+def _allowed_keys(root: type[BaseModel], path: KeyPath, data: Any) -> list[str]:
     """Return the keys the model accepts at `path`, following the data's own types."""
-    annotation: Any = ArchitectureDocument
+    annotation: Any = root
     current = data
     for part in path:
         model = _model_for(annotation, current)
@@ -166,10 +176,10 @@ def _allowed_keys(path: KeyPath, data: Any) -> list[str]:
                 return []
             annotation = field.annotation
         current = current[part]
-    model = _model_for(annotation, current)
-    if model is None:
+    found = _model_for(annotation, current)
+    if found is None:
         return []
-    return [field.alias or name for name, field in model.model_fields.items()]
+    return [field.alias or name for name, field in found.model_fields.items()]
 
 
 def _model_for(annotation: Any, value: Any) -> type[BaseModel] | None:

@@ -26,6 +26,7 @@ from archgen.model.resources.network import (
     Vpc,
     VpcEndpoint,
 )
+from archgen.model.resources.services import IamRole
 from archgen.model.types import Tier
 from archgen.source import KeyPath, SourceMap
 
@@ -94,6 +95,25 @@ class Architecture:
     def path_of(self, resource_id: str, *rest: str | int) -> KeyPath:
         """Return the key path of a resource, or of one of its fields."""
         return ("resources", resource_id, *rest)
+
+    def connections_from(self, resource_id: str) -> list[tuple[int, Connection]]:
+        """Return the connections `resource_id` opens, with their index in the file."""
+        return [(i, c) for i, c in enumerate(self.connections) if c.source == resource_id]
+
+    def connections_to(self, resource_id: str) -> list[tuple[int, Connection]]:
+        """Return the connections that reach `resource_id`, with their index in the file."""
+        return [(i, c) for i, c in enumerate(self.connections) if c.target == resource_id]
+
+    def roles_of(self, resource_id: str) -> tuple[str, ...]:
+        """Return the IAM roles a resource holds: its `role`, and roles that name it."""
+        own: str | None = getattr(self.resource(resource_id), "role", None)
+        roles = [own] if own else []
+        roles += [role.id for role in self.resources_of(IamRole) if resource_id in role.assumed_by]
+        return tuple(dict.fromkeys(roles))
+
+    def holders_of(self, role_id: str) -> tuple[str, ...]:
+        """Return the resources that hold a role, in declaration order."""
+        return tuple(rid for rid in self.document.resources if role_id in self.roles_of(rid))
 
     # -- derived network facts ---------------------------------------------------
 

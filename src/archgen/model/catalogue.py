@@ -129,6 +129,14 @@ def type_name(resource: ResourceBase) -> str:
     return _TYPE_NAMES[type(resource)]
 
 
+COMPUTE_TYPES = frozenset({"ec2", "autoscaling_group", "lambda"})
+"""Where application code runs; what IAM roles are for."""
+
+SERVICE_API_TYPES = frozenset(
+    {"s3", "dynamodb", "sqs", "sns", "bedrock", "cloudwatch", "cognito", "lambda"}
+)
+"""Services reached through the signed AWS API, so only with IAM permissions."""
+
 PROTOCOL_PORTS: dict[str, int] = {
     "https": 443,
     "http": 80,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from archgen.findings import Issue, Severity
@@ -60,3 +61,23 @@ class Rule(ABC):
             path=path,
             message=message,
         )
+
+
+class MetaRule(Rule):
+    """A rule about the other rules' issues, such as suppressions that lapsed or match nothing.
+
+    It has no view of its own on the model: the engine calls `review` with the
+    issues of every other rule once they are known, and `check` finds nothing.
+    """
+
+    suppressible = False
+
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Find nothing: a meta rule speaks only in `review`."""
+        return iter(())
+
+    @abstractmethod
+    def review(
+        self, arch: Architecture, issues: Sequence[Issue], today: datetime.date
+    ) -> Iterator[Issue]:
+        """Yield issues about the other rules' `issues` on `arch`, as of `today`."""

@@ -1,15 +1,69 @@
 """Every rule archgen runs, in id order.
 
-Listed by hand rather than discovered: mypy sees each entry, `git grep AG001`
+Listed by hand rather than discovered: mypy sees each entry, `git grep AG104`
 finds it, and importing a module never registers anything as a side effect.
 """
 
 from __future__ import annotations
 
+from archgen.rules.availability.ag101_tier_spans_two_azs import TierSpansTwoAzs
+from archgen.rules.availability.ag102_alb_spans_target_azs import AlbSpansTargetAzs
+from archgen.rules.availability.ag103_asg_spans_two_azs import AsgSpansTwoAzs
+from archgen.rules.availability.ag104_rds_multi_az import RdsMultiAz
+from archgen.rules.availability.ag105_nat_per_az import NatPerAz
+from archgen.rules.availability.ag106_regional_redundancy import RegionalRedundancy
 from archgen.rules.base import Rule
+from archgen.rules.encryption.ag401_encryption_at_rest import EncryptionAtRest
+from archgen.rules.encryption.ag402_encryption_in_transit import EncryptionInTransit
+from archgen.rules.encryption.ag403_s3_block_public_access import S3BlockPublicAccess
+from archgen.rules.encryption.ag404_cloudfront_origin_access_control import (
+    CloudFrontOriginAccessControl,
+)
+from archgen.rules.identity.ag501_compute_uses_roles import ComputeUsesRoles
+from archgen.rules.identity.ag502_least_privilege import LeastPrivilege
 from archgen.rules.integrity.ag001_integrity import Integrity
+from archgen.rules.integrity.ag002_suppression_expired import SuppressionExpired
+from archgen.rules.integrity.ag003_suppression_unused import SuppressionUnused
+from archgen.rules.operations.ag601_api_access_logging import ApiAccessLogging
+from archgen.rules.operations.ag602_lambda_in_vpc_for_vpc_resources import (
+    LambdaInVpcForVpcResources,
+)
+from archgen.rules.tiers.ag201_subnet_kind_matches_routes import SubnetKindMatchesRoutes
+from archgen.rules.tiers.ag202_private_compute import PrivateCompute
+from archgen.rules.tiers.ag203_private_data import PrivateData
+from archgen.rules.tiers.ag204_no_auto_public_ip import NoAutoPublicIp
+from archgen.rules.tiers.ag206_no_direct_calls_to_compute import NoDirectCallsToCompute
+from archgen.rules.tiers.ag207_no_tier_skipping import NoTierSkipping
+from archgen.rules.tiers.ag208_alb_scheme_matches_subnets import AlbSchemeMatchesSubnets
+from archgen.rules.tiers.ag209_tiers_separated import TiersSeparated
 
-ALL_RULES: tuple[type[Rule], ...] = (Integrity,)
+ALL_RULES: tuple[type[Rule], ...] = (
+    Integrity,
+    SuppressionExpired,
+    SuppressionUnused,
+    TierSpansTwoAzs,
+    AlbSpansTargetAzs,
+    AsgSpansTwoAzs,
+    RdsMultiAz,
+    NatPerAz,
+    RegionalRedundancy,
+    SubnetKindMatchesRoutes,
+    PrivateCompute,
+    PrivateData,
+    NoAutoPublicIp,
+    NoDirectCallsToCompute,
+    NoTierSkipping,
+    AlbSchemeMatchesSubnets,
+    TiersSeparated,
+    EncryptionAtRest,
+    EncryptionInTransit,
+    S3BlockPublicAccess,
+    CloudFrontOriginAccessControl,
+    ComputeUsesRoles,
+    LeastPrivilege,
+    ApiAccessLogging,
+    LambdaInVpcForVpcResources,
+)
 
 
 def rule_by_id(rule_id: str) -> type[Rule] | None:

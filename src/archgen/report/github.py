@@ -1,0 +1,62 @@
+"""GitHub Actions workflow commands (annotations) and the job summary table."""
+
+from __future__ import annotations
+
+from archgen.errors import Problem
+from archgen.findings import Finding, Severity
+from archgen.report.base import CheckResult
+from archgen.rules.registry import rule_by_id
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def format_github(result: CheckResult) -> str:
+    """Return one annotation per active finding, errors first (GitHub shows ten of each)."""
+    active = [f for f in result.findings if not f.suppressed]
+    ordered = sorted(active, key=lambda f: (-f.severity.rank, f.span, f.rule))
+    return "".join(_annotation(f) for f in ordered)
+
+
+def format_github_errors(problems: tuple[Problem, ...]) -> str:
+    """Return an error annotation for every problem of invalid input."""
+    return "".join(
+        f"::error file={_property(p.span.file)},line={p.span.line},col={p.span.column},"
+        f"title={_property('archgen: invalid input')}::{_data(p.message)}\n"
+        for p in problems
+    )
+
+
+def _annotation(finding: Finding) -> str:
+    rule = rule_by_id(finding.rule)
+    title = f"{finding.rule}: {rule.title}" if rule else finding.rule
+    subject = f"{finding.resource}: " if finding.resource else ""
+    return (
+        f"::{_COMMANDS[finding.severity]} file={_property(finding.span.file)},"
+        f"line={finding.span.line},col={finding.span.column},title={_property(title)}"
+        f"::{_data(subject + finding.message)}\n"
+    )
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_summary(result: CheckResult) -> str:
+    """Return the Markdown job summary: every finding, suppressed ones marked."""
+    lines = ["## archgen check", ""]
+    counts = result.counts()
+    lines.append(
+        f"{len(result.files)} files checked: {counts['error']} errors, "
+        f"{counts['warning']} warnings, {counts['note']} notes, {counts['suppressed']} suppressed."
+    )
+    if result.findings:
+        lines += ["", "| severity | rule | resource | where | message |", "|---|---|---|---|---|"]
+        for f in result.findings:
+            severity = f"{f.severity.value} (suppressed)" if f.suppressed else f.severity.value
+            message = f.message.replace("|", "\\|")
+            lines.append(f"| {severity} | {f.rule} | {f.resource or ''} | `{f.span}` | {message} |")
+    return "\n".join(lines) + "\n"

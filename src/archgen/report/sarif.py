@@ -1,0 +1,99 @@
+"""SARIF 2.1.0 for GitHub code scanning: the rule catalogue and one result per finding.
+
+Suppressed findings are left out: GitHub ignores SARIF suppressions and would
+open them as alerts. They stay visible in the json, junit and text reports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from archgen import __version__
+from archgen.findings import Finding
+from archgen.report.base import CheckResult
+from archgen.rules.base import Rule
+from archgen.rules.registry import ALL_RULES
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/archgen/archgen"
+
+
+def format_sarif(result: CheckResult) -> str:
+    """Return the SARIF log of a check run, byte-stable for the same findings."""
+    index = {rule.id: position for position, rule in enumerate(ALL_RULES)}
+    results = [_result(f, index[f.rule]) for f in result.findings if not f.suppressed]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "archgen",
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(rule) for rule in ALL_RULES],
+                    }
+                },
+                "automationDetails": {"id": "archgen/"},
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule(rule: type[Rule]) -> dict[str, Any]:
+    help_text = f"{rule.remediation} Mirrors: {rule.mirrors}."
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": help_text, "markdown": f"{rule.remediation}\n\n*Mirrors:* {rule.mirrors}"},
+        "defaultConfiguration": {"level": rule.severity.value},
+        "properties": {"tags": ["aws", "architecture", _family(rule.id)]},
+    }
+
+
+def _family(rule_id: str) -> str:
+    return {
+        "0": "integrity",
+        "1": "reliability",
+        "2": "security",
+        "3": "security",
+        "4": "security",
+        "5": "security",
+        "6": "operations",
+    }[rule_id[2]]
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    message = (
+        finding.message if finding.resource is None else f"{finding.resource}: {finding.message}"
+    )
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": finding.severity.value,
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(finding.span.file)},
+                    "region": {"startLine": finding.span.line, "startColumn": finding.span.column},
+                }
+            }
+        ],
+        "partialFingerprints": {"archgen/v1": f"{finding.rule}:{finding.resource or ''}"},
+    }
+
+
+def _uri(file: str) -> str:
+    """Return a repository-relative URI; an absolute path becomes a file: URI."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return path.as_posix()

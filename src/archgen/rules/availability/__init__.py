@@ -1,0 +1,1 @@
+"""AG1xx: the design survives the loss of an Availability Zone."""

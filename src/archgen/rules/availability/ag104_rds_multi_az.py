@@ -1,0 +1,43 @@
+"""AG104: RDS is Multi-AZ and its subnet group spans at least two zones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archgen.findings import Issue, Severity
+from archgen.model.architecture import Architecture
+from archgen.model.resources.data import Rds
+from archgen.rules.base import Rule
+
+
+class RdsMultiAz(Rule):
+    """AG104: a single-AZ database is lost with its zone."""
+
+    id = "AG104"
+    name = "rds-multi-az"
+    title = "RDS is Multi-AZ"
+    severity = Severity.ERROR
+    rationale = (
+        "Multi-AZ keeps a synchronous standby in a second zone and fails over to it "
+        "automatically; without it a zone failure stops the database until a restore."
+    )
+    remediation = "Set `multi_az: true` and give the database subnets in two zones."
+    mirrors = "AWS Security Hub RDS.5; cfn-lint/checkov CKV_AWS_157"
+
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Check the flag and the subnet group's zones."""
+        for db in arch.resources_of(Rds):
+            if not db.multi_az:
+                yield self.issue(
+                    db,
+                    "not Multi-AZ: losing its zone loses the database until a restore",
+                    "multi_az",
+                )
+            zones = arch.zones_of(db.id)
+            if len(zones) < 2:
+                yield self.issue(
+                    db,
+                    f"subnet group covers only {', '.join(zones) or 'no zone'}: "
+                    "RDS needs subnets in two zones for a standby",
+                    "subnets",
+                )

@@ -1,0 +1,1 @@
+"""AG4xx: data is encrypted at rest and in transit."""

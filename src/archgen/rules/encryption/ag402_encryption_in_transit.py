@@ -1,0 +1,61 @@
+"""AG402: every hop from the internet is encrypted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archgen.findings import Issue, Severity
+from archgen.model.architecture import Architecture
+from archgen.model.resources.edge import Alb, CloudFront
+from archgen.rules.base import Rule
+
+_FRONT_DOORS = ("cloudfront", "alb", "api_gateway")
+
+
+class EncryptionInTransit(Rule):
+    """AG402: plain HTTP on the internet can be read and changed on the way."""
+
+    id = "AG402"
+    name = "encryption-in-transit"
+    title = "Traffic from the internet is HTTPS"
+    severity = Severity.ERROR
+    rationale = (
+        "Requests and responses that cross the internet in plain HTTP can be read and altered "
+        "by anyone on the path: passwords, session cookies, personal data."
+    )
+    remediation = (
+        "Use HTTPS from clients, HTTPS listeners on internet-facing ALBs, and a CloudFront "
+        "viewer policy of redirect-to-https or https-only."
+    )
+    mirrors = "AWS Security Hub ELB.1, CloudFront.3; checkov CKV_AWS_2, CKV_AWS_34"
+
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Check client connections, ALB listeners and CloudFront viewer policies."""
+        for index, connection in enumerate(arch.connections):
+            if "external" not in arch.tiers_of(connection.source):
+                continue
+            if arch.type_of(connection.target) in _FRONT_DOORS and connection.protocol != "https":
+                yield self.issue_at(
+                    ("connections", index, "protocol"),
+                    f"reaches {connection.target} over {connection.protocol}, not https",
+                    resource=connection.source,
+                )
+        for alb in arch.resources_of(Alb):
+            if alb.scheme != "internet-facing":
+                continue
+            for index, listener in enumerate(alb.listeners):
+                if listener.protocol != "https":
+                    yield self.issue(
+                        alb,
+                        f"internet-facing listener on port {listener.port} is "
+                        f"{listener.protocol}, not https",
+                        "listeners",
+                        index,
+                    )
+        for distribution in arch.resources_of(CloudFront):
+            if distribution.viewer_protocol == "allow-all":
+                yield self.issue(
+                    distribution,
+                    "viewer protocol policy allow-all serves plain HTTP",
+                    "viewer_protocol",
+                )

@@ -1,0 +1,1 @@
+"""AG5xx: services reach each other through least-privilege IAM roles."""

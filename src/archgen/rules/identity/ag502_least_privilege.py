@@ -1,0 +1,40 @@
+"""AG502: a role allows nothing its holders never call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archgen.findings import Issue, Severity
+from archgen.model.architecture import Architecture
+from archgen.model.resources.services import IamRole
+from archgen.rules.base import Rule
+
+
+class LeastPrivilege(Rule):
+    """AG502: permissions nobody uses only widen what a stolen credential can do."""
+
+    id = "AG502"
+    name = "least-privilege"
+    title = "Roles allow only what their holders call"
+    severity = Severity.WARNING
+    rationale = (
+        "An unused permission does nothing for the application and everything for an "
+        "attacker who steals the role's credentials."
+    )
+    remediation = "Remove the target from `allows`, or declare the connection that needs it."
+    mirrors = "AWS Well-Architected SEC03-BP02 (grant least privilege); IAM Access Analyzer"
+
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Match each allowed target with a connection from one of the role's holders."""
+        for role in arch.resources_of(IamRole):
+            holders = set(arch.holders_of(role.id))
+            called = {c.target for c in arch.connections if c.source in holders}
+            for index, target in enumerate(role.allows):
+                if target not in called:
+                    who = ", ".join(sorted(holders)) or "no resource"
+                    yield self.issue(
+                        role,
+                        f"allows {target}, which its holders ({who}) never call",
+                        "allows",
+                        index,
+                    )

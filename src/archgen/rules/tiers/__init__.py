@@ -1,0 +1,1 @@
+"""AG2xx: tiers are separated and private where they should be."""

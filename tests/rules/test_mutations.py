@@ -1,0 +1,144 @@
+"""Breaking the shipped designs the way students do yields exactly the matching rule ids."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from archgen.loader import load_text
+from archgen.rules.engine import run_rules
+from tests.conftest import ARCHITECTURES
+
+Doc = dict[str, Any]
+
+
+def _load(name: str) -> Doc:
+    data: Doc = yaml.safe_load((ARCHITECTURES / name).read_text(encoding="utf-8"))
+    return data
+
+
+CAPSTONE = _load("capstone.yaml")
+SERVERLESS = _load("employee-directory-serverless.yaml")
+
+
+def _rules_after(document: Doc, mutate: Callable[[Doc], None]) -> set[tuple[str, str | None]]:
+    changed = copy.deepcopy(document)
+    mutate(changed)
+    arch = load_text(yaml.safe_dump(changed, sort_keys=False), "mutated.yaml")
+    return {(f.rule, f.resource) for f in run_rules(arch) if not f.suppressed}
+
+
+def _set(path: str, value: Any) -> Callable[[Doc], None]:
+    def mutate(document: Doc) -> None:
+        *parents, last = path.split(".")
+        target = document
+        for part in parents:
+            target = target[part]
+        target[last] = value
+
+    return mutate
+
+
+def _connect(source: str, target: str, protocol: str) -> Callable[[Doc], None]:
+    def mutate(document: Doc) -> None:
+        document["connections"].append({"from": source, "to": target, "protocol": protocol})
+
+    return mutate
+
+
+def _without_role(function: str) -> Callable[[Doc], None]:
+    def mutate(document: Doc) -> None:
+        role = document["resources"][function].pop("role")
+        del document["resources"][role]
+
+    return mutate
+
+
+def _public_database(document: Doc) -> None:
+    document["resources"]["db"]["subnets"] = ["public-a", "public-b"]
+    document["resources"]["db"]["publicly_accessible"] = True
+
+
+CAPSTONE_MUTATIONS = [
+    ("rds single-AZ", _set("resources.db.multi_az", False), {("AG104", "db")}),
+    (
+        "one subnet for the ALB",
+        _set("resources.web-alb.subnets", ["public-a"]),
+        {("AG101", "web-alb"), ("AG102", "web-alb")},
+    ),
+    (
+        "one subnet for the Auto Scaling group",
+        _set("resources.app.subnets", ["app-a"]),
+        {("AG103", "app")},
+    ),
+    ("client calls the instances", _connect("users", "app", "https"), {("AG206", "users")}),
+    ("ALB calls the database", _connect("web-alb", "db", "mysql"), {("AG207", "web-alb")}),
+    ("public database", _public_database, {("AG203", "db")}),
+    ("unencrypted database", _set("resources.db.storage_encrypted", False), {("AG401", "db")}),
+    (
+        "plain HTTP listener",
+        _set("resources.web-alb.listeners", [{"port": 80, "protocol": "http"}]),
+        {("AG402", "web-alb")},
+    ),
+    ("importer without a role", _without_role("importer"), {("AG501", "importer")}),
+]
+
+SERVERLESS_MUTATIONS = [
+    ("Lambda without a role", _without_role("directory-fn"), {("AG501", "directory-fn")}),
+    (
+        "website bucket without Block Public Access",
+        _set("resources.site.block_public_access", False),
+        {("AG403", "site")},
+    ),
+    (
+        "CloudFront allowing HTTP",
+        _set("resources.cdn.viewer_protocol", "allow-all"),
+        {("AG402", "cdn")},
+    ),
+    (
+        "one-zone S3 class",
+        _set("resources.photos.storage_class", "one_zone_ia"),
+        {("AG106", "photos")},
+    ),
+    ("no API access logs", _set("resources.api.access_logging", False), {("AG601", "api")}),
+    (
+        "site served from the website endpoint",
+        _set("resources.site.website", True),
+        {("AG404", "cdn")},
+    ),
+    (
+        "the site calls the functions directly",
+        _connect("staff", "directory-fn", "https"),
+        {("AG206", "staff")},
+    ),
+    (
+        "a role allowing what nobody calls",
+        _set("resources.fn-role.allows", ["employees", "photos", "logs", "site"]),
+        {("AG502", "fn-role")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [pytest.param(m, e, id=name) for name, m, e in CAPSTONE_MUTATIONS],
+)
+def test_capstone_mutation(mutate: Callable[[Doc], None], expected: set[Any]) -> None:
+    assert _rules_after(CAPSTONE, mutate) == expected
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [pytest.param(m, e, id=name) for name, m, e in SERVERLESS_MUTATIONS],
+)
+def test_serverless_mutation(mutate: Callable[[Doc], None], expected: set[Any]) -> None:
+    assert _rules_after(SERVERLESS, mutate) == expected
+
+
+def test_unchanged_designs_have_no_finding() -> None:
+    assert _rules_after(CAPSTONE, lambda _: None) == set()
+    assert _rules_after(SERVERLESS, lambda _: None) == set()

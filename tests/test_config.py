@@ -1,0 +1,100 @@
+"""Run-wide settings from .archgen.yaml or [tool.archgen]: select, ignore, severity, fail-on."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archgen.cli import main
+
+DESIGN = (
+    "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+    "  api: {type: api_gateway}\n"
+    "  photos: {type: s3, block_public_access: false}\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "architectures").mkdir()
+    (tmp_path / "architectures" / "t.yaml").write_text(DESIGN, encoding="utf-8")
+    return tmp_path
+
+
+def _check(project: Path, *args: str) -> tuple[int, list[tuple[str, str]], str]:
+    here = Path.cwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    finally:
+        os.chdir(here)
+    if result.exit_code == 2:
+        errors = json.loads(result.stdout)["errors"] if result.stdout else []
+        located = [f"{e['file']}:{e['line']}:{e['column']}: {e['message']}" for e in errors]
+        return 2, [], "\n".join(located) or result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    return result.exit_code, [(f["rule"], f["severity"]) for f in findings], result.stderr
+
+
+def test_without_settings_every_rule_runs(project: Path) -> None:
+    assert _check(project)[:2] == (1, [("AG601", "warning"), ("AG403", "error")])
+
+
+def test_yaml_settings_ignore_and_change_severity(project: Path) -> None:
+    (project / ".archgen.yaml").write_text(
+        "ignore: [AG403]\nseverity: {AG601: error}\n", encoding="utf-8"
+    )
+    assert _check(project)[:2] == (1, [("AG601", "error")])
+
+
+def test_select_by_family_prefix(project: Path) -> None:
+    (project / ".archgen.yaml").write_text("select: [AG4]\n", encoding="utf-8")
+    assert _check(project)[:2] == (1, [("AG403", "error")])
+
+
+def test_pyproject_table_and_fail_on(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.archgen]\nignore = ["AG403"]\nfail-on = "warning"\n',
+        encoding="utf-8",
+    )
+    assert _check(project)[:2] == (1, [("AG601", "warning")])
+    assert _check(project, "--fail-on", "error")[:2] == (0, [("AG601", "warning")])
+
+
+def test_bad_yaml_setting_is_invalid_input_at_its_place(project: Path) -> None:
+    (project / ".archgen.yaml").write_text(
+        "ignore: [AG403]\nfail_on: sometimes\n", encoding="utf-8"
+    )
+    code, _, stderr = _check(project)
+    assert code == 2
+    assert stderr.startswith(".archgen.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)")
+
+
+def test_bad_pyproject_setting_points_at_the_table(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.archgen]\nselect = ["AG9999"]\n', encoding="utf-8"
+    )
+    code, _, stderr = _check(project)
+    assert code == 2
+    assert stderr.startswith("pyproject.toml:4:1: select: string should match pattern")
+
+
+def test_explicit_config_file(project: Path) -> None:
+    (project / "strict.yaml").write_text("select: [AG6]\n", encoding="utf-8")
+    assert _check(project, "--config", "strict.yaml")[:2] == (0, [("AG601", "warning")])
+
+
+def test_integrity_cannot_be_ignored(tmp_path: Path) -> None:
+    (tmp_path / ".archgen.yaml").write_text("ignore: [AG0]\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+        "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"
+        "  s: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.1.0.0/24}\n",
+        encoding="utf-8",
+    )
+    code, findings, _ = _check(tmp_path, "t.yaml")
+    assert (code, findings) == (1, [("AG001", "error")])
