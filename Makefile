@@ -56,6 +56,7 @@ generated: schema docs
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/reach_scale.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -16,8 +16,9 @@ from tests.conftest import ROOT, WriteArch
 OVERLAP = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
     "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"
-    "  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.0.0/24}\n"
-    "  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25}\n"
+    "  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.0.0/24, nacl: acl}\n"
+    "  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25, nacl: acl}\n"
+    "  acl: {type: network_acl, vpc: vpc}\n"
 )
 
 
@@ -41,7 +42,7 @@ def test_text_report_shows_the_line_and_a_caret(write_arch: WriteArch) -> None:
     assert result.exit_code == 1
     assert result.output == (
         f"{path}:8:49: error AG001 b: CIDR 10.0.0.0/25 overlaps subnet a (10.0.0.0/24)\n"
-        f" 8 |   b: {{type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25}}\n"
+        f" 8 |   b: {{type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.0.0/25, nacl: acl}}\n"
         f"   | {' ' * 48}^\n"
         "1 file checked: 1 error, 0 warnings, 0 notes\n"
     )

@@ -89,7 +89,7 @@ def test_explicit_config_file(project: Path) -> None:
 
 
 def test_integrity_cannot_be_ignored(tmp_path: Path) -> None:
-    (tmp_path / ".archgen.yaml").write_text("ignore: [AG0]\n", encoding="utf-8")
+    (tmp_path / ".archgen.yaml").write_text("ignore: [AG0, AG3]\n", encoding="utf-8")
     (tmp_path / "t.yaml").write_text(
         "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
         "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"

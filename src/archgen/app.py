@@ -18,6 +18,8 @@ from archgen.loader import load_file
 from archgen.loader.validate import validate_as
 from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
+from archgen.network.reach import connection_port, network_of
+from archgen.network.verdict import HopVerdict
 from archgen.report.base import CheckResult
 from archgen.rules.config import RunConfig
 from archgen.rules.engine import run_rules
@@ -147,6 +149,25 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def trace(file: str, source: str, target: str, port: int | None) -> HopVerdict:
+    """Check one connection of a file hop by hop: the declared one, or tcp on `port`."""
+    (arch,) = load_all(find_architectures([file]))
+    for end in (source, target):
+        if end not in arch.resources:
+            raise UsageError(f"{file}: no resource '{end}'")
+    declared = next((c for c in arch.connections if (c.source, c.target) == (source, target)), None)
+    if declared is None and port is None:
+        raise UsageError(
+            f"{file}: no connection from {source} to {target} is declared: give --port "
+            "to trace tcp on that port"
+        )
+    protocol = declared.protocol if declared else "tcp"
+    if port is None and declared is not None:
+        port = connection_port(arch, declared)
+    assert port is not None  # noqa: S101 (both branches above set it)
+    return network_of(arch).hop(source, target, protocol, port)
 
 
 def exit_code(result: CheckResult, fail_on: str) -> int:

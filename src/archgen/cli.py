@@ -146,6 +146,29 @@ def rules(output_format: str, output: Path | None) -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path())
+@click.argument("source")
+@click.argument("target")
+@click.option("--port", type=click.IntRange(1, 65535), help="Trace tcp on PORT.")
+def trace(file: str, source: str, target: str, port: int | None) -> None:
+    """Show hop by hop whether SOURCE reaches TARGET in FILE, and how the reply returns.
+
+    Without --port the declared connection's protocol and port are used.
+    """
+    from archgen import app
+    from archgen.errors import ArchgenError
+    from archgen.report.trace import format_trace
+
+    try:
+        hop = app.trace(file, source, target, port)
+    except ArchgenError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INVALID)
+    click.echo(format_trace(hop), nl=False)
+    sys.exit(EXIT_OK if hop.reachable else EXIT_FINDINGS)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the architecture format."""
     from archgen.model.schema import schema_text

@@ -75,14 +75,22 @@ CAPSTONE_MUTATIONS = [
         _set("resources.app.subnets", ["app-a"]),
         {("AG103", "app")},
     ),
-    ("client calls the instances", _connect("users", "app", "https"), {("AG206", "users")}),
-    ("ALB calls the database", _connect("web-alb", "db", "mysql"), {("AG207", "web-alb")}),
+    (
+        "client calls the instances",
+        _connect("users", "app", "https"),
+        {("AG206", "users"), ("AG307", "users")},
+    ),
+    (
+        "ALB calls the database",
+        _connect("web-alb", "db", "mysql"),
+        {("AG207", "web-alb"), ("AG306", "db"), ("AG307", "web-alb")},
+    ),
     ("public database", _public_database, {("AG203", "db")}),
     ("unencrypted database", _set("resources.db.storage_encrypted", False), {("AG401", "db")}),
     (
         "plain HTTP listener",
         _set("resources.web-alb.listeners", [{"port": 80, "protocol": "http"}]),
-        {("AG402", "web-alb")},
+        {("AG402", "web-alb"), ("AG307", "users")},
     ),
     ("importer without a role", _without_role("importer"), {("AG501", "importer")}),
 ]
@@ -142,3 +150,91 @@ def test_serverless_mutation(mutate: Callable[[Doc], None], expected: set[Any]) 
 def test_unchanged_designs_have_no_finding() -> None:
     assert _rules_after(CAPSTONE, lambda _: None) == set()
     assert _rules_after(SERVERLESS, lambda _: None) == set()
+
+
+def _nacl_rule(acl: str, direction: str, rule: dict[str, Any]) -> Callable[[Doc], None]:
+    def mutate(document: Doc) -> None:
+        document["resources"][acl][direction].insert(0, rule)
+
+    return mutate
+
+
+def _app_sg_without_alb_group(document: Doc) -> None:
+    document["resources"]["app-sg"]["ingress"] = [
+        {"protocol": "tcp", "ports": 8080, "source": "10.0.0.0/16"}
+    ]
+
+
+def _app_sg_closed(document: Doc) -> None:
+    document["resources"]["app-sg"]["ingress"] = []
+
+
+NETWORK_MUTATIONS = [
+    (
+        "database SG open to the internet",
+        _set(
+            "resources.db-sg.ingress", [{"protocol": "tcp", "ports": 3306, "source": "0.0.0.0/0"}]
+        ),
+        {("AG305", "db-sg"), ("AG306", "db-sg"), ("AG306", "db")},
+        "guards data resource db but admits CIDR 0.0.0.0/0",
+    ),
+    (
+        "a NACL deny on 443 ahead of the allow",
+        _nacl_rule(
+            "public-nacl",
+            "inbound",
+            {"rule": 90, "action": "deny", "protocol": "tcp", "ports": 443, "cidr": "0.0.0.0/0"},
+        ),
+        {("AG302", "public-nacl"), ("AG307", "users")},
+        "public-nacl inbound (rule 90 deny tcp 443 0.0.0.0/0",
+    ),
+    (
+        "the ephemeral outbound rule removed",
+        _set("resources.db-nacl.outbound", []),
+        {("AG304", "app"), ("AG304", "importer"), ("AG307", "app"), ("AG307", "importer")},
+        "db-nacl outbound (no rule admits tcp 1024-65535",
+    ),
+    (
+        "the database route table sent to the internet gateway",
+        _set("resources.db-rt.routes", [{"destination": "0.0.0.0/0", "target": "igw"}]),
+        {("AG201", "db-a"), ("AG201", "db-b"), ("AG203", "db")},
+        "route table db-rt routes to an internet gateway",
+    ),
+    (
+        "the application SG admits addresses, not the ALB's group",
+        _app_sg_without_alb_group,
+        {("AG306", "app")},
+        "no security group of app admits web-alb's group (alb-sg)",
+    ),
+    (
+        "the application SG without any source",
+        _app_sg_closed,
+        {("AG306", "app"), ("AG307", "web-alb")},
+        "security_group app-sg (app-sg has no ingress rules) [SG_HAS_NO_RULES]",
+    ),
+    (
+        "no endpoint and no NAT route for the app subnets",
+        lambda d: (
+            d["resources"].pop("s3-endpoint"),
+            d["resources"]["app-rt-a"].update(routes=[]),
+            d["resources"]["app-rt-b"].update(routes=[]),
+        ),
+        {("AG603", "app"), ("AG603", "importer"), ("AG307", "app"), ("AG307", "importer")},
+        "no route in route table app-rt-a",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected", "names"),
+    [pytest.param(m, e, n, id=name) for name, m, e, n in NETWORK_MUTATIONS],
+)
+def test_capstone_network_mutation(
+    mutate: Callable[[Doc], None], expected: set[Any], names: str
+) -> None:
+    changed = copy.deepcopy(CAPSTONE)
+    mutate(changed)
+    arch = load_text(yaml.safe_dump(changed, sort_keys=False), "mutated.yaml")
+    findings = [f for f in run_rules(arch) if not f.suppressed]
+    assert {(f.rule, f.resource) for f in findings} == expected
+    assert any(names in f.message for f in findings), [f.message for f in findings]

@@ -8,6 +8,7 @@ the reference's own line, where the user has to fix it.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -109,7 +110,7 @@ def _references(model: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str,
             items = (((*here, index), item) for index, item in enumerate(value))
         else:
             items = ((here, value),)
-        marker = _marker(field)
+        marker = _marker(type(model), name)
         for item_path, item in items:
             if isinstance(item, BaseModel):
                 yield from _references(item, item_path)
@@ -117,7 +118,10 @@ def _references(model: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, str,
                 yield item_path, item, marker
 
 
-def _marker(field: FieldInfo) -> RefTo | None:
+@functools.cache
+def _marker(model: type[BaseModel], name: str) -> RefTo | None:
+    """Return the reference marker of a model's field, looked up once per class."""
+    field: FieldInfo = model.model_fields[name]
     for meta in field.metadata:
         if isinstance(meta, RefTo):
             return meta

@@ -7,11 +7,11 @@ the network analysis and the renderers cannot disagree about them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from archgen.model.catalogue import Placement, default_tiers, placement, type_name
+from archgen.model.catalogue import CATALOGUE, Placement, default_tiers, placement, type_name
 from archgen.model.document import ArchitectureDocument, Connection
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup, Ec2, Lambda
@@ -31,7 +31,9 @@ from archgen.model.types import Tier
 from archgen.source import KeyPath, SourceMap
 
 R = TypeVar("R", bound=ResourceBase)
+T = TypeVar("T")
 
+_LEAF_TYPES = frozenset(entry.cls for entry in CATALOGUE.values())
 _MULTI_SUBNET = (Alb, AutoscalingGroup, Lambda, Rds, Elasticache, Efs)
 
 
@@ -42,12 +44,23 @@ class Architecture:
     document: ArchitectureDocument
     source: SourceMap
     _main_tables: dict[str, str] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, object] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for resource_id, resource in self.document.resources.items():
             resource._id = resource_id
         main_tables = {table.vpc: table.id for table in self.resources_of(RouteTable) if table.main}
         object.__setattr__(self, "_main_tables", main_tables)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Return what `compute` returns, computed once per architecture.
+
+        Later stages (the network analysis) derive costly facts that several
+        rules and the renderers need; the model keeps them so each is built once.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]  # stored by this method with T
 
     # -- lookup ------------------------------------------------------------------
 
@@ -84,6 +97,19 @@ class Architecture:
 
     def resources_of(self, kind: type[R]) -> Iterator[R]:
         """Yield the resources of one type, in declaration order."""
+        if kind in _LEAF_TYPES:
+            by_type = self.memo("model.by_type", self._group_by_type)
+            yield from by_type.get(kind, ())  # type: ignore[misc]  # grouped by exact class
+        else:
+            yield from self._scan(kind)
+
+    def _group_by_type(self) -> dict[type[ResourceBase], list[ResourceBase]]:
+        groups: dict[type[ResourceBase], list[ResourceBase]] = {}
+        for resource in self.document.resources.values():
+            groups.setdefault(type(resource), []).append(resource)
+        return groups
+
+    def _scan(self, kind: type[R]) -> Iterator[R]:
         for resource in self.document.resources.values():
             if isinstance(resource, kind):
                 yield resource

@@ -19,6 +19,13 @@ from archgen.rules.encryption.ag403_s3_block_public_access import S3BlockPublicA
 from archgen.rules.encryption.ag404_cloudfront_origin_access_control import (
     CloudFrontOriginAccessControl,
 )
+from archgen.rules.filtering.ag301_custom_nacl_per_subnet import CustomNaclPerSubnet
+from archgen.rules.filtering.ag302_nacl_not_open_or_shadowed import NaclNotOpenOrShadowed
+from archgen.rules.filtering.ag303_nacl_admin_ports import NaclAdminPorts
+from archgen.rules.filtering.ag304_stateless_return_path import StatelessReturnPath
+from archgen.rules.filtering.ag305_sg_sensitive_ports import SgSensitivePorts
+from archgen.rules.filtering.ag306_sg_chain import SgChain
+from archgen.rules.filtering.ag307_connections_reachable import ConnectionsReachable
 from archgen.rules.identity.ag501_compute_uses_roles import ComputeUsesRoles
 from archgen.rules.identity.ag502_least_privilege import LeastPrivilege
 from archgen.rules.integrity.ag001_integrity import Integrity
@@ -28,10 +35,12 @@ from archgen.rules.operations.ag601_api_access_logging import ApiAccessLogging
 from archgen.rules.operations.ag602_lambda_in_vpc_for_vpc_resources import (
     LambdaInVpcForVpcResources,
 )
+from archgen.rules.operations.ag603_private_path_to_services import PrivatePathToServices
 from archgen.rules.tiers.ag201_subnet_kind_matches_routes import SubnetKindMatchesRoutes
 from archgen.rules.tiers.ag202_private_compute import PrivateCompute
 from archgen.rules.tiers.ag203_private_data import PrivateData
 from archgen.rules.tiers.ag204_no_auto_public_ip import NoAutoPublicIp
+from archgen.rules.tiers.ag205_no_direct_internet_path import NoDirectInternetPath
 from archgen.rules.tiers.ag206_no_direct_calls_to_compute import NoDirectCallsToCompute
 from archgen.rules.tiers.ag207_no_tier_skipping import NoTierSkipping
 from archgen.rules.tiers.ag208_alb_scheme_matches_subnets import AlbSchemeMatchesSubnets
@@ -51,10 +60,18 @@ ALL_RULES: tuple[type[Rule], ...] = (
     PrivateCompute,
     PrivateData,
     NoAutoPublicIp,
+    NoDirectInternetPath,
     NoDirectCallsToCompute,
     NoTierSkipping,
     AlbSchemeMatchesSubnets,
     TiersSeparated,
+    CustomNaclPerSubnet,
+    NaclNotOpenOrShadowed,
+    NaclAdminPorts,
+    StatelessReturnPath,
+    SgSensitivePorts,
+    SgChain,
+    ConnectionsReachable,
     EncryptionAtRest,
     EncryptionInTransit,
     S3BlockPublicAccess,
@@ -63,6 +80,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LeastPrivilege,
     ApiAccessLogging,
     LambdaInVpcForVpcResources,
+    PrivatePathToServices,
 )
 
 

@@ -1,0 +1,124 @@
+"""How `archgen check` (reachability included) grows with the size of a design.
+
+Generates designs of about 100, 1,000 and 5,000 resources out of three-tier
+stacks in realistic proportions (each: a VPC over two AZs with public, app and
+database subnets, route tables, NAT gateways, NACLs, security groups, an ALB,
+an Auto Scaling group, RDS, instances and the connections between them), runs
+the real command on each, and reports the medians and the growth per resource.
+
+    make bench            (or: python benchmarks/reach_scale.py --sizes 100 1000 5000)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+STACK = """  vpc-{n}: {{type: vpc, cidr: 10.{n}.0.0/16}}
+  igw-{n}: {{type: internet_gateway, vpc: vpc-{n}}}
+  pub-rt-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: igw-{n}}}]}}
+  app-rt-a-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: nat-a-{n}}}]}}
+  app-rt-b-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: nat-b-{n}}}]}}
+  db-rt-{n}: {{type: route_table, vpc: vpc-{n}}}
+  pub-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.0.0/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
+  pub-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.1.0/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
+  app-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.10.0/24, route_table: app-rt-a-{n}, nacl: app-acl-{n}}}
+  app-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.11.0/24, route_table: app-rt-b-{n}, nacl: app-acl-{n}}}
+  db-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.20.0/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
+  db-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.21.0/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
+  nat-a-{n}: {{type: nat_gateway, subnet: pub-a-{n}}}
+  nat-b-{n}: {{type: nat_gateway, subnet: pub-b-{n}}}
+  pub-acl-{n}:
+    type: network_acl
+    vpc: vpc-{n}
+    inbound:
+      - {{rule: 100, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
+      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
+    outbound:
+      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.{n}.10.0/23}}
+      - {{rule: 110, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
+      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
+  app-acl-{n}:
+    type: network_acl
+    vpc: vpc-{n}
+    inbound:
+      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.{n}.0.0/23}}
+      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
+    outbound:
+      - {{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.{n}.20.0/23}}
+      - {{rule: 110, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
+      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.{n}.0.0/23}}
+  db-acl-{n}:
+    type: network_acl
+    vpc: vpc-{n}
+    inbound: [{{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.{n}.10.0/23}}]
+    outbound: [{{rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.{n}.10.0/23}}]
+  alb-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 443, source: 0.0.0.0/0}}], egress: [{{protocol: tcp, ports: 8080, destination: app-sg-{n}}}]}}
+  app-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 8080, source: alb-sg-{n}}}]}}
+  db-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 3306, source: app-sg-{n}}}], egress: []}}
+  alb-{n}: {{type: alb, subnets: [pub-a-{n}, pub-b-{n}], security_groups: [alb-sg-{n}], listeners: [{{port: 443, protocol: https}}]}}
+  app-{n}: {{type: autoscaling_group, subnets: [app-a-{n}, app-b-{n}], security_groups: [app-sg-{n}], min: 2, desired: 2, max: 4}}
+  worker-a-{n}: {{type: ec2, subnet: app-a-{n}, security_groups: [app-sg-{n}]}}
+  worker-b-{n}: {{type: ec2, subnet: app-b-{n}, security_groups: [app-sg-{n}]}}
+  db-{n}: {{type: rds, engine: mysql, subnets: [db-a-{n}, db-b-{n}], security_groups: [db-sg-{n}], multi_az: true, storage_encrypted: true}}
+"""
+PER_STACK = 30
+CONNECTIONS = """  - {{from: users, to: alb-{n}, protocol: https}}
+  - {{from: alb-{n}, to: app-{n}, protocol: http, port: 8080}}
+  - {{from: app-{n}, to: db-{n}, protocol: mysql}}
+  - {{from: worker-a-{n}, to: db-{n}, protocol: mysql}}
+  - {{from: worker-b-{n}, to: db-{n}, protocol: mysql}}
+"""
+
+
+def design(resources: int) -> str:
+    """Return a clean design of about `resources` resources."""
+    stacks = max(1, round(resources / PER_STACK))
+    if stacks > 250:
+        raise SystemExit("at most 250 stacks (7,500 resources): one 10.x.0.0/16 per stack")
+    body = "".join(STACK.format(n=n) for n in range(stacks))
+    links = "".join(CONNECTIONS.format(n=n) for n in range(stacks))
+    return (
+        f"archgen: 1\nname: scale-{resources}\ntitle: Scale {resources}\nregion: us-east-1\n"
+        f"resources:\n  users: {{type: client}}\n{body}connections:\n{links}"
+    )
+
+
+def _seconds(command: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    return time.perf_counter() - start, done.returncode
+
+
+def main() -> None:
+    """Print the median time per size and the time per resource."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    print(f"archgen check, reachability included; median of {args.rounds} rounds:")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            path = Path(folder) / f"scale-{size}.yaml"
+            path.write_text(design(size), encoding="utf-8")
+            count = 1 + PER_STACK * max(1, round(size / PER_STACK))
+            runs = [
+                _seconds([str(BIN / "archgen"), "check", str(path)]) for _ in range(args.rounds)
+            ]
+            codes = {code for _, code in runs}
+            median = statistics.median(seconds for seconds, _ in runs)
+            print(
+                f"  {count:>5} resources  {median:7.2f} s  "
+                f"{median / count * 1000:6.2f} ms per resource  exit {sorted(codes)}"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Security groups: stateful allow-lists, the union of all groups on an interface.
+
+A rule admits traffic from (or to) a CIDR or the members of a group. Only the
+request is checked: replies of an admitted connection always pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archgen.model.resources.network import EgressRule, IngressRule, SecurityGroup
+from archgen.model.types import is_cidr, port_range
+from archgen.network.intervals import IntervalSet, address_text
+from archgen.network.nacl import protocol_matches
+
+DEFAULT_GROUP = "default"
+"""Stands for the VPC's default group, which an interface without groups gets."""
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Admitted (and by which rules), or refused with a reason code and a detail."""
+
+    admitted: bool
+    rules: tuple[str, ...] = ()
+    reason: str = ""
+    detail: str = ""
+
+
+def _rule_text(rule: IngressRule | EgressRule, group: str, way: str) -> str:
+    peer = rule.source if isinstance(rule, IngressRule) else rule.destination
+    ports = "" if rule.protocol in ("all", "icmp") else f" {rule.ports}"
+    return f"{group}: {rule.protocol}{ports} {way} {peer}"
+
+
+def check(
+    groups: tuple[SecurityGroup, ...],
+    direction: str,
+    protocol: str,
+    port: int,
+    peer_addresses: IntervalSet,
+    peer_groups: tuple[str, ...],
+    peer_label: str,
+) -> GroupResult:
+    """Judge a request `direction` ("ingress" or "egress") against the union of `groups`.
+
+    An interface without groups has the VPC's default group, which admits only
+    its own members and lets everything out.
+    """
+    if not groups:
+        return _default_group(direction, peer_groups)
+    if direction == "egress":
+        open_group = next((g for g in groups if g.egress is None), None)
+        if open_group is not None:
+            return GroupResult(True, (f"{open_group.id}: default egress, all traffic",))
+    rules = [
+        (group.id, rule)
+        for group in groups
+        for rule in (group.ingress if direction == "ingress" else group.egress or ())
+    ]
+    names = ", ".join(g.id for g in groups)
+    if not rules:
+        return GroupResult(
+            False, reason="SG_HAS_NO_RULES", detail=f"{names} has no {direction} rules"
+        )
+    way = "from" if direction == "ingress" else "to"
+    admitted, uncovered = _match(rules, protocol, port, peer_addresses, peer_groups, way)
+    if not uncovered:
+        return GroupResult(True, tuple(admitted))
+    partly = f" ({address_text(uncovered)})" if uncovered != peer_addresses else ""
+    return GroupResult(
+        False,
+        reason="ENI_SG_RULES_MISMATCH",
+        detail=f"no rule of {names} admits {protocol} {port} {way} {peer_label}{partly}",
+    )
+
+
+def _default_group(direction: str, peer_groups: tuple[str, ...]) -> GroupResult:
+    if direction == "egress":
+        return GroupResult(True, ("default security group: all outbound traffic",))
+    if DEFAULT_GROUP in peer_groups:
+        return GroupResult(True, ("default security group: members reach each other",))
+    return GroupResult(
+        False,
+        reason="ENI_SG_RULES_MISMATCH",
+        detail="no security groups: the VPC's default group admits only its own members",
+    )
+
+
+def _match(
+    rules: list[tuple[str, IngressRule | EgressRule]],
+    protocol: str,
+    port: int,
+    peer_addresses: IntervalSet,
+    peer_groups: tuple[str, ...],
+    way: str,
+) -> tuple[list[str], IntervalSet]:
+    """Return the rules that admit part of the peer, and the part no rule admits."""
+    admitted: list[str] = []
+    uncovered = peer_addresses
+    for group_id, rule in rules:
+        low, high = port_range(rule.ports)
+        if not protocol_matches(rule.protocol, protocol) or not low <= port <= high:
+            continue
+        peer = rule.source if isinstance(rule, IngressRule) else rule.destination
+        if is_cidr(peer):
+            if uncovered & IntervalSet.cidr(peer):
+                admitted.append(_rule_text(rule, group_id, way))
+                uncovered = uncovered - IntervalSet.cidr(peer)
+        elif peer in peer_groups:
+            admitted.append(_rule_text(rule, group_id, way))
+            uncovered = IntervalSet()
+        if not uncovered:
+            break
+    return admitted, uncovered

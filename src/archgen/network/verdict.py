@@ -1,0 +1,87 @@
+"""What the analysis answers: the steps that admitted a packet, or what blocked it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from archgen.network.intervals import IntervalSet
+
+Direction = Literal["forward", "return"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """One end of a pair: the internet, a service endpoint, or one subnet of a resource."""
+
+    label: str
+    addresses: IntervalSet
+    subnet: str | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One component that admitted the packet, and by which rule."""
+
+    direction: Direction
+    kind: str
+    component: str
+    check: str
+    admitted_by: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """The first component that refused the packet, in Reachability Analyzer's words."""
+
+    direction: Direction
+    kind: str
+    component: str
+    reason: str
+    detail: str
+
+    def describe(self) -> str:
+        """Return e.g. 'return path at network_acl app-nacl outbound (...) [CODE]'."""
+        where = f"{self.kind} {self.component}" if self.component else self.kind
+        return f"{self.direction} path at {where} ({self.detail}) [{self.reason}]"
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The path between one source place and one target place, both ways."""
+
+    source: Place
+    target: Place
+    steps: tuple[Step, ...]
+    block: Block | None
+
+    @property
+    def reachable(self) -> bool:
+        """Tell whether the request and its reply both pass."""
+        return self.block is None
+
+
+@dataclass(frozen=True)
+class HopVerdict:
+    """A connection A -> B checked over every pair of places traffic can use."""
+
+    source: str
+    target: str
+    protocol: str
+    port: int
+    pairs: tuple[PairVerdict, ...]
+    scope: Literal["vpc", "outside"] = "vpc"
+
+    @property
+    def reachable(self) -> bool:
+        """Tell whether every pair passes both ways."""
+        return all(pair.reachable for pair in self.pairs)
+
+    @property
+    def first_block(self) -> tuple[PairVerdict, Block] | None:
+        """Return the first failing pair and what blocked it."""
+        for pair in self.pairs:
+            if pair.block is not None:
+                return pair, pair.block
+        return None

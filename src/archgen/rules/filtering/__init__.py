@@ -1,0 +1,1 @@
+"""AG3xx: NACLs and security groups filter traffic as the design claims."""

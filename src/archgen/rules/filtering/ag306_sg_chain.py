@@ -1,0 +1,74 @@
+"""AG306: security groups chain tier to tier by group reference, not by address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archgen.findings import Issue, Severity
+from archgen.model.architecture import Architecture
+from archgen.model.resources.network import SecurityGroup
+from archgen.model.types import is_cidr, port_range
+from archgen.network.reach import connection_port, ip_protocol, network_of
+from archgen.rules.base import Rule
+
+
+class SgChain(Rule):
+    """AG306: "only the app servers may reach the database" is a group reference."""
+
+    id = "AG306"
+    name = "sg-chain"
+    title = "Security groups admit the previous tier's group, and the database only the app's"
+    severity = Severity.ERROR
+    rationale = (
+        "A rule naming the caller's security group admits exactly the caller's instances, "
+        "however they scale or move. A CIDR admits whatever else lands in those addresses."
+    )
+    remediation = (
+        "Set each tier's ingress `source` to the security group of the tier that calls it "
+        "(the app SG admits the ALB SG; the database SG admits only the app SG)."
+    )
+    mirrors = "AWS ALB documentation, target security groups; Well-Architected SEC05-BP02"
+
+    def check(self, arch: Architecture) -> Iterator[Issue]:
+        """Check each in-VPC connection, then the data tier's ingress sources."""
+        reach = network_of(arch)
+        for index, connection in enumerate(arch.connections):
+            source, target = connection.source, connection.target
+            if not (reach.in_vpc(source) and reach.in_vpc(target)):
+                continue
+            callers = set(arch.security_groups_of(source))
+            groups = [arch.get(g, SecurityGroup) for g in arch.security_groups_of(target)]
+            if not callers or not groups:
+                continue
+            port = connection_port(arch, connection)
+            protocol = ip_protocol(connection.protocol)
+            if not any(
+                rule.source in callers
+                and rule.protocol in ("all", protocol)
+                and port_range(rule.ports)[0] <= port <= port_range(rule.ports)[1]
+                for group in groups
+                for rule in group.ingress
+            ):
+                yield self.issue_at(
+                    ("connections", index, "to"),
+                    f"no security group of {target} admits {source}'s group "
+                    f"({', '.join(sorted(callers))}) on port {port}",
+                    resource=target,
+                )
+        yield from self._data_tier(arch)
+
+    def _data_tier(self, arch: Architecture) -> Iterator[Issue]:
+        for resource_id in arch.resources:
+            if "data" not in arch.tiers_of(resource_id):
+                continue
+            for group_id in arch.security_groups_of(resource_id):
+                group = arch.get(group_id, SecurityGroup)
+                for index, rule in enumerate(group.ingress):
+                    if is_cidr(rule.source):
+                        yield self.issue(
+                            group,
+                            f"guards data resource {resource_id} but admits CIDR {rule.source}: "
+                            "admit only the application tier's security group",
+                            "ingress",
+                            index,
+                        )
