@@ -16,7 +16,7 @@ graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
 	  echo "graphviz is missing: installing it from Debian packages"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-dejavu-core >/dev/null; }
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
@@ -29,6 +29,7 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	$(BIN)/archgen check architectures/
+	$(BIN)/archgen render architectures/ --out diagrams_out/
 
 lint: setup
 	$(BIN)/ruff format --check .

@@ -11,6 +11,7 @@ import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archgen.errors import InvalidInput, Problem, UsageError
 from archgen.findings import Severity
@@ -18,12 +19,12 @@ from archgen.loader import load_file
 from archgen.loader.validate import validate_as
 from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
-from archgen.network.reach import connection_port, network_of
-from archgen.network.verdict import HopVerdict
 from archgen.report.base import CheckResult
 from archgen.rules.config import RunConfig
-from archgen.rules.engine import run_rules
 from archgen.source import SourceMap, Span
+
+if TYPE_CHECKING:
+    from archgen.network.verdict import HopVerdict
 
 DEFAULT_PATHS = ("architectures",)
 ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
@@ -83,6 +84,8 @@ def _clashing_names(architectures: list[Architecture]) -> list[Problem]:
 
 def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
     """Load and check the architectures named by `paths` under the run's `config`."""
+    from archgen.rules.engine import run_rules  # the rules load only when a check runs
+
     architectures = load_all(find_architectures(paths))
     findings = [finding for arch in architectures for finding in run_rules(arch, config=config)]
     return CheckResult(
@@ -93,6 +96,16 @@ def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
 
 
 CONFIG_FILE = ".archgen.yaml"
+
+
+def _default_file_mode() -> int:
+    """Return rw-r--r-- narrowed by the process umask, as open() would create a file."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_file_mode()
 
 
 def load_config(explicit: Path | None = None, folder: Path | None = None) -> RunConfig:
@@ -153,6 +166,8 @@ def _display(path: Path) -> str:
 
 def trace(file: str, source: str, target: str, port: int | None) -> HopVerdict:
     """Check one connection of a file hop by hop: the declared one, or tcp on `port`."""
+    from archgen.network.reach import connection_port, network_of
+
     (arch,) = load_all(find_architectures([file]))
     for end in (source, target):
         if end not in arch.resources:
@@ -181,7 +196,12 @@ def exit_code(result: CheckResult, fail_on: str) -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old or the new file, never half."""
+    """Write `text` to `path` as UTF-8 with LF line ends, atomically."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old or the new file, never half."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
@@ -190,8 +210,10 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _FILE_MODE
+        Path(temporary).chmod(mode)
         Path(temporary).replace(path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

@@ -146,6 +146,57 @@ def rules(output_format: str, output: Path | None) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("diagrams_out"),
+    show_default=True,
+    help="The output folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="png,svg",
+    show_default=True,
+    help="Comma-separated formats to write: png, svg.",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when an output is stale.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
+def render(paths: tuple[str, ...], out: Path, formats: str, check: bool, jobs: int | None) -> None:
+    """Draw architectures (default: architectures/) as PNG and SVG into --out."""
+    from archgen.errors import ArchgenError, InvalidInput
+    from archgen.rendering import render as render_files
+
+    progress = _progress if sys.stderr.isatty() else None
+    chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
+    try:
+        result = render_files(paths, out, chosen, check=check, jobs=jobs, progress=progress)
+    except InvalidInput as error:
+        _fail("\n".join(str(problem) for problem in error.problems))
+        sys.exit(EXIT_INVALID)
+    except ArchgenError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INVALID)
+    if check:
+        for path in result.stale:
+            _fail(f"stale: {path}")
+        verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
+        click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
+        sys.exit(EXIT_FINDINGS if result.stale else EXIT_OK)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 4:
+        end = "\n" if done == total else ""
+        click.echo(f"\rrendering {done}/{total}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+
+@main.command()
 @click.argument("file", type=click.Path())
 @click.argument("source")
 @click.argument("target")

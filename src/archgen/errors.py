@@ -35,5 +35,9 @@ class InvalidInput(ArchgenError):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
+class RenderError(ArchgenError):
+    """Raised when a picture cannot be drawn: graphviz missing or failing, icons missing."""
+
+
 class UsageError(ArchgenError):
     """Raised by the use cases when the user asked for something impossible."""

@@ -7,6 +7,7 @@ declared connections) is checked here, each problem at the exact key to fix.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterator, Sequence
 
 from archgen.errors import Problem
@@ -147,7 +148,7 @@ def _flows(document: ArchitectureDocument) -> Iterator[Finding]:
         if flow.name in names:
             yield ("flows", index, "name"), f"a flow named '{flow.name}' is already declared"
         names.add(flow.name)
-        for step, (source, target) in enumerate(zip(flow.steps, flow.steps[1:], strict=False)):
+        for step, (source, target) in enumerate(itertools.pairwise(flow.steps)):
             known = source in document.resources and target in document.resources
             if known and (source, target) not in declared:
                 yield (

@@ -45,11 +45,13 @@ def check_references_of_valid_parts(data: dict[str, Any], source: SourceMap) -> 
         if isinstance(raw, dict) and isinstance(raw.get("type"), str) and raw["type"] in CATALOGUE
     }
     parts: list[tuple[KeyPath, BaseModel]] = []
-    for key, adapter, items in (
-        ("resources", _RESOURCE, resources.items()),
-        ("connections", _CONNECTION, _indexed(data.get("connections"))),
-        ("flows", _FLOW, _indexed(data.get("flows"))),
+    adapters = _adapters()
+    for key, items in (
+        ("resources", resources.items()),
+        ("connections", _indexed(data.get("connections"))),
+        ("flows", _indexed(data.get("flows"))),
     ):
+        adapter = adapters[key]
         for name, raw in items:
             try:
                 parts.append(((key, name), adapter.validate_python(raw)))
@@ -74,9 +76,14 @@ def _check(
     return problems
 
 
-_RESOURCE: TypeAdapter[BaseModel] = TypeAdapter(Resource)
-_CONNECTION: TypeAdapter[BaseModel] = TypeAdapter(Connection)
-_FLOW: TypeAdapter[BaseModel] = TypeAdapter(Flow)
+@functools.cache
+def _adapters() -> dict[str, TypeAdapter[BaseModel]]:
+    """Build the validators for single parts only when a document failed validation."""
+    return {
+        "resources": TypeAdapter(Resource),
+        "connections": TypeAdapter(Connection),
+        "flows": TypeAdapter(Flow),
+    }
 
 
 def _judge(value: str, marker: RefTo, kinds: dict[str, str], field: str) -> str | None:

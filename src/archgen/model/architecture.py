@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from archgen.model.catalogue import CATALOGUE, Placement, default_tiers, placement, type_name
+from archgen.model.catalogue import (
+    CATALOGUE,
+    PROTOCOL_PORTS,
+    Placement,
+    default_tiers,
+    placement,
+    service_port,
+    type_name,
+)
 from archgen.model.document import ArchitectureDocument, Connection
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup, Ec2, Lambda
@@ -121,6 +129,21 @@ class Architecture:
     def path_of(self, resource_id: str, *rest: str | int) -> KeyPath:
         """Return the key path of a resource, or of one of its fields."""
         return ("resources", resource_id, *rest)
+
+    def port_of(self, connection: Connection) -> int:
+        """Return a connection's destination port.
+
+        Declared, else the data store's own (RDS engine, cache, EFS), else the
+        protocol's default (https 443, mysql 3306, ...).
+        """
+        if connection.port is not None:
+            return connection.port
+        target = self.resource(connection.target)
+        if isinstance(target, Rds | Elasticache | Efs):
+            port = service_port(target)
+            if port is not None:
+                return port
+        return PROTOCOL_PORTS[connection.protocol]
 
     def connections_from(self, resource_id: str) -> list[tuple[int, Connection]]:
         """Return the connections `resource_id` opens, with their index in the file."""

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from archgen.model.architecture import Architecture
-from archgen.model.catalogue import PROTOCOL_PORTS, service_port
 from archgen.model.document import Connection
 from archgen.model.resources.compute import AutoscalingGroup, Ec2
-from archgen.model.resources.data import Efs, Elasticache, Rds
+from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import Alb
 from archgen.model.resources.network import (
     InternetGateway,
@@ -29,7 +28,6 @@ from archgen.network import nacl, routes, security_groups
 from archgen.network.intervals import EPHEMERAL, INTERNET, IntervalSet, port_text
 from archgen.network.verdict import Block, Direction, HopVerdict, PairVerdict, Place, Step
 
-_DATA_STORES = (Rds, Elasticache, Efs)
 _UNROUTABLE = ("internet_gateway", "nat_gateway", "vpc_endpoint")
 
 
@@ -39,15 +37,8 @@ def ip_protocol(protocol: str) -> str:
 
 
 def connection_port(arch: Architecture, connection: Connection) -> int:
-    """Return the destination port: declared, else the data store's, else the protocol's."""
-    if connection.port is not None:
-        return connection.port
-    target = arch.resource(connection.target)
-    if isinstance(target, _DATA_STORES):
-        port = service_port(target)
-        if port is not None:
-            return port
-    return PROTOCOL_PORTS[connection.protocol]
+    """Return the destination port of a connection (see Architecture.port_of)."""
+    return arch.port_of(connection)
 
 
 class _Blocked(Exception):

@@ -1,0 +1,63 @@
+"""How fast `archgen render` is beside mingrammer's `diagrams`, in one run.
+
+Both draw the capstone to one PNG, each in a new process and a fresh folder, in
+alternation. Goals of the diagrams issue: archgen / diagrams <= 1.5; and
+`archgen render --check` on the unchanged architectures/ under 0.5 s.
+
+    make bench            (or: python benchmarks/render_speed.py --rounds 11)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PEER = Path(__file__).resolve().parent / "peer" / "capstone_diagrams.py"
+
+
+def _seconds(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def main() -> None:
+    """Print the medians and the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=11)
+    rounds = parser.parse_args().rounds
+    archgen = str(BIN / "archgen")
+    capstone = str(ROOT / "architectures" / "capstone.yaml")
+    times: dict[str, list[float]] = {"archgen": [], "diagrams": [], "check": []}
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder)
+            times["archgen"].append(
+                _seconds([archgen, "render", capstone, "--format", "png", "--out", str(out)], out)
+            )
+            times["diagrams"].append(_seconds([sys.executable, str(PEER)], out))
+            if not (out / "capstone.png").is_file():
+                raise SystemExit("the peer script wrote no PNG")
+        times["check"].append(_seconds([archgen, "render", "--check"], ROOT))
+    archgen_median = statistics.median(times["archgen"])
+    peer_median = statistics.median(times["diagrams"])
+    print(f"median of {rounds} rounds, each a new process:")
+    print(f"  archgen render capstone --format png   {archgen_median * 1000:7.0f} ms")
+    print(f"  diagrams (hand-written capstone)       {peer_median * 1000:7.0f} ms")
+    print(f"  ratio archgen / diagrams               {archgen_median / peer_median:7.2f}")
+    check = statistics.median(times["check"])
+    print(f"  archgen render --check architectures/  {check * 1000:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

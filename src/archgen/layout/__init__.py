@@ -1,0 +1,1 @@
+"""One geometry per architecture: where everything is drawn, computed once with graphviz."""

@@ -1,0 +1,165 @@
+"""The scene as DOT: boxes as clusters, icons as HTML-like labels, tiers as ranks.
+
+Node ids are the scene's (model) ids, so the DOT, the picture and the draw.io
+file all name things as the YAML does, and a re-run gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from html import escape
+
+import graphviz
+
+from archgen.layout import style
+from archgen.layout.icons import group_icon, node_icon
+from archgen.layout.scene import Edge, Group, Node, Scene
+
+
+def build_dot(scene: Scene) -> str:
+    """Return the DOT source of the scene."""
+    graph = graphviz.Digraph(name=scene.name)
+    graph.attr(
+        newrank="true",
+        rankdir="TB",
+        splines="spline",
+        nodesep="0.5",
+        ranksep="0.6",
+        compound="true",
+        remincross="false",
+        mclimit="0.01",
+        pad="0.3",
+        fontname=style.FONT,
+        fontsize="16",
+        labelloc="t",
+        label=scene.title,
+        bgcolor="white",
+    )
+    graph.attr("node", shape="plain", fontname=style.FONT, fontsize="11", fontcolor=style.INK)
+    graph.attr("edge", fontname=style.FONT, fontsize="10", fontcolor=style.INK)
+    for node_id in scene.outside:
+        _node(graph, scene.nodes[node_id])
+    _group(graph, scene.cloud, scene)
+    for index, row in enumerate(scene.rows):
+        _row(graph, index, row)
+    _stack_rows(graph, scene)
+    for edge in scene.edges:
+        _edge(graph, edge)
+    if scene.legend:
+        graph.node("legend", label=_legend(scene.legend), shape="plain")
+    source: str = graph.source
+    return source
+
+
+def _node(graph: graphviz.Digraph, node: Node) -> None:
+    text = "<BR/>".join(escape(line) for line in textwrap.wrap(node.label, 18) or [""])
+    if node.sublabel:
+        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{escape(node.sublabel)}</FONT>'
+    size = style.ICON_SIZE
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'
+        f'<IMG SRC="{node_icon(node.type)}" SCALE="TRUE"/></TD></TR>'
+        f"<TR><TD>{text}</TD></TR></TABLE>>"
+    )
+    graph.node(node.id, label=label, tooltip=node.resource)
+
+
+def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
+    with graph.subgraph(name=f"cluster_{group.id}") as cluster:
+        attrs = dict(style.GROUPS.get(group.kind, {}))
+        cluster.attr(
+            label=_group_label(group),
+            labeljust="l",
+            fontname=style.FONT,
+            fontsize="11",
+            margin="12",
+            **attrs,
+        )
+        for node_id in group.nodes:
+            _node(cluster, scene.nodes[node_id])
+        for child in group.groups:
+            _group(cluster, child, scene)
+
+
+def _group_label(group: Group) -> str:
+    icon = group_icon(group.kind)
+    text = escape(group.label)
+    if icon is None:
+        return f"<{text}>"
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
+        f"<TD>&nbsp;{text}</TD></TR></TABLE>>"
+    )
+
+
+def _row(graph: graphviz.Digraph, index: int, row: list[str]) -> None:
+    """Hold one tier on one row across zones, in zone order, left to right."""
+    with graph.subgraph(name=f"row{index}") as rank:
+        rank.attr(rank="same")
+        for node_id in row:
+            rank.node(node_id)
+        for left, right in itertools.pairwise(row):
+            rank.edge(left, right, style="invis")
+
+
+def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
+    """Keep rows in tier order, top to bottom, with invisible edges between them."""
+    for upper, lower in itertools.pairwise(scene.rows):
+        if upper and lower:
+            graph.edge(upper[0], lower[0], style="invis", weight="10")
+    for index, (left, right) in enumerate(scene.beside):
+        with graph.subgraph(name=f"beside{index}") as rank:
+            rank.attr(rank="same")
+            rank.node(left)
+            rank.node(right)
+    for upper_node, lower_node in scene.above:
+        graph.edge(upper_node, lower_node, style="invis", weight="5")
+
+
+def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
+    attrs = dict(style.EDGES[edge.kind])
+    label = _edge_label(edge)
+    if label:
+        attrs["label"] = label
+    graph.edge(edge.source, edge.target, id=edge.id, **attrs)
+
+
+def _legend(rows: list[tuple[str, str]]) -> str:
+    """Return the legend: flow badges with their names, then the line styles."""
+    cells = []
+    for key, meaning in rows:
+        if key.startswith("line:"):
+            attrs = style.EDGES[key.removeprefix("line:")]
+            line = "&middot; &middot; &middot;" if attrs.get("style") == "dotted" else "- - -"
+            marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+        else:
+            marker = (
+                f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
+                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{escape(key)}&nbsp;</B></FONT>'
+                "</TD></TR></TABLE>"
+            )
+        cells.append(
+            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{escape(meaning)}</TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(cells) + "</TABLE>>"
+    )
+
+
+def _edge_label(edge: Edge) -> str:
+    if not edge.label and not edge.badges:
+        return ""
+    cells = "".join(
+        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{escape(b)}'
+        "&nbsp;</B></FONT></TD>"
+        for b in edge.badges
+    )
+    text = f'<TD><FONT POINT-SIZE="9">{escape(edge.label)}</FONT></TD>' if edge.label else ""
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
+        f"<TR>{cells}{text}</TR></TABLE>>"
+    )

@@ -1,0 +1,44 @@
+"""Colours and sizes of the AWS Architecture Icons group conventions (aws4 styles)."""
+
+from __future__ import annotations
+
+FONT = "DejaVu Sans"
+INK = "#232F3E"
+MUTED = "#545B64"
+BADGE = "#D05C17"
+
+GROUPS: dict[str, dict[str, str]] = {
+    "cloud": {"color": "#232F3E", "fontcolor": "#232F3E", "style": "solid"},
+    "region": {"color": "#00A4A6", "fontcolor": "#147EBA", "style": "dashed"},
+    "vpc": {"color": "#8C4FFF", "fontcolor": "#8C4FFF", "style": "solid"},
+    "az": {"color": "#147EBA", "fontcolor": "#147EBA", "style": "dashed"},
+    "subnet-public": {
+        "color": "#7AA116",
+        "fontcolor": "#248814",
+        "style": "filled",
+        "fillcolor": "#F2F6E8",
+    },
+    "subnet-private": {
+        "color": "#00A4A6",
+        "fontcolor": "#147EBA",
+        "style": "filled",
+        "fillcolor": "#E6F6F7",
+    },
+    "asg": {"color": "#D86613", "fontcolor": "#D86613", "style": "dashed"},
+}
+
+EDGES: dict[str, dict[str, str]] = {
+    "connection": {"color": INK, "penwidth": "1.2", "arrowsize": "0.7"},
+    "alias": {"color": MUTED, "style": "dashed", "arrowsize": "0.6", "constraint": "false"},
+    "replication": {
+        "color": "#C925D1",
+        "style": "dashed",
+        "dir": "both",
+        "arrowsize": "0.6",
+        "constraint": "false",
+    },
+    "role": {"color": "#DD344C", "style": "dotted", "arrowhead": "none", "constraint": "false"},
+}
+
+ICON_SIZE = 48
+"""Pixels of an icon in the picture; labels sit below it."""

@@ -1,0 +1,90 @@
+"""A fingerprint of what an output was drawn from, kept inside the output itself.
+
+The fingerprint covers the DOT source, the format and the versions of archgen,
+graphviz and the icon set. `render --check` compares it without running
+graphviz, and `render` skips files whose fingerprint already matches.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+from archgen import __version__
+
+_KEY = b"archgen-source"
+_SVG_STAMP = re.compile(rb"<!-- archgen-source: ([0-9a-f]{64}) -->")
+
+
+@functools.cache
+def _tool_versions() -> str:
+    dot = shutil.which("dot")
+    graphviz = "none"
+    if dot is not None:
+        done = subprocess.run([dot, "-V"], capture_output=True, check=False)  # noqa: S603 (dot from PATH, fixed argument)
+        graphviz = done.stderr.decode("utf-8", "replace").strip()
+    return f"archgen {__version__}; {graphviz}; {_icon_set()}"
+
+
+def _icon_set() -> str:
+    """Name the installed diagrams release by its dist-info folder.
+
+    importlib.metadata would cost more time than the whole fingerprint.
+    """
+    spec = importlib.util.find_spec("diagrams")
+    if spec is None or spec.origin is None:  # pragma: no cover (a dependency)
+        return "diagrams none"
+    site = Path(spec.origin).parent.parent
+    return " ".join(sorted(p.name for p in site.glob("diagrams-*.dist-info"))) or "diagrams"
+
+
+def fingerprint(dot_source: str, fmt: str) -> str:
+    """Return the hex fingerprint of one output."""
+    digest = hashlib.sha256()
+    for part in (_tool_versions(), fmt, dot_source):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def stamp(data: bytes, fmt: str, print_: str) -> bytes:
+    """Return the output with its fingerprint embedded (a PNG text chunk, an SVG comment)."""
+    if fmt == "png":
+        chunk_data = _KEY + b"\0" + print_.encode("ascii")
+        chunk = (
+            struct.pack(">I", len(chunk_data))
+            + b"tEXt"
+            + chunk_data
+            + struct.pack(">I", zlib.crc32(b"tEXt" + chunk_data))
+        )
+        end_of_header = 8 + 4 + 4 + 13 + 4
+        return data[:end_of_header] + chunk + data[end_of_header:]
+    comment = f"<!-- archgen-source: {print_} -->\n".encode("ascii")
+    declaration_end = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    newline = data.find(b"\n", declaration_end)
+    cut = newline + 1 if newline >= 0 else declaration_end
+    return data[:cut] + comment + data[cut:]
+
+
+def read_stamp(path: Path, fmt: str) -> str | None:
+    """Return the fingerprint embedded in an existing output, if it has one."""
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return None
+    if fmt == "png":
+        marker = b"tEXt" + _KEY + b"\0"
+        start = head.find(marker)
+        if start < 0:
+            return None
+        value = head[start + len(marker) : start + len(marker) + 64]
+        return value.decode("ascii", "replace")
+    match = _SVG_STAMP.search(head)
+    return match.group(1).decode("ascii") if match else None

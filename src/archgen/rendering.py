@@ -1,0 +1,121 @@
+"""The render use case: architectures in, output files out, all or nothing.
+
+Each output carries a fingerprint of what it was drawn from, so --check and
+unchanged files need no graphviz run. Outputs to draw are drawn in memory
+first (graphviz runs in parallel, one process per file); only when all
+succeeded is anything written, each file atomically, so a failure never
+leaves a half-updated output folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from archgen.app import find_architectures, load_all, write_bytes_atomically
+from archgen.errors import UsageError
+from archgen.layout.drawing import Drawing, draw, plan
+from archgen.model.architecture import Architecture
+from archgen.render.base import Artifact
+from archgen.render.png_svg import render_png, render_svg
+from archgen.render.stamp import fingerprint, read_stamp, stamp
+
+FORMATS = ("png", "svg")
+"""The formats archgen renders, in the order it writes them."""
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What a render run wrote, or in --check mode, what is missing or stale."""
+
+    written: tuple[Path, ...]
+    stale: tuple[Path, ...]
+    unchanged: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class _Job:
+    arch: Architecture
+    dot: str
+    formats: tuple[str, ...]
+    targets: dict[str, Path]
+    prints: dict[str, str]
+
+
+def render(
+    paths: Sequence[str],
+    out: Path,
+    formats: Sequence[str] = FORMATS,
+    *,
+    check: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Render the architectures named by `paths` into `out`, or compare in check mode."""
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        choices = ", ".join(FORMATS)
+        raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
+    chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
+    work = [_job(arch, out, chosen) for arch in load_all(find_architectures(paths))]
+    stale = [job for job in work if job.formats]
+    unchanged = [job.targets[fmt] for job in work for fmt in chosen if fmt not in job.formats]
+    stale_paths = [job.targets[fmt] for job in stale for fmt in job.formats]
+    if check:
+        return RenderResult((), tuple(stale_paths), tuple(unchanged))
+    artifacts = _draw_all(stale, jobs or os.cpu_count() or 1, progress)
+    for made in artifacts:
+        for artifact in made:
+            write_bytes_atomically(out / artifact.name, artifact.data)
+    return RenderResult(tuple(stale_paths), (), tuple(unchanged))
+
+
+def output_path(out: Path, name: str) -> Path:
+    """Return where an output goes; a name can never lead outside the output folder."""
+    folder = out.resolve()
+    if (folder / name).resolve().parent != folder:
+        raise UsageError(f"output name {name!r} would leave the output folder {out}")
+    return out / name
+
+
+def _job(arch: Architecture, out: Path, formats: tuple[str, ...]) -> _Job:
+    """Plan one file's outputs: which are missing or drawn from something else."""
+    source = plan(arch)
+    targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
+    prints = {fmt: fingerprint(source, fmt) for fmt in formats}
+    stale = tuple(fmt for fmt in formats if read_stamp(targets[fmt], fmt) != prints[fmt])
+    return _Job(arch, source, stale, targets, prints)
+
+
+def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[list[Artifact]]:
+    if len(work) <= 1 or jobs == 1:
+        drawn = []
+        for done, job in enumerate(work, 1):
+            drawn.append(_draw_one(job))
+            if progress is not None:
+                progress(done, len(work))
+        return drawn
+    import concurrent.futures  # only a run with several files draws in parallel
+
+    results: dict[int, list[Artifact]] = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(_draw_one, job): index for index, job in enumerate(work)}
+        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            results[futures[future]] = future.result()
+            if progress is not None:
+                progress(done, len(work))
+    return [results[index] for index in range(len(work))]
+
+
+def _draw_one(job: _Job) -> list[Artifact]:
+    drawing: Drawing = draw(job.arch, job.formats, job.dot)
+    makers = {"png": render_png, "svg": render_svg}
+    made = []
+    for fmt in job.formats:
+        artifact = makers[fmt](drawing)
+        made.append(Artifact(artifact.name, stamp(artifact.data, fmt, job.prints[fmt])))
+    return made

@@ -1,0 +1,1 @@
+"""Tests of the renderers, with the real graphviz."""
