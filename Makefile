@@ -3,12 +3,13 @@
 # a .venv with archgen and its development tools) and nothing when it is all there.
 
 VENV    := .venv
+VIEWER  := .cache/drawio-viewer
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz demo test lint typecheck imports pytest bench schema docs generated clean
+.PHONY: setup graphviz viewer demo test lint typecheck imports pytest bench schema docs generated clean
 
 setup: graphviz $(STAMP)
 
@@ -41,7 +42,26 @@ typecheck: setup
 imports: setup
 	$(BIN)/lint-imports
 
-pytest: setup
+# The real draw.io viewer for the export tests: Debian's Chromium, the viewer bundled in a
+# PyPI wheel, and puppeteer-core from npm (which never downloads a browser). Nothing of it
+# is committed; a second run finds the stamp and installs nothing.
+$(VIEWER)/.installed: Makefile
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v npm >/dev/null 2>&1 || { echo "installing node and npm"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	mkdir -p $(VIEWER)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
+	  -d $(VIEWER)/wheel jupyterlab-drawio-render-extension==1.0.19
+	$(BIN)/python tests/drawio/extract_viewer.py $(VIEWER)
+	npm install --silent --no-audit --no-fund --prefix $(VIEWER) puppeteer-core@24
+	@touch $@
+
+viewer: setup $(VIEWER)/.installed
+
+pytest: setup viewer
 	$(BIN)/pytest
 
 test: lint typecheck imports pytest
@@ -60,4 +80,4 @@ bench: setup
 	$(BIN)/python benchmarks/reach_scale.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -157,9 +157,9 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option(
     "--format",
     "formats",
-    default="png,svg",
+    default="png,svg,drawio",
     show_default=True,
-    help="Comma-separated formats to write: png, svg.",
+    help="Comma-separated formats to write: png, svg, drawio.",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when an output is stale.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")

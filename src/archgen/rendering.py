@@ -17,12 +17,14 @@ from pathlib import Path
 from archgen.app import find_architectures, load_all, write_bytes_atomically
 from archgen.errors import UsageError
 from archgen.layout.drawing import Drawing, draw, plan
+from archgen.layout.geometry import from_dot_json
 from archgen.model.architecture import Architecture
 from archgen.render.base import Artifact
+from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_png, render_svg
 from archgen.render.stamp import fingerprint, read_stamp, stamp
 
-FORMATS = ("png", "svg")
+FORMATS = ("png", "svg", "drawio")
 """The formats archgen renders, in the order it writes them."""
 
 Progress = Callable[[int, int], None]
@@ -112,10 +114,17 @@ def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[li
 
 
 def _draw_one(job: _Job) -> list[Artifact]:
-    drawing: Drawing = draw(job.arch, job.formats, job.dot)
-    makers = {"png": render_png, "svg": render_svg}
+    graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in job.formats)
+    drawing: Drawing = draw(job.arch, graphviz_formats, job.dot)
     made = []
     for fmt in job.formats:
-        artifact = makers[fmt](drawing)
+        if fmt == "drawio":
+            geometry = from_dot_json(drawing.outputs["json"])
+            artifact = render_drawio(drawing.scene, geometry)
+        else:
+            artifact = {"png": render_png, "svg": render_svg}[fmt](drawing)
         made.append(Artifact(artifact.name, stamp(artifact.data, fmt, job.prints[fmt])))
     return made
+
+
+_GRAPHVIZ_FORMAT = {"png": "png", "svg": "svg", "drawio": "json"}

@@ -45,6 +45,8 @@ class Group:
     label: str
     nodes: list[str] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    cell: str = ""
+    """The id in an editable diagram: the model id for a VPC or subnet, else a derived one."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ class Scene:
     title: str
     nodes: dict[str, Node] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)
-    cloud: Group = field(default_factory=lambda: Group("cloud", "cloud", "AWS Cloud"))
+    cloud: Group = field(
+        default_factory=lambda: Group("cloud", "cloud", "AWS Cloud", cell="aws:cloud")
+    )
     edges: list[Edge] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     copies: dict[str, list[str]] = field(default_factory=dict)
@@ -81,7 +85,9 @@ class Scene:
 def build_scene(arch: Architecture) -> Scene:
     """Return the scene of `arch`: nodes in their boxes, edges with their badges."""
     scene = Scene(name=arch.name, title=arch.document.title)
-    region = Group("region", "region", f"Region {arch.document.region}")
+    region = Group(
+        "region", "region", f"Region {arch.document.region}", cell=f"aws:{arch.document.region}"
+    )
     for resource_id in arch.resources:
         placement = arch.placement_of(resource_id)
         kind = arch.type_of(resource_id)
@@ -135,7 +141,7 @@ def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str
 
 
 def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
-    group = Group(f"vpc:{vpc.id}", "vpc", f"{vpc.display_name}  {vpc.cidr}")
+    group = Group(f"vpc:{vpc.id}", "vpc", f"{vpc.display_name}  {vpc.cidr}", cell=vpc.id)
     subnets = [s for s in arch.resources_of(Subnet) if s.vpc == vpc.id]
     zones = sorted({s.zone for s in subnets})
     rows = sorted({_row_key(arch, s.id) for s in subnets})
@@ -143,7 +149,9 @@ def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
     for subnet in subnets:
         placed.setdefault(subnet.zone, []).append((subnet, _subnet_nodes(arch, subnet, scene)))
     for zone in zones:
-        az = Group(f"az:{vpc.id}:{zone}", "az", f"Availability Zone {zone}")
+        az = Group(
+            f"az:{vpc.id}:{zone}", "az", f"Availability Zone {zone}", cell=f"{vpc.id}.{zone}"
+        )
         for subnet, node_ids in sorted(placed[zone], key=lambda item: _row_key(arch, item[0].id)):
             az.groups.append(_subnet_group(arch, subnet, node_ids, scene))
         group.groups.append(az)
@@ -225,12 +233,19 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
         f"subnet:{subnet.id}",
         f"subnet-{kind}",
         f"{subnet.display_name}  {subnet.cidr}",
+        cell=subnet.id,
     )
     for node_id in node_ids:
         node = scene.nodes[node_id]
         if node.type == "autoscaling_group":
             group.groups.append(
-                Group(f"asg:{node_id}", "asg", "Auto Scaling group", nodes=[node_id])
+                Group(
+                    f"asg:{node_id}",
+                    "asg",
+                    "Auto Scaling group",
+                    nodes=[node_id],
+                    cell=f"{node_id}/group",
+                )
             )
         else:
             group.nodes.append(node_id)

@@ -21,6 +21,7 @@ from archgen import __version__
 
 _KEY = b"archgen-source"
 _SVG_STAMP = re.compile(rb"<!-- archgen-source: ([0-9a-f]{64}) -->")
+_DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="([0-9a-f]{64})"')
 
 
 @functools.cache
@@ -30,7 +31,18 @@ def _tool_versions() -> str:
     if dot is not None:
         done = subprocess.run([dot, "-V"], capture_output=True, check=False)  # noqa: S603 (dot from PATH, fixed argument)
         graphviz = done.stderr.decode("utf-8", "replace").strip()
-    return f"archgen {__version__}; {graphviz}; {_icon_set()}"
+    return f"archgen {__version__} {_code_digest()}; {graphviz}; {_icon_set()}"
+
+
+def _code_digest() -> str:
+    """Hash the code that turns a DOT layout into files, so a change to it is a change."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in ("layout", "render"):
+        for source in sorted((package / folder).glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _icon_set() -> str:
@@ -56,6 +68,8 @@ def fingerprint(dot_source: str, fmt: str) -> str:
 
 def stamp(data: bytes, fmt: str, print_: str) -> bytes:
     """Return the output with its fingerprint embedded (a PNG text chunk, an SVG comment)."""
+    if fmt == "drawio":
+        return data.replace(b"<mxfile ", f'<mxfile archgen-source="{print_}" '.encode(), 1)
     if fmt == "png":
         chunk_data = _KEY + b"\0" + print_.encode("ascii")
         chunk = (
@@ -86,5 +100,5 @@ def read_stamp(path: Path, fmt: str) -> str | None:
             return None
         value = head[start + len(marker) : start + len(marker) + 64]
         return value.decode("ascii", "replace")
-    match = _SVG_STAMP.search(head)
+    match = (_DRAWIO_STAMP if fmt == "drawio" else _SVG_STAMP).search(head)
     return match.group(1).decode("ascii") if match else None

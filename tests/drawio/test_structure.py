@@ -1,0 +1,141 @@
+"""The draw.io files are well-formed mxGraph XML with real AWS shapes, nested like the picture."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from archgen.layout.geometry import Geometry, from_dot_json
+from archgen.layout.scene import build_scene
+from archgen.loader import load_file
+from archgen.render.drawio import render_drawio
+from archgen.render.drawio_styles import shape_names
+from tests.conftest import ARCHITECTURES, ROOT
+from tests.drawio.viewer import JS_SHAPES, stencil_names
+
+SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
+OUTPUTS = ROOT / "diagrams_out"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _cells(path: Path) -> list[ET.Element]:
+    root = ET.parse(path).getroot()  # noqa: S314 (our own output)
+    assert root.tag == "mxfile"
+    model = root.find("diagram/mxGraphModel/root")
+    assert model is not None
+    return list(model)
+
+
+def _style(cell: ET.Element) -> dict[str, str]:
+    pairs = [part.split("=", 1) for part in cell.get("style", "").split(";") if "=" in part]
+    return {key: value for key, value in pairs}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_cells_resolve_in_document_order(path: Path) -> None:
+    cells = _cells(OUTPUTS / f"{path.stem}.drawio")
+    assert [c.get("id") for c in cells[:2]] == ["0", "1"]
+    assert cells[1].get("parent") == "0"
+    seen: set[str] = set()
+    edges_started = False
+    for cell in cells:
+        for key in ("parent", "source", "target"):
+            if cell.get(key) is not None:
+                assert cell.get(key) in seen, (cell.get("id"), key)
+        if cell.get("edge") == "1":
+            edges_started = True
+        else:
+            assert not edges_started, f"vertex {cell.get('id')} after an edge"
+        identity = cell.get("id")
+        assert identity is not None
+        assert identity not in seen
+        seen.add(identity)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shape_exists_in_drawio(path: Path) -> None:
+    known = stencil_names() | JS_SHAPES
+    for cell in _cells(OUTPUTS / f"{path.stem}.drawio"):
+        style = _style(cell)
+        for key in ("shape", "resIcon", "grIcon", "prIcon"):
+            name = style.get(key)
+            if name is not None and name.startswith("mxgraph."):
+                assert name in known, (cell.get("id"), key, name)
+
+
+def test_every_style_archgen_can_write_names_a_real_shape() -> None:
+    assert shape_names() - (stencil_names() | JS_SHAPES) == set()
+
+
+def test_a_misspelt_shape_is_caught() -> None:
+    assert "mxgraph.aws4.userz" not in stencil_names() | JS_SHAPES
+    assert "mxgraph.aws4.users" in stencil_names()
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_cell_ids_are_model_ids_and_every_drawn_resource_is_there(path: Path) -> None:
+    ids = {c.get("id") for c in _cells(OUTPUTS / f"{path.stem}.drawio")}
+    arch = load_file(path)
+    scene = build_scene(arch)
+    assert set(scene.nodes) <= ids
+    for subnet in (r for r in arch.resources if arch.type_of(r) == "subnet"):
+        assert subnet in ids
+    for edge in scene.edges:
+        assert edge.id in ids
+
+
+def test_groups_nest_as_in_the_picture() -> None:
+    parents = {c.get("id"): c.get("parent") for c in _cells(OUTPUTS / "capstone.drawio")}
+    chain = []
+    cell: str | None = "app@app-a"
+    while cell not in (None, "0"):
+        chain.append(cell)
+        cell = parents[cell]
+    assert chain == [
+        "app@app-a",
+        "app@app-a/group",
+        "app-a",
+        "vpc.us-east-1a",
+        "vpc",
+        "aws:us-east-1",
+        "aws:cloud",
+        "1",
+    ]
+    assert parents["db@db-b"] == "db-b"
+    assert parents["web-alb"] == "vpc"
+    assert parents["users"] == "1"
+
+
+GEOMETRY = GOLDEN / "capstone.geometry.json"
+
+
+def test_drawio_golden_from_recorded_geometry() -> None:
+    """The renderer alone, fed a recorded `dot -Tjson` layout, so graphviz cannot move it."""
+    scene = build_scene(load_file(ARCHITECTURES / "capstone.yaml"))
+    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
+        from archgen.layout.drawing import draw
+
+        geometry = from_dot_json(
+            draw(load_file(ARCHITECTURES / "capstone.yaml"), ("json",)).outputs["json"]
+        )
+        GEOMETRY.write_text(geometry.to_json(), encoding="utf-8")
+    geometry = Geometry.from_json(GEOMETRY.read_text(encoding="utf-8"))
+    artifact = render_drawio(scene, geometry)
+    golden = GOLDEN / "capstone.drawio"
+    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
+        golden.write_bytes(artifact.data)
+    assert artifact.data == golden.read_bytes()
+    assert render_drawio(scene, geometry).data == artifact.data
+
+
+def test_geometry_places_nodes_inside_their_boxes() -> None:
+    geometry = Geometry.from_json(GEOMETRY.read_text(encoding="utf-8"))
+    subnet = geometry.clusters["cluster_subnet:db-a"]
+    node = geometry.nodes["db@db-a"]
+    assert subnet.x <= node.x
+    assert node.x + node.width <= subnet.x + subnet.width
+    assert subnet.y <= node.y
+    assert node.y + node.height <= subnet.y + subnet.height

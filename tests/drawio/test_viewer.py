@@ -1,0 +1,43 @@
+"""Each generated .drawio opens in the real draw.io viewer (29.x, headless Chromium).
+
+The screenshots are kept in test-artifacts/drawio/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARCHITECTURES, ROOT
+from tests.drawio.viewer import render_in_viewer
+
+SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
+ARTIFACTS = ROOT / "test-artifacts" / "drawio"
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    cells = ET.parse(path).getroot().iter("mxCell")  # noqa: S314 (our own output)
+    kinds = [(c.get("vertex"), c.get("edge")) for c in cells]
+    return sum(1 for v, _ in kinds if v == "1"), sum(1 for _, e in kinds if e == "1")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_opens_in_the_real_viewer_with_every_shape_known(path: Path) -> None:
+    drawio = ROOT / "diagrams_out" / f"{path.stem}.drawio"
+    screenshot = ARTIFACTS / f"{path.stem}.png"
+    report = render_in_viewer(drawio, screenshot)
+    assert report["version"].startswith("29.")
+    assert report["problems"] == []
+    assert report["pageErrors"] == []
+    assert (report["vertices"], report["edges"]) == _counts(drawio)
+    assert screenshot.stat().st_size > 10_000
+
+
+def test_the_viewer_reports_an_unknown_shape(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.drawio"
+    text = (ROOT / "diagrams_out" / "capstone.drawio").read_text(encoding="utf-8")
+    broken.write_text(text.replace("shape=mxgraph.aws4.users;", "shape=mxgraph.aws4.userz;"))
+    report = render_in_viewer(broken, tmp_path / "broken.png")
+    assert report["problems"] == [{"id": "users", "key": "shape", "name": "mxgraph.aws4.userz"}]

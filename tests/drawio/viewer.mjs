@@ -1,0 +1,98 @@
+// Render a .drawio file in the real draw.io viewer (headless Chromium) and report what it drew.
+//
+// usage: node viewer.mjs VIEWER_DIR FILE.drawio SCREENSHOT.png
+// prints JSON: {version, vertices, edges, problems, pageErrors}
+// A problem is a vertex whose shape, resIcon, grIcon or prIcon names nothing the viewer knows:
+// draw.io would silently draw it as a blank box.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const [viewerDir, drawioFile, screenshot] = process.argv.slice(2);
+const require = createRequire(path.join(path.resolve(viewerDir), "node_modules", "x.js"));
+const puppeteer = require("puppeteer-core");
+
+const scripts = ["viewer-static.min.js", "shapes.min.js", "stencils.min.js"]
+  .map((name) => `<script src="file://${path.resolve(viewerDir, name)}"></script>`)
+  .join("\n");
+const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><script>
+  var mxLoadResources = false, mxLoadStylesheets = false, mxBasePath = '', mxImageBasePath = '';
+  var STENCIL_PATH = '', SHAPES_PATH = '', STYLE_PATH = '', PROXY_URL = '', DRAW_MATH_URL = '';
+  var GRAPH_IMAGE_PATH = '';
+  window.onDrawioViewerLoad = function () {};
+</script>
+${scripts}
+</head><body style="margin:0;background:#fff"><div id="host" style="display:inline-block"></div></body></html>`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-drawio-"));
+const pageFile = path.join(work, "blank.html");
+fs.writeFileSync(pageFile, page);
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  userDataDir: path.join(work, "profile"),
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+const pageErrors = [];
+try {
+  const tab = await browser.newPage();
+  tab.on("pageerror", (error) => pageErrors.push(String(error)));
+  await tab.setRequestInterception(true);
+  tab.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("file:") || url.startsWith("data:")) request.continue();
+    else request.abort();
+  });
+  await tab.setViewport({ width: 2400, height: 1800 });
+  await tab.goto(`file://${pageFile}`, { waitUntil: "load" });
+  const xml = fs.readFileSync(drawioFile, "utf8");
+  const result = await tab.evaluate(
+    (xml) =>
+      new Promise((resolve) => {
+        const div = document.createElement("div");
+        div.className = "mxgraph";
+        div.setAttribute(
+          "data-mxgraph",
+          JSON.stringify({
+            xml, nav: false, toolbar: "", lightbox: false, border: 10, resize: false,
+            "check-visible-state": false,
+          }),
+        );
+        document.getElementById("host").appendChild(div);
+        GraphViewer.createViewerForElement(div, (viewer) => {
+          const graph = viewer.graph;
+          const cells = Object.values(graph.getModel().cells);
+          const problems = [];
+          let vertices = 0;
+          let edges = 0;
+          for (const cell of cells) {
+            if (cell.edge) edges += 1;
+            if (!cell.vertex) continue;
+            vertices += 1;
+            const style = graph.getCellStyle(cell);
+            for (const key of ["shape", "resIcon", "grIcon", "prIcon"]) {
+              const name = style[key];
+              if (!name) continue;
+              const known =
+                mxCellRenderer.defaultShapes[name] != null ||
+                mxStencilRegistry.getStencil(name) != null;
+              if (!known) problems.push({ id: cell.id, key, name });
+            }
+          }
+          resolve({ version: EditorUi.VERSION, vertices, edges, problems });
+        });
+      }),
+    xml,
+  );
+  const element = await tab.$("#host");
+  await element.screenshot({ path: screenshot });
+  console.log(JSON.stringify({ ...result, pageErrors }));
+} finally {
+  await browser.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}

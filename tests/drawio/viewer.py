@@ -1,0 +1,62 @@
+"""Where the draw.io viewer lives for the tests, and what it knows.
+
+`make viewer` (part of `make test`) installs it into .cache/drawio-viewer.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import os
+import re
+import subprocess
+import zlib
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT
+
+VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
+SCRIPT = Path(__file__).parent / "viewer.mjs"
+JS_SHAPES = {
+    "mxgraph.aws4.resourceIcon",
+    "mxgraph.aws4.group",
+    "mxgraph.aws4.group2",
+    "mxgraph.aws4.groupCenter",
+    "mxgraph.aws4.productIcon",
+}
+
+
+def require_viewer() -> None:
+    """Fail with the fix when the viewer is not installed (never skip silently)."""
+    if not (VIEWER / "stencils.min.js").is_file():
+        raise AssertionError(f"the draw.io viewer is missing from {VIEWER}: run `make viewer`")
+
+
+@functools.cache
+def stencil_names() -> frozenset[str]:
+    """Return every mxgraph.aws4 stencil name the viewer bundles."""
+    require_viewer()
+    text = (VIEWER / "stencils.min.js").read_text(encoding="utf-8")
+    match = re.search(r"f\['aws4\.xml'\] = '([^']+)'", text)
+    assert match is not None
+    xml = zlib.decompress(base64.b64decode(match.group(1)), -15).decode("utf-8")
+    names = re.findall(r'<shape[^>]* name="([^"]+)"', xml)
+    return frozenset(f"mxgraph.aws4.{name.lower().replace(' ', '_')}" for name in names)
+
+
+def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
+    """Open a .drawio file in the real viewer in headless Chromium; return its report."""
+    require_viewer()
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["node", str(SCRIPT), str(VIEWER), str(drawio), str(screenshot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
