@@ -30,7 +30,7 @@ def test_wheel_installs_and_checks_from_outside_the_checkout(tmp_path: Path) -> 
     )
     (wheel,) = wheels.glob("archgen-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "archgen/templates/README.md" in names
+    assert "archgen/templates/explanation.md.j2" in names
     assert not [name for name in names if name.startswith(("tests/", "architectures/"))]
 
     env = tmp_path / "env"
@@ -48,3 +48,24 @@ def test_wheel_installs_and_checks_from_outside_the_checkout(tmp_path: Path) -> 
         text=True,
     )
     assert (done.returncode, done.stdout) == (0, "1 file checked: no findings\n")
+    out = tmp_path / "out"
+    rendered = subprocess.run(
+        [
+            str(env / "bin" / "archgen"),
+            "render",
+            str(ARCHITECTURES / "capstone.yaml"),
+            "--out",
+            str(out),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "capstone.drawio",
+        "capstone.md",
+        "capstone.png",
+        "capstone.svg",
+    ]
+    assert (out / "capstone.md").read_text(encoding="utf-8").startswith("# Highly available")

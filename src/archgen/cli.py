@@ -157,21 +157,44 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option(
     "--format",
     "formats",
-    default="png,svg,drawio",
+    default="png,svg,drawio,md",
     show_default=True,
-    help="Comma-separated formats to write: png, svg, drawio.",
+    help="Comma-separated formats to write: png, svg, drawio, md.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Lay the explanation out with the Jinja2 templates in DIR.",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when an output is stale.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
-def render(paths: tuple[str, ...], out: Path, formats: str, check: bool, jobs: int | None) -> None:
-    """Draw architectures (default: architectures/) as PNG and SVG into --out."""
+def render(
+    paths: tuple[str, ...],
+    out: Path,
+    formats: str,
+    templates: Path | None,
+    check: bool,
+    jobs: int | None,
+) -> None:
+    """Draw architectures (default: architectures/) and explain them into --out."""
+    from archgen import app
     from archgen.errors import ArchgenError, InvalidInput
     from archgen.rendering import render as render_files
 
     progress = _progress if sys.stderr.isatty() else None
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
     try:
-        result = render_files(paths, out, chosen, check=check, jobs=jobs, progress=progress)
+        config = app.load_config() if "md" in chosen else None
+        result = render_files(
+            paths,
+            out,
+            chosen,
+            check=check,
+            jobs=jobs,
+            progress=progress,
+            templates=templates,
+            config=config,
+        )
     except InvalidInput as error:
         _fail("\n".join(str(problem) for problem in error.problems))
         sys.exit(EXIT_INVALID)
@@ -194,6 +217,31 @@ def _progress(done: int, total: int) -> None:
         end = "\n" if done == total else ""
         click.echo(f"\rrendering {done}/{total}", err=True, nl=False)
         click.echo(end, err=True, nl=False)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Lay the explanation out with the Jinja2 templates in DIR.",
+)
+def explain(file: str, templates: Path | None) -> None:
+    """Print the Markdown explanation of FILE: why each service, how traffic flows."""
+    from archgen import app
+    from archgen.errors import ArchgenError, InvalidInput
+    from archgen.rendering import explanation
+
+    try:
+        (arch,) = app.load_all(app.find_architectures([file]))
+        text = explanation(arch, templates, app.load_config()).data.decode("utf-8")
+    except InvalidInput as error:
+        _fail("\n".join(str(problem) for problem in error.problems))
+        sys.exit(EXIT_INVALID)
+    except ArchgenError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INVALID)
+    click.echo(text, nl=False)
 
 
 @main.command()

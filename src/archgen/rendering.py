@@ -23,8 +23,9 @@ from archgen.render.base import Artifact
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_png, render_svg
 from archgen.render.stamp import fingerprint, read_stamp, stamp
+from archgen.rules.config import RunConfig
 
-FORMATS = ("png", "svg", "drawio")
+FORMATS = ("png", "svg", "drawio", "md")
 """The formats archgen renders, in the order it writes them."""
 
 Progress = Callable[[int, int], None]
@@ -46,6 +47,8 @@ class _Job:
     formats: tuple[str, ...]
     targets: dict[str, Path]
     prints: dict[str, str]
+    ready: dict[str, Artifact]
+    """Outputs made without graphviz (the Markdown), compared byte for byte."""
 
 
 def render(
@@ -56,6 +59,8 @@ def render(
     check: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
+    templates: Path | None = None,
+    config: RunConfig | None = None,
 ) -> RenderResult:
     """Render the architectures named by `paths` into `out`, or compare in check mode."""
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
@@ -63,7 +68,9 @@ def render(
         choices = ", ".join(FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
-    work = [_job(arch, out, chosen) for arch in load_all(find_architectures(paths))]
+    work = [
+        _job(arch, out, chosen, templates, config) for arch in load_all(find_architectures(paths))
+    ]
     stale = [job for job in work if job.formats]
     unchanged = [job.targets[fmt] for job in work for fmt in chosen if fmt not in job.formats]
     stale_paths = [job.targets[fmt] for job in stale for fmt in job.formats]
@@ -84,13 +91,50 @@ def output_path(out: Path, name: str) -> Path:
     return out / name
 
 
-def _job(arch: Architecture, out: Path, formats: tuple[str, ...]) -> _Job:
+def _job(
+    arch: Architecture,
+    out: Path,
+    formats: tuple[str, ...],
+    templates: Path | None,
+    config: RunConfig | None,
+) -> _Job:
     """Plan one file's outputs: which are missing or drawn from something else."""
     source = plan(arch)
     targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
-    prints = {fmt: fingerprint(source, fmt) for fmt in formats}
-    stale = tuple(fmt for fmt in formats if read_stamp(targets[fmt], fmt) != prints[fmt])
-    return _Job(arch, source, stale, targets, prints)
+    prints = {fmt: fingerprint(source, fmt) for fmt in formats if fmt != "md"}
+    ready = {"md": explanation(arch, templates, config)} if "md" in formats else {}
+    stale = tuple(
+        fmt
+        for fmt in formats
+        if (
+            not _is_current(targets[fmt], ready[fmt])
+            if fmt in ready
+            else read_stamp(targets[fmt], fmt) != prints[fmt]
+        )
+    )
+    return _Job(arch, source, stale, targets, prints, ready)
+
+
+def explanation(
+    arch: Architecture, templates: Path | None = None, config: RunConfig | None = None
+) -> Artifact:
+    """Return the Markdown explanation of `arch`, with its check results."""
+    from archgen.explain.content import explain
+    from archgen.render.markdown import render_markdown
+    from archgen.rules.engine import run_rules
+    from archgen.rules.registry import ALL_RULES
+
+    config = config or RunConfig()
+    findings = run_rules(arch, config=config)
+    rules_run = sum(1 for rule in ALL_RULES if config.selects(rule))
+    return render_markdown(explain(arch, findings, rules_run), templates)
+
+
+def _is_current(path: Path, artifact: Artifact) -> bool:
+    try:
+        return path.read_bytes() == artifact.data
+    except OSError:
+        return False
 
 
 def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[list[Artifact]]:
@@ -114,10 +158,16 @@ def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[li
 
 
 def _draw_one(job: _Job) -> list[Artifact]:
-    graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in job.formats)
+    drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
+    if not drawn:
+        return [job.ready[fmt] for fmt in job.formats]
+    graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
     drawing: Drawing = draw(job.arch, graphviz_formats, job.dot)
     made = []
     for fmt in job.formats:
+        if fmt in job.ready:
+            made.append(job.ready[fmt])
+            continue
         if fmt == "drawio":
             geometry = from_dot_json(drawing.outputs["json"])
             artifact = render_drawio(drawing.scene, geometry)

@@ -135,7 +135,7 @@ def test_a_missing_outbound_ephemeral_rule_breaks_the_reply() -> None:
     assert block.detail.startswith("no rule admits tcp 1024-65535 to the internet")
     assert [s.kind for s in hop.pairs[0].steps] == [
         "internet_gateway",
-        "internet_gateway",
+        "route_table",
         "network_acl",
         "security_group",
     ]

@@ -147,7 +147,7 @@ def test_reruns_are_byte_identical(tmp_path: Path) -> None:
 def test_a_second_run_writes_nothing(tmp_path: Path) -> None:
     _render(str(ARCHITECTURES / "capstone.yaml"), "--out", str(tmp_path))
     code, stdout, _ = _render(str(ARCHITECTURES / "capstone.yaml"), "--out", str(tmp_path))
-    assert (code, stdout) == (0, "0 written, 3 unchanged\n")
+    assert (code, stdout) == (0, "0 written, 4 unchanged\n")
 
 
 def test_check_exits_1_on_stale_output_and_writes_nothing(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_check_exits_1_on_stale_output_and_writes_nothing(tmp_path: Path) -> Non
     source.write_text(text, encoding="utf-8")
     code, stdout, stderr = _render(str(source), "--out", str(out), "--check")
     assert code == 1
-    assert stdout == "3 outputs checked: 3 stale\n"
+    assert stdout == "4 outputs checked: 4 stale\n"
     assert f"stale: {out / 'capstone.png'}" in stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
@@ -169,7 +169,7 @@ def test_check_reports_a_missing_output(tmp_path: Path) -> None:
     code, stdout, _ = _render(
         str(ARCHITECTURES / "capstone.yaml"), "--out", str(tmp_path), "--check"
     )
-    assert (code, stdout) == (1, "3 outputs checked: 3 stale\n")
+    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -181,7 +181,7 @@ def test_committed_diagrams_are_current() -> None:
     finally:
         os.chdir(here)
     assert code == 0, f"diagrams_out/ is stale, run `make demo`: {stderr}"
-    assert stdout == "9 outputs checked: up to date\n"
+    assert stdout == "12 outputs checked: up to date\n"
 
 
 def test_missing_graphviz_is_a_clear_error_and_keeps_outputs(tmp_path: Path) -> None:

@@ -56,6 +56,11 @@ def _resources() -> Path:
     return Path(diagrams.__file__).resolve().parent.parent / "resources"
 
 
+def icon_root() -> Path:
+    """Return the folder the icons live in (it differs from one install to another)."""
+    return _resources()
+
+
 def node_icon(type_name: str) -> Path:
     """Return the icon file of a resource type."""
     module_name, class_name = _NODE_CLASSES[type_name].rsplit(".", 1)

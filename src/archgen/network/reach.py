@@ -274,8 +274,8 @@ class Reachability:
         )
         path.admit(
             "forward",
-            "internet_gateway",
-            gateway.id,
+            "route_table",
+            "",
             f"to {b.label}",
             f"implicit local route {self._vpc_cidr(b.subnet)}",
         )

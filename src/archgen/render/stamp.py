@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 
 from archgen import __version__
+from archgen.layout.icons import icon_root
 
 _KEY = b"archgen-source"
 _SVG_STAMP = re.compile(rb"<!-- archgen-source: ([0-9a-f]{64}) -->")
@@ -58,9 +59,14 @@ def _icon_set() -> str:
 
 
 def fingerprint(dot_source: str, fmt: str) -> str:
-    """Return the hex fingerprint of one output."""
+    """Return the hex fingerprint of one output.
+
+    The DOT names icons by absolute path, which differs between checkouts; the
+    fingerprint replaces that folder so every clone agrees on what is current.
+    """
+    portable = dot_source.replace(str(icon_root()), "<icons>")
     digest = hashlib.sha256()
-    for part in (_tool_versions(), fmt, dot_source):
+    for part in (_tool_versions(), fmt, portable):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

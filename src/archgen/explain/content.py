@@ -1,0 +1,522 @@
+"""Build what the explanation says from the model, the network analysis and the checks.
+
+The result is plain data (dataclasses of strings and lists) that the templates
+lay out; no sentence depends on the template, and no template decides anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from archgen.explain.knowledge import RATIONALES
+from archgen.findings import Finding
+from archgen.model.architecture import Architecture
+from archgen.model.catalogue import CATALOGUE
+from archgen.model.flows import flow_badges
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.data import S3, Rds
+from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53
+from archgen.model.resources.network import (
+    NaclRule,
+    NatGateway,
+    NetworkAcl,
+    SecurityGroup,
+    Subnet,
+)
+from archgen.model.resources.services import IamRole
+from archgen.network.reach import network_of
+from archgen.network.verdict import HopVerdict, PairVerdict, Step
+
+HIDDEN = ("subnet", "route_table", "network_acl", "security_group")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A resource as the text names it: label and id, and its own reason if it has one."""
+
+    name: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Service:
+    """One paragraph of "Why these services"."""
+
+    service: str
+    rationale: str
+    resources: list[Named]
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One numbered step of a flow, one way, with what admitted it."""
+
+    badge: str
+    source: str
+    target: str
+    protocol: str
+    port: int
+    where: str
+    admitted: list[str]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FlowText:
+    """A flow from the client to the data store, and the way back."""
+
+    name: str
+    prefix: str
+    dns: str
+    forward: list[Hop]
+    back: list[Hop]
+
+
+@dataclass(frozen=True)
+class ZoneLoss:
+    """What losing one Availability Zone takes down, and what keeps serving."""
+
+    zone: str
+    effects: list[str]
+
+
+@dataclass
+class Explanation:
+    """Everything the explanation template lays out."""
+
+    title: str
+    description: str
+    name: str
+    diagram: str
+    alt: str
+    services: list[Service] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+    flows: list[FlowText] = field(default_factory=list)
+    zones: list[ZoneLoss] = field(default_factory=list)
+    regional: list[str] = field(default_factory=list)
+    routing: list[str] = field(default_factory=list)
+    nacls: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    protection: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    rules_run: int = 0
+
+
+def named(arch: Architecture, resource_id: str) -> str:
+    """Return "Label (id)", or the id alone when there is no label."""
+    resource = arch.resource(resource_id)
+    return f"{resource.label} (`{resource_id}`)" if resource.label else f"`{resource_id}`"
+
+
+def explain(arch: Architecture, findings: list[Finding], rules_run: int) -> Explanation:
+    """Return the explanation of `arch` with its check results."""
+    zones = sorted({z for rid in arch.resources for z in arch.zones_of(rid)})
+    text = Explanation(
+        title=arch.document.title,
+        description=(arch.document.description or "").strip(),
+        name=arch.name,
+        diagram=f"{arch.name}.png",
+        alt=_alt(arch, zones),
+        rules_run=rules_run,
+    )
+    text.services = _services(arch)
+    text.layers = _layers(arch)
+    text.flows = _flows(arch)
+    text.zones = [ZoneLoss(zone, _zone_effects(arch, zone, zones)) for zone in zones]
+    text.regional = _regional(arch)
+    text.routing = _routing(arch)
+    text.nacls = _nacls(arch)
+    text.groups = _groups(arch)
+    text.roles = _roles(arch)
+    text.protection = _protection(arch)
+    text.findings = [
+        f"{f.severity.value} {f.rule} on `{f.resource}`: {f.message} (line {f.span.line})"
+        for f in findings
+        if not f.suppressed
+    ]
+    return text
+
+
+def _alt(arch: Architecture, zones: list[str]) -> str:
+    services = sorted(
+        {
+            CATALOGUE[arch.type_of(r)].service
+            for r in arch.resources
+            if arch.type_of(r) not in (*HIDDEN, "client", "vpc")
+        }
+    )
+    where = f" across {len(zones)} Availability Zones" if len(zones) > 1 else ""
+    return f"Architecture diagram of {arch.document.title}{where}: {', '.join(services)}"
+
+
+def _services(arch: Architecture) -> list[Service]:
+    sections: dict[str, Service] = {}
+    for resource_id, resource in arch.resources.items():
+        kind = arch.type_of(resource_id)
+        if kind in HIDDEN:
+            continue
+        service = CATALOGUE[kind].service
+        if service not in sections:
+            sections[service] = Service(service, RATIONALES[kind], [])
+        sections[service].resources.append(
+            Named(named(arch, resource_id), (resource.why or "").strip())
+        )
+    return list(sections.values())
+
+
+def _layers(arch: Architecture) -> list[str]:
+    """Say how the presentation and application layers are separated, or that they are not."""
+    both = [r for r in arch.resources if {"presentation", "application"} <= set(arch.tiers_of(r))]
+    if both:
+        names = ", ".join(named(arch, r) for r in both)
+        return [
+            f"In this design one resource, {names}, serves both the presentation layer (the "
+            "HTML, CSS and JavaScript of the "
+            "site) and the application layer (the logic behind it). The two cannot scale, be "
+            "secured or be released separately: a surge of page views takes capacity from the "
+            "application, and every change redeploys both.",
+            "The redesign fixes this by moving the static site to Amazon S3 behind Amazon "
+            "CloudFront (cached at the edge, no servers) and the application logic behind "
+            "Amazon API Gateway into AWS Lambda functions, which scale per request; each layer "
+            "then scales, changes and is secured on its own.",
+        ]
+    presentation = [r for r in arch.resources if "presentation" in arch.tiers_of(r)]
+    if not presentation:
+        return []
+    doors = [r for r in arch.resources if arch.type_of(r) in ("api_gateway", "alb")]
+    compute = [
+        r for r in arch.resources if arch.type_of(r) in ("lambda", "ec2", "autoscaling_group")
+    ]
+    lines = [
+        "The presentation layer ("
+        + ", ".join(named(arch, r) for r in presentation)
+        + ") only holds and serves static files; it runs no code and never calls the "
+        "application directly."
+    ]
+    if doors and compute:
+        lines.append(
+            "The browser calls the application layer through "
+            + ", ".join(named(arch, r) for r in doors)
+            + ", which invokes "
+            + ", ".join(named(arch, r) for r in compute)
+            + ". Each layer scales on its own (the site from the CDN cache, the API per "
+            "request), can be changed and released separately, and has its own security "
+            "boundary: the API is the only door to the logic and the data."
+        )
+    return lines
+
+
+def _flows(arch: Architecture) -> list[FlowText]:
+    badges = flow_badges(arch)
+    reach = network_of(arch)
+    index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
+    aliases = {a: r.id for r in arch.resources_of(Route53) for a in r.aliases}
+    result = []
+    multiple = len(arch.document.flows) > 1
+    for number, flow in enumerate(arch.document.flows):
+        forward: list[Hop] = []
+        back: list[Hop] = []
+        for source, target in itertools.pairwise(flow.steps):
+            index = index_of[(source, target)]
+            hop = reach.connection(index)
+            badge = next(
+                (b for b in badges.get(index, ()) if not multiple or b[0] == chr(65 + number)),
+                "",
+            )
+            forward.append(_hop(arch, hop, badge, "forward"))
+            back.insert(0, _hop(arch, hop, badge, "return"))
+        first = flow.steps[1] if len(flow.steps) > 1 else ""
+        dns = ""
+        if first in aliases:
+            route53 = arch.get(aliases[first], Route53)
+            domain = f" for {route53.domain}" if route53.domain else ""
+            dns = (
+                f"The browser first asks {named(arch, route53.id)}{domain}; the alias record "
+                f"answers with the current addresses of {named(arch, first)}."
+            )
+        prefix = chr(65 + number) if multiple else ""
+        result.append(FlowText(flow.name, prefix, dns, forward, back))
+    return result
+
+
+def _hop(arch: Architecture, hop: HopVerdict, badge: str, direction: str) -> Hop:
+    if direction == "forward":
+        source, target = hop.source, hop.target
+    else:
+        source, target = hop.target, hop.source
+    protocol = hop.protocol.upper()
+    if hop.scope == "outside":
+        client = "external" in arch.tiers_of(hop.source)
+        where = "over the internet" if client else "over the AWS network"
+        if direction == "return":
+            note = "The response returns on the same connection."
+            return Hop(
+                badge, named(arch, source), named(arch, target), protocol, hop.port, where, [], note
+            )
+        controls = _outside_controls(arch, hop.source, hop.target)
+        return Hop(
+            badge, named(arch, source), named(arch, target), protocol, hop.port, where, controls
+        )
+    pair = hop.pairs[0]
+    where = _where(pair, direction)
+    steps = [s for s in pair.steps if s.direction == direction]
+    admitted = [_admission(step) for step in steps]
+    note = ""
+    if len(hop.pairs) > 1:
+        count = _COUNTS.get(len(hop.pairs), f"all {len(hop.pairs)}")
+        standby = (
+            ", the database standby's too" if isinstance(arch.resource(hop.target), Rds) else ""
+        )
+        note = (
+            f"The analysis checked {count} pairs of subnets this traffic can use (in every "
+            f"zone{standby}), with the same result."
+        )
+    if direction == "return":
+        note = (
+            "Security groups are stateful: the reply needs no rule of its own. Network ACLs are "
+            "stateless: the reply, to the caller's ephemeral port (1024-65535), must be allowed "
+            "again. " + note
+        ).strip()
+    return Hop(
+        badge, named(arch, source), named(arch, target), protocol, hop.port, where, admitted, note
+    )
+
+
+def _outside_controls(arch: Architecture, source: str, target: str) -> list[str]:
+    """Say what governs a call outside any VPC: TLS, Origin Access Control, IAM roles."""
+    controls = []
+    source_resource, target_resource = arch.resource(source), arch.resource(target)
+    if isinstance(target_resource, CloudFront):
+        policy = target_resource.viewer_protocol
+        controls.append(f"CloudFront's viewer protocol policy is {policy} at the nearest edge")
+    oac = isinstance(source_resource, CloudFront) and source_resource.origin_access_control
+    if oac and isinstance(target_resource, S3):
+        controls.append(
+            f"Origin Access Control: CloudFront signs the request, and {named(arch, target)} "
+            "admits only this distribution (Block Public Access stays on)"
+        )
+    roles = [role for role in arch.roles_of(source) if target in arch.get(role, IamRole).allows]
+    if roles:
+        controls.append(
+            "A signed AWS API call with the temporary credentials of "
+            + ", ".join(named(arch, role) for role in roles)
+            + f", which allows {named(arch, target)}"
+        )
+    if not controls:
+        controls.append(
+            "Outside any VPC: no route, network ACL or security group applies; TLS and the "
+            "service's own access policies protect the call"
+        )
+    return controls
+
+
+def _where(pair: PairVerdict, direction: str) -> str:
+    ends = [pair.source, pair.target] if direction == "forward" else [pair.target, pair.source]
+    parts = []
+    for end in ends:
+        if end.subnet:
+            parts.append(f"`{end.subnet}` ({end.zone})")
+        else:
+            parts.append("the internet" if "(internet)" in end.label else "a public AWS endpoint")
+    return f"from {parts[0]} to {parts[1]}"
+
+
+_COUNTS = {2: "both", 3: "all three", 4: "all four", 6: "all six", 8: "all eight"}
+
+
+def _admission(step: Step) -> str:
+    kinds = {
+        "network_acl": "network ACL",
+        "security_group": "security group",
+        "route_table": "route table",
+        "internet_gateway": "internet gateway",
+        "nat_gateway": "NAT gateway",
+        "listener": "listener of",
+        "subnet": "subnet",
+    }
+    name, _, way = step.component.partition(" ")
+    component = f" `{name}`" if name else ""
+    if way in ("inbound", "outbound"):
+        component += f" ({way})"
+    rules = step.admitted_by
+    if step.kind == "security_group":
+        rules = "; ".join(part.removeprefix(f"{name}: ") for part in rules.split("; "))
+    if step.kind == "listener":
+        rules = rules.removeprefix("listener ")
+    return f"{kinds.get(step.kind, step.kind)}{component}: {rules}"
+
+
+def _zone_effects(arch: Architecture, zone: str, zones: list[str]) -> list[str]:
+    effects = []
+    others = [z for z in zones if z != zone]
+    for resource_id, resource in arch.resources.items():
+        placed = arch.zones_of(resource_id)
+        if zone not in placed or arch.type_of(resource_id) in HIDDEN:
+            continue
+        remaining = [z for z in placed if z != zone]
+        effects.append(_effect(arch, resource_id, resource, zone, remaining, others))
+    return effects
+
+
+def _effect(
+    arch: Architecture,
+    resource_id: str,
+    resource: ResourceBase,
+    zone: str,
+    remaining: list[str],
+    others: list[str],
+) -> str:
+    name = named(arch, resource_id)
+    left = ", ".join(remaining)
+    if isinstance(resource, Rds):
+        if not resource.multi_az or not remaining:
+            return f"{name} is lost: it is not Multi-AZ, so it is down until restored elsewhere."
+        primary = arch.get(arch.subnets_of(resource_id)[0], Subnet).zone
+        if primary == zone:
+            return (
+                f"{name}: the primary is lost; RDS fails over to the standby in {left} "
+                "automatically (typically in one to two minutes) and the endpoint name stays "
+                "the same, so the application reconnects without a change."
+            )
+        return (
+            f"{name}: the standby is lost; the primary in {primary} keeps serving and RDS "
+            "creates a new standby when it can."
+        )
+    if isinstance(resource, NatGateway):
+        users = [
+            s.id
+            for s in arch.resources_of(Subnet)
+            if (t := arch.route_table_of(s.id)) and any(r.target == resource_id for r in t.routes)
+        ]
+        served = ", ".join(f"`{s}`" for s in users) or "no subnet"
+        return (
+            f"{name} is lost with the zone; it served {served}, in the same zone, so no "
+            "surviving subnet depended on it."
+            if all(arch.get(s, Subnet).zone == zone for s in users)
+            else f"{name} is lost; subnets in other zones that route through it ({served}) "
+            "lose outbound internet access."
+        )
+    if not remaining:
+        return f"{name} is lost: it runs only in {zone}."
+    kind = arch.type_of(resource_id)
+    if isinstance(resource, Alb):
+        return f"{name} stops sending to {zone} and keeps serving from its nodes in {left}."
+    if kind == "autoscaling_group":
+        return (
+            f"{name} loses its instances in {zone}; the others in {left} keep serving, and Auto "
+            f"Scaling launches replacements in {left} to restore the desired capacity."
+        )
+    return f"{name} keeps running in {left}."
+
+
+def _regional(arch: Architecture) -> list[str]:
+    return [
+        named(arch, r)
+        for r in arch.resources
+        if arch.placement_of(r) in ("regional", "global") and arch.type_of(r) not in ("vpc",)
+    ]
+
+
+def _routing(arch: Architecture) -> list[str]:
+    lines = []
+    for subnet in arch.resources_of(Subnet):
+        table = arch.route_table_of(subnet.id)
+        name = named(arch, subnet.id)
+        table_name = f"`{table.id}`" if table else "the VPC's implicit main route table"
+        routes = [f"{r.destination} to `{r.target}`" for r in table.routes] if table else []
+        sends = f" sends {', '.join(routes)}" if routes else " has only the local route"
+        if arch.is_public(subnet.id):
+            kind = "public: it has a route to the internet gateway"
+        elif routes:
+            kind = "private: outbound traffic leaves through a NAT gateway, nothing comes in"
+        else:
+            kind = "private and isolated: it can reach only the VPC itself"
+        lines.append(f"{name} ({subnet.cidr}, {subnet.zone}) is {kind}; {table_name}{sends}.")
+    return lines
+
+
+def _nacls(arch: Architecture) -> list[str]:
+    lines = []
+    for acl in arch.resources_of(NetworkAcl):
+        subnets = [s.id for s in arch.resources_of(Subnet) if s.nacl == acl.id]
+        inbound = "; ".join(_acl_rule(r) for r in sorted(acl.inbound, key=lambda r: r.rule))
+        outbound = "; ".join(_acl_rule(r) for r in sorted(acl.outbound, key=lambda r: r.rule))
+        lines.append(
+            f"{named(arch, acl.id)} on {', '.join(f'`{s}`' for s in subnets) or 'no subnet'}. "
+            f"Inbound: {inbound or 'nothing'}; everything else is denied. "
+            f"Outbound: {outbound or 'nothing'}; everything else is denied."
+        )
+    without = [s.id for s in arch.resources_of(Subnet) if s.nacl is None]
+    if without:
+        lines.append(
+            f"{', '.join(f'`{s}`' for s in without)} use the VPC's default network ACL, which "
+            "allows all traffic."
+        )
+    return lines
+
+
+def _acl_rule(rule: NaclRule) -> str:
+    ports = "" if rule.ports is None else f" {rule.ports}"
+    return f"rule {rule.rule} {rule.action} {rule.protocol}{ports} {rule.cidr}"
+
+
+def _groups(arch: Architecture) -> list[str]:
+    lines = []
+    for group in arch.resources_of(SecurityGroup):
+        members = [r for r in arch.resources if group.id in arch.security_groups_of(r)]
+        rules = [
+            f"{r.protocol}{'' if r.ports is None else ' ' + str(r.ports)} from `{r.source}`"
+            for r in group.ingress
+        ]
+        admits = f"admits {', '.join(rules)}" if rules else "admits nothing"
+        if group.egress is None:
+            out = "sends anything out"
+        elif not group.egress:
+            out = "starts no connection"
+        else:
+            out = "sends " + ", ".join(
+                f"{r.protocol}{'' if r.ports is None else ' ' + str(r.ports)} to `{r.destination}`"
+                for r in group.egress
+            )
+        holders = ", ".join(f"`{m}`" for m in members) or "nothing"
+        lines.append(f"{named(arch, group.id)} (on {holders}) {admits}, and {out}.")
+    return lines
+
+
+def _roles(arch: Architecture) -> list[str]:
+    lines = []
+    for role in arch.resources_of(IamRole):
+        holders = ", ".join(named(arch, h) for h in arch.holders_of(role.id)) or "nothing"
+        allows = ", ".join(named(arch, a) for a in role.allows) or "nothing"
+        lines.append(f"{named(arch, role.id)} is assumed by {holders} and allows {allows}.")
+    return lines
+
+
+def _protection(arch: Architecture) -> list[str]:
+    """Say how the edge and the data are protected: TLS, origin access, public access, logs."""
+    lines = []
+    for cdn in arch.resources_of(CloudFront):
+        access = (
+            "reads its S3 origins through Origin Access Control"
+            if cdn.origin_access_control
+            else "reads its origins without Origin Access Control"
+        )
+        lines.append(
+            f"{named(arch, cdn.id)} uses viewer protocol {cdn.viewer_protocol} and {access}."
+        )
+    for bucket in arch.resources_of(S3):
+        blocked = (
+            "Block Public Access on" if bucket.block_public_access else "public access allowed"
+        )
+        encrypted = "encrypted at rest" if bucket.encrypted else "not encrypted"
+        lines.append(f"{named(arch, bucket.id)}: {blocked}, {encrypted}.")
+    for db in arch.resources_of(Rds):
+        encrypted = "encrypted at rest" if db.storage_encrypted else "not encrypted at rest"
+        public = "publicly accessible" if db.publicly_accessible else "not publicly accessible"
+        lines.append(f"{named(arch, db.id)}: {encrypted}, {public}.")
+    for api in arch.resources_of(ApiGateway):
+        logs = "writes access logs" if api.access_logging else "writes no access logs"
+        lines.append(f"{named(arch, api.id)} {logs}.")
+    return lines

@@ -1,0 +1,118 @@
+"""What each AWS service does and how it supports a design: the built-in rationales.
+
+Written for a student: what the service is for, and what it brings to
+availability, security, scale and cost. A resource's own `why` adds the
+design-specific reason next to these.
+"""
+
+from __future__ import annotations
+
+RATIONALES: dict[str, str] = {
+    "client": (
+        "The users reach the system over the internet from their browsers. Everything they "
+        "touch is a managed, public front door; nothing behind it is exposed."
+    ),
+    "vpc": (
+        "Amazon VPC gives the system its own isolated network. Subnets, route tables, network "
+        "ACLs and security groups decide exactly what can talk to what, so the servers and the "
+        "database are private by default."
+    ),
+    "internet_gateway": (
+        "The internet gateway connects the VPC to the internet. It is horizontally scaled and "
+        "redundant by AWS, and only subnets whose route table points to it are public."
+    ),
+    "nat_gateway": (
+        "A NAT gateway lets instances in private subnets start outbound connections (software "
+        "updates, AWS APIs) while refusing every connection from outside. One per Availability "
+        "Zone keeps each zone independent of the others."
+    ),
+    "vpc_endpoint": (
+        "A gateway VPC endpoint carries traffic to Amazon S3 or DynamoDB over the AWS network "
+        "instead of the internet: more private, free of NAT data charges, and independent of "
+        "the NAT gateways."
+    ),
+    "route53": (
+        "Amazon Route 53 is the DNS service. Alias records point the domain at AWS front doors "
+        "(CloudFront, a load balancer, API Gateway) and follow their changing addresses; AWS "
+        "answers DNS from locations worldwide with a 100% availability SLA."
+    ),
+    "cloudfront": (
+        "Amazon CloudFront is the content delivery network. It caches content at edge "
+        "locations close to users, which makes pages fast and takes load off the origin, and "
+        "it terminates HTTPS at the edge."
+    ),
+    "api_gateway": (
+        "Amazon API Gateway is a managed front door for APIs. It authenticates and throttles "
+        "requests, logs them, and scales automatically; there is no server to run."
+    ),
+    "alb": (
+        "An Application Load Balancer spreads HTTP(S) requests across healthy targets in "
+        "several Availability Zones. It checks their health, stops sending to failed ones, and "
+        "terminates HTTPS so the servers behind it stay private."
+    ),
+    "waf": (
+        "AWS WAF filters web requests before they reach the application, blocking common "
+        "attacks such as SQL injection and cross-site scripting."
+    ),
+    "ec2": (
+        "Amazon EC2 provides virtual servers. They give full control of the operating system "
+        "and software, at the price of patching and scaling them yourself."
+    ),
+    "autoscaling_group": (
+        "Amazon EC2 Auto Scaling keeps a fleet of identical instances between a minimum and a "
+        "maximum size, spread over Availability Zones. It replaces instances that fail health "
+        "checks and adds or removes instances as demand changes, so capacity follows load and "
+        "cost follows use."
+    ),
+    "lambda": (
+        "AWS Lambda runs code without servers: it starts on demand, scales with the number of "
+        "requests, runs across several Availability Zones, and is billed per request and per "
+        "millisecond."
+    ),
+    "rds": (
+        "Amazon RDS runs a relational database as a managed service: AWS handles backups, "
+        "patching and, with Multi-AZ, a synchronous standby in a second Availability Zone with "
+        "automatic failover."
+    ),
+    "dynamodb": (
+        "Amazon DynamoDB is a managed key-value and document database. It replicates data "
+        "across three Availability Zones, scales with traffic, and needs no servers or patching."
+    ),
+    "s3": (
+        "Amazon S3 stores objects (files) with 99.999999999% durability by keeping copies in at "
+        "least three Availability Zones. It serves any amount of data and is billed for what "
+        "is stored."
+    ),
+    "elasticache": (
+        "Amazon ElastiCache keeps frequently read data in memory, in front of the database, to "
+        "answer in microseconds and take load off the database."
+    ),
+    "efs": (
+        "Amazon EFS is a shared file system that many instances in several Availability Zones "
+        "mount at once, growing and shrinking with the files stored."
+    ),
+    "iam_role": (
+        "An IAM role gives a service temporary, automatically rotated credentials with exactly "
+        "the permissions it needs; no access keys are stored in code or on servers."
+    ),
+    "cognito": (
+        "Amazon Cognito signs users up and in and issues tokens that API Gateway checks, so "
+        "the application never stores passwords."
+    ),
+    "sqs": (
+        "Amazon SQS is a managed message queue: producers and consumers work at their own pace, "
+        "and a slow or failed consumer loses no work."
+    ),
+    "sns": (
+        "Amazon SNS publishes messages to many subscribers at once (queues, functions, e-mail), "
+        "decoupling the sender from who reacts."
+    ),
+    "bedrock": (
+        "Amazon Bedrock gives access to foundation models through an API, without hosting or "
+        "scaling any model infrastructure."
+    ),
+    "cloudwatch": (
+        "Amazon CloudWatch collects logs and metrics and raises alarms, which is how the team "
+        "sees errors and load and investigates incidents."
+    ),
+}
