@@ -167,6 +167,11 @@ def rules(output_format: str, output: Path | None) -> None:
     help="Lay the explanation out with the Jinja2 templates in DIR.",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when an output is stale.")
+@click.option(
+    "--fail-on-change",
+    is_flag=True,
+    help="Exit 1 when anything was written (for pre-commit, which then stops the commit).",
+)
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
 def render(
     paths: tuple[str, ...],
@@ -174,6 +179,7 @@ def render(
     formats: str,
     templates: Path | None,
     check: bool,
+    fail_on_change: bool,
     jobs: int | None,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
@@ -210,6 +216,7 @@ def render(
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    sys.exit(EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
 
 
 def _progress(done: int, total: int) -> None:

@@ -1,0 +1,1 @@
+"""Tests of the pull-request and course-notes integrations."""

