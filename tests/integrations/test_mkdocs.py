@@ -1,0 +1,143 @@
+"""Course notes: the MkDocs plugin in a real `mkdocs build --strict`, the page in a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARCHITECTURES, ROOT
+from tests.drawio.viewer import VIEWER, require_viewer
+
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "test-artifacts" / "mkdocs"
+PAGE = Path(__file__).parent / "page.mjs"
+
+
+def _build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    done = _build(ROOT / "mkdocs.yml", target)
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
+    assert sorted(p.name for p in (site / "archgen").iterdir()) == sorted(
+        f"{path.stem}.{ext}" for path in ARCHITECTURES.glob("*.yaml") for ext in ("svg", "drawio")
+    )
+    page = (site / "architectures" / "capstone" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../archgen/capstone.svg"' in page
+    assert 'href="../../archgen/capstone.drawio"' in page
+    assert "How traffic flows" in page
+    assert "<strong>A3</strong>" in page
+
+
+def _mini_site(tmp_path: Path, block: str) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(f"# Notes\n\n```archgen\n{block}```\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: notes\ntheme:\n  name: mkdocs\n  highlightjs: false\n"
+        "plugins:\n  - archgen:\n      explain: false\n"
+    )
+    return config
+
+
+def test_an_inline_architecture_is_drawn(tmp_path: Path) -> None:
+    block = (
+        "archgen: 1\nname: inline\ntitle: Inline\nregion: us-east-1\nresources:\n"
+        "  users: {type: client}\n  api: {type: api_gateway, access_logging: true}\n"
+        "connections:\n  - {from: users, to: api, protocol: https}\n"
+    )
+    config = _mini_site(tmp_path, block)
+    done = _build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'src="archgen/inline.svg"' in page
+    assert "Why these services" not in page
+    assert (tmp_path / "site" / "archgen" / "inline.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_a_broken_architecture_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    block = "archgen: 1\nname: broken\ntitle: B\nregion: us-east-1\nresources:\n  x: {type: rdss}\n"
+    config = _mini_site(tmp_path, block)
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    page = tmp_path / "docs" / "index.md"
+    assert f"{page}:9:13: unknown resource type 'rdss' (did you mean 'rds'?)" in done.stderr
+
+
+def test_no_user_code_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    block = f"archgen: 1\nname: !!python/object/apply:os.system ['touch {marker}']\n"
+    config = _mini_site(tmp_path, block)
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert not marker.exists()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_capstone_page_in_a_real_browser(served: str) -> None:
+    require_viewer()
+    screenshot = ARTIFACTS / "capstone.png"
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["node", str(PAGE), str(VIEWER), f"{served}/architectures/capstone/", str(screenshot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["pageErrors"] == []
+    assert [image["src"] for image in report["images"]] == ["../../archgen/capstone.svg"]
+    assert report["images"][0]["naturalWidth"] > 1000
+    text = report["text"]
+    assert "How traffic flows" in text
+    assert "A1 Researchers and public (users) → Application Load Balancer (web-alb)" in text
+    assert "A3 MySQL database (db) → Web application servers (app): the response" in text
+    assert screenshot.stat().st_size > 10_000
+
+
+def test_the_readme_mkdocs_snippet_is_the_site_config() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "plugins:\n  - search\n  - archgen\n" in readme
+    assert "plugins:\n  - search\n  - archgen\n" in (ROOT / "mkdocs.yml").read_text()
+    assert shutil.which("node") is not None
