@@ -6,8 +6,11 @@ Implementations are imported inside each command, so `archgen --help` and
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,42 +88,52 @@ def check(
     sys.exit(app.exit_code(result, fail_on or settings.fail_on or "error"))
 
 
+_REPORTS = {
+    "text": ("archgen.report.text", "format_text"),
+    "json": ("archgen.report.json", "format_json"),
+    "sarif": ("archgen.report.sarif", "format_sarif"),
+    "github": ("archgen.report.github", "format_github"),
+    "junit": ("archgen.report.junit", "format_junit"),
+}
+_ERROR_REPORTS = {
+    "json": ("archgen.report.json", "format_json_errors"),
+    "github": ("archgen.report.github", "format_github_errors"),
+    "junit": ("archgen.report.junit", "format_junit_errors"),
+}
+
+
+def _lazy(module: str, name: str) -> Callable[..., str]:
+    """Import a report function only when its format is asked for."""
+    function: Callable[..., str] = getattr(importlib.import_module(module), name)
+    return function
+
+
 def _report(output_format: str, result: CheckResult, output: Path | None) -> str:
-    if output_format == "json":
-        from archgen.report.json import format_json
-
-        return format_json(result)
-    if output_format == "sarif":
-        from archgen.report.sarif import format_sarif
-
-        return format_sarif(result)
-    if output_format == "github":
-        from archgen.report.github import format_github
-
-        return format_github(result)
-    if output_format == "junit":
-        from archgen.report.junit import format_junit
-
-        return format_junit(result)
-    from archgen.report.text import format_text
-
-    return format_text(result, colour=output is None and _is_tty())
+    formatter = _lazy(*_REPORTS[output_format])
+    if output_format == "text":
+        return formatter(result, colour=output is None and _is_tty())
+    return formatter(result)
 
 
 def _invalid_report(output_format: str, found: tuple[Problem, ...]) -> str:
-    if output_format == "json":
-        from archgen.report.json import format_json_errors
+    if output_format not in _ERROR_REPORTS:
+        return ""
+    return _lazy(*_ERROR_REPORTS[output_format])(found)
 
-        return format_json_errors(found)
-    if output_format == "junit":
-        from archgen.report.junit import format_junit_errors
 
-        return format_junit_errors(found)
-    if output_format == "github":
-        from archgen.report.github import format_github_errors
+@contextlib.contextmanager
+def _invalid_exits_2() -> Iterator[None]:
+    """Turn archgen's own errors into their messages and exit code 2; bugs keep tracebacks."""
+    from archgen.errors import ArchgenError, InvalidInput
 
-        return format_github_errors(found)
-    return ""
+    try:
+        yield
+    except InvalidInput as error:
+        _fail("\n".join(str(problem) for problem in error.problems))
+        sys.exit(EXIT_INVALID)
+    except ArchgenError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INVALID)
 
 
 @main.command()
@@ -184,12 +197,11 @@ def render(
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen import app
-    from archgen.errors import ArchgenError, InvalidInput
     from archgen.rendering import render as render_files
 
     progress = _progress if sys.stderr.isatty() else None
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
-    try:
+    with _invalid_exits_2():
         config = app.load_config() if "md" in chosen else None
         result = render_files(
             paths,
@@ -201,12 +213,6 @@ def render(
             templates=templates,
             config=config,
         )
-    except InvalidInput as error:
-        _fail("\n".join(str(problem) for problem in error.problems))
-        sys.exit(EXIT_INVALID)
-    except ArchgenError as error:
-        _fail(str(error))
-        sys.exit(EXIT_INVALID)
     if check:
         for path in result.stale:
             _fail(f"stale: {path}")
@@ -236,18 +242,11 @@ def _progress(done: int, total: int) -> None:
 def explain(file: str, templates: Path | None) -> None:
     """Print the Markdown explanation of FILE: why each service, how traffic flows."""
     from archgen import app
-    from archgen.errors import ArchgenError, InvalidInput
     from archgen.rendering import explanation
 
-    try:
+    with _invalid_exits_2():
         (arch,) = app.load_all(app.find_architectures([file]))
         text = explanation(arch, templates, app.load_config()).data.decode("utf-8")
-    except InvalidInput as error:
-        _fail("\n".join(str(problem) for problem in error.problems))
-        sys.exit(EXIT_INVALID)
-    except ArchgenError as error:
-        _fail(str(error))
-        sys.exit(EXIT_INVALID)
     click.echo(text, nl=False)
 
 
@@ -262,14 +261,10 @@ def trace(file: str, source: str, target: str, port: int | None) -> None:
     Without --port the declared connection's protocol and port are used.
     """
     from archgen import app
-    from archgen.errors import ArchgenError
     from archgen.report.trace import format_trace
 
-    try:
+    with _invalid_exits_2():
         hop = app.trace(file, source, target, port)
-    except ArchgenError as error:
-        _fail(str(error))
-        sys.exit(EXIT_INVALID)
     click.echo(format_trace(hop), nl=False)
     sys.exit(EXIT_OK if hop.reachable else EXIT_FINDINGS)
 
@@ -287,13 +282,9 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     from archgen import app
-    from archgen.errors import ArchgenError
 
-    try:
+    with _invalid_exits_2():
         app.write_atomically(output, text)
-    except ArchgenError as error:
-        _fail(str(error))
-        sys.exit(EXIT_INVALID)
 
 
 def _fail(message: str) -> None:

@@ -5,13 +5,10 @@
 // A problem is a vertex whose shape, resIcon, grIcon or prIcon names nothing the viewer knows:
 // draw.io would silently draw it as a blank box.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
+import { withPage } from "../browser.mjs";
 
 const [viewerDir, drawioFile, screenshot] = process.argv.slice(2);
-const require = createRequire(path.join(path.resolve(viewerDir), "node_modules", "x.js"));
-const puppeteer = require("puppeteer-core");
 
 const scripts = ["viewer-static.min.js", "shapes.min.js", "stencils.min.js"]
   .map((name) => `<script src="file://${path.resolve(viewerDir, name)}"></script>`)
@@ -25,30 +22,9 @@ const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><script>
 ${scripts}
 </head><body style="margin:0;background:#fff"><div id="host" style="display:inline-block"></div></body></html>`;
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-drawio-"));
-const pageFile = path.join(work, "blank.html");
-fs.writeFileSync(pageFile, page);
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  userDataDir: path.join(work, "profile"),
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
-const pageErrors = [];
-try {
-  const tab = await browser.newPage();
-  tab.on("pageerror", (error) => pageErrors.push(String(error)));
-  await tab.setRequestInterception(true);
-  tab.on("request", (request) => {
-    const url = request.url();
-    if (url.startsWith("file:") || url.startsWith("data:")) request.continue();
-    else request.abort();
-  });
-  await tab.setViewport({ width: 2400, height: 1800 });
+const report = await withPage(viewerDir, { width: 2400, height: 1800 }, async (tab, work) => {
+  const pageFile = path.join(work, "blank.html");
+  fs.writeFileSync(pageFile, page);
   await tab.goto(`file://${pageFile}`, { waitUntil: "load" });
   const xml = fs.readFileSync(drawioFile, "utf8");
   const result = await tab.evaluate(
@@ -91,8 +67,6 @@ try {
   );
   const element = await tab.$("#host");
   await element.screenshot({ path: screenshot });
-  console.log(JSON.stringify({ ...result, pageErrors }));
-} finally {
-  await browser.close();
-  fs.rmSync(work, { recursive: true, force: true });
-}
+  return result;
+});
+console.log(JSON.stringify(report));
