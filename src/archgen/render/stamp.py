@@ -23,6 +23,7 @@ from archgen.layout.icons import icon_root
 _KEY = b"archgen-source"
 _SVG_STAMP = re.compile(rb"<!-- archgen-source: ([0-9a-f]{64}) -->")
 _DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="([0-9a-f]{64})"')
+_STAMPS = {"svg": _SVG_STAMP, "md": _SVG_STAMP, "drawio": _DRAWIO_STAMP}
 
 
 @functools.cache
@@ -72,10 +73,35 @@ def fingerprint(dot_source: str, fmt: str) -> str:
     return digest.hexdigest()
 
 
+def source_fingerprint(parts: list[bytes]) -> str:
+    """Return the fingerprint of an output made from `parts` (the Markdown explanation).
+
+    The explanation depends on the whole model, the checks (with their line
+    numbers), the run's settings and the templates, so its fingerprint covers
+    those inputs and all of archgen's code rather than a DOT layout.
+    """
+    digest = hashlib.sha256()
+    for part in (_tool_versions().encode(), _package_digest().encode(), *parts):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _package_digest() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 def stamp(data: bytes, fmt: str, print_: str) -> bytes:
     """Return the output with its fingerprint embedded (a PNG text chunk, an SVG comment)."""
     if fmt == "drawio":
         return data.replace(b"<mxfile ", f'<mxfile archgen-source="{print_}" '.encode(), 1)
+    if fmt == "md":
+        return data + f"\n<!-- archgen-source: {print_} -->\n".encode("ascii")
     if fmt == "png":
         chunk_data = _KEY + b"\0" + print_.encode("ascii")
         chunk = (
@@ -96,9 +122,10 @@ def stamp(data: bytes, fmt: str, print_: str) -> bytes:
 def read_stamp(path: Path, fmt: str) -> str | None:
     """Return the fingerprint embedded in an existing output, if it has one."""
     try:
-        head = path.read_bytes()[:4096]
+        data = path.read_bytes()
     except OSError:
         return None
+    head = data[-200:] if fmt == "md" else data[:4096]
     if fmt == "png":
         marker = b"tEXt" + _KEY + b"\0"
         start = head.find(marker)
@@ -106,5 +133,5 @@ def read_stamp(path: Path, fmt: str) -> str | None:
             return None
         value = head[start + len(marker) : start + len(marker) + 64]
         return value.decode("ascii", "replace")
-    match = (_DRAWIO_STAMP if fmt == "drawio" else _SVG_STAMP).search(head)
+    match = _STAMPS[fmt].search(head)
     return match.group(1).decode("ascii") if match else None
