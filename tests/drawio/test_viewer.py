@@ -41,3 +41,27 @@ def test_the_viewer_reports_an_unknown_shape(tmp_path: Path) -> None:
     broken.write_text(text.replace("shape=mxgraph.aws4.users;", "shape=mxgraph.aws4.userz;"))
     report = render_in_viewer(broken, tmp_path / "broken.png")
     assert report["problems"] == [{"id": "users", "key": "shape", "name": "mxgraph.aws4.userz"}]
+
+
+def test_every_resource_type_opens_with_known_shapes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from archgen.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            str(ROOT / "tests" / "data" / "every-type.yaml"),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "drawio",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    drawio = tmp_path / "every-type.drawio"
+    report = render_in_viewer(drawio, ARTIFACTS / "every-type.png")
+    assert report["problems"] == []
+    assert report["pageErrors"] == []
+    assert (report["vertices"], report["edges"]) == _counts(drawio)

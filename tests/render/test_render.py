@@ -22,6 +22,7 @@ from archgen.layout.drawing import plan
 from archgen.layout.icons import node_icon
 from archgen.layout.scene import build_scene
 from archgen.loader import load_file
+from archgen.model.catalogue import CATALOGUE
 from archgen.rendering import output_path
 from tests.conftest import ARCHITECTURES, ROOT
 
@@ -227,3 +228,28 @@ def test_invalid_input_renders_nothing(tmp_path: Path) -> None:
     assert code == 2
     assert stderr.startswith(f"{bad}:")
     assert not (tmp_path / "out").exists()
+
+
+EVERY = ROOT / "tests" / "data" / "every-type.yaml"
+
+
+def test_every_resource_type_renders_in_zone_columns_and_tier_rows(tmp_path: Path) -> None:
+    code, _, stderr = _render(str(EVERY), "--out", str(tmp_path))
+    assert code == 0, stderr
+    arch = load_file(EVERY)
+    assert {arch.type_of(r) for r in arch.resources} == set(CATALOGUE)
+    svg = ET.fromstring((tmp_path / "every-type.svg").read_text(encoding="utf-8"))  # noqa: S314
+    clusters: dict[str, tuple[float, float]] = {}
+    for group in svg.iter():
+        if group.get("class") != "cluster":
+            continue
+        title = next(t for t in group if t.tag.endswith("title")).text or ""
+        shape = next(e for e in group if e.tag.endswith("polygon") or e.tag.endswith("path"))
+        points = [tuple(map(float, p.split(","))) for p in shape.get("points", "").split()]
+        if points:
+            clusters[title] = (min(x for x, _ in points), min(y for _, y in points))
+    assert clusters["cluster_az:vpc:eu-west-1a"][0] < clusters["cluster_az:vpc:eu-west-1b"][0]
+    assert clusters["cluster_subnet:pub-b"][1] < clusters["cluster_subnet:app-b"][1]
+    assert clusters["cluster_subnet:pub-a"][1] < clusters["cluster_subnet:app-a"][1]
+    titles = {"".join(t.itertext()) for t in svg.iter() if t.tag.endswith("title")}
+    assert set(build_scene(arch).nodes) <= titles

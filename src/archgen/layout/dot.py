@@ -77,10 +77,22 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
             margin="12",
             **attrs,
         )
+        if group.anchor:
+            cluster.node(
+                group.anchor, label="", shape="point", style="invis", width="0.01", height="0.01"
+            )
         for node_id in group.nodes:
             _node(cluster, scene.nodes[node_id])
+        if group.anchor:
+            for node_id in _all_nodes(group):
+                cluster.edge(group.anchor, node_id, style="invis", minlen="0")
         for child in group.groups:
             _group(cluster, child, scene)
+
+
+def _all_nodes(group: Group) -> list[str]:
+    """Return the nodes of a group and of the groups inside it."""
+    return [*group.nodes, *(n for child in group.groups for n in _all_nodes(child))]
 
 
 def _group_label(group: Group) -> str:
@@ -96,20 +108,20 @@ def _group_label(group: Group) -> str:
 
 
 def _row(graph: graphviz.Digraph, index: int, row: list[str]) -> None:
-    """Hold one tier on one row across zones, in zone order, left to right."""
+    """Hold one tier on one row across zones; its anchors keep the zones in order."""
     with graph.subgraph(name=f"row{index}") as rank:
         rank.attr(rank="same")
         for node_id in row:
             rank.node(node_id)
-        for left, right in itertools.pairwise(row):
+        anchors = [node for node in row if node.endswith("/anchor")]
+        for left, right in itertools.pairwise(anchors):
             rank.edge(left, right, style="invis")
 
 
 def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
     """Keep rows in tier order, top to bottom, with invisible edges between them."""
-    for upper, lower in itertools.pairwise(scene.rows):
-        if upper and lower:
-            graph.edge(upper[0], lower[0], style="invis", weight="10")
+    for upper, lower in scene.stacks:
+        graph.edge(upper, lower, style="invis", weight="10")
     for index, (left, right) in enumerate(scene.beside):
         with graph.subgraph(name=f"beside{index}") as rank:
             rank.attr(rank="same")

@@ -10,6 +10,7 @@ primary and standby. Ids come from the model (an expanded copy is `id@subnet`).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from archgen.model.architecture import Architecture
@@ -47,6 +48,8 @@ class Group:
     groups: list[Group] = field(default_factory=list)
     cell: str = ""
     """The id in an editable diagram: the model id for a VPC or subnet, else a derived one."""
+    anchor: str = ""
+    """An invisible point that pins a subnet to its zone column and tier row."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class Scene:
     )
     edges: list[Edge] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    """Per tier row, the anchors of its subnets in zone order, then their first nodes."""
+    stacks: list[tuple[str, str]] = field(default_factory=list)
+    """Pairs of anchors one row above the other in the same zone."""
     copies: dict[str, list[str]] = field(default_factory=dict)
     above: list[tuple[str, str]] = field(default_factory=list)
     beside: list[tuple[str, str]] = field(default_factory=list)
@@ -157,22 +163,26 @@ def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
         group.groups.append(az)
     albs = _vpc_level_nodes(arch, vpc, group, scene)
     for row in rows:
-        members = [
-            node
+        in_row = [
+            (subnet, node_ids)
             for zone in zones
             for subnet, node_ids in placed[zone]
             if _row_key(arch, subnet.id) == row
-            for node in _first_level(node_ids)
         ]
-        scene.rows.append(members)
+        anchors = [_anchor(subnet.id) for subnet, _ in in_row]
+        scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
         for alb in albs:
             if _row_key(arch, arch.subnets_of(alb)[0]) == row:
-                scene.above.extend((alb, member) for member in members)
+                scene.above.extend((alb, anchor) for anchor in anchors)
+    for zone in zones:
+        ordered = sorted(placed[zone], key=lambda item: _row_key(arch, item[0].id))
+        for (upper, _), (lower, _) in itertools.pairwise(ordered):
+            scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
     return group
 
 
-def _first_level(node_ids: list[str]) -> list[str]:
-    return node_ids[:1] if node_ids else []
+def _anchor(subnet_id: str) -> str:
+    return f"{subnet_id}/anchor"
 
 
 def _row_key(arch: Architecture, subnet_id: str) -> tuple[int, int]:
@@ -234,6 +244,7 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
         f"subnet-{kind}",
         f"{subnet.display_name}  {subnet.cidr}",
         cell=subnet.id,
+        anchor=_anchor(subnet.id),
     )
     for node_id in node_ids:
         node = scene.nodes[node_id]
