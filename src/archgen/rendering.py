@@ -17,11 +17,8 @@ from pathlib import Path
 from archgen.app import find_architectures, load_all, write_bytes_atomically
 from archgen.errors import UsageError
 from archgen.layout.drawing import Drawing, draw, plan
-from archgen.layout.geometry import from_dot_json
 from archgen.model.architecture import Architecture
 from archgen.render.base import Artifact
-from archgen.render.drawio import render_drawio
-from archgen.render.png_svg import render_png, render_svg
 from archgen.render.stamp import fingerprint, read_stamp, source_fingerprint, stamp
 from archgen.rules.config import RunConfig
 
@@ -118,7 +115,7 @@ def _explanation_print(arch: Architecture, templates: Path | None, config: RunCo
         layout = template.read_bytes()
     except OSError:
         layout = b""
-    settings = (config or RunConfig()).model_dump_json().encode()
+    settings = b"defaults" if config is None else config.model_dump_json().encode()
     return source_fingerprint(["\n".join(arch.source.lines).encode(), settings, layout])
 
 
@@ -161,6 +158,10 @@ def _draw_one(job: _Job) -> list[Artifact]:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     if not drawn:
         return [_stamped(job, fmt, job.ready[fmt]) for fmt in job.formats]
+    from archgen.layout.geometry import from_dot_json  # drawn outputs only: not for --check
+    from archgen.render.drawio import render_drawio
+    from archgen.render.png_svg import render_png, render_svg
+
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
     drawing: Drawing = draw(job.arch, graphviz_formats, job.dot)
     made = []
