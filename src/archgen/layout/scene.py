@@ -81,11 +81,13 @@ class Scene:
     stacks: list[tuple[str, str]] = field(default_factory=list)
     """Pairs of anchors one row above the other in the same zone."""
     copies: dict[str, list[str]] = field(default_factory=dict)
+    """The nodes drawn for each resource id: one, or one per subnet (`app@app-a`)."""
     above: list[tuple[str, str]] = field(default_factory=list)
-    beside: list[tuple[str, str]] = field(default_factory=list)
-    legend: list[tuple[str, str]] = field(default_factory=list)
     """Pairs (upper, lower) that hold a node above another: an ALB over its subnets' row."""
-    # beside: pairs drawn on one row, such as an IAM role next to the resource assuming it
+    beside: list[tuple[str, str]] = field(default_factory=list)
+    """Pairs drawn on one row, such as an IAM role next to the resource assuming it."""
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    """(key, meaning) rows: flow badge prefixes, then the line styles used."""
 
 
 def build_scene(arch: Architecture) -> Scene:
