@@ -213,26 +213,14 @@ class Reachability:
         crossing = a.subnet != b.subnet
         if crossing:
             self._acl(path, "forward", a.subnet, "outbound", protocol, ports, b)
-        path.admit(
-            "forward",
-            "route_table",
-            self._table_name(a.subnet),
-            f"to {b.label}",
-            f"implicit local route {self._vpc_cidr(a.subnet)}",
-        )
+        self._local_route(path, "forward", a.subnet, b)
         if crossing:
             self._acl(path, "forward", b.subnet, "inbound", protocol, ports, a)
         self._group(path, "ingress", target, protocol, port, a, self._group_ids(source))
         self._listener(path, target, port)
         if crossing:
             self._acl(path, "return", b.subnet, "outbound", protocol, EPHEMERAL, a)
-            path.admit(
-                "return",
-                "route_table",
-                self._table_name(b.subnet),
-                f"to {a.label}",
-                f"implicit local route {self._vpc_cidr(b.subnet)}",
-            )
+            self._local_route(path, "return", b.subnet, a)
             self._acl(path, "return", a.subnet, "inbound", protocol, EPHEMERAL, b)
         else:
             path.admit(
@@ -474,6 +462,12 @@ class Reachability:
         self._acl(path, "return", nat.subnet, "inbound", protocol, EPHEMERAL, peer)
         if crossing:
             self._acl(path, "return", nat.subnet, "outbound", protocol, EPHEMERAL, inner)
+
+    def _local_route(self, path: _Path, direction: Direction, subnet_id: str, peer: Place) -> None:
+        """Admit traffic to an address of the VPC: the implicit local route always matches."""
+        table = self._table_name(subnet_id)
+        rule = f"implicit local route {self._vpc_cidr(subnet_id)}"
+        path.admit(direction, "route_table", table, f"to {peer.label}", rule)
 
     def _table_name(self, subnet_id: str) -> str:
         table = self.arch.route_table_of(subnet_id)
