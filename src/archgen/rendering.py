@@ -40,7 +40,7 @@ class RenderResult:
 @dataclass(frozen=True)
 class _Job:
     arch: Architecture
-    dot: str
+    planned: Drawing
     formats: tuple[str, ...]
     targets: dict[str, Path]
     prints: dict[str, str]
@@ -96,14 +96,14 @@ def _job(
     config: RunConfig | None,
 ) -> _Job:
     """Plan one file's outputs: which are missing or drawn from something else."""
-    source = plan(arch)
+    planned = plan(arch)
     targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
-    prints = {fmt: fingerprint(source, fmt) for fmt in formats if fmt != "md"}
+    prints = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
         prints["md"] = _explanation_print(arch, templates, config)
     stale = tuple(fmt for fmt in formats if read_stamp(targets[fmt], fmt) != prints[fmt])
     ready = {"md": explanation(arch, templates, config)} if "md" in stale else {}
-    return _Job(arch, source, stale, targets, prints, ready)
+    return _Job(arch, planned, stale, targets, prints, ready)
 
 
 def _explanation_print(arch: Architecture, templates: Path | None, config: RunConfig | None) -> str:
@@ -163,7 +163,7 @@ def _draw_one(job: _Job) -> list[Artifact]:
     from archgen.render.png_svg import render_png, render_svg
 
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
-    drawing: Drawing = draw(job.arch, graphviz_formats, job.dot)
+    drawing = draw(job.planned, graphviz_formats)
     made = []
     for fmt in job.formats:
         if fmt in job.ready:

@@ -38,7 +38,7 @@ def _render(*args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_dot_matches_golden(path: Path) -> None:
-    dot = plan(load_file(path)).replace(ICONS, "<icons>")
+    dot = plan(load_file(path)).dot.replace(ICONS, "<icons>")
     golden = GOLDEN / f"{path.stem}.dot"
     if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
         golden.write_text(dot, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 
 from archgen.layout.dot import build_dot
 from archgen.layout.run import run_dot
@@ -12,24 +13,25 @@ from archgen.model.architecture import Architecture
 
 @dataclass(frozen=True)
 class Drawing:
-    """The scene, its DOT source, and graphviz's outputs of one layout run."""
+    """The scene, its DOT source, and graphviz's outputs of one layout run (none yet, planned)."""
 
     name: str
     scene: Scene
     dot: str
-    outputs: dict[str, bytes]
+    outputs: dict[str, bytes] = field(default_factory=dict)
 
 
-def plan(arch: Architecture) -> str:
-    """Return the DOT source of `arch` without running graphviz."""
-    return build_dot(build_scene(arch))
-
-
-def draw(arch: Architecture, formats: tuple[str, ...], source: str | None = None) -> Drawing:
-    """Lay `arch` out once and return the requested graphviz formats (png, svg, json).
-
-    `source` is the DOT that `plan` already built for the same architecture.
-    """
+def plan(arch: Architecture) -> Drawing:
+    """Return the scene and DOT source of `arch` without running graphviz."""
     scene = build_scene(arch)
-    source = source if source is not None else build_dot(scene)
-    return Drawing(arch.name, scene, source, run_dot(source, formats) if formats else {})
+    return Drawing(arch.name, scene, build_dot(scene))
+
+
+def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
+    """Lay out once and return the requested graphviz formats (png, svg, json).
+
+    Given a planned drawing, its scene and DOT are reused rather than built again.
+    """
+    planned = arch if isinstance(arch, Drawing) else plan(arch)
+    outputs = run_dot(planned.dot, formats) if formats else {}
+    return dataclasses.replace(planned, outputs=outputs)

@@ -151,35 +151,33 @@ def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str
 def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
     group = Group(f"vpc:{vpc.id}", "vpc", f"{vpc.display_name}  {vpc.cidr}", cell=vpc.id)
     subnets = [s for s in arch.resources_of(Subnet) if s.vpc == vpc.id]
+    row_of = _row_keys(arch, subnets)
     zones = sorted({s.zone for s in subnets})
-    rows = sorted({_row_key(arch, s.id) for s in subnets})
     placed: dict[str, list[tuple[Subnet, list[str]]]] = {}
-    for subnet in subnets:
+    for subnet in sorted(subnets, key=lambda s: row_of[s.id]):
         placed.setdefault(subnet.zone, []).append((subnet, _subnet_nodes(arch, subnet, scene)))
     for zone in zones:
         az = Group(
             f"az:{vpc.id}:{zone}", "az", f"Availability Zone {zone}", cell=f"{vpc.id}.{zone}"
         )
-        for subnet, node_ids in sorted(placed[zone], key=lambda item: _row_key(arch, item[0].id)):
+        for subnet, node_ids in placed[zone]:
             az.groups.append(_subnet_group(arch, subnet, node_ids, scene))
         group.groups.append(az)
+        for (upper, _), (lower, _) in itertools.pairwise(placed[zone]):
+            scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
     albs = _vpc_level_nodes(arch, vpc, group, scene)
-    for row in rows:
+    for row in sorted(set(row_of.values())):
         in_row = [
             (subnet, node_ids)
             for zone in zones
             for subnet, node_ids in placed[zone]
-            if _row_key(arch, subnet.id) == row
+            if row_of[subnet.id] == row
         ]
         anchors = [_anchor(subnet.id) for subnet, _ in in_row]
         scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
         for alb in albs:
-            if _row_key(arch, arch.subnets_of(alb)[0]) == row:
+            if row_of[arch.subnets_of(alb)[0]] == row:
                 scene.above.extend((alb, anchor) for anchor in anchors)
-    for zone in zones:
-        ordered = sorted(placed[zone], key=lambda item: _row_key(arch, item[0].id))
-        for (upper, _), (lower, _) in itertools.pairwise(ordered):
-            scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
     return group
 
 
@@ -187,16 +185,22 @@ def _anchor(subnet_id: str) -> str:
     return f"{subnet_id}/anchor"
 
 
-def _row_key(arch: Architecture, subnet_id: str) -> tuple[int, int]:
-    """Public subnets first, then private ones by the tier they serve."""
-    tiers = [
-        TIERS.index(tier)
-        for rid in arch.resources
-        if subnet_id in arch.subnets_of(rid) and rid != subnet_id
-        for tier in arch.tiers_of(rid)
-        if tier != "network"
-    ]
-    return (0 if arch.is_public(subnet_id) else 1, min(tiers, default=len(TIERS)))
+def _row_keys(arch: Architecture, subnets: list[Subnet]) -> dict[str, tuple[int, int]]:
+    """Order subnets into rows: public first, then private ones by the tier they serve."""
+    tiers: dict[str, list[int]] = {subnet.id: [] for subnet in subnets}
+    for resource_id in arch.resources:
+        for subnet_id in arch.subnets_of(resource_id):
+            if subnet_id in tiers and subnet_id != resource_id:
+                tiers[subnet_id] += [
+                    TIERS.index(t) for t in arch.tiers_of(resource_id) if t != "network"
+                ]
+    return {
+        subnet.id: (
+            0 if arch.is_public(subnet.id) else 1,
+            min(tiers[subnet.id], default=len(TIERS)),
+        )
+        for subnet in subnets
+    }
 
 
 def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]:

@@ -130,15 +130,11 @@ def _connections(document: ArchitectureDocument) -> Iterator[Finding]:
                 )
 
 
+_PLUMBING = frozenset({"vpc", "subnet", "route_table", "network_acl", "security_group", "iam_role"})
+
+
 def _is_plumbing(resource: ResourceBase) -> bool:
-    return type_name(resource) in {
-        "vpc",
-        "subnet",
-        "route_table",
-        "network_acl",
-        "security_group",
-        "iam_role",
-    }
+    return type_name(resource) in _PLUMBING
 
 
 def _flows(document: ArchitectureDocument) -> Iterator[Finding]:

@@ -7,8 +7,9 @@ the network analysis and the renderers cannot disagree about them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TypeVar
 
 from archgen.model.catalogue import (
@@ -83,9 +84,9 @@ class Architecture:
         return self.source.file
 
     @property
-    def resources(self) -> dict[str, ResourceBase]:
-        """Every resource by id, in declaration order."""
-        return dict(self.document.resources)
+    def resources(self) -> Mapping[str, ResourceBase]:
+        """Every resource by id, in declaration order (a read-only view, not a copy)."""
+        return MappingProxyType(self.document.resources)
 
     @property
     def connections(self) -> tuple[Connection, ...]:
@@ -147,22 +148,42 @@ class Architecture:
 
     def connections_from(self, resource_id: str) -> list[tuple[int, Connection]]:
         """Return the connections `resource_id` opens, with their index in the file."""
-        return [(i, c) for i, c in enumerate(self.connections) if c.source == resource_id]
+        return self.memo("model.from", lambda: self._index_connections("source")).get(
+            resource_id, []
+        )
 
     def connections_to(self, resource_id: str) -> list[tuple[int, Connection]]:
         """Return the connections that reach `resource_id`, with their index in the file."""
-        return [(i, c) for i, c in enumerate(self.connections) if c.target == resource_id]
+        return self.memo("model.to", lambda: self._index_connections("target")).get(resource_id, [])
+
+    def _index_connections(self, end: str) -> dict[str, list[tuple[int, Connection]]]:
+        index: dict[str, list[tuple[int, Connection]]] = {}
+        for number, connection in enumerate(self.connections):
+            index.setdefault(getattr(connection, end), []).append((number, connection))
+        return index
 
     def roles_of(self, resource_id: str) -> tuple[str, ...]:
         """Return the IAM roles a resource holds: its `role`, and roles that name it."""
-        own: str | None = getattr(self.resource(resource_id), "role", None)
-        roles = [own] if own else []
-        roles += [role.id for role in self.resources_of(IamRole) if resource_id in role.assumed_by]
-        return tuple(dict.fromkeys(roles))
+        return self.memo("model.roles", self._index_roles).get(resource_id, ())
 
     def holders_of(self, role_id: str) -> tuple[str, ...]:
         """Return the resources that hold a role, in declaration order."""
-        return tuple(rid for rid in self.document.resources if role_id in self.roles_of(rid))
+        roles = self.memo("model.roles", self._index_roles)
+        return tuple(rid for rid, held in roles.items() if role_id in held)
+
+    def _index_roles(self) -> dict[str, tuple[str, ...]]:
+        """Map each resource to its roles, once: rules and renderers ask for every resource."""
+        assumed: dict[str, list[str]] = {}
+        for role in self.resources_of(IamRole):
+            for holder in role.assumed_by:
+                assumed.setdefault(holder, []).append(role.id)
+        roles: dict[str, tuple[str, ...]] = {}
+        for resource_id, resource in self.document.resources.items():
+            own: str | None = getattr(resource, "role", None)
+            held = ([own] if own else []) + assumed.get(resource_id, [])
+            if held:
+                roles[resource_id] = tuple(dict.fromkeys(held))
+        return roles
 
     # -- derived network facts ---------------------------------------------------
 

@@ -13,7 +13,11 @@ from archgen.model.architecture import Architecture
 
 
 def flow_badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
-    """Return the badges of each connection index that a flow uses."""
+    """Return the badges of each connection index that a flow uses (computed once)."""
+    return arch.memo("model.badges", lambda: _badges(arch))
+
+
+def _badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
     flows = arch.document.flows
     index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     badges: dict[int, list[str]] = {}

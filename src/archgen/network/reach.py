@@ -23,6 +23,7 @@ from archgen.model.resources.network import (
     NetworkAcl,
     SecurityGroup,
     Subnet,
+    Vpc,
 )
 from archgen.network import nacl, routes, security_groups
 from archgen.network.intervals import EPHEMERAL, INTERNET, IntervalSet, port_text
@@ -474,6 +475,4 @@ class Reachability:
         return table.id if table else f"main table of {self.arch.get(subnet_id, Subnet).vpc}"
 
     def _vpc_cidr(self, subnet_id: str) -> str:
-        vpc = self.arch.get(subnet_id, Subnet).vpc
-        cidr: str = self.arch.resource(vpc).cidr  # type: ignore[attr-defined]  # a Vpc by the loader
-        return cidr
+        return self.arch.get(self.arch.get(subnet_id, Subnet).vpc, Vpc).cidr

@@ -45,7 +45,7 @@ class Integrity(Rule):
         yield from self._one_vpc_each(arch)
 
     def _subnets(self, arch: Architecture) -> Iterator[Issue]:
-        placed: list[tuple[ipaddress.IPv4Network, Subnet]] = []
+        placed: dict[str, list[tuple[ipaddress.IPv4Network, Subnet]]] = {}
         for subnet in arch.resources_of(Subnet):
             network = ipaddress.IPv4Network(subnet.cidr)
             vpc = arch.get(subnet.vpc, Vpc)
@@ -53,14 +53,15 @@ class Integrity(Rule):
                 yield self.issue(
                     subnet, f"CIDR {subnet.cidr} is outside VPC {vpc.id} ({vpc.cidr})", "cidr"
                 )
-            for other_network, other in placed:
-                if other.vpc == subnet.vpc and network.overlaps(other_network):
+            same_vpc = placed.setdefault(subnet.vpc, [])
+            for other_network, other in same_vpc:
+                if network.overlaps(other_network):
                     yield self.issue(
                         subnet,
                         f"CIDR {subnet.cidr} overlaps subnet {other.id} ({other.cidr})",
                         "cidr",
                     )
-            placed.append((network, subnet))
+            same_vpc.append((network, subnet))
             if (
                 not subnet.zone.startswith(arch.document.region)
                 or len(subnet.zone) != len(arch.document.region) + 1
