@@ -19,7 +19,7 @@ RulePrefix = Annotated[str, Field(pattern=r"^AG\d{0,3}$")]
 class RunConfig(BaseModel):
     """The `[tool.archgen]` table, or the `.archgen.yaml` file."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     select: tuple[RulePrefix, ...] = ()
     ignore: tuple[RulePrefix, ...] = ()
