@@ -3,6 +3,9 @@
 Both draw the capstone to one PNG, each in a new process and a fresh folder, in
 alternation. Goals of the diagrams issue: archgen / diagrams <= 1.5; and
 `archgen render --check` on the unchanged architectures/ under 0.5 s.
+The machine's speed drifts during a run, so the median of the ratios taken
+within each round (the two tools back to back) is printed beside the ratio of
+the medians.
 
     make bench            (or: python benchmarks/render_speed.py --rounds 11)
 """
@@ -54,10 +57,16 @@ def main() -> None:
         times["check"].append(_seconds([archgen, "render", "--check"], ROOT))
     archgen_median = statistics.median(times["archgen"])
     peer_median = statistics.median(times["diagrams"])
+    paired = sorted(a / d for a, d in zip(times["archgen"], times["diagrams"], strict=True))
     print(f"median of {rounds} rounds, each a new process:")
     print(f"  archgen render capstone --format png   {archgen_median * 1000:7.0f} ms")
     print(f"  diagrams (hand-written capstone)       {peer_median * 1000:7.0f} ms")
     print(f"  ratio archgen / diagrams               {archgen_median / peer_median:7.2f}")
+    quartiles = statistics.quantiles(paired, n=4)
+    print(
+        f"  ratio within each round                {statistics.median(paired):7.2f}"
+        f"  (quartiles {quartiles[0]:.2f} to {quartiles[2]:.2f})"
+    )
     check = statistics.median(times["check"])
     print(f"  archgen render --check architectures/  {check * 1000:7.0f} ms")
 

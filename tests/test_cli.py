@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -133,3 +134,33 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith(f"{bad}:3:1: ")
     assert "Traceback" not in done.stderr
+
+
+def test_console_script_delivers_all_output_and_its_exit_code(tmp_path: Path) -> None:
+    design = tmp_path / "single-az.yaml"
+    source = (ROOT / "architectures" / "capstone.yaml").read_text(encoding="utf-8")
+    design.write_text(source.replace("multi_az: true", "multi_az: false"), encoding="utf-8")
+    script = Path(sys.executable).parent / "archgen"
+    done = subprocess.run(
+        [str(script), "check", "--format", "json", str(design)], capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)
+    assert findings["summary"]["error"] >= 1
+
+
+def test_console_script_ends_quietly_when_the_reader_leaves() -> None:
+    reader, writer = os.pipe()
+    fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)  # far smaller than the schema
+    script = Path(sys.executable).parent / "archgen"
+    with subprocess.Popen(
+        [str(script), "schema"], stdout=writer, stderr=subprocess.PIPE
+    ) as process:
+        os.close(writer)
+        assert os.read(reader, 10).startswith(b"{")
+        os.close(reader)
+        assert process.stderr is not None
+        stderr = process.stderr.read().decode()
+        assert process.wait() == 0  # as click and `head` treat a reader that has seen enough
+    assert "Traceback" not in stderr
+    assert "Exception ignored" not in stderr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -138,6 +137,8 @@ def _config_from_yaml(path: Path) -> RunConfig:
 
 
 def _config_from_pyproject(path: Path) -> RunConfig | None:
+    import tomllib  # only projects configured through pyproject.toml pay for the parser
+
     text = path.read_text(encoding="utf-8")
     try:
         table = tomllib.loads(text).get("tool", {}).get("archgen")

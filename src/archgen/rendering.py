@@ -158,24 +158,36 @@ def _draw_one(job: _Job) -> list[Artifact]:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     if not drawn:
         return [_stamped(job, fmt, job.ready[fmt]) for fmt in job.formats]
-    from archgen.layout.geometry import from_dot_json  # drawn outputs only: not for --check
-    from archgen.render.drawio import render_drawio
-    from archgen.render.png_svg import render_png, render_svg
-
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
     drawing = draw(job.planned, graphviz_formats)
     made = []
     for fmt in job.formats:
-        if fmt in job.ready:
-            made.append(_stamped(job, fmt, job.ready[fmt]))
-            continue
-        if fmt == "drawio":
-            geometry = from_dot_json(drawing.outputs["json"])
-            artifact = render_drawio(drawing.scene, geometry)
-        else:
-            artifact = {"png": render_png, "svg": render_svg}[fmt](drawing)
+        artifact = job.ready[fmt] if fmt in job.ready else _RENDERERS[fmt](drawing)
         made.append(_stamped(job, fmt, artifact))
     return made
+
+
+def _png(drawing: Drawing) -> Artifact:
+    from archgen.render.png_svg import render_png  # drawn outputs only: not for --check
+
+    return render_png(drawing)
+
+
+def _svg(drawing: Drawing) -> Artifact:
+    from archgen.render.png_svg import render_svg
+
+    return render_svg(drawing)
+
+
+def _drawio(drawing: Drawing) -> Artifact:
+    from archgen.layout.geometry import from_dot_json
+    from archgen.render.drawio import render_drawio
+
+    return render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"]))
+
+
+_RENDERERS: dict[str, Callable[[Drawing], Artifact]] = {"png": _png, "svg": _svg, "drawio": _drawio}
+"""How each graphviz-drawn format becomes an output; each imports only its own renderer."""
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:

@@ -29,7 +29,7 @@ def build_dot(scene: Scene) -> str:
         compound="true",
         remincross="false",
         mclimit="0.01",
-        pad="0.3",
+        pad=str(style.PAGE_PAD_INCHES),
         fontname=style.FONT,
         fontsize="16",
         labelloc="t",

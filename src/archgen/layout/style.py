@@ -6,6 +6,8 @@ FONT = "DejaVu Sans"
 INK = "#232F3E"
 MUTED = "#545B64"
 BADGE = "#D05C17"
+PAGE_PAD_INCHES = 0.3
+"""White space around the drawing."""
 
 GROUPS: dict[str, dict[str, str]] = {
     "cloud": {"color": "#232F3E", "fontcolor": "#232F3E", "style": "solid"},
