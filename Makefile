@@ -78,6 +78,7 @@ bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/reach_scale.py
+	$(BIN)/python benchmarks/render_speed.py
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis test-artifacts
