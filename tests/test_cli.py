@@ -126,6 +126,16 @@ def test_check_loads_no_renderer() -> None:
     assert modules & HEAVY == set()
 
 
+def test_check_of_current_diagrams_loads_no_model() -> None:
+    code = (
+        "from click.testing import CliRunner\nfrom archgen.cli import main\n"
+        "r = CliRunner().invoke(main, ['render', '--check'])\nassert r.exit_code == 0, r.output"
+    )
+    modules = _modules_after(code)
+    assert "archgen.inputs" in modules
+    assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
+
+
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: [\n", encoding="utf-8")

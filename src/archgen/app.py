@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from archgen.errors import InvalidInput, Problem, UsageError
 from archgen.findings import Severity
+from archgen.inputs import find_architectures, settings_file
 from archgen.loader import load_file
 from archgen.loader.validate import validate_as
 from archgen.loader.yaml_positions import decode, parse
@@ -25,28 +26,7 @@ from archgen.source import SourceMap, Span
 if TYPE_CHECKING:
     from archgen.network.verdict import HopVerdict
 
-DEFAULT_PATHS = ("architectures",)
-ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
 FAIL_ON = ("error", "warning", "note", "never")
-
-
-def find_architectures(paths: Sequence[str]) -> list[Path]:
-    """Return the architecture files named by `paths`: files as given, folders searched.
-
-    Folders are searched recursively and sorted, so runs and outputs are stable.
-    """
-    found: list[Path] = []
-    for name in paths or DEFAULT_PATHS:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in ARCHITECTURE_SUFFIXES))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise UsageError(f"{name}: no such file or folder")
-    if not found:
-        raise UsageError(f"no architecture files (*.yaml) in {', '.join(paths or DEFAULT_PATHS)}")
-    return list(dict.fromkeys(found))
 
 
 def load_all(files: Iterable[Path]) -> list[Architecture]:
@@ -94,9 +74,6 @@ def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
     )
 
 
-CONFIG_FILE = ".archgen.yaml"
-
-
 def _default_file_mode() -> int:
     """Return rw-r--r-- narrowed by the process umask, as open() would create a file."""
     mask = os.umask(0o022)
@@ -108,23 +85,13 @@ _FILE_MODE = _default_file_mode()
 
 
 def load_config(explicit: Path | None = None, folder: Path | None = None) -> RunConfig:
-    """Return the run's settings: `explicit`, else .archgen.yaml, else pyproject's table.
-
-    Only the current folder is searched, as ruff and pytest do for their own
-    configuration when run from the repository root, which is where CI runs.
-    """
-    folder = folder or Path.cwd()
-    if explicit is not None:
-        if not explicit.is_file():
-            raise UsageError(f"{explicit}: no such configuration file")
-        if explicit.suffix == ".toml":
-            return _config_from_pyproject(explicit) or RunConfig()
-        return _config_from_yaml(explicit)
-    if (folder / CONFIG_FILE).is_file():
-        return _config_from_yaml(folder / CONFIG_FILE)
-    if (folder / "pyproject.toml").is_file():
-        return _config_from_pyproject(folder / "pyproject.toml") or RunConfig()
-    return RunConfig()
+    """Return the run's settings: `explicit`, else .archgen.yaml, else pyproject's table."""
+    path = settings_file(explicit, folder)
+    if path is None:
+        return RunConfig()
+    if path.suffix == ".toml":
+        return _config_from_pyproject(path) or RunConfig()
+    return _config_from_yaml(path)
 
 
 def _config_from_yaml(path: Path) -> RunConfig:

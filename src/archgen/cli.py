@@ -234,22 +234,13 @@ def render(
     jobs: int | None,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
-    from archgen import app
     from archgen.rendering import render as render_files
 
     progress = _progress if sys.stderr.isatty() else None
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
     with _invalid_exits_2():
-        config = app.load_config() if "md" in chosen else None
         result = render_files(
-            paths,
-            out,
-            chosen,
-            check=check,
-            jobs=jobs,
-            progress=progress,
-            templates=templates,
-            config=config,
+            paths, out, chosen, check=check, jobs=jobs, progress=progress, templates=templates
         )
     if check:
         for path in result.stale:
@@ -280,10 +271,11 @@ def _progress(done: int, total: int) -> None:
 def explain(file: str, templates: Path | None) -> None:
     """Print the Markdown explanation of FILE: why each service, how traffic flows."""
     from archgen import app
+    from archgen.inputs import find_architectures
     from archgen.rendering import explanation
 
     with _invalid_exits_2():
-        (arch,) = app.load_all(app.find_architectures([file]))
+        (arch,) = app.load_all(find_architectures([file]))
         text = explanation(arch, templates, app.load_config()).data.decode("utf-8")
     click.echo(text, nl=False)
 

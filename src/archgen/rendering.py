@@ -1,8 +1,11 @@
 """The render use case: architectures in, output files out, all or nothing.
 
-Each output carries a fingerprint of what it was drawn from, so --check and
-unchanged files need no graphviz run. Outputs to draw are drawn in memory
-first (graphviz runs in parallel, one process per file); only when all
+Each output carries fingerprints of what it was made from (see
+render.stamp). When every output's input fingerprint matches, the run is
+done without loading a model: that is `render --check` in CI and an unchanged
+`render` in a pre-commit hook. Otherwise every file is loaded, and an output
+is stale when its content fingerprint differs. Outputs to draw are drawn in
+memory first (graphviz runs in parallel, one process per file); only when all
 succeeded is anything written, each file atomically, so a failure never
 leaves a half-updated output folder.
 """
@@ -13,14 +16,24 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from archgen.app import find_architectures, load_all, write_bytes_atomically
 from archgen.errors import UsageError
-from archgen.layout.drawing import Drawing, draw, plan
-from archgen.model.architecture import Architecture
+from archgen.inputs import MAX_BYTES, declared_name, find_architectures, settings_bytes
 from archgen.render.base import Artifact
-from archgen.render.stamp import fingerprint, read_stamp, source_fingerprint, stamp
-from archgen.rules.config import RunConfig
+from archgen.render.stamp import (
+    Stamp,
+    fingerprint,
+    input_fingerprint,
+    read_stamp,
+    source_fingerprint,
+    stamp,
+)
+
+if TYPE_CHECKING:
+    from archgen.layout.drawing import Drawing
+    from archgen.model.architecture import Architecture
+    from archgen.rules.config import RunConfig
 
 FORMATS = ("png", "svg", "drawio", "md")
 """The formats archgen renders, in the order it writes them."""
@@ -38,12 +51,26 @@ class RenderResult:
 
 
 @dataclass(frozen=True)
+class _Inputs:
+    """The bytes one file's outputs are made from, read without loading the model."""
+
+    data: bytes
+    settings: bytes
+    layout: bytes
+
+    def fingerprint(self, fmt: str) -> str:
+        """Return the input fingerprint of the file's output in `fmt`."""
+        parts = [self.data, self.settings, self.layout] if fmt == "md" else [self.data]
+        return input_fingerprint(fmt, parts)
+
+
+@dataclass(frozen=True)
 class _Job:
     arch: Architecture
     planned: Drawing
     formats: tuple[str, ...]
     targets: dict[str, Path]
-    prints: dict[str, str]
+    stamps: dict[str, Stamp]
     ready: dict[str, Artifact]
     """Outputs made without graphviz (the Markdown), compared byte for byte."""
 
@@ -57,17 +84,27 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
-    config: RunConfig | None = None,
 ) -> RenderResult:
-    """Render the architectures named by `paths` into `out`, or compare in check mode."""
+    """Render the architectures named by `paths` into `out`, or compare in check mode.
+
+    The explanation follows the settings of the current folder, as `check` does.
+    """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
         choices = ", ".join(FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
-    work = [
-        _job(arch, out, chosen, templates, config) for arch in load_all(find_architectures(paths))
-    ]
+    files = find_architectures(paths)
+    current = _current_without_loading(files, out, chosen, templates)
+    if current is not None:
+        return RenderResult((), (), tuple(current))
+    from archgen.app import load_all, load_config, write_bytes_atomically
+
+    config = load_config() if "md" in chosen else None
+    sources = _Inputs(
+        b"", settings_bytes() or b"", _template_bytes(templates) if "md" in chosen else b""
+    )
+    work = [_job(arch, out, chosen, templates, config, sources) for arch in load_all(files)]
     stale = [job for job in work if job.formats]
     unchanged = [job.targets[fmt] for job in work for fmt in chosen if fmt not in job.formats]
     stale_paths = [job.targets[fmt] for job in stale for fmt in job.formats]
@@ -88,33 +125,90 @@ def output_path(out: Path, name: str) -> Path:
     return out / name
 
 
+def _current_without_loading(
+    files: list[Path], out: Path, formats: tuple[str, ...], templates: Path | None
+) -> list[Path] | None:
+    """Return every output when each carries the input fingerprint of today's bytes, else None.
+
+    A matching input fingerprint proves that this release made the output from
+    exactly these bytes, which it only does for a valid file; anything else
+    (a changed, unreadable or oversized file, a name not found at a glance, two
+    files with one name) returns None and the files are loaded in full.
+    """
+    settings = settings_bytes() if "md" in formats else b""
+    if settings is None:
+        return None
+    layout = _template_bytes(templates) if "md" in formats else b""
+    outputs: list[Path] = []
+    names: set[str] = set()
+    for file in files:
+        inputs = _read_inputs(file, settings, layout)
+        name = declared_name(inputs.data) if inputs is not None else None
+        if inputs is None or name is None or name in names:
+            return None
+        names.add(name)
+        for fmt in formats:
+            target = out / f"{name}.{fmt}"
+            mark = read_stamp(target, fmt)
+            if mark is None or mark.inputs != inputs.fingerprint(fmt):
+                return None
+            outputs.append(target)
+    return outputs
+
+
+def _read_inputs(file: Path, settings: bytes, layout: bytes) -> _Inputs | None:
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            return None
+        return _Inputs(file.read_bytes(), settings, layout)
+    except OSError:
+        return None
+
+
+def _template_bytes(templates: Path | None) -> bytes:
+    """Return the explanation template's bytes (empty when missing: rendering reports it)."""
+    from archgen.render.templates import TEMPLATE, template_dir
+
+    try:
+        return ((templates or template_dir()) / TEMPLATE).read_bytes()
+    except OSError:
+        return b""
+
+
 def _job(
     arch: Architecture,
     out: Path,
     formats: tuple[str, ...],
     templates: Path | None,
     config: RunConfig | None,
+    sources: _Inputs,
 ) -> _Job:
-    """Plan one file's outputs: which are missing or drawn from something else."""
+    """Plan one file's outputs: which are missing or show something else.
+
+    `sources` holds the run's settings and template bytes; the file's own are read here.
+    """
+    from archgen.layout.drawing import plan
+
     planned = plan(arch)
     targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
-    prints = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
+    inputs = _Inputs(Path(arch.file).read_bytes(), sources.settings, sources.layout)
+    contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
-        prints["md"] = _explanation_print(arch, templates, config)
-    stale = tuple(fmt for fmt in formats if read_stamp(targets[fmt], fmt) != prints[fmt])
+        contents["md"] = _explanation_print(arch, sources.layout, config)
+    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(fmt)) for fmt in formats}
+    stale = tuple(fmt for fmt in formats if _shown(targets[fmt], fmt) != contents[fmt])
     ready = {"md": explanation(arch, templates, config)} if "md" in stale else {}
-    return _Job(arch, planned, stale, targets, prints, ready)
+    return _Job(arch, planned, stale, targets, stamps, ready)
 
 
-def _explanation_print(arch: Architecture, templates: Path | None, config: RunConfig | None) -> str:
-    """Fingerprint the explanation's inputs: the file, the settings and the templates."""
-    from archgen.render.templates import TEMPLATE, template_dir
+def _shown(target: Path, fmt: str) -> str | None:
+    """Return the content fingerprint of an existing output."""
+    mark = read_stamp(target, fmt)
+    return mark.content if mark is not None else None
 
-    template = (templates or template_dir()) / TEMPLATE
-    try:
-        layout = template.read_bytes()
-    except OSError:
-        layout = b""
+
+def _explanation_print(arch: Architecture, layout: bytes, config: RunConfig | None) -> str:
+    """Fingerprint the explanation's content: the file, the settings and the template."""
     settings = b"defaults" if config is None else config.model_dump_json().encode()
     return source_fingerprint(["\n".join(arch.source.lines).encode(), settings, layout])
 
@@ -125,6 +219,7 @@ def explanation(
     """Return the Markdown explanation of `arch`, with its check results."""
     from archgen.explain.content import explain
     from archgen.render.markdown import render_markdown
+    from archgen.rules.config import RunConfig
     from archgen.rules.engine import run_rules
     from archgen.rules.registry import ALL_RULES
 
@@ -158,6 +253,8 @@ def _draw_one(job: _Job) -> list[Artifact]:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     if not drawn:
         return [_stamped(job, fmt, job.ready[fmt]) for fmt in job.formats]
+    from archgen.layout.drawing import draw
+
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
     drawing = draw(job.planned, graphviz_formats)
     made = []
@@ -191,7 +288,7 @@ _RENDERERS: dict[str, Callable[[Drawing], Artifact]] = {"png": _png, "svg": _svg
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:
-    return Artifact(artifact.name, stamp(artifact.data, fmt, job.prints[fmt]))
+    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamps[fmt]))
 
 
 _GRAPHVIZ_FORMAT = {"png": "png", "svg": "svg", "drawio": "json"}

@@ -43,7 +43,7 @@ def test_the_committed_explanation_is_current(path: Path) -> None:
     committed = (ROOT / "diagrams_out" / f"{path.stem}.md").read_text(encoding="utf-8")
     text, stamp = committed.rsplit("\n<!-- archgen-source: ", 1)
     assert text == _text(path), "diagrams_out/ is stale: run `make demo`"
-    assert re.fullmatch(r"[0-9a-f]{64} -->\n", stamp)
+    assert re.fullmatch(r"[0-9a-f]{64} [0-9a-f]{64} -->\n", stamp)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -166,6 +166,19 @@ def test_check_exits_1_on_stale_output_and_writes_nothing(tmp_path: Path) -> Non
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_an_edit_that_changes_no_picture_rewrites_no_picture(tmp_path: Path) -> None:
+    source = tmp_path / "capstone.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
+    out = tmp_path / "out"
+    assert _render(str(source), "--out", str(out), "--format", "png,svg,drawio")[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    source.write_text(source.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    code, stdout, _ = _render(str(source), "--out", str(out), "--format", "png,svg,drawio")
+    assert (code, stdout) == (0, "0 written, 3 unchanged\n")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _render(str(source), "--out", str(out), "--format", "png", "--check")[0] == 0
+
+
 def test_check_reports_a_missing_output(tmp_path: Path) -> None:
     code, stdout, _ = _render(
         str(ARCHITECTURES / "capstone.yaml"), "--out", str(tmp_path), "--check"

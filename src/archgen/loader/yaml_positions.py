@@ -18,10 +18,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from archgen.errors import InvalidInput, Problem
+from archgen.inputs import MAX_BYTES
 from archgen.source import KeyPath, SourceMap, Span
 
-MAX_BYTES = 2 * 1024 * 1024
-"""The largest architecture file read; real ones are a few kilobytes."""
+__all__ = ["MAX_BYTES", "ParsedDocument", "decode", "parse"]
 
 MAX_DEPTH = 32
 """The deepest nesting accepted; the format needs about eight levels."""

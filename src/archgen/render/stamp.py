@@ -1,8 +1,13 @@
-"""A fingerprint of what an output was drawn from, kept inside the output itself.
+"""Fingerprints of what an output was made from, kept inside the output itself.
 
-The fingerprint covers the DOT source, the format and the versions of archgen,
-graphviz and the icon set. `render --check` compares it without running
-graphviz, and `render` skips files whose fingerprint already matches.
+Each output carries two. The content fingerprint covers what the output
+shows: the DOT source (or, for the explanation, the file, the settings and the
+templates), the format and the versions of archgen, graphviz and the icon set;
+it decides whether an output is stale, so an edit that changes nothing drawn
+(a comment) rewrites nothing. The input fingerprint covers the exact bytes of
+the architecture file and settings, and all of archgen's code: when it still
+matches, the output is current without even loading the model, which is what
+makes `render --check` and an unchanged `render` fast.
 """
 
 from __future__ import annotations
@@ -15,15 +20,33 @@ import shutil
 import struct
 import subprocess
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from archgen import __version__
 from archgen.layout.icons import icon_root
 
 _KEY = b"archgen-source"
-_SVG_STAMP = re.compile(rb"<!-- archgen-source: ([0-9a-f]{64}) -->")
-_DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="([0-9a-f]{64})"')
-_STAMPS = {"svg": _SVG_STAMP, "md": _SVG_STAMP, "drawio": _DRAWIO_STAMP}
+_PRINTS = rb"([0-9a-f]{64})(?: ([0-9a-f]{64}))?"
+"""The content fingerprint, then the input fingerprint (absent from older outputs)."""
+_SVG_STAMP = re.compile(rb"<!-- archgen-source: " + _PRINTS + rb" -->")
+_DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="' + _PRINTS + rb'"')
+_PNG_STAMP = re.compile(rb"tEXt" + _KEY + rb"\0" + _PRINTS)
+_STAMPS = {"svg": _SVG_STAMP, "md": _SVG_STAMP, "drawio": _DRAWIO_STAMP, "png": _PNG_STAMP}
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The two fingerprints an output carries."""
+
+    content: str
+    """What the output shows: the DOT layout, or the explanation's inputs."""
+    inputs: str | None
+    """The exact bytes and code it was made from; None in outputs of older releases."""
+
+    def text(self) -> str:
+        """Return the stamp as it is written into the output."""
+        return f"{self.content} {self.inputs}" if self.inputs else self.content
 
 
 @functools.cache
@@ -86,6 +109,16 @@ def source_fingerprint(parts: list[bytes]) -> str:
     return digest.hexdigest()
 
 
+def input_fingerprint(fmt: str, parts: list[bytes]) -> str:
+    """Return the fingerprint of the exact bytes an output of `fmt` is made from.
+
+    `parts` are the architecture file's bytes and, for the explanation, the
+    settings file's and the template's. All of archgen's code is covered too,
+    so a match proves that this very release made the output from these bytes.
+    """
+    return source_fingerprint([b"inputs", fmt.encode(), *parts])
+
+
 @functools.cache
 def _package_digest() -> str:
     package = Path(__file__).resolve().parent.parent
@@ -96,14 +129,15 @@ def _package_digest() -> str:
     return digest.hexdigest()
 
 
-def stamp(data: bytes, fmt: str, print_: str) -> bytes:
-    """Return the output with its fingerprint embedded (a PNG text chunk, an SVG comment)."""
+def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:
+    """Return the output with its fingerprints embedded (a PNG text chunk, an SVG comment)."""
+    text = mark.text()
     if fmt == "drawio":
-        return data.replace(b"<mxfile ", f'<mxfile archgen-source="{print_}" '.encode(), 1)
+        return data.replace(b"<mxfile ", f'<mxfile archgen-source="{text}" '.encode(), 1)
     if fmt == "md":
-        return data + f"\n<!-- archgen-source: {print_} -->\n".encode("ascii")
+        return data + f"\n<!-- archgen-source: {text} -->\n".encode("ascii")
     if fmt == "png":
-        chunk_data = _KEY + b"\0" + print_.encode("ascii")
+        chunk_data = _KEY + b"\0" + text.encode("ascii")
         chunk = (
             struct.pack(">I", len(chunk_data))
             + b"tEXt"
@@ -112,26 +146,28 @@ def stamp(data: bytes, fmt: str, print_: str) -> bytes:
         )
         end_of_header = 8 + 4 + 4 + 13 + 4
         return data[:end_of_header] + chunk + data[end_of_header:]
-    comment = f"<!-- archgen-source: {print_} -->\n".encode("ascii")
+    comment = f"<!-- archgen-source: {text} -->\n".encode("ascii")
     declaration_end = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
     newline = data.find(b"\n", declaration_end)
     cut = newline + 1 if newline >= 0 else declaration_end
     return data[:cut] + comment + data[cut:]
 
 
-def read_stamp(path: Path, fmt: str) -> str | None:
-    """Return the fingerprint embedded in an existing output, if it has one."""
+def read_stamp(path: Path, fmt: str) -> Stamp | None:
+    """Return the fingerprints embedded in an existing output, if it has them.
+
+    Only the part of the file where archgen writes them is read: the start, or
+    the end of a Markdown file.
+    """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            if fmt == "md":
+                stream.seek(max(0, path.stat().st_size - 300))
+            head = stream.read(4096)
     except OSError:
         return None
-    head = data[-200:] if fmt == "md" else data[:4096]
-    if fmt == "png":
-        marker = b"tEXt" + _KEY + b"\0"
-        start = head.find(marker)
-        if start < 0:
-            return None
-        value = head[start + len(marker) : start + len(marker) + 64]
-        return value.decode("ascii", "replace")
     match = _STAMPS[fmt].search(head)
-    return match.group(1).decode("ascii") if match else None
+    if match is None:
+        return None
+    inputs = match.group(2)
+    return Stamp(match.group(1).decode("ascii"), inputs.decode("ascii") if inputs else None)
