@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,26 @@ from tests.drawio.viewer import render_in_viewer
 
 SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
 ARTIFACTS = ROOT / "test-artifacts" / "drawio"
+
+
+def _overlapping(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Return the pairs of edge labels whose drawn boxes intersect."""
+    pairs = []
+    for index, a in enumerate(labels):
+        for b in labels[index + 1 :]:
+            if (
+                a["x"] < b["x"] + b["width"]
+                and b["x"] < a["x"] + a["width"]
+                and a["y"] < b["y"] + b["height"]
+                and b["y"] < a["y"] + a["height"]
+            ):
+                pairs.append((a["id"], b["id"]))
+    return pairs
+
+
+def _labelled_edges(path: Path) -> int:
+    cells = ET.parse(path).getroot().iter("mxCell")  # noqa: S314 (our own output)
+    return sum(1 for c in cells if c.get("edge") == "1" and c.get("value"))
 
 
 def _counts(path: Path) -> tuple[int, int]:
@@ -32,6 +53,8 @@ def test_opens_in_the_real_viewer_with_every_shape_known(path: Path) -> None:
     assert report["problems"] == []
     assert report["pageErrors"] == []
     assert (report["vertices"], report["edges"]) == _counts(drawio)
+    assert len(report["labels"]) == _labelled_edges(drawio)
+    assert _overlapping(report["labels"]) == []
     assert screenshot.stat().st_size > 10_000
 
 
@@ -65,3 +88,5 @@ def test_every_resource_type_opens_with_known_shapes(tmp_path: Path) -> None:
     assert report["problems"] == []
     assert report["pageErrors"] == []
     assert (report["vertices"], report["edges"]) == _counts(drawio)
+    assert len(report["labels"]) == _labelled_edges(drawio)
+    assert _overlapping(report["labels"]) == [], "edge labels drawn over each other"

@@ -1,7 +1,7 @@
 // Render a .drawio file in the real draw.io viewer (headless Chromium) and report what it drew.
 //
 // usage: node viewer.mjs VIEWER_DIR FILE.drawio SCREENSHOT.png
-// prints JSON: {version, vertices, edges, problems, pageErrors}
+// prints JSON: {version, vertices, edges, problems, labels, pageErrors}
 // A problem is a vertex whose shape, resIcon, grIcon or prIcon names nothing the viewer knows:
 // draw.io would silently draw it as a blank box.
 import fs from "node:fs";
@@ -60,7 +60,13 @@ const report = await withPage(viewerDir, { width: 2400, height: 1800 }, async (t
               if (!known) problems.push({ id: cell.id, key, name });
             }
           }
-          resolve({ version: EditorUi.VERSION, vertices, edges, problems });
+          const labels = [];
+          for (const cell of cells) {
+            if (!cell.edge || !cell.value) continue;
+            const box = graph.view.getState(cell)?.text?.boundingBox;
+            if (box) labels.push({ id: cell.id, x: box.x, y: box.y, width: box.width, height: box.height });
+          }
+          resolve({ version: EditorUi.VERSION, vertices, edges, problems, labels });
         });
       }),
     xml,

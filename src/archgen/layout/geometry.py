@@ -28,13 +28,15 @@ class Box:
 
 @dataclass(frozen=True)
 class Geometry:
-    """The laid-out picture: cluster and node boxes by name, edge routes by edge id."""
+    """The laid-out picture: cluster and node boxes by name, edge routes and labels by edge id."""
 
     width: float
     height: float
     clusters: dict[str, Box]
     nodes: dict[str, Box]
     edges: dict[str, tuple[Point, ...]]
+    labels: dict[str, Point]
+    """The centre graphviz gave each edge label, clear of every other label."""
 
     def to_json(self) -> str:
         """Return the geometry as stable JSON (a recorded fixture for tests)."""
@@ -50,6 +52,7 @@ class Geometry:
             clusters={name: Box(**box) for name, box in data["clusters"].items()},
             nodes={name: Box(**box) for name, box in data["nodes"].items()},
             edges={key: tuple((x, y) for x, y in points) for key, points in data["edges"].items()},
+            labels={key: (x, y) for key, (x, y) in data["labels"].items()},
         )
 
 
@@ -78,10 +81,13 @@ def from_dot_json(raw: bytes) -> Geometry:
                 round(x - width / 2, 2), round(y - height / 2, 2), round(width, 2), round(height, 2)
             )
     edges: dict[str, tuple[Point, ...]] = {}
+    labels: dict[str, Point] = {}
     for edge in data.get("edges", []):
         if "id" in edge and "pos" in edge:
             edges[edge["id"]] = tuple(flip(x, y) for x, y in _on_curve(edge["pos"]))
-    return Geometry(round(right - left, 2), round(top - bottom, 2), clusters, nodes, edges)
+        if "id" in edge and "lp" in edge:
+            labels[edge["id"]] = flip(*(float(v) for v in edge["lp"].split(",")))
+    return Geometry(round(right - left, 2), round(top - bottom, 2), clusters, nodes, edges, labels)
 
 
 def _on_curve(pos: str) -> list[Point]:

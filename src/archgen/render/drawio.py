@@ -8,12 +8,14 @@ model ids; derived cells use characters a model id cannot hold (app@app-a).
 
 from __future__ import annotations
 
+import itertools
+import math
 import textwrap
 import xml.etree.ElementTree as ET
 from html import escape
 
 from archgen.layout import style
-from archgen.layout.geometry import Box, Geometry
+from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
@@ -85,7 +87,7 @@ class _Writer:
         box = self.geometry.nodes.get(node.id)
         if box is None:
             return
-        icon = Box(box.x + (box.width - _ICON) / 2, box.y + 2, _ICON, _ICON)
+        icon = _icon_box(box)
         label = "<br>".join(escape(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
         if node.sublabel:
             label += f'<br><font style="font-size: 9px" color="{style.MUTED}">'
@@ -106,8 +108,9 @@ class _Writer:
         rows = []
         for key, meaning in self.scene.legend:
             if key.startswith("line:"):
-                colour = style.EDGES[key.removeprefix("line:")]["color"]
-                marker = f'<font color="{colour}"><b>- - -</b></font>'
+                line = style.EDGES[key.removeprefix("line:")]
+                dashes = "· · · ·" if line.get("style") == "dotted" else "- - -"
+                marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
             else:
                 marker = _badge(key)
             rows.append(f"{marker}&nbsp; {escape(meaning)}")
@@ -139,12 +142,36 @@ class _Writer:
         )
         geometry = ET.SubElement(cell, "mxGeometry", relative="1")
         geometry.set("as", "geometry")
-        points = self.geometry.edges.get(edge.id, ())[1:-1]
+        points = [(x + _MARGIN, y + _MARGIN) for x, y in self.geometry.edges.get(edge.id, ())[1:-1]]
         if points:
             array = ET.SubElement(geometry, "Array")
             array.set("as", "points")
             for x, y in points:
-                ET.SubElement(array, "mxPoint", x=_number(x + _MARGIN), y=_number(y + _MARGIN))
+                ET.SubElement(array, "mxPoint", x=_number(x), y=_number(y))
+        offset = self._label_offset(edge, points) if label else None
+        if offset is not None:
+            point = ET.SubElement(geometry, "mxPoint", x=_number(offset[0]), y=_number(offset[1]))
+            point.set("as", "offset")
+
+    def _label_offset(self, edge: Edge, points: list[Point]) -> Point | None:
+        """Return how far graphviz's label centre lies from where draw.io would put the label.
+
+        draw.io centres an edge label halfway along the edge's route: from the
+        source icon's border, through the waypoints, to the target icon's
+        border. Offsetting it to graphviz's label position keeps the labels
+        apart as in the PNG, and the label still moves with its edge.
+        """
+        centre = self.geometry.labels.get(edge.id)
+        source = self.geometry.nodes.get(edge.source)
+        target = self.geometry.nodes.get(edge.target)
+        if centre is None or source is None or target is None:
+            return None
+        start, end = _shifted(_icon_box(source)), _shifted(_icon_box(target))
+        first = points[0] if points else _centre(end)
+        last = points[-1] if points else _centre(start)
+        route = [_border_towards(start, first), *points, _border_towards(end, last)]
+        anchor = _halfway(route)
+        return (centre[0] + _MARGIN - anchor[0], centre[1] + _MARGIN - anchor[1])
 
     @staticmethod
     def _geometry(cell: ET.Element, box: Box, origin: Box) -> None:
@@ -159,6 +186,50 @@ class _Writer:
             height=_number(box.height),
         )
         geometry.set("as", "geometry")
+
+
+def _icon_box(box: Box) -> Box:
+    """Return the icon of a node laid out as `box`: centred at its top, the label below."""
+    return Box(box.x + (box.width - _ICON) / 2, box.y + 2, _ICON, _ICON)
+
+
+def _shifted(box: Box) -> Box:
+    """Return a box of graphviz's frame in the page's frame (moved by the margin)."""
+    return Box(box.x + _MARGIN, box.y + _MARGIN, box.width, box.height)
+
+
+def _centre(box: Box) -> Point:
+    return (box.x + box.width / 2, box.y + box.height / 2)
+
+
+def _border_towards(box: Box, point: Point) -> Point:
+    """Return where the line from the box's centre towards `point` leaves the box.
+
+    This is draw.io's rectangle perimeter, where an edge without fixed ports
+    meets its terminal.
+    """
+    cx, cy = _centre(box)
+    dx, dy = point[0] - cx, point[1] - cy
+    if dx == 0 and dy == 0:
+        return (cx, cy)
+    scale = min(
+        box.width / 2 / abs(dx) if dx else math.inf,
+        box.height / 2 / abs(dy) if dy else math.inf,
+    )
+    return (cx + dx * scale, cy + dy * scale)
+
+
+def _halfway(route: list[Point]) -> Point:
+    """Return the point halfway along a polyline, as draw.io measures an edge's route."""
+    segments = list(itertools.pairwise(route))
+    remaining = sum(math.dist(a, b) for a, b in segments) / 2
+    for a, b in segments:
+        length = math.dist(a, b)
+        if remaining <= length and length > 0:
+            factor = remaining / length
+            return (a[0] + (b[0] - a[0]) * factor, a[1] + (b[1] - a[1]) * factor)
+        remaining -= length
+    return route[-1]
 
 
 def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
