@@ -51,6 +51,11 @@ def test_yaml_settings_ignore_and_change_severity(project: Path) -> None:
     assert _check(project)[:2] == (1, [("AG601", "error")])
 
 
+def test_a_settings_file_of_comments_means_the_defaults(project: Path) -> None:
+    (project / ".archgen.yaml").write_text("# ignore: [AG403]\n", encoding="utf-8")
+    assert _check(project)[:2] == (1, [("AG601", "warning"), ("AG403", "error")])
+
+
 def test_select_by_family_prefix(project: Path) -> None:
     (project / ".archgen.yaml").write_text("select: [AG4]\n", encoding="utf-8")
     assert _check(project)[:2] == (1, [("AG403", "error")])
@@ -98,3 +103,26 @@ def test_integrity_cannot_be_ignored(tmp_path: Path) -> None:
     )
     code, findings, _ = _check(tmp_path, "t.yaml")
     assert (code, findings) == (1, [("AG001", "error")])
+
+
+def _render(project: Path, *args: str) -> tuple[int, str]:
+    here = Path.cwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(main, ["render", "--format", "md,svg", *args])
+    finally:
+        os.chdir(here)
+    return result.exit_code, result.stdout
+
+
+def test_settings_that_change_the_checks_make_the_explanation_stale(project: Path) -> None:
+    assert _render(project)[0] == 0
+    assert _render(project, "--check") == (0, "2 outputs checked: up to date\n")
+    (project / ".archgen.yaml").write_text("# reviewed\n", encoding="utf-8")
+    assert _render(project, "--check") == (0, "2 outputs checked: up to date\n")
+    (project / ".archgen.yaml").write_text("ignore: [AG403]\n", encoding="utf-8")
+    assert _render(project, "--check") == (1, "2 outputs checked: 1 stale\n")
+    assert _render(project) == (0, "wrote diagrams_out/t.md\n1 written, 1 unchanged\n")
+    explanation = (project / "diagrams_out" / "t.md").read_text(encoding="utf-8")
+    assert "AG403" not in explanation
+    assert "AG601" in explanation

@@ -96,7 +96,7 @@ def load_config(explicit: Path | None = None, folder: Path | None = None) -> Run
 
 def _config_from_yaml(path: Path) -> RunConfig:
     name = _display(path)
-    parsed = parse(decode(path.read_bytes(), name), name)
+    parsed = parse(decode(path.read_bytes(), name), name, empty_is_mapping=True)
     config, problems = validate_as(RunConfig, parsed.value, parsed.source)
     if config is None:
         raise InvalidInput(problems)

@@ -115,8 +115,12 @@ def decode(data: bytes, file: str) -> str:
         ) from None
 
 
-def parse(text: str, file: str) -> ParsedDocument:
-    """Parse one YAML document into plain values and its source map."""
+def parse(text: str, file: str, *, empty_is_mapping: bool = False) -> ParsedDocument:
+    """Parse one YAML document into plain values and its source map.
+
+    An empty document (nothing, or only comments) is a problem, except where
+    `empty_is_mapping` says it means an empty mapping: a settings file of defaults.
+    """
     source = SourceMap(file=file, lines=tuple(text.splitlines()))
     try:
         loader = _Loader(text)
@@ -128,6 +132,8 @@ def parse(text: str, file: str) -> ParsedDocument:
         raise InvalidInput([_problem_from_yaml(error, text, file)]) from None
     except yaml.reader.ReaderError as error:
         raise InvalidInput([_problem_from_reader(error, text, file)]) from None
+    if node is None and empty_is_mapping:
+        return ParsedDocument(value={}, source=source)
     if node is None:
         raise InvalidInput([Problem(Span(file, 1, 1), "the file is empty")])
     builder = _Builder(source)
