@@ -126,10 +126,17 @@ def test_check_loads_no_renderer() -> None:
     assert modules & HEAVY == set()
 
 
-def test_check_of_current_diagrams_loads_no_model() -> None:
+def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        assert CliRunner().invoke(main, ["render", "--out", str(tmp_path)]).exit_code == 0
+    finally:
+        os.chdir(here)
     code = (
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
-        "r = CliRunner().invoke(main, ['render', '--check'])\nassert r.exit_code == 0, r.output"
+        f"r = CliRunner().invoke(main, ['render', '--check', '--out', {str(tmp_path)!r}])\n"
+        "assert r.exit_code == 0, r.output"
     )
     modules = _modules_after(code)
     assert "archgen.inputs" in modules
