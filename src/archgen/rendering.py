@@ -23,6 +23,7 @@ from archgen.inputs import MAX_BYTES, declared_name, find_architectures, setting
 from archgen.render.base import Artifact
 from archgen.render.stamp import (
     Stamp,
+    ask_tool_versions,
     fingerprint,
     input_fingerprint,
     read_stamp,
@@ -95,6 +96,7 @@ def render(
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
     files = find_architectures(paths)
+    ask_tool_versions()
     current = _current_without_loading(files, out, chosen, templates)
     if current is not None:
         return RenderResult((), (), tuple(current))

@@ -49,13 +49,32 @@ class Stamp:
         return f"{self.content} {self.inputs}" if self.inputs else self.content
 
 
+def ask_tool_versions() -> None:
+    """Start asking graphviz for its version, which every fingerprint covers.
+
+    `dot -V` takes a few milliseconds; asked when a run starts, it answers on
+    another core while the files are read and checked.
+    """
+    _graphviz_version()
+
+
+@functools.cache
+def _graphviz_version() -> subprocess.Popen[bytes] | None:
+    dot = shutil.which("dot")
+    if dot is None:
+        return None
+    return subprocess.Popen(  # noqa: S603 (dot from PATH, fixed argument)
+        [dot, "-V"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+
+
 @functools.cache
 def _tool_versions() -> str:
-    dot = shutil.which("dot")
+    asked = _graphviz_version()
     graphviz = "none"
-    if dot is not None:
-        done = subprocess.run([dot, "-V"], capture_output=True, check=False)  # noqa: S603 (dot from PATH, fixed argument)
-        graphviz = done.stderr.decode("utf-8", "replace").strip()
+    if asked is not None:
+        _, answer = asked.communicate()
+        graphviz = answer.decode("utf-8", "replace").strip()
     return f"archgen {__version__} {_code_digest()}; {graphviz}; {_icon_set()}"
 
 
