@@ -103,10 +103,12 @@ def render(
     from archgen.app import load_all, load_config, write_bytes_atomically
 
     config = load_config() if "md" in chosen else None
-    sources = _Inputs(
-        b"", settings_bytes() or b"", _template_bytes(templates) if "md" in chosen else b""
-    )
-    work = [_job(arch, out, chosen, templates, config, sources) for arch in load_all(files)]
+    settings = settings_bytes() or b""
+    layout = _template_bytes(templates) if "md" in chosen else b""
+    work = [
+        _job(arch, out, chosen, templates, config, _Inputs(_source(arch), settings, layout))
+        for arch in load_all(files)
+    ]
     stale = [job for job in work if job.formats]
     unchanged = [job.targets[fmt] for job in work for fmt in chosen if fmt not in job.formats]
     stale_paths = [job.targets[fmt] for job in stale for fmt in job.formats]
@@ -167,6 +169,11 @@ def _read_inputs(file: Path, settings: bytes, layout: bytes) -> _Inputs | None:
         return None
 
 
+def _source(arch: Architecture) -> bytes:
+    """Return the bytes of the file `arch` was loaded from (named as the loader named it)."""
+    return Path(arch.file).read_bytes()
+
+
 def _template_bytes(templates: Path | None) -> bytes:
     """Return the explanation template's bytes (empty when missing: rendering reports it)."""
     from archgen.render.templates import TEMPLATE, template_dir
@@ -183,20 +190,16 @@ def _job(
     formats: tuple[str, ...],
     templates: Path | None,
     config: RunConfig | None,
-    sources: _Inputs,
+    inputs: _Inputs,
 ) -> _Job:
-    """Plan one file's outputs: which are missing or show something else.
-
-    `sources` holds the run's settings and template bytes; the file's own are read here.
-    """
+    """Plan one file's outputs: which are missing or show something else."""
     from archgen.layout.drawing import plan
 
     planned = plan(arch)
     targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
-    inputs = _Inputs(Path(arch.file).read_bytes(), sources.settings, sources.layout)
     contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
-        contents["md"] = _explanation_print(arch, sources.layout, config)
+        contents["md"] = _explanation_print(arch, inputs.layout, config)
     stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(fmt)) for fmt in formats}
     stale = tuple(fmt for fmt in formats if _shown(targets[fmt], fmt) != contents[fmt])
     ready = {"md": explanation(arch, templates, config)} if "md" in stale else {}
