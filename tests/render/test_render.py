@@ -264,5 +264,8 @@ def test_every_resource_type_renders_in_zone_columns_and_tier_rows(tmp_path: Pat
     assert clusters["cluster_az:vpc:eu-west-1a"][0] < clusters["cluster_az:vpc:eu-west-1b"][0]
     assert clusters["cluster_subnet:pub-b"][1] < clusters["cluster_subnet:app-b"][1]
     assert clusters["cluster_subnet:pub-a"][1] < clusters["cluster_subnet:app-a"][1]
+    for tier in ("pub", "app"):  # pub-b is empty, yet its row lines up with pub-a's
+        tops = [clusters[f"cluster_subnet:{tier}-{zone}"][1] for zone in "ab"]
+        assert abs(tops[0] - tops[1]) < 8, (tier, tops)
     titles = {"".join(t.itertext()) for t in svg.iter() if t.tag.endswith("title")}
     assert set(build_scene(arch).nodes) <= titles

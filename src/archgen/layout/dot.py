@@ -77,10 +77,12 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
             margin="12",
             **attrs,
         )
-        if group.anchor:
+        if group.anchor and _all_nodes(group):
             cluster.node(
                 group.anchor, label="", shape="point", style="invis", width="0.01", height="0.01"
             )
+        elif group.anchor:  # an empty subnet keeps the size of its row's others
+            cluster.node(group.anchor, label="", shape="box", style="invis", **_EMPTY_SUBNET_SIZE)
         for node_id in group.nodes:
             _node(cluster, scene.nodes[node_id])
         if group.anchor:
@@ -88,6 +90,10 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")
         for child in group.groups:
             _group(cluster, child, scene)
+
+
+_EMPTY_SUBNET_SIZE = {"width": "1.2", "height": "1.0"}
+"""Inches of one resource with a one-line label, which an empty subnet holds the place of."""
 
 
 def _all_nodes(group: Group) -> list[str]:
