@@ -1,4 +1,7 @@
-"""Run graphviz once per architecture: PNG, SVG and the JSON geometry from one layout."""
+"""Run graphviz for an architecture: PNG, SVG and the JSON geometry from one layout.
+
+A PNG takes one more, text-only, layout run first, to size its page in whole pixels.
+"""
 
 from __future__ import annotations
 
