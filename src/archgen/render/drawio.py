@@ -124,7 +124,8 @@ class _Writer:
                 "parent": "1",
             },
         )
-        self._geometry(cell, box, _PAGE)
+        lines = len(rows) + 1  # graphviz spaces its rows wider than draw.io's text does
+        self._geometry(cell, Box(box.x, box.y, box.width, _legend_height(lines)), _PAGE)
 
     def edge(self, edge: Edge) -> None:
         label = " ".join([*(_badge(b) for b in edge.badges), escape(edge.label)]).strip()
@@ -186,6 +187,11 @@ class _Writer:
             height=_number(box.height),
         )
         geometry.set("as", "geometry")
+
+
+def _legend_height(lines: int) -> float:
+    """Return the height of a legend of `lines` lines in draw.io: 11 px text and 6 px spacing."""
+    return 2 * 6 + 14.0 * lines + 4
 
 
 def _icon_box(box: Box) -> Box:
