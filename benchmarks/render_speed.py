@@ -52,15 +52,18 @@ def main() -> None:
         for _ in range(rounds):
             times["check"].append(_seconds([archgen, "render", "--check"], as_rendered))
             times["edited"].append(_seconds([archgen, "render", "--check"], after_edit))
-    for _ in range(rounds):
-        with tempfile.TemporaryDirectory() as folder:
-            out = Path(folder)
-            times["archgen"].append(
-                _seconds([archgen, "render", capstone, "--format", "png", "--out", str(out)], out)
-            )
-            times["diagrams"].append(_seconds([sys.executable, str(PEER)], out))
-            if not (out / "capstone.png").is_file():
-                raise SystemExit("the peer script wrote no PNG")
+    commands = {
+        "archgen": [archgen, "render", capstone, "--format", "png", "--out", "."],
+        "diagrams": [sys.executable, str(PEER)],
+    }
+    for round_number in range(rounds):
+        order = ["archgen", "diagrams"] if round_number % 2 == 0 else ["diagrams", "archgen"]
+        for tool in order:  # alternate who goes first, so neither always meets a cold machine
+            with tempfile.TemporaryDirectory() as folder:
+                out = Path(folder)
+                times[tool].append(_seconds(commands[tool], out))
+                if not (out / "capstone.png").is_file():
+                    raise SystemExit(f"{tool} wrote no PNG")
     archgen_median = statistics.median(times["archgen"])
     peer_median = statistics.median(times["diagrams"])
     paired = sorted(a / d for a, d in zip(times["archgen"], times["diagrams"], strict=True))

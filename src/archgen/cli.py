@@ -36,8 +36,13 @@ def run() -> None:
     left (freeing every module and object one by one) takes tens of
     milliseconds, so the process flushes its streams and exits at once.
     Errors that are bugs still end in a traceback through the normal path.
+
+    archgen's models are its own, so pydantic's plugins (found by scanning the
+    entry points of every installed package) are not loaded for them, unless
+    PYDANTIC_DISABLE_PLUGINS says otherwise.
     """
     gc.set_threshold(_GC_THRESHOLD, 50, 50)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main.main(prog_name="archgen")
     except SystemExit as done:

@@ -1,6 +1,7 @@
 """Run graphviz for an architecture: PNG, SVG and the JSON geometry from one layout.
 
-A PNG takes one more, text-only, layout run first, to size its page in whole pixels.
+A PNG takes one more, text-only, layout run first, to size its page in whole
+pixels; the drawing process starts at the same time and waits for its input.
 """
 
 from __future__ import annotations
@@ -25,31 +26,39 @@ def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
     dot = shutil.which("dot")
     if dot is None:
         raise RenderError(f"graphviz's `dot` is not on PATH: {INSTALL_HINT}")
-    options = [whole_pixel_pad(dot, source)] if "png" in formats else []
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
-        for fmt, path in outputs.items():
-            options += [f"-T{fmt}", f"-o{path}"]
-        _run(dot, options, source)
+        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
+        drawing = _start(dot, options)  # loads graphviz's plugins while the page is sized
+        try:
+            text = with_whole_pixel_page(dot, source) if "png" in formats else source
+        except BaseException:
+            drawing.kill()
+            drawing.communicate()
+            raise
+        _finish(drawing, text)
         return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
-def whole_pixel_pad(dot: str, source: str) -> str:
-    """Return the -Gpad option that makes the PNG page a whole number of pixels.
+def with_whole_pixel_page(dot: str, source: str) -> str:
+    """Return `source` with the pad that makes the PNG page a whole number of pixels.
 
     graphviz rounds the page to the nearest pixel but paints the background
     over the exact page, so a fractional page leaves the last column or row
     half transparent, and cairo then writes every pixel with an alpha byte: a
     third more data to filter and compress than an opaque RGB image. Growing
     the pad by under a pixel on each side makes the page whole. The drawing's
-    size comes from a text-only layout run, a tenth of the cost of the raster.
+    size comes from a text-only layout run, a tenth of the cost of the raster;
+    the pad is set by a graph attribute statement at the end, which overrides
+    the one at the start.
     """
-    header = _run(dot, ["-Tplain"], source).split(maxsplit=4)  # graph SCALE WIDTH HEIGHT ...
+    header = _finish(_start(dot, ["-Tplain"]), source).split(maxsplit=4)  # graph SCALE W H ...
     try:
         width, height = float(header[2]), float(header[3])
     except (IndexError, ValueError) as error:
         raise RenderError(f"graphviz gave no drawing size: {header[:4]!r}") from error
-    return f"-Gpad={_pad(width)},{_pad(height)}"
+    end = source.rstrip().rfind("}")
+    return f'{source[:end]}\tgraph [pad="{_pad(width)},{_pad(height)}"]\n{source[end:]}'
 
 
 def _pad(drawing_inches: float) -> str:
@@ -59,12 +68,17 @@ def _pad(drawing_inches: float) -> str:
     return f"{(page_inches - drawing_inches) / 2:.6f}"
 
 
-def _run(dot: str, options: list[str], source: str) -> bytes:
-    """Run dot on `source` and return its standard output."""
-    done = subprocess.run(  # noqa: S603 (dot found on PATH, fixed arguments)
-        [dot, *options], input=source.encode("utf-8"), capture_output=True, check=False
+def _start(dot: str, options: list[str]) -> subprocess.Popen[bytes]:
+    """Start dot; it reads its DOT source from standard input once given."""
+    return subprocess.Popen(  # noqa: S603 (dot found on PATH, fixed arguments)
+        [dot, *options], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
+
+
+def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
+    """Give a started dot its source and return its standard output."""
+    stdout, stderr = process.communicate(source.encode("utf-8"))
+    if process.returncode != 0:
+        message = stderr.decode("utf-8", "replace").strip()
         raise RenderError(f"graphviz failed: {message}")
-    return done.stdout
+    return stdout
