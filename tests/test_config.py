@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from archgen.cli import main
 
@@ -25,13 +25,18 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _check(project: Path, *args: str) -> tuple[int, list[tuple[str, str]], str]:
+def _run_in(project: Path, *args: str) -> Result:
+    """Run archgen from the project's folder, where it looks for its settings."""
     here = Path.cwd()
     os.chdir(project)
     try:
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+        return CliRunner().invoke(main, list(args))
     finally:
         os.chdir(here)
+
+
+def _check(project: Path, *args: str) -> tuple[int, list[tuple[str, str]], str]:
+    result = _run_in(project, "check", "--format", "json", *args)
     if result.exit_code == 2:
         errors = json.loads(result.stdout)["errors"] if result.stdout else []
         located = [f"{e['file']}:{e['line']}:{e['column']}: {e['message']}" for e in errors]
@@ -106,12 +111,7 @@ def test_integrity_cannot_be_ignored(tmp_path: Path) -> None:
 
 
 def _render(project: Path, *args: str) -> tuple[int, str]:
-    here = Path.cwd()
-    os.chdir(project)
-    try:
-        result = CliRunner().invoke(main, ["render", "--format", "md,svg", *args])
-    finally:
-        os.chdir(here)
+    result = _run_in(project, "render", "--format", "md,svg", *args)
     return result.exit_code, result.stdout
 
 
