@@ -97,14 +97,16 @@ def render(
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
     files = find_architectures(paths)
     ask_tool_versions()
-    current = _current_without_loading(files, out, chosen, templates)
-    if current is not None:
-        return RenderResult((), (), tuple(current))
+    settings = settings_bytes() if "md" in chosen else b""
+    layout = _template_bytes(templates) if "md" in chosen else b""
+    if settings is not None:
+        current = _current_without_loading(files, out, chosen, settings, layout)
+        if current is not None:
+            return RenderResult((), (), tuple(current))
     from archgen.app import load_all, load_config, write_bytes_atomically
 
-    config = load_config() if "md" in chosen else None
-    settings = settings_bytes() or b""
-    layout = _template_bytes(templates) if "md" in chosen else b""
+    config = load_config() if "md" in chosen else None  # reports an unreadable settings file
+    settings = settings or b""
     work = [
         _job(arch, out, chosen, templates, config, _Inputs(_source(arch), settings, layout))
         for arch in load_all(files)
@@ -130,7 +132,7 @@ def output_path(out: Path, name: str) -> Path:
 
 
 def _current_without_loading(
-    files: list[Path], out: Path, formats: tuple[str, ...], templates: Path | None
+    files: list[Path], out: Path, formats: tuple[str, ...], settings: bytes, layout: bytes
 ) -> list[Path] | None:
     """Return every output when each carries the input fingerprint of today's bytes, else None.
 
@@ -139,10 +141,6 @@ def _current_without_loading(
     (a changed, unreadable or oversized file, a name not found at a glance, two
     files with one name) returns None and the files are loaded in full.
     """
-    settings = settings_bytes() if "md" in formats else b""
-    if settings is None:
-        return None
-    layout = _template_bytes(templates) if "md" in formats else b""
     outputs: list[Path] = []
     names: set[str] = set()
     for file in files:
