@@ -78,15 +78,28 @@ def _tool_versions() -> str:
     return f"archgen {__version__} {_code_digest()}; {graphviz}; {_icon_set()}"
 
 
+@functools.cache
+def _source_digests() -> dict[str, bytes]:
+    """Hash each of archgen's source files once, by its path inside the package."""
+    package = Path(__file__).resolve().parent.parent
+    return {
+        source.relative_to(package).as_posix(): hashlib.sha256(source.read_bytes()).digest()
+        for source in sorted(package.rglob("*.py"))
+    }
+
+
+def _digest_of(prefixes: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name, content in _source_digests().items():
+        if name.startswith(prefixes):
+            digest.update(name.encode())
+            digest.update(content)
+    return digest.hexdigest()
+
+
 def _code_digest() -> str:
     """Hash the code that turns a DOT layout into files, so a change to it is a change."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for folder in ("layout", "render"):
-        for source in sorted((package / folder).glob("*.py")):
-            digest.update(source.name.encode())
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
+    return _digest_of(("layout/", "render/"))[:16]
 
 
 def _icon_set() -> str:
@@ -140,12 +153,8 @@ def input_fingerprint(fmt: str, parts: list[bytes]) -> str:
 
 @functools.cache
 def _package_digest() -> str:
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(str(source.relative_to(package)).encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    """Hash all of archgen's code: anything in it may change an explanation."""
+    return _digest_of(("",))
 
 
 def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:
