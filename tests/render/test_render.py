@@ -151,31 +151,36 @@ def test_a_second_run_writes_nothing(tmp_path: Path) -> None:
     assert (code, stdout) == (0, "0 written, 4 unchanged\n")
 
 
-def test_check_exits_1_on_stale_output_and_writes_nothing(tmp_path: Path) -> None:
+def _rendered_capstone(tmp_path: Path, *options: str) -> tuple[Path, Path, dict[str, bytes]]:
+    """Copy the capstone, render it with `options`; return the copy, the outputs, their bytes."""
     source = tmp_path / "capstone.yaml"
     shutil.copy(ARCHITECTURES / "capstone.yaml", source)
     out = tmp_path / "out"
-    assert _render(str(source), "--out", str(out))[0] == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert _render(str(source), "--out", str(out), *options)[0] == 0
+    return source, out, _contents(out)
+
+
+def _contents(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def test_check_exits_1_on_stale_output_and_writes_nothing(tmp_path: Path) -> None:
+    source, out, before = _rendered_capstone(tmp_path)
     text = source.read_text(encoding="utf-8").replace("label: MySQL database", "label: MySQL")
     source.write_text(text, encoding="utf-8")
     code, stdout, stderr = _render(str(source), "--out", str(out), "--check")
     assert code == 1
     assert stdout == "4 outputs checked: 4 stale\n"
     assert f"stale: {out / 'capstone.png'}" in stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _contents(out) == before
 
 
 def test_an_edit_that_changes_no_picture_rewrites_no_picture(tmp_path: Path) -> None:
-    source = tmp_path / "capstone.yaml"
-    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
-    out = tmp_path / "out"
-    assert _render(str(source), "--out", str(out), "--format", "png,svg,drawio")[0] == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    source, out, before = _rendered_capstone(tmp_path, "--format", "png,svg,drawio")
     source.write_text(source.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     code, stdout, _ = _render(str(source), "--out", str(out), "--format", "png,svg,drawio")
     assert (code, stdout) == (0, "0 written, 3 unchanged\n")
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _contents(out) == before
     assert _render(str(source), "--out", str(out), "--format", "png", "--check")[0] == 0
 
 
@@ -199,11 +204,7 @@ def test_committed_diagrams_are_current() -> None:
 
 
 def test_missing_graphviz_is_a_clear_error_and_keeps_outputs(tmp_path: Path) -> None:
-    source = tmp_path / "capstone.yaml"
-    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
-    out = tmp_path / "out"
-    assert _render(str(source), "--out", str(out))[0] == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    source, out, before = _rendered_capstone(tmp_path)
     source.write_text(source.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     text = source.read_text(encoding="utf-8").replace("title: Highly", "title: Very highly")
     source.write_text(text, encoding="utf-8")
@@ -212,7 +213,7 @@ def test_missing_graphviz_is_a_clear_error_and_keeps_outputs(tmp_path: Path) -> 
     )
     assert result.exit_code == 2
     assert "graphviz's `dot` is not on PATH: install graphviz" in result.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _contents(out) == before
 
 
 def test_formats_and_jobs(tmp_path: Path) -> None:
