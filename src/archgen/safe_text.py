@@ -1,0 +1,43 @@
+"""User text made safe to show on a terminal, in a CI log or in any one-line field.
+
+Architecture files arrive in pull requests from strangers, and YAML's escapes
+("\\e", "\\n", "\\u202e") let any string carry control characters: a newline
+followed by `::error` or `::add-mask::` becomes a GitHub workflow command, an
+ESC sequence rewrites a terminal, a bidirectional override reorders what a
+reviewer reads. Every output that shows user text on a line of its own passes
+it through `visible` first, so such a character is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f"  # C0 and C1 controls, DEL
+    "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"  # bidi marks, separators, zero width
+    "]"
+)
+"""Characters that act on the text around them instead of being read."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Return `text` with every control or invisible formatting character written as an escape.
+
+    The result is one line: a newline shows as the two characters `\\n`.
+    """
+    return _INVISIBLE.sub(_escape, text)
+
+
+def has_invisible(text: str) -> bool:
+    """Tell whether `text` holds a character that `visible` would escape."""
+    return _INVISIBLE.search(text) is not None
