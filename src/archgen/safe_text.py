@@ -1,7 +1,7 @@
-"""User text made safe to show on a terminal, in a CI log or in any one-line field.
+r"""User text made safe to show on a terminal, in a CI log or in any one-line field.
 
 Architecture files arrive in pull requests from strangers, and YAML's escapes
-("\\e", "\\n", "\\u202e") let any string carry control characters: a newline
+("\e", "\n", "\u202e") let any string carry control characters: a newline
 followed by `::error` or `::add-mask::` becomes a GitHub workflow command, an
 ESC sequence rewrites a terminal, a bidirectional override reorders what a
 reviewer reads. Every output that shows user text on a line of its own passes
@@ -31,9 +31,9 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """Return `text` with every control or invisible formatting character written as an escape.
+    r"""Return `text` with every control or invisible formatting character written as an escape.
 
-    The result is one line: a newline shows as the two characters `\\n`.
+    The result is one line: a newline shows as the two characters `\n`.
     """
     return _INVISIBLE.sub(_escape, text)
 

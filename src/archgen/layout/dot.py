@@ -2,19 +2,28 @@
 
 Node ids are the scene's (model) ids, so the DOT, the picture and the draw.io
 file all name things as the YAML does, and a re-run gives the same bytes.
+
+User text never reaches the DOT source as it is. python-graphviz passes any
+string that starts with `<` and ends with `>` through unquoted as an HTML-like
+label, so a title could otherwise add attributes (`URL=`, `image=`, `dpi=`)
+or whole nodes. Every label here is an HTML-like label that archgen builds
+itself, and every piece of user text in it passes through `_text`; the other
+attribute values are model ids, which `_plain` proves hold nothing to escape.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
+import re
 import textwrap
-from html import escape
 
 import graphviz
 
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon
 from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.safe_text import visible
 
 
 def build_dot(scene: Scene) -> str:
@@ -33,7 +42,7 @@ def build_dot(scene: Scene) -> str:
         fontname=style.FONT,
         fontsize="16",
         labelloc="t",
-        label=scene.title,
+        label=f"<{_text(scene.title)}>",
         bgcolor="white",
     )
     graph.attr("node", shape="plain", fontname=style.FONT, fontsize="11", fontcolor=style.INK)
@@ -53,9 +62,9 @@ def build_dot(scene: Scene) -> str:
 
 
 def _node(graph: graphviz.Digraph, node: Node) -> None:
-    text = "<BR/>".join(escape(line) for line in textwrap.wrap(node.label, 18) or [""])
+    text = "<BR/>".join(_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     if node.sublabel:
-        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{escape(node.sublabel)}</FONT>'
+        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{_text(node.sublabel)}</FONT>'
     size = style.ICON_SIZE
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -63,7 +72,7 @@ def _node(graph: graphviz.Digraph, node: Node) -> None:
         f'<IMG SRC="{node_icon(node.type)}" SCALE="TRUE"/></TD></TR>'
         f"<TR><TD>{text}</TD></TR></TABLE>>"
     )
-    graph.node(node.id, label=label, tooltip=node.resource)
+    graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource))
 
 
 def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
@@ -103,7 +112,7 @@ def _all_nodes(group: Group) -> list[str]:
 
 def _group_label(group: Group) -> str:
     icon = group_icon(group.kind)
-    text = escape(group.label)
+    text = _text(group.label)
     if icon is None:
         return f"<{text}>"
     return (
@@ -156,11 +165,11 @@ def _legend(rows: list[tuple[str, str]]) -> str:
         else:
             marker = (
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
-                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{escape(key)}&nbsp;</B></FONT>'
+                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{_text(key)}&nbsp;</B></FONT>'
                 "</TD></TR></TABLE>"
             )
         cells.append(
-            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{escape(meaning)}</TD></TR>'
+            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{_text(meaning)}</TD></TR>'
         )
     return (
         '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
@@ -172,12 +181,39 @@ def _edge_label(edge: Edge) -> str:
     if not edge.label and not edge.badges:
         return ""
     cells = "".join(
-        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{escape(b)}'
+        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{_text(b)}'
         "&nbsp;</B></FONT></TD>"
         for b in edge.badges
     )
-    text = f'<TD><FONT POINT-SIZE="9">{escape(edge.label)}</FONT></TD>' if edge.label else ""
+    text = f'<TD><FONT POINT-SIZE="9">{_text(edge.label)}</FONT></TD>' if edge.label else ""
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
         f"<TR>{cells}{text}</TR></TABLE>>"
     )
+
+
+def _text(text: str) -> str:
+    """Return user text as the content of an HTML-like label: markup escaped, controls shown.
+
+    A label is one line of words (the caller wraps it), so a line break or
+    tab becomes a space; graphviz's HTML parser would stop at any other
+    control character, which is shown as a visible escape instead.
+    """
+    return html.escape(visible(_BREAKS.sub(" ", text)), quote=True)
+
+
+_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_@/.:-]+")
+
+
+def _plain(value: str) -> str:
+    """Return a plain attribute value, after proving it needs no quoting at all.
+
+    These values are model ids, which the loader restricts to a safe
+    alphabet; anything else reaching here is a bug, not input to escape.
+    """
+    if not _PLAIN.fullmatch(value):
+        raise ValueError(f"not a plain DOT value: {value!r}")
+    return value

@@ -1,7 +1,9 @@
 """PNG and SVG, drawn by graphviz from the architecture's one layout.
 
 The SVG is made self-contained: graphviz links icons by absolute path, which
-breaks on any other machine, so each icon is inlined as a data: URI.
+breaks on any other machine, so each icon is inlined as a data: URI. Only files
+of the icon set are ever inlined: anything else an image link names is an
+error, so no file of the machine that renders can end up inside an SVG.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from archgen.errors import RenderError
 from archgen.layout.drawing import Drawing
+from archgen.layout.icons import icon_root
 from archgen.render.base import Artifact
 
 _IMAGE_HREF = re.compile(rb'xlink:href="([^"]+)"')
@@ -42,7 +45,9 @@ def embed_images(svg: bytes) -> bytes:
 
 @functools.cache
 def _data_uri(path: str) -> bytes:
-    file = Path(path)
+    file = Path(path).resolve()
+    if not file.is_relative_to(icon_root()) or file.suffix != ".png":
+        raise RenderError(f"the drawing links {path!r}, which is not an icon of the icon set")
     if not file.is_file():
         raise RenderError(f"icon {file.name} is missing from the diagrams package")
     encoded = base64.b64encode(file.read_bytes())

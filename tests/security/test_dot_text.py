@@ -1,0 +1,75 @@
+"""User text in a picture stays text: it never becomes DOT, graphviz attributes or a file link."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from archgen.errors import RenderError
+from archgen.layout.drawing import draw, plan
+from archgen.layout.run import run_dot
+from archgen.loader import load_file
+from archgen.render.png_svg import embed_images, render_svg
+from tests.conftest import ARCHITECTURES
+
+PAYLOADS = [
+    '<x> URL="{canary}" image="{canary}" zz=<y>',
+    '"; a [image="{canary}"]; b="',
+    '<<TABLE><TR><TD><IMG SRC="{canary}"/></TD></TR></TABLE>>',
+    "ends with a backslash \\",
+    "line\nbreak\x1b[31m and \u202e bidi",
+    "> dpi=8000 <",
+]
+
+
+def _hostile(tmp_path: Path, payload: str) -> Path:
+    canary = tmp_path / "canary.png"
+    canary.write_bytes(b"\x89PNG\r\n\x1a\nCANARY-BYTES")
+    text = payload.format(canary=canary)
+    quoted = json.dumps(text)  # a JSON string is a YAML double-quoted scalar
+    source = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
+    source = re.sub(r"^title: .*$", lambda _: f"title: {quoted}", source, count=1, flags=re.M)
+    source = source.replace("label: Application Load Balancer", f"label: {quoted}", 1)
+    path = tmp_path / "hostile.yaml"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+LINKING = {"URL", "href", "image", "imagepath", "dpi", "shapefile", "fontpath", "size"}
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_user_text_adds_no_graph_attribute(tmp_path: Path, payload: str) -> None:
+    planned = plan(load_file(_hostile(tmp_path, payload)))
+    laid_out = json.loads(run_dot(planned.dot, ("json",))["json"])
+    assert not LINKING & set(laid_out), "graph attributes"
+    for item in [*laid_out.get("objects", []), *laid_out.get("edges", [])]:
+        assert not LINKING & set(item), item.get("name")
+    names = {item["name"] for item in laid_out["objects"] if "nodes" not in item}
+    assert names <= {*planned.scene.nodes, *_anchors(planned.dot), "legend"}
+
+
+def _anchors(dot: str) -> set[str]:
+    return set(re.findall(r'"?([a-z0-9-]+/anchor)"?', dot))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_svg_holds_no_byte_of_another_file(tmp_path: Path, payload: str) -> None:
+    drawing = draw(plan(load_file(_hostile(tmp_path, payload))), ("svg",))
+    svg = render_svg(drawing).data
+    assert b"CANARY-BYTES" not in svg
+    assert b"Q0FOQVJZ" not in svg  # base64 of the canary's text, at any of the three offsets
+    links = re.findall(rb'xlink:href="([^"]{0,40})', svg)
+    assert links, "the icons are embedded"
+    assert all(link.startswith(b"data:image/png;base64,") for link in links)
+
+
+def test_only_icons_of_the_icon_set_are_embedded(tmp_path: Path) -> None:
+    stranger = tmp_path / "stranger.png"
+    stranger.write_bytes(b"\x89PNG\r\n\x1a\nnot an icon")
+    svg = f'<svg><image xlink:href="{stranger}"/></svg>'.encode()
+    with pytest.raises(RenderError, match="not an icon of the icon set"):
+        embed_images(svg)
