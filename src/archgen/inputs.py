@@ -7,11 +7,15 @@ from these alone when every output is current.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from archgen.errors import UsageError
+from archgen.errors import InvalidInput, Problem, UsageError
+from archgen.safe_text import visible
+from archgen.source import Span
 
 DEFAULT_PATHS = ("architectures",)
 ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
@@ -24,23 +28,94 @@ _NAME_LINE = re.compile(
 )
 
 
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+"""Folders a scan never enters, besides every hidden one (.git, .venv, .tox, ...)."""
+
+
 def find_architectures(paths: Sequence[str]) -> list[Path]:
     """Return the architecture files named by `paths`: files as given, folders searched.
 
-    Folders are searched recursively and sorted, so runs and outputs are stable.
+    A folder is searched recursively and sorted, so runs and outputs are
+    stable. The search skips hidden files and folders (`.git`, `.venv`, a
+    settings file), dependency folders, and never follows a symbolic link to a
+    folder; a link to a file is taken only when it stays inside the folder and
+    ends at a regular file. Files named on the command line are the user's
+    own choice and are taken as given (reading them still refuses anything
+    but a regular file of a sane size).
     """
     found: list[Path] = []
     for name in paths or DEFAULT_PATHS:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in ARCHITECTURE_SUFFIXES))
-        elif path.is_file():
+            found.extend(_scan(path))
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            raise UsageError(f"{name}: no such file or folder")
+            raise UsageError(f"{visible(name)}: no such file or folder")
     if not found:
-        raise UsageError(f"no architecture files (*.yaml) in {', '.join(paths or DEFAULT_PATHS)}")
+        named = ", ".join(visible(name) for name in paths or DEFAULT_PATHS)
+        raise UsageError(f"no architecture files (*.yaml) in {named}")
     return list(dict.fromkeys(found))
+
+
+def _scan(folder: Path) -> list[Path]:
+    """Return the architecture files under `folder`, in a stable order, by the rules above."""
+    root = folder.resolve()
+    found: list[Path] = []
+    for current, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not _skipped(name))
+        for name in sorted(files):
+            path = Path(current) / name
+            if _skipped(name) or path.suffix not in ARCHITECTURE_SUFFIXES:
+                continue
+            if path.is_symlink() and not _link_inside(path, root):
+                raise UsageError(
+                    f"{visible(str(path))}: a symbolic link to something outside {folder} "
+                    "or other than a regular file; archgen does not follow it"
+                )
+            found.append(path)
+    return sorted(found)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
+def _link_inside(link: Path, root: Path) -> bool:
+    """Tell whether a symbolic link ends at a regular file inside the scanned folder."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return False
+    return target.is_relative_to(root) and stat.S_ISREG(target.stat().st_mode)
+
+
+def read_input(path: Path, display: str | None = None) -> bytes:
+    """Return the bytes of an input file: a regular file of at most MAX_BYTES, or InvalidInput.
+
+    The file is opened without blocking and checked through its open handle,
+    so a FIFO cannot hang the run, a device (`/dev/zero`) cannot fill memory,
+    and what is checked is what is read.
+    """
+    name = display if display is not None else str(path)
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise _unreadable(name, f"cannot read the file: {error.strerror}") from None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise _unreadable(name, "not a regular file: archgen reads only regular files")
+        try:
+            data = stream.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise _unreadable(name, f"cannot read the file: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise _unreadable(name, f"file is larger than {MAX_BYTES // 1024} KiB")
+    return data
+
+
+def _unreadable(name: str, message: str) -> InvalidInput:
+    return InvalidInput([Problem(Span(visible(name), 1, 1), message)])
 
 
 def settings_file(explicit: Path | None = None, folder: Path | None = None) -> Path | None:
@@ -64,8 +139,8 @@ def settings_bytes() -> bytes | None:
     """Return the bytes of the current folder's settings file: empty if none, None if unreadable."""
     path = settings_file()
     try:
-        return b"" if path is None else path.read_bytes()
-    except OSError:
+        return b"" if path is None else read_input(path)
+    except InvalidInput:
         return None
 
 

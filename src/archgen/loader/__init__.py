@@ -10,29 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from archgen.errors import InvalidInput, Problem
+from archgen.inputs import read_input
 from archgen.loader.constraints import check_constraints
 from archgen.loader.references import check_references, check_references_of_valid_parts
 from archgen.loader.validate import check_version, validate
-from archgen.loader.yaml_positions import MAX_BYTES, decode, parse
+from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
-from archgen.source import Span
 
 
 def load_file(path: Path, display: str | None = None) -> Architecture:
     """Load one architecture file; `display` is how messages name it (default: the path)."""
     name = display if display is not None else str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(
-                [Problem(Span(name, 1, 1), f"file is larger than {MAX_BYTES // 1024} KiB")]
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(
-            [Problem(Span(name, 1, 1), f"cannot read the file: {error.strerror}")]
-        ) from None
-    return load_text(decode(data, name), name)
+    return load_text(decode(read_input(path, name), name), name)
 
 
 def load_text(text: str, file: str) -> Architecture:
