@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from archgen.errors import Problem
     from archgen.report.base import CheckResult
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+"""The shells' status for a run stopped by Ctrl-C (128 + SIGINT): never 1, which means findings."""
+REPORT_BUGS = "https://github.com/archgen/archgen/issues"
 CHECK_FORMATS = ["text", "json", "sarif", "github", "junit"]
 
 
@@ -69,9 +72,43 @@ def _exit_status(code: object) -> int:
     return EXIT_FINDINGS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """archgen's command group: a bug exits 3 with one line, never 1 with a traceback.
+
+    CI tells "findings" (1) from "invalid input" (2) by the exit code, so a
+    crash must not look like either. The traceback is kept for `--debug`.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("archgen: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(_internal_error(error), err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _internal_error(error: Exception) -> str:
+    from archgen.safe_text import visible
+
+    where = f"{type(error).__name__}: {visible(str(error))[:300]}"
+    return (
+        f"archgen: internal error ({where}). This is a bug in archgen {__version__}; "
+        f"please report it at {REPORT_BUGS} with the input that caused it. "
+        "Run again with --debug to see the traceback."
+    )
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="archgen")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback when archgen itself fails.")
+def main(debug: bool) -> None:
     """Check, render and explain AWS architectures described in YAML."""
 
 

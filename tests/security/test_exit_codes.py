@@ -1,0 +1,61 @@
+"""A failure of archgen itself exits 3 with one line, so CI never mistakes it for findings (1)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from archgen import app
+from archgen.cli import EXIT_INTERNAL, main
+from archgen.report.base import CheckResult
+from tests.conftest import ARCHITECTURES
+
+CAPSTONE = str(ARCHITECTURES / "capstone.yaml")
+
+
+def _crash(*_: object, **__: object) -> CheckResult:
+    """Stand in for a bug: no real input can be made to crash archgen once the bug is fixed."""
+    raise RuntimeError("index out of range\n::error::injected")
+
+
+def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app, "check", _crash)
+    result = CliRunner().invoke(main, ["check", CAPSTONE])
+    assert result.exit_code == EXIT_INTERNAL == 3
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("archgen: internal error (RuntimeError: index out of range\\n::error")
+    assert "please report it at https://" in line
+    assert "--debug" in line
+
+
+def test_debug_keeps_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app, "check", _crash)
+    result = CliRunner().invoke(main, ["--debug", "check", CAPSTONE])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_the_console_script_exits_3_on_a_bug() -> None:
+    code = (
+        "import archgen.app, archgen.cli, sys\n"
+        "def boom(*a, **k): raise ZeroDivisionError('bug')\n"
+        "archgen.app.check = boom\n"
+        f"sys.argv = ['archgen', 'check', {CAPSTONE!r}]\n"
+        "archgen.cli.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr
+    assert "internal error (ZeroDivisionError: bug)" in done.stderr
+
+
+def test_findings_and_invalid_input_keep_their_codes(tmp_path: object) -> None:
+    clean = CliRunner().invoke(main, ["check", CAPSTONE])
+    assert clean.exit_code == 0, clean.output
+    invalid = CliRunner().invoke(main, ["check", str(ARCHITECTURES / "missing.yaml")])
+    assert invalid.exit_code == 2
