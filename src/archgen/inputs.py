@@ -130,6 +130,11 @@ def settings_file(explicit: Path | None = None, folder: Path | None = None) -> P
         return explicit
     folder = folder or Path.cwd()
     for candidate in (folder / CONFIG_FILE, folder / "pyproject.toml"):
+        if candidate.is_symlink() and not _link_inside(candidate, folder.resolve()):
+            raise UsageError(
+                f"{candidate.name}: a symbolic link to something outside {folder} or other "
+                "than a regular file; archgen does not follow it (name it with --config)"
+            )
         if candidate.is_file():
             return candidate
     return None
