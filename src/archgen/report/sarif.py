@@ -6,13 +6,12 @@ open them as alerts. They stay visible in the json, junit and text reports.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 
 from archgen import __version__
 from archgen.findings import Finding
-from archgen.report.base import CheckResult
+from archgen.report.base import CheckResult, json_document
 from archgen.rules.base import Rule
 from archgen.rules.registry import ALL_RULES
 
@@ -42,7 +41,7 @@ def format_sarif(result: CheckResult) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_document(log, ascii_only=False)
 
 
 def _rule(rule: type[Rule]) -> dict[str, Any]:
