@@ -15,6 +15,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import jsonschema
 import pytest
@@ -262,6 +263,18 @@ def test_sarif_with_hostile_text_validates_and_keeps_the_text() -> None:
     jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
     messages = [r["message"]["text"] for r in log["runs"][0]["results"]]
     assert messages == [f"photos: {HOSTILE}", f"::{HOSTILE}"]
+
+
+def test_sarif_names_hostile_files_by_valid_uris(tmp_path: Path) -> None:
+    _hostile_names(tmp_path)
+    log = json.loads(_check("--format", "sarif", ".", cwd=tmp_path).stdout)
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in log["runs"][0]["results"]
+    }
+    assert {unquote(uri) for uri in uris} == set(HOSTILE_NAMES)
+    for uri in uris:
+        assert re.fullmatch(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+", uri), uri  # RFC 3986 path
 
 
 def test_json_with_hostile_text_parses_back_to_the_same_text() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from archgen import __version__
 from archgen.findings import Finding
@@ -91,8 +92,12 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
 
 
 def _uri(file: str) -> str:
-    """Return a repository-relative URI; an absolute path becomes a file: URI."""
+    """Return a repository-relative URI; an absolute path becomes a file: URI.
+
+    SARIF wants a URI, not a path: a space, `%`, `#` or control character in a
+    file name is percent-encoded, as `as_uri` does for absolute paths.
+    """
     path = PurePath(file)
     if path.is_absolute():
         return path.as_uri()
-    return path.as_posix()
+    return quote(path.as_posix(), safe="/")
