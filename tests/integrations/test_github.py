@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -97,7 +98,8 @@ def test_the_readme_workflow_snippet_passes_actionlint(tmp_path: Path) -> None:
     assert "archgen/archgen@" in match.group(1)
 
 
-def _action_steps() -> dict[str, dict[str, str]]:
+def _action_steps() -> dict[str, dict[str, Any]]:  # Any: parsed YAML of the action
+    """Return the action's steps by name (or by what they use, when unnamed)."""
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     return {step.get("name", step.get("uses", "")): step for step in action["runs"]["steps"]}
 
