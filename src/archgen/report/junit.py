@@ -14,6 +14,7 @@ from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.report.base import CheckResult
 from archgen.rules.registry import ALL_RULES
+from archgen.safe_text import visible
 
 
 def format_junit(result: CheckResult) -> str:
@@ -23,7 +24,8 @@ def format_junit(result: CheckResult) -> str:
         by_file[finding.span.file].append(finding)
     root = ET.Element("testsuites", name="archgen check")
     for file in result.files:
-        suite = ET.SubElement(root, "testsuite", name=file)
+        shown = visible(file)
+        suite = ET.SubElement(root, "testsuite", name=shown)
         for rule in ALL_RULES:
             found = [f for f in by_file.get(file, []) if f.rule == rule.id]
             if not found:
@@ -31,11 +33,11 @@ def format_junit(result: CheckResult) -> str:
                     suite,
                     "testcase",
                     name=f"[{rule.severity.value.upper()}][{rule.id}] {rule.title}",
-                    classname=file,
-                    file=file,
+                    classname=shown,
+                    file=shown,
                 )
             for finding in found:
-                _failed_case(suite, finding, rule.title, file)
+                _failed_case(suite, finding, rule.title, shown)
         _count(suite)
     _count(root)
     return _serialise(root)
@@ -48,8 +50,9 @@ def format_junit_errors(problems: tuple[Problem, ...]) -> str:
     for problem in problems:
         by_file[problem.span.file].append(problem)
     for file, found in by_file.items():
-        suite = ET.SubElement(root, "testsuite", name=file)
-        case = ET.SubElement(suite, "testcase", name="load", classname=file, file=file)
+        shown = visible(file)
+        suite = ET.SubElement(root, "testsuite", name=shown)
+        case = ET.SubElement(suite, "testcase", name="load", classname=shown, file=shown)
         error = ET.SubElement(case, "error", message=str(found[0]))
         error.text = "\n".join(str(problem) for problem in found)
         _count(suite)
@@ -57,19 +60,25 @@ def format_junit_errors(problems: tuple[Problem, ...]) -> str:
     return _serialise(root)
 
 
-def _failed_case(suite: ET.Element, finding: Finding, title: str, file: str) -> None:
+def _failed_case(suite: ET.Element, finding: Finding, title: str, shown_file: str) -> None:
+    """Add a finding's test case; user text goes through `visible`, which XML 1.0 needs.
+
+    XML 1.0 forbids most control characters even as character references, so a
+    raw ESC would make the whole report unreadable to every JUnit consumer.
+    """
     case = ET.SubElement(
         suite,
         "testcase",
         name=f"[{finding.severity.value.upper()}][{finding.rule}] {title}",
-        classname=f"{file}.{finding.resource or 'architecture'}",
-        file=file,
+        classname=f"{shown_file}.{visible(finding.resource or 'architecture')}",
+        file=shown_file,
     )
+    message = visible(finding.message)
     if finding.suppressed:
-        ET.SubElement(case, "skipped", message=f"suppressed: {finding.message}")
+        ET.SubElement(case, "skipped", message=f"suppressed: {message}")
         return
-    failure = ET.SubElement(case, "failure", message=finding.message, type=finding.rule)
-    failure.text = f"{finding.span}: {finding.message}"
+    failure = ET.SubElement(case, "failure", message=message, type=finding.rule)
+    failure.text = f"{shown_file}:{finding.span.line}:{finding.span.column}: {message}"
 
 
 def _count(element: ET.Element) -> None:
@@ -81,5 +90,11 @@ def _count(element: ET.Element) -> None:
 
 
 def _serialise(root: ET.Element) -> str:
+    """Return the document; `##[` becomes `##&#91;`, the same text to a parser, inert in a log.
+
+    GitHub's runner obeys `##[` anywhere in a line of a printed report; in XML
+    it can only occur in text or attribute values, where a reference means `[`.
+    """
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = ET.tostring(root, encoding="unicode").replace("##[", "##&#91;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

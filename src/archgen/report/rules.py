@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from archgen.errors import log_line
 from archgen.rules.base import Rule
 from archgen.rules.registry import ALL_RULES
+from archgen.safe_text import visible
 
 _FAMILIES = {
     "0": "Integrity",
@@ -17,10 +19,16 @@ _FAMILIES = {
 
 
 def format_rules_text(rules: tuple[type[Rule], ...] = ALL_RULES) -> str:
-    """Return one line per rule: id, severity, name and title."""
+    """Return one line per rule: id, severity, name and title, each line safe for a CI log.
+
+    The catalogue is archgen's own text, but it is printed to the same logs as
+    everything else, so it takes the same path: one rule never breaks a line.
+    """
     width = max(len(rule.name) for rule in rules)
     return "".join(
-        f"{rule.id}  {rule.severity.value:7}  {rule.name:{width}}  {rule.title}\n" for rule in rules
+        log_line(visible(f"{rule.id}  {rule.severity.value:7}  {rule.name:{width}}  {rule.title}"))
+        + "\n"
+        for rule in rules
     )
 
 

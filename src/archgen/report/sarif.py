@@ -6,13 +6,13 @@ open them as alerts. They stay visible in the json, junit and text reports.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from archgen import __version__
 from archgen.findings import Finding
-from archgen.report.base import CheckResult
+from archgen.report.base import CheckResult, json_document
 from archgen.rules.base import Rule
 from archgen.rules.registry import ALL_RULES
 
@@ -42,7 +42,7 @@ def format_sarif(result: CheckResult) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_document(log, ascii_only=False)
 
 
 def _rule(rule: type[Rule]) -> dict[str, Any]:
@@ -92,8 +92,12 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
 
 
 def _uri(file: str) -> str:
-    """Return a repository-relative URI; an absolute path becomes a file: URI."""
+    """Return a repository-relative URI; an absolute path becomes a file: URI.
+
+    SARIF wants a URI, not a path: a space, `%`, `#` or control character in a
+    file name is percent-encoded, as `as_uri` does for absolute paths.
+    """
     path = PurePath(file)
     if path.is_absolute():
         return path.as_uri()
-    return path.as_posix()
+    return quote(path.as_posix(), safe="/")

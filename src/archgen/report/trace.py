@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from archgen.errors import log_line
 from archgen.network.verdict import HopVerdict, PairVerdict
+from archgen.safe_text import visible
 
 
 def format_trace(hop: HopVerdict) -> str:
@@ -11,10 +13,19 @@ def format_trace(hop: HopVerdict) -> str:
     lines = [f"{hop.source} -> {hop.target}  {hop.protocol} port {hop.port}: {verdict}"]
     if hop.scope == "outside":
         lines.append("  outside any VPC: IAM and resource policies govern this call")
-        return "\n".join(lines) + "\n"
-    for pair in hop.pairs:
-        lines += ["", *_pair(pair)]
-    return "\n".join(lines) + "\n"
+    else:
+        for pair in hop.pairs:
+            lines += ["", *_pair(pair)]
+    return _shown(lines)
+
+
+def _shown(lines: list[str]) -> str:
+    """Join the lines, each shown, never obeyed: labels and details name the user's resources.
+
+    Each entry is one line of archgen's own text around user text, so escaping
+    the whole entry escapes exactly the user's part.
+    """
+    return "".join(log_line(visible(line)) + "\n" for line in lines)
 
 
 def _pair(pair: PairVerdict) -> list[str]:

@@ -1,0 +1,339 @@
+"""Every report over hostile text: nothing a user wrote may act on a terminal, a log or a parser.
+
+Architecture files come from strangers' pull requests. GitHub's runner reads a
+line whose first non-blank characters are `::` as a workflow command, and
+`##[` anywhere in a line as a legacy one; a terminal obeys ESC sequences; XML
+1.0 forbids most control characters even as references. The fixtures put such
+text in keys, values, source lines and file names; these tests run the real CLI
+over them and read its output the way the runner, a parser or a terminal would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from archgen.cli import main
+from archgen.errors import Problem, log_line
+from archgen.findings import Finding, Severity
+from archgen.report.base import CheckResult
+from archgen.report.github import format_github, format_github_errors, format_summary
+from archgen.report.json import format_json
+from archgen.report.junit import format_junit, format_junit_errors
+from archgen.report.sarif import format_sarif
+from archgen.report.text import format_text
+from archgen.report.trace import format_trace
+from archgen.safe_text import has_invisible, visible
+from archgen.source import Span
+from tests.conftest import ROOT
+
+HERE = Path(__file__).parent
+VALID = HERE / "hostile.yaml"
+INVALID = HERE / "hostile-invalid.yaml"
+GOLDEN = HERE / "golden"
+SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+FORMATS = ["text", "json", "sarif", "github", "junit"]
+
+HOSTILE = "x\n::error::NL\r::add-mask::CR\x1b[2J\x1b]0;t\x07\u202ecba\x85::error::NEL ##[add-mask]m"
+"""One string with every kind of trouble: line breaks, ESC sequences, a bidi override, `##[`."""
+
+HOSTILE_NAMES = [
+    "::error file=x::name.yaml",
+    "  ::warning::indented.yaml",
+    "##[add-mask]legacy.yaml",
+    "line\n::error::break.yaml",
+    "esc\x1b]0;title\x07\u202e.yaml",
+]
+"""File names a pull request can add; the folder walk reports them as they are."""
+
+_ANNOTATION = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
+
+
+def _check(*args: str, cwd: Path = ROOT) -> Result:
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, ["check", *args], env={"GITHUB_STEP_SUMMARY": ""})
+    finally:
+        os.chdir(here)
+
+
+def _hostile_names(folder: Path) -> None:
+    """Copy the hostile fixture under every hostile name, each with a name of its own."""
+    text = VALID.read_text(encoding="utf-8")
+    for number, name in enumerate(HOSTILE_NAMES):
+        own = text.replace("name: hostile-fixture", f"name: hostile-{number}")
+        (folder / name).write_text(own, encoding="utf-8")
+
+
+def _commands(text: str) -> list[str]:
+    """Return the lines GitHub's runner would read as workflow commands, new or legacy."""
+    return [line for line in text.splitlines() if line.lstrip().startswith("::") or "##[" in line]
+
+
+def _unescape(text: str, *, prop: bool) -> str:
+    """Undo the runner's escapes the way the runner does (ActionCommand.Unescape*)."""
+    for token, code in [("\r", "%0D"), ("\n", "%0A")] + ([(":", "%3A"), (",", "%2C")] * prop):
+        text = text.replace(code, token)
+    return text.replace("%25", "%")
+
+
+def _parse_annotation(line: str) -> tuple[str, dict[str, str], str]:
+    """Split one annotation as the runner does: command, properties up to the next `::`, data."""
+    match = _ANNOTATION.fullmatch(line)
+    assert match is not None, line
+    properties = dict(prop.split("=", 1) for prop in match.group(2).split(","))
+    return (
+        match.group(1),
+        {key: _unescape(value, prop=True) for key, value in properties.items()},
+        _unescape(match.group(3), prop=False),
+    )
+
+
+def _hostile_result() -> CheckResult:
+    """Return findings whose every user-supplied field is hostile, as a rule quoting text makes."""
+    file = f"a|{HOSTILE}.yaml"
+    findings = (
+        Finding(Span(file, 1, 3), "AG403", Severity.ERROR, "photos", HOSTILE),
+        Finding(Span(file, 2, 5), "AG601", Severity.WARNING, None, f"::{HOSTILE}"),
+        Finding(Span(file, 1, 1), "AG501", Severity.ERROR, "fn", HOSTILE, suppressed=True),
+    )
+    lines = (f"  photos: {{why: '\u202e##[add-mask]x'}} {HOSTILE[:3]}", "::error::second")
+    return CheckResult(files=(file,), findings=findings, lines={file: lines})
+
+
+# --- the acceptance test of the issue: no workflow command but our own annotations -------------
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+@pytest.mark.parametrize("fixture", [VALID, INVALID], ids=["findings", "invalid"])
+def test_no_user_text_becomes_a_workflow_command(output_format: str, fixture: Path) -> None:
+    result = _check("--format", output_format, str(fixture.relative_to(ROOT)))
+    assert result.exit_code in (1, 2)
+    commands = _commands(result.stdout + result.stderr)
+    if output_format != "github":
+        assert commands == []
+        return
+    expected = 4 if fixture == VALID else 8  # active findings, or problems of the input
+    assert len(commands) == expected
+    for line in commands:
+        kind, properties, data = _parse_annotation(line)
+        assert kind in ("error", "warning", "notice")
+        assert properties["file"] == str(fixture.relative_to(ROOT))
+        assert not has_invisible(data)
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_hostile_file_names_stay_inert(tmp_path: Path, output_format: str) -> None:
+    _hostile_names(tmp_path)
+    result = _check("--format", output_format, ".", cwd=tmp_path)
+    assert result.exit_code == 1
+    output = result.stdout + result.stderr
+    commands = _commands(output)
+    if output_format == "github":
+        files = sorted(_parse_annotation(line)[1]["file"] for line in commands)
+        assert files == sorted(visible(name) for name in HOSTILE_NAMES for _ in range(4))
+    else:
+        assert commands == []
+    assert "\x1b" not in output
+    assert "\u202e" not in output
+
+
+def test_sarif_step_stderr_quotes_no_command_on_invalid_input(tmp_path: Path) -> None:
+    """The Action writes SARIF with --output: the problems then go to stderr, into the log."""
+    result = _check("--format", "sarif", "--output", str(tmp_path / "a.sarif"), str(INVALID))
+    assert result.exit_code == 2
+    assert _commands(result.stderr) == []
+    assert "unknown key 'k\\n::add-mask::KEY\\x1b[2J' in s3 'a'" in result.stderr
+
+
+def test_trace_quotes_no_command(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["trace", str(VALID), "users", "api\n::error::ARG\x1b[2J"])
+    assert result.exit_code == 2
+    assert _commands(result.stdout + result.stderr) == []
+    assert "\\x3a:error::ARG\\x1b[2J'" in result.stderr  # app's message split the line
+
+
+def test_rules_listing_is_line_safe() -> None:
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    assert _commands(result.stdout) == []
+    assert not any(has_invisible(line) for line in result.stdout.splitlines())
+
+
+# --- each format keeps hostile text inert and its own syntax intact ------------------------------
+
+
+def test_github_annotation_data_cannot_end_early() -> None:
+    result = _hostile_result()
+    lines = format_github(result).splitlines()
+    assert len(lines) == 2  # the suppressed finding is not annotated
+    for line in lines:
+        _, properties, data = _parse_annotation(line)
+        assert properties["file"] == visible(result.files[0])
+        assert properties["line"] in ("1", "2")
+        assert data.endswith(visible(HOSTILE))
+    problems = (Problem(Span("a,b:c%.yaml", 1, 1), HOSTILE),)
+    (error,) = format_github_errors(problems).splitlines()
+    _, properties, data = _parse_annotation(error)
+    assert properties == {
+        "file": "a,b:c%.yaml",
+        "line": "1",
+        "col": "1",
+        "title": "archgen: invalid input",
+    }
+    assert data == visible(HOSTILE)
+
+
+def test_github_escapes_percent_before_its_own_escapes() -> None:
+    problems = (Problem(Span("f.yaml", 1, 1), "100%0A sure"),)
+    (line,) = format_github_errors(problems).splitlines()
+    assert line.endswith("::100%250A sure")
+    assert _parse_annotation(line)[2] == "100%0A sure"
+
+
+def test_job_summary_keeps_one_table_row_per_finding() -> None:
+    summary = format_summary(_hostile_result())
+    rows = [line for line in summary.splitlines() if line.startswith("| ")]
+    assert len(rows) == 4  # the header and three findings
+    assert all(not has_invisible(row) for row in rows)
+    assert [len(re.findall(r"(?<!\\)\|", row)) for row in rows] == [6, 6, 6, 6]
+
+
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
+def test_text_shows_escapes_instead_of_obeying_them(colour: bool) -> None:
+    text = format_text(_hostile_result(), colour=colour)
+    assert ("\x1b[31m" in text) is colour
+    shown = re.sub(r"\x1b\[(31|33|36|0)m", "", text)  # only archgen's own colours are obeyed
+    assert not any(has_invisible(line) for line in shown.splitlines())
+    assert _commands(text) == []
+    assert log_line(visible(HOSTILE)) in text
+
+
+def test_text_caret_points_under_the_escaped_column() -> None:
+    file = "f.yaml"
+    finding = Finding(Span(file, 1, 5), "AG403", Severity.ERROR, "p", "m")
+    result = CheckResult(files=(file,), findings=(finding,), lines={file: ("\x1b\u202eab:x",)})
+    _, quoted, caret = format_text(result).splitlines()[:3]
+    assert quoted == " 1 | \\x1b\\u202eab:x"
+    assert caret.index("^") == quoted.index(":x")
+
+
+def test_junit_parses_with_hostile_text() -> None:
+    root = ET.fromstring(format_junit(_hostile_result()))  # noqa: S314 (our own output)
+    failures = [case.find("failure") for case in root.iter("testcase")]
+    messages = [f.get("message") for f in failures if f is not None]
+    assert messages == [visible(HOSTILE), visible(f"::{HOSTILE}")]
+    skipped = root.find(".//skipped")
+    assert skipped is not None
+    assert skipped.get("message") == f"suppressed: {visible(HOSTILE)}"
+
+
+def test_junit_errors_parse_with_hostile_text() -> None:
+    problems = (Problem(Span(f"f{HOSTILE}.yaml", 1, 1), HOSTILE),)
+    output = format_junit_errors(problems)
+    root = ET.fromstring(output)  # noqa: S314 (our own output)
+    error = root.find("testsuite/testcase/error")
+    assert error is not None
+    assert error.get("message") == str(problems[0])
+    assert _commands(output) == []
+
+
+@pytest.mark.parametrize("fixture", [VALID, INVALID], ids=["findings", "invalid"])
+def test_junit_of_the_hostile_fixtures_parses(fixture: Path) -> None:
+    output = _check("--format", "junit", str(fixture)).stdout
+    root = ET.fromstring(output)  # noqa: S314 (our own output)
+    assert root.tag == "testsuites"
+
+
+def test_sarif_with_hostile_text_validates_and_keeps_the_text() -> None:
+    output = format_sarif(_hostile_result())
+    assert _commands(output) == []
+    assert not has_invisible(output.replace("\n", ""))
+    log = json.loads(output)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    messages = [r["message"]["text"] for r in log["runs"][0]["results"]]
+    assert messages == [f"photos: {HOSTILE}", f"::{HOSTILE}"]
+
+
+def test_sarif_names_hostile_files_by_valid_uris(tmp_path: Path) -> None:
+    _hostile_names(tmp_path)
+    log = json.loads(_check("--format", "sarif", ".", cwd=tmp_path).stdout)
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in log["runs"][0]["results"]
+    }
+    assert {unquote(uri) for uri in uris} == set(HOSTILE_NAMES)
+    for uri in uris:
+        assert re.fullmatch(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+", uri), uri  # RFC 3986 path
+
+
+def test_json_with_hostile_text_parses_back_to_the_same_text() -> None:
+    output = format_json(_hostile_result())
+    assert _commands(output) == []
+    assert not has_invisible(output.replace("\n", ""))
+    assert [f["message"] for f in json.loads(output)["findings"]] == [
+        HOSTILE,
+        f"::{HOSTILE}",
+        HOSTILE,
+    ]
+
+
+def test_problem_reads_as_one_inert_line() -> None:
+    problem = Problem(Span("::error::f.yaml", 3, 4), HOSTILE)
+    text = str(problem)
+    assert text.splitlines() == [text]
+    assert _commands(text) == []
+    assert not has_invisible(text)
+    assert text.endswith(":3:4: " + visible(HOSTILE).replace("##[", "##\\x5b"))
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("::error::x", "\\x3a:error::x"),
+        (" \t::error::x", " \t\\x3a:error::x"),
+        ("a ##[add-mask]b ##[c", "a ##\\x5badd-mask]b ##\\x5bc"),
+        ("IPv6 ::/0 stays", "IPv6 ::/0 stays"),
+        ("#[x] and # [y]", "#[x] and # [y]"),
+    ],
+)
+def test_log_line(line: str, shown: str) -> None:
+    assert log_line(line) == shown
+
+
+def test_trace_format_escapes_every_line() -> None:
+    from archgen import app
+
+    hop = app.trace(str(VALID), "users", "api", None)
+    text = format_trace(hop)
+    assert _commands(text) == []
+    assert not any(has_invisible(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("fixture", "output_format", "golden"),
+    [
+        (VALID, "text", "hostile.txt"),
+        (INVALID, "text", "hostile-invalid.txt"),
+        (INVALID, "github", "hostile-invalid.github"),
+        (INVALID, "json", "hostile-invalid.json"),
+        (INVALID, "junit", "hostile-invalid.xml"),
+    ],
+)
+def test_hostile_report_matches_golden(fixture: Path, output_format: str, golden: str) -> None:
+    """The reviewer reads what a user sees: the escapes, in every place user text appears."""
+    output = _check("--format", output_format, str(fixture.relative_to(ROOT))).output
+    path = GOLDEN / golden
+    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8")
