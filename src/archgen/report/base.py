@@ -41,9 +41,12 @@ def json_document(value: object, *, ascii_only: bool = True) -> str:
     controls, bidi overrides and line separators as they are; GitHub's runner
     obeys `##[` anywhere in a line. Such characters only occur inside JSON
     strings (the layout is spaces and newlines), where a `\uXXXX` escape reads
-    back as the same text, so the document means exactly what it meant.
+    back as the same text, so the document means exactly what it meant. `<`
+    is escaped the same way: SARIF viewers and dashboards put messages into web
+    pages, and user text must not arrive there as a tag.
     """
-    text = json.dumps(value, indent=2, ensure_ascii=ascii_only).replace("##[", "##\\u005b")
+    text = json.dumps(value, indent=2, ensure_ascii=ascii_only)
+    text = text.replace("##[", "##\\u005b").replace("<", "\\u003c")
     if has_invisible(text.replace("\n", "")):
         text = "".join(_json_escape(char) for char in text)
     return text + "\n"
