@@ -10,16 +10,20 @@ renderer make of it must hold no script, event handler or script URL.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archgen.cli import main
 from archgen.explain.description import description
 from archgen.explain.markdown_text import Md, md, text
+from archgen.safe_text import visible
 from tests.conftest import ROOT
 from tests.explain.hostile import (
     BASES,
@@ -189,3 +193,29 @@ def test_a_copy_of_the_template_writes_what_archgen_writes(tmp_path: Path) -> No
     assert result.exit_code == 0
     golden = (ROOT / "tests" / "explain" / "golden" / "capstone.md").read_text(encoding="utf-8")
     assert result.output == golden
+
+
+_PIECES = [
+    *"\\`*_[]{}|<>&#~-+=!():;.1aZ é→\n\t\r\"' /",
+    *("\x1b", "\u202e", "\u2028", "    ", "1. ", "```", "~~~", "<!--", "-->", "](", "]:"),
+    *("&amp;", "&copy", "&#58;", "&#x6a;", "&colon;", "javascript:", "data:", "JaVa", "script"),
+    *("<a ", "<img src=x ", "<script>", "onerror=", "{:", "\\<", "http://x", "www.x.org"),
+]
+_MARKDOWNISH = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+"""Text built from the pieces Markdown and HTML are made of, so most of it means something."""
+
+
+@given(_MARKDOWNISH)
+def test_any_text_shows_as_written_and_formats_nothing(value: str) -> None:
+    expected = visible(re.sub(r"\r\n|[\n\r\t\u2028]", " ", value).strip())
+    for renderer, page in to_html(f"Before {text(value)} after").items():
+        inner = page.strip().removeprefix("<p>").removesuffix("</p>")
+        assert "<" not in inner, (renderer, page)
+        assert html.unescape(inner) == f"Before {expected} after".strip(), renderer
+
+
+@given(_MARKDOWNISH)
+def test_any_description_is_safe_and_ends_where_it_should(value: str) -> None:
+    for page in to_html(description(value) + "\n\n## End\n").values():
+        assert_safe_html(page)
+        assert re.search(r"<h2[^>]*>End</h2>", page), page

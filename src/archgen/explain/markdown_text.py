@@ -34,6 +34,7 @@ brackets escaped they cannot make a link, and they are common in prose
 
 from __future__ import annotations
 
+import html.entities
 import re
 from collections.abc import Iterable
 
@@ -51,9 +52,13 @@ class Md(str):
 
 
 _BREAKS = re.compile(r"\r\n|[\n\r\t\v\f\x85\u2028\u2029]")
+_LEGACY_ENTITIES = "|".join(
+    sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True)
+)
+"""Entity names a browser decodes even without their `;` (`&copy 2024` shows ©)."""
 _INLINE = re.compile(
     r"[\\`*\[\]{}|<~]"  # always special
-    r"|&(?=#?[0-9A-Za-z]+;)"  # an entity would be decoded, not shown
+    rf"|&(?=#|[0-9A-Za-z]+;|{_LEGACY_ENTITIES})"  # an entity would be decoded, not shown
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore at a word edge can emphasise
 )
 _ENTITIES = {"<": "&lt;", "&": "&amp;", "~": "&#126;"}
