@@ -182,14 +182,29 @@ def test_architectures_with_one_name_keep_their_own_diagrams(tmp_path: Path) -> 
         assert all(f">{other}<" not in svg for other in {"one", "two", "three"} - {backend})
 
 
-def test_a_file_block_reads_only_inside_the_project(tmp_path: Path) -> None:
+def test_pages_whose_folders_would_collide_fail_the_build(tmp_path: Path) -> None:
+    block = _small("same", "Same", "api")
+    pages = {
+        "a b.md": f"# A\n\n```archgen\n{block}```\n",
+        "a_b.md": f"# B\n\n```archgen\n{block}```\n",
+    }
+    done = _build(_site(tmp_path, pages), tmp_path / "site")
+    assert done.returncode != 0
+    assert "another archgen block already writes archgen/a_b/1/same.svg" in done.stderr
+
+
+@pytest.mark.parametrize("link", [False, True], ids=["path", "symlink"])
+def test_a_file_block_reads_only_inside_the_project(tmp_path: Path, link: bool) -> None:
     outside = tmp_path / "outside.yaml"
     shutil.copy(ARCHITECTURES / "capstone.yaml", outside)
     project = tmp_path / "project"
-    config = _site(project, {"index.md": "# N\n\n```archgen\nfile: ../../outside.yaml\n```\n"})
+    named = "inside.yaml" if link else "../../outside.yaml"
+    config = _site(project, {"index.md": f"# N\n\n```archgen\nfile: {named}\n```\n"})
+    if link:
+        (project / "docs" / "inside.yaml").symlink_to(outside)
     done = _build(config, tmp_path / "site")
     assert done.returncode != 0
-    assert "outside the project" in done.stderr
+    assert f"file: {named} is outside the project" in done.stderr
     assert not (tmp_path / "site" / "archgen").exists()
 
 
