@@ -70,7 +70,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start each build with no pending outputs (mkdocs serve rebuilds in one process)."""
         self._outputs = {}
-        _folder_parts(self.config.folder)
+        _check_folder(self.config.folder)
         project = Path(config.config_file_path or config.docs_dir).resolve().parent
         self._roots = (project, Path(config.docs_dir).resolve())
 
@@ -187,12 +187,11 @@ class _Place:
     folder: str
 
 
-def _folder_parts(folder: str) -> tuple[str, ...]:
-    """Return the parts of the `folder` setting, which must stay inside the site."""
+def _check_folder(folder: str) -> None:
+    """Refuse a `folder` setting that would put the diagrams outside the site (or at its root)."""
     parts = PurePosixPath(folder).parts
     if not parts or PurePosixPath(folder).is_absolute() or any(p in (".", "..") for p in parts):
         raise PluginError(f"archgen: folder: {folder!r} must be a folder inside the site")
-    return parts
 
 
 def _page_folder(src_uri: str) -> str:
@@ -214,9 +213,9 @@ def _write_inside(site: Path, name: str, data: bytes) -> None:
     what an earlier step put there: a symbolic link on the way is not followed.
     """
     target = site.joinpath(*PurePosixPath(name).parts)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.parent.resolve().is_relative_to(site):
+    if not target.parent.resolve().is_relative_to(site):  # resolves the part that exists
         raise PluginError(f"archgen: {name} would be written outside the site folder {site}")
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_symlink():
         target.unlink()
     target.write_bytes(data)

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from archgen.mkdocs_plugin import _write_inside
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.drawio.viewer import VIEWER, require_viewer
 from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
@@ -256,3 +258,17 @@ def test_the_readme_mkdocs_snippet_is_the_site_config() -> None:
     assert "plugins:\n  - search\n  - archgen\n" in readme
     assert "plugins:\n  - search\n  - archgen\n" in (ROOT / "mkdocs.yml").read_text()
     assert shutil.which("node") is not None
+
+
+def test_a_symlink_planted_in_the_site_is_not_followed(tmp_path: Path) -> None:
+    site, elsewhere = tmp_path / "site", tmp_path / "docs"
+    site.mkdir()
+    elsewhere.mkdir()
+    (site / "archgen").symlink_to(elsewhere)
+    with pytest.raises(PluginError, match="outside the site folder"):
+        _write_inside(site, "archgen/index/1/same.svg", b"<svg/>")
+    assert list(elsewhere.iterdir()) == []
+    (site / "diagram.svg").symlink_to(elsewhere / "source.md")
+    _write_inside(site, "diagram.svg", b"<svg/>")
+    assert not (elsewhere / "source.md").exists()
+    assert (site / "diagram.svg").read_bytes() == b"<svg/>"
