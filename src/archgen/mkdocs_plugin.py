@@ -266,13 +266,14 @@ def _attribute(value: str) -> str:
 def _body(arch: Architecture, explained: str) -> str:
     """Drop the explanation's own title and image: the page has its title and the figure.
 
-    Only archgen's two lines go, found by their exact text, so a description
-    line that looks like a title or an image stays where its author put it.
+    Only archgen's two lines go, found by their exact text and place (the title
+    opens the text, the image follows the description), so a description line
+    that copies either stays where its author put it.
     """
     lines = explained.splitlines()
-    title = f"# {text(arch.document.title)}"
+    if lines and lines[0] == f"# {text(arch.document.title)}":
+        del lines[0]
     image = md("![{}]({})", alt_text(arch), f"{arch.name}.png")
-    for own in (title, image):
-        if own in lines:
-            lines.remove(own)
+    if image in lines:
+        del lines[len(lines) - 1 - lines[::-1].index(image)]
     return "\n".join(lines).strip() + "\n"

@@ -142,6 +142,7 @@ def test_hostile_blocks_make_no_script(tmp_path: Path) -> None:
     built = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     made = _between_markers(built)
     assert made.count("<figure") == 2
+    assert ".png" not in made  # each explanation's own image gave way to the figure
     assert "How traffic flows" in made
     assert_safe_html(made)
     for svg in (tmp_path / "site" / "archgen").glob("**/*.svg"):
