@@ -7,15 +7,24 @@ fails the build at its line and column), writes the self-contained SVG and the
 .drawio file into the site, and puts the diagram, a download link and,
 unless `explain: false`, the explanation into the page. It runs no user code:
 YAML is data, unlike plugins that execute diagram scripts.
+
+Pages and architectures may come from strangers' pull requests, so the plugin
+trusts neither: the explanation it inserts is escaped like every archgen
+explanation, the figure's attributes are escaped for HTML, a `file:` block
+reads only inside the project, and each block's files are named after its
+page and its place there (`archgen/<page>/<n>/<name>.svg`), never after the
+architecture alone, so two architectures with one `name:` keep their own
+diagrams and no name can reach outside the site folder.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,17 +34,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from archgen.errors import ArchgenError, InvalidInput, Problem
+from archgen.explain.content import alt_text
+from archgen.explain.markdown_text import md, text
 from archgen.layout.drawing import draw
 from archgen.layout.geometry import from_dot_json
 from archgen.loader import load_file, load_text
+from archgen.loader.yaml_positions import parse
 from archgen.model.architecture import Architecture
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_svg
 from archgen.rendering import explanation
+from archgen.safe_text import visible
 from archgen.source import Span
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([\w-]*)")
 _OPTIONS = {"file", "explain", "drawio"}
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
 class ArchgenPluginConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs is untyped here
@@ -51,10 +65,14 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
 
     def __init__(self) -> None:
         self._outputs: dict[str, bytes] = {}
+        self._roots: tuple[Path, ...] = ()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Start each build with no pending outputs (mkdocs serve rebuilds in one process)."""
         self._outputs = {}
+        _check_folder(self.config.folder)
+        project = Path(config.config_file_path or config.docs_dir).resolve().parent
+        self._roots = (project, Path(config.docs_dir).resolve())
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -62,29 +80,36 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         """Render every archgen block of the page, in place."""
         source = Path(page.file.abs_src_path or page.file.src_path)
         prefix = "../" * page.url.count("/")
+        folder = f"{self.config.folder}/{_page_folder(page.file.src_uri)}"
         out: list[str] = []
-        for kind, line, text in _fenced(markdown):
-            out.append(self._block(text, source, line, prefix) if kind == "archgen" else text)
+        blocks = 0
+        for kind, line, chunk in _fenced(markdown):
+            if kind != "archgen":
+                out.append(chunk)
+                continue
+            blocks += 1
+            place = _Place(source, line, prefix, f"{folder}/{blocks}")
+            out.append(self._block(chunk, place))
         return "".join(out)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the diagrams and .drawio files into the built site."""
-        site = Path(config.site_dir)
+        """Write the diagrams and .drawio files into the built site, and nowhere else."""
+        site = Path(config.site_dir).resolve()
         for name, data in sorted(self._outputs.items()):
-            target = site / self.config.folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write_inside(site, name, data)
 
-    def _block(self, body: str, page: Path, line: int, prefix: str) -> str:
+    def _block(self, body: str, place: _Place) -> str:
+        page, line = place.page, place.line
         where = f"{page}:{line}"
         try:
-            options = yaml.safe_load(body)
-        except yaml.YAMLError as error:
-            raise PluginError(f"{where}: the archgen block is not YAML: {error}") from None
+            options = parse(body, str(page)).value
+        except InvalidInput as error:
+            problems = [_on_page(p, page, line) for p in error.problems]
+            raise PluginError("\n".join(str(p) for p in problems)) from None
         if not isinstance(options, dict):
             raise PluginError(f"{where}: an archgen block holds `file: PATH` or an architecture")
         try:
-            arch = self._architecture(body, options, page, line)
+            arch = self._architecture(body, options, page, line, self._roots)
         except InvalidInput as error:
             inline = "archgen" in options
             problems = [_on_page(p, page, line) if inline else p for p in error.problems]
@@ -93,48 +118,107 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         explain = bool(settings.get("explain", self.config.explain))
         drawio = bool(settings.get("drawio", self.config.drawio))
         try:
-            return self._figure(arch, prefix, explain=explain, drawio=drawio)
+            return self._figure(arch, place, explain=explain, drawio=drawio)
         except ArchgenError as error:
             raise PluginError(f"{where}: {error}") from None
 
     @staticmethod
-    def _architecture(body: str, options: dict[str, Any], page: Path, line: int) -> Architecture:
+    def _architecture(
+        body: str, options: dict[str, Any], page: Path, line: int, roots: tuple[Path, ...]
+    ) -> Architecture:
         if "archgen" in options:
             return load_text(body, str(page))
         unknown = set(options) - _OPTIONS
         if unknown or "file" not in options:
             raise PluginError(
                 f"{page}:{line}: an archgen block takes file, explain and drawio "
-                f"(got {', '.join(sorted(options))})"
+                f"(got {visible(', '.join(sorted(map(str, options))))})"
             )
+        named = visible(str(options["file"]))
         path = (page.parent / str(options["file"])).resolve()
-        return load_file(path, str(options["file"]))
+        if not any(path.is_relative_to(root) for root in roots):
+            raise PluginError(
+                f"{page}:{line}: file: {named} is outside the project "
+                f"({roots[0]}); an archgen block reads only the project's files"
+            )
+        return load_file(path, named)
 
-    def _figure(self, arch: Architecture, prefix: str, *, explain: bool, drawio: bool) -> str:
+    def _figure(self, arch: Architecture, place: _Place, *, explain: bool, drawio: bool) -> str:
         formats = ("svg", "json") if drawio else ("svg",)
         drawing = draw(arch, formats)
         svg = render_svg(drawing)
-        self._outputs[svg.name] = svg.data
-        base = f"{prefix}{self.config.folder}/"
-        text = explanation(arch).data.decode("utf-8")
-        alt = re.search(r"^!\[(.*)\]\(", text, re.MULTILINE)
-        label = alt.group(1) if alt else arch.document.title
-        html = [
-            f'<figure class="archgen"><img class="archgen-diagram" src="{base}{svg.name}" '
-            f'alt="{_attribute(label)}"></figure>',
+        url = f"{place.prefix}{place.folder}/"
+        self._claim(f"{place.folder}/{svg.name}", svg.data, place)
+        figure = [
+            f'<figure class="archgen"><img class="archgen-diagram" src="{url}{svg.name}" '
+            f'alt="{_attribute(alt_text(arch))}"></figure>',
             "",
         ]
         if drawio:
             editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"]))
-            self._outputs[editable.name] = editable.data
-            html += [
-                f'<p><a class="archgen-drawio" href="{base}{editable.name}" download>'
+            self._claim(f"{place.folder}/{editable.name}", editable.data, place)
+            figure += [
+                f'<p><a class="archgen-drawio" href="{url}{editable.name}" '
+                f'download="{editable.name}">'
                 f"Download the editable diagram ({editable.name})</a></p>",
                 "",
             ]
         if explain:
-            html.append(_body(text))
-        return "\n".join(html)
+            figure.append(_body(arch, explanation(arch).data.decode("utf-8")))
+        return "\n".join(figure)
+
+    def _claim(self, name: str, data: bytes, place: _Place) -> None:
+        """Keep `data` to write as `name`, which no other block may already have taken."""
+        if name in self._outputs:
+            raise PluginError(
+                f"{place.page}:{place.line}: another archgen block already writes {name}; "
+                "rename one of the pages"
+            )
+        self._outputs[name] = data
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a block is: its page and line, the way up to the site root, its own folder."""
+
+    page: Path
+    line: int
+    prefix: str
+    folder: str
+
+
+def _check_folder(folder: str) -> None:
+    """Refuse a `folder` setting that would put the diagrams outside the site (or at its root)."""
+    parts = PurePosixPath(folder).parts
+    if not parts or PurePosixPath(folder).is_absolute() or any(p in (".", "..") for p in parts):
+        raise PluginError(f"archgen: folder: {folder!r} must be a folder inside the site")
+
+
+def _page_folder(src_uri: str) -> str:
+    """Name a page's folder of diagrams after its path in docs/, in characters safe in a URL.
+
+    `architectures/capstone.md` gives `architectures/capstone`; two pages whose
+    names differ only in other characters are caught by `_claim`.
+    """
+    path = PurePosixPath(src_uri)
+    parts = [*path.parent.parts, path.stem] if path.parent.parts else [path.stem]
+    safe = [_UNSAFE_IN_NAME.sub("_", part) for part in parts]
+    return "/".join("_" if part in ("", ".", "..") else part for part in safe)
+
+
+def _write_inside(site: Path, name: str, data: bytes) -> None:
+    """Write `data` at `name` under `site`, refusing any path that leads out of it.
+
+    The names are built from safe characters, but the site folder may hold
+    what an earlier step put there: a symbolic link on the way is not followed.
+    """
+    target = site.joinpath(*PurePosixPath(name).parts)
+    if not target.parent.resolve().is_relative_to(site):  # resolves the part that exists
+        raise PluginError(f"archgen: {name} would be written outside the site folder {site}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()
+    target.write_bytes(data)
 
 
 def _fenced(markdown: str) -> list[tuple[str, int, str]]:
@@ -174,16 +258,22 @@ def _on_page(problem: Problem, page: Path, first_line: int) -> Problem:
     return Problem(span, problem.message)
 
 
-def _attribute(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def _attribute(value: str) -> str:
+    """Escape `value` for a quoted HTML attribute, on one line (a blank line ends raw HTML)."""
+    return html.escape(" ".join(visible(value.replace("\n", " ")).split()), quote=True)
 
 
-def _body(text: str) -> str:
-    """Drop the explanation's own title and image: the page has its title and the figure."""
-    lines = text.splitlines()
-    kept = [
-        line
-        for line in lines
-        if not line.startswith("# ") and not re.match(r"^!\[.*\]\(.*\)$", line)
-    ]
-    return "\n".join(kept).strip() + "\n"
+def _body(arch: Architecture, explained: str) -> str:
+    """Drop the explanation's own title and image: the page has its title and the figure.
+
+    Only archgen's two lines go, found by their exact text and place (the title
+    opens the text, the image follows the description), so a description line
+    that copies either stays where its author put it.
+    """
+    lines = explained.splitlines()
+    if lines and lines[0] == f"# {text(arch.document.title)}":
+        del lines[0]
+    image = md("![{}]({})", alt_text(arch), f"{arch.name}.png")
+    if image in lines:
+        del lines[len(lines) - 1 - lines[::-1].index(image)]
+    return "\n".join(lines).strip() + "\n"

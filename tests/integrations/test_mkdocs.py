@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,9 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from archgen.mkdocs_plugin import _write_inside
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.drawio.viewer import VIEWER, require_viewer
+from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
 
 BIN = Path(sys.executable).parent
 ARTIFACTS = ROOT / "test-artifacts" / "mkdocs"
@@ -40,12 +44,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
-    assert sorted(p.name for p in (site / "archgen").iterdir()) == sorted(
-        f"{path.stem}.{ext}" for path in ARCHITECTURES.glob("*.yaml") for ext in ("svg", "drawio")
+    written = sorted(p.relative_to(site).as_posix() for p in site.glob("archgen/**/*.*"))
+    assert written == sorted(
+        f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
+        for path in ARCHITECTURES.glob("*.yaml")
+        for ext in ("svg", "drawio")
     )
     page = (site / "architectures" / "capstone" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../../archgen/capstone.svg"' in page
-    assert 'href="../../archgen/capstone.drawio"' in page
+    assert 'src="../../archgen/architectures/capstone/1/capstone.svg"' in page
+    assert 'href="../../archgen/architectures/capstone/1/capstone.drawio"' in page
     assert "How traffic flows" in page
     assert "<strong>A3</strong>" in page
 
@@ -72,9 +79,10 @@ def test_an_inline_architecture_is_drawn(tmp_path: Path) -> None:
     done = _build(config, tmp_path / "site")
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'src="archgen/inline.svg"' in page
+    assert 'src="archgen/index/1/inline.svg"' in page
     assert "Why these services" not in page
-    assert (tmp_path / "site" / "archgen" / "inline.svg").read_bytes().startswith(b"<?xml")
+    svg = tmp_path / "site" / "archgen" / "index" / "1" / "inline.svg"
+    assert svg.read_bytes().startswith(b"<?xml")
 
 
 def test_a_broken_architecture_fails_the_build_at_its_line(tmp_path: Path) -> None:
@@ -93,6 +101,114 @@ def test_no_user_code_runs(tmp_path: Path) -> None:
     done = _build(config, tmp_path / "site")
     assert done.returncode != 0
     assert not marker.exists()
+
+
+SITE_CONFIG = (
+    "site_name: notes\ntheme:\n  name: mkdocs\n  highlightjs: false\n"
+    "markdown_extensions: [attr_list, md_in_html, def_list]\n"
+    "plugins:\n  - archgen\n"
+)
+"""A site with the extensions course notes often add; attr_list can set attributes."""
+
+
+def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """Write a MkDocs project with `pages` (path: Markdown); return its config."""
+    for name, text in pages.items():
+        page = tmp_path / "docs" / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(SITE_CONFIG, encoding="utf-8")
+    return config
+
+
+def _between_markers(page: str) -> str:
+    """Return the part of a built page the archgen blocks made (the theme has scripts)."""
+    return page.split("<p>BEGIN</p>", 1)[1].split("<p>END</p>", 1)[0]
+
+
+def test_hostile_blocks_make_no_script(tmp_path: Path) -> None:
+    write_hostile(tmp_path, "capstone", COMBINED, COMBINED)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    inline = write_hostile(scratch, "every-type", COMBINED, COMBINED).read_text(encoding="utf-8")
+    page = (
+        "# Notes\n\nBEGIN\n\n```archgen\nfile: ../capstone.yaml\n```\n\n"
+        f"```archgen\n{inline}```\n\nEND\n"
+    )
+    config = _site(tmp_path, {"index.md": page})
+    done = _build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    built = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    made = _between_markers(built)
+    assert made.count("<figure") == 2
+    assert ".png" not in made  # each explanation's own image gave way to the figure
+    assert "How traffic flows" in made
+    assert_safe_html(made)
+    for svg in (tmp_path / "site" / "archgen").glob("**/*.svg"):
+        assert "<script" not in svg.read_text(encoding="utf-8").lower()
+
+
+def _small(name: str, title: str, backend: str) -> str:
+    return (
+        f"archgen: 1\nname: {name}\ntitle: {title}\nregion: us-east-1\nresources:\n"
+        f"  users: {{type: client}}\n  {backend}: {{type: api_gateway, access_logging: true}}\n"
+        f"connections:\n  - {{from: users, to: {backend}, protocol: https}}\n"
+    )
+
+
+def test_architectures_with_one_name_keep_their_own_diagrams(tmp_path: Path) -> None:
+    first, second, third = (_small("same", f"Design {n}", n) for n in ("one", "two", "three"))
+    config = _site(
+        tmp_path,
+        {
+            "a.md": f"# A\n\n```archgen\n{first}```\n",
+            "b/index.md": f"# B\n\n```archgen\n{second}```\n\n```archgen\n{third}```\n",
+        },
+    )
+    done = _build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site"
+    shown = {}
+    for page in ("a/index.html", "b/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        for source in re.findall(r'<img class="archgen-diagram" src="([^"]+)"', html):
+            shown[source] = (site / page).parent.joinpath(source).resolve()
+    assert sorted(shown) == [
+        "../archgen/a/1/same.svg",
+        "../archgen/b/index/1/same.svg",
+        "../archgen/b/index/2/same.svg",
+    ]
+    drawn = [path.read_text(encoding="utf-8") for path in shown.values()]
+    for svg, backend in zip(drawn, ("one", "two", "three"), strict=True):
+        assert f">{backend}<" in svg
+        assert all(f">{other}<" not in svg for other in {"one", "two", "three"} - {backend})
+
+
+def test_pages_whose_folders_would_collide_fail_the_build(tmp_path: Path) -> None:
+    block = _small("same", "Same", "api")
+    pages = {
+        "a b.md": f"# A\n\n```archgen\n{block}```\n",
+        "a_b.md": f"# B\n\n```archgen\n{block}```\n",
+    }
+    done = _build(_site(tmp_path, pages), tmp_path / "site")
+    assert done.returncode != 0
+    assert "another archgen block already writes archgen/a_b/1/same.svg" in done.stderr
+
+
+@pytest.mark.parametrize("link", [False, True], ids=["path", "symlink"])
+def test_a_file_block_reads_only_inside_the_project(tmp_path: Path, link: bool) -> None:
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", outside)
+    project = tmp_path / "project"
+    named = "inside.yaml" if link else "../../outside.yaml"
+    config = _site(project, {"index.md": f"# N\n\n```archgen\nfile: {named}\n```\n"})
+    if link:
+        (project / "docs" / "inside.yaml").symlink_to(outside)
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert f"file: {named} is outside the project" in done.stderr
+    assert not (tmp_path / "site" / "archgen").exists()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -127,7 +243,9 @@ def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["pageErrors"] == []
-    assert [image["src"] for image in report["images"]] == ["../../archgen/capstone.svg"]
+    assert [image["src"] for image in report["images"]] == [
+        "../../archgen/architectures/capstone/1/capstone.svg"
+    ]
     assert report["images"][0]["naturalWidth"] > 1000
     text = report["text"]
     assert "How traffic flows" in text
@@ -141,3 +259,17 @@ def test_the_readme_mkdocs_snippet_is_the_site_config() -> None:
     assert "plugins:\n  - search\n  - archgen\n" in readme
     assert "plugins:\n  - search\n  - archgen\n" in (ROOT / "mkdocs.yml").read_text()
     assert shutil.which("node") is not None
+
+
+def test_a_symlink_planted_in_the_site_is_not_followed(tmp_path: Path) -> None:
+    site, elsewhere = tmp_path / "site", tmp_path / "docs"
+    site.mkdir()
+    elsewhere.mkdir()
+    (site / "archgen").symlink_to(elsewhere)
+    with pytest.raises(PluginError, match="outside the site folder"):
+        _write_inside(site, "archgen/index/1/same.svg", b"<svg/>")
+    assert list(elsewhere.iterdir()) == []
+    (site / "diagram.svg").symlink_to(elsewhere / "source.md")
+    _write_inside(site, "diagram.svg", b"<svg/>")
+    assert not (elsewhere / "source.md").exists()
+    assert (site / "diagram.svg").read_bytes() == b"<svg/>"

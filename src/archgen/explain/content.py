@@ -2,14 +2,19 @@
 
 The result is plain data (dataclasses of strings and lists) that the templates
 lay out; no sentence depends on the template, and no template decides anything.
+A plain `str` is the user's or archgen's text and the template escapes it; an
+`Md` is a sentence archgen formatted, built by `md()` from escaped parts.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from archgen.explain.description import description
 from archgen.explain.knowledge import RATIONALES
+from archgen.explain.markdown_text import Md, code, join, md
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import CATALOGUE
@@ -35,7 +40,7 @@ HIDDEN = ("subnet", "route_table", "network_acl", "security_group")
 class Named:
     """A resource as the text names it: label and id, and its own reason if it has one."""
 
-    name: str
+    name: Md
     why: str = ""
 
 
@@ -53,12 +58,12 @@ class Hop:
     """One numbered step of a flow, one way, with what admitted it."""
 
     badge: str
-    source: str
-    target: str
+    source: Md
+    target: Md
     protocol: str
     port: int
-    where: str
-    admitted: list[str]
+    where: Md
+    admitted: list[Md]
     note: str = ""
 
 
@@ -68,7 +73,7 @@ class FlowText:
 
     name: str
     prefix: str
-    dns: str
+    dns: Md
     forward: list[Hop]
     back: list[Hop]
 
@@ -78,7 +83,7 @@ class ZoneLoss:
     """What losing one Availability Zone takes down, and what keeps serving."""
 
     zone: str
-    effects: list[str]
+    effects: list[Md]
 
 
 @dataclass
@@ -86,28 +91,28 @@ class Explanation:
     """Everything the explanation template lays out."""
 
     title: str
-    description: str
+    description: Md
     name: str
     diagram: str
     alt: str
     services: list[Service] = field(default_factory=list)
-    layers: list[str] = field(default_factory=list)
+    layers: list[Md] = field(default_factory=list)
     flows: list[FlowText] = field(default_factory=list)
     zones: list[ZoneLoss] = field(default_factory=list)
-    regional: list[str] = field(default_factory=list)
-    routing: list[str] = field(default_factory=list)
-    nacls: list[str] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    protection: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
+    regional: list[Md] = field(default_factory=list)
+    routing: list[Md] = field(default_factory=list)
+    nacls: list[Md] = field(default_factory=list)
+    groups: list[Md] = field(default_factory=list)
+    roles: list[Md] = field(default_factory=list)
+    protection: list[Md] = field(default_factory=list)
+    findings: list[Md] = field(default_factory=list)
     rules_run: int = 0
 
 
-def named(arch: Architecture, resource_id: str) -> str:
+def named(arch: Architecture, resource_id: str) -> Md:
     """Return "Label (id)", or the id alone when there is no label."""
     resource = arch.resource(resource_id)
-    return f"{resource.label} (`{resource_id}`)" if resource.label else f"`{resource_id}`"
+    return md("{} ({})", resource.label, code(resource_id)) if resource.label else code(resource_id)
 
 
 def explain(arch: Architecture, findings: list[Finding], rules_run: int) -> Explanation:
@@ -115,7 +120,7 @@ def explain(arch: Architecture, findings: list[Finding], rules_run: int) -> Expl
     zones = sorted({z for rid in arch.resources for z in arch.zones_of(rid)})
     text = Explanation(
         title=arch.document.title,
-        description=(arch.document.description or "").strip(),
+        description=description((arch.document.description or "").strip()),
         name=arch.name,
         diagram=f"{arch.name}.png",
         alt=_alt(arch, zones),
@@ -132,11 +137,23 @@ def explain(arch: Architecture, findings: list[Finding], rules_run: int) -> Expl
     text.roles = _roles(arch)
     text.protection = _protection(arch)
     text.findings = [
-        f"{f.severity.value} {f.rule} on `{f.resource}`: {f.message} (line {f.span.line})"
+        md(
+            "{} {} on {}: {} (line {})",
+            f.severity.value,
+            f.rule,
+            code(str(f.resource)),
+            f.message,
+            f.span.line,
+        )
         for f in findings
         if not f.suppressed
     ]
     return text
+
+
+def alt_text(arch: Architecture) -> str:
+    """Return the diagram's text alternative: the title, the zones and the services drawn."""
+    return _alt(arch, sorted({z for rid in arch.resources for z in arch.zones_of(rid)}))
 
 
 def _alt(arch: Architecture, zones: list[str]) -> str:
@@ -166,21 +183,26 @@ def _services(arch: Architecture) -> list[Service]:
     return list(sections.values())
 
 
-def _layers(arch: Architecture) -> list[str]:
+def _layers(arch: Architecture) -> list[Md]:
     """Say how the presentation and application layers are separated, or that they are not."""
     both = [r for r in arch.resources if {"presentation", "application"} <= set(arch.tiers_of(r))]
     if both:
-        names = ", ".join(named(arch, r) for r in both)
+        names = join(", ", (named(arch, r) for r in both))
         return [
-            f"In this design one resource, {names}, serves both the presentation layer (the "
-            "HTML, CSS and JavaScript of the "
-            "site) and the application layer (the logic behind it). The two cannot scale, be "
-            "secured or be released separately: a surge of page views takes capacity from the "
-            "application, and every change redeploys both.",
-            "The redesign fixes this by moving the static site to Amazon S3 behind Amazon "
-            "CloudFront (cached at the edge, no servers) and the application logic behind "
-            "Amazon API Gateway into AWS Lambda functions, which scale per request; each layer "
-            "then scales, changes and is secured on its own.",
+            md(
+                "In this design one resource, {}, serves both the presentation layer (the "
+                "HTML, CSS and JavaScript of the "
+                "site) and the application layer (the logic behind it). The two cannot scale, be "
+                "secured or be released separately: a surge of page views takes capacity from the "
+                "application, and every change redeploys both.",
+                names,
+            ),
+            md(
+                "The redesign fixes this by moving the static site to Amazon S3 behind Amazon "
+                "CloudFront (cached at the edge, no servers) and the application logic behind "
+                "Amazon API Gateway into AWS Lambda functions, which scale per request; each "
+                "layer then scales, changes and is secured on its own."
+            ),
         ]
     presentation = [r for r in arch.resources if "presentation" in arch.tiers_of(r)]
     if not presentation:
@@ -190,22 +212,28 @@ def _layers(arch: Architecture) -> list[str]:
         r for r in arch.resources if arch.type_of(r) in ("lambda", "ec2", "autoscaling_group")
     ]
     lines = [
-        "The presentation layer ("
-        + ", ".join(named(arch, r) for r in presentation)
-        + ") only holds and serves static files; it runs no code and never calls the "
-        "application directly."
+        md(
+            "The presentation layer ({}) only holds and serves static files; it runs no code "
+            "and never calls the application directly.",
+            _names(arch, presentation),
+        )
     ]
     if doors and compute:
         lines.append(
-            "The browser calls the application layer through "
-            + ", ".join(named(arch, r) for r in doors)
-            + ", which invokes "
-            + ", ".join(named(arch, r) for r in compute)
-            + ". Each layer scales on its own (the site from the CDN cache, the API per "
-            "request), can be changed and released separately, and has its own security "
-            "boundary: the API is the only door to the logic and the data."
+            md(
+                "The browser calls the application layer through {}, which invokes {}. Each "
+                "layer scales on its own (the site from the CDN cache, the API per request), can "
+                "be changed and released separately, and has its own security boundary: the API "
+                "is the only door to the logic and the data.",
+                _names(arch, doors),
+                _names(arch, compute),
+            )
         )
     return lines
+
+
+def _names(arch: Architecture, resource_ids: Iterable[str]) -> Md:
+    return join(", ", (named(arch, r) for r in resource_ids))
 
 
 def _flows(arch: Architecture) -> list[FlowText]:
@@ -228,13 +256,16 @@ def _flows(arch: Architecture) -> list[FlowText]:
             forward.append(_hop(arch, hop, badge, "forward"))
             back.insert(0, _hop(arch, hop, badge, "return"))
         first = flow.steps[1] if len(flow.steps) > 1 else ""
-        dns = ""
+        dns = Md("")
         if first in aliases:
             route53 = arch.get(aliases[first], Route53)
-            domain = f" for {route53.domain}" if route53.domain else ""
-            dns = (
-                f"The browser first asks {named(arch, route53.id)}{domain}; the alias record "
-                f"answers with the current addresses of {named(arch, first)}."
+            domain = md(" for {}", route53.domain) if route53.domain else Md("")
+            dns = md(
+                "The browser first asks {}{}; the alias record answers with the current "
+                "addresses of {}.",
+                named(arch, route53.id),
+                domain,
+                named(arch, first),
             )
         prefix = chr(65 + number) if multiple else ""
         result.append(FlowText(flow.name, prefix, dns, forward, back))
@@ -249,7 +280,7 @@ def _hop(arch: Architecture, hop: HopVerdict, badge: str, direction: str) -> Hop
     protocol = hop.protocol.upper()
     if hop.scope == "outside":
         client = "external" in arch.tiers_of(hop.source)
-        where = "over the internet" if client else "over the AWS network"
+        where = Md("over the internet" if client else "over the AWS network")
         if direction == "return":
             note = "The response returns on the same connection."
             return Hop(
@@ -284,49 +315,58 @@ def _hop(arch: Architecture, hop: HopVerdict, badge: str, direction: str) -> Hop
     )
 
 
-def _outside_controls(arch: Architecture, source: str, target: str) -> list[str]:
+def _outside_controls(arch: Architecture, source: str, target: str) -> list[Md]:
     """Say what governs a call outside any VPC: TLS, Origin Access Control, IAM roles."""
     controls = []
     source_resource, target_resource = arch.resource(source), arch.resource(target)
     if isinstance(target_resource, CloudFront):
         policy = target_resource.viewer_protocol
-        controls.append(f"CloudFront's viewer protocol policy is {policy} at the nearest edge")
+        controls.append(md("CloudFront's viewer protocol policy is {} at the nearest edge", policy))
     oac = isinstance(source_resource, CloudFront) and source_resource.origin_access_control
     if oac and isinstance(target_resource, S3):
         controls.append(
-            f"Origin Access Control: CloudFront signs the request, and {named(arch, target)} "
-            "admits only this distribution (Block Public Access stays on)"
+            md(
+                "Origin Access Control: CloudFront signs the request, and {} admits only this "
+                "distribution (Block Public Access stays on)",
+                named(arch, target),
+            )
         )
     roles = [role for role in arch.roles_of(source) if target in arch.get(role, IamRole).allows]
     if roles:
         controls.append(
-            "A signed AWS API call with the temporary credentials of "
-            + ", ".join(named(arch, role) for role in roles)
-            + f", which allows {named(arch, target)}"
+            md(
+                "A signed AWS API call with the temporary credentials of {}, which allows {}",
+                _names(arch, roles),
+                named(arch, target),
+            )
         )
     if not controls:
         controls.append(
-            "Outside any VPC: no route, network ACL or security group applies; TLS and the "
-            "service's own access policies protect the call"
+            md(
+                "Outside any VPC: no route, network ACL or security group applies; TLS and the "
+                "service's own access policies protect the call"
+            )
         )
     return controls
 
 
-def _where(pair: PairVerdict, direction: str) -> str:
+def _where(pair: PairVerdict, direction: str) -> Md:
     ends = [pair.source, pair.target] if direction == "forward" else [pair.target, pair.source]
     parts = []
     for end in ends:
         if end.subnet:
-            parts.append(f"`{end.subnet}` ({end.zone})")
+            parts.append(md("{} ({})", code(end.subnet), end.zone))
         else:
-            parts.append("the internet" if "(internet)" in end.label else "a public AWS endpoint")
-    return f"from {parts[0]} to {parts[1]}"
+            parts.append(
+                Md("the internet" if "(internet)" in end.label else "a public AWS endpoint")
+            )
+    return md("from {} to {}", parts[0], parts[1])
 
 
 _COUNTS = {2: "both", 3: "all three", 4: "all four", 6: "all six", 8: "all eight"}
 
 
-def _admission(step: Step) -> str:
+def _admission(step: Step) -> Md:
     kinds = {
         "network_acl": "network ACL",
         "security_group": "security group",
@@ -337,18 +377,18 @@ def _admission(step: Step) -> str:
         "subnet": "subnet",
     }
     name, _, way = step.component.partition(" ")
-    component = f" `{name}`" if name else ""
+    component = md(" {}", code(name)) if name else Md("")
     if way in ("inbound", "outbound"):
-        component += f" ({way})"
+        component = md("{} ({})", component, way)
     rules = step.admitted_by
     if step.kind == "security_group":
         rules = "; ".join(part.removeprefix(f"{name}: ") for part in rules.split("; "))
     if step.kind == "listener":
         rules = rules.removeprefix("listener ")
-    return f"{kinds.get(step.kind, step.kind)}{component}: {rules}"
+    return md("{}{}: {}", kinds.get(step.kind, step.kind), component, rules)
 
 
-def _zone_effects(arch: Architecture, zone: str, zones: list[str]) -> list[str]:
+def _zone_effects(arch: Architecture, zone: str, zones: list[str]) -> list[Md]:
     effects = []
     others = [z for z in zones if z != zone]
     for resource_id, resource in arch.resources.items():
@@ -367,22 +407,28 @@ def _effect(
     zone: str,
     remaining: list[str],
     others: list[str],
-) -> str:
+) -> Md:
     name = named(arch, resource_id)
     left = ", ".join(remaining)
     if isinstance(resource, Rds):
         if not resource.multi_az or not remaining:
-            return f"{name} is lost: it is not Multi-AZ, so it is down until restored elsewhere."
+            return md(
+                "{} is lost: it is not Multi-AZ, so it is down until restored elsewhere.", name
+            )
         primary = arch.get(arch.subnets_of(resource_id)[0], Subnet).zone
         if primary == zone:
-            return (
-                f"{name}: the primary is lost; RDS fails over to the standby in {left} "
-                "automatically (typically in one to two minutes) and the endpoint name stays "
-                "the same, so the application reconnects without a change."
+            return md(
+                "{}: the primary is lost; RDS fails over to the standby in {} automatically "
+                "(typically in one to two minutes) and the endpoint name stays the same, so the "
+                "application reconnects without a change.",
+                name,
+                left,
             )
-        return (
-            f"{name}: the standby is lost; the primary in {primary} keeps serving and RDS "
-            "creates a new standby when it can."
+        return md(
+            "{}: the standby is lost; the primary in {} keeps serving and RDS creates a new "
+            "standby when it can.",
+            name,
+            primary,
         )
     if isinstance(resource, NatGateway):
         users = [
@@ -390,28 +436,45 @@ def _effect(
             for s in arch.resources_of(Subnet)
             if (t := arch.route_table_of(s.id)) and any(r.target == resource_id for r in t.routes)
         ]
-        served = ", ".join(f"`{s}`" for s in users) or "no subnet"
-        return (
-            f"{name} is lost with the zone; it served {served}, in the same zone, so no "
-            "surviving subnet depended on it."
-            if all(arch.get(s, Subnet).zone == zone for s in users)
-            else f"{name} is lost; subnets in other zones that route through it ({served}) "
-            "lose outbound internet access."
+        served = _codes(users) or Md("no subnet")
+        if all(arch.get(s, Subnet).zone == zone for s in users):
+            return md(
+                "{} is lost with the zone; it served {}, in the same zone, so no surviving "
+                "subnet depended on it.",
+                name,
+                served,
+            )
+        return md(
+            "{} is lost; subnets in other zones that route through it ({}) lose outbound "
+            "internet access.",
+            name,
+            served,
         )
     if not remaining:
-        return f"{name} is lost: it runs only in {zone}."
+        return md("{} is lost: it runs only in {}.", name, zone)
     kind = arch.type_of(resource_id)
     if isinstance(resource, Alb):
-        return f"{name} stops sending to {zone} and keeps serving from its nodes in {left}."
-    if kind == "autoscaling_group":
-        return (
-            f"{name} loses its instances in {zone}; the others in {left} keep serving, and Auto "
-            f"Scaling launches replacements in {left} to restore the desired capacity."
+        return md(
+            "{} stops sending to {} and keeps serving from its nodes in {}.", name, zone, left
         )
-    return f"{name} keeps running in {left}."
+    if kind == "autoscaling_group":
+        return md(
+            "{} loses its instances in {}; the others in {} keep serving, and Auto Scaling "
+            "launches replacements in {} to restore the desired capacity.",
+            name,
+            zone,
+            left,
+            left,
+        )
+    return md("{} keeps running in {}.", name, left)
 
 
-def _regional(arch: Architecture) -> list[str]:
+def _codes(values: list[str]) -> Md:
+    """Return the ids as code spans, separated by commas (empty for none)."""
+    return join(", ", (code(value) for value in values))
+
+
+def _regional(arch: Architecture) -> list[Md]:
     return [
         named(arch, r)
         for r in arch.resources
@@ -419,40 +482,48 @@ def _regional(arch: Architecture) -> list[str]:
     ]
 
 
-def _routing(arch: Architecture) -> list[str]:
+def _routing(arch: Architecture) -> list[Md]:
     lines = []
     for subnet in arch.resources_of(Subnet):
         table = arch.route_table_of(subnet.id)
         name = named(arch, subnet.id)
-        table_name = f"`{table.id}`" if table else "the VPC's implicit main route table"
-        routes = [f"{r.destination} to `{r.target}`" for r in table.routes] if table else []
-        sends = f" sends {', '.join(routes)}" if routes else " has only the local route"
+        table_name = code(table.id) if table else Md("the VPC's implicit main route table")
+        routes = (
+            [md("{} to {}", r.destination, code(r.target)) for r in table.routes] if table else []
+        )
+        sends = md(" sends {}", join(", ", routes)) if routes else Md(" has only the local route")
         if arch.is_public(subnet.id):
             kind = "public: it has a route to the internet gateway"
         elif routes:
             kind = "private: outbound traffic leaves through a NAT gateway, nothing comes in"
         else:
             kind = "private and isolated: it can reach only the VPC itself"
-        lines.append(f"{name} ({subnet.cidr}, {subnet.zone}) is {kind}; {table_name}{sends}.")
+        lines.append(
+            md("{} ({}, {}) is {}; {}{}.", name, subnet.cidr, subnet.zone, kind, table_name, sends)
+        )
     return lines
 
 
-def _nacls(arch: Architecture) -> list[str]:
+def _nacls(arch: Architecture) -> list[Md]:
     lines = []
     for acl in arch.resources_of(NetworkAcl):
         subnets = [s.id for s in arch.resources_of(Subnet) if s.nacl == acl.id]
         inbound = "; ".join(_acl_rule(r) for r in sorted(acl.inbound, key=lambda r: r.rule))
         outbound = "; ".join(_acl_rule(r) for r in sorted(acl.outbound, key=lambda r: r.rule))
         lines.append(
-            f"{named(arch, acl.id)} on {', '.join(f'`{s}`' for s in subnets) or 'no subnet'}. "
-            f"Inbound: {inbound or 'nothing'}; everything else is denied. "
-            f"Outbound: {outbound or 'nothing'}; everything else is denied."
+            md(
+                "{} on {}. Inbound: {}; everything else is denied. "
+                "Outbound: {}; everything else is denied.",
+                named(arch, acl.id),
+                _codes(subnets) or Md("no subnet"),
+                inbound or "nothing",
+                outbound or "nothing",
+            )
         )
     without = [s.id for s in arch.resources_of(Subnet) if s.nacl is None]
     if without:
         lines.append(
-            f"{', '.join(f'`{s}`' for s in without)} use the VPC's default network ACL, which "
-            "allows all traffic."
+            md("{} use the VPC's default network ACL, which allows all traffic.", _codes(without))
         )
     return lines
 
@@ -462,39 +533,50 @@ def _acl_rule(rule: NaclRule) -> str:
     return f"rule {rule.rule} {rule.action} {rule.protocol}{ports} {rule.cidr}"
 
 
-def _groups(arch: Architecture) -> list[str]:
+def _groups(arch: Architecture) -> list[Md]:
     lines = []
     for group in arch.resources_of(SecurityGroup):
         members = [r for r in arch.resources if group.id in arch.security_groups_of(r)]
         rules = [
-            f"{r.protocol}{'' if r.ports is None else ' ' + str(r.ports)} from `{r.source}`"
-            for r in group.ingress
+            md("{} from {}", _traffic(r.protocol, r.ports), code(r.source)) for r in group.ingress
         ]
-        admits = f"admits {', '.join(rules)}" if rules else "admits nothing"
+        admits = md("admits {}", join(", ", rules)) if rules else Md("admits nothing")
         if group.egress is None:
-            out = "sends anything out"
+            out = Md("sends anything out")
         elif not group.egress:
-            out = "starts no connection"
+            out = Md("starts no connection")
         else:
-            out = "sends " + ", ".join(
-                f"{r.protocol}{'' if r.ports is None else ' ' + str(r.ports)} to `{r.destination}`"
-                for r in group.egress
+            out = md(
+                "sends {}",
+                join(
+                    ", ",
+                    (
+                        md("{} to {}", _traffic(r.protocol, r.ports), code(r.destination))
+                        for r in group.egress
+                    ),
+                ),
             )
-        holders = ", ".join(f"`{m}`" for m in members) or "nothing"
-        lines.append(f"{named(arch, group.id)} (on {holders}) {admits}, and {out}.")
+        holders = _codes(members) or Md("nothing")
+        lines.append(md("{} (on {}) {}, and {}.", named(arch, group.id), holders, admits, out))
     return lines
 
 
-def _roles(arch: Architecture) -> list[str]:
+def _traffic(protocol: str, ports: object) -> str:
+    return protocol if ports is None else f"{protocol} {ports}"
+
+
+def _roles(arch: Architecture) -> list[Md]:
     lines = []
     for role in arch.resources_of(IamRole):
-        holders = ", ".join(named(arch, h) for h in arch.holders_of(role.id)) or "nothing"
-        allows = ", ".join(named(arch, a) for a in role.allows) or "nothing"
-        lines.append(f"{named(arch, role.id)} is assumed by {holders} and allows {allows}.")
+        holders = _names(arch, arch.holders_of(role.id)) or Md("nothing")
+        allows = _names(arch, role.allows) or Md("nothing")
+        lines.append(
+            md("{} is assumed by {} and allows {}.", named(arch, role.id), holders, allows)
+        )
     return lines
 
 
-def _protection(arch: Architecture) -> list[str]:
+def _protection(arch: Architecture) -> list[Md]:
     """Say how the edge and the data are protected: TLS, origin access, public access, logs."""
     lines = []
     for cdn in arch.resources_of(CloudFront):
@@ -504,19 +586,24 @@ def _protection(arch: Architecture) -> list[str]:
             else "reads its origins without Origin Access Control"
         )
         lines.append(
-            f"{named(arch, cdn.id)} uses viewer protocol {cdn.viewer_protocol} and {access}."
+            md(
+                "{} uses viewer protocol {} and {}.",
+                named(arch, cdn.id),
+                cdn.viewer_protocol,
+                access,
+            )
         )
     for bucket in arch.resources_of(S3):
         blocked = (
             "Block Public Access on" if bucket.block_public_access else "public access allowed"
         )
         encrypted = "encrypted at rest" if bucket.encrypted else "not encrypted"
-        lines.append(f"{named(arch, bucket.id)}: {blocked}, {encrypted}.")
+        lines.append(md("{}: {}, {}.", named(arch, bucket.id), blocked, encrypted))
     for db in arch.resources_of(Rds):
         encrypted = "encrypted at rest" if db.storage_encrypted else "not encrypted at rest"
         public = "publicly accessible" if db.publicly_accessible else "not publicly accessible"
-        lines.append(f"{named(arch, db.id)}: {encrypted}, {public}.")
+        lines.append(md("{}: {}, {}.", named(arch, db.id), encrypted, public))
     for api in arch.resources_of(ApiGateway):
         logs = "writes access logs" if api.access_logging else "writes no access logs"
-        lines.append(f"{named(arch, api.id)} {logs}.")
+        lines.append(md("{} {}.", named(arch, api.id), logs))
     return lines
