@@ -29,8 +29,8 @@ from archgen.render.stamp import (
     ask_tool_versions,
     fingerprint,
     input_fingerprint,
+    parse_output,
     read_output,
-    read_regular,
     source_fingerprint,
     stamp,
 )
@@ -150,10 +150,22 @@ def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> Render
     drawn = _draw_all([job for job in work if job.formats], run.jobs, run.progress)
     outputs = {target: artifact.data for made in drawn for target, artifact in made}
     if run.verify:
-        outputs = {target: data for target, data in outputs.items() if read_regular(target) != data}
+        shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
+        outputs = {t: data for t, data in outputs.items() if _differs(t, *shown[t], data)}
     if folder is not None:
         folder.commit(outputs, force=run.force)
     return _result(targets, list(outputs), written=folder is not None)
+
+
+def _differs(target: Path, fmt: str, content: str, drawn: bytes) -> bool:
+    """Return whether an output shows other than what was just drawn for it.
+
+    The stamps are set aside: an output whose picture is right keeps the
+    input fingerprint of the release that wrote it (archgen rewrites no
+    picture for a change of code that draws nothing differently).
+    """
+    old, new = read_output(target, fmt), parse_output(drawn, fmt)
+    return old is None or new is None or old.body != new.body or not old.shows(content)
 
 
 def _result(targets: list[Path], changed: list[Path], *, written: bool) -> RenderResult:
