@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from archgen.cli import main
+from archgen.output_folder import COMPLETE_MARKER, STAGING_PREFIX
 from tests.conftest import ARCHITECTURES
 
 TINY = (
@@ -235,3 +236,29 @@ def test_a_render_leaves_no_working_files(tmp_path: Path) -> None:
     result = _invoke("render", str(ARCHITECTURES), "--out", str(out), "--format", "svg,md")
     assert result.exit_code == 0, result.stderr
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_staging_folder_committed_by_someone_else_replaces_no_hand_written_page(
+    tmp_path: Path,
+) -> None:
+    """A staging folder is vetted like a run's own outputs before it is rolled forward."""
+    docs = tmp_path / "docs"
+    staging = docs / f"{STAGING_PREFIX}planted"
+    staging.mkdir(parents=True)
+    (docs / "index.md").write_bytes(HAND_WRITTEN)
+    (staging / "index.md").write_bytes(b"# Planted\n")
+    (staging / COMPLETE_MARKER).write_bytes(b"")
+    result = _invoke("render", str(_tiny(tmp_path, "other")), "--out", str(docs), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert _listing(docs)["index.md"] == HAND_WRITTEN
+    assert sorted(p.name for p in docs.iterdir()) == ["index.md", "other.md"]
+
+
+def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    source = _tiny(tmp_path)
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    (out / "index.md").chmod(0o640)
+    _tiny(tmp_path, title="Changed")
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    assert (out / "index.md").stat().st_mode & 0o777 == 0o640

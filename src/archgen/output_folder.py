@@ -4,11 +4,13 @@ A render replaces several files at once, and whoever reads the folder (a
 person, git, a CI job, the next run) must see all the old outputs or all the
 new ones. So every output is first written into a staging folder inside the
 output folder (the same file system, so a rename moves it); a marker then says
-the staging is complete, and only then is each file renamed into place, with
-SIGINT and SIGTERM held back until the last rename. A run killed outright
-(SIGKILL, a lost machine) leaves its staging folder behind: the next run that
-writes finishes the renames when the marker is there and removes the folder
-when it is not, before it looks at any output. `render --check` never looks.
+the staging is complete, and only then is each file renamed into place.
+SIGINT and SIGTERM are held back meanwhile: one that came while staging
+removes the staging folder before the first rename, one that came during the
+renames waits for the last. A run killed outright (SIGKILL, a lost machine)
+leaves its staging folder behind: the next run that writes finishes the
+renames when the marker is there and removes the folder when it is not, before
+it looks at any output. `render --check` never looks.
 
 The folder may come from a checkout strangers contribute to, so nothing is
 written over a file archgen did not write (unless the user says --force), and
@@ -56,7 +58,7 @@ class Interrupted(KeyboardInterrupt):
 
 
 class SignalGuard:
-    """Turn SIGINT and SIGTERM into Interrupted, or hold them back while renames run.
+    """Turn SIGINT and SIGTERM into Interrupted, or hold them back while files are placed.
 
     Python's default SIGTERM ends the process on the spot, skipping every
     cleanup, and its KeyboardInterrupt can land between two renames. Handlers
@@ -90,6 +92,11 @@ class SignalGuard:
             return
         raise Interrupted(signum)
 
+    def take_pending(self) -> int | None:
+        """Return the signal held back so far, if any, which is then no longer pending."""
+        signum, self._pending = self._pending, None
+        return signum
+
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
         """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it."""
@@ -98,8 +105,8 @@ class SignalGuard:
             yield
         finally:
             self._holding -= 1
-        if not self._holding and self._pending is not None:
-            signum, self._pending = self._pending, None
+        signum = None if self._holding else self.take_pending()
+        if signum is not None:
             raise Interrupted(signum)
 
 
@@ -135,32 +142,38 @@ class OutputFolder:
         except OSError as error:
             raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
         self.take()
-        staging = self._stage(outputs)
+        committed = False
         try:
             with self._signals.deferred():
+                staging = self._stage(outputs)
+                self._abort_if_signalled(staging)
                 _roll_forward(staging, self.path)
+                committed = True
         except OSError as error:  # a target changed under the run; the next run tidies up
             raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
         except Interrupted as stop:
-            stop.after_commit = True
+            stop.after_commit = committed
             raise
 
     def _stage(self, outputs: Mapping[Path, bytes]) -> Path:
         """Write every output into a new staging folder, then its marker; on failure, none."""
-        with self._signals.deferred():
-            staging = self.path / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
-            staging.mkdir(mode=0o700)
+        staging = self.path / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
         try:
+            staging.mkdir(mode=0o700)
             for target, data in outputs.items():
                 _write_new(staging / target.name, data, _mode_for(target))
             _write_new(staging / COMPLETE_MARKER, b"", 0o600)
-        except BaseException as error:
-            with self._signals.deferred():
-                shutil.rmtree(staging, ignore_errors=True)
-            if isinstance(error, OSError):
-                raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
             raise
         return staging
+
+    def _abort_if_signalled(self, staging: Path) -> None:
+        """Stop before the first rename when SIGINT or SIGTERM came while staging."""
+        signum = self._signals.take_pending()
+        if signum is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise Interrupted(signum)
 
 
 @contextlib.contextmanager
