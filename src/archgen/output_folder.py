@@ -134,6 +134,8 @@ class OutputFolder:
         Every target is vetted before anything is written, so a refusal leaves
         the folder exactly as it was.
         """
+        if not outputs:
+            return
         refused = [reason for target in outputs if (reason := refusal(target, force=force))]
         if refused:
             raise UsageError("\n".join(refused))
@@ -149,7 +151,7 @@ class OutputFolder:
                 self._abort_if_signalled(staging)
                 _roll_forward(staging, self.path)
                 committed = True
-        except OSError as error:  # a target changed under the run; the next run tidies up
+        except OSError as error:  # disk full, a target replaced meanwhile: see _stage, _recover
             raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
         except Interrupted as stop:
             stop.after_commit = committed
