@@ -74,16 +74,6 @@ def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
     )
 
 
-def _default_file_mode() -> int:
-    """Return rw-r--r-- narrowed by the process umask, as open() would create a file."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _default_file_mode()
-
-
 def load_config(explicit: Path | None = None, folder: Path | None = None) -> RunConfig:
     """Return the run's settings: `explicit`, else .archgen.yaml, else pyproject's table."""
     path = settings_file(explicit, folder)
@@ -163,31 +153,67 @@ def exit_code(result: CheckResult, fail_on: str) -> int:
     return 1 if worst.rank >= Severity(fail_on).rank else 0
 
 
+def report_inputs(result: CheckResult, config: Path | None = None) -> list[Path]:
+    """Return the files a check read: its architectures and its settings file."""
+    settings = settings_file(config)
+    return [Path(file) for file in result.files] + ([settings] if settings else [])
+
+
+def write_report(path: Path, text: str, inputs: Iterable[Path]) -> None:
+    """Write a report to `path`, which must not be one of the files it was made from.
+
+    `--output` pointed at an architecture or the settings file would replace
+    the very file just checked. Two names are one file when the system says so
+    (a symlink, a hard link, `./` or `..` in the path), so that is asked, not
+    the spelling compared.
+    """
+    for source in inputs:
+        if _same_file(path, source):
+            raise UsageError(
+                f"--output {path} is one of the inputs ({source}): choose another file"
+            )
+    write_atomically(path, text)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # one of them does not exist, so it is not the other
+        return False
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` as UTF-8 with LF line ends, atomically."""
     write_bytes_atomically(path, text.encode("utf-8"))
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old or the new file, never half."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        mode = path.stat().st_mode & 0o777 if path.exists() else _FILE_MODE
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
+    """Write `data` to `path` so that readers see the old or the new file, never half.
+
+    SIGTERM and SIGINT become an exception meanwhile, so the temporary file is
+    removed on every way out but SIGKILL.
+    """
+    from archgen.output_folder import FILE_MODE, SignalGuard
+
+    with SignalGuard():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            )
+        except OSError as error:
             raise UsageError(f"cannot write {path}: {error.strerror}") from None
-        raise
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
+            Path(temporary).chmod(mode)
+            Path(temporary).replace(path)
+        except BaseException as error:
+            Path(temporary).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise UsageError(f"cannot write {path}: {error.strerror}") from None
+            raise
 
 
 def append_text(path: Path, text: str) -> None:

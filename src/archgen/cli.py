@@ -153,14 +153,20 @@ def check(
         settings = app.load_config(config)
         result = app.check(paths, settings)
     except InvalidInput as error:
-        _emit(_invalid_report(output_format, error.problems), output)
+        if output is None:  # a report already in --output stays: nothing written is lost
+            click.echo(_invalid_report(output_format, error.problems), nl=False)
         if output_format not in ("json", "junit", "github") or output is not None:
             _fail("\n".join(str(problem) for problem in error.problems))
         sys.exit(EXIT_INVALID)
     except ArchgenError as error:
         _fail(str(error))
         sys.exit(EXIT_INVALID)
-    _emit(_report(output_format, result, output), output)
+    report = _report(output_format, result, output)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        with _invalid_exits_2():
+            app.write_report(output, report, app.report_inputs(result, config))
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from archgen.report.github import format_summary
 
@@ -261,6 +267,12 @@ def rules(output_format: str, output: Path | None) -> None:
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when an output is stale.")
 @click.option(
+    "--verify",
+    is_flag=True,
+    help="Trust no fingerprint: draw every output again and compare bytes (needs graphviz).",
+)
+@click.option("--force", is_flag=True, help="Replace files in --out that archgen did not write.")
+@click.option(
     "--fail-on-change",
     is_flag=True,
     help="Exit 1 when anything was written (for pre-commit, which then stops the commit).",
@@ -272,6 +284,8 @@ def render(
     formats: str,
     templates: Path | None,
     check: bool,
+    verify: bool,
+    force: bool,
     fail_on_change: bool,
     jobs: int | None,
 ) -> None:
@@ -280,9 +294,17 @@ def render(
 
     progress = _progress if sys.stderr.isatty() else None
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
-    with _invalid_exits_2():
+    with _invalid_exits_2(), _interrupted_exits():
         result = render_files(
-            paths, out, chosen, check=check, jobs=jobs, progress=progress, templates=templates
+            paths,
+            out,
+            chosen,
+            check=check,
+            verify=verify,
+            force=force,
+            jobs=jobs,
+            progress=progress,
+            templates=templates,
         )
     if check:
         for path in result.stale:
@@ -294,6 +316,23 @@ def render(
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
     sys.exit(EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _interrupted_exits() -> Iterator[None]:
+    """Exit as the shell expects of a signal (128 + its number) when SIGINT or SIGTERM stop a run.
+
+    The run has left its output folder as it was, or finished it first.
+    """
+    from archgen.output_folder import Interrupted
+
+    try:
+        yield
+    except Interrupted as stop:
+        _fail(
+            "interrupted" + (" after writing" if stop.after_commit else ": no output was changed")
+        )
+        sys.exit(128 + stop.signum)
 
 
 def _progress(done: int, total: int) -> None:

@@ -1,13 +1,15 @@
 """The render use case: architectures in, output files out, all or nothing.
 
-Each output carries fingerprints of what it was made from (see
-render.stamp). When every output's input fingerprint matches, the run is
-done without loading a model: that is `render --check` in CI and an unchanged
-`render` in a pre-commit hook. Otherwise every file is loaded, and an output
-is stale when its content fingerprint differs. Outputs to draw are drawn in
-memory first (graphviz runs in parallel, one process per file); only when all
-succeeded is anything written, each file atomically, so a failure never
-leaves a half-updated output folder.
+Each output carries fingerprints of what it was made from, sealed to its own
+bytes (see render.stamp). When every output's input fingerprint matches, the
+run is done without loading a model: that is `render --check` in CI and an
+unchanged `render` in a pre-commit hook. Otherwise every file is loaded, and
+an output is stale when its content fingerprint differs. With `verify`, no
+fingerprint is trusted: every output is drawn again and compared byte for
+byte. Outputs to draw are drawn in memory first (graphviz runs in parallel,
+one process per file); only when all succeeded are they written, all together
+(see output_folder), so a failure or an interruption never leaves a
+half-updated output folder.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from typing import TYPE_CHECKING
 
 from archgen.errors import UsageError
 from archgen.inputs import MAX_BYTES, declared_name, find_architectures, settings_bytes
+from archgen.output_folder import OutputFolder, writing
 from archgen.render.base import Artifact
 from archgen.render.stamp import (
     Stamp,
     ask_tool_versions,
     fingerprint,
     input_fingerprint,
-    read_stamp,
+    parse_output,
+    read_output,
     source_fingerprint,
     stamp,
 )
@@ -76,57 +80,109 @@ class _Job:
     """Outputs made without graphviz (the Markdown), compared byte for byte."""
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What one render run was asked to do."""
+
+    out: Path
+    formats: tuple[str, ...]
+    check: bool
+    verify: bool
+    force: bool
+    jobs: int
+    progress: Progress | None
+    templates: Path | None
+
+
 def render(
     paths: Sequence[str],
     out: Path,
     formats: Sequence[str] = FORMATS,
     *,
     check: bool = False,
+    verify: bool = False,
+    force: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
 ) -> RenderResult:
     """Render the architectures named by `paths` into `out`, or compare in check mode.
 
-    The explanation follows the settings of the current folder, as `check` does.
+    `verify` trusts no fingerprint: every output is drawn and compared byte
+    for byte. `force` lets outputs replace files archgen did not write. The
+    explanation follows the settings of the current folder, as `check` does.
     """
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
         choices = ", ".join(FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
+    run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
     files = find_architectures(paths)
+    if check:
+        return _render(files, run, None)
+    with writing(out) as folder:
+        return _render(files, run, folder)
+
+
+def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
+    """Compare, then draw and write what is stale (into `folder`; None: --check)."""
     ask_tool_versions()
+    chosen, out = run.formats, run.out
     settings = settings_bytes() if "md" in chosen else b""
-    layout = _template_bytes(templates) if "md" in chosen else b""
-    if settings is not None:
+    layout = _template_bytes(run.templates) if "md" in chosen else b""
+    if settings is not None and not run.verify:
         current = _current_without_loading(files, out, chosen, settings, layout)
         if current is not None:
             return RenderResult((), (), tuple(current))
-    from archgen.app import load_all, load_config, write_bytes_atomically
+    from archgen.app import load_all, load_config
 
     config = load_config() if "md" in chosen else None  # reports an unreadable settings file
     settings = settings or b""
     work = [
-        _job(arch, out, chosen, templates, config, _Inputs(_source(arch), settings, layout))
+        _job(arch, run, config, _Inputs(_source(arch), settings, layout))
         for arch in load_all(files)
     ]
-    stale = [job for job in work if job.formats]
-    unchanged = [job.targets[fmt] for job in work for fmt in chosen if fmt not in job.formats]
-    stale_paths = [job.targets[fmt] for job in stale for fmt in job.formats]
-    if check:
-        return RenderResult((), tuple(stale_paths), tuple(unchanged))
-    artifacts = _draw_all(stale, jobs or os.cpu_count() or 1, progress)
-    for made in artifacts:
-        for artifact in made:
-            write_bytes_atomically(out / artifact.name, artifact.data)
-    return RenderResult(tuple(stale_paths), (), tuple(unchanged))
+    targets = [job.targets[fmt] for job in work for fmt in chosen]
+    if run.check and not run.verify:
+        stale = [job.targets[fmt] for job in work for fmt in job.formats]
+        return _result(targets, stale, written=False)
+    drawn = _draw_all([job for job in work if job.formats], run.jobs, run.progress)
+    outputs = {target: artifact.data for made in drawn for target, artifact in made}
+    if run.verify:
+        shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
+        outputs = {t: data for t, data in outputs.items() if _differs(t, *shown[t], data)}
+    if folder is not None:
+        folder.commit(outputs, force=run.force)
+    return _result(targets, list(outputs), written=folder is not None)
+
+
+def _differs(target: Path, fmt: str, content: str, drawn: bytes) -> bool:
+    """Return whether an output shows other than what was just drawn for it.
+
+    The stamps are set aside: an output whose picture is right keeps the
+    input fingerprint of the release that wrote it (archgen rewrites no
+    picture for a change of code that draws nothing differently).
+    """
+    old, new = read_output(target, fmt), parse_output(drawn, fmt)
+    return old is None or new is None or old.body != new.body or not old.shows(content)
+
+
+def _result(targets: list[Path], changed: list[Path], *, written: bool) -> RenderResult:
+    changes = set(changed)
+    unchanged = tuple(target for target in targets if target not in changes)
+    if written:
+        return RenderResult(tuple(changed), (), unchanged)
+    return RenderResult((), tuple(changed), unchanged)
 
 
 def output_path(out: Path, name: str) -> Path:
-    """Return where an output goes; a name can never lead outside the output folder."""
-    folder = out.resolve()
-    if (folder / name).resolve().parent != folder:
+    """Return where an output goes; a name can never lead outside the output folder.
+
+    The name is judged as written, not resolved: a symlink already at the
+    target is no way out either, since output_folder never writes through one.
+    """
+    if name in {"", ".", ".."} or Path(name).name != name or "\\" in name:
         raise UsageError(f"output name {name!r} would leave the output folder {out}")
     return out / name
 
@@ -136,10 +192,11 @@ def _current_without_loading(
 ) -> list[Path] | None:
     """Return every output when each carries the input fingerprint of today's bytes, else None.
 
-    A matching input fingerprint proves that this release made the output from
-    exactly these bytes, which it only does for a valid file; anything else
-    (a changed, unreadable or oversized file, a name not found at a glance, two
-    files with one name) returns None and the files are loaded in full.
+    A matching input fingerprint, sealed to the output's bytes, shows that
+    this release made these very bytes from exactly these inputs, which it
+    only does for a valid file; anything else (a changed, unreadable or
+    oversized file, a damaged output, a name not found at a glance, two files
+    with one name) returns None and the files are loaded in full.
     """
     outputs: list[Path] = []
     names: set[str] = set()
@@ -151,8 +208,8 @@ def _current_without_loading(
         names.add(name)
         for fmt in formats:
             target = out / f"{name}.{fmt}"
-            mark = read_stamp(target, fmt)
-            if mark is None or mark.inputs != inputs.fingerprint(fmt):
+            shown = read_output(target, fmt)
+            if shown is None or not shown.made_from(inputs.fingerprint(fmt)):
                 return None
             outputs.append(target)
     return outputs
@@ -182,32 +239,30 @@ def _template_bytes(templates: Path | None) -> bytes:
         return b""
 
 
-def _job(
-    arch: Architecture,
-    out: Path,
-    formats: tuple[str, ...],
-    templates: Path | None,
-    config: RunConfig | None,
-    inputs: _Inputs,
-) -> _Job:
-    """Plan one file's outputs: which are missing or show something else."""
+def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Inputs) -> _Job:
+    """Plan one file's outputs: which are missing or show something else (all, to verify)."""
     from archgen.layout.drawing import plan
 
     planned = plan(arch)
-    targets = {fmt: output_path(out, f"{arch.name}.{fmt}") for fmt in formats}
+    formats = run.formats
+    targets = {fmt: output_path(run.out, f"{arch.name}.{fmt}") for fmt in formats}
     contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
         contents["md"] = _explanation_print(arch, inputs.layout, config)
     stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(fmt)) for fmt in formats}
-    stale = tuple(fmt for fmt in formats if _shown(targets[fmt], fmt) != contents[fmt])
-    ready = {"md": explanation(arch, templates, config)} if "md" in stale else {}
+    stale = (
+        formats
+        if run.verify
+        else tuple(fmt for fmt in formats if not _shows(targets[fmt], fmt, contents[fmt]))
+    )
+    ready = {"md": explanation(arch, run.templates, config)} if "md" in stale else {}
     return _Job(arch, planned, stale, targets, stamps, ready)
 
 
-def _shown(target: Path, fmt: str) -> str | None:
-    """Return the content fingerprint of an existing output."""
-    mark = read_stamp(target, fmt)
-    return mark.content if mark is not None else None
+def _shows(target: Path, fmt: str, content: str) -> bool:
+    """Return whether an existing output's own bytes carry the content fingerprint `content`."""
+    shown = read_output(target, fmt)
+    return shown is not None and shown.shows(content)
 
 
 def _explanation_print(arch: Architecture, layout: bytes, config: RunConfig | None) -> str:
@@ -232,7 +287,11 @@ def explanation(
     return render_markdown(explain(arch, findings, rules_run), templates)
 
 
-def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[list[Artifact]]:
+Made = list[tuple[Path, Artifact]]
+"""One file's outputs, each with where it goes."""
+
+
+def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[Made]:
     if len(work) <= 1 or jobs == 1:
         drawn = []
         for done, job in enumerate(work, 1):
@@ -242,20 +301,23 @@ def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[li
         return drawn
     import concurrent.futures  # only a run with several files draws in parallel
 
-    results: dict[int, list[Artifact]] = {}
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    results: dict[int, Made] = {}
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
         futures = {pool.submit(_draw_one, job): index for index, job in enumerate(work)}
         for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
             results[futures[future]] = future.result()
             if progress is not None:
                 progress(done, len(work))
+    finally:  # interrupted or failed: files not started yet are not drawn
+        pool.shutdown(cancel_futures=True)
     return [results[index] for index in range(len(work))]
 
 
-def _draw_one(job: _Job) -> list[Artifact]:
+def _draw_one(job: _Job) -> Made:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     if not drawn:
-        return [_stamped(job, fmt, job.ready[fmt]) for fmt in job.formats]
+        return [(job.targets[fmt], _stamped(job, fmt, job.ready[fmt])) for fmt in job.formats]
     from archgen.layout.drawing import draw
 
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
@@ -263,7 +325,7 @@ def _draw_one(job: _Job) -> list[Artifact]:
     made = []
     for fmt in job.formats:
         artifact = job.ready[fmt] if fmt in job.ready else _RENDERERS[fmt](drawing)
-        made.append(_stamped(job, fmt, artifact))
+        made.append((job.targets[fmt], _stamped(job, fmt, artifact)))
     return made
 
 

@@ -8,6 +8,12 @@ it decides whether an output is stale, so an edit that changes nothing drawn
 the architecture file and settings, and all of archgen's code: when it still
 matches, the output is current without even loading the model, which is what
 makes `render --check` and an unchanged `render` fast.
+
+Both are sealed to the output's own bytes: what is written is a digest of the
+fingerprint and of the output with the stamp taken out. A truncated or edited
+output, or a stamp copied onto another file, then matches no fingerprint and
+is stale. A seal is no signature: whoever can run archgen's code can compute
+one for any bytes, which only `render --verify` (drawing again) detects.
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import os
 import re
 import shutil
+import stat
 import struct
 import subprocess
 import zlib
@@ -27,8 +35,12 @@ from archgen import __version__
 from archgen.layout.icons import icon_root
 
 _KEY = b"archgen-source"
+_SEAL = b"archgen-seal\0"
 _PRINTS = rb"([0-9a-f]{64})(?: ([0-9a-f]{64}))?"
 """The content fingerprint, then the input fingerprint (absent from older outputs)."""
+_LARGEST = 256 * 1024 * 1024
+"""A larger file is no output of archgen's, and is not read whole to find out."""
+_DRAWIO_OPEN = b"<mxfile "
 _SVG_STAMP = re.compile(rb"<!-- archgen-source: " + _PRINTS + rb" -->")
 _DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="' + _PRINTS + rb'"')
 _PNG_STAMP = re.compile(rb"tEXt" + _KEY + rb"\0" + _PRINTS)
@@ -37,16 +49,40 @@ _STAMPS = {"svg": _SVG_STAMP, "md": _SVG_STAMP, "drawio": _DRAWIO_STAMP, "png": 
 
 @dataclass(frozen=True)
 class Stamp:
-    """The two fingerprints an output carries."""
+    """The two fingerprints an output is stamped with, before they are sealed."""
 
     content: str
     """What the output shows: the DOT layout, or the explanation's inputs."""
-    inputs: str | None
-    """The exact bytes and code it was made from; None in outputs of older releases."""
+    inputs: str
+    """The exact bytes and code it was made from."""
 
-    def text(self) -> str:
-        """Return the stamp as it is written into the output."""
-        return f"{self.content} {self.inputs}" if self.inputs else self.content
+    def sealed(self, body: bytes) -> str:
+        """Return the stamp as it is written into `body`: both fingerprints sealed to it."""
+        digest = hashlib.sha256(body).digest()
+        return f"{_seal(self.content, digest)} {_seal(self.inputs, digest)}"
+
+
+@dataclass(frozen=True)
+class Output:
+    """An existing output's stamp, and the digest of its bytes without the stamp."""
+
+    content: str
+    inputs: str | None
+    """None in outputs of releases that wrote one fingerprint."""
+    body: bytes
+    """The SHA-256 digest of the output with its stamp taken out."""
+
+    def shows(self, content: str) -> bool:
+        """Return whether these very bytes were made with the content fingerprint `content`."""
+        return self.content == _seal(content, self.body)
+
+    def made_from(self, inputs: str) -> bool:
+        """Return whether these very bytes were made with the input fingerprint `inputs`."""
+        return self.inputs == _seal(inputs, self.body)
+
+
+def _seal(fingerprint: str, body_digest: bytes) -> str:
+    return hashlib.sha256(_SEAL + fingerprint.encode("ascii") + body_digest).hexdigest()
 
 
 def ask_tool_versions() -> None:
@@ -158,10 +194,14 @@ def _package_digest() -> str:
 
 
 def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:
-    """Return the output with its fingerprints embedded (a PNG text chunk, an SVG comment)."""
-    text = mark.text()
+    """Return the output with its sealed fingerprints embedded (a PNG text chunk, a comment).
+
+    `read_output` takes out exactly what is inserted here, so the seal covers
+    every other byte of the file.
+    """
+    text = mark.sealed(data)
     if fmt == "drawio":
-        return data.replace(b"<mxfile ", f'<mxfile archgen-source="{text}" '.encode(), 1)
+        return data.replace(_DRAWIO_OPEN, _DRAWIO_OPEN + f'archgen-source="{text}" '.encode(), 1)
     if fmt == "md":
         return data + f"\n<!-- archgen-source: {text} -->\n".encode("ascii")
     if fmt == "png":
@@ -181,21 +221,76 @@ def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:
     return data[:cut] + comment + data[cut:]
 
 
-def read_stamp(path: Path, fmt: str) -> Stamp | None:
-    """Return the fingerprints embedded in an existing output, if it has them.
+def read_regular(path: Path) -> bytes | None:
+    """Return the bytes of `path` when it is a regular file, not a link, FIFO or device.
 
-    Only the part of the file where archgen writes them is read: the start, or
-    the end of a Markdown file.
+    Opening a FIFO to read would wait for a writer forever, and a symlink may
+    point anywhere: an output folder comes from a checkout that strangers
+    contribute to, so neither is followed.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with path.open("rb") as stream:
-            if fmt == "md":
-                stream.seek(max(0, path.stat().st_size - 300))
-            head = stream.read(4096)
+        handle = os.open(path, flags)
     except OSError:
         return None
-    match = _STAMPS[fmt].search(head)
-    if match is None:
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _LARGEST:
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
+def carries_stamp(data: bytes, fmt: str) -> bool:
+    """Return whether `data` bears an archgen stamp, sealed or not: archgen wrote it."""
+    return fmt in _STAMPS and _find(data, fmt) is not None
+
+
+def read_output(path: Path, fmt: str) -> Output | None:
+    """Return the stamp of an existing output and the digest of the rest of it.
+
+    None when the file is missing, not a regular file, or bears no stamp where
+    archgen puts one.
+    """
+    data = read_regular(path)
+    return None if data is None else parse_output(data, fmt)
+
+
+def parse_output(data: bytes, fmt: str) -> Output | None:
+    """Return the stamp in `data` and the digest of `data` without it."""
+    match = _find(data, fmt) if fmt in _STAMPS else None
+    body = _unstamped(data, fmt, match) if match is not None else None
+    if match is None or body is None:
         return None
     inputs = match.group(2)
-    return Stamp(match.group(1).decode("ascii"), inputs.decode("ascii") if inputs else None)
+    return Output(
+        match.group(1).decode("ascii"),
+        inputs.decode("ascii") if inputs else None,
+        hashlib.sha256(body).digest(),
+    )
+
+
+def _find(data: bytes, fmt: str) -> re.Match[bytes] | None:
+    """Find the stamp where archgen writes it: near the start, or at the end of a page."""
+    start = max(0, len(data) - 300) if fmt == "md" else 0
+    return _STAMPS[fmt].search(data, start, start + 4096)
+
+
+def _unstamped(data: bytes, fmt: str, match: re.Match[bytes]) -> bytes | None:
+    """Return `data` without exactly what `stamp` inserted, or None when it is not that."""
+    start, end = match.span()
+    if fmt == "png":
+        (length,) = struct.unpack(">I", data[start - 4 : start]) if start >= 4 else (-1,)
+        whole = length == end - start - 4 and len(data) >= end + 4
+        return data[: start - 4] + data[end + 4 :] if whole else None
+    if fmt == "drawio":
+        opened = start + len(_DRAWIO_OPEN)
+        return data[:opened] + data[end + 1 :] if data[end : end + 1] == b" " else None
+    if fmt == "md":
+        at_end = end + 1 == len(data) and data[end:] == b"\n" and data[start - 1 : start] == b"\n"
+        return data[: start - 1] if at_end else None
+    return data[:start] + data[end + 1 :] if data[end : end + 1] == b"\n" else None

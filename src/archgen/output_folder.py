@@ -1,0 +1,294 @@
+"""The output folder: what a render may replace there, and writing its outputs together.
+
+A render replaces several files at once, and whoever reads the folder (a
+person, git, a CI job, the next run) must see all the old outputs or all the
+new ones. So every output is first written into a staging folder inside the
+output folder (the same file system, so a rename moves it); a marker then says
+the staging is complete, and only then is each file renamed into place.
+SIGINT and SIGTERM are held back meanwhile: one that came while staging
+removes the staging folder before the first rename, one that came during the
+renames waits for the last. A run killed outright (SIGKILL, a lost machine)
+leaves its staging folder behind: the next run that writes finishes the
+renames when the marker is there and removes the folder when it is not, before
+it looks at any output. `render --check` never looks.
+
+The folder may come from a checkout strangers contribute to, so nothing is
+written over a file archgen did not write (unless the user says --force), and
+nothing through a symbolic link, into a folder or onto a FIFO or device.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import stat
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any
+
+from archgen.errors import UsageError
+from archgen.render.stamp import carries_stamp, read_regular
+
+STAGING_PREFIX = ".archgen-staging-"
+"""How a staging folder is named in the output folder (then a random part)."""
+COMPLETE_MARKER = ".complete"
+"""Written into a staging folder once every output is in it: the run may be rolled forward."""
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# Any: typeshed's own alias for what signal.signal returns is private.
+_Handler = Callable[[int, FrameType | None], Any] | int | None
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived while a run was writing: it stops, removing what it staged.
+
+    A KeyboardInterrupt, so that no `except Exception` on the way up swallows
+    it and a caller that does not know it stops as on Ctrl-C.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.after_commit = False
+        """True when it arrived during the renames, which were finished first."""
+
+
+class SignalGuard:
+    """Turn SIGINT and SIGTERM into Interrupted, or hold them back while files are placed.
+
+    Python's default SIGTERM ends the process on the spot, skipping every
+    cleanup, and its KeyboardInterrupt can land between two renames. Handlers
+    can only be set from the main thread; in any other the guard does nothing.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[int, _Handler] = {}
+        self._holding = 0
+        self._pending: int | None = None
+
+    def __enter__(self) -> SignalGuard:
+        if threading.current_thread() is threading.main_thread():
+            for signum in _SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._arrived)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _arrived(self, signum: int, frame: FrameType | None) -> None:
+        if self._holding:
+            self._pending = self._pending or signum
+            return
+        raise Interrupted(signum)
+
+    def take_pending(self) -> int | None:
+        """Return the signal held back so far, if any, which is then no longer pending."""
+        signum, self._pending = self._pending, None
+        return signum
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+        signum = None if self._holding else self.take_pending()
+        if signum is not None:
+            raise Interrupted(signum)
+
+
+class OutputFolder:
+    """One run's hold on its output folder, from recovery to the last rename."""
+
+    def __init__(self, path: Path, signals: SignalGuard, stack: contextlib.ExitStack) -> None:
+        self.path = path
+        self._signals = signals
+        self._stack = stack
+        self._locked = False
+
+    def take(self) -> None:
+        """Lock the folder (two runs into one folder take turns), then recover a killed run."""
+        if self._locked or not self.path.is_dir():
+            return
+        self._stack.enter_context(_lock(self.path))
+        self._locked = True
+        with self._signals.deferred():
+            _recover(self.path)
+
+    def commit(self, outputs: Mapping[Path, bytes], *, force: bool = False) -> None:
+        """Write `outputs` (targets in this folder) all together, or raise and write none.
+
+        Every target is vetted before anything is written, so a refusal leaves
+        the folder exactly as it was.
+        """
+        if not outputs:
+            return
+        refused = [reason for target in outputs if (reason := refusal(target, force=force))]
+        if refused:
+            raise UsageError("\n".join(refused))
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
+        self.take()
+        committed = False
+        try:
+            with self._signals.deferred():
+                staging = self._stage(outputs)
+                self._abort_if_signalled(staging)
+                _roll_forward(staging, self.path)
+                committed = True
+        except OSError as error:  # disk full, a target replaced meanwhile: see _stage, _recover
+            raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
+        except Interrupted as stop:
+            stop.after_commit = committed
+            raise
+
+    def _stage(self, outputs: Mapping[Path, bytes]) -> Path:
+        """Write every output into a new staging folder, then its marker; on failure, none."""
+        staging = self.path / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
+        try:
+            staging.mkdir(mode=0o700)
+            for target, data in outputs.items():
+                _write_new(staging / target.name, data, _mode_for(target))
+            _write_new(staging / COMPLETE_MARKER, b"", 0o600)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return staging
+
+    def _abort_if_signalled(self, staging: Path) -> None:
+        """Stop before the first rename when SIGINT or SIGTERM came while staging."""
+        signum = self._signals.take_pending()
+        if signum is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[OutputFolder]:
+    """Hold `path` for a run that writes: signals guarded, the folder locked and recovered."""
+    with SignalGuard() as signals, contextlib.ExitStack() as stack:
+        folder = OutputFolder(path, signals, stack)
+        folder.take()
+        yield folder
+
+
+def refusal(target: Path, *, force: bool = False) -> str | None:
+    """Return why `target` must not be replaced, or None when archgen may replace it."""
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot write {target}: {error.strerror}"
+    if stat.S_ISLNK(mode):
+        return f"{target} is a symbolic link: archgen never writes through one; remove it"
+    if stat.S_ISDIR(mode):
+        return f"{target} is a folder where an output goes: move it away"
+    data = read_regular(target) if stat.S_ISREG(mode) else None
+    if data is None:
+        return f"{target} is not a regular file: move it away"
+    if force or carries_stamp(data, target.suffix.removeprefix(".")):
+        return None
+    return (
+        f"{target} was not written by archgen (it carries no archgen fingerprint): "
+        "move it, choose another --out, or pass --force to replace it"
+    )
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "wb") as stream:
+        os.fchmod(handle, mode)
+        stream.write(data)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an output's permissions; a new one gets rw-r--r-- narrowed by the umask."""
+    try:
+        return target.lstat().st_mode & 0o777
+    except OSError:
+        return FILE_MODE
+
+
+def _default_file_mode() -> int:
+    """Return rw-r--r-- narrowed by the process umask, as open() would create a file."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _default_file_mode()
+"""The permissions of a new output."""
+
+
+def _roll_forward(staging: Path, folder: Path) -> None:
+    """Move every staged output into place, then remove the staging folder."""
+    for name in _staged(staging):
+        (staging / name).replace(folder / name)
+    (staging / COMPLETE_MARKER).unlink()
+    staging.rmdir()
+
+
+def _staged(staging: Path) -> list[str]:
+    return sorted(entry.name for entry in staging.iterdir() if entry.name != COMPLETE_MARKER)
+
+
+def _recover(folder: Path) -> None:
+    """Finish or discard what a killed run left: rolled forward only when it is all there."""
+    for entry in sorted(folder.iterdir()):
+        if not entry.name.startswith(STAGING_PREFIX) or entry.is_symlink() or not entry.is_dir():
+            continue
+        if _finishable(entry, folder):
+            _roll_forward(entry, folder)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _finishable(staging: Path, folder: Path) -> bool:
+    """Return whether a staging folder is complete and holds only outputs archgen may place.
+
+    It lies in a folder others can commit to, so it is vetted like a run's
+    own outputs; one that is not finished is removed, and the run that found
+    it then redraws whatever is stale.
+    """
+    marker = staging / COMPLETE_MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return False
+    for name in _staged(staging):
+        staged = staging / name
+        if name.startswith(".") or staged.is_symlink() or not staged.is_file():
+            return False
+        if refusal(folder / name) is not None:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder itself: no lock file is left behind."""
+    try:
+        import fcntl  # POSIX; elsewhere runs into one folder are not serialised
+    except ImportError:  # pragma: no cover (not on the platforms CI runs)
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)

@@ -1,0 +1,160 @@
+"""What `render --check` proves: an output is current only when its own bytes are.
+
+The quick check trusts a fingerprint only when it also matches the bytes it
+sits in, so a truncated, edited or re-stamped output is stale. `--verify`
+trusts no fingerprint at all: it draws every output again and compares bytes,
+so even a fingerprint forged for doctored content fails it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from archgen.cli import main
+from archgen.layout.drawing import plan
+from archgen.loader import load_file
+from archgen.render.stamp import Stamp, fingerprint, input_fingerprint, stamp
+from tests.conftest import ARCHITECTURES, ROOT
+
+STAMP_LINE = re.compile(rb"<!-- archgen-source: [0-9a-f ]+ -->\n")
+
+
+def _render(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["render", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Render a copy of the capstone once; return the copy and its (pristine) outputs."""
+    folder = tmp_path_factory.mktemp("rendered")
+    source = folder / "capstone.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
+    assert _render(str(source), "--out", str(folder / "out"))[0] == 0
+    return source, folder / "out"
+
+
+@pytest.fixture
+def out(rendered: tuple[Path, Path], tmp_path: Path) -> Path:
+    """Return a fresh copy of the rendered outputs for one test to damage."""
+    copy = tmp_path / "out"
+    shutil.copytree(rendered[1], copy)
+    return copy
+
+
+def _check(rendered: tuple[Path, Path], out: Path, *options: str) -> tuple[int, str, str]:
+    return _render(str(rendered[0]), "--out", str(out), "--check", *options)
+
+
+def test_fresh_outputs_pass_both_checks(rendered: tuple[Path, Path], out: Path) -> None:
+    assert _check(rendered, out)[:2] == (0, "4 outputs checked: up to date\n")
+    assert _check(rendered, out, "--verify")[:2] == (0, "4 outputs checked: up to date\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "keep"),
+    [
+        ("capstone.png", 0.5),
+        ("capstone.svg", 0.5),
+        ("capstone.drawio", 0.9),
+        ("capstone.svg", 0.99),
+    ],
+)
+def test_a_truncated_output_is_stale(
+    rendered: tuple[Path, Path], out: Path, name: str, keep: float
+) -> None:
+    data = (out / name).read_bytes()
+    (out / name).write_bytes(data[: int(len(data) * keep)])
+    code, stdout, stderr = _check(rendered, out)
+    assert (code, stdout) == (1, "4 outputs checked: 1 stale\n")
+    assert stderr == f"stale: {out / name}\n"
+
+
+def test_an_edited_explanation_is_stale(rendered: tuple[Path, Path], out: Path) -> None:
+    page = out / "capstone.md"
+    page.write_bytes(page.read_bytes().replace(b"Multi-AZ", b"single-AZ", 1))
+    code, _, stderr = _check(rendered, out)
+    assert code == 1
+    assert stderr == f"stale: {page}\n"
+
+
+def test_a_fingerprint_copied_onto_an_old_picture_is_stale(
+    rendered: tuple[Path, Path], out: Path, tmp_path: Path
+) -> None:
+    """The design changed; the old picture wears the new picture's fingerprint."""
+    source = tmp_path / "capstone.yaml"
+    text = rendered[0].read_text(encoding="utf-8")
+    source.write_text(text.replace("label: MySQL database", "label: MySQL"), encoding="utf-8")
+    new = tmp_path / "new"
+    assert _render(str(source), "--out", str(new), "--format", "svg")[0] == 0
+    new_stamp = STAMP_LINE.search((new / "capstone.svg").read_bytes())
+    assert new_stamp is not None
+    old = (out / "capstone.svg").read_bytes()
+    (out / "capstone.svg").write_bytes(STAMP_LINE.sub(new_stamp.group(0), old, count=1))
+    code, _, stderr = _render(str(source), "--out", str(out), "--format", "svg", "--check")
+    assert code == 1
+    assert stderr == f"stale: {out / 'capstone.svg'}\n"
+
+
+def test_a_plain_render_repairs_a_truncated_output(rendered: tuple[Path, Path], out: Path) -> None:
+    whole = (out / "capstone.png").read_bytes()
+    (out / "capstone.png").write_bytes(whole[:4096])
+    code, stdout, _ = _render(str(rendered[0]), "--out", str(out))
+    assert (code, stdout) == (0, f"wrote {out / 'capstone.png'}\n1 written, 3 unchanged\n")
+    assert (out / "capstone.png").read_bytes() == whole
+
+
+def _forge(source: Path, out: Path) -> bytes:
+    """Doctor the SVG and stamp it as archgen would: what someone forging outputs does."""
+    picture = out / "capstone.svg"
+    body = STAMP_LINE.sub(b"", picture.read_bytes(), count=1)
+    doctored = body.replace(b"MySQL database", b"Forged database")
+    assert doctored != body
+    prints = Stamp(
+        fingerprint(plan(load_file(source)).dot, "svg"),
+        input_fingerprint("svg", [source.read_bytes()]),
+    )
+    forged = stamp(doctored, "svg", prints)
+    picture.write_bytes(forged)
+    return forged
+
+
+def test_only_verify_catches_a_forged_fingerprint(rendered: tuple[Path, Path], out: Path) -> None:
+    _forge(rendered[0], out)
+    assert _check(rendered, out)[0] == 0, "the quick check trusts a well-formed fingerprint"
+    code, stdout, stderr = _check(rendered, out, "--verify")
+    assert (code, stdout) == (1, "4 outputs checked: 1 stale\n")
+    assert stderr == f"stale: {out / 'capstone.svg'}\n"
+
+
+def test_render_with_verify_rewrites_a_forged_output(
+    rendered: tuple[Path, Path], out: Path
+) -> None:
+    _forge(rendered[0], out)
+    code, stdout, _ = _render(str(rendered[0]), "--out", str(out), "--verify")
+    assert (code, stdout) == (0, f"wrote {out / 'capstone.svg'}\n1 written, 3 unchanged\n")
+    assert (out / "capstone.svg").read_bytes() == (rendered[1] / "capstone.svg").read_bytes()
+
+
+def test_the_action_verifies_the_committed_diagrams() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s.get("name") == "Check diagrams are current"]
+    assert re.search(r"archgen render .* --check --verify$", step["run"].strip())
+
+
+def test_a_picture_made_by_another_release_of_the_same_drawing_code_passes_both_checks(
+    rendered: tuple[Path, Path], out: Path
+) -> None:
+    """A change to archgen that draws nothing differently rewrites no picture."""
+    picture = out / "capstone.svg"
+    body = STAMP_LINE.sub(b"", picture.read_bytes(), count=1)
+    content = fingerprint(plan(load_file(rendered[0])).dot, "svg")
+    picture.write_bytes(stamp(body, "svg", Stamp(content, "0" * 64)))
+    assert _check(rendered, out)[:2] == (0, "4 outputs checked: up to date\n")
+    assert _check(rendered, out, "--verify")[:2] == (0, "4 outputs checked: up to date\n")

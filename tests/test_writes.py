@@ -1,0 +1,264 @@
+"""Where archgen writes, and what it refuses to write over.
+
+A report never replaces one of the files it was made from; a render never
+replaces a file archgen did not write (unless --force), never writes through a
+symlink, and writes all of a run's outputs together or none of them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from archgen.cli import main
+from archgen.output_folder import COMPLETE_MARKER, STAGING_PREFIX
+from tests.conftest import ARCHITECTURES
+
+TINY = (
+    "archgen: 1\nname: {name}\ntitle: {title}\nregion: us-east-1\n"
+    "resources:\n  users: {{type: client}}\n"
+)
+HAND_WRITTEN = b"# Welcome\n\nWritten by hand.\n"
+
+
+def _invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def _tiny(folder: Path, name: str = "index", title: str = "T") -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(TINY.format(name=name, title=title), encoding="utf-8")
+    return path
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    """Every entry of `folder`, hidden ones included, with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# --- check --output never replaces its own inputs ------------------------------------------
+
+
+def test_check_refuses_to_write_its_report_over_an_architecture(tmp_path: Path) -> None:
+    design = _tiny(tmp_path)
+    before = design.read_bytes()
+    result = _invoke("check", str(design), "--output", str(design))
+    assert result.exit_code == 2
+    assert f"--output {design} is one of the inputs" in result.stderr
+    assert design.read_bytes() == before
+
+
+def test_check_refuses_an_output_that_is_an_input_through_a_symlink(tmp_path: Path) -> None:
+    design = _tiny(tmp_path)
+    before = design.read_bytes()
+    alias = tmp_path / "report.txt"
+    alias.symlink_to(design)
+    result = _invoke("check", str(design), "--output", str(alias))
+    assert result.exit_code == 2
+    assert "is one of the inputs" in result.stderr
+    assert design.read_bytes() == before
+    assert alias.is_symlink()
+
+
+def test_check_refuses_an_input_named_through_a_symlinked_folder(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    design = _tiny(real)
+    before = design.read_bytes()
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    result = _invoke("check", str(tmp_path / "linked"), "--output", str(design))
+    assert result.exit_code == 2
+    assert design.read_bytes() == before
+
+
+def test_check_refuses_to_write_its_report_over_the_explicit_settings_file(
+    tmp_path: Path,
+) -> None:
+    settings = tmp_path / "strict.yaml"
+    settings.write_text("select: [AG4]\n", encoding="utf-8")
+    result = _invoke(
+        "check", str(_tiny(tmp_path)), "--config", str(settings), "--output", str(settings)
+    )
+    assert result.exit_code == 2
+    assert settings.read_text(encoding="utf-8") == "select: [AG4]\n"
+
+
+def test_check_refuses_to_write_its_report_over_the_found_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".archgen.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    _tiny(tmp_path)
+    result = _invoke("check", "index.yaml", "--output", ".archgen.yaml")
+    assert result.exit_code == 2
+    assert Path(".archgen.yaml").read_text(encoding="utf-8") == "fail_on: warning\n"
+
+
+def test_check_writes_a_report_beside_its_inputs(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    result = _invoke("check", str(_tiny(tmp_path)), "--output", str(report))
+    assert result.exit_code == 0, result.stderr
+    assert "1 file checked" in report.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit"])
+def test_invalid_input_leaves_the_previous_report_as_it_was(
+    tmp_path: Path, output_format: str
+) -> None:
+    report = tmp_path / "report"
+    report.write_bytes(b"the previous report\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
+    result = _invoke("check", str(bad), "--format", output_format, "--output", str(report))
+    assert result.exit_code == 2
+    assert report.read_bytes() == b"the previous report\n"
+    assert result.stderr.startswith(f"{bad}:")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "report"]
+
+
+def test_invalid_input_creates_no_report(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = _invoke("check", str(bad), "--format", "json", "--output", str(report))
+    assert result.exit_code == 2
+    assert not report.exists()
+
+
+# --- render never replaces what archgen did not write ---------------------------------------
+
+
+def test_render_refuses_to_overwrite_a_hand_written_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_bytes(HAND_WRITTEN)
+    result = _invoke("render", str(_tiny(tmp_path)), "--out", str(docs), "--format", "svg,md")
+    assert result.exit_code == 2
+    assert f"{docs / 'index.md'} was not written by archgen" in result.stderr
+    assert "--force" in result.stderr
+    assert _listing(docs) == {"index.md": HAND_WRITTEN}
+
+
+def test_force_replaces_a_hand_written_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_bytes(HAND_WRITTEN)
+    source = _tiny(tmp_path)
+    result = _invoke("render", str(source), "--out", str(docs), "--format", "md", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert b"archgen-source" in (docs / "index.md").read_bytes()
+    assert _invoke("render", str(source), "--out", str(docs), "--format", "md").exit_code == 0
+
+
+def test_render_replaces_its_own_outputs_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    source = _tiny(tmp_path)
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    _tiny(tmp_path, title="Changed")
+    result = _invoke("render", str(source), "--out", str(out), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "# Changed" in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_render_never_writes_through_a_symlink(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious\n")
+    (out / "index.md").symlink_to(victim)
+    source = _tiny(tmp_path)
+    for extra in ([], ["--force"]):
+        result = _invoke("render", str(source), "--out", str(out), "--format", "md", *extra)
+        assert result.exit_code == 2
+        assert f"{out / 'index.md'} is a symbolic link" in result.stderr
+        assert victim.read_bytes() == b"precious\n"
+        assert (out / "index.md").is_symlink()
+
+
+def test_render_refuses_a_folder_where_an_output_goes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "index.svg").mkdir(parents=True)
+    source = _tiny(tmp_path)
+    result = _invoke("render", str(source), "--out", str(out), "--format", "md,svg", "--force")
+    assert result.exit_code == 2
+    assert f"{out / 'index.svg'} is a folder" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["index.svg"]
+
+
+def _archgen(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script; a hang fails the test instead of the suite."""
+    script = Path(sys.executable).parent / "archgen"
+    return subprocess.run(
+        [str(script), *args], capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def test_render_refuses_a_special_file_and_does_not_hang_on_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "index.md")
+    source = str(_tiny(tmp_path))
+    refused = _archgen("render", source, "--out", str(out), "--format", "md", "--force")
+    assert refused.returncode == 2
+    assert f"{out / 'index.md'} is not a regular file" in refused.stderr
+    checked = _archgen("render", source, "--out", str(out), "--format", "md", "--check")
+    assert checked.returncode == 1
+    assert checked.stdout == "1 outputs checked: 1 stale\n"
+    assert sorted(p.name for p in out.iterdir()) == ["index.md"]
+
+
+def test_a_refused_output_stops_the_whole_run(tmp_path: Path) -> None:
+    """The first file's outputs are fine to write, the second's are not: nothing is written."""
+    out = tmp_path / "out"
+    first, second = _tiny(tmp_path, "alpha"), _tiny(tmp_path, "beta")
+    assert (
+        _invoke("render", str(first), str(second), "--out", str(out), "--format", "md").exit_code
+        == 0
+    )
+    before = _listing(out)
+    _tiny(tmp_path, "alpha", title="Changed")
+    _tiny(tmp_path, "beta", title="Changed")
+    (out / "beta.md").unlink()
+    (out / "beta.md").mkdir()
+    result = _invoke("render", str(first), str(second), "--out", str(out), "--format", "md")
+    assert result.exit_code == 2
+    assert (out / "alpha.md").read_bytes() == before["alpha.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md"]
+
+
+def test_a_render_leaves_no_working_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _invoke("render", str(ARCHITECTURES), "--out", str(out), "--format", "svg,md")
+    assert result.exit_code == 0, result.stderr
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_staging_folder_committed_by_someone_else_replaces_no_hand_written_page(
+    tmp_path: Path,
+) -> None:
+    """A staging folder is vetted like a run's own outputs before it is rolled forward."""
+    docs = tmp_path / "docs"
+    staging = docs / f"{STAGING_PREFIX}planted"
+    staging.mkdir(parents=True)
+    (docs / "index.md").write_bytes(HAND_WRITTEN)
+    (staging / "index.md").write_bytes(b"# Planted\n")
+    (staging / COMPLETE_MARKER).write_bytes(b"")
+    result = _invoke("render", str(_tiny(tmp_path, "other")), "--out", str(docs), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert _listing(docs)["index.md"] == HAND_WRITTEN
+    assert sorted(p.name for p in docs.iterdir()) == ["index.md", "other.md"]
+
+
+def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    source = _tiny(tmp_path)
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    (out / "index.md").chmod(0o640)
+    _tiny(tmp_path, title="Changed")
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    assert (out / "index.md").stat().st_mode & 0o777 == 0o640
