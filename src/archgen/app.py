@@ -176,6 +176,14 @@ def write_report(path: Path, text: str, inputs: Iterable[Path]) -> None:
 
 
 def _same_file(one: Path, other: Path) -> bool:
+    """Tell whether two names lead to one file: by the system's word, or by resolving them.
+
+    `samefile` needs both to exist, and `sub/../design.yaml` does not while
+    `sub` is missing, though writing to it would create `sub` and then
+    replace `design.yaml`; resolving the names catches that case.
+    """
+    if one.resolve() == other.resolve():
+        return True
     try:
         return one.samefile(other)
     except OSError:  # one of them does not exist, so it is not the other

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archgen.errors import UsageError
-from archgen.inputs import MAX_BYTES, declared_name, find_architectures, settings_bytes
+from archgen.errors import InvalidInput, UsageError
+from archgen.inputs import declared_name, find_architectures, read_input, settings_bytes
 from archgen.output_folder import OutputFolder, writing
 from archgen.render.base import Artifact
 from archgen.render.stamp import (
@@ -217,16 +217,14 @@ def _current_without_loading(
 
 def _read_inputs(file: Path, settings: bytes, layout: bytes) -> _Inputs | None:
     try:
-        if file.stat().st_size > MAX_BYTES:
-            return None
-        return _Inputs(file.read_bytes(), settings, layout)
-    except OSError:
+        return _Inputs(read_input(file), settings, layout)
+    except InvalidInput:  # the full load reports it at its place
         return None
 
 
 def _source(arch: Architecture) -> bytes:
     """Return the bytes of the file `arch` was loaded from (named as the loader named it)."""
-    return Path(arch.file).read_bytes()
+    return read_input(Path(arch.file))
 
 
 def _template_bytes(templates: Path | None) -> bytes:

@@ -108,3 +108,18 @@ def test_a_file_past_the_size_limit_is_not_read_whole(tmp_path: Path) -> None:
     code, output = _check(folder)
     assert code == 2
     assert "huge.yaml:1:1: file is larger than 2048 KiB" in output
+
+
+def test_render_does_not_hang_on_a_fifo(tmp_path: Path) -> None:
+    folder = _project(tmp_path)
+    os.mkfifo(folder / "pipe.yaml")
+    for check in ([], ["--check"]):
+        done = subprocess.run(
+            [ARCHGEN, "render", str(folder), "--out", str(tmp_path / "out"), *check],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        assert "pipe.yaml:1:1: not a regular file" in done.stderr
