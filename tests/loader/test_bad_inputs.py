@@ -149,6 +149,123 @@ CASES: list[tuple[str, bytes | str, str, str]] = [
         "8:14",
         "true or false",
     ),
+    *[
+        (
+            f"empty subnets on {kind}",
+            HEAD + NET + f"  x:\n    type: {kind}\n{extra}    subnets: []\n",
+            "17:14" if extra else "16:14",
+            "subnets: needs at least 1 entry, got none",
+        )
+        for kind, extra in [
+            ("alb", ""),
+            ("autoscaling_group", ""),
+            ("rds", "    engine: mysql\n"),
+            ("elasticache", ""),
+            ("efs", ""),
+        ]
+    ],
+    (
+        "integer too long for Python",
+        HEAD + "  u:\n    type: client\n    label: " + "9" * 5000 + "\n",
+        "8:12",
+        "number too large",
+    ),
+    ("version too long for Python", "archgen: " + "1" * 5000 + "\n", "1:10", "number too large"),
+    (
+        "merge key into its own mapping",
+        HEAD + "  u: &u\n    type: client\n    <<: *u\n",
+        "8:5",
+        "a merge key (<<) refers to the mapping it is in",
+    ),
+    ("alias into its own list", HEAD + "  x: &x [a, *x]\n", "6:6", "refers to the mapping or list"),
+    (
+        "deep flow mapping",
+        HEAD + "  x: " + "{a: " * 40 + "1" + "}" * 40 + "\n",
+        "6:",
+        "nesting deeper than 32 levels",
+    ),
+    (
+        "deep nesting through aliases",
+        "a: &a [1]\n"
+        + "".join(f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}]\n" for i in range(40)),
+        "",
+        "nesting deeper than 32 levels",
+    ),
+    (
+        "boolean port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: true}\n",
+        "9:45",
+        "port: expected a whole number, got True",
+    ),
+    (
+        "fractional port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: 443.0}\n",
+        "9:45",
+        "port: expected a whole number, got 443.0",
+    ),
+    (
+        "infinite port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: 1.0e+999}\n",
+        "9:45",
+        "port: expected a whole number, got inf",
+    ),
+    (
+        "boolean NACL rule number",
+        HEAD + NET + "  acl:\n    type: network_acl\n    vpc: vpc\n    inbound:\n"
+        "      - {rule: true, action: allow, protocol: all, cidr: 0.0.0.0/0}\n",
+        "18:16",
+        "rule: expected a whole number, got True",
+    ),
+    (
+        "boolean ports",
+        HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"
+        "      - {protocol: tcp, ports: false, source: 0.0.0.0/0}\n",
+        "18:32",
+        "ports: expected a whole number, got False",
+    ),
+    (
+        "port range past 65535",
+        HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"
+        "      - {protocol: tcp, ports: 0-99999, source: 0.0.0.0/0}\n",
+        "18:32",
+        "'0-99999' is not a range within 0-65535",
+    ),
+    (
+        "boolean capacity",
+        HEAD + NET + "  g: {type: autoscaling_group, subnets: [sub], max: true}\n",
+        "14:53",
+        "max: expected a whole number, got True",
+    ),
+    (
+        "CIDR prefix past 32",
+        HEAD + "  vpc: {type: vpc, cidr: 10.0.0.0/33}\n",
+        "6:26",
+        "not an IPv4",
+    ),
+    ("IPv6 CIDR", HEAD + "  vpc: {type: vpc, cidr: '::/0'}\n", "6:26", "not an IPv4"),
+    (
+        "expiry that is no calendar day",
+        HEAD + "  u:\n    type: client\n    suppress:\n"
+        "      - {rule: AG101, reason: r, expires: 2027-02-30}\n",
+        "9:43",
+        "expires: '2027-02-30' is not a calendar date written YYYY-MM-DD",
+    ),
+    (
+        "expiry as a number",
+        HEAD + "  u:\n    type: client\n    suppress:\n"
+        "      - {rule: AG101, reason: r, expires: 20270630}\n",
+        "9:43",
+        "expires: 20270630 is not a calendar date",
+    ),
+    (
+        "fractional version",
+        "archgen: 1.0\nname: t\ntitle: T\nregion: us-east-1\nresources: {}\n",
+        "1:10",
+        "unsupported format version 1.0",
+    ),
     (
         "security group source neither CIDR nor id",
         HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"

@@ -30,7 +30,7 @@ def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
         return [
             Problem(source.span(()), f"missing 'archgen: {FORMAT_VERSION}' (the format version)")
         ]
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:  # not true, not 1.0
         return [
             Problem(
                 source.value_span(("archgen",)),
@@ -100,7 +100,9 @@ def _problem(
         return Problem(source.value_span((*path, "type")), f"unknown resource type '{tag}'{hint}")
     if kind == "union_tag_not_found":
         return Problem(source.span(path), f"resource '{key}' has no 'type'")
-    if loc_is_key(detail["loc"]):
+    if loc_is_key(detail["loc"]) and len(path) > 1:
+        field = str(path[-2])  # the mapping whose key is wrong, not the key itself
+    if loc_is_key(detail["loc"]) and path[:1] == ("resources",):
         return Problem(
             source.span(path),
             f"resource id '{key}' must start with a lowercase letter and hold only "
@@ -112,11 +114,20 @@ def _problem(
             f"name '{detail['input']}' must be a slug of lowercase letters, digits and hyphens "
             "(it names the output files)",
         )
+    if kind == "too_short":
+        least = detail["ctx"]["min_length"]
+        return Problem(
+            source.value_span(path),
+            f"{field}: needs at least {least} {'entry' if least == 1 else 'entries'}, got none"
+            if not detail["input"]
+            else f"{field}: needs at least {least} entries, got {len(detail['input'])}",
+        )
     friendly = _FRIENDLY.get(kind)
     if friendly:
         return Problem(source.value_span(path), f"{field}: {friendly}, got {detail['input']!r}")
     message = str(detail["msg"]).removeprefix("Value error, ")
-    return Problem(source.value_span(path), f"{field}: {_lower_first(message)}")
+    where = source.span(path) if loc_is_key(detail["loc"]) else source.value_span(path)
+    return Problem(where, f"{field}: {_lower_first(message)}")
 
 
 _FRIENDLY = {

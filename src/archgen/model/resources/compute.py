@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, SubnetRef
-from archgen.model.types import Id, ref
+from archgen.model.resources.network import SecurityGroupRef, SubnetRef, Subnets
+from archgen.model.types import Id, Whole, ref
 
 RoleRef = Annotated[Id, ref("iam_role")]
-Capacity = Annotated[int, Field(ge=0, le=10_000)]
+Capacity = Annotated[Whole, Field(ge=0, le=10_000)]
 
 
 class Client(ResourceBase):
@@ -34,7 +34,7 @@ class AutoscalingGroup(ResourceBase):
     """Identical instances kept between min and max across its subnets."""
 
     type: Literal["autoscaling_group"]
-    subnets: tuple[SubnetRef, ...]
+    subnets: Subnets
     security_groups: tuple[SecurityGroupRef, ...] = ()
     min: Capacity = 1
     desired: Capacity = 1

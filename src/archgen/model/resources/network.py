@@ -7,12 +7,14 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Zone, ref
+from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
 VpcRef = Annotated[Id, ref("vpc")]
 SubnetRef = Annotated[Id, ref("subnet")]
 RouteTableRef = Annotated[Id, ref("route_table")]
 SecurityGroupRef = Annotated[Id, ref("security_group")]
+Subnets = Annotated[tuple[SubnetRef, ...], Field(min_length=1)]
+"""The subnets of a load balancer, group, database or file system: AWS needs at least one."""
 FilterProtocol = Literal["tcp", "udp", "icmp", "all"]
 
 
@@ -78,7 +80,7 @@ class VpcEndpoint(ResourceBase):
 class NaclRule(Frozen):
     """One numbered, stateless rule; the lowest matching number decides."""
 
-    rule: Annotated[int, Field(ge=1, le=32766)]
+    rule: Annotated[Whole, Field(ge=1, le=32766)]
     action: Literal["allow", "deny"]
     protocol: FilterProtocol
     ports: Ports | None = None
