@@ -154,7 +154,7 @@ CASES: list[tuple[str, bytes | str, str, str]] = [
             f"empty subnets on {kind}",
             HEAD + NET + f"  x:\n    type: {kind}\n{extra}    subnets: []\n",
             "17:14" if extra else "16:14",
-            "subnets: needs at least 1 entry, got none",
+            "subnets: needs at least 1 entry, got 0",
         )
         for kind, extra in [
             ("alb", ""),
@@ -164,6 +164,7 @@ CASES: list[tuple[str, bytes | str, str, str]] = [
             ("efs", ""),
         ]
     ],
+    ("empty tier list", HEAD + "  u: {type: client, tier: []}\n", "6:27", "tier: needs at least 1"),
     (
         "integer too long for Python",
         HEAD + "  u:\n    type: client\n    label: " + "9" * 5000 + "\n",

@@ -51,12 +51,32 @@ def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None,
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems: dict[KeyPath, Problem] = {}
+        problems: dict[KeyPath, tuple[bool, Problem]] = {}
         for detail in error.errors(include_url=False):
+            if _echoes_item_errors(detail):
+                continue
             path = _data_path(detail["loc"], data, detail["type"])
             problem = _problem(detail, path, data, source, model)
-            problems.setdefault(path, problem)
-        return None, list(problems.values())
+            shape = detail["type"] in _SHAPE_ERRORS
+            if path not in problems or (problems[path][0] and not shape):
+                problems[path] = (shape, problem)
+        return None, [problem for _, problem in problems.values()]
+
+
+def _echoes_item_errors(detail: Any) -> bool:  # a pydantic ErrorDetails
+    """Tell a list that is too short only because its items failed; their errors say why."""
+    if detail["type"] != "too_short" or not isinstance(detail["input"], list | tuple):
+        return False
+    return len(detail["input"]) >= detail["ctx"]["min_length"]
+
+
+_SHAPE_ERRORS = frozenset(
+    {"literal_error", "string_type", "int_type", "bool_type", "tuple_type", "dict_type"}
+    | {"model_type", "model_attributes_type", "none_required", "float_type", "date_type"}
+)
+"""Errors that say a value has the wrong kind. Where a field takes a union (a tier or a
+list of tiers), the member of the value's own kind explains best what is wrong with it,
+so its error replaces one of these at the same place."""
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any, error_type: str) -> KeyPath:
@@ -116,11 +136,10 @@ def _problem(
         )
     if kind == "too_short":
         least = detail["ctx"]["min_length"]
+        count = len(detail["input"]) if isinstance(detail["input"], list | tuple) else 0
+        entries = "entry" if least == 1 else "entries"
         return Problem(
-            source.value_span(path),
-            f"{field}: needs at least {least} {'entry' if least == 1 else 'entries'}, got none"
-            if not detail["input"]
-            else f"{field}: needs at least {least} entries, got {len(detail['input'])}",
+            source.value_span(path), f"{field}: needs at least {least} {entries}, got {count}"
         )
     friendly = _FRIENDLY.get(kind)
     if friendly:

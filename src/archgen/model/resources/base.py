@@ -46,7 +46,7 @@ class ResourceBase(Frozen):
     """Fields shared by all resource types; `type` is declared by each subclass."""
 
     label: str | None = None
-    tier: Tier | tuple[Tier, ...] | None = None
+    tier: Tier | Annotated[tuple[Tier, ...], Field(min_length=1)] | None = None
     why: str | None = None
     suppress: tuple[Suppression, ...] = ()
 
