@@ -67,7 +67,8 @@ def _echoes_item_errors(detail: Any) -> bool:  # a pydantic ErrorDetails
     """Tell a list that is too short only because its items failed; their errors say why."""
     if detail["type"] != "too_short" or not isinstance(detail["input"], list | tuple):
         return False
-    return len(detail["input"]) >= detail["ctx"]["min_length"]
+    least: int = detail["ctx"]["min_length"]
+    return len(detail["input"]) >= least
 
 
 _SHAPE_ERRORS = frozenset(
