@@ -166,6 +166,34 @@ CASES: list[tuple[str, bytes | str, str, str]] = [
     ],
     ("empty tier list", HEAD + "  u: {type: client, tier: []}\n", "6:27", "tier: needs at least 1"),
     (
+        "more subnets than a subnet group holds",
+        HEAD
+        + NET
+        + "  db: {type: rds, engine: mysql, subnets: ["
+        + ", ".join(["sub"] * 21)
+        + "]}\n",
+        "14:43",
+        "subnets: takes at most 20 entries, got 21",
+    ),
+    (
+        "more security groups than an interface takes",
+        HEAD + NET + "  vm: {type: ec2, subnet: sub, security_groups: [" + "sg, " * 16 + "sg]}\n",
+        "14:49",
+        "security_groups: takes at most 16 entries, got 17",
+    ),
+    (
+        "more NACL rules than AWS allows",
+        HEAD
+        + NET
+        + "  acl:\n    type: network_acl\n    vpc: vpc\n    inbound:\n"
+        + "".join(
+            f"      - {{rule: {n}, action: allow, protocol: all, cidr: 0.0.0.0/0}}\n"
+            for n in range(1, 42)
+        ),
+        "18:7",
+        "inbound: takes at most 40 entries, got 41",
+    ),
+    (
         "integer too long for Python",
         HEAD + "  u:\n    type: client\n    label: " + "9" * 5000 + "\n",
         "8:12",

@@ -135,13 +135,8 @@ def _problem(
             f"name '{detail['input']}' must be a slug of lowercase letters, digits and hyphens "
             "(it names the output files)",
         )
-    if kind == "too_short":
-        least = detail["ctx"]["min_length"]
-        count = len(detail["input"]) if isinstance(detail["input"], list | tuple) else 0
-        entries = "entry" if least == 1 else "entries"
-        return Problem(
-            source.value_span(path), f"{field}: needs at least {least} {entries}, got {count}"
-        )
+    if kind in ("too_short", "too_long"):
+        return Problem(source.value_span(path), f"{field}: {_length_message(detail)}")
     friendly = _FRIENDLY.get(kind)
     if friendly:
         return Problem(source.value_span(path), f"{field}: {friendly}, got {detail['input']!r}")
@@ -162,6 +157,14 @@ _FRIENDLY = {
     "model_type": "expected a mapping of keys",
     "model_attributes_type": "expected a mapping of keys",
 }
+
+
+def _length_message(detail: Any) -> str:  # a pydantic ErrorDetails of a list's length
+    count = len(detail["input"]) if isinstance(detail["input"], list | tuple) else 0
+    if detail["type"] == "too_short":
+        least: int = detail["ctx"]["min_length"]
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}, got {count}"
+    return f"takes at most {detail['ctx']['max_length']} entries, got {count}"
 
 
 def loc_is_key(loc: tuple[int | str, ...]) -> bool:

@@ -7,7 +7,12 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, SubnetRef, Subnets
+from archgen.model.resources.network import (
+    MAX_SUBNETS,
+    SecurityGroups,
+    SubnetRef,
+    Subnets,
+)
 from archgen.model.types import Id, Whole, ref
 
 RoleRef = Annotated[Id, ref("iam_role")]
@@ -25,7 +30,7 @@ class Ec2(ResourceBase):
 
     type: Literal["ec2"]
     subnet: SubnetRef
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     public_ip: bool = False
     role: RoleRef | None = None
 
@@ -35,7 +40,7 @@ class AutoscalingGroup(ResourceBase):
 
     type: Literal["autoscaling_group"]
     subnets: Subnets
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     min: Capacity = 1
     desired: Capacity = 1
     max: Capacity = 1
@@ -47,5 +52,5 @@ class Lambda(ResourceBase):
 
     type: Literal["lambda"]
     role: RoleRef | None = None
-    subnets: tuple[SubnetRef, ...] = ()
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
+    security_groups: SecurityGroups = ()

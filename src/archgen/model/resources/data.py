@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, Subnets
+from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port
 
 RdsEngine = Literal[
@@ -30,7 +30,7 @@ class Rds(ResourceBase):
     type: Literal["rds"]
     engine: RdsEngine
     subnets: Subnets
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     multi_az: bool = False
     publicly_accessible: bool = False
     storage_encrypted: bool = False
@@ -76,7 +76,7 @@ class Elasticache(ResourceBase):
     type: Literal["elasticache"]
     engine: Literal["redis", "valkey", "memcached"] = "redis"
     subnets: Subnets
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     multi_az: bool = False
     port: Port | None = None
 
@@ -91,5 +91,5 @@ class Efs(ResourceBase):
 
     type: Literal["efs"]
     subnets: Subnets
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     encrypted: bool = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, Subnets
+from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
 
 
@@ -45,7 +45,7 @@ class Alb(ResourceBase):
 
     type: Literal["alb"]
     subnets: Subnets
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
     listeners: tuple[Listener, ...] = ()
 

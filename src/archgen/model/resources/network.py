@@ -13,8 +13,17 @@ VpcRef = Annotated[Id, ref("vpc")]
 SubnetRef = Annotated[Id, ref("subnet")]
 RouteTableRef = Annotated[Id, ref("route_table")]
 SecurityGroupRef = Annotated[Id, ref("security_group")]
-Subnets = Annotated[tuple[SubnetRef, ...], Field(min_length=1)]
+MAX_SUBNETS = 20
+"""The most subnets one resource may name (an AWS DB subnet group's own limit).
+
+Each connection is checked over every pair of its ends' subnets; without a
+bound, one hostile file could ask for millions of pairs."""
+
+Subnets = Annotated[tuple[SubnetRef, ...], Field(min_length=1, max_length=MAX_SUBNETS)]
 """The subnets of a load balancer, group, database or file system: AWS needs at least one."""
+
+SecurityGroups = Annotated[tuple[SecurityGroupRef, ...], Field(max_length=16)]
+"""The groups of one network interface: AWS allows at most 16."""
 FilterProtocol = Literal["tcp", "udp", "icmp", "all"]
 
 
@@ -87,13 +96,17 @@ class NaclRule(Frozen):
     cidr: Cidr
 
 
+NaclRules = Annotated[tuple[NaclRule, ...], Field(max_length=40)]
+"""One direction of a network ACL: AWS allows at most 40 rules."""
+
+
 class NetworkAcl(ResourceBase):
     """A stateless filter at the subnet boundary; custom ACLs deny what no rule allows."""
 
     type: Literal["network_acl"]
     vpc: VpcRef
-    inbound: tuple[NaclRule, ...] = ()
-    outbound: tuple[NaclRule, ...] = ()
+    inbound: NaclRules = ()
+    outbound: NaclRules = ()
 
 
 class IngressRule(Frozen):
