@@ -66,7 +66,7 @@ pytest: setup viewer
 
 test: lint typecheck imports pytest
 
-# The pipeline fuzz test with ten times the mutants of a normal run (about five minutes).
+# The pipeline fuzz test with ten times the mutants of a normal run (about two minutes).
 fuzz: setup
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q
 
