@@ -409,3 +409,37 @@ def test_references_are_checked_even_when_other_parts_are_invalid(tmp_path: Path
         f"{path}:7:26: vpc: 'vpcc' names no resource (did you mean 'vpc'?)",
         f"{path}:10:19: to: 'nowhere' names no resource",
     ]
+
+
+def test_control_characters_in_the_input_are_shown_as_escapes(tmp_path: Path) -> None:
+    """A message quoting a hostile name, key or flow must not move the cursor or fake a line."""
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        'archgen: 1\nname: "a\\e[2Jb\\nc"\ntitle: T\nregion: us-east-1\nresources:\n'
+        '  "u\\u202ex": {type: client}\n  v: {type: client, "k\\r": 1}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:2:7: name 'a\\x1b[2Jb\\nc' must be a slug of lowercase letters, digits and "
+        "hyphens (it names the output files)",
+        f"{path}:6:3: resource id 'u\\u202ex' must start with a lowercase letter and hold only "
+        "lowercase letters, digits and hyphens",
+        f"{path}:7:21: unknown key 'k\\r' in client 'v' (expected one of: label, tier, why, "
+        "suppress, type)",
+    ]
+
+
+def test_a_flow_name_is_quoted_with_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "flows.yaml"
+    path.write_text(
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        'flows:\n  - {name: "f\\e]0;x\\a", steps: [u, d]}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:9:36: flow 'f\\x1b]0;x\\x07': no connection from 'u' to 'd' is declared"
+    ]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from archgen.errors import Problem
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import FORMAT_VERSION, ArchitectureDocument
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -57,6 +58,7 @@ def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None,
                 continue
             path = _data_path(detail["loc"], data, detail["type"])
             problem = _problem(detail, path, data, source, model)
+            problem = Problem(problem.span, visible(problem.message))
             shape = detail["type"] in _SHAPE_ERRORS
             if path not in problems or (problems[path][0] and not shape):
                 problems[path] = (shape, problem)
@@ -132,14 +134,16 @@ def _problem(
     if path == ("name",) and kind == "string_pattern_mismatch":
         return Problem(
             source.value_span(path),
-            f"name '{detail['input']}' must be a slug of lowercase letters, digits and hyphens "
-            "(it names the output files)",
+            f"name {_shown(detail['input'])} must be a slug of lowercase letters, digits and "
+            "hyphens (it names the output files)",
         )
     if kind in ("too_short", "too_long"):
         return Problem(source.value_span(path), f"{field}: {_length_message(detail)}")
     friendly = _FRIENDLY.get(kind)
     if friendly:
-        return Problem(source.value_span(path), f"{field}: {friendly}, got {detail['input']!r}")
+        return Problem(
+            source.value_span(path), f"{field}: {friendly}, got {_shown(detail['input'])}"
+        )
     message = str(detail["msg"]).removeprefix("Value error, ")
     where = source.span(path) if loc_is_key(detail["loc"]) else source.value_span(path)
     return Problem(where, f"{field}: {_lower_first(message)}")
@@ -157,6 +161,12 @@ _FRIENDLY = {
     "model_type": "expected a mapping of keys",
     "model_attributes_type": "expected a mapping of keys",
 }
+
+
+def _shown(value: Any) -> str:  # any plain YAML value
+    """Quote a user's value in a message, cut short: it may be a whole pasted document."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _length_message(detail: Any) -> str:  # a pydantic ErrorDetails of a list's length

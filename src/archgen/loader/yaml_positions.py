@@ -19,6 +19,7 @@ from yaml.resolver import Resolver
 
 from archgen.errors import InvalidInput, Problem
 from archgen.inputs import MAX_BYTES
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap, Span
 
 __all__ = ["MAX_BYTES", "ParsedDocument", "decode", "parse"]
@@ -189,7 +190,8 @@ class _Builder:
         self._constructor = yaml.SafeLoader("")
 
     def _fail(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(Span(self.source.file, *_position(node)), message))
+        span = Span(self.source.file, *_position(node))
+        self.problems.append(Problem(span, visible(message)))
 
     def build(self, node: Node, path: KeyPath) -> Any:  # plain YAML data, see ParsedDocument
         self._values += 1
