@@ -8,9 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from _pytest.tmpdir import TempPathFactory
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
+from archgen.app import load_config
 from archgen.cli import main
+from archgen.errors import InvalidInput
+from archgen.rules.config import RunConfig
 
 DESIGN = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -177,3 +184,50 @@ def test_an_unreadable_settings_file_is_invalid_input(project: Path, name: str) 
     code, _, stderr = _check(project)
     assert code == 2
     assert re.match(rf"^(.*/)?{re.escape(name)}:1:1: cannot read the file: ", stderr), stderr
+
+
+_setting_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(["AG1", "AG999", "error", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=5,
+)
+_settings = st.dictionaries(
+    st.sampled_from(["select", "ignore", "severity", "fail-on", "tool", "x"]), _setting_values
+)
+
+
+@given(st.one_of(st.text(max_size=200), _settings.map(yaml.safe_dump)))
+def test_any_yaml_settings_load_or_are_invalid_input(
+    tmp_path_factory: TempPathFactory, text: str
+) -> None:
+    _load_or_invalid(tmp_path_factory.mktemp("s") / ".archgen.yaml", text)
+
+
+_TOML_KEYS = ["tool", "archgen", "tool.archgen", "select", "ignore", "severity", "fail-on", "AG101"]
+_TOML_VALUES = ["1", '"AG1"', '["AG999"]', '["AG1", "AG2"]', '{AG101 = "note"}', '"error"', "[]"]
+_toml_lines = st.lists(
+    st.sampled_from(["[tool]", "[tool.archgen]", "[tool.archgen.severity]", "[project]"])
+    | st.builds("{} = {}".format, st.sampled_from(_TOML_KEYS), st.sampled_from(_TOML_VALUES)),
+    max_size=5,
+).map("\n".join)
+
+
+@given(_toml_lines | st.text(max_size=200))
+def test_any_pyproject_loads_or_is_invalid_input(
+    tmp_path_factory: TempPathFactory, text: str
+) -> None:
+    _load_or_invalid(tmp_path_factory.mktemp("p") / "pyproject.toml", text)
+
+
+def _load_or_invalid(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    try:
+        config = load_config(explicit=path)
+    except InvalidInput as error:
+        problems = error.problems
+    else:
+        assert isinstance(config, RunConfig)
+        return
+    assert problems
+    for problem in problems:
+        assert 1 <= problem.span.line <= max(1, len(text.splitlines())), problem

@@ -129,7 +129,8 @@ def _config_from_pyproject(path: Path) -> RunConfig | None:
     line = _line_of(lines, _ARCHGEN_HEADER) or _line_of(lines, _ARCHGEN_KEY) or 1
     if not isinstance(table, dict):
         where = Span(name, line, 1)
-        raise InvalidInput([Problem(where, f"[tool.archgen] must be a table, got {table!r}")])
+        message = f"[tool.archgen] must be a table of settings, not {type(table).__name__}"
+        raise InvalidInput([Problem(where, message)])
     source = SourceMap(file=name, values={(): (line, 1)}, lines=lines)
     source.keys.update(_setting_lines(lines, line))
     config, problems = validate_as(RunConfig, table, source)
