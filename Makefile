@@ -9,7 +9,7 @@ STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz viewer demo test lint typecheck imports pytest bench schema docs generated clean
+.PHONY: setup graphviz viewer demo test lint typecheck imports pytest fuzz bench schema docs generated clean
 
 setup: graphviz $(STAMP)
 
@@ -65,6 +65,10 @@ pytest: setup viewer
 	$(BIN)/pytest
 
 test: lint typecheck imports pytest
+
+# The pipeline fuzz test with ten times the mutants of a normal run (about two minutes).
+fuzz: setup
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q
 
 schema: setup
 	$(BIN)/archgen schema > schema/archgen.schema.json

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+import yaml
+from _pytest.tmpdir import TempPathFactory
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
+from archgen.app import load_config
 from archgen.cli import main
+from archgen.errors import InvalidInput
+from archgen.rules.config import RunConfig
 
 DESIGN = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -84,13 +92,13 @@ def test_bad_yaml_setting_is_invalid_input_at_its_place(project: Path) -> None:
     assert stderr.startswith(".archgen.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)")
 
 
-def test_bad_pyproject_setting_points_at_the_table(project: Path) -> None:
+def test_bad_pyproject_setting_points_at_its_line(project: Path) -> None:
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.archgen]\nselect = ["AG9999"]\n', encoding="utf-8"
     )
     code, _, stderr = _check(project)
     assert code == 2
-    assert stderr.startswith("pyproject.toml:4:1: select: string should match pattern")
+    assert stderr.startswith("pyproject.toml:5:1: select: string should match pattern")
 
 
 def test_explicit_config_file(project: Path) -> None:
@@ -126,3 +134,100 @@ def test_settings_that_change_the_checks_make_the_explanation_stale(project: Pat
     explanation = (project / "diagrams_out" / "t.md").read_text(encoding="utf-8")
     assert "AG403" not in explanation
     assert "AG601" in explanation
+
+
+@pytest.mark.parametrize(
+    ("settings", "where", "message"),
+    [
+        ("select: [AG999]\n", "1:10", "select: no rule id starts with AG999"),
+        ("select: [AG7]\n", "1:10", "select: no rule id starts with AG7"),
+        ("ignore: [AG4, AG8]\n", "1:15", "ignore: no rule id starts with AG8"),
+        ("severity: {AG999: error}\n", "1:12", "severity: no rule id starts with AG999"),
+        ("severity:\n  AG101: warning\n  AG9: note\n", "3:3", "severity: string should match"),
+    ],
+)
+def test_a_rule_id_that_names_no_rule_is_invalid_input(
+    project: Path, settings: str, where: str, message: str
+) -> None:
+    """`select: [AG999]` used to run no rule at all, so every design passed."""
+    (project / ".archgen.yaml").write_text(settings, encoding="utf-8")
+    code, _, stderr = _check(project)
+    assert code == 2
+    assert stderr.startswith(f".archgen.yaml:{where}: {message}"), stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        (b'[project]\nname = "caf\xe9"\n', "2:12", "not valid UTF-8"),
+        (b"tool = 1\n", "1:1", "tool: expected a table such as [tool.archgen]"),
+        (b'[project]\nname = "x"\n[tool]\narchgen = 5\n', "4:1", "[tool.archgen] must be a table"),
+        (b'[tool.archgen]\nselect = ["AG1",,]\n', "2:17", "not valid TOML"),
+        (b'[tool.archgen]\nfail-on = "error"\nignore = ["AG1", "AG0x"]\n', "3:1", "ignore:"),
+    ],
+)
+def test_a_broken_pyproject_is_invalid_input_at_its_line(
+    project: Path, content: bytes, where: str, message: str
+) -> None:
+    (project / "pyproject.toml").write_bytes(content)
+    code, _, stderr = _check(project)
+    assert code == 2
+    assert stderr.startswith(f"pyproject.toml:{where}: {message}"), stderr
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("name", [".archgen.yaml", "pyproject.toml"])
+def test_an_unreadable_settings_file_is_invalid_input(project: Path, name: str) -> None:
+    """/proc/self/mem is a file that no one, root included, can read from its start."""
+    (project / name).symlink_to("/proc/self/mem")
+    code, _, stderr = _check(project)
+    assert code == 2
+    assert re.match(rf"^(.*/)?{re.escape(name)}:1:1: cannot read the file: ", stderr), stderr
+
+
+_setting_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(["AG1", "AG999", "error", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=5,
+)
+_settings = st.dictionaries(
+    st.sampled_from(["select", "ignore", "severity", "fail-on", "tool", "x"]), _setting_values
+)
+
+
+@given(st.one_of(st.text(max_size=200), _settings.map(yaml.safe_dump)))
+def test_any_yaml_settings_load_or_are_invalid_input(
+    tmp_path_factory: TempPathFactory, text: str
+) -> None:
+    _load_or_invalid(tmp_path_factory.mktemp("s") / ".archgen.yaml", text)
+
+
+_TOML_KEYS = ["tool", "archgen", "tool.archgen", "select", "ignore", "severity", "fail-on", "AG101"]
+_TOML_VALUES = ["1", '"AG1"', '["AG999"]', '["AG1", "AG2"]', '{AG101 = "note"}', '"error"', "[]"]
+_toml_lines = st.lists(
+    st.sampled_from(["[tool]", "[tool.archgen]", "[tool.archgen.severity]", "[project]"])
+    | st.builds("{} = {}".format, st.sampled_from(_TOML_KEYS), st.sampled_from(_TOML_VALUES)),
+    max_size=5,
+).map("\n".join)
+
+
+@given(_toml_lines | st.text(max_size=200))
+def test_any_pyproject_loads_or_is_invalid_input(
+    tmp_path_factory: TempPathFactory, text: str
+) -> None:
+    _load_or_invalid(tmp_path_factory.mktemp("p") / "pyproject.toml", text)
+
+
+def _load_or_invalid(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    try:
+        config = load_config(explicit=path)
+    except InvalidInput as error:
+        problems = error.problems
+    else:
+        assert isinstance(config, RunConfig)
+        return
+    assert problems
+    for problem in problems:
+        assert 1 <= problem.span.line <= max(1, len(text.splitlines())), problem

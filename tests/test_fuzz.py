@@ -1,17 +1,38 @@
-"""Any text either loads or raises InvalidInput; nothing else escapes the loader."""
+"""Any input either loads or raises InvalidInput; what loads goes through every stage.
+
+A design that passes `check` must also explain, lay out and trace: a hostile
+pull request must not get a traceback out of any stage. Besides random text,
+the mutants start from the parsed data of the shipped examples and change it
+the way a careless or hostile author would (other types, edge values, other
+ids, deleted keys, repeated items, new connections); each is validated
+in-process, without writing YAML. `FUZZ_EXAMPLES` raises the count (`make fuzz`).
+"""
 
 from __future__ import annotations
 
+import copy
+import os
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archgen.errors import InvalidInput
-from archgen.loader import load_text
-from archgen.loader.yaml_positions import decode
-from tests.conftest import ARCHITECTURES
+from archgen.explain.content import explain
+from archgen.layout.drawing import plan
+from archgen.loader import load_data, load_text
+from archgen.loader.yaml_positions import ParsedDocument, decode, parse
+from archgen.model.architecture import Architecture
+from archgen.network.reach import connection_port, network_of
+from archgen.network.verdict import HopVerdict
+from archgen.render.markdown import render_markdown
+from archgen.rules.config import RunConfig
+from archgen.rules.engine import run_rules
+from archgen.rules.registry import ALL_RULES
+from tests.conftest import ARCHITECTURES, ROOT
 
 CAPSTONE = yaml.safe_load((ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8"))
 
@@ -80,3 +101,283 @@ def test_mutated_capstone(path: tuple[Any, ...], value: Any, delete: bool) -> No
     else:
         parent[path[-1]] = value
     _load_or_invalid(yaml.safe_dump(document, sort_keys=False))
+
+
+# -- mutants of the shipped designs, through every stage --------------------
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))
+SOURCES = (
+    *sorted(ARCHITECTURES.glob("*.yaml")),
+    ROOT / "tests" / "data" / "every-type.yaml",
+)
+KeyPath = tuple[Any, ...]
+
+EDGE_VALUES: tuple[Any, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    2,
+    65535,
+    65536,
+    32767,
+    10**40,
+    -(10**40),
+    float("inf"),
+    float("nan"),
+    1.5,
+    "",
+    " ",
+    "x",
+    "all",
+    "0-65535",
+    "1024-65535",
+    "70000-80000",
+    "0.0.0.0/0",
+    "10.0.0.0/8",
+    "10.0.0.0/33",
+    "10.0.1.0/24",
+    "10.0.0.0/32",
+    "::/0",
+    "us-east-1a",
+    "us-east-1b",
+    "us-west-2a",
+    "eu-west-1c",
+    "2027-02-30",
+    "2000-01-01",
+    "AG999",
+    "AG104",
+    "tcp",
+    "icmp",
+    "https",
+    "deny",
+    [],
+    {},
+    [None],
+    [{}],
+    {"type": "client"},
+)
+
+
+@cache
+def _base(index: int) -> ParsedDocument:
+    path = SOURCES[index]
+    return parse(path.read_text(encoding="utf-8"), path.name)
+
+
+@cache
+def _mutable_paths(index: int) -> tuple[KeyPath, ...]:
+    """Every path to a value of a shipped document, the root excepted."""
+    found: list[KeyPath] = []
+    stack: list[tuple[KeyPath, Any]] = [((), _base(index).value)]
+    while stack:
+        path, value = stack.pop()
+        if path:
+            found.append(path)
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, key), item) for key, item in enumerate(value))
+    return tuple(sorted(found, key=repr))
+
+
+@cache
+def _ids(index: int) -> tuple[str, ...]:
+    return tuple(_base(index).value["resources"])
+
+
+def _child(container: Any, part: Any) -> bool:
+    """Tell whether `part` still indexes `container` after earlier mutations."""
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and part < len(container)
+
+
+def _parent(document: Any, path: KeyPath) -> tuple[Any, Any] | None:
+    """Return (container, key) for `path` in the mutated document, if it still exists."""
+    current = document
+    for part in path[:-1]:
+        if not _child(current, part):
+            return None
+        current = current[part]
+    return (current, path[-1]) if _child(current, path[-1]) else None
+
+
+Slot = tuple[Any, Any]  # a container and the key or index of one of its values
+
+
+def _edge(slot: Slot, index: int, pick: int) -> None:
+    slot[0][slot[1]] = copy.deepcopy(EDGE_VALUES[pick % len(EDGE_VALUES)])
+
+
+def _other_id(slot: Slot, index: int, pick: int) -> None:
+    slot[0][slot[1]] = _ids(index)[pick % len(_ids(index))]
+
+
+def _graft(slot: Slot, index: int, pick: int) -> None:
+    """Put another value of the same document here: a mapping, a list, an id, a port."""
+    paths = _mutable_paths(index)
+    other = _parent(_base(index).value, paths[pick % len(paths)])
+    if other is not None:
+        slot[0][slot[1]] = copy.deepcopy(other[0][other[1]])
+
+
+def _delete(slot: Slot, index: int, pick: int) -> None:
+    del slot[0][slot[1]]
+
+
+def _empty(slot: Slot, index: int, pick: int) -> None:
+    value = slot[0][slot[1]]
+    if isinstance(value, list | dict | str):
+        slot[0][slot[1]] = type(value)()
+
+
+def _repeat(slot: Slot, index: int, pick: int) -> None:
+    if isinstance(slot[0], list):
+        slot[0].insert(slot[1], copy.deepcopy(slot[0][slot[1]]))
+
+
+def _wrap(slot: Slot, index: int, pick: int) -> None:
+    slot[0][slot[1]] = [slot[0][slot[1]]]
+
+
+def _retarget(slot: Slot, index: int, pick: int) -> None:
+    """Point a reference at another resource, of whatever type."""
+    if slot[0][slot[1]] in _ids(index):
+        _other_id(slot, index, pick)
+
+
+def _move_zone(slot: Slot, index: int, pick: int) -> None:
+    if slot[1] == "zone":
+        slot[0][slot[1]] = ZONES[pick % len(ZONES)]
+
+
+MUTATIONS: dict[str, Callable[[Slot, int, int], None]] = {
+    "edge": _edge,
+    "id": _other_id,
+    "graft": _graft,
+    "delete": _delete,
+    "empty": _empty,
+    "repeat": _repeat,
+    "wrap": _wrap,
+    "retarget": _retarget,
+    "zone": _move_zone,
+}
+
+
+def _mutate(document: Any, index: int, operation: tuple[str, int, int]) -> None:
+    kind, where, pick = operation
+    if kind == "connect":
+        _connect(document, index, where, pick)
+        return
+    paths = _mutable_paths(index)
+    slot = _parent(document, paths[where % len(paths)])
+    if slot is not None:
+        MUTATIONS[kind](slot, index, pick)
+
+
+def _connect(document: Any, index: int, first: int, second: int) -> None:
+    """Declare one more connection between two resources of any types."""
+    ids = _ids(index)
+    protocol = PROTOCOLS[(first + second) % len(PROTOCOLS)]
+    connection: dict[str, Any] = {"from": ids[first % len(ids)], "to": ids[second % len(ids)]}
+    connection["protocol"] = protocol
+    if protocol in ("tcp", "udp") or first % 5 == 0:
+        connection["port"] = PORTS[second % len(PORTS)]
+    connections = document.setdefault("connections", [])
+    if isinstance(connections, list):
+        connections.append(connection)
+
+
+ZONES = ("us-east-1a", "us-east-1b", "us-east-1c", "eu-west-1a", "eu-west-1b", "ap-south-1a")
+PROTOCOLS = ("https", "http", "tcp", "udp", "dns", "mysql", "postgresql", "redis")
+PORTS = (1, 22, 80, 443, 1024, 3306, 5432, 65535)
+
+_operations = st.tuples(
+    st.sampled_from((*MUTATIONS, "connect")),
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+)
+
+
+def _run_everything(arch: Architecture) -> None:
+    """Check, explain, lay out and trace, as `check`, `render` and `trace` do."""
+    config = RunConfig()
+    findings = run_rules(arch, config=config)
+    rules_run = sum(1 for rule in ALL_RULES if config.selects(rule))
+    artifact = render_markdown(explain(arch, findings, rules_run))
+    assert artifact.data.startswith(b"# "), artifact.data[:80]
+    drawing = plan(arch)
+    assert drawing.dot.startswith("digraph"), drawing.dot[:80]
+    network = network_of(arch)
+    for connection in arch.connections:
+        port = connection_port(arch, connection)
+        hop = network.hop(connection.source, connection.target, connection.protocol, port)
+        assert hop.pairs, f"{connection.source} -> {connection.target} has no pair of places"
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(SOURCES) - 1), st.lists(_operations, min_size=1, max_size=3))
+def test_a_mutant_is_invalid_input_or_goes_through_every_stage(
+    index: int, operations: list[tuple[str, int, int]]
+) -> None:
+    base = _base(index)
+    document = copy.deepcopy(base.value)
+    for operation in operations:
+        _mutate(document, index, operation)
+    try:
+        arch = load_data(document, base.source)
+    except InvalidInput as error:
+        problems = error.problems
+    else:
+        _run_everything(arch)
+        return
+    assert problems, "InvalidInput without a problem"
+    for problem in problems:
+        assert 1 <= problem.span.line <= len(base.source.lines), problem
+
+
+def test_every_source_goes_through_every_stage() -> None:
+    for index in range(len(SOURCES)):
+        base = _base(index)
+        _run_everything(load_data(copy.deepcopy(base.value), base.source))
+
+
+# -- crashes the mutants found, each kept as a small design --------------------------------
+
+NAT_LOOP = """\
+archgen: 1
+name: t
+title: T
+region: us-east-1
+resources:
+  vpc: {type: vpc, cidr: 10.0.0.0/16}
+  rt: {type: route_table, vpc: vpc, routes: [{destination: 0.0.0.0/0, target: nat}]}
+  sub: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24, route_table: rt}
+  nat: {type: nat_gateway, subnet: sub}
+  vm: {type: ec2, subnet: sub}
+  bucket: {type: s3}
+connections:
+  - {from: vm, to: bucket, protocol: https}
+"""
+
+
+def test_a_nat_gateway_that_routes_to_itself_blocks_instead_of_recursing() -> None:
+    """A NAT gateway in a subnet whose default route is that NAT: AWS accepts it, AG001 reports.
+
+    The reachability walk followed the NAT's own route back into the NAT, forever.
+    """
+    arch = load_text(NAT_LOOP, "t.yaml")
+    _run_everything(arch)
+    hop = network_of(arch).hop("vm", "bucket", "https", 443)
+    blocked = hop.first_block
+    assert blocked is not None
+    assert blocked[1].component == "rt"
+    assert "loops back to a NAT gateway" in blocked[1].detail
+
+
+def test_a_hop_over_no_pair_of_places_is_not_reachable() -> None:
+    """Empty subnet lists gave a hop no pair of places, and `all(())` called it reachable."""
+    assert not HopVerdict("a", "b", "tcp", 443, ()).reachable

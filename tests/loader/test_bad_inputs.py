@@ -149,6 +149,152 @@ CASES: list[tuple[str, bytes | str, str, str]] = [
         "8:14",
         "true or false",
     ),
+    *[
+        (
+            f"empty subnets on {kind}",
+            HEAD + NET + f"  x:\n    type: {kind}\n{extra}    subnets: []\n",
+            "17:14" if extra else "16:14",
+            "subnets: needs at least 1 entry, got 0",
+        )
+        for kind, extra in [
+            ("alb", ""),
+            ("autoscaling_group", ""),
+            ("rds", "    engine: mysql\n"),
+            ("elasticache", ""),
+            ("efs", ""),
+        ]
+    ],
+    ("empty tier list", HEAD + "  u: {type: client, tier: []}\n", "6:27", "tier: needs at least 1"),
+    (
+        "more subnets than a subnet group holds",
+        HEAD
+        + NET
+        + "  db: {type: rds, engine: mysql, subnets: ["
+        + ", ".join(["sub"] * 21)
+        + "]}\n",
+        "14:43",
+        "subnets: takes at most 20 entries, got 21",
+    ),
+    (
+        "more security groups than an interface takes",
+        HEAD + NET + "  vm: {type: ec2, subnet: sub, security_groups: [" + "sg, " * 16 + "sg]}\n",
+        "14:49",
+        "security_groups: takes at most 16 entries, got 17",
+    ),
+    (
+        "more NACL rules than AWS allows",
+        HEAD
+        + NET
+        + "  acl:\n    type: network_acl\n    vpc: vpc\n    inbound:\n"
+        + "".join(
+            f"      - {{rule: {n}, action: allow, protocol: all, cidr: 0.0.0.0/0}}\n"
+            for n in range(1, 42)
+        ),
+        "18:7",
+        "inbound: takes at most 40 entries, got 41",
+    ),
+    (
+        "integer too long for Python",
+        HEAD + "  u:\n    type: client\n    label: " + "9" * 5000 + "\n",
+        "8:12",
+        "number too large",
+    ),
+    ("version too long for Python", "archgen: " + "1" * 5000 + "\n", "1:10", "number too large"),
+    (
+        "merge key into its own mapping",
+        HEAD + "  u: &u\n    type: client\n    <<: *u\n",
+        "8:5",
+        "a merge key (<<) refers to the mapping it is in",
+    ),
+    ("alias into its own list", HEAD + "  x: &x [a, *x]\n", "6:6", "refers to the mapping or list"),
+    (
+        "deep flow mapping",
+        HEAD + "  x: " + "{a: " * 40 + "1" + "}" * 40 + "\n",
+        "6:",
+        "nesting deeper than 32 levels",
+    ),
+    (
+        "deep nesting through aliases",
+        "a: &a [1]\n"
+        + "".join(f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}]\n" for i in range(40)),
+        "",
+        "nesting deeper than 32 levels",
+    ),
+    (
+        "boolean port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: true}\n",
+        "9:45",
+        "port: expected a whole number, got True",
+    ),
+    (
+        "fractional port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: 443.0}\n",
+        "9:45",
+        "port: expected a whole number, got 443.0",
+    ),
+    (
+        "infinite port",
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        "connections:\n  - {from: u, to: d, protocol: https, port: 1.0e+999}\n",
+        "9:45",
+        "port: expected a whole number, got inf",
+    ),
+    (
+        "boolean NACL rule number",
+        HEAD + NET + "  acl:\n    type: network_acl\n    vpc: vpc\n    inbound:\n"
+        "      - {rule: true, action: allow, protocol: all, cidr: 0.0.0.0/0}\n",
+        "18:16",
+        "rule: expected a whole number, got True",
+    ),
+    (
+        "boolean ports",
+        HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"
+        "      - {protocol: tcp, ports: false, source: 0.0.0.0/0}\n",
+        "18:32",
+        "ports: expected a whole number, got False",
+    ),
+    (
+        "port range past 65535",
+        HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"
+        "      - {protocol: tcp, ports: 0-99999, source: 0.0.0.0/0}\n",
+        "18:32",
+        "'0-99999' is not a range within 0-65535",
+    ),
+    (
+        "boolean capacity",
+        HEAD + NET + "  g: {type: autoscaling_group, subnets: [sub], max: true}\n",
+        "14:53",
+        "max: expected a whole number, got True",
+    ),
+    (
+        "CIDR prefix past 32",
+        HEAD + "  vpc: {type: vpc, cidr: 10.0.0.0/33}\n",
+        "6:26",
+        "not an IPv4",
+    ),
+    ("IPv6 CIDR", HEAD + "  vpc: {type: vpc, cidr: '::/0'}\n", "6:26", "not an IPv4"),
+    (
+        "expiry that is no calendar day",
+        HEAD + "  u:\n    type: client\n    suppress:\n"
+        "      - {rule: AG101, reason: r, expires: 2027-02-30}\n",
+        "9:43",
+        "expires: '2027-02-30' is not a calendar date written YYYY-MM-DD",
+    ),
+    (
+        "expiry as a number",
+        HEAD + "  u:\n    type: client\n    suppress:\n"
+        "      - {rule: AG101, reason: r, expires: 20270630}\n",
+        "9:43",
+        "expires: 20270630 is not a calendar date",
+    ),
+    (
+        "fractional version",
+        "archgen: 1.0\nname: t\ntitle: T\nregion: us-east-1\nresources: {}\n",
+        "1:10",
+        "unsupported format version 1.0",
+    ),
     (
         "security group source neither CIDR nor id",
         HEAD + NET + "  sg:\n    type: security_group\n    vpc: vpc\n    ingress:\n"
@@ -262,4 +408,38 @@ def test_references_are_checked_even_when_other_parts_are_invalid(tmp_path: Path
         "(expected one of: label, tier, why, suppress, type, cidr)",
         f"{path}:7:26: vpc: 'vpcc' names no resource (did you mean 'vpc'?)",
         f"{path}:10:19: to: 'nowhere' names no resource",
+    ]
+
+
+def test_control_characters_in_the_input_are_shown_as_escapes(tmp_path: Path) -> None:
+    """A message quoting a hostile name, key or flow must not move the cursor or fake a line."""
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        'archgen: 1\nname: "a\\e[2Jb\\nc"\ntitle: T\nregion: us-east-1\nresources:\n'
+        '  "u\\u202ex": {type: client}\n  v: {type: client, "k\\r": 1}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:2:7: name 'a\\x1b[2Jb\\nc' must be a slug of lowercase letters, digits and "
+        "hyphens (it names the output files)",
+        f"{path}:6:3: resource id 'u\\u202ex' must start with a lowercase letter and hold only "
+        "lowercase letters, digits and hyphens",
+        f"{path}:7:21: unknown key 'k\\r' in client 'v' (expected one of: label, tier, why, "
+        "suppress, type)",
+    ]
+
+
+def test_a_flow_name_is_quoted_with_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "flows.yaml"
+    path.write_text(
+        HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
+        'flows:\n  - {name: "f\\e]0;x\\a", steps: [u, d]}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:9:36: flow 'f\\x1b]0;x\\x07': no connection from 'u' to 'd' is declared"
     ]

@@ -8,6 +8,7 @@ so one run shows the user everything that is wrong in the file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from archgen.errors import InvalidInput, Problem
 from archgen.inputs import read_input
@@ -16,28 +17,48 @@ from archgen.loader.references import check_references, check_references_of_vali
 from archgen.loader.validate import check_version, validate
 from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
+from archgen.source import SourceMap
 
 
 def load_file(path: Path, display: str | None = None) -> Architecture:
     """Load one architecture file; `display` is how messages name it (default: the path)."""
     name = display if display is not None else str(path)
-    return load_text(decode(read_input(path, name), name), name)
+    return load_text(read_text(path, name), name)
+
+
+def read_text(path: Path, name: str) -> str:
+    """Read a UTF-8 input file (an architecture, a settings file) as text.
+
+    Every failure is invalid input at the file's first line or at the bad
+    byte: a file that is too large, unreadable, not a regular file or not
+    UTF-8 is the input's problem, not archgen's, and must not end in a
+    traceback.
+    """
+    return decode(read_input(path, name), name)
 
 
 def load_text(text: str, file: str) -> Architecture:
     """Load an architecture from text; `file` is how messages name it."""
     parsed = parse(text, file)
-    source = parsed.source
-    if not isinstance(parsed.value, dict):
+    return load_data(parsed.value, parsed.source)
+
+
+def load_data(value: Any, source: SourceMap) -> Architecture:
+    """Check parsed YAML data (plain values and where they were written) into a model.
+
+    The stages after parsing, apart from it: the fuzz tests mutate parsed data
+    and check it here, without writing and parsing YAML for every mutant.
+    """
+    if not isinstance(value, dict):
         raise InvalidInput(
             [Problem(source.span(()), "an architecture file is a mapping of keys such as name:")]
         )
-    problems = check_version(parsed.value, source)
+    problems = check_version(value, source)
     if problems:
         raise InvalidInput(problems)
-    document, problems = validate(parsed.value, source)
+    document, problems = validate(value, source)
     if document is None:
-        raise InvalidInput(problems + check_references_of_valid_parts(parsed.value, source))
+        raise InvalidInput(problems + check_references_of_valid_parts(value, source))
     problems = check_references(document, source)
     problems += check_constraints(document, source)
     if problems:

@@ -24,6 +24,7 @@ from archgen.model.resources.network import (
     RouteTable,
     SecurityGroup,
 )
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap
 
 Finding = tuple[KeyPath, str]
@@ -34,7 +35,7 @@ def check_constraints(document: ArchitectureDocument, source: SourceMap) -> list
     found: list[Finding] = [*_connections(document), *_flows(document), *_main_tables(document)]
     for rid, resource in document.resources.items():
         found.extend(_resource(resource, ("resources", rid)))
-    return [Problem(source.span(path), message) for path, message in found]
+    return [Problem(source.span(path), visible(message)) for path, message in found]
 
 
 def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:

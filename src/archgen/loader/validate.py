@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from archgen.errors import Problem
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import FORMAT_VERSION, ArchitectureDocument
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,7 +31,7 @@ def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
         return [
             Problem(source.span(()), f"missing 'archgen: {FORMAT_VERSION}' (the format version)")
         ]
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:  # not true, not 1.0
         return [
             Problem(
                 source.value_span(("archgen",)),
@@ -51,12 +52,34 @@ def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None,
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems: dict[KeyPath, Problem] = {}
+        problems: dict[KeyPath, tuple[bool, Problem]] = {}
         for detail in error.errors(include_url=False):
+            if _echoes_item_errors(detail):
+                continue
             path = _data_path(detail["loc"], data, detail["type"])
             problem = _problem(detail, path, data, source, model)
-            problems.setdefault(path, problem)
-        return None, list(problems.values())
+            problem = Problem(problem.span, visible(problem.message))
+            shape = detail["type"] in _SHAPE_ERRORS
+            if path not in problems or (problems[path][0] and not shape):
+                problems[path] = (shape, problem)
+        return None, [problem for _, problem in problems.values()]
+
+
+def _echoes_item_errors(detail: Any) -> bool:  # a pydantic ErrorDetails
+    """Tell a list that is too short only because its items failed; their errors say why."""
+    if detail["type"] != "too_short" or not isinstance(detail["input"], list | tuple):
+        return False
+    least: int = detail["ctx"]["min_length"]
+    return len(detail["input"]) >= least
+
+
+_SHAPE_ERRORS = frozenset(
+    {"literal_error", "string_type", "int_type", "bool_type", "tuple_type", "dict_type"}
+    | {"model_type", "model_attributes_type", "none_required", "float_type", "date_type"}
+)
+"""Errors that say a value has the wrong kind. Where a field takes a union (a tier or a
+list of tiers), the member of the value's own kind explains best what is wrong with it,
+so its error replaces one of these at the same place."""
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any, error_type: str) -> KeyPath:
@@ -100,7 +123,9 @@ def _problem(
         return Problem(source.value_span((*path, "type")), f"unknown resource type '{tag}'{hint}")
     if kind == "union_tag_not_found":
         return Problem(source.span(path), f"resource '{key}' has no 'type'")
-    if loc_is_key(detail["loc"]):
+    if loc_is_key(detail["loc"]) and len(path) > 1:
+        field = str(path[-2])  # the mapping whose key is wrong, not the key itself
+    if loc_is_key(detail["loc"]) and path[:1] == ("resources",):
         return Problem(
             source.span(path),
             f"resource id '{key}' must start with a lowercase letter and hold only "
@@ -109,14 +134,19 @@ def _problem(
     if path == ("name",) and kind == "string_pattern_mismatch":
         return Problem(
             source.value_span(path),
-            f"name '{detail['input']}' must be a slug of lowercase letters, digits and hyphens "
-            "(it names the output files)",
+            f"name {_shown(detail['input'])} must be a slug of lowercase letters, digits and "
+            "hyphens (it names the output files)",
         )
+    if kind in ("too_short", "too_long"):
+        return Problem(source.value_span(path), f"{field}: {_length_message(detail)}")
     friendly = _FRIENDLY.get(kind)
     if friendly:
-        return Problem(source.value_span(path), f"{field}: {friendly}, got {detail['input']!r}")
+        return Problem(
+            source.value_span(path), f"{field}: {friendly}, got {_shown(detail['input'])}"
+        )
     message = str(detail["msg"]).removeprefix("Value error, ")
-    return Problem(source.value_span(path), f"{field}: {_lower_first(message)}")
+    where = source.span(path) if loc_is_key(detail["loc"]) else source.value_span(path)
+    return Problem(where, f"{field}: {_lower_first(message)}")
 
 
 _FRIENDLY = {
@@ -131,6 +161,20 @@ _FRIENDLY = {
     "model_type": "expected a mapping of keys",
     "model_attributes_type": "expected a mapping of keys",
 }
+
+
+def _shown(value: Any) -> str:  # any plain YAML value
+    """Quote a user's value in a message, cut short: it may be a whole pasted document."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _length_message(detail: Any) -> str:  # a pydantic ErrorDetails of a list's length
+    count = len(detail["input"]) if isinstance(detail["input"], list | tuple) else 0
+    if detail["type"] == "too_short":
+        least: int = detail["ctx"]["min_length"]
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}, got {count}"
+    return f"takes at most {detail['ctx']['max_length']} entries, got {count}"
 
 
 def loc_is_key(loc: tuple[int | str, ...]) -> bool:

@@ -19,6 +19,7 @@ from yaml.resolver import Resolver
 
 from archgen.errors import InvalidInput, Problem
 from archgen.inputs import MAX_BYTES
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap, Span
 
 __all__ = ["MAX_BYTES", "ParsedDocument", "decode", "parse"]
@@ -28,6 +29,9 @@ MAX_DEPTH = 32
 
 MAX_VALUES = 100_000
 """The most values a document may expand to, aliases included (stops alias bombs)."""
+
+MAX_INTEGER = 2**63 - 1
+"""The largest whole number accepted; every number of the format is far smaller."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -40,6 +44,7 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 @dataclass(frozen=True)
@@ -181,10 +186,12 @@ class _Builder:
         self.source = source
         self.problems: list[Problem] = []
         self._values = 0
+        self._open: set[int] = set()
         self._constructor = yaml.SafeLoader("")
 
     def _fail(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(Span(self.source.file, *_position(node)), message))
+        span = Span(self.source.file, *_position(node))
+        self.problems.append(Problem(span, visible(message)))
 
     def build(self, node: Node, path: KeyPath) -> Any:  # plain YAML data, see ParsedDocument
         self._values += 1
@@ -198,18 +205,31 @@ class _Builder:
         self.source.values.setdefault(path, _position(node))
         if isinstance(node, ScalarNode):
             return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ_TAG:
-                self._fail(node, _unsupported_tag(node.tag))
-                return None
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            if node.tag != _MAP_TAG:
-                self._fail(node, _unsupported_tag(node.tag))
-                return None
-            return self._mapping(node, path)
+        if isinstance(node, SequenceNode | MappingNode):
+            return self._collection(node, path)
         self._fail(node, "unsupported YAML node")
         return None
+
+    def _collection(self, node: SequenceNode | MappingNode, path: KeyPath) -> Any:  # list, dict
+        """Build a list or mapping, refusing one that contains itself through an alias.
+
+        An alias may name the mapping it sits in (`a: &x {<<: *x}`); a merge key
+        does not deepen the path, so without this the build would never end.
+        """
+        expected = _SEQ_TAG if isinstance(node, SequenceNode) else _MAP_TAG
+        if node.tag != expected:
+            self._fail(node, _unsupported_tag(node.tag))
+            return None
+        if id(node) in self._open:
+            self._fail(node, "an alias refers to the mapping or list it is in (a cycle)")
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self._open.discard(id(node))
 
     def _scalar(self, node: ScalarNode) -> Any:  # str, int, float, bool or None
         if node.tag == _TIMESTAMP_TAG:
@@ -217,13 +237,26 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self._fail(node, _unsupported_tag(node.tag))
             return None
+        if node.tag == _INT_TAG:
+            return self._integer(node)
         return self._constructor.construct_object(node)
+
+    def _integer(self, node: ScalarNode) -> int | None:
+        """Return a whole number of sane size; Python refuses to convert very long ones."""
+        try:
+            value: int = self._constructor.construct_object(node)
+        except ValueError:
+            value = MAX_INTEGER + 1
+        if abs(value) > MAX_INTEGER:
+            self._fail(node, "number too large: archgen takes whole numbers below 2**63")
+            return None
+        return value
 
     def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                result.update(self._merge_sources(value_node, path))
+                result.update(self._merge_sources(key_node, value_node, path))
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -246,13 +279,16 @@ class _Builder:
             return None
         return str(node.value)
 
-    def _merge_sources(self, node: Node, path: KeyPath) -> dict[str, Any]:
+    def _merge_sources(self, key: Node, node: Node, path: KeyPath) -> dict[str, Any]:
         """Return the entries a `<<` merge key brings in; earlier sources win, as in YAML."""
         sources = node.value if isinstance(node, SequenceNode) else [node]
         entries: dict[str, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, MappingNode):
                 self._fail(source, "a merge key (<<) needs a mapping or a list of mappings")
+                continue
+            if id(source) in self._open:
+                self._fail(key, "a merge key (<<) refers to the mapping it is in (a cycle)")
                 continue
             value = self.build(source, path)
             if isinstance(value, dict):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, WithJsonSchema
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -28,6 +28,9 @@ TIERS: tuple[Tier, ...] = (
     "network",
     "identity",
 )
+
+Whole = Annotated[int, Strict()]
+"""A whole number as written: not true/false (which Python counts as 1/0), not 443.0."""
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=63)]
 Zone = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]+)+-\d[a-z]$")]
@@ -90,7 +93,7 @@ def _check_ports(value: int | str) -> int | str:
 
 
 Ports = Annotated[
-    int | str,
+    Whole | str,
     AfterValidator(_check_ports),
     WithJsonSchema(
         {
@@ -103,7 +106,7 @@ Ports = Annotated[
 ]
 """A port (443), an inclusive range ("1024-65535") or "all"."""
 
-Port = Annotated[int, Field(ge=1, le=65535)]
+Port = Annotated[Whole, Field(ge=1, le=65535)]
 
 
 def port_range(value: int | str | None) -> tuple[int, int]:

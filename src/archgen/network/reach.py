@@ -391,8 +391,13 @@ class Reachability:
         direct_only: bool = False,
         protocol: str = "tcp",
         port: int = 0,
+        through: tuple[str, ...] = (),
     ) -> None:
-        """Follow the routes from `subnet_id` toward public addresses, through NAT if need be."""
+        """Follow the routes from `subnet_id` toward public addresses, through NAT if need be.
+
+        `through` holds the NAT gateways already crossed: a NAT gateway placed in
+        a subnet that routes back to it (AG001 reports that) is a loop, not a path.
+        """
         for choice in routes.lookup(self.arch, subnet_id, peer.addresses, service):
             table = self._table_name(subnet_id)
             if choice.kind == "none" or choice.kind == "local":
@@ -432,12 +437,29 @@ class Reachability:
                     f"the reply to {peer.label} takes {choice.text}, not the internet "
                     "gateway it came through",
                 )
+            elif choice.target in through:
+                path.refuse(
+                    direction,
+                    "route_table",
+                    table,
+                    "NO_ROUTE_TO_DESTINATION",
+                    f"{choice.text} loops back to a NAT gateway this packet already crossed",
+                )
             else:
                 path.admit(direction, "route_table", table, f"to {peer.label}", choice.text)
-                self._through_nat(path, choice.target, subnet_id, peer, protocol, port)
+                self._through_nat(
+                    path, choice.target, subnet_id, peer, protocol, port, (*through, choice.target)
+                )
 
     def _through_nat(
-        self, path: _Path, nat_id: str, source_subnet: str, peer: Place, protocol: str, port: int
+        self,
+        path: _Path,
+        nat_id: str,
+        source_subnet: str,
+        peer: Place,
+        protocol: str,
+        port: int,
+        through: tuple[str, ...],
     ) -> None:
         nat = self.arch.get(nat_id, NatGateway)
         inner = Place(
@@ -451,7 +473,15 @@ class Reachability:
             self._acl(path, "forward", nat.subnet, "inbound", protocol, ports, inner)
         self._acl(path, "forward", nat.subnet, "outbound", protocol, ports, peer)
         self._route_to_internet(
-            path, "forward", nat.subnet, peer, None, nat_id, protocol=protocol, port=port
+            path,
+            "forward",
+            nat.subnet,
+            peer,
+            None,
+            nat_id,
+            protocol=protocol,
+            port=port,
+            through=through,
         )
         path.admit(
             "forward",

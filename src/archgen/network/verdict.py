@@ -75,8 +75,8 @@ class HopVerdict:
 
     @property
     def reachable(self) -> bool:
-        """Tell whether every pair passes both ways."""
-        return all(pair.reachable for pair in self.pairs)
+        """Tell whether every pair passes both ways; no pair at all proves nothing."""
+        return bool(self.pairs) and all(pair.reachable for pair in self.pairs)
 
     @property
     def first_block(self) -> tuple[PairVerdict, Block] | None:

@@ -6,14 +6,32 @@ The settings come from `.archgen.yaml` or `[tool.archgen]` in pyproject.toml
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from archgen.findings import Severity
 from archgen.rules.base import Rule
+from archgen.rules.registry import ALL_RULES
 
-RulePrefix = Annotated[str, Field(pattern=r"^AG\d{0,3}$")]
+
+def _matches_a_rule(prefix: str) -> str:
+    """Refuse a rule id or family that names no rule.
+
+    `select: [AG999]` would otherwise run no rule at all and pass every design,
+    and a mistyped `ignore` or `severity` entry would silently do nothing.
+    """
+    ids = [rule.id for rule in ALL_RULES]
+    if any(rule_id.startswith(prefix) for rule_id in ids):
+        return prefix
+    close = difflib.get_close_matches(prefix, ids, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise ValueError(f"no rule id starts with {prefix}{hint}: `archgen rules` lists them")
+
+
+RulePrefix = Annotated[str, Field(pattern=r"^AG\d{0,3}$"), AfterValidator(_matches_a_rule)]
+RuleId = Annotated[str, Field(pattern=r"^AG\d{3}$"), AfterValidator(_matches_a_rule)]
 
 
 class RunConfig(BaseModel):
@@ -23,7 +41,7 @@ class RunConfig(BaseModel):
 
     select: tuple[RulePrefix, ...] = ()
     ignore: tuple[RulePrefix, ...] = ()
-    severity: dict[Annotated[str, Field(pattern=r"^AG\d{3}$")], Severity] = {}
+    severity: dict[RuleId, Severity] = {}
     fail_on: Literal["error", "warning", "note", "never"] | None = Field(
         default=None, alias="fail-on"
     )

@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from pydantic import Field, PrivateAttr
+from pydantic import BeforeValidator, Field, PrivateAttr
 
 from archgen.model.types import Frozen, Tier
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: Any) -> Any:  # the raw YAML value; a date when it is one
+    """Accept only a calendar date written YYYY-MM-DD.
+
+    pydantic would also read a number as seconds since 1970 (so 20270630 is a
+    day in 1970) and report 2027-02-30 in its own words; a suppression's expiry
+    is a day the author means, so anything else is refused with one message.
+    """
+    if isinstance(value, datetime.date):
+        return value
+    text = value if isinstance(value, str) else None
+    if text is not None and _ISO_DATE.match(text):
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a calendar date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 class Suppression(Frozen):
@@ -15,14 +39,14 @@ class Suppression(Frozen):
 
     rule: Annotated[str, Field(pattern=r"^AG\d{3}$")]
     reason: Annotated[str, Field(min_length=1)]
-    expires: datetime.date | None = None
+    expires: IsoDate | None = None
 
 
 class ResourceBase(Frozen):
     """Fields shared by all resource types; `type` is declared by each subclass."""
 
     label: str | None = None
-    tier: Tier | tuple[Tier, ...] | None = None
+    tier: Tier | Annotated[tuple[Tier, ...], Field(min_length=1)] | None = None
     why: str | None = None
     suppress: tuple[Suppression, ...] = ()
 

@@ -7,11 +7,16 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, SubnetRef
-from archgen.model.types import Id, ref
+from archgen.model.resources.network import (
+    MAX_SUBNETS,
+    SecurityGroups,
+    SubnetRef,
+    Subnets,
+)
+from archgen.model.types import Id, Whole, ref
 
 RoleRef = Annotated[Id, ref("iam_role")]
-Capacity = Annotated[int, Field(ge=0, le=10_000)]
+Capacity = Annotated[Whole, Field(ge=0, le=10_000)]
 
 
 class Client(ResourceBase):
@@ -25,7 +30,7 @@ class Ec2(ResourceBase):
 
     type: Literal["ec2"]
     subnet: SubnetRef
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    security_groups: SecurityGroups = ()
     public_ip: bool = False
     role: RoleRef | None = None
 
@@ -34,8 +39,8 @@ class AutoscalingGroup(ResourceBase):
     """Identical instances kept between min and max across its subnets."""
 
     type: Literal["autoscaling_group"]
-    subnets: tuple[SubnetRef, ...]
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
     min: Capacity = 1
     desired: Capacity = 1
     max: Capacity = 1
@@ -47,5 +52,5 @@ class Lambda(ResourceBase):
 
     type: Literal["lambda"]
     role: RoleRef | None = None
-    subnets: tuple[SubnetRef, ...] = ()
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
+    security_groups: SecurityGroups = ()

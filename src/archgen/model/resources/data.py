@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, SubnetRef
+from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port
 
 RdsEngine = Literal[
@@ -29,8 +29,8 @@ class Rds(ResourceBase):
 
     type: Literal["rds"]
     engine: RdsEngine
-    subnets: tuple[SubnetRef, ...]
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
     multi_az: bool = False
     publicly_accessible: bool = False
     storage_encrypted: bool = False
@@ -75,8 +75,8 @@ class Elasticache(ResourceBase):
 
     type: Literal["elasticache"]
     engine: Literal["redis", "valkey", "memcached"] = "redis"
-    subnets: tuple[SubnetRef, ...]
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
     multi_az: bool = False
     port: Port | None = None
 
@@ -90,6 +90,6 @@ class Efs(ResourceBase):
     """A shared file system with one mount target per subnet."""
 
     type: Literal["efs"]
-    subnets: tuple[SubnetRef, ...]
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
     encrypted: bool = False

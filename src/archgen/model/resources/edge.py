@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.network import SecurityGroupRef, SubnetRef
+from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
 
 
@@ -44,8 +44,8 @@ class Alb(ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]
-    subnets: tuple[SubnetRef, ...]
-    security_groups: tuple[SecurityGroupRef, ...] = ()
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
     listeners: tuple[Listener, ...] = ()
 

@@ -7,12 +7,23 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Zone, ref
+from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
 VpcRef = Annotated[Id, ref("vpc")]
 SubnetRef = Annotated[Id, ref("subnet")]
 RouteTableRef = Annotated[Id, ref("route_table")]
 SecurityGroupRef = Annotated[Id, ref("security_group")]
+MAX_SUBNETS = 20
+"""The most subnets one resource may name (an AWS DB subnet group's own limit).
+
+Each connection is checked over every pair of its ends' subnets; without a
+bound, one hostile file could ask for millions of pairs."""
+
+Subnets = Annotated[tuple[SubnetRef, ...], Field(min_length=1, max_length=MAX_SUBNETS)]
+"""The subnets of a load balancer, group, database or file system: AWS needs at least one."""
+
+SecurityGroups = Annotated[tuple[SecurityGroupRef, ...], Field(max_length=16)]
+"""The groups of one network interface: AWS allows at most 16."""
 FilterProtocol = Literal["tcp", "udp", "icmp", "all"]
 
 
@@ -78,11 +89,15 @@ class VpcEndpoint(ResourceBase):
 class NaclRule(Frozen):
     """One numbered, stateless rule; the lowest matching number decides."""
 
-    rule: Annotated[int, Field(ge=1, le=32766)]
+    rule: Annotated[Whole, Field(ge=1, le=32766)]
     action: Literal["allow", "deny"]
     protocol: FilterProtocol
     ports: Ports | None = None
     cidr: Cidr
+
+
+NaclRules = Annotated[tuple[NaclRule, ...], Field(max_length=40)]
+"""One direction of a network ACL: AWS allows at most 40 rules."""
 
 
 class NetworkAcl(ResourceBase):
@@ -90,8 +105,8 @@ class NetworkAcl(ResourceBase):
 
     type: Literal["network_acl"]
     vpc: VpcRef
-    inbound: tuple[NaclRule, ...] = ()
-    outbound: tuple[NaclRule, ...] = ()
+    inbound: NaclRules = ()
+    outbound: NaclRules = ()
 
 
 class IngressRule(Frozen):
