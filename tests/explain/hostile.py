@@ -54,7 +54,17 @@ PAYLOADS = (
 )
 """What a stranger's pull request may put into any free-text field."""
 
-COMBINED = "\n".join(PAYLOADS)
+
+def _combined(limit: int) -> str:
+    """Return as many payloads joined by newlines as fit the shortest text field (a title)."""
+    parts: list[str] = []
+    for payload in PAYLOADS:
+        if len("\n".join([*parts, payload])) + 3 <= limit:  # flow names get a suffix
+            parts.append(payload)
+    return "\n".join(parts)
+
+
+COMBINED = _combined(200)
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 

@@ -7,7 +7,17 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from archgen.model.catalogue import Resource
-from archgen.model.types import NAME_PATTERN, Frozen, Id, Port, Region, ref
+from archgen.model.types import (
+    NAME_PATTERN,
+    Document,
+    Frozen,
+    Heading,
+    Id,
+    Label,
+    Port,
+    Region,
+    ref,
+)
 
 FORMAT_VERSION = 1
 
@@ -21,13 +31,13 @@ class Connection(Frozen):
     target: Annotated[Id, ref(), Field(alias="to")]
     protocol: ConnectionProtocol
     port: Port | None = None
-    label: str | None = None
+    label: Label | None = None
 
 
 class Flow(Frozen):
     """A named request path from a client to a backend, along declared connections."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Heading
     steps: Annotated[tuple[Annotated[Id, ref()], ...], Field(min_length=2)]
 
 
@@ -36,8 +46,8 @@ class ArchitectureDocument(Frozen):
 
     archgen: Literal[1]
     name: Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
-    title: Annotated[str, Field(min_length=1)]
-    description: str | None = None
+    title: Heading
+    description: Document | None = None
     region: Region
     resources: dict[Id, Resource]
     connections: tuple[Connection, ...] = ()

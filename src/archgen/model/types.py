@@ -36,6 +36,20 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=63)]
 Zone = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]+)+-\d[a-z]$")]
 Region = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]+)+-\d$")]
 
+Label = Annotated[str, Field(max_length=200)]
+"""A name drawn on a picture: a resource's or a connection's label."""
+Heading = Annotated[str, Field(min_length=1, max_length=200)]
+"""A line that heads something: the title, a flow's name."""
+Prose = Annotated[str, Field(min_length=1, max_length=2000)]
+"""A few sentences: why a resource is there, why a finding is accepted."""
+Document = Annotated[str, Field(max_length=20_000)]
+"""The description that opens the explanation.
+
+Every free-text field has a bound: real ones are far shorter, and text
+without one could make graphviz refuse a label (it stops at 16 KiB) or make
+every output that repeats it grow with the size of the file.
+"""
+
 
 class Frozen(BaseModel):
     """Base of every model: immutable, and unknown keys are errors, not dropped typos."""

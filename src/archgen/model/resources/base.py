@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PrivateAttr
 
-from archgen.model.types import Frozen, Tier
+from archgen.model.types import Frozen, Label, Prose, Tier
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -38,16 +38,16 @@ class Suppression(Frozen):
     """A finding the author accepts, with the reason a reviewer will read."""
 
     rule: Annotated[str, Field(pattern=r"^AG\d{3}$")]
-    reason: Annotated[str, Field(min_length=1)]
+    reason: Prose
     expires: IsoDate | None = None
 
 
 class ResourceBase(Frozen):
     """Fields shared by all resource types; `type` is declared by each subclass."""
 
-    label: str | None = None
+    label: Label | None = None
     tier: Tier | Annotated[tuple[Tier, ...], Field(min_length=1)] | None = None
-    why: str | None = None
+    why: Prose | None = None
     suppress: tuple[Suppression, ...] = ()
 
     _id: str = PrivateAttr(default="")

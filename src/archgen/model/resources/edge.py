@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field
+
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
@@ -13,7 +15,7 @@ class Route53(ResourceBase):
     """DNS for the domain; its aliases are drawn as "resolves to", not as traffic."""
 
     type: Literal["route53"]
-    domain: str | None = None
+    domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
 
 

@@ -82,7 +82,7 @@ class VpcEndpoint(ResourceBase):
 
     type: Literal["vpc_endpoint"]
     vpc: VpcRef
-    service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+    service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=100)]
     route_tables: tuple[RouteTableRef, ...] = ()
 
 

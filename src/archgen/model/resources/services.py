@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field
+
 from archgen.model.resources.base import ResourceBase
 from archgen.model.types import Id, ref
 
@@ -43,7 +45,7 @@ class Bedrock(ResourceBase):
     """Managed foundation models, called through the Bedrock API."""
 
     type: Literal["bedrock"]
-    model: str | None = None
+    model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
 class Cloudwatch(ResourceBase):
