@@ -22,6 +22,7 @@ from archgen.loader.yaml_positions import parse
 from archgen.model.architecture import Architecture
 from archgen.report.base import CheckResult
 from archgen.rules.config import RunConfig
+from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap, Span
 
 if TYPE_CHECKING:
@@ -168,18 +169,27 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def load_one(file: str) -> Architecture:
+    """Load the one architecture a command about a single design names (explain, trace)."""
+    if Path(file).is_dir():
+        raise UsageError(f"{visible(file)} is a folder: name one architecture file")
+    (arch,) = load_all(find_architectures([file]))
+    return arch
+
+
 def trace(file: str, source: str, target: str, port: int | None) -> HopVerdict:
     """Check one connection of a file hop by hop: the declared one, or tcp on `port`."""
     from archgen.network.reach import connection_port, network_of
 
-    (arch,) = load_all(find_architectures([file]))
+    arch = load_one(file)
+    shown = visible(file)
     for end in (source, target):
         if end not in arch.resources:
-            raise UsageError(f"{file}: no resource '{end}'")
+            raise UsageError(f"{shown}: no resource '{visible(end)}'")
     declared = next((c for c in arch.connections if (c.source, c.target) == (source, target)), None)
     if declared is None and port is None:
         raise UsageError(
-            f"{file}: no connection from {source} to {target} is declared: give --port "
+            f"{shown}: no connection from {source} to {target} is declared: give --port "
             "to trace tcp on that port"
         )
     protocol = declared.protocol if declared else "tcp"

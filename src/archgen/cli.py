@@ -352,11 +352,10 @@ def _progress(done: int, total: int) -> None:
 def explain(file: str, templates: Path | None) -> None:
     """Print the Markdown explanation of FILE: why each service, how traffic flows."""
     from archgen import app
-    from archgen.inputs import find_architectures
     from archgen.rendering import explanation
 
     with _invalid_exits_2():
-        (arch,) = app.load_all(find_architectures([file]))
+        arch = app.load_one(file)
         text = explanation(arch, templates, app.load_config()).data.decode("utf-8")
     click.echo(text, nl=False)
 
