@@ -179,9 +179,16 @@ def test_a_broken_pyproject_is_invalid_input_at_its_line(
 @pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux's /proc")
 @pytest.mark.parametrize("name", [".archgen.yaml", "pyproject.toml"])
 def test_an_unreadable_settings_file_is_invalid_input(project: Path, name: str) -> None:
-    """/proc/self/mem is a file that no one, root included, can read from its start."""
+    """/proc/self/mem is a file that no one, root included, can read from its start.
+
+    Found by itself, a settings file that links outside the folder is refused
+    before it is read; named with --config, it is read and cannot be.
+    """
     (project / name).symlink_to("/proc/self/mem")
     code, _, stderr = _check(project)
+    assert code == 2
+    assert stderr.startswith(f"{name}: a symbolic link to something outside"), stderr
+    code, _, stderr = _check(project, "--config", name)
     assert code == 2
     assert re.match(rf"^(.*/)?{re.escape(name)}:1:1: cannot read the file: ", stderr), stderr
 
@@ -230,4 +237,5 @@ def _load_or_invalid(path: Path, text: str) -> None:
         return
     assert problems
     for problem in problems:
-        assert 1 <= problem.span.line <= max(1, len(text.splitlines())), problem
+        # an error at the end of the stream points just past the last line, as for designs
+        assert 1 <= problem.span.line <= len(text.splitlines()) + 1, problem

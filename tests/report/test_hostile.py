@@ -159,7 +159,7 @@ def test_trace_quotes_no_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["trace", str(VALID), "users", "api\n::error::ARG\x1b[2J"])
     assert result.exit_code == 2
     assert _commands(result.stdout + result.stderr) == []
-    assert "\\x3a:error::ARG\\x1b[2J'" in result.stderr  # app's message split the line
+    assert "'api\\n::error::ARG\\x1b[2J'" in result.stderr  # shown on one line, escaped
 
 
 def test_rules_listing_is_line_safe() -> None:
