@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from archgen.errors import InvalidInput, Problem, UsageError
 from archgen.findings import Severity
-from archgen.inputs import find_architectures, settings_file
+from archgen.inputs import find_architectures, refuse_link_out, settings_file
 from archgen.loader import load_file, read_text
 from archgen.loader.validate import validate_as
 from archgen.loader.yaml_positions import parse
@@ -223,6 +223,7 @@ def write_report(path: Path, text: str, inputs: Iterable[Path]) -> None:
     (a symlink, a hard link, `./` or `..` in the path), so that is asked, not
     the spelling compared.
     """
+    refuse_link_out(path, "--output")
     for source in inputs:
         if _same_file(path, source):
             raise UsageError(

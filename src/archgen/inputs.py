@@ -46,6 +46,7 @@ def find_architectures(paths: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths or DEFAULT_PATHS:
         path = Path(name)
+        refuse_link_out(path, "the path")
         if path.is_dir():
             found.extend(_scan(path))
         elif path.exists() or path.is_symlink():
@@ -56,6 +57,23 @@ def find_architectures(paths: Sequence[str]) -> list[Path]:
         named = ", ".join(visible(name) for name in paths or DEFAULT_PATHS)
         raise UsageError(f"no architecture files (*.yaml) in {named}")
     return list(dict.fromkeys(found))
+
+
+def refuse_link_out(path: Path, what: str) -> None:
+    """Refuse a path that lies in the working folder as written but leads out of it by a link.
+
+    A pull request can commit `architectures -> /home/runner/.config` or
+    `diagrams_out -> ..`; CI then names that path as it always does. A path
+    written outside the working folder (`/tmp/out`, `../x`) is the user's
+    own choice and stays allowed.
+    """
+    here = Path.cwd().resolve()
+    written = Path(os.path.abspath(path))  # noqa: PTH100 (as written: resolve() follows links)
+    if written.is_relative_to(here) and not path.resolve().is_relative_to(here):
+        raise UsageError(
+            f"{what} {visible(str(path))} leads out of the working folder through a "
+            "symbolic link; archgen does not follow it"
+        )
 
 
 def _scan(folder: Path) -> list[Path]:

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archgen.errors import InvalidInput, UsageError
-from archgen.inputs import declared_name, find_architectures, read_input, settings_bytes
+from archgen.inputs import (
+    declared_name,
+    find_architectures,
+    read_input,
+    refuse_link_out,
+    settings_bytes,
+)
 from archgen.output_folder import OutputFolder, writing
 from archgen.render.base import Artifact
 from archgen.render.stamp import (
@@ -117,6 +123,7 @@ def render(
         choices = ", ".join(FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
     chosen = tuple(fmt for fmt in FORMATS if fmt in formats)
+    refuse_link_out(out, "--out")
     run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
     files = find_architectures(paths)
     if check:

@@ -123,6 +123,7 @@ def _fill(text: str, canary: Path) -> str:
     """Return a case's text with the canaries' paths, the base design and generated parts."""
     text = text.replace("{canary}", str(canary)).replace("{base}", BASE.read_text("utf-8"))
     text = text.replace("{canary_text}", str(canary.with_name("canary.txt")))
+    text = text.replace("{secret}", str(canary.parent))
     for token, value in GENERATED.items():
         text = text.replace(token, value)
     return text
@@ -257,6 +258,7 @@ def test_hostile_input(spec: dict[str, Any], tmp_path: Path) -> None:
         assert (case.folder / name).read_bytes() == data, f"{name} was changed"
     assert case.canary.read_bytes().endswith(CANARY + b"\n"), "a file outside was changed"
     assert case.canary.with_name("canary.txt").read_bytes().endswith(CANARY + b"\n")
+    assert sorted(p.name for p in case.canary.parent.iterdir()) == ["canary.png", "canary.txt"]
     for run in case.runs:
         _assert_safe_stream(run)
     _assert_annotations(case)
