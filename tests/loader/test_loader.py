@@ -9,7 +9,7 @@ import pytest
 from archgen.errors import InvalidInput
 from archgen.loader import load_file, load_text
 from archgen.model.resources.data import Rds
-from archgen.model.resources.network import Subnet
+from archgen.model.resources.network import SecurityGroup, Subnet
 from archgen.source import Span
 from tests.conftest import ARCHITECTURES, WriteArch
 
@@ -145,3 +145,17 @@ def test_the_model_is_immutable(capstone_path: Path) -> None:
     arch = load_file(capstone_path)
     with pytest.raises(ValueError, match="frozen"):
         arch.get("db", Rds).multi_az = False  # type: ignore[misc]
+
+
+def test_a_port_may_be_written_as_a_string_of_digits() -> None:
+    arch = load_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+        "  users: {type: client}\n  api: {type: api_gateway}\n"
+        "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"
+        "  sg:\n    type: security_group\n    vpc: vpc\n"
+        "    ingress: [{protocol: tcp, ports: '8080', source: 0.0.0.0/0}]\n"
+        'connections:\n  - {from: users, to: api, protocol: tcp, port: "443"}\n',
+        "t.yaml",
+    )
+    assert arch.connections[0].port == 443
+    assert arch.get("sg", SecurityGroup).ingress[0].ports == 8080

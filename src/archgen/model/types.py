@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -90,6 +98,18 @@ Cidr = Annotated[
 ]
 
 
+def _digits_as_number(value: object) -> object:
+    """Read a port written as a string of digits ("443") as the number it names.
+
+    Ports are often quoted in YAML copied from elsewhere; a string of digits
+    means one thing only. Anything else passes on unchanged, to be refused as
+    it is (`true`, `443.0`, `"44 3"`).
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 5:
+        return int(value)
+    return value
+
+
 def _check_ports(value: int | str) -> int | str:
     if isinstance(value, int):
         if not 0 <= value <= 65535:
@@ -109,18 +129,33 @@ def _check_ports(value: int | str) -> int | str:
 Ports = Annotated[
     Whole | str,
     AfterValidator(_check_ports),
+    BeforeValidator(_digits_as_number),
     WithJsonSchema(
         {
             "oneOf": [
                 {"type": "integer", "minimum": 0, "maximum": 65535},
-                {"type": "string", "pattern": r"^(all|\d{1,5}-\d{1,5})$"},
+                {"type": "string", "pattern": r"^(all|\d{1,5}|\d{1,5}-\d{1,5})$"},
             ]
         }
     ),
 ]
 """A port (443), an inclusive range ("1024-65535") or "all"."""
 
-Port = Annotated[Whole, Field(ge=1, le=65535)]
+
+Port = Annotated[
+    Whole,
+    BeforeValidator(_digits_as_number),
+    Field(ge=1, le=65535),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "integer", "minimum": 1, "maximum": 65535},
+                {"type": "string", "pattern": r"^\d{1,5}$"},
+            ]
+        }
+    ),
+]
+"""One port: a whole number, or a string of its digits."""
 
 
 def port_range(value: int | str | None) -> tuple[int, int]:
