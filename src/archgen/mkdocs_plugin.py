@@ -35,7 +35,6 @@ from mkdocs.structure.pages import Page
 
 from archgen.errors import ArchgenError, InvalidInput, Problem
 from archgen.explain.content import alt_text
-from archgen.explain.markdown_text import md, text
 from archgen.layout.drawing import draw
 from archgen.layout.geometry import from_dot_json
 from archgen.loader import load_file, load_text
@@ -44,6 +43,7 @@ from archgen.model.architecture import Architecture
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_svg
 from archgen.rendering import explanation
+from archgen.safe_markdown import md, text
 from archgen.safe_text import visible
 from archgen.source import Span
 

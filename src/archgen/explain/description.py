@@ -24,7 +24,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from archgen.explain.markdown_text import Md
+from archgen.safe_markdown import Md
 from archgen.safe_text import visible
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
