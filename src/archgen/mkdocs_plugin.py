@@ -19,7 +19,6 @@ diagrams and no name can reach outside the site folder.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -44,7 +43,7 @@ from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_svg
 from archgen.rendering import explanation
 from archgen.safe_markdown import md, text
-from archgen.safe_text import visible
+from archgen.safe_text import html_text, visible
 from archgen.source import Span
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([\w-]*)")
@@ -151,7 +150,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         self._claim(f"{place.folder}/{svg.name}", svg.data, place)
         figure = [
             f'<figure class="archgen"><img class="archgen-diagram" src="{url}{svg.name}" '
-            f'alt="{_attribute(alt_text(arch))}"></figure>',
+            f'alt="{html_text(alt_text(arch))}"></figure>',
             "",
         ]
         if drawio:
@@ -256,11 +255,6 @@ def _on_page(problem: Problem, page: Path, first_line: int) -> Problem:
     """Move a problem of an inline block to its line on the page."""
     span = Span(str(page), problem.span.line + first_line - 1, problem.span.column)
     return Problem(span, problem.message)
-
-
-def _attribute(value: str) -> str:
-    """Escape `value` for a quoted HTML attribute, on one line (a blank line ends raw HTML)."""
-    return html.escape(" ".join(visible(value.replace("\n", " ")).split()), quote=True)
 
 
 def _body(arch: Architecture, explained: str) -> str:

@@ -10,6 +10,7 @@ it through `visible` first, so such a character is shown, never obeyed.
 
 from __future__ import annotations
 
+import html
 import re
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -41,3 +42,20 @@ def visible(text: str) -> str:
 def has_invisible(text: str) -> bool:
     """Tell whether `text` holds a character that `visible` would escape."""
     return _INVISIBLE.search(text) is not None
+
+
+_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
+"""Line breaks and tabs: the wrapping of a label in a picture is archgen's, not the text's."""
+
+
+def html_text(text: str) -> str:
+    r"""Return user text as one line of HTML text or a quoted attribute value.
+
+    Every picture shows the same text (DESIGN: one layout, every output), so
+    the DOT label graphviz draws into PNG and SVG, draw.io's `html=1` values and
+    the MkDocs figure's attributes all use this: a run of line breaks and tabs
+    becomes a space, any other control or invisible character is shown as an
+    escape (``; graphviz's parser and XML 1.0 refuse them raw), then `&`,
+    `<`, `>` and both quotes are escaped, so the text is never markup.
+    """
+    return html.escape(visible(_BREAKS.sub(" ", text)), quote=True)
