@@ -39,6 +39,37 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(_escape, text)
 
 
+LEGACY_COMMAND = "##["
+"""GitHub's runner still obeys `##[name]data` anywhere in a line (ActionCommand.TryParse)."""
+
+
+def log_line(line: str) -> str:
+    """Return one output line so that no CI runner reads it as a workflow command.
+
+    GitHub's runner takes a line whose first non-blank characters are `::` for a
+    command (`::error::`, `::add-mask::`, `::stop-commands::`), and `##[` anywhere
+    in a line for a legacy one. A file name or a quoted key can bring either, so
+    the first `:` of such a line and the `[` of every `##[` are shown as escapes,
+    in the style of `visible`. The line must already be one line (its user text
+    passed through `visible`); `::` elsewhere, as in the IPv6 route `::/0`,
+    stays as it is.
+    """
+    line = without_legacy_commands(line)
+    body = line.lstrip()
+    if body.startswith("::"):
+        line = line[: len(line) - len(body)] + "\\x3a" + body[1:]
+    return line
+
+
+def without_legacy_commands(text: str, bracket: str = "\\x5b") -> str:
+    r"""Return `text` with the `[` of every `##[` written as `bracket`.
+
+    The default shows it as `log_line` does; a JSON or XML document passes its
+    own escape of `[` (`\u005b`, `&#91;`), which reads back as the same text.
+    """
+    return text.replace(LEGACY_COMMAND, "##" + bracket)
+
+
 def has_invisible(text: str) -> bool:
     """Tell whether `text` holds a character that `visible` would escape."""
     return _INVISIBLE.search(text) is not None

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from archgen.cli import main
-from archgen.errors import Problem, log_line
+from archgen.errors import Problem
 from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
 from archgen.report.github import format_github, format_github_errors, format_summary
@@ -31,7 +31,7 @@ from archgen.report.junit import format_junit, format_junit_errors
 from archgen.report.sarif import format_sarif
 from archgen.report.text import format_text
 from archgen.report.trace import format_trace
-from archgen.safe_text import has_invisible, visible
+from archgen.safe_text import has_invisible, log_line, visible
 from archgen.source import Span
 from tests.conftest import ROOT
 from tests.explain.hostile import PAYLOADS, assert_safe_html, block_structure, to_html
