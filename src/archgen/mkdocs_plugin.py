@@ -42,11 +42,10 @@ from archgen.model.architecture import Architecture
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_svg
 from archgen.rendering import explanation
-from archgen.safe_markdown import md, text
+from archgen.safe_markdown import fence_opening, md, text
 from archgen.safe_text import html_text, visible
 from archgen.source import Span
 
-_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([\w-]*)")
 _OPTIONS = {"file", "explain", "drawio"}
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -224,21 +223,24 @@ def _fenced(markdown: str) -> list[tuple[str, int, str]]:
     """Split Markdown into ("text", line, chunk) and ("archgen", line, body) parts.
 
     Only top-level `archgen` fences count: one shown inside a longer fence (an
-    example in the docs) is text, as a Markdown reader sees it.
+    example in the docs) is text, as a Markdown reader sees it. A block ends
+    where CommonMark ends it (`Fence.closes`), so a fence line inside the YAML,
+    indented in a `description: |` or with a language after it, stays YAML
+    instead of ending the block and putting the rest onto the page.
     """
     parts: list[tuple[str, int, str]] = []
     lines = markdown.splitlines(keepends=True)
     text: list[str] = []
     index = 0
     while index < len(lines):
-        match = _FENCE.match(lines[index])
-        if match is None:
+        opening = fence_opening(lines[index])
+        if opening is None:
             text.append(lines[index])
             index += 1
             continue
-        fence, info = match.group(1), match.group(2)
+        fence, info = opening
         end = index + 1
-        while end < len(lines) and not lines[end].strip().startswith(fence):
+        while end < len(lines) and not fence.closes(lines[end]):
             end += 1
         if info == "archgen":
             parts.append(("text", 0, "".join(text)))
