@@ -404,8 +404,7 @@ def _fail(message: str) -> None:
     terminals and CI logs, where a control character or a line starting with
     `::` would act. Problems arrive already made safe; this catches the rest.
     """
-    from archgen.errors import log_line
-    from archgen.safe_text import visible
+    from archgen.safe_text import log_line, visible
 
     click.echo("\n".join(log_line(visible(part)) for part in message.split("\n")), err=True)
 

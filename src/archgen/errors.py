@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archgen.safe_text import visible
+from archgen.safe_text import log_line, visible
 from archgen.source import Span
 
 
@@ -28,33 +28,6 @@ class Problem:
         """
         where = f"{visible(self.span.file)}:{self.span.line}:{self.span.column}"
         return log_line(f"{where}: {visible(self.message)}")
-
-
-_LEGACY_COMMAND = "##["
-"""GitHub's runner still obeys `##[name]data` anywhere in a line (ActionCommand.TryParse)."""
-
-
-def log_line(line: str) -> str:
-    """Return one output line so that no CI runner reads it as a workflow command.
-
-    GitHub's runner takes a line whose first non-blank characters are `::` for a
-    command (`::error::`, `::add-mask::`, `::stop-commands::`), and `##[` anywhere
-    in a line for a legacy one. A file name or a quoted key can bring either, so
-    the first `:` of such a line and the `[` of every `##[` are shown as escapes,
-    in the style of `archgen.safe_text.visible`. The line must already be one
-    line (its user text passed through `visible`); `::` elsewhere, as in the
-    IPv6 route `::/0`, stays as it is.
-    """
-    line = without_legacy_commands(line)
-    body = line.lstrip()
-    if body.startswith("::"):
-        line = line[: len(line) - len(body)] + "\\x3a" + body[1:]
-    return line
-
-
-def without_legacy_commands(text: str) -> str:
-    r"""Return `text` with the `[` of every `##[` shown as `\x5b`, as `log_line` shows it."""
-    return text.replace(_LEGACY_COMMAND, "##\\x5b")
 
 
 class ArchgenError(Exception):

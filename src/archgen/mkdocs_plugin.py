@@ -19,7 +19,6 @@ diagrams and no name can reach outside the site folder.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,7 +34,6 @@ from mkdocs.structure.pages import Page
 
 from archgen.errors import ArchgenError, InvalidInput, Problem
 from archgen.explain.content import alt_text
-from archgen.explain.markdown_text import md, text
 from archgen.layout.drawing import draw
 from archgen.layout.geometry import from_dot_json
 from archgen.loader import load_file, load_text
@@ -44,10 +42,10 @@ from archgen.model.architecture import Architecture
 from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import render_svg
 from archgen.rendering import explanation
-from archgen.safe_text import visible
+from archgen.safe_markdown import fence_opening, md, text
+from archgen.safe_text import html_text, visible
 from archgen.source import Span
 
-_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([\w-]*)")
 _OPTIONS = {"file", "explain", "drawio"}
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -151,7 +149,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         self._claim(f"{place.folder}/{svg.name}", svg.data, place)
         figure = [
             f'<figure class="archgen"><img class="archgen-diagram" src="{url}{svg.name}" '
-            f'alt="{_attribute(alt_text(arch))}"></figure>',
+            f'alt="{html_text(alt_text(arch))}"></figure>',
             "",
         ]
         if drawio:
@@ -225,21 +223,24 @@ def _fenced(markdown: str) -> list[tuple[str, int, str]]:
     """Split Markdown into ("text", line, chunk) and ("archgen", line, body) parts.
 
     Only top-level `archgen` fences count: one shown inside a longer fence (an
-    example in the docs) is text, as a Markdown reader sees it.
+    example in the docs) is text, as a Markdown reader sees it. A block ends
+    where CommonMark ends it (`Fence.closes`), so a fence line inside the YAML,
+    indented in a `description: |` or with a language after it, stays YAML
+    instead of ending the block and putting the rest onto the page.
     """
     parts: list[tuple[str, int, str]] = []
     lines = markdown.splitlines(keepends=True)
     text: list[str] = []
     index = 0
     while index < len(lines):
-        match = _FENCE.match(lines[index])
-        if match is None:
+        opening = fence_opening(lines[index])
+        if opening is None:
             text.append(lines[index])
             index += 1
             continue
-        fence, info = match.group(1), match.group(2)
+        fence, info = opening
         end = index + 1
-        while end < len(lines) and not lines[end].strip().startswith(fence):
+        while end < len(lines) and not fence.closes(lines[end]):
             end += 1
         if info == "archgen":
             parts.append(("text", 0, "".join(text)))
@@ -256,11 +257,6 @@ def _on_page(problem: Problem, page: Path, first_line: int) -> Problem:
     """Move a problem of an inline block to its line on the page."""
     span = Span(str(page), problem.span.line + first_line - 1, problem.span.column)
     return Problem(span, problem.message)
-
-
-def _attribute(value: str) -> str:
-    """Escape `value` for a quoted HTML attribute, on one line (a blank line ends raw HTML)."""
-    return html.escape(" ".join(visible(value.replace("\n", " ")).split()), quote=True)
 
 
 def _body(arch: Architecture, explained: str) -> str:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from archgen.cli import main
 from archgen.explain.description import description
-from archgen.explain.markdown_text import Md, md, text
+from archgen.safe_markdown import Md, md, text
 from archgen.safe_text import visible
 from tests.conftest import ROOT
 from tests.explain.hostile import (

@@ -57,10 +57,11 @@ def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     assert "<strong>A3</strong>" in page
 
 
-def _mini_site(tmp_path: Path, block: str) -> Path:
+def _mini_site(tmp_path: Path, block: str, fence: str = "```") -> Path:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text(f"# Notes\n\n```archgen\n{block}```\n", encoding="utf-8")
+    page = f"# Notes\n\n{fence}archgen\n{block}{fence}\n\nAfter the block.\n"
+    (docs / "index.md").write_text(page, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: notes\ntheme:\n  name: mkdocs\n  highlightjs: false\n"
@@ -83,6 +84,35 @@ def test_an_inline_architecture_is_drawn(tmp_path: Path) -> None:
     assert "Why these services" not in page
     svg = tmp_path / "site" / "archgen" / "index" / "1" / "inline.svg"
     assert svg.read_bytes().startswith(b"<?xml")
+
+
+INNER_FENCES = {
+    "info string": ("```", "  ```yaml"),
+    "four blanks": ("```", "    ```"),
+    "other character": ("```", "  ~~~"),
+    "shorter": ("````", "  ```"),
+}
+"""Lines inside a `description: |` that CommonMark does not read as closing the block's fence."""
+
+
+@pytest.mark.parametrize(("fence", "inner"), INNER_FENCES.values(), ids=INNER_FENCES)
+def test_a_fence_inside_the_yaml_does_not_end_the_block(
+    tmp_path: Path, fence: str, inner: str
+) -> None:
+    indent = inner[: len(inner) - len(inner.lstrip())]
+    block = (
+        f"archgen: 1\nname: inline\ntitle: Inline\nregion: us-east-1\ndescription: |\n"
+        f"{inner}\n{indent}example\n{inner}\nresources:\n"
+        "  users: {type: client}\n  api: {type: api_gateway, access_logging: true}\n"
+        "connections:\n  - {from: users, to: api, protocol: https}\n"
+    )
+    config = _mini_site(tmp_path, block, fence)
+    done = _build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'src="archgen/index/1/inline.svg"' in page
+    assert "api_gateway" not in page
+    assert "<p>After the block.</p>" in page
 
 
 def test_a_broken_architecture_fails_the_build_at_its_line(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from archgen.cli import main
-from archgen.errors import Problem, log_line
+from archgen.errors import Problem
 from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
 from archgen.report.github import format_github, format_github_errors, format_summary
@@ -31,9 +31,10 @@ from archgen.report.junit import format_junit, format_junit_errors
 from archgen.report.sarif import format_sarif
 from archgen.report.text import format_text
 from archgen.report.trace import format_trace
-from archgen.safe_text import has_invisible, visible
+from archgen.safe_text import has_invisible, log_line, visible
 from archgen.source import Span
 from tests.conftest import ROOT
+from tests.explain.hostile import PAYLOADS, assert_safe_html, block_structure, to_html
 
 HERE = Path(__file__).parent
 VALID = HERE / "hostile.yaml"
@@ -206,6 +207,27 @@ def test_job_summary_keeps_one_table_row_per_finding() -> None:
     assert len(rows) == 4  # the header and three findings
     assert all(not has_invisible(row) for row in rows)
     assert [len(re.findall(r"(?<!\\)\|", row)) for row in rows] == [6, 6, 6, 6]
+
+
+SUMMARY_NAMES = ("x`<img src=x onerror=alert(1)>`.yaml", "[x](javascript:alert(1)).yaml")
+"""File names that close the code span around a location, or make a link of it."""
+
+
+def _summary_of(text: str, file: str) -> str:
+    """Return the job summary of one finding with `text` as its resource and message."""
+    finding = Finding(Span(file, 1, 1), "AG403", Severity.ERROR, text, text)
+    return format_summary(CheckResult(files=(file,), findings=(finding,), lines={}))
+
+
+@pytest.mark.parametrize("file", SUMMARY_NAMES)
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_job_summary_shows_user_text_as_text(payload: str, file: str) -> None:
+    summary = _summary_of(payload, file)
+    for renderer, page in to_html(summary).items():
+        assert_safe_html(page)
+        tags = set(re.findall(r"<([a-z0-9]+)", page))
+        assert tags <= {"h2", "p", "table", "thead", "tbody", "tr", "th", "td", "code"}, renderer
+    assert block_structure(summary) == block_structure(_summary_of("plain", "plain.yaml"))
 
 
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from archgen.errors import RenderError
 from archgen.layout.drawing import draw, plan
+from archgen.layout.geometry import from_dot_json
 from archgen.layout.run import run_dot
 from archgen.loader import load_file
+from archgen.render.drawio import render_drawio
 from archgen.render.png_svg import embed_images, render_svg
 from tests.conftest import ARCHITECTURES
 
@@ -73,3 +77,30 @@ def test_only_icons_of_the_icon_set_are_embedded(tmp_path: Path) -> None:
     svg = f'<svg><image xlink:href="{stranger}"/></svg>'.encode()
     with pytest.raises(RenderError, match="not an icon of the icon set"):
         embed_images(svg)
+
+
+SHOWN = {
+    "Research\nVPC": "Research VPC",
+    "Research\r\n\tVPC": "Research VPC",
+    "Research\u2028VPC": "Research VPC",
+    "Research\x1b[31mVPC": "Research\\x1b[31mVPC",
+    "Research \u202eVPC": "Research \\u202eVPC",
+    'Research <b>"VPC"</b> & co': 'Research <b>"VPC"</b> & co',
+}
+"""A group's label as written, and as every picture must show it."""
+
+
+@pytest.mark.parametrize("label", SHOWN)
+def test_a_label_reads_the_same_in_every_picture(tmp_path: Path, label: str) -> None:
+    source = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
+    source = source.replace("label: Research VPC", f"label: {json.dumps(label)}", 1)
+    path = tmp_path / "label.yaml"
+    path.write_text(source, encoding="utf-8")
+    drawing = draw(plan(load_file(path)), ("svg", "json"))
+    svg = ET.fromstring(render_svg(drawing).data)  # noqa: S314 (our own output)
+    svg_texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert any(SHOWN[label] in text for text in svg_texts), svg_texts
+    editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"])).data
+    drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
+    values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
+    assert any(SHOWN[label] in value for value in values), values

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from archgen.explain.description import description
 from archgen.explain.knowledge import RATIONALES
-from archgen.explain.markdown_text import Md, code, join, md
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import CATALOGUE
@@ -32,6 +31,7 @@ from archgen.model.resources.network import (
 from archgen.model.resources.services import IamRole
 from archgen.network.reach import network_of
 from archgen.network.verdict import HopVerdict, PairVerdict, Step
+from archgen.safe_markdown import Md, code, join, md
 
 HIDDEN = ("subnet", "route_table", "network_acl", "security_group")
 

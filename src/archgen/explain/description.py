@@ -22,39 +22,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
-from archgen.explain.markdown_text import Md
+from archgen.safe_markdown import Fence, Md, fence_opening
 from archgen.safe_text import visible
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 _NEWLINES = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
-_OPENING = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
-_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]*")
 _UNSAFE = re.compile(r"\\\\|\\[<{}]|[<{}]")
 _BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)\](?=[ \t]*\n?[ \t]*[(:])")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _BLANKS = re.compile(r"[\x00-\x20\x7f]+")
-
-
-@dataclass(frozen=True)
-class _Fence:
-    """An open code fence: its character and length, as CommonMark closes it."""
-
-    char: str
-    length: int
-
-    def closes(self, line: str) -> bool:
-        """Tell whether `line` ends the block (same character, at least as long)."""
-        stripped = line.strip(" ")
-        run = len(stripped) - len(stripped.lstrip(self.char))
-        indent = len(line) - len(line.lstrip(" "))
-        return indent <= 3 and run >= self.length and not stripped[run:].strip()
-
-    def text(self) -> str:
-        """Return the fence as archgen writes it, at the margin, the same on both ends."""
-        return self.char * self.length
 
 
 def description(value: str) -> Md:
@@ -62,7 +40,7 @@ def description(value: str) -> Md:
     lines = _NEWLINES.sub("\n", value).split("\n")
     out: list[str] = []
     prose: list[str] = []
-    fence: _Fence | None = None
+    fence: Fence | None = None
     for line in lines:
         line = "".join(char if char == "\t" else visible(char) for char in line)
         if fence is not None:
@@ -72,7 +50,7 @@ def description(value: str) -> Md:
             else:
                 out.append(_inert(line))
             continue
-        opening = _opening(line)
+        opening = fence_opening(line)
         if opening is None:
             prose.append(line)
             continue
@@ -86,18 +64,6 @@ def description(value: str) -> Md:
     if fence is not None:
         out.append(fence.text())
     return Md("\n".join(out).strip("\n"))
-
-
-def _opening(line: str) -> tuple[_Fence, str] | None:
-    """Return the fence `line` opens and its language, or None when it opens none."""
-    match = _OPENING.fullmatch(line)
-    if match is None:
-        return None
-    run, info = match.group(1), match.group(2)
-    if run[0] == "`" and "`" in info:
-        return None  # CommonMark: not a fence but a code span
-    language = _LANGUAGE.match(info.strip())
-    return _Fence(run[0], len(run)), language.group(0) if language else ""
 
 
 _ESCAPED = {"\\<": "\\&lt;", "<": "&lt;", "{": "\\{", "}": "\\}"}

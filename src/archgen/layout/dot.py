@@ -13,7 +13,6 @@ attribute values are model ids, which `_plain` proves hold nothing to escape.
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 import textwrap
@@ -23,7 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon
 from archgen.layout.scene import Edge, Group, Node, Scene
-from archgen.safe_text import visible
+from archgen.safe_text import html_text
 
 
 def build_dot(scene: Scene) -> str:
@@ -42,7 +41,7 @@ def build_dot(scene: Scene) -> str:
         fontname=style.FONT,
         fontsize="16",
         labelloc="t",
-        label=f"<{_text(scene.title)}>",
+        label=f"<{html_text(scene.title)}>",
         bgcolor="white",
     )
     graph.attr("node", shape="plain", fontname=style.FONT, fontsize="11", fontcolor=style.INK)
@@ -62,9 +61,9 @@ def build_dot(scene: Scene) -> str:
 
 
 def _node(graph: graphviz.Digraph, node: Node) -> None:
-    text = "<BR/>".join(_text(line) for line in textwrap.wrap(node.label, 18) or [""])
+    text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     if node.sublabel:
-        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{_text(node.sublabel)}</FONT>'
+        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{html_text(node.sublabel)}</FONT>'
     size = style.ICON_SIZE
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -112,7 +111,7 @@ def _all_nodes(group: Group) -> list[str]:
 
 def _group_label(group: Group) -> str:
     icon = group_icon(group.kind)
-    text = _text(group.label)
+    text = html_text(group.label)
     if icon is None:
         return f"<{text}>"
     return (
@@ -165,11 +164,11 @@ def _legend(rows: list[tuple[str, str]]) -> str:
         else:
             marker = (
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
-                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{_text(key)}&nbsp;</B></FONT>'
+                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(key)}&nbsp;</B></FONT>'
                 "</TD></TR></TABLE>"
             )
         cells.append(
-            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{_text(meaning)}</TD></TR>'
+            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
         )
     return (
         '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
@@ -181,28 +180,15 @@ def _edge_label(edge: Edge) -> str:
     if not edge.label and not edge.badges:
         return ""
     cells = "".join(
-        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{_text(b)}'
+        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(b)}'
         "&nbsp;</B></FONT></TD>"
         for b in edge.badges
     )
-    text = f'<TD><FONT POINT-SIZE="9">{_text(edge.label)}</FONT></TD>' if edge.label else ""
+    text = f'<TD><FONT POINT-SIZE="9">{html_text(edge.label)}</FONT></TD>' if edge.label else ""
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
         f"<TR>{cells}{text}</TR></TABLE>>"
     )
-
-
-def _text(text: str) -> str:
-    """Return user text as the content of an HTML-like label: markup escaped, controls shown.
-
-    A label is one line of words (the caller wraps it), so a line break or
-    tab becomes a space; graphviz's HTML parser would stop at any other
-    control character, which is shown as a visible escape instead.
-    """
-    return html.escape(visible(_BREAKS.sub(" ", text)), quote=True)
-
-
-_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_@/.:-]+")

@@ -8,7 +8,6 @@ model ids; derived cells use characters a model id cannot hold (app@app-a).
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 import textwrap
@@ -19,7 +18,7 @@ from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
-from archgen.safe_text import visible
+from archgen.safe_text import html_text
 
 _ICON = float(style.ICON_SIZE)
 _MARGIN = 30.0
@@ -72,7 +71,7 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": _text(group.label),
+                "value": html_text(group.label),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,
@@ -89,10 +88,10 @@ class _Writer:
         if box is None:
             return
         icon = _icon_box(box)
-        label = "<br>".join(_text(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
+        label = "<br>".join(html_text(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
         if node.sublabel:
             label += f'<br><font style="font-size: 9px" color="{style.MUTED}">'
-            label += f"{_text(node.sublabel)}</font>"
+            label += f"{html_text(node.sublabel)}</font>"
         cell = _cell(
             self.cells,
             {
@@ -114,7 +113,7 @@ class _Writer:
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
             else:
                 marker = _badge(key)
-            rows.append(f"{marker}&nbsp; {_text(meaning)}")
+            rows.append(f"{marker}&nbsp; {html_text(meaning)}")
         cell = _cell(
             self.cells,
             {
@@ -129,7 +128,7 @@ class _Writer:
         self._geometry(cell, Box(box.x, box.y, box.width, _legend_height(lines)), _PAGE)
 
     def edge(self, edge: Edge) -> None:
-        label = " ".join([*(_badge(b) for b in edge.badges), _text(edge.label)]).strip()
+        label = " ".join([*(_badge(b) for b in edge.badges), html_text(edge.label)]).strip()
         cell = _cell(
             self.cells,
             {
@@ -247,14 +246,5 @@ def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
 def _badge(text: str) -> str:
     return (
         f'<span style="background-color: {style.BADGE}; color: #ffffff; border-radius: 4px; '
-        f'padding: 0 3px;"><b>{_text(text)}</b></span>'
+        f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
     )
-
-
-def _text(text: str) -> str:
-    """Return user text for an `html=1` cell value: markup escaped, controls shown.
-
-    draw.io renders such a value as HTML, so user text must never be markup,
-    and XML 1.0 cannot carry most control characters even escaped.
-    """
-    return html.escape(visible(text), quote=True)

@@ -15,9 +15,9 @@ import jinja2
 
 from archgen.errors import RenderError
 from archgen.explain.content import Explanation
-from archgen.explain.markdown_text import Md, fragment, join, text
 from archgen.render.base import Artifact
 from archgen.render.templates import TEMPLATE, template_dir
+from archgen.safe_markdown import Md, fragment, join, text
 
 
 def render_markdown(explanation: Explanation, templates: Path | None = None) -> Artifact:

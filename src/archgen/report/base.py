@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from archgen.findings import Finding, Severity
-from archgen.safe_text import has_invisible
+from archgen.safe_text import has_invisible, without_legacy_commands
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def json_document(value: object, *, ascii_only: bool = True) -> str:
     pages, and user text must not arrive there as a tag.
     """
     text = json.dumps(value, indent=2, ensure_ascii=ascii_only)
-    text = text.replace("##[", "##\\u005b").replace("<", "\\u003c")
+    text = without_legacy_commands(text, bracket="\\u005b").replace("<", "\\u003c")
     if has_invisible(text.replace("\n", "")):
         text = "".join(_json_escape(char) for char in text)
     return text + "\n"

@@ -6,6 +6,7 @@ from archgen.errors import Problem
 from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
 from archgen.rules.registry import rule_by_id
+from archgen.safe_markdown import code, text
 from archgen.safe_text import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
@@ -64,15 +65,24 @@ def format_summary(result: CheckResult) -> str:
     )
     if result.findings:
         lines += ["", "| severity | rule | resource | where | message |", "|---|---|---|---|---|"]
-        for f in result.findings:
-            severity = f"{f.severity.value} (suppressed)" if f.suppressed else f.severity.value
-            resource, where, message = (
-                _cell(text) for text in (f.resource or "", f.span, f.message)
-            )
-            lines.append(f"| {severity} | {f.rule} | {resource} | `{where}` | {message} |")
+        lines += [_row(f) for f in result.findings]
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: object) -> str:
-    """Return user text as one Markdown table cell: a line break or `|` would end the row."""
-    return visible(str(text)).replace("|", "\\|")
+def _row(finding: Finding) -> str:
+    """Return one finding as a table row whose every cell shows user text as written.
+
+    GitHub renders the summary as Markdown with raw HTML: a file name or label
+    could close a code span, open a link or image, or add a tag, and a line
+    break or `|` would end the row. `text` escapes all of that (and shows
+    control characters); `code` keeps a plain location in a code span.
+    """
+    severity = finding.severity.value + (" (suppressed)" if finding.suppressed else "")
+    cells = (
+        severity,
+        text(finding.rule),
+        text(finding.resource or ""),
+        code(str(finding.span)),
+        text(finding.message),
+    )
+    return "| " + " | ".join(cells) + " |"

@@ -14,7 +14,7 @@ from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.report.base import CheckResult
 from archgen.rules.registry import ALL_RULES
-from archgen.safe_text import visible
+from archgen.safe_text import visible, without_legacy_commands
 
 
 def format_junit(result: CheckResult) -> str:
@@ -96,5 +96,5 @@ def _serialise(root: ET.Element) -> str:
     it can only occur in text or attribute values, where a reference means `[`.
     """
     ET.indent(root)
-    text = ET.tostring(root, encoding="unicode").replace("##[", "##&#91;")
+    text = without_legacy_commands(ET.tostring(root, encoding="unicode"), bracket="&#91;")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

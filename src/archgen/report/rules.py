@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from archgen.errors import log_line
 from archgen.rules.base import Rule
 from archgen.rules.registry import ALL_RULES
-from archgen.safe_text import visible
+from archgen.safe_text import log_line, visible
 
 _FAMILIES = {
     "0": "Integrity",

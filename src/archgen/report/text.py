@@ -7,10 +7,9 @@ report reaches a terminal or a CI log as text that is read, never obeyed.
 
 from __future__ import annotations
 
-from archgen.errors import log_line, without_legacy_commands
 from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
-from archgen.safe_text import visible
+from archgen.safe_text import log_line, visible, without_legacy_commands
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from archgen.errors import log_line
 from archgen.network.verdict import HopVerdict, PairVerdict
-from archgen.safe_text import visible
+from archgen.safe_text import log_line, visible
 
 
 def format_trace(hop: HopVerdict) -> str:

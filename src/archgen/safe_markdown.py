@@ -37,6 +37,7 @@ from __future__ import annotations
 import html.entities
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from archgen.safe_text import visible
 
@@ -118,3 +119,48 @@ def md(template: str, *values: object) -> Md:
 def join(separator: str, values: Iterable[object]) -> Md:
     """Join escaped `values` with archgen's `separator`."""
     return Md(separator.join(text(value) for value in values))
+
+
+_OPENING = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]*")
+
+
+@dataclass(frozen=True)
+class Fence:
+    """An open code fence: its character and length, as CommonMark closes it.
+
+    Where a fenced block ends decides what is code and what is page: a closing
+    rule looser than the reader's lets text inside a block (a fence in a
+    description) end it early and spill the rest of the block onto the page.
+    """
+
+    char: str
+    length: int
+
+    def closes(self, line: str) -> bool:
+        """Tell whether `line` ends the block.
+
+        CommonMark: at most three spaces of indent, the same character, at
+        least as many of it, then nothing but blanks.
+        """
+        line = line.rstrip("\r\n")
+        stripped = line.strip(" ")
+        run = len(stripped) - len(stripped.lstrip(self.char))
+        indent = len(line) - len(line.lstrip(" "))
+        return indent <= 3 and run >= self.length and not stripped[run:].strip()
+
+    def text(self) -> str:
+        """Return the fence as archgen writes it, at the margin, the same on both ends."""
+        return self.char * self.length
+
+
+def fence_opening(line: str) -> tuple[Fence, str] | None:
+    """Return the fence `line` opens and its language, or None when it opens none."""
+    match = _OPENING.fullmatch(line.rstrip("\r\n"))
+    if match is None:
+        return None
+    run, info = match.group(1), match.group(2)
+    if run[0] == "`" and "`" in info:
+        return None  # CommonMark: not a fence but a code span
+    language = _LANGUAGE.match(info.strip())
+    return Fence(run[0], len(run)), language.group(0) if language else ""
