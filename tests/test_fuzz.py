@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from archgen.errors import InvalidInput
@@ -331,7 +331,9 @@ def test_a_mutant_is_invalid_input_or_goes_through_every_stage(
         arch = load_data(document, base.source)
     except InvalidInput as error:
         problems = error.problems
+        event("invalid input")
     else:
+        event("loads, then goes through every stage")
         _run_everything(arch)
         return
     assert problems, "InvalidInput without a problem"
