@@ -32,7 +32,12 @@ Finding = tuple[KeyPath, str]
 
 def check_constraints(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
     """Return a problem for every cross-field constraint the document breaks."""
-    found: list[Finding] = [*_connections(document), *_flows(document), *_main_tables(document)]
+    found: list[Finding] = [
+        *_connections(document),
+        *_analysis_size(document),
+        *_flows(document),
+        *_main_tables(document),
+    ]
     for rid, resource in document.resources.items():
         found.extend(_resource(resource, ("resources", rid)))
     return [Problem(source.span(path), visible(message)) for path, message in found]
@@ -95,6 +100,37 @@ def _unique(values: Sequence[Hashable], path: KeyPath, key: str, message: str) -
         if value in seen:
             yield (*path, index, key), message.format(value)
         seen.add(value)
+
+
+MAX_SUBNET_PAIRS = 5_000
+"""The most subnet pairs one file's connections may ask the network analysis to prove.
+
+Each connection is proven for every pair of subnets its two ends live in,
+through routes, both NACLs and the security groups, both ways. Real designs
+ask for tens or hundreds; without a bound, a file of a few kilobytes (forty
+Auto Scaling groups and forty databases over twenty subnets each, every one
+connected) asks for hundreds of thousands and runs for minutes.
+"""
+
+
+def _analysis_size(document: ArchitectureDocument) -> Iterator[Finding]:
+    pairs = sum(
+        _places(document, connection.source) * _places(document, connection.target)
+        for connection in document.connections
+    )
+    if pairs > MAX_SUBNET_PAIRS:
+        yield (
+            ("connections",),
+            f"the connections ask for {pairs} subnet pairs to be proven; archgen proves at most "
+            f"{MAX_SUBNET_PAIRS} per file: split the design into several files",
+        )
+
+
+def _places(document: ArchitectureDocument, rid: str) -> int:
+    """Return how many subnets a resource lives in (one for what lives outside a VPC)."""
+    resource = document.resources.get(rid)
+    subnets = getattr(resource, "subnets", None)
+    return max(1, len(subnets)) if isinstance(subnets, tuple) else 1
 
 
 def _main_tables(document: ArchitectureDocument) -> Iterator[Finding]:

@@ -67,13 +67,19 @@ def _indexed(value: Any) -> list[tuple[int, Any]]:
 def _check(
     parts: list[tuple[KeyPath, BaseModel]], kinds: dict[str, str], source: SourceMap
 ) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for base, model in parts:
         for path, value, marker in _references(model, base):
-            message = _judge(value, marker, kinds, str(_field_name(path)))
+            suggest = len(problems) < MAX_SUGGESTIONS
+            message = _judge(value, marker, kinds, str(_field_name(path)), suggest=suggest)
             if message:
                 problems.append(Problem(source.value_span(path), message))
     return problems
+
+
+MAX_SUGGESTIONS = 100
+"""Wrong references that get a "did you mean"; past them, a file of thousands would take
+minutes, since each suggestion compares the name with every id."""
 
 
 @functools.cache
@@ -86,12 +92,14 @@ def _adapters() -> dict[str, TypeAdapter[BaseModel]]:
     }
 
 
-def _judge(value: str, marker: RefTo, kinds: dict[str, str], field: str) -> str | None:
+def _judge(
+    value: str, marker: RefTo, kinds: dict[str, str], field: str, *, suggest: bool
+) -> str | None:
     if marker.types == ("security_group",) and is_cidr(value):
         return None
     actual = kinds.get(value)
     if actual is None:
-        close = difflib.get_close_matches(value, list(kinds), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(value, list(kinds), n=1, cutoff=0.6) if suggest else []
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{field}: '{value}' names no resource{hint}"
     if marker.types and actual not in marker.types:
