@@ -12,7 +12,8 @@ must show none of these:
   JSON, SARIF, the job summary): a raw `<script`, an event-handler attribute
   or a `javascript:` URL;
 - a line starting with `::` (a GitHub workflow command), except the
-  annotations `--format github` writes itself, exactly one per finding;
+  annotations `--format github` writes itself, exactly one per finding, and
+  `##[` anywhere (a legacy command);
 - a control character other than a newline in standard output or error;
 - a traceback, or exit code 3 (a failure of archgen itself).
 
@@ -293,6 +294,7 @@ def _assert_safe_stream(run: Run) -> None:
         assert b"Traceback" not in data, f"{where} {name}: traceback"
         control = _CONTROL.search(data)
         assert control is None, f"{where} {name}: control character {control.group()!r}"
+        assert b"##[" not in data, f"{where} {name}: a legacy workflow command"
     if run.machine:
         _assert_no_markup(run.stdout, where)
         if run.args[:1] == ["explain"]:

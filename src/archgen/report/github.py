@@ -7,7 +7,7 @@ from archgen.findings import Finding, Severity
 from archgen.report.base import CheckResult
 from archgen.rules.registry import rule_by_id
 from archgen.safe_markdown import code, text
-from archgen.safe_text import visible
+from archgen.safe_text import visible, without_legacy_commands
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
@@ -45,9 +45,12 @@ def _data(text: str) -> str:
     The message runs to the end of the line, so only a line break could end it
     early: `visible` shows every line break and control character (a raw one
     would also reach the log viewer), then `%` is escaped first so the
-    runner's own `%0A` and `%25` read back as the user's text.
+    runner's own `%0A` and `%25` read back as the user's text. A legacy `##[`
+    command is escaped too: the runner reads an annotation line as one command,
+    but a log reader or another runner need not.
     """
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = without_legacy_commands(visible(text))
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
