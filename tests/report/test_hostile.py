@@ -31,7 +31,7 @@ from archgen.report.junit import format_junit, format_junit_errors
 from archgen.report.sarif import format_sarif
 from archgen.report.text import format_text
 from archgen.report.trace import format_trace
-from archgen.safe_text import has_invisible, log_line, visible
+from archgen.safe_text import has_invisible, log_line, visible, without_legacy_commands
 from archgen.source import Span
 from tests.conftest import ROOT
 from tests.explain.hostile import PAYLOADS, assert_safe_html, block_structure, to_html
@@ -141,7 +141,7 @@ def test_hostile_file_names_stay_inert(tmp_path: Path, output_format: str) -> No
     commands = _commands(output)
     if output_format == "github":
         files = sorted(_parse_annotation(line)[1]["file"] for line in commands)
-        assert files == sorted(visible(name) for name in HOSTILE_NAMES for _ in range(4))
+        assert files == sorted(_shown(name) for name in HOSTILE_NAMES for _ in range(4))
     else:
         assert commands == []
     assert "\x1b" not in output
@@ -179,9 +179,9 @@ def test_github_annotation_data_cannot_end_early() -> None:
     assert len(lines) == 2  # the suppressed finding is not annotated
     for line in lines:
         _, properties, data = _parse_annotation(line)
-        assert properties["file"] == visible(result.files[0])
+        assert properties["file"] == _shown(result.files[0])
         assert properties["line"] in ("1", "2")
-        assert data.endswith(visible(HOSTILE))
+        assert data.endswith(_shown(HOSTILE))
     problems = (Problem(Span("a,b:c%.yaml", 1, 1), HOSTILE),)
     (error,) = format_github_errors(problems).splitlines()
     _, properties, data = _parse_annotation(error)
@@ -191,7 +191,12 @@ def test_github_annotation_data_cannot_end_early() -> None:
         "col": "1",
         "title": "archgen: invalid input",
     }
-    assert data == visible(HOSTILE)
+    assert data == _shown(HOSTILE)
+
+
+def _shown(text: str) -> str:
+    """Return user text as an annotation shows it: one line, no legacy command."""
+    return without_legacy_commands(visible(text))
 
 
 def test_github_escapes_percent_before_its_own_escapes() -> None:
