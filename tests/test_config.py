@@ -18,6 +18,7 @@ from archgen.app import load_config
 from archgen.cli import main
 from archgen.errors import InvalidInput
 from archgen.rules.config import RunConfig
+from archgen.rules.registry import ALL_RULES
 
 DESIGN = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -239,3 +240,14 @@ def _load_or_invalid(path: Path, text: str) -> None:
     for problem in problems:
         # an error at the end of the stream points just past the last line, as for designs
         assert 1 <= problem.span.line <= len(text.splitlines()) + 1, problem
+
+
+def test_the_summary_says_how_many_rules_the_settings_turned_off(project: Path) -> None:
+    """Settings arrive in pull requests like designs: turning rules off must show."""
+    (project / ".archgen.yaml").write_text("ignore: [AG4, AG6]\n", encoding="utf-8")
+    off = sum(1 for rule in ALL_RULES if rule.id.startswith(("AG4", "AG6")))
+    note = f"({off} rules turned off by the settings)"
+    result = _run_in(project, "check", "--fail-on", "never")
+    assert result.stdout.splitlines()[-1] == f"1 file checked: no findings {note}"
+    (project / ".archgen.yaml").unlink()
+    assert "turned off" not in _run_in(project, "check", "--fail-on", "never").stdout

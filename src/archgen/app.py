@@ -66,6 +66,7 @@ def _clashing_names(architectures: list[Architecture]) -> list[Problem]:
 def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
     """Load and check the architectures named by `paths` under the run's `config`."""
     from archgen.rules.engine import run_rules  # the rules load only when a check runs
+    from archgen.rules.registry import ALL_RULES
 
     architectures = load_all(find_architectures(paths))
     findings = [finding for arch in architectures for finding in run_rules(arch, config=config)]
@@ -73,6 +74,7 @@ def check(paths: Sequence[str], config: RunConfig | None = None) -> CheckResult:
         files=tuple(arch.file for arch in architectures),
         findings=tuple(findings),
         lines={arch.file: arch.source.lines for arch in architectures},
+        rules_off=tuple(rule.id for rule in ALL_RULES if config and not config.selects(rule)),
     )
 
 

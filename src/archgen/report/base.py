@@ -17,6 +17,15 @@ class CheckResult:
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rules_off: tuple[str, ...] = ()
+    """The rules the run's settings turned off: a pull request can change the settings too."""
+
+    def rules_note(self) -> str:
+        """Return how many rules the settings turned off, to close a summary, or nothing."""
+        count = len(self.rules_off)
+        if not count:
+            return ""
+        return f" ({count} rule{'s' if count != 1 else ''} turned off by the settings)"
 
     def counts(self) -> dict[str, int]:
         """Return the number of active findings per severity, and of suppressed ones."""

@@ -64,7 +64,8 @@ def format_summary(result: CheckResult) -> str:
     counts = result.counts()
     lines.append(
         f"{len(result.files)} files checked: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['note']} notes, {counts['suppressed']} suppressed."
+        f"{counts['warning']} warnings, {counts['note']} notes, {counts['suppressed']} suppressed"
+        f"{result.rules_note()}."
     )
     if result.findings:
         lines += ["", "| severity | rule | resource | where | message |", "|---|---|---|---|---|"]

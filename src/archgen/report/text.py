@@ -53,10 +53,10 @@ def summary(result: CheckResult) -> str:
     files = len(result.files)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not any(counts[s.value] for s in Severity) and not counts["suppressed"]:
-        return f"{checked}: no findings"
+        return f"{checked}: no findings{result.rules_note()}"
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "note")
     ]
     if counts["suppressed"]:
         parts.append(f"{counts['suppressed']} suppressed")
-    return f"{checked}: {', '.join(parts)}"
+    return f"{checked}: {', '.join(parts)}{result.rules_note()}"
