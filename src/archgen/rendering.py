@@ -63,10 +63,10 @@ class _Inputs:
     settings: bytes
     layout: bytes
 
-    def fingerprint(self, fmt: str) -> str:
-        """Return the input fingerprint of the file's output in `fmt`."""
+    def fingerprint(self, target: Path, fmt: str) -> str:
+        """Return the input fingerprint of the file's output in `fmt`, written to `target`."""
         parts = [self.data, self.settings, self.layout] if fmt == "md" else [self.data]
-        return input_fingerprint(fmt, parts)
+        return input_fingerprint(fmt, target.name, parts)
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def _current_without_loading(
         for fmt in formats:
             target = out / f"{name}.{fmt}"
             shown = read_output(target, fmt)
-            if shown is None or not shown.made_from(inputs.fingerprint(fmt)):
+            if shown is None or not shown.made_from(inputs.fingerprint(target, fmt)):
                 return None
             outputs.append(target)
     return outputs
@@ -247,7 +247,7 @@ def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Input
     contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
         contents["md"] = _explanation_print(arch, inputs.layout, config)
-    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(fmt)) for fmt in formats}
+    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(targets[fmt], fmt)) for fmt in formats}
     stale = (
         formats
         if run.verify
