@@ -9,8 +9,9 @@ SIGINT and SIGTERM are held back meanwhile: one that came while staging
 removes the staging folder before the first rename, one that came during the
 renames waits for the last. A run killed outright (SIGKILL, a lost machine)
 leaves its staging folder behind: the next run that writes finishes the
-renames when the marker is there and removes the folder when it is not, before
-it looks at any output. `render --check` never looks.
+renames when the marker is there and the folder passes the vetting of
+`_finishable`, and removes it otherwise, before it looks at any output.
+`render --check` never looks.
 
 The folder may come from a checkout strangers contribute to, so nothing is
 written over a file archgen did not write (unless the user says --force), and
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import stat
@@ -31,7 +33,7 @@ from types import FrameType, TracebackType
 from typing import Any
 
 from archgen.errors import UsageError
-from archgen.render.stamp import carries_stamp, read_regular
+from archgen.render.stamp import carries_stamp, parse_output, read_regular
 
 STAGING_PREFIX = ".archgen-staging-"
 """How a staging folder is named in the output folder (then a random part)."""
@@ -262,20 +264,41 @@ def _recover(folder: Path) -> None:
 def _finishable(staging: Path, folder: Path) -> bool:
     """Return whether a staging folder is complete and holds only outputs archgen may place.
 
-    It lies in a folder others can commit to, so it is vetted like a run's
-    own outputs; one that is not finished is removed, and the run that found
-    it then redraws whatever is stale.
+    It lies in a folder others can commit to, so the marker proves nothing: a
+    run of this user staged it only if this user owns it, and each file must
+    be what a run stages, an output named as archgen names them that bears
+    archgen's stamp exactly where archgen puts it (the seal itself names a
+    fingerprint only a full render can compute, so a forged file is caught
+    there, as by `--verify`). Whatever fails is removed whole, links inside
+    it unfollowed, and the run that found it redraws whatever is stale.
     """
     marker = staging / COMPLETE_MARKER
-    if marker.is_symlink() or not marker.is_file():
+    if not _owned(staging) or marker.is_symlink() or not marker.is_file():
         return False
-    for name in _staged(staging):
-        staged = staging / name
-        if name.startswith(".") or staged.is_symlink() or not staged.is_file():
-            return False
-        if refusal(folder / name) is not None:
-            return False
-    return True
+    return all(_is_output(staging / name, folder) for name in _staged(staging))
+
+
+def _owned(path: Path) -> bool:
+    """Tell whether the current user owns `path` (always so where there are no owners)."""
+    getuid = getattr(os, "getuid", None)
+    try:
+        return getuid is None or path.lstat().st_uid == getuid()
+    except OSError:  # gone meanwhile: nothing to finish
+        return False
+
+
+def _is_output(staged: Path, folder: Path) -> bool:
+    """Tell whether a staged file is an archgen output that may replace its namesake in `folder`."""
+    named = _OUTPUT_NAME.fullmatch(staged.name)
+    data = read_regular(staged) if named else None  # never through a link
+    if named is None or data is None:
+        return False
+    made = parse_output(data, named.group(1))
+    return made is not None and made.inputs is not None and refusal(folder / staged.name) is None
+
+
+_OUTPUT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\.(png|svg|drawio|md)")
+"""How archgen names an output: the design's name (model.types.NAME_PATTERN), then a format."""
 
 
 @contextlib.contextmanager
