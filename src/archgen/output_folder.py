@@ -26,11 +26,12 @@ import re
 import shutil
 import signal
 import stat
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from archgen.errors import UsageError
 from archgen.render.stamp import carries_stamp, parse_output, read_regular
@@ -101,15 +102,24 @@ class SignalGuard:
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
-        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it."""
+        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it.
+
+        It is raised even when the block failed (a full disk): the user asked
+        the run to stop, and an error message must not swallow that answer.
+        """
         self._holding += 1
+        failure: Exception | None = None
         try:
             yield
+        except Exception as error:
+            failure = error
         finally:
             self._holding -= 1
         signum = None if self._holding else self.take_pending()
         if signum is not None:
-            raise Interrupted(signum)
+            raise Interrupted(signum) from failure
+        if failure is not None:
+            raise failure
 
 
 class OutputFolder:
@@ -146,18 +156,13 @@ class OutputFolder:
         except OSError as error:
             raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
         self.take()
-        committed = False
-        try:
-            with self._signals.deferred():
-                staging = self._stage(outputs)
-                self._abort_if_signalled(staging)
-                _roll_forward(staging, self.path)
-                committed = True
-        except OSError as error:  # disk full, a target replaced meanwhile: see _stage, _recover
-            raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
-        except Interrupted as stop:
-            stop.after_commit = committed
-            raise
+        _stage_then_place(
+            self._signals,
+            lambda: self._stage(outputs),
+            lambda staging: shutil.rmtree(staging, ignore_errors=True),
+            lambda staging: _roll_forward(staging, self.path),
+            self.path,
+        )
 
     def _stage(self, outputs: Mapping[Path, bytes]) -> Path:
         """Write every output into a new staging folder, then its marker; on failure, none."""
@@ -172,12 +177,80 @@ class OutputFolder:
             raise
         return staging
 
-    def _abort_if_signalled(self, staging: Path) -> None:
-        """Stop before the first rename when SIGINT or SIGTERM came while staging."""
-        signum = self._signals.take_pending()
-        if signum is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise Interrupted(signum)
+
+_Staged = TypeVar("_Staged")
+
+
+def _stage_then_place(
+    signals: SignalGuard,
+    stage: Callable[[], _Staged],
+    discard: Callable[[_Staged], None],
+    place: Callable[[_Staged], None],
+    where: Path,
+) -> None:
+    """Stage, then place what was staged, with SIGINT and SIGTERM held back throughout.
+
+    One that came while staging discards the staging before anything is
+    placed; one that came while placing waits until all is placed, and says
+    so (`after_commit`). A failure (disk full, a target replaced meanwhile)
+    is a one-line error about `where`, unless a signal came first.
+    """
+    committed = False
+    try:
+        with signals.deferred():
+            staged = stage()
+            signum = signals.take_pending()
+            if signum is not None:
+                discard(staged)
+                raise Interrupted(signum)
+            place(staged)
+            committed = True
+    except OSError as error:
+        raise UsageError(f"cannot write {where}: {error.strerror}") from None
+    except Interrupted as stop:
+        stop.after_commit = committed
+        raise
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old or the new file, never half.
+
+    The bytes go to a temporary file beside it, renamed over it, exactly as
+    a render's outputs are staged then placed: the temporary file is removed
+    on every way out but SIGKILL, and a signal never reports "nothing
+    written" about a file that was.
+    """
+    with SignalGuard() as signals:
+        _stage_then_place(
+            signals,
+            lambda: _temporary_beside(path, data),
+            lambda temporary: temporary.unlink(missing_ok=True),
+            lambda temporary: _replace(temporary, path),
+            path,
+        )
+
+
+def _temporary_beside(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path`, with the permissions `path` has."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        temporary.chmod(path.stat().st_mode & 0o777 if path.exists() else FILE_MODE)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    try:
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager
