@@ -14,6 +14,7 @@ half-updated output folder.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -228,13 +229,35 @@ def _source(arch: Architecture) -> bytes:
 
 
 def _template_bytes(templates: Path | None) -> bytes:
-    """Return the explanation template's bytes (empty when missing: rendering reports it)."""
-    from archgen.render.templates import TEMPLATE, template_dir
+    """Return what the explanation's layout is made from: every file in the templates folder.
 
+    A template can include, import or extend any other file of its folder,
+    so each file counts, by its path in the folder and its bytes, in the
+    order of those paths. A file that cannot be read counts by its name alone;
+    a missing template is reported when the explanation is rendered.
+    """
+    from archgen.render.templates import template_dir
+
+    root = templates or template_dir()
+    listed = []
+    for folder, folders, files in os.walk(root):
+        folders.sort()
+        for name in files:
+            path = Path(folder) / name
+            listed.append((path.relative_to(root).as_posix(), path))
+    parts = [
+        relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path)
+        for relative, path in sorted(listed)
+    ]
+    return b"".join(parts)
+
+
+def _file_digest(path: Path) -> bytes:
+    """Return the SHA-256 digest of a file's bytes: fixed-length, so names and bytes never blur."""
     try:
-        return ((templates or template_dir()) / TEMPLATE).read_bytes()
+        return hashlib.sha256(path.read_bytes()).digest()
     except OSError:
-        return b""
+        return bytes(32)  # as long as a digest, and equal to none in practice
 
 
 def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Inputs) -> _Job:

@@ -202,3 +202,31 @@ def test_an_output_renamed_after_another_design_is_not_that_design_s(tmp_path: P
     source, out = _decoy(tmp_path, f'"name": {EC2}\n')
     code, stdout, _ = _render(str(source), "--out", str(out), "--check")
     assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
+
+
+# --- the explanation's fingerprint covers every template it may use -----------------------
+
+
+@pytest.mark.parametrize("included", ["part.md.j2", "parts/part.md.j2"])
+def test_an_explanation_is_stale_when_an_included_template_changes(
+    tmp_path: Path, included: str
+) -> None:
+    templates = tmp_path / "templates"
+    (templates / included).parent.mkdir(parents=True, exist_ok=True)
+    (templates / "explanation.md.j2").write_text(
+        f'# {{{{ x.title }}}}\n{{% include "{included}" %}}\n', encoding="utf-8"
+    )
+    (templates / included).write_text("First wording.\n", encoding="utf-8")
+    source, out = ARCHITECTURES / "capstone.yaml", tmp_path / "out"
+    options = ("--out", str(out), "--format", "md", "--templates", str(templates))
+    assert _render(str(source), *options)[0] == 0
+    assert b"First wording." in (out / "capstone.md").read_bytes()
+    (templates / included).write_text("Second wording.\n", encoding="utf-8")
+    code, stdout, stderr = _render(str(source), *options, "--check")
+    assert (code, stdout, stderr) == (
+        1,
+        "1 outputs checked: 1 stale\n",
+        f"stale: {out / 'capstone.md'}\n",
+    )
+    assert _render(str(source), *options)[0] == 0
+    assert b"Second wording." in (out / "capstone.md").read_bytes()
