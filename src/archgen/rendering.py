@@ -276,7 +276,8 @@ def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Input
         if run.verify
         else tuple(fmt for fmt in formats if not _shows(targets[fmt], fmt, contents[fmt]))
     )
-    ready = {"md": explanation(arch, run.templates, config)} if "md" in stale else {}
+    drawn = not run.check or run.verify  # a plain --check only names the stale outputs
+    ready = {"md": explanation(arch, run.templates, config)} if drawn and "md" in stale else {}
     return _Job(arch, planned, stale, targets, stamps, ready)
 
 
