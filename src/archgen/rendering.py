@@ -224,8 +224,12 @@ def _read_inputs(file: Path, settings: bytes, layout: bytes) -> _Inputs | None:
 
 
 def _source(arch: Architecture) -> bytes:
-    """Return the bytes of the file `arch` was loaded from (named as the loader named it)."""
-    return read_input(Path(arch.file))
+    """Return the exact bytes `arch` was parsed from, which its outputs are fingerprinted with.
+
+    Only a model built from text in memory has none kept; its file is read.
+    """
+    data = arch.source.data
+    return data if data is not None else read_input(Path(arch.file))
 
 
 def _template_bytes(templates: Path | None) -> bytes:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from archgen import rendering
 from archgen.cli import main
 from archgen.layout.drawing import plan
 from archgen.loader import load_file
@@ -230,3 +231,13 @@ def test_an_explanation_is_stale_when_an_included_template_changes(
     )
     assert _render(str(source), *options)[0] == 0
     assert b"Second wording." in (out / "capstone.md").read_bytes()
+
+
+def test_an_output_is_fingerprinted_with_the_bytes_it_was_drawn_from(tmp_path: Path) -> None:
+    """An edit after the load must not reach the fingerprint of outputs drawn from the load."""
+    source = tmp_path / "capstone.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
+    loaded = source.read_bytes()
+    arch = load_file(source)
+    source.write_bytes(loaded.replace(b"label: MySQL database", b"label: MySQL", 1))
+    assert rendering._source(arch) == loaded
