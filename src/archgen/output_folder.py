@@ -340,10 +340,12 @@ def _finishable(staging: Path, folder: Path) -> bool:
     It lies in a folder others can commit to, so the marker proves nothing: a
     run of this user staged it only if this user owns it, and each file must
     be what a run stages, an output named as archgen names them that bears
-    archgen's stamp exactly where archgen puts it (the seal itself names a
-    fingerprint only a full render can compute, so a forged file is caught
-    there, as by `--verify`). Whatever fails is removed whole, links inside
-    it unfollowed, and the run that found it redraws whatever is stale.
+    archgen's stamp exactly where archgen puts it and may replace its
+    namesake. Whether the seal is right needs the fingerprint, which only a
+    full render computes; a forger could commit such a file straight into
+    the folder anyway, where `--verify` catches it. Whatever fails is
+    removed whole, links inside it unfollowed, and the run that found it
+    redraws whatever is stale.
     """
     marker = staging / COMPLETE_MARKER
     if not _owned(staging) or marker.is_symlink() or not marker.is_file():
