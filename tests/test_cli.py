@@ -143,6 +143,19 @@ def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
     assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
 
 
+def test_check_of_a_stale_explanation_does_not_write_one(tmp_path: Path) -> None:
+    """Without --verify a stale explanation is only reported: no rules run, no template."""
+    code = (
+        "from click.testing import CliRunner\nfrom archgen.cli import main\n"
+        f"args = ['render', 'architectures/capstone.yaml', '--check', '--out', {str(tmp_path)!r}]\n"
+        "r = CliRunner().invoke(main, args)\n"
+        "assert r.exit_code == 1 and r.stdout == '4 outputs checked: 4 stale\\n', r.output"
+    )
+    modules = _modules_after(code)
+    assert "archgen.loader" in modules
+    assert {"jinja2", "archgen.render.markdown", "archgen.rules.engine"} & modules == set()
+
+
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: [\n", encoding="utf-8")

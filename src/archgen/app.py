@@ -6,9 +6,7 @@ knows nothing of the terminal, and reports problems by raising ArchgenError.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -257,30 +255,12 @@ def write_atomically(path: Path, text: str) -> None:
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old or the new file, never half.
 
-    SIGTERM and SIGINT become an exception meanwhile, so the temporary file is
-    removed on every way out but SIGKILL.
+    SIGINT and SIGTERM are held off as for a render's outputs (see
+    output_folder): one that comes before the rename leaves no file behind.
     """
-    from archgen.output_folder import FILE_MODE, SignalGuard
+    from archgen.output_folder import write_file
 
-    with SignalGuard():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-            )
-        except OSError as error:
-            raise UsageError(f"cannot write {path}: {error.strerror}") from None
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
-            Path(temporary).chmod(mode)
-            Path(temporary).replace(path)
-        except BaseException as error:
-            Path(temporary).unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                raise UsageError(f"cannot write {path}: {error.strerror}") from None
-            raise
+    write_file(path, data)
 
 
 def append_text(path: Path, text: str) -> None:

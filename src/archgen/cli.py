@@ -10,6 +10,7 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from archgen.report.base import CheckResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130
-"""The shells' status for a run stopped by Ctrl-C (128 + SIGINT): never 1, which means findings."""
 REPORT_BUGS = "https://github.com/archgen/archgen/issues"
 CHECK_FORMATS = ["text", "json", "sarif", "github", "junit"]
 
@@ -84,14 +83,26 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             click.echo("archgen: interrupted", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+            ctx.exit(_interrupted_status(stop))
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
             click.echo(_internal_error(error), err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+def _interrupted_status(stop: KeyboardInterrupt) -> int:
+    """Return 128 plus the number of the signal that stopped the run, as shells expect.
+
+    130 for Ctrl-C, 143 for SIGTERM: never 1, which means findings.
+
+    archgen raises its own KeyboardInterrupt for SIGTERM too (output_folder's
+    Interrupted, which carries the signal); a bare one is Ctrl-C.
+    """
+    signum: int = getattr(stop, "signum", signal.SIGINT)
+    return 128 + signum
 
 
 def _internal_error(error: Exception) -> str:
@@ -165,7 +176,7 @@ def check(
     if output is None:
         click.echo(report, nl=False)
     else:
-        with _invalid_exits_2():
+        with _invalid_exits_2(), _interrupted_exits():
             app.write_report(output, report, app.report_inputs(result, config))
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from archgen.report.github import format_summary
@@ -322,7 +333,7 @@ def render(
 def _interrupted_exits() -> Iterator[None]:
     """Exit as the shell expects of a signal (128 + its number) when SIGINT or SIGTERM stop a run.
 
-    The run has left its output folder as it was, or finished it first.
+    The run has left its outputs as they were, or finished writing them first.
     """
     from archgen.output_folder import Interrupted
 
@@ -393,7 +404,7 @@ def _emit(text: str, output: Path | None) -> None:
         return
     from archgen import app
 
-    with _invalid_exits_2():
+    with _invalid_exits_2(), _interrupted_exits():
         app.write_atomically(output, text)
 
 

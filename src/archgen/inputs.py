@@ -23,6 +23,7 @@ CONFIG_FILE = ".archgen.yaml"
 MAX_BYTES = 2 * 1024 * 1024
 """The largest architecture file read; real ones are a few kilobytes."""
 
+_NAME_KEY = re.compile(rb"^name:", re.MULTILINE)
 _NAME_LINE = re.compile(
     rb"""^name:[ \t]*(['"]?)([A-Za-z0-9][A-Za-z0-9._-]*)\1[ \t]*(?:#.*)?\r?$""", re.MULTILINE
 )
@@ -172,7 +173,12 @@ def declared_name(data: bytes) -> str | None:
 
     This only picks which outputs to compare with a file's fingerprint; the
     fingerprint decides. A name written any other way (an alias, a flow
-    mapping) returns None, and the file is then loaded in full.
+    mapping) returns None, and the file is then loaded in full; so does a
+    file with two lines that start `name:`, since one of them may sit inside
+    a quoted multi-line value and only the parser knows which is the key.
     """
-    match = _NAME_LINE.search(data)
+    first = _NAME_KEY.search(data)
+    if first is None or _NAME_KEY.search(data, first.end()) is not None:
+        return None
+    match = _NAME_LINE.match(data, first.start())
     return match.group(2).decode("ascii") if match else None

@@ -9,8 +9,9 @@ SIGINT and SIGTERM are held back meanwhile: one that came while staging
 removes the staging folder before the first rename, one that came during the
 renames waits for the last. A run killed outright (SIGKILL, a lost machine)
 leaves its staging folder behind: the next run that writes finishes the
-renames when the marker is there and removes the folder when it is not, before
-it looks at any output. `render --check` never looks.
+renames when the marker is there and the folder passes the vetting of
+`_finishable`, and removes it otherwise, before it looks at any output.
+`render --check` never looks.
 
 The folder may come from a checkout strangers contribute to, so nothing is
 written over a file archgen did not write (unless the user says --force), and
@@ -21,17 +22,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import stat
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from archgen.errors import UsageError
-from archgen.render.stamp import carries_stamp, read_regular
+from archgen.render.stamp import carries_stamp, parse_output, read_regular
 
 STAGING_PREFIX = ".archgen-staging-"
 """How a staging folder is named in the output folder (then a random part)."""
@@ -99,15 +102,24 @@ class SignalGuard:
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
-        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it."""
+        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it.
+
+        It is raised even when the block failed (a full disk): the user asked
+        the run to stop, and an error message must not swallow that answer.
+        """
         self._holding += 1
+        failure: Exception | None = None
         try:
             yield
+        except Exception as error:
+            failure = error
         finally:
             self._holding -= 1
         signum = None if self._holding else self.take_pending()
         if signum is not None:
-            raise Interrupted(signum)
+            raise Interrupted(signum) from failure
+        if failure is not None:
+            raise failure
 
 
 class OutputFolder:
@@ -144,18 +156,13 @@ class OutputFolder:
         except OSError as error:
             raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
         self.take()
-        committed = False
-        try:
-            with self._signals.deferred():
-                staging = self._stage(outputs)
-                self._abort_if_signalled(staging)
-                _roll_forward(staging, self.path)
-                committed = True
-        except OSError as error:  # disk full, a target replaced meanwhile: see _stage, _recover
-            raise UsageError(f"cannot write {self.path}: {error.strerror}") from None
-        except Interrupted as stop:
-            stop.after_commit = committed
-            raise
+        _stage_then_place(
+            self._signals,
+            lambda: self._stage(outputs),
+            lambda staging: shutil.rmtree(staging, ignore_errors=True),
+            lambda staging: _roll_forward(staging, self.path),
+            self.path,
+        )
 
     def _stage(self, outputs: Mapping[Path, bytes]) -> Path:
         """Write every output into a new staging folder, then its marker; on failure, none."""
@@ -170,12 +177,80 @@ class OutputFolder:
             raise
         return staging
 
-    def _abort_if_signalled(self, staging: Path) -> None:
-        """Stop before the first rename when SIGINT or SIGTERM came while staging."""
-        signum = self._signals.take_pending()
-        if signum is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise Interrupted(signum)
+
+_Staged = TypeVar("_Staged")
+
+
+def _stage_then_place(
+    signals: SignalGuard,
+    stage: Callable[[], _Staged],
+    discard: Callable[[_Staged], None],
+    place: Callable[[_Staged], None],
+    where: Path,
+) -> None:
+    """Stage, then place what was staged, with SIGINT and SIGTERM held back throughout.
+
+    One that came while staging discards the staging before anything is
+    placed; one that came while placing waits until all is placed, and says
+    so (`after_commit`). A failure (disk full, a target replaced meanwhile)
+    is a one-line error about `where`, unless a signal came first.
+    """
+    committed = False
+    try:
+        with signals.deferred():
+            staged = stage()
+            signum = signals.take_pending()
+            if signum is not None:
+                discard(staged)
+                raise Interrupted(signum)
+            place(staged)
+            committed = True
+    except OSError as error:
+        raise UsageError(f"cannot write {where}: {error.strerror}") from None
+    except Interrupted as stop:
+        stop.after_commit = committed
+        raise
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old or the new file, never half.
+
+    The bytes go to a temporary file beside it, renamed over it, exactly as
+    a render's outputs are staged then placed: the temporary file is removed
+    on every way out but SIGKILL, and a signal never reports "nothing
+    written" about a file that was.
+    """
+    with SignalGuard() as signals:
+        _stage_then_place(
+            signals,
+            lambda: _temporary_beside(path, data),
+            lambda temporary: temporary.unlink(missing_ok=True),
+            lambda temporary: _replace(temporary, path),
+            path,
+        )
+
+
+def _temporary_beside(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path`, with the permissions `path` has."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        temporary.chmod(path.stat().st_mode & 0o777 if path.exists() else FILE_MODE)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    try:
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager
@@ -262,20 +337,43 @@ def _recover(folder: Path) -> None:
 def _finishable(staging: Path, folder: Path) -> bool:
     """Return whether a staging folder is complete and holds only outputs archgen may place.
 
-    It lies in a folder others can commit to, so it is vetted like a run's
-    own outputs; one that is not finished is removed, and the run that found
-    it then redraws whatever is stale.
+    It lies in a folder others can commit to, so the marker proves nothing: a
+    run of this user staged it only if this user owns it, and each file must
+    be what a run stages, an output named as archgen names them that bears
+    archgen's stamp exactly where archgen puts it and may replace its
+    namesake. Whether the seal is right needs the fingerprint, which only a
+    full render computes; a forger could commit such a file straight into
+    the folder anyway, where `--verify` catches it. Whatever fails is
+    removed whole, links inside it unfollowed, and the run that found it
+    redraws whatever is stale.
     """
     marker = staging / COMPLETE_MARKER
-    if marker.is_symlink() or not marker.is_file():
+    if not _owned(staging) or marker.is_symlink() or not marker.is_file():
         return False
-    for name in _staged(staging):
-        staged = staging / name
-        if name.startswith(".") or staged.is_symlink() or not staged.is_file():
-            return False
-        if refusal(folder / name) is not None:
-            return False
-    return True
+    return all(_is_output(staging / name, folder) for name in _staged(staging))
+
+
+def _owned(path: Path) -> bool:
+    """Tell whether the current user owns `path` (always so where there are no owners)."""
+    getuid = getattr(os, "getuid", None)
+    try:
+        return getuid is None or path.lstat().st_uid == getuid()
+    except OSError:  # gone meanwhile: nothing to finish
+        return False
+
+
+def _is_output(staged: Path, folder: Path) -> bool:
+    """Tell whether a staged file is an archgen output that may replace its namesake in `folder`."""
+    named = _OUTPUT_NAME.fullmatch(staged.name)
+    data = read_regular(staged) if named else None  # never through a link
+    if named is None or data is None:
+        return False
+    made = parse_output(data, named.group(1))
+    return made is not None and made.inputs is not None and refusal(folder / staged.name) is None
+
+
+_OUTPUT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\.(png|svg|drawio|md)")
+"""How archgen names an output: the design's name (model.types.NAME_PATTERN), then a format."""
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ half-updated output folder.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,10 @@ class _Inputs:
     settings: bytes
     layout: bytes
 
-    def fingerprint(self, fmt: str) -> str:
-        """Return the input fingerprint of the file's output in `fmt`."""
+    def fingerprint(self, target: Path, fmt: str) -> str:
+        """Return the input fingerprint of the file's output in `fmt`, written to `target`."""
         parts = [self.data, self.settings, self.layout] if fmt == "md" else [self.data]
-        return input_fingerprint(fmt, parts)
+        return input_fingerprint(fmt, target.name, parts)
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def _current_without_loading(
         for fmt in formats:
             target = out / f"{name}.{fmt}"
             shown = read_output(target, fmt)
-            if shown is None or not shown.made_from(inputs.fingerprint(fmt)):
+            if shown is None or not shown.made_from(inputs.fingerprint(target, fmt)):
                 return None
             outputs.append(target)
     return outputs
@@ -230,18 +231,44 @@ def _read_inputs(file: Path, settings: bytes, layout: bytes) -> _Inputs | None:
 
 
 def _source(arch: Architecture) -> bytes:
-    """Return the bytes of the file `arch` was loaded from (named as the loader named it)."""
-    return read_input(Path(arch.file))
+    """Return the exact bytes `arch` was parsed from, which its outputs are fingerprinted with.
+
+    Only a model built from text in memory has none kept; its file is read.
+    """
+    data = arch.source.data
+    return data if data is not None else read_input(Path(arch.file))
 
 
 def _template_bytes(templates: Path | None) -> bytes:
-    """Return the explanation template's bytes (empty when missing: rendering reports it)."""
-    from archgen.render.templates import TEMPLATE, template_dir
+    """Return what the explanation's layout is made from: every file in the templates folder.
 
+    A template can include, import or extend any other file of its folder,
+    so each file counts, by its path in the folder and its bytes, in the
+    order of those paths. A file that cannot be read counts by its name alone;
+    a missing template is reported when the explanation is rendered.
+    """
+    from archgen.render.templates import template_dir
+
+    root = templates or template_dir()
+    listed = []
+    for folder, folders, files in os.walk(root):
+        folders.sort()
+        for name in files:
+            path = Path(folder) / name
+            listed.append((path.relative_to(root).as_posix(), path))
+    parts = [
+        relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path)
+        for relative, path in sorted(listed)
+    ]
+    return b"".join(parts)
+
+
+def _file_digest(path: Path) -> bytes:
+    """Return the SHA-256 digest of a file's bytes: fixed-length, so names and bytes never blur."""
     try:
-        return ((templates or template_dir()) / TEMPLATE).read_bytes()
+        return hashlib.sha256(path.read_bytes()).digest()
     except OSError:
-        return b""
+        return bytes(32)  # as long as a digest, and equal to none in practice
 
 
 def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Inputs) -> _Job:
@@ -254,13 +281,14 @@ def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: _Input
     contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
     if "md" in formats:
         contents["md"] = _explanation_print(arch, inputs.layout, config)
-    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(fmt)) for fmt in formats}
+    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(targets[fmt], fmt)) for fmt in formats}
     stale = (
         formats
         if run.verify
         else tuple(fmt for fmt in formats if not _shows(targets[fmt], fmt, contents[fmt]))
     )
-    ready = {"md": explanation(arch, run.templates, config)} if "md" in stale else {}
+    drawn = not run.check or run.verify  # a plain --check only names the stale outputs
+    ready = {"md": explanation(arch, run.templates, config)} if drawn and "md" in stale else {}
     return _Job(arch, planned, stale, targets, stamps, ready)
 
 

@@ -36,6 +36,12 @@ class SourceMap:
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     lines: tuple[str, ...] = ()
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    """The exact bytes parsed, when read from a file: what outputs are fingerprinted with.
+
+    Reading the file again could see an edit made since, and stamp an output
+    with the fingerprint of bytes it was not drawn from.
+    """
 
     def span(self, path: KeyPath) -> Span:
         """Return where `path` is, or where its nearest existing ancestor is.

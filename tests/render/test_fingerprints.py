@@ -16,6 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from archgen import rendering
 from archgen.cli import main
 from archgen.layout.drawing import plan
 from archgen.loader import load_file
@@ -118,7 +119,7 @@ def _forge(source: Path, out: Path) -> bytes:
     assert doctored != body
     prints = Stamp(
         fingerprint(plan(load_file(source)).dot, "svg"),
-        input_fingerprint("svg", [source.read_bytes()]),
+        input_fingerprint("svg", "capstone.svg", [source.read_bytes()]),
     )
     forged = stamp(doctored, "svg", prints)
     picture.write_bytes(forged)
@@ -158,3 +159,85 @@ def test_a_picture_made_by_another_release_of_the_same_drawing_code_passes_both_
     picture.write_bytes(stamp(body, "svg", Stamp(content, "0" * 64)))
     assert _check(rendered, out)[:2] == (0, "4 outputs checked: up to date\n")
     assert _check(rendered, out, "--verify")[:2] == (0, "4 outputs checked: up to date\n")
+
+
+# --- the quick check must find the outputs of the design it was given ---------------------
+
+EC2 = "employee-directory-ec2"
+DECOY_TITLE = 'title: "Employee directory\nname: capstone\n  on Amazon EC2"\n'
+"""A quoted title, before the real name, one of whose lines reads like a `name:` key."""
+
+
+def _decoy(tmp_path: Path, name_line: str) -> tuple[Path, Path]:
+    """Render EC2 with a decoy title, then rename its outputs after the decoy.
+
+    Return the design and the output folder, which then holds only capstone.*:
+    every real output of the design is missing.
+    """
+    text = (ARCHITECTURES / f"{EC2}.yaml").read_text(encoding="utf-8")
+    text = text.replace(f"name: {EC2}\n", "", 1).replace("\ntitle: ", "\n# was: ", 1)
+    source = tmp_path / "design.yaml"
+    decoyed = text.replace("archgen: 1\n", f"archgen: 1\n{DECOY_TITLE}{name_line}", 1)
+    source.write_text(decoyed, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _render(str(source), "--out", str(out))[:2] == (0, _written(out, EC2))
+    for made in sorted(out.iterdir()):
+        made.rename(out / f"capstone{made.suffix}")
+    return source, out
+
+
+def _written(out: Path, name: str) -> str:
+    lines = [f"wrote {out / f'{name}.{fmt}'}\n" for fmt in ("png", "svg", "drawio", "md")]
+    return "".join(lines) + "4 written, 0 unchanged\n"
+
+
+def test_a_name_line_inside_a_title_does_not_pass_for_the_design(tmp_path: Path) -> None:
+    source, out = _decoy(tmp_path, f"name: {EC2}\n")
+    code, stdout, stderr = _render(str(source), "--out", str(out), "--check")
+    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
+    assert stderr.splitlines()[0] == f"stale: {out / f'{EC2}.png'}"
+
+
+def test_an_output_renamed_after_another_design_is_not_that_design_s(tmp_path: Path) -> None:
+    """Only the decoy line reads as `name:` at a glance; the real key is quoted."""
+    source, out = _decoy(tmp_path, f'"name": {EC2}\n')
+    code, stdout, _ = _render(str(source), "--out", str(out), "--check")
+    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
+
+
+# --- the explanation's fingerprint covers every template it may use -----------------------
+
+
+@pytest.mark.parametrize("included", ["part.md.j2", "parts/part.md.j2"])
+def test_an_explanation_is_stale_when_an_included_template_changes(
+    tmp_path: Path, included: str
+) -> None:
+    templates = tmp_path / "templates"
+    (templates / included).parent.mkdir(parents=True, exist_ok=True)
+    (templates / "explanation.md.j2").write_text(
+        f'# {{{{ x.title }}}}\n{{% include "{included}" %}}\n', encoding="utf-8"
+    )
+    (templates / included).write_text("First wording.\n", encoding="utf-8")
+    source, out = ARCHITECTURES / "capstone.yaml", tmp_path / "out"
+    options = ("--out", str(out), "--format", "md", "--templates", str(templates))
+    assert _render(str(source), *options)[0] == 0
+    assert b"First wording." in (out / "capstone.md").read_bytes()
+    (templates / included).write_text("Second wording.\n", encoding="utf-8")
+    code, stdout, stderr = _render(str(source), *options, "--check")
+    assert (code, stdout, stderr) == (
+        1,
+        "1 outputs checked: 1 stale\n",
+        f"stale: {out / 'capstone.md'}\n",
+    )
+    assert _render(str(source), *options)[0] == 0
+    assert b"Second wording." in (out / "capstone.md").read_bytes()
+
+
+def test_an_output_is_fingerprinted_with_the_bytes_it_was_drawn_from(tmp_path: Path) -> None:
+    """An edit after the load must not reach the fingerprint of outputs drawn from the load."""
+    source = tmp_path / "capstone.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", source)
+    loaded = source.read_bytes()
+    arch = load_file(source)
+    source.write_bytes(loaded.replace(b"label: MySQL database", b"label: MySQL", 1))
+    assert rendering._source(arch) == loaded

@@ -23,7 +23,10 @@ from archgen.source import SourceMap
 def load_file(path: Path, display: str | None = None) -> Architecture:
     """Load one architecture file; `display` is how messages name it (default: the path)."""
     name = display if display is not None else str(path)
-    return load_text(read_text(path, name), name)
+    data = read_input(path, name)
+    arch = load_text(decode(data, name), name)
+    arch.source.data = data
+    return arch
 
 
 def read_text(path: Path, name: str) -> str:

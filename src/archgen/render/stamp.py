@@ -177,14 +177,17 @@ def source_fingerprint(parts: list[bytes]) -> str:
     return digest.hexdigest()
 
 
-def input_fingerprint(fmt: str, parts: list[bytes]) -> str:
+def input_fingerprint(fmt: str, output: str, parts: list[bytes]) -> str:
     """Return the fingerprint of the exact bytes an output of `fmt` is made from.
 
     `parts` are the architecture file's bytes and, for the explanation, the
-    settings file's and the template's. All of archgen's code is covered too,
+    settings file's and the templates'. All of archgen's code is covered too,
     so a match proves that this very release made the output from these bytes.
+    The output's file name is covered as well: the quick check finds outputs
+    by a name read at a glance, and an output renamed after another design
+    must not pass for that design's.
     """
-    return source_fingerprint([b"inputs", fmt.encode(), *parts])
+    return source_fingerprint([b"inputs", fmt.encode(), output.encode("utf-8"), *parts])
 
 
 @functools.cache
