@@ -14,6 +14,7 @@ half-updated output folder.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ from archgen.inputs import (
     refuse_link_out,
     settings_bytes,
 )
-from archgen.output_folder import OutputFolder, writing
+from archgen.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.render.base import Artifact
 from archgen.render.stamp import (
     Stamp,
@@ -128,9 +129,19 @@ def render(
     run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
     files = find_architectures(paths)
     if check:
-        return _render(files, run, None)
+        checked = _render(files, run, None)
+        return dataclasses.replace(checked, stale=checked.stale + _leftovers(out))
     with writing(out) as folder:
         return _render(files, run, folder)
+
+
+def _leftovers(out: Path) -> tuple[Path, ...]:
+    """Return the staging folders in `out`: a killed run's, or ones a pull request committed.
+
+    The next render finishes or removes them; until then the output folder
+    is not what the fingerprints say, so `--check` calls them stale.
+    """
+    return tuple(sorted(out.glob(f"{STAGING_PREFIX}*"))) if out.is_dir() else ()
 
 
 def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> RenderResult:

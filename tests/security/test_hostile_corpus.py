@@ -237,6 +237,11 @@ def _edit(folder: Path, step: dict[str, Any]) -> Path:
         assert old in data, f"{step['old']!r} is not in {path.name}"
         path.write_bytes(data.replace(old, new, 1))
         return path
+    if "write" in step:
+        path = folder / step["write"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(step["text"], encoding="utf-8")
+        return path
     if "graft_stamp" in step:
         target: Path = folder / step["graft_stamp"]["stamp_of"]
         body = (folder / step["graft_stamp"]["body_of"]).read_bytes()
@@ -257,6 +262,8 @@ def test_hostile_input(spec: dict[str, Any], tmp_path: Path) -> None:
         _standard_runs(case)
     for name, data in before.items():
         assert (case.folder / name).read_bytes() == data, f"{name} was changed"
+    for name in spec.get("absent", []):
+        assert not (case.folder / name).exists(), f"{name} is there"
     assert case.canary.read_bytes().endswith(CANARY + b"\n"), "a file outside was changed"
     assert case.canary.with_name("canary.txt").read_bytes().endswith(CANARY + b"\n")
     assert sorted(p.name for p in case.canary.parent.iterdir()) == ["canary.png", "canary.txt"]
