@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archgen.errors import InvalidInput, UsageError
+from archgen.errors import InvalidInput, RenderError, UsageError
 from archgen.inputs import (
     declared_name,
     find_architectures,
@@ -42,6 +42,7 @@ from archgen.render.stamp import (
     source_fingerprint,
     stamp,
 )
+from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.layout.drawing import Drawing
@@ -365,7 +366,10 @@ def _draw_one(job: _Job) -> Made:
     from archgen.layout.drawing import draw
 
     graphviz_formats = tuple(_GRAPHVIZ_FORMAT[fmt] for fmt in drawn)
-    drawing = draw(job.planned, graphviz_formats)
+    try:
+        drawing = draw(job.planned, graphviz_formats)
+    except RenderError as error:  # name the design: a run draws many, and writes none now
+        raise RenderError(f"{visible(job.arch.file)}: {error}") from None
     made = []
     for fmt in job.formats:
         artifact = job.ready[fmt] if fmt in job.ready else _RENDERERS[fmt](drawing)
