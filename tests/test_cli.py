@@ -139,7 +139,7 @@ def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
         "assert r.exit_code == 0, r.output"
     )
     modules = _modules_after(code)
-    assert "archgen.inputs" in modules
+    assert "archgen.commands.files" in modules
     assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
 
 
