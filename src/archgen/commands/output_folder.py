@@ -30,6 +30,7 @@ from pathlib import Path
 
 from archgen.commands.atomic import FILE_MODE, SignalGuard, stage_then_place
 from archgen.errors import UsageError
+from archgen.render.formats import OUTPUT_FORMATS
 from archgen.render.stamp import carries_stamp, parse_output, read_regular
 
 STAGING_PREFIX = ".archgen-staging-"
@@ -202,8 +203,14 @@ def _is_output(staged: Path, folder: Path) -> bool:
     return made is not None and made.inputs is not None and refusal(folder / staged.name) is None
 
 
-_OUTPUT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\.(png|svg|drawio|md)")
-"""How archgen names an output: the design's name (model.types.NAME_PATTERN), then a format."""
+_OUTPUT_NAME = re.compile(
+    r"[a-z0-9][a-z0-9-]{0,63}\.("
+    + "|".join(re.escape(entry.suffix.removeprefix(".")) for entry in OUTPUT_FORMATS.values())
+    + ")"
+)
+"""How archgen names an output: the design's name (model.types.NAME_PATTERN), then a suffix.
+
+A format's suffix is its name after the dot, which is how the staged file's format is read."""
 
 
 @contextlib.contextmanager
