@@ -139,7 +139,7 @@ def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
         "assert r.exit_code == 0, r.output"
     )
     modules = _modules_after(code)
-    assert "archgen.inputs" in modules
+    assert "archgen.commands.files" in modules
     assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
 
 
@@ -194,3 +194,19 @@ def test_console_script_ends_quietly_when_the_reader_leaves() -> None:
         assert process.wait() == 0  # as click and `head` treat a reader that has seen enough
     assert "Traceback" not in stderr
     assert "Exception ignored" not in stderr
+
+
+def test_console_script_runs_atexit_handlers_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    """run() leaves through os._exit for speed, but what registered for the exit still runs."""
+    code = (
+        "import atexit, sys\nimport archgen.cli\n"
+        "atexit.register(lambda: print('handler ran', flush=False))\n"
+        f"sys.argv = ['archgen', 'check', {str(tmp_path / 'missing.yaml')!r}]\n"
+        "archgen.cli.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "handler ran\n"
+    assert "no such file or folder" in done.stderr

@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archgen.app import load_config
 from archgen.cli import main
+from archgen.commands.settings import load_config
 from archgen.errors import InvalidInput
 from archgen.rules.config import RunConfig
 from archgen.rules.registry import ALL_RULES

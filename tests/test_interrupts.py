@@ -25,7 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.output_folder import COMPLETE_MARKER, STAGING_PREFIX, Interrupted, SignalGuard
+from archgen.commands.atomic import Interrupted, SignalGuard
+from archgen.commands.output_folder import COMPLETE_MARKER, STAGING_PREFIX
 from tests.conftest import ARCHITECTURES
 
 SCRIPT = Path(sys.executable).parent / "archgen"

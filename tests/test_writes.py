@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from archgen.cli import main
-from archgen.output_folder import COMPLETE_MARKER, STAGING_PREFIX
+from archgen.commands.output_folder import COMPLETE_MARKER, STAGING_PREFIX
 from tests.conftest import ARCHITECTURES
 
 TINY = (

@@ -1,64 +1,64 @@
 """The `archgen` command: parse options, call the use cases, map results to exit codes.
 
-Implementations are imported inside each command, so `archgen --help` and
+Use cases are imported inside each command, so `archgen --help` and
 `archgen check` load only what they use (never graphviz, jinja2 or diagrams).
+What a failure prints and which code it exits with is console's.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import gc
-import importlib
 import os
-import signal
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TextIO
 
 import click
 
 from archgen import __version__
+from archgen.console import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INVALID,
+    EXIT_OK,
+    Commands,
+    fail,
+    interrupted_exits,
+    invalid_exits_2,
+    is_tty,
+)
+from archgen.render.formats import OUTPUT_FORMATS
+from archgen.report.formats import REPORT_FORMATS
 
-if TYPE_CHECKING:
-    from archgen.errors import Problem
-    from archgen.report.base import CheckResult
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_BUGS = "https://github.com/archgen/archgen/issues"
-CHECK_FORMATS = ["text", "json", "sarif", "github", "junit"]
+__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_INVALID", "EXIT_OK", "main", "run"]
 
 
 def run() -> None:
-    """Run `archgen` as a console command, then leave without tearing the interpreter down.
+    """Run `archgen` as a console command: the entry point of the `archgen` script.
 
-    A command is short-lived and allocates its whole model up front, so the
-    cyclic garbage collector would mostly re-scan live objects: it runs rarely
-    here. Once the command is done every output file is closed, and what is
-    left (freeing every module and object one by one) takes tens of
-    milliseconds, so the process flushes its streams and exits at once.
-    Errors that are bugs still end in a traceback through the normal path.
+    It ends with `os._exit`, after doing what a normal exit does that anyone
+    could notice: atexit handlers run, then stdout and stderr are flushed.
+    What it skips is the interpreter freeing every module and object one by
+    one, about 35 ms after a render (a tenth of the whole run, measured with
+    benchmarks/render_speed.py), which the 1.5x-of-`diagrams` goal cannot
+    spare. No thread is left to wait for: a render's drawing pool is shut
+    down before the command returns. A bug that escapes (with --debug) ends
+    through the normal path, with its traceback.
 
-    archgen's models are its own, so pydantic's plugins (found by scanning the
-    entry points of every installed package) are not loaded for them, unless
-    PYDANTIC_DISABLE_PLUGINS says otherwise.
+    A reader that left early (`archgen schema | head`) has seen enough: the
+    output it did not take is dropped without an error, as `head` expects.
     """
-    gc.set_threshold(_GC_THRESHOLD, 50, 50)
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main.main(prog_name="archgen")
     except SystemExit as done:
         code = _exit_status(done.code)
     else:  # pragma: no cover (click's standalone mode always exits)
         code = EXIT_OK
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # the reader left (`archgen schema | head`): no error
-            stream.flush()
+    atexit._run_exitfuncs()  # what the interpreter would run at exit, in the same order
+    _flush(sys.stdout)
+    _flush(sys.stderr)
     os._exit(code)
-
-
-_GC_THRESHOLD = 100_000
-"""Allocations between young collections; Python's default of 700 collects hundreds of times."""
 
 
 def _exit_status(code: object) -> int:
@@ -71,52 +71,13 @@ def _exit_status(code: object) -> int:
     return EXIT_FINDINGS
 
 
-class _Commands(click.Group):
-    """archgen's command group: a bug exits 3 with one line, never 1 with a traceback.
-
-    CI tells "findings" (1) from "invalid input" (2) by the exit code, so a
-    crash must not look like either. The traceback is kept for `--debug`.
-    """
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt as stop:
-            click.echo("archgen: interrupted", err=True)
-            ctx.exit(_interrupted_status(stop))
-        except Exception as error:
-            if ctx.params.get("debug"):
-                raise
-            click.echo(_internal_error(error), err=True)
-            ctx.exit(EXIT_INTERNAL)
+def _flush(stream: TextIO) -> None:
+    """Flush `stream`; a reader that has gone (a closed pipe) is no error, as `head` expects."""
+    with contextlib.suppress(OSError):
+        stream.flush()
 
 
-def _interrupted_status(stop: KeyboardInterrupt) -> int:
-    """Return 128 plus the number of the signal that stopped the run, as shells expect.
-
-    130 for Ctrl-C, 143 for SIGTERM: never 1, which means findings.
-
-    archgen raises its own KeyboardInterrupt for SIGTERM too (output_folder's
-    Interrupted, which carries the signal); a bare one is Ctrl-C.
-    """
-    signum: int = getattr(stop, "signum", signal.SIGINT)
-    return 128 + signum
-
-
-def _internal_error(error: Exception) -> str:
-    from archgen.safe_text import visible
-
-    where = f"{type(error).__name__}: {visible(str(error))[:300]}"
-    return (
-        f"archgen: internal error ({where}). This is a bug in archgen {__version__}; "
-        f"please report it at {REPORT_BUGS} with the input that caused it. "
-        "Run again with --debug to see the traceback."
-    )
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="archgen")
 @click.option("--debug", is_flag=True, help="Show the traceback when archgen itself fails.")
 def main(debug: bool) -> None:
@@ -128,7 +89,7 @@ def main(debug: bool) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(CHECK_FORMATS),
+    type=click.Choice(list(REPORT_FORMATS)),
     default="text",
     show_default=True,
     help="text for people; json, sarif, github or junit for machines.",
@@ -157,80 +118,38 @@ def check(
     config: Path | None,
 ) -> None:
     """Check architectures (default: architectures/) against AWS best practice."""
-    from archgen import app
+    from archgen.commands import check as use_case
+    from archgen.commands.settings import load_config
     from archgen.errors import ArchgenError, InvalidInput
 
+    report_format = REPORT_FORMATS[output_format]
     try:
-        settings = app.load_config(config)
-        result = app.check(paths, settings)
+        settings = load_config(config)
+        result = use_case.check(paths, settings)
     except InvalidInput as error:
-        if output is None:  # a report already in --output stays: nothing written is lost
-            click.echo(_invalid_report(output_format, error.problems), nl=False)
-        if output_format not in ("json", "junit", "github") or output is not None:
-            _fail("\n".join(str(problem) for problem in error.problems))
+        if output is None and report_format.errors is not None:
+            # a report already in --output stays: nothing written is lost
+            click.echo(report_format.errors(error.problems), nl=False)
+        if report_format.errors is None or output is not None:
+            fail("\n".join(str(problem) for problem in error.problems))
         sys.exit(EXIT_INVALID)
     except ArchgenError as error:
-        _fail(str(error))
+        fail(str(error))
         sys.exit(EXIT_INVALID)
-    report = _report(output_format, result, output)
+    report = report_format.report(result, output is None and is_tty())
     if output is None:
         click.echo(report, nl=False)
     else:
-        with _invalid_exits_2(), _interrupted_exits():
-            app.write_report(output, report, app.report_inputs(result, config))
+        from archgen.commands.writes import write_report
+
+        with invalid_exits_2(), interrupted_exits():
+            write_report(output, report, use_case.report_inputs(result, config))
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from archgen.commands.writes import append_text
         from archgen.report.github import format_summary
 
-        app.append_text(Path(os.environ["GITHUB_STEP_SUMMARY"]), format_summary(result))
-    sys.exit(app.exit_code(result, fail_on or settings.fail_on or "error"))
-
-
-_REPORTS = {
-    "text": ("archgen.report.text", "format_text"),
-    "json": ("archgen.report.json", "format_json"),
-    "sarif": ("archgen.report.sarif", "format_sarif"),
-    "github": ("archgen.report.github", "format_github"),
-    "junit": ("archgen.report.junit", "format_junit"),
-}
-_ERROR_REPORTS = {
-    "json": ("archgen.report.json", "format_json_errors"),
-    "github": ("archgen.report.github", "format_github_errors"),
-    "junit": ("archgen.report.junit", "format_junit_errors"),
-}
-
-
-def _lazy(module: str, name: str) -> Callable[..., str]:
-    """Import a report function only when its format is asked for."""
-    function: Callable[..., str] = getattr(importlib.import_module(module), name)
-    return function
-
-
-def _report(output_format: str, result: CheckResult, output: Path | None) -> str:
-    formatter = _lazy(*_REPORTS[output_format])
-    if output_format == "text":
-        return formatter(result, colour=output is None and _is_tty())
-    return formatter(result)
-
-
-def _invalid_report(output_format: str, found: tuple[Problem, ...]) -> str:
-    if output_format not in _ERROR_REPORTS:
-        return ""
-    return _lazy(*_ERROR_REPORTS[output_format])(found)
-
-
-@contextlib.contextmanager
-def _invalid_exits_2() -> Iterator[None]:
-    """Turn archgen's own errors into their messages and exit code 2; bugs keep tracebacks."""
-    from archgen.errors import ArchgenError, InvalidInput
-
-    try:
-        yield
-    except InvalidInput as error:
-        _fail("\n".join(str(problem) for problem in error.problems))
-        sys.exit(EXIT_INVALID)
-    except ArchgenError as error:
-        _fail(str(error))
-        sys.exit(EXIT_INVALID)
+        append_text(Path(os.environ["GITHUB_STEP_SUMMARY"]), format_summary(result))
+    sys.exit(use_case.exit_code(result, fail_on or settings.fail_on or "error"))
 
 
 @main.command()
@@ -267,9 +186,9 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option(
     "--format",
     "formats",
-    default="png,svg,drawio,md",
+    default=",".join(OUTPUT_FORMATS),
     show_default=True,
-    help="Comma-separated formats to write: png, svg, drawio, md.",
+    help=f"Comma-separated formats to write: {', '.join(OUTPUT_FORMATS)}.",
 )
 @click.option(
     "--templates",
@@ -301,11 +220,11 @@ def render(
     jobs: int | None,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
-    from archgen.rendering import render as render_files
+    from archgen.commands.render import render as render_files
+    from archgen.console import progress
 
-    progress = _progress if sys.stderr.isatty() else None
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
-    with _invalid_exits_2(), _interrupted_exits():
+    with invalid_exits_2(), interrupted_exits():
         result = render_files(
             paths,
             out,
@@ -314,12 +233,12 @@ def render(
             verify=verify,
             force=force,
             jobs=jobs,
-            progress=progress,
+            progress=progress if sys.stderr.isatty() else None,
             templates=templates,
         )
     if check:
         for path in result.stale:
-            _fail(f"stale: {path}")
+            fail(f"stale: {path}")
         verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
         click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
         sys.exit(EXIT_FINDINGS if result.stale else EXIT_OK)
@@ -327,30 +246,6 @@ def render(
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
     sys.exit(EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
-
-
-@contextlib.contextmanager
-def _interrupted_exits() -> Iterator[None]:
-    """Exit as the shell expects of a signal (128 + its number) when SIGINT or SIGTERM stop a run.
-
-    The run has left its outputs as they were, or finished writing them first.
-    """
-    from archgen.output_folder import Interrupted
-
-    try:
-        yield
-    except Interrupted as stop:
-        _fail(
-            "interrupted" + (" after writing" if stop.after_commit else ": no output was changed")
-        )
-        sys.exit(128 + stop.signum)
-
-
-def _progress(done: int, total: int) -> None:
-    if total >= 4:
-        end = "\n" if done == total else ""
-        click.echo(f"\rrendering {done}/{total}", err=True, nl=False)
-        click.echo(end, err=True, nl=False)
 
 
 @main.command()
@@ -362,12 +257,10 @@ def _progress(done: int, total: int) -> None:
 )
 def explain(file: str, templates: Path | None) -> None:
     """Print the Markdown explanation of FILE: why each service, how traffic flows."""
-    from archgen import app
-    from archgen.rendering import explanation
+    from archgen.commands.explain import explain as explain_file
 
-    with _invalid_exits_2():
-        arch = app.load_one(file)
-        text = explanation(arch, templates, app.load_config()).data.decode("utf-8")
+    with invalid_exits_2():
+        text = explain_file(file, templates)
     click.echo(text, nl=False)
 
 
@@ -381,11 +274,11 @@ def trace(file: str, source: str, target: str, port: int | None) -> None:
 
     Without --port the declared connection's protocol and port are used.
     """
-    from archgen import app
+    from archgen.commands.trace import trace as trace_file
     from archgen.report.trace import format_trace
 
-    with _invalid_exits_2():
-        hop = app.trace(file, source, target, port)
+    with invalid_exits_2():
+        hop = trace_file(file, source, target, port)
     click.echo(format_trace(hop), nl=False)
     sys.exit(EXIT_OK if hop.reachable else EXIT_FINDINGS)
 
@@ -402,23 +295,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from archgen import app
+    from archgen.commands.writes import write_atomically
 
-    with _invalid_exits_2(), _interrupted_exits():
-        app.write_atomically(output, text)
-
-
-def _fail(message: str) -> None:
-    """Print `message` on stderr with every line shown, never obeyed.
-
-    Messages quote file names and the user's keys and values; stderr lands in
-    terminals and CI logs, where a control character or a line starting with
-    `::` would act. Problems arrive already made safe; this catches the rest.
-    """
-    from archgen.safe_text import log_line, visible
-
-    click.echo("\n".join(log_line(visible(part)) for part in message.split("\n")), err=True)
-
-
-def _is_tty() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    with invalid_exits_2(), interrupted_exits():
+        write_atomically(output, text)

@@ -32,16 +32,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from archgen.commands.explain import explanation
+from archgen.commands.render import draw_outputs
 from archgen.errors import ArchgenError, InvalidInput, Problem
 from archgen.explain.content import alt_text
-from archgen.layout.drawing import draw
-from archgen.layout.geometry import from_dot_json
 from archgen.loader import load_file, load_text
 from archgen.loader.yaml_positions import parse
 from archgen.model.architecture import Architecture
-from archgen.render.drawio import render_drawio
-from archgen.render.png_svg import render_svg
-from archgen.rendering import explanation
 from archgen.safe_markdown import fence_opening, md, text
 from archgen.safe_text import html_text, visible
 from archgen.source import Span
@@ -142,9 +139,8 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         return load_file(path, named)
 
     def _figure(self, arch: Architecture, place: _Place, *, explain: bool, drawio: bool) -> str:
-        formats = ("svg", "json") if drawio else ("svg",)
-        drawing = draw(arch, formats)
-        svg = render_svg(drawing)
+        made = draw_outputs(arch, ("svg", "drawio") if drawio else ("svg",))
+        svg = made["svg"]
         url = f"{place.prefix}{place.folder}/"
         self._claim(f"{place.folder}/{svg.name}", svg.data, place)
         figure = [
@@ -153,7 +149,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
             "",
         ]
         if drawio:
-            editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"]))
+            editable = made["drawio"]
             self._claim(f"{place.folder}/{editable.name}", editable.data, place)
             figure += [
                 f'<p><a class="archgen-drawio" href="{url}{editable.name}" '

@@ -339,9 +339,9 @@ def test_log_line(line: str, shown: str) -> None:
 
 
 def test_trace_format_escapes_every_line() -> None:
-    from archgen import app
+    from archgen.commands import trace
 
-    hop = app.trace(str(VALID), "users", "api", None)
+    hop = trace.trace(str(VALID), "users", "api", None)
     text = format_trace(hop)
     assert _commands(text) == []
     assert not any(has_invisible(line) for line in text.splitlines())

@@ -8,8 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from archgen import app
 from archgen.cli import EXIT_INTERNAL, main
+from archgen.commands import check
 from archgen.report.base import CheckResult
 from tests.conftest import ARCHITECTURES
 
@@ -22,7 +22,7 @@ def _crash(*_: object, **__: object) -> CheckResult:
 
 
 def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app, "check", _crash)
+    monkeypatch.setattr(check, "check", _crash)
     result = CliRunner().invoke(main, ["check", CAPSTONE])
     assert result.exit_code == EXIT_INTERNAL == 3
     assert "Traceback" not in result.stderr
@@ -33,16 +33,16 @@ def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_debug_keeps_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app, "check", _crash)
+    monkeypatch.setattr(check, "check", _crash)
     result = CliRunner().invoke(main, ["--debug", "check", CAPSTONE])
     assert isinstance(result.exception, RuntimeError)
 
 
 def test_the_console_script_exits_3_on_a_bug() -> None:
     code = (
-        "import archgen.app, archgen.cli, sys\n"
+        "import archgen.commands.check, archgen.cli, sys\n"
         "def boom(*a, **k): raise ZeroDivisionError('bug')\n"
-        "archgen.app.check = boom\n"
+        "archgen.commands.check.check = boom\n"
         f"sys.argv = ['archgen', 'check', {CAPSTONE!r}]\n"
         "archgen.cli.run()\n"
     )

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from archgen.errors import InvalidInput, Problem
-from archgen.inputs import read_input
 from archgen.loader.constraints import check_constraints
 from archgen.loader.references import check_references, check_references_of_valid_parts
 from archgen.loader.validate import check_version, validate
 from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
+from archgen.reading import read_input
 from archgen.source import SourceMap
 
 

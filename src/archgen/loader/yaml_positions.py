@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from archgen.errors import InvalidInput, Problem
-from archgen.inputs import MAX_BYTES
+from archgen.reading import MAX_BYTES
 from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap, Span
 

@@ -1,4 +1,4 @@
-"""What a renderer produces: named files as bytes; the app writes them."""
+"""What a renderer produces: named files as bytes; the render use case writes them."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Run-wide choices: which rules run, at what severity, and what fails the run.
 
 The settings come from `.archgen.yaml` or `[tool.archgen]` in pyproject.toml
-(read by the app); this module only validates them and applies them.
+(read by commands.settings); this module only validates them and applies them.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Which files a run reads: the architectures it was given and its settings file.
 
-Kept apart from the loader so that finding inputs, and fingerprinting their
-bytes, needs neither YAML validation nor the model: `render --check` decides
-from these alone when every output is current.
+Shared by every command. Kept apart from the loader so that finding inputs,
+and fingerprinting their bytes, needs neither YAML validation nor the model:
+`render --check` decides from these alone when every output is current.
 """
 
 from __future__ import annotations
@@ -13,15 +13,13 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from archgen.errors import InvalidInput, Problem, UsageError
+from archgen.errors import InvalidInput, UsageError
+from archgen.reading import read_input
 from archgen.safe_text import visible
-from archgen.source import Span
 
 DEFAULT_PATHS = ("architectures",)
 ARCHITECTURE_SUFFIXES = (".yaml", ".yml")
 CONFIG_FILE = ".archgen.yaml"
-MAX_BYTES = 2 * 1024 * 1024
-"""The largest architecture file read; real ones are a few kilobytes."""
 
 _NAME_KEY = re.compile(rb"^name:", re.MULTILINE)
 _NAME_LINE = re.compile(
@@ -107,34 +105,6 @@ def _link_inside(link: Path, root: Path) -> bool:
     except (OSError, RuntimeError):  # dangling, or a loop of links
         return False
     return target.is_relative_to(root) and stat.S_ISREG(target.stat().st_mode)
-
-
-def read_input(path: Path, display: str | None = None) -> bytes:
-    """Return the bytes of an input file: a regular file of at most MAX_BYTES, or InvalidInput.
-
-    The file is opened without blocking and checked through its open handle,
-    so a FIFO cannot hang the run, a device (`/dev/zero`) cannot fill memory,
-    and what is checked is what is read.
-    """
-    name = display if display is not None else str(path)
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise _unreadable(name, f"cannot read the file: {error.strerror}") from None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise _unreadable(name, "not a regular file: archgen reads only regular files")
-        try:
-            data = stream.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise _unreadable(name, f"cannot read the file: {error.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise _unreadable(name, f"file is larger than {MAX_BYTES // 1024} KiB")
-    return data
-
-
-def _unreadable(name: str, message: str) -> InvalidInput:
-    return InvalidInput([Problem(Span(visible(name), 1, 1), message)])
 
 
 def settings_file(explicit: Path | None = None, folder: Path | None = None) -> Path | None:

@@ -1,0 +1,139 @@
+"""Whether a render's outputs are current: the fingerprints of what they were made from.
+
+Each output carries fingerprints of what it was made from, sealed to its own
+bytes (see render.stamp). When every output's input fingerprint matches, the
+run is done without loading a model: that is `render --check` in CI and an
+unchanged `render` in a pre-commit hook. Otherwise an output is stale when
+its content fingerprint differs from what would be drawn today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archgen.commands.files import declared_name
+from archgen.errors import InvalidInput
+from archgen.reading import read_input
+from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.stamp import input_fingerprint, parse_output, read_output, source_fingerprint
+
+if TYPE_CHECKING:
+    from archgen.model.architecture import Architecture
+    from archgen.rules.config import RunConfig
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The bytes one file's outputs are made from, read without loading the model."""
+
+    data: bytes
+    settings: bytes
+    layout: bytes
+
+    def fingerprint(self, target: Path, fmt: str) -> str:
+        """Return the input fingerprint of the file's output in `fmt`, written to `target`."""
+        parts = [self.data, self.settings, self.layout] if fmt == "md" else [self.data]
+        return input_fingerprint(fmt, target.name, parts)
+
+
+def current_without_loading(
+    files: list[Path], out: Path, formats: tuple[str, ...], settings: bytes, layout: bytes
+) -> list[Path] | None:
+    """Return every output when each carries the input fingerprint of today's bytes, else None.
+
+    A matching input fingerprint, sealed to the output's bytes, shows that
+    this release made these very bytes from exactly these inputs, which it
+    only does for a valid file; anything else (a changed, unreadable or
+    oversized file, a damaged output, a name not found at a glance, two files
+    with one name) returns None and the files are loaded in full.
+    """
+    outputs: list[Path] = []
+    names: set[str] = set()
+    for file in files:
+        inputs = _read_inputs(file, settings, layout)
+        name = declared_name(inputs.data) if inputs is not None else None
+        if inputs is None or name is None or name in names:
+            return None
+        names.add(name)
+        for fmt in formats:
+            target = out / f"{name}{OUTPUT_FORMATS[fmt].suffix}"
+            shown = read_output(target, fmt)
+            if shown is None or not shown.made_from(inputs.fingerprint(target, fmt)):
+                return None
+            outputs.append(target)
+    return outputs
+
+
+def _read_inputs(file: Path, settings: bytes, layout: bytes) -> Inputs | None:
+    try:
+        return Inputs(read_input(file), settings, layout)
+    except InvalidInput:  # the full load reports it at its place
+        return None
+
+
+def source_bytes(arch: Architecture) -> bytes:
+    """Return the exact bytes `arch` was parsed from, which its outputs are fingerprinted with.
+
+    Only a model built from text in memory has none kept; its file is read.
+    """
+    data = arch.source.data
+    return data if data is not None else read_input(Path(arch.file))
+
+
+def template_bytes(templates: Path | None) -> bytes:
+    """Return what the explanation's layout is made from: every file in the templates folder.
+
+    A template can include, import or extend any other file of its folder,
+    so each file counts, by its path in the folder and its bytes, in the
+    order of those paths. A file that cannot be read counts by its name alone;
+    a missing template is reported when the explanation is rendered.
+    """
+    from archgen.render.templates import template_dir
+
+    root = templates or template_dir()
+    listed = []
+    for folder, folders, files in os.walk(root):
+        folders.sort()
+        for name in files:
+            path = Path(folder) / name
+            listed.append((path.relative_to(root).as_posix(), path))
+    parts = [
+        relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path)
+        for relative, path in sorted(listed)
+    ]
+    return b"".join(parts)
+
+
+def _file_digest(path: Path) -> bytes:
+    """Return the SHA-256 digest of a file's bytes: fixed-length, so names and bytes never blur."""
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return bytes(32)  # as long as a digest, and equal to none in practice
+
+
+def shows(target: Path, fmt: str, content: str) -> bool:
+    """Return whether an existing output's own bytes carry the content fingerprint `content`."""
+    shown = read_output(target, fmt)
+    return shown is not None and shown.shows(content)
+
+
+def explanation_print(arch: Architecture, layout: bytes, config: RunConfig | None) -> str:
+    """Fingerprint the explanation's content: the file, the settings and the template."""
+    settings = b"defaults" if config is None else config.model_dump_json().encode()
+    return source_fingerprint(["\n".join(arch.source.lines).encode(), settings, layout])
+
+
+def differs(target: Path, fmt: str, content: str, drawn: bytes) -> bool:
+    """Return whether an output shows other than what was just drawn for it.
+
+    The stamps are set aside: an output whose picture is right keeps the
+    input fingerprint of the release that wrote it (archgen rewrites no
+    picture for a change of code that draws nothing differently).
+    """
+    old, new = read_output(target, fmt), parse_output(drawn, fmt)
+    return old is None or new is None or old.body != new.body or not old.shows(content)

@@ -1,0 +1,244 @@
+"""The render use case: architectures in, output files out, all or nothing.
+
+When every output is current by its fingerprints (see freshness), the run is
+done without loading a model. Otherwise every file is loaded and an output is
+stale when its content fingerprint differs. With `verify`, no fingerprint is
+trusted: every output is drawn again and compared byte for byte. Outputs to
+draw are drawn in memory first (graphviz runs in parallel, one process per
+file); only when all succeeded are they written, all together (see
+output_folder), so a failure or an interruption never leaves a half-updated
+output folder. The MkDocs plugin draws in memory too, with `draw_outputs`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archgen.commands import freshness
+from archgen.commands.files import find_architectures, refuse_link_out, settings_bytes
+from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
+from archgen.errors import RenderError, UsageError
+from archgen.render.base import Artifact
+from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.stamp import Stamp, ask_tool_versions, fingerprint, stamp
+from archgen.safe_text import visible
+
+if TYPE_CHECKING:
+    from archgen.layout.drawing import Drawing
+    from archgen.model.architecture import Architecture
+    from archgen.rules.config import RunConfig
+
+FORMATS = tuple(OUTPUT_FORMATS)
+"""The formats archgen renders, in the order it writes them."""
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What a render run wrote, or in --check mode, what is missing or stale."""
+
+    written: tuple[Path, ...]
+    stale: tuple[Path, ...]
+    unchanged: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class _Job:
+    arch: Architecture
+    planned: Drawing
+    formats: tuple[str, ...]
+    targets: dict[str, Path]
+    stamps: dict[str, Stamp]
+    ready: dict[str, Artifact]
+    """Outputs made without graphviz (the Markdown), compared byte for byte."""
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one render run was asked to do."""
+
+    out: Path
+    formats: tuple[str, ...]
+    check: bool
+    verify: bool
+    force: bool
+    jobs: int
+    progress: Progress | None
+    templates: Path | None
+
+
+def render(
+    paths: Sequence[str],
+    out: Path,
+    formats: Sequence[str] = FORMATS,
+    *,
+    check: bool = False,
+    verify: bool = False,
+    force: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    templates: Path | None = None,
+) -> RenderResult:
+    """Render the architectures named by `paths` into `out`, or compare in check mode.
+
+    `verify` trusts no fingerprint: every output is drawn and compared byte
+    for byte. `force` lets outputs replace files archgen did not write. The
+    explanation follows the settings of the current folder, as `check` does.
+    """
+    unknown = [fmt for fmt in formats if fmt not in OUTPUT_FORMATS]
+    if unknown:
+        choices = ", ".join(OUTPUT_FORMATS)
+        raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
+    chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
+    refuse_link_out(out, "--out")
+    run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
+    files = find_architectures(paths)
+    if check:
+        checked = _render(files, run, None)
+        return dataclasses.replace(checked, stale=checked.stale + _leftovers(out))
+    with writing(out) as folder:
+        return _render(files, run, folder)
+
+
+def _leftovers(out: Path) -> tuple[Path, ...]:
+    """Return the staging folders in `out`: a killed run's, or ones a pull request committed.
+
+    The next render finishes or removes them; until then the output folder
+    is not what the fingerprints say, so `--check` calls them stale.
+    """
+    return tuple(sorted(out.glob(f"{STAGING_PREFIX}*"))) if out.is_dir() else ()
+
+
+def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
+    """Compare, then draw and write what is stale (into `folder`; None: --check)."""
+    ask_tool_versions()
+    chosen, out = run.formats, run.out
+    settings = settings_bytes() if "md" in chosen else b""
+    layout = freshness.template_bytes(run.templates) if "md" in chosen else b""
+    if settings is not None and not run.verify:
+        current = freshness.current_without_loading(files, out, chosen, settings, layout)
+        if current is not None:
+            return RenderResult((), (), tuple(current))
+    from archgen.commands.loading import load_all  # only now is a model needed
+    from archgen.commands.settings import load_config
+
+    config = load_config() if "md" in chosen else None  # reports an unreadable settings file
+    inputs = freshness.Inputs
+    work = [
+        _job(arch, run, config, inputs(freshness.source_bytes(arch), settings or b"", layout))
+        for arch in load_all(files)
+    ]
+    targets = [job.targets[fmt] for job in work for fmt in chosen]
+    if run.check and not run.verify:
+        stale = [job.targets[fmt] for job in work for fmt in job.formats]
+        return _result(targets, stale, written=False)
+    drawn = _draw_all([job for job in work if job.formats], run.jobs, run.progress)
+    outputs = {target: artifact.data for made in drawn for target, artifact in made}
+    if run.verify:
+        shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
+        outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
+    if folder is not None:
+        folder.commit(outputs, force=run.force)
+    return _result(targets, list(outputs), written=folder is not None)
+
+
+def _result(targets: list[Path], changed: list[Path], *, written: bool) -> RenderResult:
+    changes = set(changed)
+    unchanged = tuple(target for target in targets if target not in changes)
+    if written:
+        return RenderResult(tuple(changed), (), unchanged)
+    return RenderResult((), tuple(changed), unchanged)
+
+
+def output_path(out: Path, name: str) -> Path:
+    """Return where an output goes; a name can never lead outside the output folder.
+
+    The name is judged as written, not resolved: a symlink already at the
+    target is no way out either, since output_folder never writes through one.
+    """
+    if name in {"", ".", ".."} or Path(name).name != name or "\\" in name:
+        raise UsageError(f"output name {name!r} would leave the output folder {out}")
+    return out / name
+
+
+def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: freshness.Inputs) -> _Job:
+    """Plan one file's outputs: which are missing or show something else (all, to verify)."""
+    from archgen.commands.explain import explanation
+    from archgen.layout.drawing import plan
+
+    planned = plan(arch)
+    formats = run.formats
+    targets = {fmt: output_path(run.out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
+    contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
+    if "md" in formats:
+        contents["md"] = freshness.explanation_print(arch, inputs.layout, config)
+    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(targets[fmt], fmt)) for fmt in formats}
+    stale = (
+        formats
+        if run.verify
+        else tuple(fmt for fmt in formats if not freshness.shows(targets[fmt], fmt, contents[fmt]))
+    )
+    drawn = not run.check or run.verify  # a plain --check only names the stale outputs
+    ready = {"md": explanation(arch, run.templates, config)} if drawn and "md" in stale else {}
+    return _Job(arch, planned, stale, targets, stamps, ready)
+
+
+Made = list[tuple[Path, Artifact]]
+"""One file's outputs, each with where it goes."""
+
+
+def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[Made]:
+    if len(work) <= 1 or jobs == 1:
+        drawn = []
+        for done, job in enumerate(work, 1):
+            drawn.append(_draw_one(job))
+            if progress is not None:
+                progress(done, len(work))
+        return drawn
+    import concurrent.futures  # only a run with several files draws in parallel
+
+    results: dict[int, Made] = {}
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        futures = {pool.submit(_draw_one, job): index for index, job in enumerate(work)}
+        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            results[futures[future]] = future.result()
+            if progress is not None:
+                progress(done, len(work))
+    finally:  # interrupted or failed: files not started yet are not drawn
+        pool.shutdown(cancel_futures=True)
+    return [results[index] for index in range(len(work))]
+
+
+def _draw_one(job: _Job) -> Made:
+    drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
+    made = dict(job.ready)
+    if drawn:
+        try:
+            made |= draw_outputs(job.planned, drawn)
+        except RenderError as error:  # name the design: a run draws many, and writes none now
+            raise RenderError(f"{visible(job.arch.file)}: {error}") from None
+    return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
+
+
+def draw_outputs(arch: Architecture | Drawing, formats: Sequence[str]) -> dict[str, Artifact]:
+    """Lay `arch` out once and draw it in each of `formats` (png, svg, drawio), in memory.
+
+    The outputs carry no stamp: a render stamps what it writes, and the MkDocs
+    plugin puts them into its site as they are.
+    """
+    from archgen.layout.drawing import draw  # drawn outputs only: not for --check
+
+    chosen = [OUTPUT_FORMATS[fmt] for fmt in formats]
+    drawing = draw(arch, tuple(entry.graphviz for entry in chosen if entry.graphviz))
+    return {entry.name: entry.draw(drawing) for entry in chosen if entry.draw is not None}
+
+
+def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:
+    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamps[fmt]))

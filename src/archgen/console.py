@@ -1,0 +1,123 @@
+"""What the command line shows when a command ends otherwise than well, and its exit codes.
+
+CI tells findings (1) from invalid input (2) from a bug in archgen (3) by
+the exit code, and a stop by a signal by 128 plus its number, as shells do.
+Messages quote file names and the user's keys and values, and land in
+terminals and CI logs, so every line goes out through safe_text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Iterator
+
+import click
+
+from archgen import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_BUGS = "https://github.com/archgen/archgen/issues"
+
+
+class Commands(click.Group):
+    """archgen's command group: a bug exits 3 with one line, never 1 with a traceback.
+
+    CI tells "findings" (1) from "invalid input" (2) by the exit code, so a
+    crash must not look like either. The traceback is kept for `--debug`.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command, mapping an interruption and a bug to their exit codes."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt as stop:
+            click.echo("archgen: interrupted", err=True)
+            ctx.exit(_interrupted_status(stop))
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(_internal_error(error), err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _interrupted_status(stop: KeyboardInterrupt) -> int:
+    """Return 128 plus the number of the signal that stopped the run, as shells expect.
+
+    130 for Ctrl-C, 143 for SIGTERM: never 1, which means findings.
+
+    archgen raises its own KeyboardInterrupt for SIGTERM too (commands.atomic's
+    Interrupted, which carries the signal); a bare one is Ctrl-C.
+    """
+    signum: int = getattr(stop, "signum", signal.SIGINT)
+    return 128 + signum
+
+
+def _internal_error(error: Exception) -> str:
+    from archgen.safe_text import visible
+
+    where = f"{type(error).__name__}: {visible(str(error))[:300]}"
+    return (
+        f"archgen: internal error ({where}). This is a bug in archgen {__version__}; "
+        f"please report it at {REPORT_BUGS} with the input that caused it. "
+        "Run again with --debug to see the traceback."
+    )
+
+
+@contextlib.contextmanager
+def invalid_exits_2() -> Iterator[None]:
+    """Turn archgen's own errors into their messages and exit code 2; bugs keep tracebacks."""
+    from archgen.errors import ArchgenError, InvalidInput
+
+    try:
+        yield
+    except InvalidInput as error:
+        fail("\n".join(str(problem) for problem in error.problems))
+        sys.exit(EXIT_INVALID)
+    except ArchgenError as error:
+        fail(str(error))
+        sys.exit(EXIT_INVALID)
+
+
+@contextlib.contextmanager
+def interrupted_exits() -> Iterator[None]:
+    """Exit as the shell expects of a signal (128 + its number) when SIGINT or SIGTERM stop a run.
+
+    The run has left its outputs as they were, or finished writing them first.
+    """
+    from archgen.commands.atomic import Interrupted
+
+    try:
+        yield
+    except Interrupted as stop:
+        fail("interrupted" + (" after writing" if stop.after_commit else ": no output was changed"))
+        sys.exit(128 + stop.signum)
+
+
+def fail(message: str) -> None:
+    """Print `message` on stderr with every line shown, never obeyed.
+
+    Messages quote file names and the user's keys and values; stderr lands in
+    terminals and CI logs, where a control character or a line starting with
+    `::` would act. Problems arrive already made safe; this catches the rest.
+    """
+    from archgen.safe_text import log_line, visible
+
+    click.echo("\n".join(log_line(visible(part)) for part in message.split("\n")), err=True)
+
+
+def progress(done: int, total: int) -> None:
+    """Show how many files a render has drawn, on one line of a terminal's stderr."""
+    if total >= 4:
+        end = "\n" if done == total else ""
+        click.echo(f"\rrendering {done}/{total}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+
+def is_tty() -> bool:
+    """Tell whether standard output is a terminal that wants colour."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -1,0 +1,60 @@
+"""The output formats of `archgen render`: their names, file suffixes and what draws each.
+
+The command line takes its `--format` choices from here, and the render use
+case its order of writing. png, svg and drawio are drawn from one graphviz
+layout; each entry imports its own renderer only when called, so a run that
+compares fingerprints loads none. md, the explanation, is written from the
+model without graphviz (commands.explain), so it has no graphviz output here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from archgen.layout.drawing import Drawing
+    from archgen.render.base import Artifact
+
+
+class OutputFormat(NamedTuple):
+    """One output format: its name on the command line and in stamps, and how it is made."""
+
+    name: str
+    suffix: str
+    """The end of an output's file name: `capstone.png`."""
+    graphviz: str | None
+    """The graphviz format it is drawn from; None: made from the model alone."""
+    draw: Callable[[Drawing], Artifact] | None
+    """Turn the laid-out drawing into the output; None when `graphviz` is None."""
+
+
+def _png(drawing: Drawing) -> Artifact:
+    from archgen.render.png_svg import render_png
+
+    return render_png(drawing)
+
+
+def _svg(drawing: Drawing) -> Artifact:
+    from archgen.render.png_svg import render_svg
+
+    return render_svg(drawing)
+
+
+def _drawio(drawing: Drawing) -> Artifact:
+    from archgen.layout.geometry import from_dot_json
+    from archgen.render.drawio import render_drawio
+
+    return render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"]))
+
+
+OUTPUT_FORMATS: dict[str, OutputFormat] = {
+    entry.name: entry
+    for entry in (
+        OutputFormat("png", ".png", "png", _png),
+        OutputFormat("svg", ".svg", "svg", _svg),
+        OutputFormat("drawio", ".drawio", "json", _drawio),
+        OutputFormat("md", ".md", None, None),
+    )
+}
+"""Every output format, in the order archgen writes them."""
