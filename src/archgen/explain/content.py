@@ -11,13 +11,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from string import digits
 
 from archgen.explain.description import description
 from archgen.explain.knowledge import RATIONALES
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import CATALOGUE
-from archgen.model.flows import flow_badges
+from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.data import S3, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53
@@ -244,15 +245,13 @@ def _flows(arch: Architecture) -> list[FlowText]:
     result = []
     multiple = len(arch.document.flows) > 1
     for number, flow in enumerate(arch.document.flows):
+        prefix = flow_letter(number) if multiple else ""
         forward: list[Hop] = []
         back: list[Hop] = []
         for source, target in itertools.pairwise(flow.steps):
             index = index_of[(source, target)]
             hop = reach.connection(index)
-            badge = next(
-                (b for b in badges.get(index, ()) if not multiple or b[0] == chr(65 + number)),
-                "",
-            )
+            badge = next((b for b in badges.get(index, ()) if b.rstrip(digits) == prefix), "")
             forward.append(_hop(arch, hop, badge, "forward"))
             back.insert(0, _hop(arch, hop, badge, "return"))
         first = flow.steps[1] if len(flow.steps) > 1 else ""
@@ -267,7 +266,6 @@ def _flows(arch: Architecture) -> list[FlowText]:
                 domain,
                 named(arch, first),
             )
-        prefix = chr(65 + number) if multiple else ""
         result.append(FlowText(flow.name, prefix, dns, forward, back))
     return result
 

@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from archgen.model.architecture import Architecture
-from archgen.model.flows import flow_badges
+from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.compute import AutoscalingGroup, Lambda
 from archgen.model.resources.data import Efs, Elasticache, Rds
 from archgen.model.resources.edge import Alb, Route53
@@ -125,8 +125,7 @@ def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     if len(flows) == 1:
         rows.append((f"1-{len(flows[0].steps) - 1}", flows[0].name))
     else:
-        letters = sorted({b[0] for badges in flow_badges(arch).values() for b in badges})
-        rows += [(letter, flow.name) for letter, flow in zip(letters, flows, strict=False)]
+        rows += [(flow_letter(number), flow.name) for number, flow in enumerate(flows)]
     kinds = {edge.kind for edge in scene.edges}
     meanings = {
         "alias": "DNS alias: resolves to",
