@@ -15,7 +15,14 @@ from typing import TypeVar
 from archgen.model.catalogue import CATALOGUE, PROTOCOL_PORTS, type_name
 from archgen.model.document import ArchitectureDocument, Connection
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import HoldsRole, InSubnet, InSubnets, InVpc, Placement
+from archgen.model.resources.facts import (
+    HasSecurityGroups,
+    HoldsRole,
+    InSubnet,
+    InSubnets,
+    InVpc,
+    Placement,
+)
 from archgen.model.resources.network import InternetGateway, RouteTable, Subnet, Vpc
 from archgen.model.resources.services import IamRole
 from archgen.model.types import Tier
@@ -213,8 +220,7 @@ class Architecture:
     def security_groups_of(self, resource_id: str) -> tuple[str, ...]:
         """Return the security groups attached to a resource's network interfaces."""
         resource = self.resource(resource_id)
-        groups: tuple[str, ...] = getattr(resource, "security_groups", ())
-        return groups
+        return resource.group_ids() if isinstance(resource, HasSecurityGroups) else ()
 
     # -- derived roles -----------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import NoReturn
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.resources.edge import Alb
-from archgen.model.resources.facts import MayBePublic
+from archgen.model.resources.facts import HasSecurityGroups, MayBePublic
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -328,8 +328,8 @@ class Reachability:
         peer: Place,
         peer_groups: tuple[str, ...],
     ) -> None:
-        if self.arch.type_of(owner) == "nat_gateway":
-            return
+        if not isinstance(self.arch.resource(owner), HasSecurityGroups):
+            return  # a NAT gateway has no security groups: only its NACL filters
         groups = self._groups(owner)
         result = security_groups.check(
             groups, direction, protocol, port, peer.addresses, peer_groups, peer.label

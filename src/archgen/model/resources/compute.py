@@ -9,6 +9,7 @@ from pydantic import Field
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
     Facts,
+    HasSecurityGroups,
     HoldsRole,
     InSubnet,
     InSubnets,
@@ -45,7 +46,7 @@ class Client(ResourceBase):
     )
 
 
-class Ec2(InSubnet, HoldsRole, MayBePublic, ResourceBase):
+class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     """One virtual machine in one subnet."""
 
     type: Literal["ec2"]
@@ -70,7 +71,7 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, ResourceBase):
         return self.public_ip or auto_assign
 
 
-class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, ResourceBase):
+class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     """Identical instances kept between min and max across its subnets."""
 
     type: Literal["autoscaling_group"]
@@ -97,7 +98,7 @@ class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, ResourceBase):
         return auto_assign
 
 
-class Lambda(InSubnets, HoldsRole, ResourceBase):
+class Lambda(InSubnets, HoldsRole, HasSecurityGroups, ResourceBase):
     """A function; VPC-attached when it has subnets, else it runs in the Region."""
 
     type: Literal["lambda"]

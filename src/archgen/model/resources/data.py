@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, InSubnets, MayBePublic, Shape
+from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port, Tier
 
@@ -25,7 +25,7 @@ CACHE_DEFAULT_PORTS: dict[str, int] = {"redis": 6379, "valkey": 6379, "memcached
 EFS_PORT = 2049
 
 
-class Rds(InSubnets, MayBePublic, ResourceBase):
+class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """A managed relational database; Multi-AZ keeps a standby in a second AZ."""
 
     type: Literal["rds"]
@@ -116,7 +116,7 @@ class S3(ResourceBase):
         return ("presentation",) if self.website else (self.facts.tier,)
 
 
-class Elasticache(InSubnets, ResourceBase):
+class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
     """An in-memory cache cluster in the VPC."""
 
     type: Literal["elasticache"]
@@ -147,7 +147,7 @@ class Elasticache(InSubnets, ResourceBase):
         return self.effective_port
 
 
-class Efs(InSubnets, ResourceBase):
+class Efs(InSubnets, HasSecurityGroups, ResourceBase):
     """A shared file system with one mount target per subnet."""
 
     type: Literal["efs"]

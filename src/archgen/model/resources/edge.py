@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, InSubnets, MayBePublic, Shape
+from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
 
@@ -76,7 +76,7 @@ class Listener(Frozen):
     protocol: Literal["http", "https"]
 
 
-class Alb(InSubnets, MayBePublic, ResourceBase):
+class Alb(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]

@@ -12,7 +12,7 @@ name) that those layers resolve.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from archgen.model.types import Tier
 
@@ -71,9 +71,16 @@ class InSubnet:
     if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
         subnet: str
 
+    subnet_field: ClassVar[str] = "subnet"
+
     def subnet_ids(self) -> tuple[str, ...]:
         """Return the subnets the resource has network interfaces in."""
         return (self.subnet,)
+
+    def subnet_path(self, index: int) -> tuple[str | int, ...]:
+        """Return where the `index`th subnet is named, for a finding about it."""
+        del index  # one subnet, one key
+        return (self.subnet_field,)
 
 
 class InSubnets:
@@ -82,9 +89,26 @@ class InSubnets:
     if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
         subnets: tuple[str, ...]
 
+    subnet_field: ClassVar[str] = "subnets"
+
     def subnet_ids(self) -> tuple[str, ...]:
         """Return the subnets without repeats, in declaration order."""
         return tuple(dict.fromkeys(self.subnets))
+
+    def subnet_path(self, index: int) -> tuple[str | int, ...]:
+        """Return where the `index`th subnet is named, for a finding about it."""
+        return (self.subnet_field, index)
+
+
+class HasSecurityGroups:
+    """Trait: its network interfaces carry `security_groups` (none named: the VPC's default)."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        security_groups: tuple[str, ...]
+
+    def group_ids(self) -> tuple[str, ...]:
+        """Return the security groups it names, in declaration order."""
+        return self.security_groups
 
 
 class InVpc:
