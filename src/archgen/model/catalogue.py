@@ -31,6 +31,7 @@ from archgen.model.resources.services import (
     Cloudwatch,
     Cognito,
     IamRole,
+    SecretsManager,
     Sns,
     Sqs,
 )
@@ -63,7 +64,8 @@ Resource = Annotated[
     | Sqs
     | Sns
     | Bedrock
-    | Cloudwatch,
+    | Cloudwatch
+    | SecretsManager,
     Field(discriminator="type"),
 ]
 

@@ -119,3 +119,20 @@ class Cloudwatch(ResourceBase):
         rationale="cloudwatch",
         signed_api=True,
     )
+
+
+class SecretsManager(ResourceBase):
+    """Secrets (database passwords, API keys) that code fetches with its role, not from files."""
+
+    type: Literal["secrets_manager"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS Secrets Manager",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.security.SecretsManager",
+        shape=Shape(name="secrets_manager", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="secrets_manager",
+        signed_api=True,
+    )
