@@ -90,3 +90,34 @@ def test_it_is_drawn_in_the_region_with_its_icon_and_explained(
     text = (out / "secrets.md").read_text(encoding="utf-8")
     assert "### AWS Secrets Manager\n\nAWS Secrets Manager keeps secrets" in text
     assert "1. **1** `fn` → `store`: HTTPS on port 443, over the AWS network." in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        pytest.param(
+            "store: {type: secrets_manager}",
+            "store: {type: secrets_manager, rotation: true}",
+            "11:34",
+            "unknown key 'rotation' in secrets_manager 'store' "
+            "(expected one of: label, tier, why, suppress, type)",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "fn: {type: lambda, role: fn-role}",
+            "fn: {type: lambda, role: store}",
+            "10:28",
+            "role: 'store' is a secrets_manager, but role takes a iam_role",
+            id="wrong-reference",
+        ),
+    ],
+)
+def test_bad_use_is_invalid_input_at_its_place(
+    write_arch: WriteArch, old: str, new: str, where: str, message: str
+) -> None:
+    text = DESIGN.format(kind="secrets_manager", allows="store")
+    assert old in text
+    path = write_arch(text.replace(old, new))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2, result.output
+    assert f"{path}:{where}: {message}" in result.stderr.splitlines()
