@@ -14,7 +14,6 @@ import importlib
 from pathlib import Path
 
 from archgen.errors import RenderError
-from archgen.model.catalogue import facts_of
 
 _GROUP_ICONS = {
     "cloud": "aws/general/general.png",
@@ -41,6 +40,9 @@ def icon_root() -> Path:
 
 def node_icon(type_name: str) -> Path:
     """Return the icon file of a resource type, from the `diagrams` class its facts name."""
+    # Imported here: `render --check` reaches icon_root() and must load no model (pydantic).
+    from archgen.model.catalogue import facts_of
+
     path = facts_of(type_name).icon
     if path is None:
         raise RenderError(f"the {type_name} type is not drawn as an icon")
