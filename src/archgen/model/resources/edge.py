@@ -7,7 +7,14 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
+from archgen.model.resources.facts import (
+    Facts,
+    FrontDoor,
+    HasSecurityGroups,
+    InSubnets,
+    MayBePublic,
+    Shape,
+)
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
 
@@ -31,7 +38,7 @@ class Route53(ResourceBase):
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
 
 
-class CloudFront(ResourceBase):
+class CloudFront(FrontDoor, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
@@ -50,7 +57,7 @@ class CloudFront(ResourceBase):
     origin_access_control: bool = False
 
 
-class ApiGateway(ResourceBase):
+class ApiGateway(FrontDoor, ResourceBase):
     """The managed front door of an API, outside any VPC."""
 
     type: Literal["api_gateway"]
@@ -76,7 +83,7 @@ class Listener(Frozen):
     protocol: Literal["http", "https"]
 
 
-class Alb(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
+class Alb(FrontDoor, InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]

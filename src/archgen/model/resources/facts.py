@@ -84,7 +84,7 @@ class InSubnet:
 
 
 class InSubnets:
-    """Trait: has network interfaces in each of its `subnets`, behind `security_groups`."""
+    """Trait: has network interfaces in each of its `subnets` (one node or copy per subnet)."""
 
     if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
         subnets: tuple[str, ...]
@@ -131,6 +131,13 @@ class HoldsRole:
     def own_role(self) -> str | None:
         """Return the role the resource declares itself, if any."""
         return self.role
+
+
+class FrontDoor:
+    """Trait: a door clients reach from the internet (CDN, API front door, load balancer).
+
+    What reaches it from a client must be HTTPS (AG402); behind it, the VPC decides.
+    """
 
 
 class MayBePublic:
