@@ -11,16 +11,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from string import digits
 
 from archgen.explain.description import description
 from archgen.explain.knowledge import RATIONALES
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
-from archgen.model.catalogue import CATALOGUE
-from archgen.model.flows import flow_badges
+from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.data import S3, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53
+from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import (
     NaclRule,
     NatGateway,
@@ -33,7 +34,10 @@ from archgen.network.reach import network_of
 from archgen.network.verdict import HopVerdict, PairVerdict, Step
 from archgen.safe_markdown import Md, code, join, md
 
-HIDDEN = ("subnet", "route_table", "network_acl", "security_group")
+
+def _explained(arch: Architecture, resource_id: str) -> bool:
+    """Tell whether the type has a paragraph of its own (subnets, NACLs... show in the walk)."""
+    return arch.resource(resource_id).facts.rationale is not None
 
 
 @dataclass(frozen=True)
@@ -157,12 +161,9 @@ def alt_text(arch: Architecture) -> str:
 
 
 def _alt(arch: Architecture, zones: list[str]) -> str:
+    facts = [resource.facts for resource in arch.resources.values()]
     services = sorted(
-        {
-            CATALOGUE[arch.type_of(r)].service
-            for r in arch.resources
-            if arch.type_of(r) not in (*HIDDEN, "client", "vpc")
-        }
+        {f.service for f in facts if f.drawn != "hidden" and f.placement != "outside"}
     )
     where = f" across {len(zones)} Availability Zones" if len(zones) > 1 else ""
     return f"Architecture diagram of {arch.document.title}{where}: {', '.join(services)}"
@@ -171,12 +172,12 @@ def _alt(arch: Architecture, zones: list[str]) -> str:
 def _services(arch: Architecture) -> list[Service]:
     sections: dict[str, Service] = {}
     for resource_id, resource in arch.resources.items():
-        kind = arch.type_of(resource_id)
-        if kind in HIDDEN:
+        rationale = resource.facts.rationale
+        if rationale is None:
             continue
-        service = CATALOGUE[kind].service
+        service = resource.facts.service
         if service not in sections:
-            sections[service] = Service(service, RATIONALES[kind], [])
+            sections[service] = Service(service, RATIONALES[rationale], [])
         sections[service].resources.append(
             Named(named(arch, resource_id), (resource.why or "").strip())
         )
@@ -208,9 +209,7 @@ def _layers(arch: Architecture) -> list[Md]:
     if not presentation:
         return []
     doors = [r for r in arch.resources if arch.type_of(r) in ("api_gateway", "alb")]
-    compute = [
-        r for r in arch.resources if arch.type_of(r) in ("lambda", "ec2", "autoscaling_group")
-    ]
+    compute = [r for r, resource in arch.resources.items() if isinstance(resource, HoldsRole)]
     lines = [
         md(
             "The presentation layer ({}) only holds and serves static files; it runs no code "
@@ -244,15 +243,13 @@ def _flows(arch: Architecture) -> list[FlowText]:
     result = []
     multiple = len(arch.document.flows) > 1
     for number, flow in enumerate(arch.document.flows):
+        prefix = flow_letter(number) if multiple else ""
         forward: list[Hop] = []
         back: list[Hop] = []
         for source, target in itertools.pairwise(flow.steps):
             index = index_of[(source, target)]
             hop = reach.connection(index)
-            badge = next(
-                (b for b in badges.get(index, ()) if not multiple or b[0] == chr(65 + number)),
-                "",
-            )
+            badge = next((b for b in badges.get(index, ()) if b.rstrip(digits) == prefix), "")
             forward.append(_hop(arch, hop, badge, "forward"))
             back.insert(0, _hop(arch, hop, badge, "return"))
         first = flow.steps[1] if len(flow.steps) > 1 else ""
@@ -267,7 +264,6 @@ def _flows(arch: Architecture) -> list[FlowText]:
                 domain,
                 named(arch, first),
             )
-        prefix = chr(65 + number) if multiple else ""
         result.append(FlowText(flow.name, prefix, dns, forward, back))
     return result
 
@@ -298,7 +294,9 @@ def _hop(arch: Architecture, hop: HopVerdict, badge: str, direction: str) -> Hop
     if len(hop.pairs) > 1:
         count = _COUNTS.get(len(hop.pairs), f"all {len(hop.pairs)}")
         standby = (
-            ", the database standby's too" if isinstance(arch.resource(hop.target), Rds) else ""
+            ", the database standby's too"
+            if arch.resource(hop.target).facts.drawn == "primary_standby"
+            else ""
         )
         note = (
             f"The analysis checked {count} pairs of subnets this traffic can use (in every "
@@ -393,7 +391,7 @@ def _zone_effects(arch: Architecture, zone: str, zones: list[str]) -> list[Md]:
     others = [z for z in zones if z != zone]
     for resource_id, resource in arch.resources.items():
         placed = arch.zones_of(resource_id)
-        if zone not in placed or arch.type_of(resource_id) in HIDDEN:
+        if zone not in placed or not _explained(arch, resource_id):
             continue
         remaining = [z for z in placed if z != zone]
         effects.append(_effect(arch, resource_id, resource, zone, remaining, others))

@@ -115,4 +115,9 @@ RATIONALES: dict[str, str] = {
         "Amazon CloudWatch collects logs and metrics and raises alarms, which is how the team "
         "sees errors and load and investigates incidents."
     ),
+    "secrets_manager": (
+        "AWS Secrets Manager keeps secrets such as database passwords and API keys encrypted, "
+        "hands them only to code whose IAM role allows it, and can rotate them on a schedule, "
+        "so no secret is written into code, images or configuration files."
+    ),
 }

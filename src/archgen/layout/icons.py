@@ -1,5 +1,8 @@
 """The AWS Architecture Icons that the `diagrams` package ships, by archgen type.
 
+Each type names its `diagrams` class in its facts (model/resources); this module
+resolves that name to a file.
+
 Only this module knows where `diagrams` keeps its icons; it is imported when a
 picture is drawn, never by `import archgen` or `archgen check`.
 """
@@ -11,32 +14,6 @@ import importlib
 from pathlib import Path
 
 from archgen.errors import RenderError
-
-_NODE_CLASSES = {
-    "client": "diagrams.aws.general.Users",
-    "internet_gateway": "diagrams.aws.network.InternetGateway",
-    "nat_gateway": "diagrams.aws.network.NATGateway",
-    "vpc_endpoint": "diagrams.aws.network.Endpoint",
-    "route53": "diagrams.aws.network.Route53",
-    "cloudfront": "diagrams.aws.network.CloudFront",
-    "api_gateway": "diagrams.aws.network.APIGateway",
-    "alb": "diagrams.aws.network.ElbApplicationLoadBalancer",
-    "waf": "diagrams.aws.security.WAF",
-    "ec2": "diagrams.aws.compute.EC2",
-    "autoscaling_group": "diagrams.aws.compute.EC2Instance",
-    "lambda": "diagrams.aws.compute.Lambda",
-    "rds": "diagrams.aws.database.RDS",
-    "dynamodb": "diagrams.aws.database.Dynamodb",
-    "s3": "diagrams.aws.storage.SimpleStorageServiceS3",
-    "elasticache": "diagrams.aws.database.ElastiCache",
-    "efs": "diagrams.aws.storage.ElasticFileSystemEFS",
-    "iam_role": "diagrams.aws.security.IAMRole",
-    "cognito": "diagrams.aws.security.Cognito",
-    "sqs": "diagrams.aws.integration.SimpleQueueServiceSqs",
-    "sns": "diagrams.aws.integration.SimpleNotificationServiceSns",
-    "bedrock": "diagrams.aws.ml.Bedrock",
-    "cloudwatch": "diagrams.aws.management.Cloudwatch",
-}
 
 _GROUP_ICONS = {
     "cloud": "aws/general/general.png",
@@ -62,8 +39,19 @@ def icon_root() -> Path:
 
 
 def node_icon(type_name: str) -> Path:
-    """Return the icon file of a resource type."""
-    module_name, class_name = _NODE_CLASSES[type_name].rsplit(".", 1)
+    """Return the icon file of a resource type, from the `diagrams` class its facts name."""
+    # Imported here: `render --check` reaches icon_root() and must load no model (pydantic).
+    from archgen.model.catalogue import facts_of
+
+    path = facts_of(type_name).icon
+    if path is None:
+        raise RenderError(f"the {type_name} type is not drawn as an icon")
+    return class_icon(path)
+
+
+def class_icon(path: str) -> Path:
+    """Return the icon file of a `diagrams` node class named module.Class."""
+    module_name, class_name = path.rsplit(".", 1)
     node_class = getattr(importlib.import_module(module_name), class_name)
     folder: str = node_class._icon_dir.removeprefix("resources/")
     icon: str = node_class._icon

@@ -14,16 +14,13 @@ import itertools
 from dataclasses import dataclass, field
 
 from archgen.model.architecture import Architecture
-from archgen.model.flows import flow_badges
-from archgen.model.resources.compute import AutoscalingGroup, Lambda
-from archgen.model.resources.data import Efs, Elasticache, Rds
-from archgen.model.resources.edge import Alb, Route53
-from archgen.model.resources.network import InternetGateway, Subnet, Vpc, VpcEndpoint
+from archgen.model.flows import flow_badges, flow_letter
+from archgen.model.resources.data import Rds
+from archgen.model.resources.edge import Route53
+from archgen.model.resources.facts import Drawn
+from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import IamRole
 from archgen.model.types import TIERS
-
-HIDDEN_TYPES = ("vpc", "subnet", "route_table", "network_acl", "security_group")
-"""Types drawn as boxes or not at all: their effect shows in colours and the trace."""
 
 
 @dataclass(frozen=True)
@@ -98,8 +95,7 @@ def build_scene(arch: Architecture) -> Scene:
     )
     for resource_id in arch.resources:
         placement = arch.placement_of(resource_id)
-        kind = arch.type_of(resource_id)
-        if kind in HIDDEN_TYPES or placement in ("subnet", "vpc"):
+        if _drawn(arch, resource_id) == "hidden" or placement in ("subnet", "vpc"):
             continue
         node = _node(arch, resource_id)
         scene.nodes[node.id] = node
@@ -125,8 +121,7 @@ def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     if len(flows) == 1:
         rows.append((f"1-{len(flows[0].steps) - 1}", flows[0].name))
     else:
-        letters = sorted({b[0] for badges in flow_badges(arch).values() for b in badges})
-        rows += [(letter, flow.name) for letter, flow in zip(letters, flows, strict=False)]
+        rows += [(flow_letter(number), flow.name) for number, flow in enumerate(flows)]
     kinds = {edge.kind for edge in scene.edges}
     meanings = {
         "alias": "DNS alias: resolves to",
@@ -135,6 +130,11 @@ def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     }
     rows += [(f"line:{kind}", text) for kind, text in meanings.items() if kind in kinds]
     return rows
+
+
+def _drawn(arch: Architecture, resource_id: str) -> Drawn:
+    """Return how the resource's type is drawn (its facts say)."""
+    return arch.resource(resource_id).facts.drawn
 
 
 def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str = "") -> Node:
@@ -206,10 +206,12 @@ def _row_keys(arch: Architecture, subnets: list[Subnet]) -> dict[str, tuple[int,
 def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]:
     """Place every resource with an interface in `subnet`; return the node ids in order."""
     ids: list[str] = []
-    for resource_id, resource in arch.resources.items():
-        if isinstance(resource, Alb | Subnet) or subnet.id not in arch.subnets_of(resource_id):
+    for resource_id in arch.resources:
+        if _drawn(arch, resource_id) in ("hidden", "across_zones"):
             continue
-        node = _copy(arch, resource_id, resource, subnet)
+        if subnet.id not in arch.subnets_of(resource_id):
+            continue
+        node = _copy(arch, resource_id, subnet)
         if node is None:
             continue
         scene.nodes[node.id] = node
@@ -218,11 +220,12 @@ def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]
     return ids
 
 
-def _copy(arch: Architecture, resource_id: str, resource: object, subnet: Subnet) -> Node | None:
-    """Return the node drawn for `resource` in `subnet`, or None where it has none there."""
-    if isinstance(resource, Rds):
-        return _database_copy(arch, resource, subnet)
-    if isinstance(resource, AutoscalingGroup | Lambda | Efs | Elasticache):
+def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
+    """Return the node drawn for the resource in `subnet`, or None where it has none there."""
+    drawn = _drawn(arch, resource_id)
+    if drawn == "primary_standby":
+        return _database_copy(arch, arch.get(resource_id, Rds), subnet)
+    if drawn == "per_subnet":
         many = len(arch.subnets_of(resource_id)) > 1
         return _node(arch, resource_id, f"{resource_id}@{subnet.id}" if many else "")
     return _node(arch, resource_id)
@@ -272,16 +275,16 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
 def _vpc_level_nodes(arch: Architecture, vpc: Vpc, group: Group, scene: Scene) -> list[str]:
     """Place ALBs between their zones and gateways on the VPC's edge; return the ALBs."""
     albs: list[str] = []
-    for resource_id, resource in arch.resources.items():
-        on_edge = isinstance(resource, InternetGateway | VpcEndpoint) and resource.vpc == vpc.id
-        straddles = isinstance(resource, Alb) and arch.vpc_of(resource_id) == vpc.id
-        if on_edge or straddles:
-            node = _node(arch, resource_id)
-            scene.nodes[node.id] = node
-            scene.copies[resource_id] = [node.id]
-            group.nodes.append(node.id)
-            if straddles and arch.subnets_of(resource_id):
-                albs.append(resource_id)
+    for resource_id in arch.resources:
+        drawn = _drawn(arch, resource_id)
+        if drawn not in ("vpc_edge", "across_zones") or arch.vpc_of(resource_id) != vpc.id:
+            continue
+        node = _node(arch, resource_id)
+        scene.nodes[node.id] = node
+        scene.copies[resource_id] = [node.id]
+        group.nodes.append(node.id)
+        if drawn == "across_zones" and arch.subnets_of(resource_id):
+            albs.append(resource_id)
     gateways = [n for n in group.nodes if arch.type_of(n) == "internet_gateway"]
     scene.above.extend((gateway, alb) for gateway in gateways for alb in albs)
     return albs
@@ -346,7 +349,7 @@ def _role_edges(arch: Architecture, scene: Scene) -> None:
 def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) -> list[str]:
     """Return the nodes a connection end is drawn at: every copy, or the primary only."""
     copies = scene.copies.get(resource_id, [])
-    if not sending and isinstance(arch.resource(resource_id), Rds):
+    if not sending and _drawn(arch, resource_id) == "primary_standby":
         return copies[:1]
     return copies
 

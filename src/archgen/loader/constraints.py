@@ -16,6 +16,7 @@ from archgen.model.document import ArchitectureDocument
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
 from archgen.model.resources.edge import Alb
+from archgen.model.resources.facts import InSubnets
 from archgen.model.resources.network import (
     EgressRule,
     IngressRule,
@@ -129,8 +130,7 @@ def _analysis_size(document: ArchitectureDocument) -> Iterator[Finding]:
 def _places(document: ArchitectureDocument, rid: str) -> int:
     """Return how many subnets a resource lives in (one for what lives outside a VPC)."""
     resource = document.resources.get(rid)
-    subnets = getattr(resource, "subnets", None)
-    return max(1, len(subnets)) if isinstance(subnets, tuple) else 1
+    return max(1, len(resource.subnets)) if isinstance(resource, InSubnets) else 1
 
 
 def _main_tables(document: ArchitectureDocument) -> Iterator[Finding]:

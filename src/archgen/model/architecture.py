@@ -12,29 +12,18 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from archgen.model.catalogue import (
-    CATALOGUE,
-    PROTOCOL_PORTS,
-    Placement,
-    default_tiers,
-    placement,
-    service_port,
-    type_name,
-)
+from archgen.model.catalogue import CATALOGUE, PROTOCOL_PORTS, type_name
 from archgen.model.document import ArchitectureDocument, Connection
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.compute import AutoscalingGroup, Ec2, Lambda
-from archgen.model.resources.data import Efs, Elasticache, Rds
-from archgen.model.resources.edge import Alb
-from archgen.model.resources.network import (
-    InternetGateway,
-    NatGateway,
-    RouteTable,
-    SecurityGroup,
-    Subnet,
-    Vpc,
-    VpcEndpoint,
+from archgen.model.resources.facts import (
+    HasSecurityGroups,
+    HoldsRole,
+    InSubnet,
+    InSubnets,
+    InVpc,
+    Placement,
 )
+from archgen.model.resources.network import InternetGateway, RouteTable, Subnet, Vpc
 from archgen.model.resources.services import IamRole
 from archgen.model.types import Tier
 from archgen.source import KeyPath, SourceMap
@@ -42,8 +31,7 @@ from archgen.source import KeyPath, SourceMap
 R = TypeVar("R", bound=ResourceBase)
 T = TypeVar("T")
 
-_LEAF_TYPES = frozenset(entry.cls for entry in CATALOGUE.values())
-_MULTI_SUBNET = (Alb, AutoscalingGroup, Lambda, Rds, Elasticache, Efs)
+_LEAF_TYPES = frozenset(CATALOGUE.values())
 
 
 @dataclass(frozen=True)
@@ -139,12 +127,8 @@ class Architecture:
         """
         if connection.port is not None:
             return connection.port
-        target = self.resource(connection.target)
-        if isinstance(target, Rds | Elasticache | Efs):
-            port = service_port(target)
-            if port is not None:
-                return port
-        return PROTOCOL_PORTS[connection.protocol]
+        port = self.resource(connection.target).own_port()
+        return PROTOCOL_PORTS[connection.protocol] if port is None else port
 
     def connections_from(self, resource_id: str) -> list[tuple[int, Connection]]:
         """Return the connections `resource_id` opens, with their index in the file."""
@@ -179,7 +163,7 @@ class Architecture:
                 assumed.setdefault(holder, []).append(role.id)
         roles: dict[str, tuple[str, ...]] = {}
         for resource_id, resource in self.document.resources.items():
-            own: str | None = getattr(resource, "role", None)
+            own = resource.own_role() if isinstance(resource, HoldsRole) else None
             held = ([own] if own else []) + assumed.get(resource_id, [])
             if held:
                 roles[resource_id] = tuple(dict.fromkeys(held))
@@ -214,10 +198,8 @@ class Architecture:
         resource = self.resource(resource_id)
         if isinstance(resource, Subnet):
             return (resource_id,)
-        if isinstance(resource, Ec2 | NatGateway):
-            return (resource.subnet,)
-        if isinstance(resource, _MULTI_SUBNET):
-            return tuple(dict.fromkeys(resource.subnets))
+        if isinstance(resource, InSubnet | InSubnets):
+            return resource.subnet_ids()
         return ()
 
     def zones_of(self, resource_id: str) -> tuple[str, ...]:
@@ -230,18 +212,15 @@ class Architecture:
         resource = self.resource(resource_id)
         if isinstance(resource, Vpc):
             return resource_id
-        if isinstance(resource, Subnet | RouteTable | InternetGateway | VpcEndpoint):
-            return resource.vpc
-        if isinstance(resource, SecurityGroup):
-            return resource.vpc
+        if isinstance(resource, InVpc):
+            return resource.vpc_id()
         subnets = self.subnets_of(resource_id)
         return self.get(subnets[0], Subnet).vpc if subnets else None
 
     def security_groups_of(self, resource_id: str) -> tuple[str, ...]:
         """Return the security groups attached to a resource's network interfaces."""
         resource = self.resource(resource_id)
-        groups: tuple[str, ...] = getattr(resource, "security_groups", ())
-        return groups
+        return resource.group_ids() if isinstance(resource, HasSecurityGroups) else ()
 
     # -- derived roles -----------------------------------------------------------
 
@@ -249,11 +228,11 @@ class Architecture:
         """Return the tiers a resource serves: declared, else the type's default."""
         resource = self.resource(resource_id)
         if resource.tier is None:
-            return default_tiers(resource, self.type_of(resource_id))
+            return resource.default_tiers()
         if isinstance(resource.tier, tuple):
             return resource.tier
         return (resource.tier,)
 
     def placement_of(self, resource_id: str) -> Placement:
         """Return where the resource is drawn (outside, global, regional, vpc, subnet)."""
-        return placement(self.resource(resource_id), self.type_of(resource_id))
+        return self.resource(resource_id).placement()

@@ -1,27 +1,21 @@
-"""One entry per resource type: its class, service name, default tier and placement.
+"""The resource catalogue: every type's class, by its YAML name.
 
-Everything that varies by type and is not a field lives here, so adding a type
-is one class and one entry, and the renderers and rules ask the same table.
+What a type is (service, tier, placement, icon, shape, port, rationale) is
+declared on its class as `facts`; this module only lists the classes, so
+adding a type is one class and its name in the `Resource` union here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, get_args
 
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup, Client, Ec2, Lambda
-from archgen.model.resources.data import (
-    EFS_PORT,
-    S3,
-    Dynamodb,
-    Efs,
-    Elasticache,
-    Rds,
-)
+from archgen.model.resources.data import S3, Dynamodb, Efs, Elasticache, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53, Waf
+from archgen.model.resources.facts import Facts, HoldsRole
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -37,13 +31,10 @@ from archgen.model.resources.services import (
     Cloudwatch,
     Cognito,
     IamRole,
+    SecretsManager,
     Sns,
     Sqs,
 )
-from archgen.model.types import Tier
-
-Placement = Literal["outside", "global", "regional", "vpc", "subnet"]
-"""Where a resource is drawn: outside the AWS Cloud, in it, in the Region, in a VPC, in subnets."""
 
 Resource = Annotated[
     Client
@@ -73,55 +64,26 @@ Resource = Annotated[
     | Sqs
     | Sns
     | Bedrock
-    | Cloudwatch,
+    | Cloudwatch
+    | SecretsManager,
     Field(discriminator="type"),
 ]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What archgen knows of one resource type beyond its fields."""
-
-    cls: type[ResourceBase]
-    service: str
-    tier: Tier
-    placement: Placement
+TYPES: tuple[type[ResourceBase], ...] = get_args(get_args(Resource)[0])
+"""Every resource class, in the order of the `Resource` union (read from it: one list)."""
 
 
-CATALOGUE: dict[str, Entry] = {
-    "client": Entry(Client, "Users", "external", "outside"),
-    "vpc": Entry(Vpc, "Amazon VPC", "network", "regional"),
-    "subnet": Entry(Subnet, "Subnet", "network", "vpc"),
-    "route_table": Entry(RouteTable, "Route table", "network", "vpc"),
-    "internet_gateway": Entry(InternetGateway, "Internet gateway", "network", "vpc"),
-    "nat_gateway": Entry(NatGateway, "NAT gateway", "network", "subnet"),
-    "vpc_endpoint": Entry(VpcEndpoint, "VPC endpoint", "network", "vpc"),
-    "network_acl": Entry(NetworkAcl, "Network ACL", "network", "vpc"),
-    "security_group": Entry(SecurityGroup, "Security group", "network", "vpc"),
-    "route53": Entry(Route53, "Amazon Route 53", "edge", "global"),
-    "cloudfront": Entry(CloudFront, "Amazon CloudFront", "edge", "global"),
-    "api_gateway": Entry(ApiGateway, "Amazon API Gateway", "edge", "regional"),
-    "alb": Entry(Alb, "Application Load Balancer", "edge", "subnet"),
-    "waf": Entry(Waf, "AWS WAF", "edge", "global"),
-    "ec2": Entry(Ec2, "Amazon EC2", "application", "subnet"),
-    "autoscaling_group": Entry(
-        AutoscalingGroup, "Amazon EC2 Auto Scaling", "application", "subnet"
-    ),
-    "lambda": Entry(Lambda, "AWS Lambda", "application", "regional"),
-    "rds": Entry(Rds, "Amazon RDS", "data", "subnet"),
-    "dynamodb": Entry(Dynamodb, "Amazon DynamoDB", "data", "regional"),
-    "s3": Entry(S3, "Amazon S3", "data", "regional"),
-    "elasticache": Entry(Elasticache, "Amazon ElastiCache", "data", "subnet"),
-    "efs": Entry(Efs, "Amazon EFS", "data", "subnet"),
-    "iam_role": Entry(IamRole, "AWS IAM", "identity", "global"),
-    "cognito": Entry(Cognito, "Amazon Cognito", "identity", "regional"),
-    "sqs": Entry(Sqs, "Amazon SQS", "application", "regional"),
-    "sns": Entry(Sns, "Amazon SNS", "application", "regional"),
-    "bedrock": Entry(Bedrock, "Amazon Bedrock", "application", "regional"),
-    "cloudwatch": Entry(Cloudwatch, "Amazon CloudWatch", "application", "regional"),
-}
+def _yaml_name(cls: type[ResourceBase]) -> str:
+    """Return the YAML `type` a class declares as its `Literal` type field."""
+    (name,) = get_args(cls.model_fields["type"].annotation)
+    return str(name)
 
-_TYPE_NAMES: dict[type[ResourceBase], str] = {entry.cls: name for name, entry in CATALOGUE.items()}
+
+CATALOGUE: dict[str, type[ResourceBase]] = {_yaml_name(cls): cls for cls in TYPES}
+"""Each YAML type name with its class; the class's `facts` say what the type is."""
+
+_TYPE_NAMES: dict[type[ResourceBase], str] = {cls: name for name, cls in CATALOGUE.items()}
 
 
 def type_name(resource: ResourceBase) -> str:
@@ -129,12 +91,15 @@ def type_name(resource: ResourceBase) -> str:
     return _TYPE_NAMES[type(resource)]
 
 
-COMPUTE_TYPES = frozenset({"ec2", "autoscaling_group", "lambda"})
-"""Where application code runs; what IAM roles are for."""
+def facts_of(type_name: str) -> Facts:
+    """Return what archgen knows of a type, by its YAML name."""
+    return CATALOGUE[type_name].facts
 
-SERVICE_API_TYPES = frozenset(
-    {"s3", "dynamodb", "sqs", "sns", "bedrock", "cloudwatch", "cognito", "lambda"}
-)
+
+COMPUTE_TYPES = frozenset(name for name, cls in CATALOGUE.items() if issubclass(cls, HoldsRole))
+"""Where application code runs (the types that hold a role); what IAM roles are for."""
+
+SERVICE_API_TYPES = frozenset(name for name, cls in CATALOGUE.items() if cls.facts.signed_api)
 """Services reached through the signed AWS API, so only with IAM permissions."""
 
 PROTOCOL_PORTS: dict[str, int] = {
@@ -146,28 +111,3 @@ PROTOCOL_PORTS: dict[str, int] = {
     "redis": 6379,
 }
 """Default ports of the connection protocols; tcp and udp have none."""
-
-
-def default_tiers(resource: ResourceBase, type_name: str) -> tuple[Tier, ...]:
-    """Return the tiers a resource serves when its `tier` is omitted."""
-    if isinstance(resource, S3) and resource.website:
-        return ("presentation",)
-    return (CATALOGUE[type_name].tier,)
-
-
-def placement(resource: ResourceBase, type_name: str) -> Placement:
-    """Return where a resource sits; a Lambda with subnets moves into the VPC."""
-    if isinstance(resource, Lambda) and resource.subnets:
-        return "subnet"
-    return CATALOGUE[type_name].placement
-
-
-def service_port(resource: ResourceBase) -> int | None:
-    """Return the port a resource serves on by default, where its type fixes one."""
-    if isinstance(resource, Rds | Elasticache):
-        return resource.effective_port
-    if isinstance(resource, Efs):
-        return EFS_PORT
-    if isinstance(resource, Alb) and resource.listeners:
-        return resource.listeners[0].port
-    return None

@@ -22,7 +22,7 @@ def _badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
     index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     badges: dict[int, list[str]] = {}
     for number, flow in enumerate(flows):
-        prefix = "" if len(flows) == 1 else _letter(number)
+        prefix = "" if len(flows) == 1 else flow_letter(number)
         for step, pair in enumerate(itertools.pairwise(flow.steps), 1):
             connection = index_of.get(pair)
             if connection is not None:
@@ -30,9 +30,9 @@ def _badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
     return {index: tuple(values) for index, values in sorted(badges.items())}
 
 
-def _letter(number: int) -> str:
+def flow_letter(number: int) -> str:
     """Return A..Z, then AA, AB...: flows beyond 26 still get distinct letters."""
     letters = string.ascii_uppercase
     if number < len(letters):
         return letters[number]
-    return _letter(number // len(letters) - 1) + letters[number % len(letters)]
+    return flow_letter(number // len(letters) - 1) + letters[number % len(letters)]

@@ -14,9 +14,8 @@ from typing import NoReturn
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
-from archgen.model.resources.compute import AutoscalingGroup, Ec2
-from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import Alb
+from archgen.model.resources.facts import HasSecurityGroups, MayBePublic
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -162,16 +161,9 @@ class Reachability:
     def has_public_address(self, resource_id: str, subnet_id: str) -> bool:
         """Tell whether the resource has a public IPv4 address in that subnet."""
         resource = self.arch.resource(resource_id)
-        subnet = self.arch.get(subnet_id, Subnet)
-        if isinstance(resource, Alb):
-            return resource.scheme == "internet-facing"
-        if isinstance(resource, Ec2):
-            return resource.public_ip or subnet.public_ip_on_launch
-        if isinstance(resource, AutoscalingGroup):
-            return subnet.public_ip_on_launch
-        if isinstance(resource, Rds):
-            return resource.publicly_accessible
-        return isinstance(resource, NatGateway)
+        if not isinstance(resource, MayBePublic):
+            return False
+        return resource.has_public_address(self.arch.get(subnet_id, Subnet).public_ip_on_launch)
 
     # -- one pair ------------------------------------------------------------------
 
@@ -336,8 +328,8 @@ class Reachability:
         peer: Place,
         peer_groups: tuple[str, ...],
     ) -> None:
-        if self.arch.type_of(owner) == "nat_gateway":
-            return
+        if not isinstance(self.arch.resource(owner), HasSecurityGroups):
+            return  # a NAT gateway has no security groups: only its NACL filters
         groups = self._groups(owner)
         result = security_groups.check(
             groups, direction, protocol, port, peer.addresses, peer_groups, peer.label

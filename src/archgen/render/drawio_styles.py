@@ -1,10 +1,15 @@
 """draw.io styles of the AWS 2021+ shape set (mxgraph.aws4), by archgen type and group kind.
 
+Each type declares its stencil and colour in its facts (model/resources).
+
 Shape names follow draw.io's aws4 stencils; a wrong name renders as a blank box,
 which the structural and real-client tests catch.
 """
 
 from __future__ import annotations
+
+from archgen.errors import RenderError
+from archgen.model.catalogue import CATALOGUE, facts_of
 
 _LABEL = (
     "sketch=0;outlineConnect=0;fontColor=#232F3E;dashed=0;verticalLabelPosition=bottom;"
@@ -12,32 +17,6 @@ _LABEL = (
 )
 _RESOURCE_ICON = "strokeColor=#ffffff;shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.{name};"
 _GLYPH = "gradientColor=none;strokeColor=none;pointerEvents=1;shape=mxgraph.aws4.{name};"
-
-_ICONS: dict[str, tuple[str, str, str]] = {
-    "client": ("glyph", "users", "#232F3D"),
-    "internet_gateway": ("glyph", "internet_gateway", "#8C4FFF"),
-    "nat_gateway": ("glyph", "nat_gateway", "#8C4FFF"),
-    "vpc_endpoint": ("glyph", "endpoints", "#8C4FFF"),
-    "route53": ("icon", "route_53", "#8C4FFF"),
-    "cloudfront": ("icon", "cloudfront", "#8C4FFF"),
-    "api_gateway": ("icon", "api_gateway", "#E7157B"),
-    "alb": ("glyph", "application_load_balancer", "#8C4FFF"),
-    "waf": ("icon", "waf", "#DD344C"),
-    "ec2": ("icon", "ec2", "#ED7100"),
-    "autoscaling_group": ("glyph", "instance2", "#ED7100"),
-    "lambda": ("icon", "lambda", "#ED7100"),
-    "rds": ("icon", "rds", "#C925D1"),
-    "dynamodb": ("icon", "dynamodb", "#C925D1"),
-    "s3": ("icon", "s3", "#7AA116"),
-    "elasticache": ("icon", "elasticache", "#C925D1"),
-    "efs": ("icon", "elastic_file_system", "#7AA116"),
-    "iam_role": ("glyph", "role", "#DD344C"),
-    "cognito": ("icon", "cognito", "#DD344C"),
-    "sqs": ("icon", "sqs", "#E7157B"),
-    "sns": ("icon", "sns", "#E7157B"),
-    "bedrock": ("icon", "bedrock", "#01A88D"),
-    "cloudwatch": ("icon", "cloudwatch_2", "#E7157B"),
-}
 
 _CONTAINER = "container=1;pointerEvents=0;collapsible=0;recursiveResize=0;"
 _GROUP = (
@@ -83,15 +62,18 @@ LEGEND = (
 
 
 def node_style(type_name: str) -> str:
-    """Return the style of a resource icon."""
-    family, name, fill = _ICONS[type_name]
-    shape = (_RESOURCE_ICON if family == "icon" else _GLYPH).format(name=name)
-    return f"{_LABEL}fillColor={fill};{shape}"
+    """Return the style of a resource icon, from the shape its type's facts declare."""
+    shape = facts_of(type_name).shape
+    if shape is None:
+        raise RenderError(f"the {type_name} type is not drawn as an icon")
+    stencil = (_GLYPH if shape.glyph else _RESOURCE_ICON).format(name=shape.name)
+    return f"{_LABEL}fillColor={shape.fill};{stencil}"
 
 
 def shape_names() -> set[str]:
     """Return every mxgraph.aws4 name these styles use, for the tests to resolve."""
-    names = {f"mxgraph.aws4.{name}" for _, name, _ in _ICONS.values()}
+    shapes = (cls.facts.shape for cls in CATALOGUE.values())
+    names = {f"mxgraph.aws4.{shape.name}" for shape in shapes if shape is not None}
     for style in GROUPS.values():
         names |= {
             part.split("=", 1)[1]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, PrivateAttr
 
+from archgen.model.resources.facts import Facts, Placement
 from archgen.model.types import Frozen, Label, Prose, Tier
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,7 +44,9 @@ class Suppression(Frozen):
 
 
 class ResourceBase(Frozen):
-    """Fields shared by all resource types; `type` is declared by each subclass."""
+    """Fields shared by all resource types; `type` and `facts` are declared by each subclass."""
+
+    facts: ClassVar[Facts]
 
     label: Label | None = None
     tier: Tier | Annotated[tuple[Tier, ...], Field(min_length=1)] | None = None
@@ -61,3 +64,15 @@ class ResourceBase(Frozen):
     def display_name(self) -> str:
         """The label when given, else the id."""
         return self.label or self._id
+
+    def default_tiers(self) -> tuple[Tier, ...]:
+        """Return the tiers served when `tier` is omitted: the type's, unless a field says more."""
+        return (self.facts.tier,)
+
+    def placement(self) -> Placement:
+        """Return where the resource is drawn: the type's, unless a field moves it."""
+        return self.facts.placement
+
+    def own_port(self) -> int | None:
+        """Return the port it listens on when a connection names none (None: the protocol's)."""
+        return self.facts.port

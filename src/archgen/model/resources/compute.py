@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import (
+    Facts,
+    HasSecurityGroups,
+    HoldsRole,
+    InSubnet,
+    InSubnets,
+    MayBePublic,
+    Placement,
+    Shape,
+)
 from archgen.model.resources.network import (
     MAX_SUBNETS,
     SecurityGroups,
@@ -23,22 +33,59 @@ class Client(ResourceBase):
     """Users and their browsers, on the internet."""
 
     type: Literal["client"]
+    facts: ClassVar[Facts] = Facts(
+        service="Users",
+        tier="external",
+        placement="outside",
+        icon="diagrams.aws.general.Users",
+        shape=Shape(name="users", fill="#232F3D", glyph=True),
+        drawn="icon",
+        port=None,
+        rationale="client",
+        signed_api=False,
+    )
 
 
-class Ec2(ResourceBase):
+class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     """One virtual machine in one subnet."""
 
     type: Literal["ec2"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon EC2",
+        tier="application",
+        placement="subnet",
+        icon="diagrams.aws.compute.EC2",
+        shape=Shape(name="ec2", fill="#ED7100"),
+        drawn="icon",
+        port=None,
+        rationale="ec2",
+        signed_api=False,
+    )
     subnet: SubnetRef
     security_groups: SecurityGroups = ()
     public_ip: bool = False
     role: RoleRef | None = None
 
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether it has its own public IP, or one the subnet assigns at launch."""
+        return self.public_ip or auto_assign
 
-class AutoscalingGroup(ResourceBase):
+
+class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     """Identical instances kept between min and max across its subnets."""
 
     type: Literal["autoscaling_group"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon EC2 Auto Scaling",
+        tier="application",
+        placement="subnet",
+        icon="diagrams.aws.compute.EC2Instance",
+        shape=Shape(name="instance2", fill="#ED7100", glyph=True),
+        drawn="per_subnet",
+        port=None,
+        rationale="autoscaling_group",
+        signed_api=False,
+    )
     subnets: Subnets
     security_groups: SecurityGroups = ()
     min: Capacity = 1
@@ -46,11 +93,30 @@ class AutoscalingGroup(ResourceBase):
     max: Capacity = 1
     role: RoleRef | None = None
 
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether the subnet assigns one at launch: instances take what it gives."""
+        return auto_assign
 
-class Lambda(ResourceBase):
+
+class Lambda(InSubnets, HoldsRole, HasSecurityGroups, ResourceBase):
     """A function; VPC-attached when it has subnets, else it runs in the Region."""
 
     type: Literal["lambda"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS Lambda",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.compute.Lambda",
+        shape=Shape(name="lambda", fill="#ED7100"),
+        drawn="per_subnet",
+        port=None,
+        rationale="lambda",
+        signed_api=True,
+    )
     role: RoleRef | None = None
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
     security_groups: SecurityGroups = ()
+
+    def placement(self) -> Placement:
+        """Return "subnet" for a function with subnets: it moves into the VPC."""
+        return "subnet" if self.subnets else self.facts.placement

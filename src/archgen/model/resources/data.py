@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
 from archgen.model.resources.network import SecurityGroups, Subnets
-from archgen.model.types import Port
+from archgen.model.types import Port, Tier
 
 RdsEngine = Literal[
     "mysql", "mariadb", "postgres", "aurora-mysql", "aurora-postgresql", "oracle", "sqlserver"
@@ -24,10 +25,21 @@ CACHE_DEFAULT_PORTS: dict[str, int] = {"redis": 6379, "valkey": 6379, "memcached
 EFS_PORT = 2049
 
 
-class Rds(ResourceBase):
+class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """A managed relational database; Multi-AZ keeps a standby in a second AZ."""
 
     type: Literal["rds"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon RDS",
+        tier="data",
+        placement="subnet",
+        icon="diagrams.aws.database.RDS",
+        shape=Shape(name="rds", fill="#C925D1"),
+        drawn="primary_standby",
+        port=None,
+        rationale="rds",
+        signed_api=False,
+    )
     engine: RdsEngine
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -41,11 +53,30 @@ class Rds(ResourceBase):
         """The declared port, else the engine's default."""
         return self.port or RDS_DEFAULT_PORTS[self.engine]
 
+    def own_port(self) -> int:
+        """Return the engine's port (or the declared one): the engine decides, not the type."""
+        return self.effective_port
+
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether it is declared publicly accessible, the only way it gets one."""
+        return self.publicly_accessible
+
 
 class Dynamodb(ResourceBase):
     """A managed key-value table, regional and replicated across AZs by AWS."""
 
     type: Literal["dynamodb"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon DynamoDB",
+        tier="data",
+        placement="regional",
+        icon="diagrams.aws.database.Dynamodb",
+        shape=Shape(name="dynamodb", fill="#C925D1"),
+        drawn="icon",
+        port=None,
+        rationale="dynamodb",
+        signed_api=True,
+    )
 
 
 StorageClass = Literal[
@@ -63,17 +94,43 @@ class S3(ResourceBase):
     """An object bucket; a website bucket is the presentation tier of a static site."""
 
     type: Literal["s3"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon S3",
+        tier="data",
+        placement="regional",
+        icon="diagrams.aws.storage.SimpleStorageServiceS3",
+        shape=Shape(name="s3", fill="#7AA116"),
+        drawn="icon",
+        port=None,
+        rationale="s3",
+        signed_api=True,
+    )
     website: bool = False
     block_public_access: bool = True
     encrypted: bool = True
     versioning: bool = False
     storage_class: StorageClass = "standard"
 
+    def default_tiers(self) -> tuple[Tier, ...]:
+        """Return presentation for a website bucket: it serves a static site."""
+        return ("presentation",) if self.website else (self.facts.tier,)
 
-class Elasticache(ResourceBase):
+
+class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
     """An in-memory cache cluster in the VPC."""
 
     type: Literal["elasticache"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon ElastiCache",
+        tier="data",
+        placement="subnet",
+        icon="diagrams.aws.database.ElastiCache",
+        shape=Shape(name="elasticache", fill="#C925D1"),
+        drawn="per_subnet",
+        port=None,
+        rationale="elasticache",
+        signed_api=False,
+    )
     engine: Literal["redis", "valkey", "memcached"] = "redis"
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -85,11 +142,26 @@ class Elasticache(ResourceBase):
         """The declared port, else the engine's default."""
         return self.port or CACHE_DEFAULT_PORTS[self.engine]
 
+    def own_port(self) -> int:
+        """Return the engine's port (or the declared one): the engine decides, not the type."""
+        return self.effective_port
 
-class Efs(ResourceBase):
+
+class Efs(InSubnets, HasSecurityGroups, ResourceBase):
     """A shared file system with one mount target per subnet."""
 
     type: Literal["efs"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon EFS",
+        tier="data",
+        placement="subnet",
+        icon="diagrams.aws.storage.ElasticFileSystemEFS",
+        shape=Shape(name="elastic_file_system", fill="#7AA116"),
+        drawn="per_subnet",
+        port=EFS_PORT,
+        rationale="efs",
+        signed_api=False,
+    )
     subnets: Subnets
     security_groups: SecurityGroups = ()
     encrypted: bool = False

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import (
+    Facts,
+    FrontDoor,
+    HasSecurityGroups,
+    InSubnets,
+    MayBePublic,
+    Shape,
+)
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
 
@@ -15,22 +23,55 @@ class Route53(ResourceBase):
     """DNS for the domain; its aliases are drawn as "resolves to", not as traffic."""
 
     type: Literal["route53"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon Route 53",
+        tier="edge",
+        placement="global",
+        icon="diagrams.aws.network.Route53",
+        shape=Shape(name="route_53", fill="#8C4FFF"),
+        drawn="icon",
+        port=None,
+        rationale="route53",
+        signed_api=False,
+    )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
 
 
-class CloudFront(ResourceBase):
+class CloudFront(FrontDoor, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon CloudFront",
+        tier="edge",
+        placement="global",
+        icon="diagrams.aws.network.CloudFront",
+        shape=Shape(name="cloudfront", fill="#8C4FFF"),
+        drawn="icon",
+        port=None,
+        rationale="cloudfront",
+        signed_api=False,
+    )
     viewer_protocol: Literal["redirect-to-https", "https-only", "allow-all"] = "allow-all"
     origin_access_control: bool = False
 
 
-class ApiGateway(ResourceBase):
+class ApiGateway(FrontDoor, ResourceBase):
     """The managed front door of an API, outside any VPC."""
 
     type: Literal["api_gateway"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon API Gateway",
+        tier="edge",
+        placement="regional",
+        icon="diagrams.aws.network.APIGateway",
+        shape=Shape(name="api_gateway", fill="#E7157B"),
+        drawn="icon",
+        port=None,
+        rationale="api_gateway",
+        signed_api=False,
+    )
     kind: Literal["rest", "http"] = "rest"
     access_logging: bool = False
 
@@ -42,18 +83,44 @@ class Listener(Frozen):
     protocol: Literal["http", "https"]
 
 
-class Alb(ResourceBase):
+class Alb(FrontDoor, InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]
+    facts: ClassVar[Facts] = Facts(
+        service="Application Load Balancer",
+        tier="edge",
+        placement="subnet",
+        icon="diagrams.aws.network.ElbApplicationLoadBalancer",
+        shape=Shape(name="application_load_balancer", fill="#8C4FFF", glyph=True),
+        drawn="across_zones",
+        port=None,
+        rationale="alb",
+        signed_api=False,
+    )
     subnets: Subnets
     security_groups: SecurityGroups = ()
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
     listeners: tuple[Listener, ...] = ()
+
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether it is internet-facing: then its nodes are public, whatever the subnet."""
+        return self.scheme == "internet-facing"
 
 
 class Waf(ResourceBase):
     """A web application firewall in front of CloudFront, an ALB or API Gateway."""
 
     type: Literal["waf"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS WAF",
+        tier="edge",
+        placement="global",
+        icon="diagrams.aws.security.WAF",
+        shape=Shape(name="waf", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="waf",
+        signed_api=False,
+    )
     protects: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()

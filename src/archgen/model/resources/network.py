@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import Facts, InSubnet, InVpc, MayBePublic, Shape
 from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
 VpcRef = Annotated[Id, ref("vpc")]
@@ -31,13 +32,35 @@ class Vpc(ResourceBase):
     """A virtual network; its CIDR bounds every subnet in it."""
 
     type: Literal["vpc"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon VPC",
+        tier="network",
+        placement="regional",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale="vpc",
+        signed_api=False,
+    )
     cidr: Cidr
 
 
-class Subnet(ResourceBase):
+class Subnet(InVpc, ResourceBase):
     """A range of the VPC in one Availability Zone; public or private by its routes."""
 
     type: Literal["subnet"]
+    facts: ClassVar[Facts] = Facts(
+        service="Subnet",
+        tier="network",
+        placement="vpc",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale=None,
+        signed_api=False,
+    )
     vpc: VpcRef
     zone: Zone
     cidr: Cidr
@@ -54,33 +77,81 @@ class Route(Frozen):
     target: Annotated[Id, ref("internet_gateway", "nat_gateway")]
 
 
-class RouteTable(ResourceBase):
+class RouteTable(InVpc, ResourceBase):
     """The routes of the subnets associated with it (or of every subnet, when main)."""
 
     type: Literal["route_table"]
+    facts: ClassVar[Facts] = Facts(
+        service="Route table",
+        tier="network",
+        placement="vpc",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale=None,
+        signed_api=False,
+    )
     vpc: VpcRef
     main: bool = False
     routes: tuple[Route, ...] = ()
 
 
-class InternetGateway(ResourceBase):
+class InternetGateway(InVpc, ResourceBase):
     """The VPC's door to the internet, for subnets that route to it."""
 
     type: Literal["internet_gateway"]
+    facts: ClassVar[Facts] = Facts(
+        service="Internet gateway",
+        tier="network",
+        placement="vpc",
+        icon="diagrams.aws.network.InternetGateway",
+        shape=Shape(name="internet_gateway", fill="#8C4FFF", glyph=True),
+        drawn="vpc_edge",
+        port=None,
+        rationale="internet_gateway",
+        signed_api=False,
+    )
     vpc: VpcRef
 
 
-class NatGateway(ResourceBase):
+class NatGateway(InSubnet, MayBePublic, ResourceBase):
     """Outbound-only internet access for private subnets, living in one public subnet."""
 
     type: Literal["nat_gateway"]
+    facts: ClassVar[Facts] = Facts(
+        service="NAT gateway",
+        tier="network",
+        placement="subnet",
+        icon="diagrams.aws.network.NATGateway",
+        shape=Shape(name="nat_gateway", fill="#8C4FFF", glyph=True),
+        drawn="icon",
+        port=None,
+        rationale="nat_gateway",
+        signed_api=False,
+    )
     subnet: SubnetRef
 
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Say yes: a NAT gateway always has its Elastic IP, that is what it is for."""
+        return True
 
-class VpcEndpoint(ResourceBase):
+
+class VpcEndpoint(InVpc, ResourceBase):
     """A private path to a regional service; gateway endpoints attach to route tables."""
 
     type: Literal["vpc_endpoint"]
+    facts: ClassVar[Facts] = Facts(
+        service="VPC endpoint",
+        tier="network",
+        placement="vpc",
+        icon="diagrams.aws.network.Endpoint",
+        shape=Shape(name="endpoints", fill="#8C4FFF", glyph=True),
+        drawn="vpc_edge",
+        port=None,
+        rationale="vpc_endpoint",
+        signed_api=False,
+    )
     vpc: VpcRef
     service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=100)]
     route_tables: tuple[RouteTableRef, ...] = ()
@@ -100,10 +171,21 @@ NaclRules = Annotated[tuple[NaclRule, ...], Field(max_length=40)]
 """One direction of a network ACL: AWS allows at most 40 rules."""
 
 
-class NetworkAcl(ResourceBase):
+class NetworkAcl(InVpc, ResourceBase):
     """A stateless filter at the subnet boundary; custom ACLs deny what no rule allows."""
 
     type: Literal["network_acl"]
+    facts: ClassVar[Facts] = Facts(
+        service="Network ACL",
+        tier="network",
+        placement="vpc",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale=None,
+        signed_api=False,
+    )
     vpc: VpcRef
     inbound: NaclRules = ()
     outbound: NaclRules = ()
@@ -125,10 +207,21 @@ class EgressRule(Frozen):
     destination: Annotated[CidrOrId, ref("security_group")]
 
 
-class SecurityGroup(ResourceBase):
+class SecurityGroup(InVpc, ResourceBase):
     """A stateful allow-list on network interfaces; omitted egress allows all, as in AWS."""
 
     type: Literal["security_group"]
+    facts: ClassVar[Facts] = Facts(
+        service="Security group",
+        tier="network",
+        placement="vpc",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale=None,
+        signed_api=False,
+    )
     vpc: VpcRef
     ingress: tuple[IngressRule, ...] = ()
     egress: tuple[EgressRule, ...] | None = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import Facts, Shape
 from archgen.model.types import Id, ref
 
 ROLE_PRINCIPALS = ("ec2", "autoscaling_group", "lambda", "api_gateway", "cloudfront")
@@ -17,6 +18,17 @@ class IamRole(ResourceBase):
     """Permissions that a service assumes; `allows` lists what they reach."""
 
     type: Literal["iam_role"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS IAM",
+        tier="identity",
+        placement="global",
+        icon="diagrams.aws.security.IAMRole",
+        shape=Shape(name="role", fill="#DD344C", glyph=True),
+        drawn="icon",
+        port=None,
+        rationale="iam_role",
+        signed_api=False,
+    )
     assumed_by: tuple[Annotated[Id, ref(*ROLE_PRINCIPALS)], ...] = ()
     allows: tuple[Annotated[Id, ref()], ...] = ()
 
@@ -25,12 +37,34 @@ class Cognito(ResourceBase):
     """A user pool that signs users in and issues tokens."""
 
     type: Literal["cognito"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon Cognito",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.security.Cognito",
+        shape=Shape(name="cognito", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="cognito",
+        signed_api=True,
+    )
 
 
 class Sqs(ResourceBase):
     """A managed message queue that decouples producers from consumers."""
 
     type: Literal["sqs"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon SQS",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.integration.SimpleQueueServiceSqs",
+        shape=Shape(name="sqs", fill="#E7157B"),
+        drawn="icon",
+        port=None,
+        rationale="sqs",
+        signed_api=True,
+    )
     fifo: bool = False
     encrypted: bool = True
 
@@ -39,12 +73,34 @@ class Sns(ResourceBase):
     """A managed publish/subscribe topic."""
 
     type: Literal["sns"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon SNS",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.integration.SimpleNotificationServiceSns",
+        shape=Shape(name="sns", fill="#E7157B"),
+        drawn="icon",
+        port=None,
+        rationale="sns",
+        signed_api=True,
+    )
 
 
 class Bedrock(ResourceBase):
     """Managed foundation models, called through the Bedrock API."""
 
     type: Literal["bedrock"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon Bedrock",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.ml.Bedrock",
+        shape=Shape(name="bedrock", fill="#01A88D"),
+        drawn="icon",
+        port=None,
+        rationale="bedrock",
+        signed_api=True,
+    )
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
@@ -52,3 +108,31 @@ class Cloudwatch(ResourceBase):
     """Metrics, logs and alarms."""
 
     type: Literal["cloudwatch"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon CloudWatch",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.management.Cloudwatch",
+        shape=Shape(name="cloudwatch_2", fill="#E7157B"),
+        drawn="icon",
+        port=None,
+        rationale="cloudwatch",
+        signed_api=True,
+    )
+
+
+class SecretsManager(ResourceBase):
+    """Secrets (database passwords, API keys) that code fetches with its role, not from files."""
+
+    type: Literal["secrets_manager"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS Secrets Manager",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.security.SecretsManager",
+        shape=Shape(name="secrets_manager", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="secrets_manager",
+        signed_api=True,
+    )

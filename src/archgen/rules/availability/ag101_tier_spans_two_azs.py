@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
+from archgen.model.resources.facts import InSubnet
 from archgen.model.types import TIERS
 from archgen.rules.base import Rule
 
@@ -44,5 +45,5 @@ class TierSpansTwoAzs(Rule):
                     first,
                     f"the {tier} tier ({', '.join(ids)}) runs only in {where}: "
                     "losing that zone stops the tier",
-                    "subnets" if hasattr(first, "subnets") else "subnet",
+                    first.subnet_field if isinstance(first, InSubnet) else "subnets",
                 )

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.edge import Alb, CloudFront
+from archgen.model.resources.facts import FrontDoor
 from archgen.rules.base import Rule
-
-_FRONT_DOORS = ("cloudfront", "alb", "api_gateway")
 
 
 class EncryptionInTransit(Rule):
@@ -34,7 +33,8 @@ class EncryptionInTransit(Rule):
         for index, connection in enumerate(arch.connections):
             if "external" not in arch.tiers_of(connection.source):
                 continue
-            if arch.type_of(connection.target) in _FRONT_DOORS and connection.protocol != "https":
+            door = isinstance(arch.resource(connection.target), FrontDoor)
+            if door and connection.protocol != "https":
                 yield self.issue_at(
                     ("connections", index, "protocol"),
                     f"reaches {connection.target} over {connection.protocol}, not https",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import InSubnet, InSubnets
 from archgen.model.resources.network import (
     NatGateway,
     RouteTable,
@@ -104,10 +105,10 @@ class Integrity(Rule):
 
     def _same_vpc(self, arch: Architecture, resource: ResourceBase) -> Iterator[Issue]:
         home = arch.vpc_of(resource.id)
-        many = hasattr(resource, "subnets")
-        for index, subnet in enumerate(arch.subnets_of(resource.id)):
-            if arch.get(subnet, Subnet).vpc != home:
-                where = ("subnets", index) if many else ("subnet",)
+        placed = resource if isinstance(resource, InSubnet | InSubnets) else None
+        for index, subnet in enumerate(placed.subnet_ids() if placed else ()):
+            if placed and arch.get(subnet, Subnet).vpc != home:
+                where = placed.subnet_path(index)
                 yield self.issue(resource, f"subnet {subnet} is in another VPC than {home}", *where)
         for index, group in enumerate(arch.security_groups_of(resource.id)):
             group_vpc = arch.vpc_of(group)

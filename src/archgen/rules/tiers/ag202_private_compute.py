@@ -8,6 +8,7 @@ from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import COMPUTE_TYPES
 from archgen.model.resources.compute import Ec2
+from archgen.model.resources.facts import InSubnet, InSubnets
 from archgen.rules.base import Rule
 
 
@@ -37,11 +38,11 @@ class PrivateCompute(Rule):
                 continue
             if isinstance(resource, Ec2) and resource.public_ip:
                 yield self.issue(resource, "has a public IP address", "public_ip")
-            subnets = arch.subnets_of(resource_id)
-            field = "subnet" if isinstance(resource, Ec2) else "subnets"
-            for index, subnet in enumerate(subnets):
+            if not isinstance(resource, InSubnet | InSubnets):
+                continue
+            for index, subnet in enumerate(resource.subnet_ids()):
                 if arch.is_public(subnet):
-                    where = (field,) if isinstance(resource, Ec2) else (field, index)
+                    where = resource.subnet_path(index)
                     yield self.issue(
                         resource,
                         f"runs in public subnet {subnet}: application compute belongs in "

@@ -1,0 +1,148 @@
+"""What a resource type is, declared once on its class: `Facts` and the trait mixins.
+
+Every stage that asks "what kind of thing is this?" (placement, icon, draw.io
+shape, default port, rationale, public address, subnets, role) reads the
+declaration or the trait here instead of a chain of isinstance checks or a
+dict keyed by type name elsewhere, so a new type is one class and one line in
+the catalogue. The model must not import layout, render or explain: the icon
+and the shape are declared as data (a `diagrams` class path, an aws4 stencil
+name) that those layers resolve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from archgen.model.types import Tier
+
+Placement = Literal["outside", "global", "regional", "vpc", "subnet"]
+"""Where a resource is drawn: outside the AWS Cloud, in it, in the Region, in a VPC, in subnets."""
+
+Drawn = Literal["hidden", "icon", "per_subnet", "primary_standby", "across_zones", "vpc_edge"]
+"""How a resource is drawn.
+
+hidden: as a box or not at all (its effect shows in colours and the trace);
+icon: one icon; per_subnet: one icon in each of its subnets; primary_standby:
+the primary, and a standby in a second zone when Multi-AZ; across_zones: one
+icon between the zones it is enabled in; vpc_edge: on the VPC's border.
+"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shape:
+    """A draw.io AWS 2021+ shape: `mxgraph.aws4.<name>`, as a resource icon or a glyph."""
+
+    name: str
+    fill: str
+    glyph: bool = False
+    """A glyph is drawn as the bare stencil; otherwise the stencil sits in a coloured square."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Facts:
+    """What archgen knows of one resource type beyond its fields; every field is required.
+
+    No defaults on purpose: a new type states each fact, and a test checks each
+    icon and shape resolves, rather than inheriting a silent guess.
+    """
+
+    service: str
+    """The AWS service name the explanation and the picture's text alternative use."""
+    tier: Tier
+    """The tier a resource serves when its `tier` is omitted."""
+    placement: Placement
+    icon: str | None
+    """The `diagrams` node class (module.Class) whose icon is drawn; None when not drawn."""
+    shape: Shape | None
+    """The draw.io shape; None when not drawn."""
+    drawn: Drawn
+    port: int | None
+    """The port the service listens on when a connection names none; None: the protocol's."""
+    rationale: str | None
+    """The key of the built-in rationale in the explanation; None: not explained on its own."""
+    signed_api: bool
+    """Reached through the signed AWS API, so only with IAM permissions (AG501)."""
+
+
+class InSubnet:
+    """Trait: has its network interface in the one subnet its `subnet` names."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        subnet: str
+
+    subnet_field: ClassVar[str] = "subnet"
+
+    def subnet_ids(self) -> tuple[str, ...]:
+        """Return the subnets the resource has network interfaces in."""
+        return (self.subnet,)
+
+    def subnet_path(self, index: int) -> tuple[str | int, ...]:
+        """Return where the `index`th subnet is named, for a finding about it."""
+        del index  # one subnet, one key
+        return (self.subnet_field,)
+
+
+class InSubnets:
+    """Trait: has network interfaces in each of its `subnets` (one node or copy per subnet)."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        subnets: tuple[str, ...]
+
+    subnet_field: ClassVar[str] = "subnets"
+
+    def subnet_ids(self) -> tuple[str, ...]:
+        """Return the subnets without repeats, in declaration order."""
+        return tuple(dict.fromkeys(self.subnets))
+
+    def subnet_path(self, index: int) -> tuple[str | int, ...]:
+        """Return where the `index`th subnet is named, for a finding about it."""
+        return (self.subnet_field, index)
+
+
+class HasSecurityGroups:
+    """Trait: its network interfaces carry `security_groups` (none named: the VPC's default)."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        security_groups: tuple[str, ...]
+
+    def group_ids(self) -> tuple[str, ...]:
+        """Return the security groups it names, in declaration order."""
+        return self.security_groups
+
+
+class InVpc:
+    """Trait: belongs to the VPC its `vpc` names, without interfaces in a subnet."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        vpc: str
+
+    def vpc_id(self) -> str:
+        """Return the VPC the resource belongs to."""
+        return self.vpc
+
+
+class HoldsRole:
+    """Trait: runs application code, under the IAM role its `role` names (compute)."""
+
+    if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice
+        role: str | None
+
+    def own_role(self) -> str | None:
+        """Return the role the resource declares itself, if any."""
+        return self.role
+
+
+class FrontDoor:
+    """Trait: a door clients reach from the internet (CDN, API front door, load balancer).
+
+    What reaches it from a client must be HTTPS (AG402); behind it, the VPC decides.
+    """
+
+
+class MayBePublic:
+    """Trait: can have a public IPv4 address, which the internet can reach directly."""
+
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether it has one in a subnet that does (or does not) `auto_assign` them."""
+        raise NotImplementedError(type(self).__name__)
