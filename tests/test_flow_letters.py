@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from archgen.commands.explain import explanation
 from archgen.layout.scene import build_scene
 from archgen.loader import load_file
 from archgen.model.flows import flow_letter
-from archgen.rendering import explanation
 from tests.conftest import WriteArch
 
 FLOWS = 30
