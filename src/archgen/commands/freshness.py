@@ -19,11 +19,10 @@ from archgen.commands.files import declared_name
 from archgen.errors import InvalidInput
 from archgen.reading import read_input
 from archgen.render.formats import OUTPUT_FORMATS
-from archgen.render.stamp import input_fingerprint, parse_output, read_output, source_fingerprint
+from archgen.render.stamp import input_fingerprint, parse_output, read_output
 
 if TYPE_CHECKING:
     from archgen.model.architecture import Architecture
-    from archgen.rules.config import RunConfig
 
 
 @dataclass(frozen=True)
@@ -120,12 +119,6 @@ def shows(target: Path, fmt: str, content: str) -> bool:
     """Return whether an existing output's own bytes carry the content fingerprint `content`."""
     shown = read_output(target, fmt)
     return shown is not None and shown.shows(content)
-
-
-def explanation_print(arch: Architecture, layout: bytes, config: RunConfig | None) -> str:
-    """Fingerprint the explanation's content: the file, the settings and the template."""
-    settings = b"defaults" if config is None else config.model_dump_json().encode()
-    return source_fingerprint(["\n".join(arch.source.lines).encode(), settings, layout])
 
 
 def differs(target: Path, fmt: str, content: str, drawn: bytes) -> bool:

@@ -25,7 +25,7 @@ from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import OUTPUT_FORMATS
-from archgen.render.stamp import Stamp, ask_tool_versions, fingerprint, stamp
+from archgen.render.stamp import Stamp, fingerprint, stamp, text_fingerprint
 from archgen.safe_text import visible
 
 if TYPE_CHECKING:
@@ -117,7 +117,6 @@ def _leftovers(out: Path) -> tuple[Path, ...]:
 
 def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
     """Compare, then draw and write what is stale (into `folder`; None: --check)."""
-    ask_tool_versions()
     chosen, out = run.formats, run.out
     settings = settings_bytes() if "md" in chosen else b""
     layout = freshness.template_bytes(run.templates) if "md" in chosen else b""
@@ -169,24 +168,60 @@ def output_path(out: Path, name: str) -> Path:
 
 def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: freshness.Inputs) -> _Job:
     """Plan one file's outputs: which are missing or show something else (all, to verify)."""
-    from archgen.commands.explain import explanation
     from archgen.layout.drawing import plan
 
     planned = plan(arch)
     formats = run.formats
     targets = {fmt: output_path(run.out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
-    contents = {fmt: fingerprint(planned.dot, fmt) for fmt in formats if fmt != "md"}
-    if "md" in formats:
-        contents["md"] = freshness.explanation_print(arch, inputs.layout, config)
-    stamps = {fmt: Stamp(contents[fmt], inputs.fingerprint(targets[fmt], fmt)) for fmt in formats}
-    stale = (
-        formats
+    contents = {fmt: _picture_print(planned, fmt) for fmt in formats if fmt != "md"}
+    page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
+    if page is not None:
+        contents["md"] = text_fingerprint(page.data)
+    stamps = {
+        fmt: Stamp(contents.get(fmt, ""), inputs.fingerprint(targets[fmt], fmt)) for fmt in formats
+    }
+    stale = tuple(
+        fmt
+        for fmt in formats
         if run.verify
-        else tuple(fmt for fmt in formats if not freshness.shows(targets[fmt], fmt, contents[fmt]))
+        or fmt not in contents
+        or not freshness.shows(targets[fmt], fmt, contents[fmt])
     )
-    drawn = not run.check or run.verify  # a plain --check only names the stale outputs
-    ready = {"md": explanation(arch, run.templates, config)} if drawn and "md" in stale else {}
+    ready = {"md": page} if page is not None and "md" in stale else {}
     return _Job(arch, planned, stale, targets, stamps, ready)
+
+
+def _explain(
+    arch: Architecture, run: _Run, config: RunConfig | None, target: Path
+) -> Artifact | None:
+    """Write the explanation, without graphviz: its text is its content fingerprint.
+
+    A plain --check of a missing explanation, stale whatever it would say,
+    writes none (None): it only names the stale outputs.
+    """
+    from archgen.commands.explain import explanation
+
+    if run.check and not run.verify and not target.exists():
+        return None
+    return explanation(arch, run.templates, config)
+
+
+def _picture_print(planned: Drawing, fmt: str) -> str:
+    """Fingerprint a picture: its DOT source and, for draw.io, the styles of its shapes."""
+    if fmt != "drawio":
+        return fingerprint(planned.dot, fmt)
+    styles = sorted({_shape_style(node.type) for node in planned.scene.nodes.values()})
+    return fingerprint(planned.dot, fmt, "\n".join(styles))
+
+
+def _shape_style(type_name: str) -> str:
+    """Return a type's draw.io style; drawing one without a shape fails later, when drawn."""
+    from archgen.render.drawio_styles import node_style
+
+    try:
+        return node_style(type_name)
+    except RenderError:
+        return f"{type_name}: no shape"
 
 
 Made = list[tuple[Path, Artifact]]

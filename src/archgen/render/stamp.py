@@ -1,13 +1,15 @@
 """Fingerprints of what an output was made from, kept inside the output itself.
 
 Each output carries two. The content fingerprint covers what the output
-shows: the DOT source (or, for the explanation, the file, the settings and the
-templates), the format and the versions of archgen, graphviz and the icon set;
-it decides whether an output is stale, so an edit that changes nothing drawn
-(a comment) rewrites nothing. The input fingerprint covers the exact bytes of
-the architecture file and settings, and all of archgen's code: when it still
-matches, the output is current without even loading the model, which is what
-makes `render --check` and an unchanged `render` fast.
+shows: for a picture, the DOT source, the icon set and the code that makes
+the file from graphviz's output; for the explanation, its text. It decides
+whether an output is stale, so an edit that changes nothing drawn (a comment
+in the design, a docstring in archgen, another graphviz release) rewrites
+nothing. The input fingerprint covers the exact bytes of the architecture
+file and settings, and all of archgen's code save its docstrings and comments
+(see code_digest): when it still matches, the output is current without even
+loading the model, which is what makes `render --check` and an unchanged
+`render` fast.
 
 Both are sealed to the output's own bytes: what is written is a digest of the
 fingerprint and of the output with the stamp taken out. A truncated or edited
@@ -23,16 +25,14 @@ import hashlib
 import importlib.util
 import os
 import re
-import shutil
 import stat
 import struct
-import subprocess
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from archgen import __version__
 from archgen.layout.icons import icon_root
+from archgen.render.code_digest import modules_digest, package_digest
 
 _KEY = b"archgen-source"
 _SEAL = b"archgen-seal\0"
@@ -85,59 +85,28 @@ def _seal(fingerprint: str, body_digest: bytes) -> str:
     return hashlib.sha256(_SEAL + fingerprint.encode("ascii") + body_digest).hexdigest()
 
 
-def ask_tool_versions() -> None:
-    """Start asking graphviz for its version, which every fingerprint covers.
-
-    `dot -V` takes a few milliseconds; asked when a run starts, it answers on
-    another core while the files are read and checked.
-    """
-    _graphviz_version()
-
-
-@functools.cache
-def _graphviz_version() -> subprocess.Popen[bytes] | None:
-    dot = shutil.which("dot")
-    if dot is None:
-        return None
-    return subprocess.Popen(  # noqa: S603 (dot from PATH, fixed argument)
-        [dot, "-V"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+_DRAWN_BY = {
+    "png": ("layout/run.py",),
+    "svg": ("layout/run.py", "render/png_svg.py"),
+    "drawio": (
+        "layout/geometry.py",
+        "layout/run.py",
+        "layout/style.py",
+        "render/drawio.py",
+        "render/drawio_styles.py",
+    ),
+}
+"""The modules that make each picture from the DOT source: graphviz's options, then
+archgen's own handling of what graphviz gives back (icons put into the SVG, the
+draw.io converter). The DOT source covers everything before."""
 
 
 @functools.cache
-def _tool_versions() -> str:
-    asked = _graphviz_version()
-    graphviz = "none"
-    if asked is not None:
-        _, answer = asked.communicate()
-        graphviz = answer.decode("utf-8", "replace").strip()
-    return f"archgen {__version__} {_code_digest()}; {graphviz}; {_icon_set()}"
+def _drawn_by(fmt: str) -> str:
+    return modules_digest(_DRAWN_BY.get(fmt, ()))
 
 
 @functools.cache
-def _source_digests() -> dict[str, bytes]:
-    """Hash each of archgen's source files once, by its path inside the package."""
-    package = Path(__file__).resolve().parent.parent
-    return {
-        source.relative_to(package).as_posix(): hashlib.sha256(source.read_bytes()).digest()
-        for source in sorted(package.rglob("*.py"))
-    }
-
-
-def _digest_of(prefixes: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
-    for name, content in _source_digests().items():
-        if name.startswith(prefixes):
-            digest.update(name.encode())
-            digest.update(content)
-    return digest.hexdigest()
-
-
-def _code_digest() -> str:
-    """Hash the code that turns a DOT layout into files, so a change to it is a change."""
-    return _digest_of(("layout/", "render/"))[:16]
-
-
 def _icon_set() -> str:
     """Name the installed diagrams release by its dist-info folder.
 
@@ -150,50 +119,52 @@ def _icon_set() -> str:
     return " ".join(sorted(p.name for p in site.glob("diagrams-*.dist-info"))) or "diagrams"
 
 
-def fingerprint(dot_source: str, fmt: str) -> str:
-    """Return the hex fingerprint of one output.
+def fingerprint(dot_source: str, fmt: str, styles: str = "") -> str:
+    """Return the content fingerprint of a picture (png, svg, drawio).
+
+    It is what the picture is, as far as archgen decides it: the DOT source
+    graphviz lays out, the icon set, the code that turns graphviz's output
+    into the file and, for draw.io, the `styles` of the shapes drawn. Not
+    graphviz's version: the same design is current on a machine with
+    another graphviz, whose coordinates may differ (`render --verify`
+    compares bytes, and so needs the graphviz that drew them).
 
     The DOT names icons by absolute path, which differs between checkouts; the
     fingerprint replaces that folder so every clone agrees on what is current.
     """
     portable = dot_source.replace(str(icon_root()), "<icons>")
     digest = hashlib.sha256()
-    for part in (_tool_versions(), fmt, portable):
+    for part in ("picture", fmt, _icon_set(), _drawn_by(fmt), styles, portable):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def source_fingerprint(parts: list[bytes]) -> str:
-    """Return the fingerprint of an output made from `parts` (the Markdown explanation).
+def text_fingerprint(text: bytes) -> str:
+    """Return the content fingerprint of the explanation: a digest of its very text.
 
-    The explanation depends on the whole model, the checks (with their line
-    numbers), the run's settings and the templates, so its fingerprint covers
-    those inputs and all of archgen's code rather than a DOT layout.
+    It changes only when what the explanation says changes, whatever in
+    archgen's code or the templates changed.
     """
-    digest = hashlib.sha256()
-    for part in (_tool_versions().encode(), _package_digest().encode(), *parts):
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
+    return hashlib.sha256(b"explanation\0" + text).hexdigest()
 
 
 def input_fingerprint(fmt: str, output: str, parts: list[bytes]) -> str:
     """Return the fingerprint of the exact bytes an output of `fmt` is made from.
 
     `parts` are the architecture file's bytes and, for the explanation, the
-    settings file's and the templates'. All of archgen's code is covered too,
-    so a match proves that this very release made the output from these bytes.
+    settings file's and the templates'. All of archgen's code is covered too
+    (docstrings and comments left out), and the icon set, so a match proves
+    that code drawing just this made the output from these bytes.
     The output's file name is covered as well: the quick check finds outputs
     by a name read at a glance, and an output renamed after another design
     must not pass for that design's.
     """
-    return source_fingerprint([b"inputs", fmt.encode(), output.encode("utf-8"), *parts])
-
-
-@functools.cache
-def _package_digest() -> str:
-    """Hash all of archgen's code: anything in it may change an explanation."""
-    return _digest_of(("",))
+    digest = hashlib.sha256()
+    head = [b"inputs", package_digest().encode(), _icon_set().encode(), fmt.encode()]
+    for part in (*head, output.encode("utf-8"), *parts):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
 
 
 def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:

@@ -1,0 +1,150 @@
+"""Digests of archgen's own code that a docstring or a comment does not change.
+
+An output's fingerprints cover code, so that a change to what archgen draws
+is a change to the output; a change to what its code says about itself is
+none. Each module is digested as its text without comments, docstrings and
+blank lines: the same text under every Python release, where an `ast.dump`
+would differ from one release to the next and make CI and a developer's
+machine disagree about every output.
+
+Reading the whole package that way takes a few hundred milliseconds, far
+more than the quick check may spend, so the package's digest is cached in
+`${XDG_CACHE_HOME:-~/.cache}/archgen/`, under the digest of the package's
+exact bytes. A missing, unreadable, unwritable or damaged cache only costs
+that time again: the digest is computed and, where possible, written anew.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import io
+import os
+import re
+import tempfile
+import tokenize
+from collections.abc import Iterator
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_SCHEME = b"archgen-code-v1\0"
+"""Changes whenever the way of digesting changes, so an older cache entry is never read."""
+_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+@functools.cache
+def _sources() -> tuple[tuple[str, bytes], ...]:
+    """Return each of archgen's source files by its path inside the package, with its bytes."""
+    return tuple(
+        (source.relative_to(_PACKAGE).as_posix(), source.read_bytes())
+        for source in sorted(_PACKAGE.rglob("*.py"))
+    )
+
+
+def package_digest() -> str:
+    """Return the digest of all of archgen's code, docstrings and comments left out."""
+    sources = _sources()
+    raw = hashlib.sha256(_SCHEME)
+    for name, data in sources:
+        raw.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    cache = _cache_file(raw.hexdigest())
+    cached = _read_cache(cache) if cache is not None else None
+    if cached is not None:
+        return cached
+    digest = _digest(sources)
+    if cache is not None:
+        _write_cache(cache, digest)
+    return digest
+
+
+def modules_digest(names: tuple[str, ...]) -> str:
+    """Return the digest of the modules `names` (paths in the package), notes left out."""
+    wanted = set(names)
+    return _digest(tuple((name, data) for name, data in _sources() if name in wanted))
+
+
+def _digest(sources: tuple[tuple[str, bytes], ...]) -> str:
+    digest = hashlib.sha256(_SCHEME)
+    for name, data in sources:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(without_notes(data)).digest())
+    return digest.hexdigest()
+
+
+def without_notes(source: bytes) -> bytes:
+    """Return a module's code without its comments, docstrings, trailing spaces and blank lines.
+
+    A docstring is any statement that is a string alone (a module's, class's
+    or function's docstring, or one under an attribute): it does nothing when
+    run. It is left out when it fills its lines; one sharing a line with code
+    is kept, which only ever makes a change count that need not. A module
+    that does not parse is taken as it is.
+    """
+    text = source.decode("utf-8", "surrogateescape")
+    try:
+        tree = ast.parse(text)
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (SyntaxError, ValueError, tokenize.TokenError):
+        return source
+    lines = text.splitlines()
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            row, column = token.start
+            lines[row - 1] = lines[row - 1][:column]
+    for node in _notes(tree):
+        if _fills_its_lines(node, lines):
+            for row in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                lines[row - 1] = ""
+    kept = (line.rstrip() for line in lines)
+    return "\n".join(line for line in kept if line).encode("utf-8", "surrogateescape")
+
+
+def _notes(tree: ast.AST) -> Iterator[ast.Expr]:
+    """Yield every statement that is a string alone."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Expr):
+            continue
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            yield node
+
+
+def _fills_its_lines(node: ast.Expr, lines: list[str]) -> bool:
+    """Return whether nothing but the string statement (and comments, gone) is on its lines."""
+    first, last = node.lineno - 1, (node.end_lineno or node.lineno) - 1
+    before = lines[first].encode()[: node.col_offset]  # offsets count UTF-8 bytes
+    after = lines[last].encode()[node.end_col_offset :]
+    return not before.strip() and not after.strip().strip(b";")
+
+
+def _cache_file(key: str) -> Path | None:
+    named = os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(named) if named else Path("~/.cache").expanduser()
+    except RuntimeError:  # no home folder to expand
+        return None
+    if not root.is_absolute():  # the XDG rule: a relative path is to be ignored
+        return None
+    return root / "archgen" / f"code-{key}"
+
+
+def _read_cache(cache: Path) -> str | None:
+    try:
+        text = cache.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return None
+    return text if _HEX.fullmatch(text) else None
+
+
+def _write_cache(cache: Path, digest: str) -> None:
+    """Write the entry whole or not at all: a reader sees the old file or the new one."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".code-", dir=cache.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as stream:
+            stream.write(digest + "\n")
+        Path(temporary).replace(cache)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,224 @@
+"""Freshness follows the picture: a change that draws nothing differently rewrites nothing.
+
+Each test runs archgen in a subprocess, from a copy of the package under test
+edited the way a commit would edit it, or with another `dot` first on PATH,
+against outputs made by the unedited package and the real graphviz.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import archgen
+from archgen.render.stamp import parse_output
+from tests.conftest import ARCHITECTURES, ROOT
+
+PACKAGE = Path(archgen.__file__).resolve().parent
+"""The package under test, whichever checkout it is."""
+FORMATS = ("png", "svg", "drawio", "md")
+UP_TO_DATE = "12 outputs checked: up to date\n"
+NOTHING_WRITTEN = "0 written, 12 unchanged\n"
+RUN = "from archgen.cli import main\nmain()\n"
+
+
+def _archgen(src: Path, *args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run archgen from the package folder `src`, in the repository (its settings apply)."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run(
+        [sys.executable, "-c", RUN, *args], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+
+
+def _files(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Return each output's bytes and modification time: what a rewrite changes."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Render the shipped architectures with the unedited package; return the outputs."""
+    out = tmp_path_factory.mktemp("made") / "out"
+    done = _archgen(PACKAGE.parent, "render", "architectures", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture
+def out(made: Path, tmp_path: Path) -> Path:
+    """Return a copy of the outputs, modification times kept, for one test."""
+    return Path(shutil.copytree(made, tmp_path / "out"))
+
+
+def _copy_package(tmp_path: Path) -> Path:
+    """Copy the package and its templates as a checkout holds them; return the source folder."""
+    src = tmp_path / "src"
+    shutil.copytree(PACKAGE, src / "archgen", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return src
+
+
+UNDOCUMENTED = re.compile(r"^( *)def [^\n]*:\n(?!\1    \"\"\")(\1    )", re.MULTILINE)
+"""A one-line `def` whose body does not open with a docstring, and the body's indent."""
+
+
+def _annotate(module: Path) -> None:
+    """Edit a module as a docstring-only commit would: reword, add a docstring and comments."""
+    text = module.read_text(encoding="utf-8")
+    assert text.startswith('"""'), module
+    edited = '"""Reworded. ' + text.removeprefix('"""')
+    edited, added = UNDOCUMENTED.subn(r'\g<0>"""Added to say why."""\n\g<2>', edited, count=1)
+    assert added == 1, f"{module} has no function without a docstring"
+    edited = edited.replace("\n\n\n", "\n\n# A comment.\n\n", 1)
+    edited = re.sub(r"^(def [^\n]*:)$", r"\1  # why", edited, count=1, flags=re.MULTILINE)
+    module.write_text(edited + "# the last line\n", encoding="utf-8")
+    assert edited != text
+
+
+ANNOTATED = (
+    "layout/dot.py",
+    "layout/geometry.py",
+    "render/png_svg.py",
+    "render/drawio.py",
+    "render/markdown.py",
+    "render/stamp.py",
+    "explain/content.py",
+)
+
+
+def test_a_docstring_and_comment_only_change_rewrites_nothing(tmp_path: Path, out: Path) -> None:
+    src = _copy_package(tmp_path)
+    for name in ANNOTATED:
+        _annotate(src / "archgen" / name)
+    before = _files(out)
+    done = _archgen(src, "render", "architectures", "--out", str(out))
+    assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
+    assert _files(out) == before
+    for check in (("--check",), ("--check", "--verify")):
+        done = _archgen(src, "render", "architectures", "--out", str(out), *check)
+        assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
+    assert _files(out) == before
+
+
+def test_after_a_docstring_only_change_the_check_still_loads_no_model(
+    tmp_path: Path, out: Path
+) -> None:
+    """The input fingerprint ignores docstrings too: the quick check stays quick."""
+    src = _copy_package(tmp_path)
+    for name in ANNOTATED:
+        _annotate(src / "archgen" / name)
+    report = "\nimport sys\nprint('pydantic' in sys.modules)\n"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    code = (
+        "from click.testing import CliRunner\nfrom archgen.cli import main\n"
+        f"r = CliRunner().invoke(main, ['render', '--check', '--out', {str(out)!r}])\n"
+        f"assert r.exit_code == 0, r.output{report}"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert (done.returncode, done.stdout) == (0, "False\n"), done.stderr
+
+
+def test_a_change_to_the_draw_io_converter_makes_only_the_draw_io_files_stale(
+    tmp_path: Path, out: Path
+) -> None:
+    src = _copy_package(tmp_path)
+    converter = src / "archgen" / "render" / "drawio.py"
+    text = converter.read_text(encoding="utf-8")
+    converter.write_text(text.replace("_LABEL_WIDTH = ", "_LABEL_WIDTH = 1 + ", 1), "utf-8")
+    assert converter.read_text(encoding="utf-8") != text
+    done = _archgen(src, "render", "architectures", "--out", str(out), "--check")
+    assert done.returncode == 1
+    assert done.stdout == "12 outputs checked: 3 stale\n"
+    assert {Path(line).suffix for line in done.stderr.splitlines()} == {".drawio"}
+
+
+def _other_graphviz(tmp_path: Path) -> str:
+    """Put a `dot` first on PATH that names another release and draws with the real one."""
+    real = shutil.which("dot")
+    assert real is not None
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    wrapper = folder / "dot"
+    wrapper.write_text(
+        '#!/bin/sh\nif [ "$1" = -V ]; then\n'
+        '  echo "dot - graphviz version 99.0.0 (0)" >&2; exit 0\nfi\n'
+        f'exec "{real}" "$@"\n',
+        encoding="utf-8",
+    )
+    wrapper.chmod(0o755)
+    return f"{folder}{os.pathsep}{os.environ['PATH']}"
+
+
+def test_an_unchanged_design_is_current_under_another_graphviz(tmp_path: Path, out: Path) -> None:
+    path = _other_graphviz(tmp_path)
+    done = _archgen(
+        PACKAGE.parent, "render", "architectures", "--out", str(out), "--check", path=path
+    )
+    assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
+
+
+def test_a_design_loaded_in_full_is_current_under_another_graphviz(
+    tmp_path: Path, out: Path
+) -> None:
+    """A comment at the end of the design: no quick answer, the content fingerprints decide."""
+    design = tmp_path / "capstone.yaml"
+    design.write_bytes((ARCHITECTURES / "capstone.yaml").read_bytes() + b"# reviewed\n")
+    for output in out.iterdir():
+        if not output.name.startswith("capstone."):
+            output.unlink()
+    before = _files(out)
+    path = _other_graphviz(tmp_path)
+    done = _archgen(PACKAGE.parent, "render", str(design), "--out", str(out), "--check", path=path)
+    assert (done.returncode, done.stdout) == (0, "4 outputs checked: up to date\n"), done.stderr
+    done = _archgen(PACKAGE.parent, "render", str(design), "--out", str(out), path=path)
+    assert (done.returncode, done.stdout) == (0, "0 written, 4 unchanged\n"), done.stderr
+    assert _files(out) == before
+
+
+def test_a_template_edit_that_says_nothing_new_rewrites_no_explanation(
+    tmp_path: Path, out: Path
+) -> None:
+    templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
+    main = templates / "explanation.md.j2"
+    main.write_text("{# a note for whoever edits this #}" + main.read_text("utf-8"), "utf-8")
+    before = _files(out)
+    options = ("--out", str(out), "--format", "md", "--templates", str(templates))
+    done = _archgen(PACKAGE.parent, "render", "architectures", *options, "--check")
+    assert (done.returncode, done.stdout) == (0, "3 outputs checked: up to date\n"), done.stderr
+    done = _archgen(PACKAGE.parent, "render", "architectures", *options)
+    assert (done.returncode, done.stdout) == (0, "0 written, 3 unchanged\n"), done.stderr
+    assert _files(out) == before
+
+
+OLD_STAMP = re.compile(rb"[0-9a-f]{64} [0-9a-f]{64}")
+
+
+def test_outputs_of_another_scheme_are_stale_once_then_rewritten_alike(out: Path) -> None:
+    """Outputs stamped by another fingerprint scheme: the same bodies, other fingerprints."""
+    bodies = {}
+    for output in sorted(out.iterdir()):
+        data = output.read_bytes()
+        shown = parse_output(data, output.suffix[1:])
+        assert shown is not None
+        bodies[output.name] = shown.body
+        output.write_bytes(OLD_STAMP.sub(b"%s %s" % (b"1" * 64, b"2" * 64), data, count=1))
+    done = _archgen(PACKAGE.parent, "render", "architectures", "--out", str(out), "--check")
+    assert (done.returncode, done.stdout) == (1, "12 outputs checked: 12 stale\n")
+    done = _archgen(PACKAGE.parent, "render", "architectures", "--out", str(out))
+    assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "12 written, 0 unchanged")
+    for output in sorted(out.iterdir()):
+        shown = parse_output(output.read_bytes(), output.suffix[1:])
+        assert shown is not None
+        assert shown.body == bodies[output.name]
+    done = _archgen(PACKAGE.parent, "render", "architectures", "--out", str(out), "--check")
+    assert (done.returncode, done.stdout) == (0, UP_TO_DATE)

@@ -1,0 +1,123 @@
+"""archgen's code, as its fingerprints read it: without docstrings or comments, and cached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archgen.render.code_digest import package_digest, without_notes
+
+MODULE = b'''"""What this module is for."""
+
+import os  # the standard library
+
+LIMIT = 3
+"""How many, and why."""
+
+
+class Thing:
+    """A thing."""
+
+    def size(self) -> int:
+        """Return the size."""
+        # counted in bytes
+        return LIMIT   # not more
+
+
+def hashes() -> str:
+    return "# kept: a string, not a comment"
+'''
+
+
+def test_docstrings_comments_and_blank_lines_are_left_out() -> None:
+    assert without_notes(MODULE).decode() == (
+        "import os\n"
+        "LIMIT = 3\n"
+        "class Thing:\n"
+        "    def size(self) -> int:\n"
+        "        return LIMIT\n"
+        "def hashes() -> str:\n"
+        '    return "# kept: a string, not a comment"'
+    )
+
+
+def test_a_changed_docstring_or_comment_is_no_change() -> None:
+    reworded = (
+        MODULE.replace(b"How many, and why.", b"How many.\n\nSaid at length.")
+        .replace(b"# counted in bytes", b"# counted in octets, on two lines\n        # as said")
+        .replace(b'"""A thing."""', b'"""A thing,\n    reworded."""')
+    )
+    assert reworded != MODULE
+    assert without_notes(reworded) == without_notes(MODULE)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"LIMIT = 3", b"LIMIT = 4"),
+        (b"# kept: a string", b"# changed: a string"),
+        (b"        return LIMIT", b"        return LIMIT + 0"),
+    ],
+)
+def test_a_changed_statement_is_a_change(old: bytes, new: bytes) -> None:
+    assert without_notes(MODULE.replace(old, new, 1)) != without_notes(MODULE)
+
+
+def test_a_string_sharing_its_line_with_code_is_kept() -> None:
+    assert without_notes(b'x = 1; "note"\n') == b'x = 1; "note"'
+
+
+def test_a_module_that_does_not_parse_is_taken_as_it_is() -> None:
+    assert without_notes(b"def (:\n  # note\n") == b"def (:\n  # note\n"
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "archgen").glob("code-*"))
+
+
+def test_the_package_digest_is_cached_under_its_exact_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    digest = package_digest()
+    (entry,) = _entries(tmp_path)
+    assert entry.read_text(encoding="ascii") == digest + "\n"
+    assert package_digest() == digest
+    assert [p.name for p in (tmp_path / "archgen").iterdir()] == [entry.name], "no temporary left"
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a digest\n", b"\xff" * 70, b"0" * 63 + b"\n"])
+def test_a_damaged_cache_entry_is_computed_again_and_repaired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "first"))
+    digest = package_digest()
+    (entry,) = _entries(tmp_path / "first")
+    entry.write_bytes(damage)
+    assert package_digest() == digest
+    assert entry.read_text(encoding="ascii") == digest + "\n"
+
+
+def test_an_unusable_cache_folder_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    digest = package_digest()
+    blocked = tmp_path / "a-file"
+    blocked.write_bytes(b"not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert package_digest() == digest
+    assert blocked.read_bytes() == b"not a folder"
+
+
+def test_a_relative_cache_folder_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XDG rule; a relative folder would put the cache in whatever folder archgen runs in."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    digest = package_digest()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert package_digest() == digest
+    assert not (tmp_path / "relative").exists()
