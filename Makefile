@@ -63,8 +63,12 @@ $(VIEWER)/.installed: Makefile
 
 viewer: setup $(VIEWER)/.installed
 
+# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadscope),
+# so a module's expensive fixture (the MkDocs site, the pre-commit hook environment) is
+# built once. PYTEST_WORKERS=0 runs in one process, as the plain `pytest` command does.
+PYTEST_WORKERS ?= auto
 pytest: setup viewer
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck imports pytest
 
