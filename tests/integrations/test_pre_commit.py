@@ -14,6 +14,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,20 +43,25 @@ class Hooks:
 
 
 @pytest.fixture(scope="module")
-def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
-    """Commit this checkout's files as they are on disk, tracked or new, to a repository."""
-    repo = tmp_path_factory.mktemp("archgen-repo")
-    listed = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():  # a tracked file deleted in the working tree is left out
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, repo / name)
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, *AUTHOR, "commit", "-qm", "snapshot")
-    rev = _git(repo, "rev-parse", "HEAD").strip()
-    return Hooks(repo, rev, tmp_path_factory.mktemp("pre-commit-home"))
+def hooks() -> Iterator[Hooks]:
+    """Commit this checkout's files as they are on disk, tracked or new, to a repository.
+
+    The hook environment (about 100 MB) is removed after the module, not kept with the
+    last runs' tmp_path folders.
+    """
+    with tempfile.TemporaryDirectory(prefix="archgen-pre-commit-") as folder:
+        repo = Path(folder) / "repo"
+        listed = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        for name in filter(None, listed.split("\0")):
+            source = ROOT / name
+            if source.is_file():  # a tracked file deleted in the working tree is left out
+                (repo / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, repo / name)
+        _git(repo, "init", "-q")
+        _git(repo, "add", "-A")
+        _git(repo, *AUTHOR, "commit", "-qm", "snapshot")
+        rev = _git(repo, "rev-parse", "HEAD").strip()
+        yield Hooks(repo, rev, Path(folder) / "home")
 
 
 @pytest.fixture
