@@ -9,7 +9,8 @@ STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz viewer demo test lint typecheck imports pytest fuzz bench schema docs generated clean
+.PHONY: setup graphviz viewer demo test lint typecheck imports pytest fuzz bench schema docs generated \
+        constraints clean
 
 setup: graphviz $(STAMP)
 
@@ -19,13 +20,14 @@ graphviz:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-dejavu-core >/dev/null; }
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
 	  echo "python3-venv is missing: installing it from Debian packages"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --constraint constraints.txt --editable '.[dev]'
 	@touch $(STAMP)
 
 demo: setup
@@ -56,13 +58,17 @@ $(VIEWER)/.installed: Makefile
 	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
 	  -d $(VIEWER)/wheel jupyterlab-drawio-render-extension==1.0.19
 	$(BIN)/python tests/drawio/extract_viewer.py $(VIEWER)
-	npm install --silent --no-audit --no-fund --prefix $(VIEWER) puppeteer-core@24
+	npm install --silent --no-audit --no-fund --prefix $(VIEWER) puppeteer-core@24.43.1
 	@touch $@
 
 viewer: setup $(VIEWER)/.installed
 
+# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadscope),
+# so a module's expensive fixture (the MkDocs site, the pre-commit hook environment) is
+# built once. PYTEST_WORKERS=0 runs in one process, as the plain `pytest` command does.
+PYTEST_WORKERS ?= auto
 pytest: setup viewer
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck imports pytest
 
@@ -79,10 +85,24 @@ docs: setup
 generated: schema docs
 
 bench: setup
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --constraint constraints.txt --editable '.[dev,bench]'
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/reach_scale.py
 	$(BIN)/python benchmarks/render_speed.py
+
+# Rewrite constraints.txt from a fresh environment with the newest versions that the pins in
+# pyproject.toml allow (CONTRIBUTING.md, "Refreshing the pinned versions"), keeping its header.
+FRESH := .cache/constraints-venv
+constraints:
+	rm -rf $(FRESH)
+	$(PYTHON) -m venv $(FRESH)
+	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	{ grep '^#' constraints.txt; \
+	  $(FRESH)/bin/python -m pip freeze --exclude-editable | grep -v '^#' | sort -f; } \
+	  > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(FRESH)
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis test-artifacts

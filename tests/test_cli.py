@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -24,12 +25,8 @@ OVERLAP = (
 
 
 def test_shipped_architectures_pass_with_only_the_ec2_designs_warning() -> None:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         result = CliRunner().invoke(main, ["check", "--format", "json"])
-    finally:
-        os.chdir(here)
     assert result.exit_code == 0, result.output
     findings = json.loads(result.output)["findings"]
     assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in findings] == [
@@ -127,12 +124,8 @@ def test_check_loads_no_renderer() -> None:
 
 
 def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         assert CliRunner().invoke(main, ["render", "--out", str(tmp_path)]).exit_code == 0
-    finally:
-        os.chdir(here)
     code = (
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
         f"r = CliRunner().invoke(main, ['render', '--check', '--out', {str(tmp_path)!r}])\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
 from pathlib import Path
 
@@ -36,12 +36,8 @@ def project(tmp_path: Path) -> Path:
 
 def _run_in(project: Path, *args: str) -> Result:
     """Run archgen from the project's folder, where it looks for its settings."""
-    here = Path.cwd()
-    os.chdir(project)
-    try:
+    with contextlib.chdir(project):
         return CliRunner().invoke(main, list(args))
-    finally:
-        os.chdir(here)
 
 
 def _check(project: Path, *args: str) -> tuple[int, list[tuple[str, str]], str]:

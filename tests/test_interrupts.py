@@ -244,12 +244,8 @@ def _leave_staging(project: Project, *, complete: bool, moved: int) -> Path:
 
 
 def _run(project: Project, *args: str) -> tuple[int, str]:
-    here = Path.cwd()
-    os.chdir(project.root)
-    try:
+    with contextlib.chdir(project.root):
         result = CliRunner().invoke(main, ["render", "archs", "--out", "out", *args])
-    finally:
-        os.chdir(here)
     return result.exit_code, result.stdout.splitlines(keepends=True)[-1]
 
 

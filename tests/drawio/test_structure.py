@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,10 +14,11 @@ from archgen.render.drawio import render_drawio
 from archgen.render.drawio_styles import shape_names
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.drawio.viewer import JS_SHAPES, stencil_names
+from tests.golden import Goldens, updating
 
 SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
 OUTPUTS = ROOT / "diagrams_out"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Goldens(Path(__file__).parent / "golden")
 
 
 def _cells(path: Path) -> list[ET.Element]:
@@ -109,13 +109,14 @@ def test_groups_nest_as_in_the_picture() -> None:
     assert parents["users"] == "1"
 
 
-GEOMETRY = GOLDEN / "capstone.geometry.json"
+GEOMETRY = GOLDEN.file("capstone.geometry.json")
+DRAWIO = GOLDEN.file("capstone.drawio").name
 
 
 def test_drawio_golden_from_recorded_geometry() -> None:
     """The renderer alone, fed a recorded `dot -Tjson` layout, so graphviz cannot move it."""
     scene = build_scene(load_file(ARCHITECTURES / "capstone.yaml"))
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
+    if updating():
         from archgen.layout.drawing import draw
 
         geometry = from_dot_json(
@@ -124,10 +125,7 @@ def test_drawio_golden_from_recorded_geometry() -> None:
         GEOMETRY.write_text(geometry.to_json(), encoding="utf-8")
     geometry = Geometry.from_json(GEOMETRY.read_text(encoding="utf-8"))
     artifact = render_drawio(scene, geometry)
-    golden = GOLDEN / "capstone.drawio"
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
-        golden.write_bytes(artifact.data)
-    assert artifact.data == golden.read_bytes()
+    GOLDEN.check(DRAWIO, artifact.data)
     assert render_drawio(scene, geometry).data == artifact.data
 
 

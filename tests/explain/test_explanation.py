@@ -1,11 +1,11 @@
 """The explanation: goldens, and what a reader is promised is really in the text.
 
-Refresh the goldens with ARCHGEN_UPDATE_GOLDENS=1 and read the diff as a student would.
+Refresh the goldens with ARCHGEN_UPDATE_GOLDENS=1 (tests/golden.py) and read the diff as a
+student would.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -20,22 +20,20 @@ from archgen.layout.scene import build_scene
 from archgen.loader import load_file
 from archgen.model.flows import flow_badges
 from tests.conftest import ARCHITECTURES, ROOT
+from tests.golden import Goldens
 
 SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Goldens(Path(__file__).parent / "golden")
+MD_GOLDENS = [(path, GOLDEN.file(f"{path.stem}.md").name) for path in SHIPPED]
 
 
 def _text(path: Path) -> str:
     return explanation(load_file(path)).data.decode("utf-8")
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_explanation_matches_golden(path: Path) -> None:
-    text = _text(path)
-    golden = GOLDEN / f"{path.stem}.md"
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+@pytest.mark.parametrize(("path", "golden"), MD_GOLDENS, ids=[p.stem for p in SHIPPED])
+def test_explanation_matches_golden(path: Path, golden: str) -> None:
+    GOLDEN.check(golden, _text(path))
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -81,18 +79,15 @@ def test_each_vpc_hop_names_its_nacl_rule_and_security_group() -> None:
     assert "network ACL `db-nacl` (outbound): rule 100 allow tcp 1024-65535 10.0.10.0/23" in back
 
 
-def test_the_zone_analysis_follows_the_model() -> None:
+def test_the_zone_analysis_follows_the_model(tmp_path: Path) -> None:
     text = _text(ARCHITECTURES / "capstone.yaml")
     assert "If **us-east-1a** fails:" in text
     assert "RDS fails over to the standby in us-east-1b" in text
     single = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
     arch_text = single.replace("multi_az: true", "multi_az: false")
-    path = ROOT / "tests" / "explain" / "golden" / "_single.yaml"
-    try:
-        path.write_text(arch_text, encoding="utf-8")
-        changed = _text(path)
-    finally:
-        path.unlink()
+    path = tmp_path / "single.yaml"
+    path.write_text(arch_text, encoding="utf-8")
+    changed = _text(path)
     assert "it is not Multi-AZ, so it is down until restored elsewhere" in changed
     assert "error AG104 on `db`: not Multi-AZ" in changed
 

@@ -1,11 +1,12 @@
 """`archgen render` with the real dot: goldens, valid files, stable bytes, safe writes.
 
-Refresh the DOT goldens with ARCHGEN_UPDATE_GOLDENS=1 and review the diff like code.
+Refresh the DOT goldens with ARCHGEN_UPDATE_GOLDENS=1 (tests/golden.py) and review the diff
+like code.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 import re
 import shutil
 import struct
@@ -25,9 +26,10 @@ from archgen.layout.scene import build_scene
 from archgen.loader import load_file
 from archgen.model.catalogue import CATALOGUE
 from tests.conftest import ARCHITECTURES, ROOT
+from tests.golden import Goldens
 
 SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Goldens(Path(__file__).parent / "golden")
 ICONS = str(node_icon("ec2").parent.parent.parent)
 
 
@@ -36,13 +38,13 @@ def _render(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_dot_matches_golden(path: Path) -> None:
+DOT_GOLDENS = [(path, GOLDEN.file(f"{path.stem}.dot").name) for path in SHIPPED]
+
+
+@pytest.mark.parametrize(("path", "golden"), DOT_GOLDENS, ids=[p.stem for p in SHIPPED])
+def test_dot_matches_golden(path: Path, golden: str) -> None:
     dot = plan(load_file(path)).dot.replace(ICONS, "<icons>")
-    golden = GOLDEN / f"{path.stem}.dot"
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
-        golden.write_text(dot, encoding="utf-8")
-    assert dot == golden.read_text(encoding="utf-8")
+    GOLDEN.check(golden, dot)
 
 
 def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -193,12 +195,8 @@ def test_check_reports_a_missing_output(tmp_path: Path) -> None:
 
 
 def test_committed_diagrams_are_current() -> None:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         code, stdout, stderr = _render("--check")
-    finally:
-        os.chdir(here)
     assert code == 0, f"diagrams_out/ is stale, run `make demo`: {stderr}"
     assert stdout == "12 outputs checked: up to date\n"
 

@@ -10,8 +10,8 @@ over them and read its output the way the runner, a parser or a terminal would.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -35,11 +35,12 @@ from archgen.safe_text import has_invisible, log_line, visible, without_legacy_c
 from archgen.source import Span
 from tests.conftest import ROOT
 from tests.explain.hostile import PAYLOADS, assert_safe_html, block_structure, to_html
+from tests.golden import Goldens
 
 HERE = Path(__file__).parent
 VALID = HERE / "hostile.yaml"
 INVALID = HERE / "hostile-invalid.yaml"
-GOLDEN = HERE / "golden"
+GOLDEN = Goldens(HERE / "golden")
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 FORMATS = ["text", "json", "sarif", "github", "junit"]
 
@@ -59,12 +60,8 @@ _ANNOTATION = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
 
 
 def _check(*args: str, cwd: Path = ROOT) -> Result:
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
+    with contextlib.chdir(cwd):
         return CliRunner().invoke(main, ["check", *args], env={"GITHUB_STEP_SUMMARY": ""})
-    finally:
-        os.chdir(here)
 
 
 def _hostile_names(folder: Path) -> None:
@@ -350,17 +347,14 @@ def test_trace_format_escapes_every_line() -> None:
 @pytest.mark.parametrize(
     ("fixture", "output_format", "golden"),
     [
-        (VALID, "text", "hostile.txt"),
-        (INVALID, "text", "hostile-invalid.txt"),
-        (INVALID, "github", "hostile-invalid.github"),
-        (INVALID, "json", "hostile-invalid.json"),
-        (INVALID, "junit", "hostile-invalid.xml"),
+        (VALID, "text", GOLDEN.file("hostile.txt").name),
+        (INVALID, "text", GOLDEN.file("hostile-invalid.txt").name),
+        (INVALID, "github", GOLDEN.file("hostile-invalid.github").name),
+        (INVALID, "json", GOLDEN.file("hostile-invalid.json").name),
+        (INVALID, "junit", GOLDEN.file("hostile-invalid.xml").name),
     ],
 )
 def test_hostile_report_matches_golden(fixture: Path, output_format: str, golden: str) -> None:
     """The reviewer reads what a user sees: the escapes, in every place user text appears."""
     output = _check("--format", output_format, str(fixture.relative_to(ROOT))).output
-    path = GOLDEN / golden
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
-        path.write_text(output, encoding="utf-8")
-    assert output == path.read_text(encoding="utf-8")
+    GOLDEN.check(golden, output)

@@ -1,12 +1,13 @@
 """Every report format over one fixture: goldens, schemas, and the formats' own rules.
 
-Refresh the goldens with ARCHGEN_UPDATE_GOLDENS=1 and review the diff like code.
+Refresh the goldens with ARCHGEN_UPDATE_GOLDENS=1 (tests/golden.py) and review the diff like
+code.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,39 +18,33 @@ from click.testing import CliRunner
 from archgen.cli import main
 from archgen.rules.registry import ALL_RULES
 from tests.conftest import ROOT
+from tests.golden import Goldens
 
 FIXTURE = "tests/report/findings.yaml"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Goldens(Path(__file__).parent / "golden")
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 
 def _run(*args: str) -> tuple[int, str]:
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         result = CliRunner().invoke(main, ["check", *args], env={"GITHUB_STEP_SUMMARY": ""})
-    finally:
-        os.chdir(here)
     return result.exit_code, result.stdout
 
 
 @pytest.mark.parametrize(
     ("output_format", "golden"),
     [
-        ("text", "findings.txt"),
-        ("json", "findings.json"),
-        ("sarif", "findings.sarif"),
-        ("github", "findings.github"),
-        ("junit", "findings.xml"),
+        ("text", GOLDEN.file("findings.txt").name),
+        ("json", GOLDEN.file("findings.json").name),
+        ("sarif", GOLDEN.file("findings.sarif").name),
+        ("github", GOLDEN.file("findings.github").name),
+        ("junit", GOLDEN.file("findings.xml").name),
     ],
 )
 def test_report_matches_golden(output_format: str, golden: str) -> None:
     code, output = _run("--format", output_format, FIXTURE)
     assert code == 1
-    path = GOLDEN / golden
-    if os.environ.get("ARCHGEN_UPDATE_GOLDENS"):
-        path.write_text(output, encoding="utf-8")
-    assert output == path.read_text(encoding="utf-8")
+    GOLDEN.check(golden, output)
 
 
 def test_reruns_are_byte_identical() -> None:
@@ -107,16 +102,12 @@ def test_github_annotations_put_errors_first_and_escape() -> None:
 def test_github_writes_the_job_summary(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
+    with contextlib.chdir(ROOT):
         result = CliRunner().invoke(
             main,
             ["check", "--format", "github", FIXTURE],
             env={"GITHUB_STEP_SUMMARY": str(summary)},
         )
-    finally:
-        os.chdir(here)
     assert result.exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## archgen check\n")

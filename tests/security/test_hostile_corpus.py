@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -87,9 +88,19 @@ def _cases() -> Iterator[Any]:
             yield pytest.param(spec, id=f"{path.stem}:{name}")
 
 
-def _setup(spec: dict[str, Any], tmp_path: Path) -> Case:
-    secret = tmp_path / "secret"
-    secret.mkdir()
+@pytest.fixture
+def secret() -> Iterator[Path]:
+    """Yield an empty folder outside the case's, with as short a path as the system allows.
+
+    Cases write the canary's path into fields of at most 200 characters, up to twice;
+    under pytest's tmp_path (longer still under pytest-xdist or a long TMPDIR) such a
+    field would be refused as too long, and the attack it carries never tried.
+    """
+    with tempfile.TemporaryDirectory(prefix="ag-") as folder:
+        yield Path(folder)
+
+
+def _setup(spec: dict[str, Any], tmp_path: Path, secret: Path) -> Case:
     canary = secret / "canary.png"
     canary.write_bytes(b"\x89PNG\r\n\x1a\n" + CANARY + b"\n")
     (secret / "canary.txt").write_bytes(CANARY + b": " + CANARY + b"\n")
@@ -253,8 +264,8 @@ def _edit(folder: Path, step: dict[str, Any]) -> Path:
 
 
 @pytest.mark.parametrize("spec", list(_cases()))
-def test_hostile_input(spec: dict[str, Any], tmp_path: Path) -> None:
-    case = _setup(spec, tmp_path)
+def test_hostile_input(spec: dict[str, Any], tmp_path: Path, secret: Path) -> None:
+    case = _setup(spec, tmp_path, secret)
     before = {name: (case.folder / name).read_bytes() for name in spec.get("unchanged", [])}
     if "run" in spec:
         _explicit_runs(case)
