@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,3 +38,16 @@ def write_arch(tmp_path: Path) -> WriteArch:
         return path
 
     return write
+
+
+def run_console_script(setup: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `archgen ARGS` through the real console entry point after `setup` (Python code).
+
+    The entry point ends the process itself, so what it does at exit (status,
+    atexit handlers, a one-line failure) is seen only from another process.
+    """
+    argv = ["archgen", *args]
+    code = f"{setup}\nimport sys, archgen.cli\nsys.argv = {argv!r}\narchgen.cli.run()\n"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )

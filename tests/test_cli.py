@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from archgen.cli import main
-from tests.conftest import ROOT, WriteArch
+from tests.conftest import ROOT, WriteArch, run_console_script
 
 OVERLAP = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -191,14 +191,10 @@ def test_console_script_ends_quietly_when_the_reader_leaves() -> None:
 
 def test_console_script_runs_atexit_handlers_and_keeps_its_exit_code(tmp_path: Path) -> None:
     """run() leaves through os._exit for speed, but what registered for the exit still runs."""
-    code = (
-        "import atexit, sys\nimport archgen.cli\n"
-        "atexit.register(lambda: print('handler ran', flush=False))\n"
-        f"sys.argv = ['archgen', 'check', {str(tmp_path / 'missing.yaml')!r}]\n"
-        "archgen.cli.run()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    done = run_console_script(
+        "import atexit\natexit.register(lambda: print('handler ran', flush=False))",
+        "check",
+        str(tmp_path / "missing.yaml"),
     )
     assert done.returncode == 2, done.stderr
     assert done.stdout == "handler ran\n"

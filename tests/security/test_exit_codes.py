@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from click.testing import CliRunner
 
 from archgen.cli import EXIT_INTERNAL, main
 from archgen.commands import check
 from archgen.report.base import CheckResult
-from tests.conftest import ARCHITECTURES
+from tests.conftest import ARCHITECTURES, run_console_script
 
 CAPSTONE = str(ARCHITECTURES / "capstone.yaml")
 
@@ -39,15 +36,12 @@ def test_debug_keeps_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_console_script_exits_3_on_a_bug() -> None:
-    code = (
-        "import archgen.commands.check, archgen.cli, sys\n"
+    done = run_console_script(
+        "import archgen.commands.check\n"
         "def boom(*a, **k): raise ZeroDivisionError('bug')\n"
-        "archgen.commands.check.check = boom\n"
-        f"sys.argv = ['archgen', 'check', {CAPSTONE!r}]\n"
-        "archgen.cli.run()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+        "archgen.commands.check.check = boom",
+        "check",
+        CAPSTONE,
     )
     assert done.returncode == 3
     assert "Traceback" not in done.stderr

@@ -65,6 +65,25 @@ class Facts:
     """Reached through the signed AWS API, so only with IAM permissions (AG501)."""
 
 
+def plumbing(service: str) -> Facts:
+    """Return the facts of network plumbing: never drawn, its effect shown by colours and traces.
+
+    Subnets, route tables, network ACLs and security groups state only their
+    name; everything else about them is what makes them plumbing.
+    """
+    return Facts(
+        service=service,
+        tier="network",
+        placement="vpc",
+        icon=None,
+        shape=None,
+        drawn="hidden",
+        port=None,
+        rationale=None,
+        signed_api=False,
+    )
+
+
 class InSubnet:
     """Trait: has its network interface in the one subnet its `subnet` names."""
 

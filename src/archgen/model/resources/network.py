@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, InSubnet, InVpc, MayBePublic, Shape
+from archgen.model.resources.facts import Facts, InSubnet, InVpc, MayBePublic, Shape, plumbing
 from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
 VpcRef = Annotated[Id, ref("vpc")]
@@ -50,17 +50,7 @@ class Subnet(InVpc, ResourceBase):
     """A range of the VPC in one Availability Zone; public or private by its routes."""
 
     type: Literal["subnet"]
-    facts: ClassVar[Facts] = Facts(
-        service="Subnet",
-        tier="network",
-        placement="vpc",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale=None,
-        signed_api=False,
-    )
+    facts: ClassVar[Facts] = plumbing("Subnet")
     vpc: VpcRef
     zone: Zone
     cidr: Cidr
@@ -81,17 +71,7 @@ class RouteTable(InVpc, ResourceBase):
     """The routes of the subnets associated with it (or of every subnet, when main)."""
 
     type: Literal["route_table"]
-    facts: ClassVar[Facts] = Facts(
-        service="Route table",
-        tier="network",
-        placement="vpc",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale=None,
-        signed_api=False,
-    )
+    facts: ClassVar[Facts] = plumbing("Route table")
     vpc: VpcRef
     main: bool = False
     routes: tuple[Route, ...] = ()
@@ -175,17 +155,7 @@ class NetworkAcl(InVpc, ResourceBase):
     """A stateless filter at the subnet boundary; custom ACLs deny what no rule allows."""
 
     type: Literal["network_acl"]
-    facts: ClassVar[Facts] = Facts(
-        service="Network ACL",
-        tier="network",
-        placement="vpc",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale=None,
-        signed_api=False,
-    )
+    facts: ClassVar[Facts] = plumbing("Network ACL")
     vpc: VpcRef
     inbound: NaclRules = ()
     outbound: NaclRules = ()
@@ -211,17 +181,7 @@ class SecurityGroup(InVpc, ResourceBase):
     """A stateful allow-list on network interfaces; omitted egress allows all, as in AWS."""
 
     type: Literal["security_group"]
-    facts: ClassVar[Facts] = Facts(
-        service="Security group",
-        tier="network",
-        placement="vpc",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale=None,
-        signed_api=False,
-    )
+    facts: ClassVar[Facts] = plumbing("Security group")
     vpc: VpcRef
     ingress: tuple[IngressRule, ...] = ()
     egress: tuple[EgressRule, ...] | None = None
