@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archgen.commands.explain import explanation
-from archgen.layout.scene import build_scene
+from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from archgen.model.flows import flow_letter
 from tests.conftest import WriteArch

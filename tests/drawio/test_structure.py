@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from archgen.layout.drawing import build_scene
 from archgen.layout.geometry import Geometry, from_dot_json
-from archgen.layout.scene import build_scene
 from archgen.loader import load_file
 from archgen.render.drawio import render_drawio
 from archgen.render.drawio_styles import shape_names

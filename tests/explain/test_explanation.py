@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from archgen.cli import main
 from archgen.commands.explain import explanation
 from archgen.explain.content import named
-from archgen.layout.scene import build_scene
+from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from archgen.model.flows import flow_badges
 from tests.conftest import ARCHITECTURES, ROOT

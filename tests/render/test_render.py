@@ -20,9 +20,8 @@ from click.testing import CliRunner
 from archgen.cli import main
 from archgen.commands.render import output_path
 from archgen.errors import UsageError
-from archgen.layout.drawing import plan
+from archgen.layout.drawing import build_scene, plan
 from archgen.layout.icons import node_icon
-from archgen.layout.scene import build_scene
 from archgen.loader import load_file
 from archgen.model.catalogue import CATALOGUE
 from tests.conftest import ARCHITECTURES, ROOT

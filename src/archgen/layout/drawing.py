@@ -1,13 +1,15 @@
-"""The one layout of an architecture, and what graphviz drew from it."""
+"""The one layout of an architecture: its scene, its DOT source, and what graphviz drew."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
 
+from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
+from archgen.layout.placement import place
 from archgen.layout.run import run_dot
-from archgen.layout.scene import Scene, build_scene
+from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
 
@@ -19,6 +21,13 @@ class Drawing:
     scene: Scene
     dot: str
     outputs: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_scene(arch: Architecture) -> Scene:
+    """Return the scene of `arch`: nodes in their boxes, edges with their badges."""
+    scene = place(arch)
+    connect(arch, scene)
+    return scene
 
 
 def plan(arch: Architecture) -> Drawing:

@@ -19,6 +19,11 @@ class Place:
     subnet: str | None = None
     zone: str | None = None
 
+    @property
+    def internet(self) -> bool:
+        """Tell whether this is the internet (a client), not a subnet or a public endpoint."""
+        return self.subnet is None and self.label.endswith(" (internet)")
+
 
 @dataclass(frozen=True)
 class Step:
@@ -29,6 +34,27 @@ class Step:
     component: str
     check: str
     admitted_by: str
+
+    @property
+    def subject(self) -> str:
+        """Return the id of the component (a NACL, route table, gateway...), "" for none."""
+        return self.component.partition(" ")[0]
+
+    @property
+    def way(self) -> str:
+        """Return "inbound" or "outbound" for a network ACL's side, else ""."""
+        way = self.component.partition(" ")[2]
+        return way if way in ("inbound", "outbound") else ""
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Return the rules that admitted the packet, each without its component's name."""
+        rules = self.admitted_by.split("; ")
+        if self.kind == "security_group":
+            rules = [rule.removeprefix(f"{self.subject}: ") for rule in rules]
+        if self.kind == "listener":
+            rules[0] = rules[0].removeprefix("listener ")
+        return tuple(rules)
 
 
 @dataclass(frozen=True)

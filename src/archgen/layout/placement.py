@@ -1,0 +1,222 @@
+"""Which box each resource is drawn in, and the rows that keep tiers aligned across zones.
+
+The scene follows the AWS Architecture Icons conventions: clients outside the
+AWS Cloud box; global services in it; regional services in the Region box; in
+each VPC one column per Availability Zone and one row per subnet tier, in the
+same order in every zone. Multi-subnet resources are expanded: an Auto Scaling
+group or a VPC Lambda shows one instance per subnet, a Multi-AZ database its
+primary and standby. Ids come from the model (an expanded copy is `id@subnet`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archgen.layout.scene import Group, Node, Scene
+from archgen.model.architecture import Architecture
+from archgen.model.resources.data import Rds
+from archgen.model.resources.facts import Drawn
+from archgen.model.resources.network import Subnet, Vpc
+from archgen.model.types import TIERS
+
+_Placed = dict[str, list[tuple[Subnet, list[str]]]]
+"""Per zone, its subnets in row order, each with the node ids drawn in it."""
+
+
+def place(arch: Architecture) -> Scene:
+    """Return the scene of `arch` with every node in its box and no lines yet."""
+    scene = Scene(name=arch.name, title=arch.document.title)
+    region = Group(
+        "region", "region", f"Region {arch.document.region}", cell=f"aws:{arch.document.region}"
+    )
+    for resource_id in arch.resources:
+        placement = arch.placement_of(resource_id)
+        if drawn_as(arch, resource_id) == "hidden" or placement in ("subnet", "vpc"):
+            continue
+        node = _node(arch, resource_id)
+        scene.nodes[node.id] = node
+        scene.copies[resource_id] = [node.id]
+        if placement == "outside":
+            scene.outside.append(node.id)
+        elif placement == "global":
+            scene.cloud.nodes.append(node.id)
+        else:
+            region.nodes.append(node.id)
+    for vpc in arch.resources_of(Vpc):
+        region.groups.append(_vpc_group(arch, vpc, scene))
+    scene.cloud.groups.append(region)
+    return scene
+
+
+def drawn_as(arch: Architecture, resource_id: str) -> Drawn:
+    """Return how the resource's type is drawn (its facts say)."""
+    return arch.resource(resource_id).facts.drawn
+
+
+def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str = "") -> Node:
+    resource = arch.resource(resource_id)
+    return Node(
+        id=node_id or resource_id,
+        resource=resource_id,
+        type=arch.type_of(resource_id),
+        label=resource.display_name,
+        sublabel=sublabel,
+    )
+
+
+def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
+    """Return the VPC's box: a column per zone, a row per tier, ALBs and gateways on its edge."""
+    group = Group(f"vpc:{vpc.id}", "vpc", f"{vpc.display_name}  {vpc.cidr}", cell=vpc.id)
+    subnets = [s for s in arch.resources_of(Subnet) if s.vpc == vpc.id]
+    row_of = _row_keys(arch, subnets)
+    placed: _Placed = {}
+    for subnet in sorted(subnets, key=lambda s: row_of[s.id]):
+        placed.setdefault(subnet.zone, []).append((subnet, _subnet_nodes(arch, subnet, scene)))
+    for zone in sorted(placed):
+        group.groups.append(_zone_group(arch, vpc, zone, placed[zone], scene))
+    albs = _vpc_level_nodes(arch, vpc, group, scene)
+    _align_rows(arch, placed, row_of, albs, scene)
+    return group
+
+
+def _zone_group(
+    arch: Architecture, vpc: Vpc, zone: str, subnets: list[tuple[Subnet, list[str]]], scene: Scene
+) -> Group:
+    """Return the zone's column of subnet boxes, each one stacked above the next."""
+    az = Group(f"az:{vpc.id}:{zone}", "az", f"Availability Zone {zone}", cell=f"{vpc.id}.{zone}")
+    for subnet, node_ids in subnets:
+        az.groups.append(_subnet_group(arch, subnet, node_ids, scene))
+    for (upper, _), (lower, _) in itertools.pairwise(subnets):
+        scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
+    return az
+
+
+def _align_rows(
+    arch: Architecture,
+    placed: _Placed,
+    row_of: dict[str, tuple[int, int]],
+    albs: list[str],
+    scene: Scene,
+) -> None:
+    """Record each tier row across the zones, and hold every ALB above its subnets' row."""
+    for row in sorted(set(row_of.values())):
+        in_row = [
+            (subnet, node_ids)
+            for zone in sorted(placed)
+            for subnet, node_ids in placed[zone]
+            if row_of[subnet.id] == row
+        ]
+        anchors = [_anchor(subnet.id) for subnet, _ in in_row]
+        scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
+        for alb in albs:
+            if row_of[arch.subnets_of(alb)[0]] == row:
+                scene.above.extend((alb, anchor) for anchor in anchors)
+
+
+def _anchor(subnet_id: str) -> str:
+    return f"{subnet_id}/anchor"
+
+
+def _row_keys(arch: Architecture, subnets: list[Subnet]) -> dict[str, tuple[int, int]]:
+    """Order subnets into rows: public first, then private ones by the tier they serve."""
+    tiers: dict[str, list[int]] = {subnet.id: [] for subnet in subnets}
+    for resource_id in arch.resources:
+        for subnet_id in arch.subnets_of(resource_id):
+            if subnet_id in tiers and subnet_id != resource_id:
+                tiers[subnet_id] += [
+                    TIERS.index(t) for t in arch.tiers_of(resource_id) if t != "network"
+                ]
+    return {
+        subnet.id: (
+            0 if arch.is_public(subnet.id) else 1,
+            min(tiers[subnet.id], default=len(TIERS)),
+        )
+        for subnet in subnets
+    }
+
+
+def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]:
+    """Place every resource with an interface in `subnet`; return the node ids in order."""
+    ids: list[str] = []
+    for resource_id in arch.resources:
+        if drawn_as(arch, resource_id) in ("hidden", "across_zones"):
+            continue
+        if subnet.id not in arch.subnets_of(resource_id):
+            continue
+        node = _copy(arch, resource_id, subnet)
+        if node is None:
+            continue
+        scene.nodes[node.id] = node
+        scene.copies.setdefault(resource_id, []).append(node.id)
+        ids.append(node.id)
+    return ids
+
+
+def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
+    """Return the node drawn for the resource in `subnet`, or None where it has none there."""
+    drawn = drawn_as(arch, resource_id)
+    if drawn == "primary_standby":
+        return _database_copy(arch, arch.get(resource_id, Rds), subnet)
+    if drawn == "per_subnet":
+        many = len(arch.subnets_of(resource_id)) > 1
+        return _node(arch, resource_id, f"{resource_id}@{subnet.id}" if many else "")
+    return _node(arch, resource_id)
+
+
+def _database_copy(arch: Architecture, db: Rds, subnet: Subnet) -> Node | None:
+    """Return the primary's or the standby's node: a Multi-AZ database shows both."""
+    subnets = arch.subnets_of(db.id)
+    if not db.multi_az:
+        return _node(arch, db.id) if subnet.id == subnets[0] else None
+    primary_zone = arch.get(subnets[0], Subnet).zone
+    standby = next((s for s in subnets if arch.get(s, Subnet).zone != primary_zone), None)
+    if subnet.id == subnets[0]:
+        return _node(arch, db.id, f"{db.id}@{subnet.id}", "primary")
+    if subnet.id == standby:
+        return _node(arch, db.id, f"{db.id}@{subnet.id}", "standby")
+    return None
+
+
+def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene: Scene) -> Group:
+    public = arch.is_public(subnet.id)
+    kind = "public" if public else "private"
+    group = Group(
+        f"subnet:{subnet.id}",
+        f"subnet-{kind}",
+        f"{subnet.display_name}  {subnet.cidr}",
+        cell=subnet.id,
+        anchor=_anchor(subnet.id),
+    )
+    for node_id in node_ids:
+        node = scene.nodes[node_id]
+        if node.type == "autoscaling_group":
+            group.groups.append(
+                Group(
+                    f"asg:{node_id}",
+                    "asg",
+                    "Auto Scaling group",
+                    nodes=[node_id],
+                    cell=f"{node_id}/group",
+                )
+            )
+        else:
+            group.nodes.append(node_id)
+    return group
+
+
+def _vpc_level_nodes(arch: Architecture, vpc: Vpc, group: Group, scene: Scene) -> list[str]:
+    """Place ALBs between their zones and gateways on the VPC's edge; return the ALBs."""
+    albs: list[str] = []
+    for resource_id in arch.resources:
+        drawn = drawn_as(arch, resource_id)
+        if drawn not in ("vpc_edge", "across_zones") or arch.vpc_of(resource_id) != vpc.id:
+            continue
+        node = _node(arch, resource_id)
+        scene.nodes[node.id] = node
+        scene.copies[resource_id] = [node.id]
+        group.nodes.append(node.id)
+        if drawn == "across_zones" and arch.subnets_of(resource_id):
+            albs.append(resource_id)
+    gateways = [n for n in group.nodes if arch.type_of(n) == "internet_gateway"]
+    scene.above.extend((gateway, alb) for gateway in gateways for alb in albs)
+    return albs
