@@ -1,0 +1,118 @@
+"""The components a packet crosses inside a VPC: NACLs, security groups, routes, listeners.
+
+Each check either records the step that admitted the packet or ends the pair
+at the first refusal, in the words of AWS Reachability Analyzer; the walk of
+a pair decides the order, these decide each verdict.
+"""
+
+from __future__ import annotations
+
+from archgen.model.architecture import Architecture
+from archgen.model.resources.edge import Alb
+from archgen.model.resources.facts import HasSecurityGroups
+from archgen.model.resources.network import NetworkAcl, Subnet
+from archgen.network import nacl, places, security_groups
+from archgen.network.intervals import IntervalSet, port_text
+from archgen.network.probe import Probe, Trail
+from archgen.network.verdict import Place
+
+_Question = tuple[str, str, str, IntervalSet, IntervalSet]
+"""What a NACL is asked: its id, the way, the protocol, the ports and the peer's addresses."""
+
+
+class Checkpoints:
+    """The checks of one pair's walk, bound to its architecture and its trail of steps."""
+
+    __slots__ = ("_acl_verdicts", "arch", "trail")
+
+    def __init__(self, arch: Architecture) -> None:
+        self.arch = arch
+        self.trail = Trail()
+        self._acl_verdicts = arch.memo("network.acl_verdicts", dict[_Question, nacl.AclResult])
+
+    def acl(self, subnet_id: str, way: str, probe: Probe) -> None:
+        """Judge the packet at the `way` ("inbound"/"outbound") rules of the subnet's NACL.
+
+        NACLs are stateless: the walk calls this for the reply too, on the
+        ephemeral ports, which is where most real outages hide.
+        """
+        outbound = way == "outbound"
+        peer = probe.destination if outbound else probe.origin
+        preposition = "to" if outbound else "from"
+        check = f"{way} {probe.protocol} {port_text(probe.ports)} {preposition} {peer.label}"
+        acl_id = self.arch.nacl_of(subnet_id)
+        if acl_id is None:
+            vpc = self.arch.get(subnet_id, Subnet).vpc
+            by = f"{subnet_id} has no NACL: the default ACL allows all traffic"
+            self.trail.admit(probe.direction, "network_acl", f"default ACL of {vpc}", check, by)
+            return
+        result = self._judge(acl_id, way, probe, peer)
+        component = f"{acl_id} {way}"
+        if not result.admitted:
+            detail = nacl.refusal_text(result, probe.protocol, preposition)
+            self.trail.refuse(
+                probe.direction, "network_acl", component, "SUBNET_ACL_RESTRICTION", detail
+            )
+        self.trail.admit(probe.direction, "network_acl", component, check, "; ".join(result.rules))
+
+    def _judge(self, acl_id: str, way: str, probe: Probe, peer: Place) -> nacl.AclResult:
+        """Return the NACL's verdict, evaluated once per architecture for one question.
+
+        Many pairs ask a NACL the same thing (each instance of a subnet, to the
+        same database subnet), and evaluating rules is most of the walk's cost.
+        """
+        key = (acl_id, way, probe.protocol, probe.ports, peer.addresses)
+        result = self._acl_verdicts.get(key)
+        if result is None:
+            acl = self.arch.get(acl_id, NetworkAcl)
+            rules = acl.inbound if way == "inbound" else acl.outbound
+            result = nacl.evaluate(rules, probe.protocol, probe.ports, peer.addresses)
+            self._acl_verdicts[key] = result
+        return result
+
+    def group(self, owner: str, way: str, probe: Probe, peer_groups: tuple[str, ...]) -> None:
+        """Judge a request at the `way` ("ingress"/"egress") rules of `owner`'s groups.
+
+        Security groups are stateful, so only the request is judged; the
+        reply of an admitted request always passes them.
+        """
+        if not isinstance(self.arch.resource(owner), HasSecurityGroups):
+            return  # a NAT gateway has no security groups: only its NACL filters
+        groups = places.groups_of(self.arch, owner)
+        peer = probe.destination if way == "egress" else probe.origin
+        port = probe.port
+        result = security_groups.check(
+            groups, way, probe.protocol, port, peer.addresses, peer_groups, peer.label
+        )
+        names = ", ".join(g.id for g in groups) or "default"
+        if not result.admitted:
+            self.trail.refuse(
+                probe.direction, "security_group", names, result.reason, result.detail
+            )
+        preposition = "from" if way == "ingress" else "to"
+        check = f"{way} {probe.protocol} {port} {preposition} {peer.label}"
+        self.trail.admit(probe.direction, "security_group", names, check, "; ".join(result.rules))
+
+    def listener(self, target: str, port: int) -> None:
+        """Judge a request at a load balancer: it needs a listener on the port and a target."""
+        alb = self.arch.resource(target)
+        if not isinstance(alb, Alb):
+            return
+        listener = next((item for item in alb.listeners if item.port == port), None)
+        if listener is None:
+            ports = ", ".join(str(item.port) for item in alb.listeners) or "none"
+            detail = f"no listener on port {port} (listeners: {ports})"
+            self.trail.refuse("forward", "listener", target, "ELBV2_LISTENERS_MISMATCH", detail)
+        if not self.arch.connections_from(target):
+            detail = f"{target} forwards to no target: declare a connection from it"
+            self.trail.refuse("forward", "listener", target, "ELBV2_LISTENER_HAS_NO_TG", detail)
+        by = f"listener {listener.protocol}:{listener.port}"
+        self.trail.admit("forward", "listener", target, f"port {port}", by)
+
+    def local_route(self, subnet_id: str, probe: Probe) -> None:
+        """Admit traffic to an address of the VPC: the implicit local route always matches."""
+        table = places.table_name(self.arch, subnet_id)
+        rule = f"implicit local route {places.vpc_cidr(self.arch, subnet_id)}"
+        self.trail.admit(
+            probe.direction, "route_table", table, f"to {probe.destination.label}", rule
+        )

@@ -1,0 +1,104 @@
+"""The way out of a VPC: routes toward public addresses, through NAT gateways if need be.
+
+A packet for the internet or a public AWS endpoint leaves by an internet
+gateway (with a public address), a gateway endpoint (TCP only), or a NAT
+gateway, whose own subnet then has to route it on; each leg is judged apart.
+"""
+
+from __future__ import annotations
+
+from archgen.model.resources.network import NatGateway
+from archgen.network import places, routes
+from archgen.network.components import Checkpoints
+from archgen.network.probe import Leg, Probe
+
+_ONWARD = ("vpc_endpoint", "internet_gateway")
+"""Route targets that hand the packet straight to AWS; any other is a NAT gateway."""
+
+
+def follow(at: Checkpoints, probe: Probe, leg: Leg) -> None:
+    """Follow every route the packet's destination takes out of the leg's subnet.
+
+    A destination set may split over several routes (longest prefix first);
+    each part must get out, so each route is judged.
+    """
+    for choice in routes.lookup(at.arch, leg.subnet, probe.destination.addresses, leg.service):
+        _take(at, probe, leg, choice)
+
+
+def _take(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.RouteChoice) -> None:
+    """Judge one route, then the gateway or NAT gateway it sends the packet to."""
+    table = places.table_name(at.arch, leg.subnet)
+    unroutable = _unroutable(probe, leg, choice)
+    if unroutable is not None:
+        reason = "NO_ROUTE_TO_DESTINATION"
+        at.trail.refuse(probe.direction, "route_table", table, reason, unroutable)
+    if choice.kind == "vpc_endpoint":
+        _check_endpoint(at, probe, leg, choice.target)
+    elif choice.kind == "internet_gateway":
+        _check_gateway(at, probe, leg, choice.target)
+    check = f"to {probe.destination.label}"
+    at.trail.admit(probe.direction, "route_table", table, check, choice.text)
+    if choice.kind not in _ONWARD:
+        _through_nat(at, probe, leg, choice.target)
+
+
+def _unroutable(probe: Probe, leg: Leg, choice: routes.RouteChoice) -> str | None:
+    """Return why the route cannot carry the packet on, or None if it may."""
+    if choice.kind in ("none", "local"):
+        return f"{choice.text} for {probe.destination.label}"
+    if choice.kind in _ONWARD:
+        return None
+    if leg.direct_only:
+        return (
+            f"the reply to {probe.destination.label} takes {choice.text}, not the internet "
+            "gateway it came through"
+        )
+    if choice.target in leg.through:
+        return f"{choice.text} loops back to a NAT gateway this packet already crossed"
+    return None
+
+
+def _check_endpoint(at: Checkpoints, probe: Probe, leg: Leg, endpoint: str) -> None:
+    """Refuse what a gateway endpoint cannot carry: anything but TCP.
+
+    A reply leg (`direct_only`) is not judged by protocol: all it is asked is
+    to leave by the internet gateway its request came in through.
+    """
+    if not leg.direct_only and probe.protocol != "tcp":
+        reason = "VPCE_GATEWAY_PROTOCOL_RESTRICTION"
+        detail = "gateway endpoints carry TCP only"
+        at.trail.refuse(probe.direction, "vpc_endpoint", endpoint, reason, detail)
+
+
+def _check_gateway(at: Checkpoints, probe: Probe, leg: Leg, gateway: str) -> None:
+    """Refuse a packet that would leave by the internet gateway from a private address.
+
+    A reply to a packet the gateway brought in passes: the request could only
+    have arrived at a public address, which the walk checked on the way in.
+    """
+    if not leg.direct_only and not places.has_public_address(at.arch, leg.owner, leg.subnet):
+        reason = "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
+        detail = f"{leg.owner} has no public IP address in {leg.subnet}"
+        at.trail.refuse(probe.direction, "internet_gateway", gateway, reason, detail)
+
+
+def _through_nat(at: Checkpoints, probe: Probe, leg: Leg, nat_id: str) -> None:
+    """Cross a NAT gateway: its subnet's NACL both ways, then its own route out.
+
+    The NAT's subnet sees the packet twice when it comes from another subnet
+    (in from the sender, out to the internet), and the reply twice as well.
+    """
+    nat = at.arch.get(nat_id, NatGateway)
+    inner = probe.sent_by(places.subnet_place(at.arch, leg.subnet))
+    crossing = nat.subnet != leg.subnet
+    if crossing:
+        at.acl(nat.subnet, "inbound", inner)
+    at.acl(nat.subnet, "outbound", inner)
+    follow(at, probe, Leg(nat.subnet, nat_id, through=(*leg.through, nat_id)))
+    by = "source address translated; replies return to the NAT on 1024-65535"
+    at.trail.admit(probe.direction, "nat_gateway", nat_id, f"to {probe.destination.label}", by)
+    reply = inner.reply()
+    at.acl(nat.subnet, "inbound", reply)
+    if crossing:
+        at.acl(nat.subnet, "outbound", reply)

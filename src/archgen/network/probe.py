@@ -1,0 +1,88 @@
+"""The values one pair's walk passes around: the packet, a leg toward the internet, the trail.
+
+Every component check asks the same few things (which way the packet goes,
+on what protocol and ports, from where to where), so they travel together as
+one frozen `Probe` instead of as six loose arguments that are easy to swap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NoReturn
+
+from archgen.network.intervals import EPHEMERAL, IntervalSet
+from archgen.network.verdict import Block, Direction, Place, Step
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """One packet: a request on one port, or its reply on the ephemeral ports.
+
+    A check on the way out of something (NACL outbound, security group egress)
+    compares its rules with the packet's destination; a check on the way in,
+    with its origin.
+    """
+
+    direction: Direction
+    protocol: str
+    ports: IntervalSet
+    origin: Place
+    destination: Place
+
+    @classmethod
+    def request(cls, protocol: str, port: int, origin: Place, destination: Place) -> Probe:
+        """Return the packet that opens a connection on `port`."""
+        return cls("forward", protocol, IntervalSet(((port, port),)), origin, destination)
+
+    def reply(self) -> Probe:
+        """Return the answer to this packet: back the other way, to an ephemeral port."""
+        return Probe("return", self.protocol, EPHEMERAL, self.destination, self.origin)
+
+    def sent_by(self, origin: Place) -> Probe:
+        """Return the same packet as sent by another place (the subnet behind a NAT)."""
+        return Probe(self.direction, self.protocol, self.ports, origin, self.destination)
+
+    @property
+    def port(self) -> int:
+        """Return the request's port: a request probes exactly one, security groups want it."""
+        return self.ports.intervals[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """A stretch of a path out of one subnet toward public addresses, on `owner`'s behalf.
+
+    `direct_only` marks the reply to a packet the internet gateway brought in:
+    it must leave by that gateway, not through NAT. `through` holds the NAT
+    gateways already crossed, so that a route back into one is a loop, not a path.
+    """
+
+    subnet: str
+    owner: str
+    service: str | None = None
+    direct_only: bool = False
+    through: tuple[str, ...] = ()
+
+
+class Blocked(Exception):
+    """Ends the evaluation of one pair at the component that refused it."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+
+
+@dataclass
+class Trail:
+    """The steps of one pair so far; `refuse` ends the pair with a block."""
+
+    steps: list[Step] = field(default_factory=list)
+
+    def admit(self, direction: Direction, kind: str, component: str, check: str, by: str) -> None:
+        """Record that `component` let the packet through, and by which rule."""
+        self.steps.append(Step(direction, kind, component, check, by))
+
+    def refuse(
+        self, direction: Direction, kind: str, component: str, reason: str, detail: str
+    ) -> NoReturn:
+        """Stop the walk: later components never see a packet an earlier one dropped."""
+        raise Blocked(Block(direction, kind, component, reason, detail))

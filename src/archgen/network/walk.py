@@ -1,0 +1,130 @@
+"""The walk of one pair of places: the request hop by hop, then its reply.
+
+The order is that of reference/reachability.md, and it matters: the verdict
+names the *first* component that refuses, as AWS Reachability Analyzer does.
+Inside a VPC: security group egress, the source NACL, the route, the
+destination NACL, security group ingress and listeners; then the reply through
+both NACLs and the routes back. Security groups are stateful and see the
+request only; NACLs are stateless and see both.
+"""
+
+from __future__ import annotations
+
+from archgen.model.architecture import Architecture
+from archgen.model.resources.network import InternetGateway, Subnet
+from archgen.network import places
+from archgen.network.components import Checkpoints
+from archgen.network.internet import follow
+from archgen.network.probe import Blocked, Leg, Probe
+from archgen.network.verdict import PairVerdict
+
+_UNROUTABLE = ("internet_gateway", "nat_gateway", "vpc_endpoint")
+
+
+def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> PairVerdict:
+    """Return the verdict of `request` from `source` to `target` and of its reply.
+
+    A refusal ends the walk (as an exception, so no check has to test what
+    came before it); the steps admitted until then are kept as the evidence.
+    """
+    at = Checkpoints(arch)
+    trail = at.trail
+    a, b = request.origin, request.destination
+    try:
+        if arch.type_of(source) in _UNROUTABLE or arch.type_of(target) in _UNROUTABLE:
+            detail = "gateways and endpoints carry traffic; they are not connection ends"
+            trail.refuse("forward", "connection", "", "UNSUPPORTED_COMPONENT", detail)
+        if a.subnet and b.subnet:
+            _inside(at, source, target, request)
+        elif b.subnet:
+            _from_outside(at, target, request)
+        else:
+            _to_outside(at, source, target, request)
+    except Blocked as blocked:
+        return PairVerdict(a, b, tuple(trail.steps), blocked.block)
+    return PairVerdict(a, b, tuple(trail.steps), None)
+
+
+def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
+    """Walk a pair whose ends both sit in subnets; within one subnet no NACL applies."""
+    a, b = request.origin.subnet, request.destination.subnet
+    assert a is not None  # noqa: S101 (caller's contract)
+    assert b is not None  # noqa: S101 (caller's contract)
+    _same_vpc(at, a, b)
+    crossing = a != b
+    at.group(source, "egress", request, places.group_ids(at.arch, target))
+    if crossing:
+        at.acl(a, "outbound", request)
+    at.local_route(a, request)
+    if crossing:
+        at.acl(b, "inbound", request)
+    at.group(target, "ingress", request, places.group_ids(at.arch, source))
+    at.listener(target, request.port)
+    reply = request.reply()
+    if crossing:
+        at.acl(b, "outbound", reply)
+        at.local_route(b, reply)
+        at.acl(a, "inbound", reply)
+    else:
+        by = "traffic within a subnet passes no NACL"
+        at.trail.admit("return", "subnet", b, "reply inside one subnet", by)
+
+
+def _same_vpc(at: Checkpoints, subnet_a: str, subnet_b: str) -> None:
+    """Refuse a pair across two VPCs: format v1 declares no peering to carry it."""
+    vpc_a = at.arch.get(subnet_a, Subnet).vpc
+    vpc_b = at.arch.get(subnet_b, Subnet).vpc
+    if vpc_a != vpc_b:
+        detail = f"{vpc_a} and {vpc_b} are not peered"
+        at.trail.refuse("forward", "vpc", vpc_a, "DISCONNECTED_VPCS", detail)
+
+
+def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
+    """Walk a request from the internet in through the internet gateway, and its reply out.
+
+    The reply must leave by that same gateway: a NAT would change its source
+    address and the client would drop it.
+    """
+    subnet = request.destination.subnet
+    assert subnet is not None  # noqa: S101 (caller's contract)
+    gateway = _gateway_in(at, target, subnet)
+    vpc = gateway.vpc
+    check = f"from {request.origin.label}"
+    by = f"attached to {vpc}; {target} has a public address"
+    at.trail.admit("forward", "internet_gateway", gateway.id, check, by)
+    check = f"to {request.destination.label}"
+    by = f"implicit local route {places.vpc_cidr(at.arch, subnet)}"
+    at.trail.admit("forward", "route_table", "", check, by)
+    at.acl(subnet, "inbound", request)
+    at.group(target, "ingress", request, ())
+    at.listener(target, request.port)
+    reply = request.reply()
+    at.acl(subnet, "outbound", reply)
+    follow(at, reply, Leg(subnet, target, direct_only=True))
+
+
+def _gateway_in(at: Checkpoints, target: str, subnet: str) -> InternetGateway:
+    """Return the internet gateway a request reaches `target` in `subnet` by, or refuse.
+
+    Both failures carry AWS's one reason for them: without a gateway or a
+    public address, the internet has no address to send the packet to.
+    """
+    vpc = at.arch.get(subnet, Subnet).vpc
+    gateway = next((g for g in at.arch.resources_of(InternetGateway) if g.vpc == vpc), None)
+    reason = "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"
+    if gateway is None:
+        at.trail.refuse("forward", "vpc", vpc, reason, f"{vpc} has no internet gateway")
+    if not places.has_public_address(at.arch, target, subnet):
+        detail = f"{target} has no public IP address in {subnet}"
+        at.trail.refuse("forward", "internet_gateway", gateway.id, reason, detail)
+    return gateway
+
+
+def _to_outside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
+    """Walk a request from a subnet out to the internet or a public AWS endpoint, and back."""
+    subnet = request.origin.subnet
+    assert subnet is not None  # noqa: S101 (caller's contract)
+    at.group(source, "egress", request, ())
+    at.acl(subnet, "outbound", request)
+    follow(at, request, Leg(subnet, source, service=at.arch.type_of(target)))
+    at.acl(subnet, "inbound", request.reply())
