@@ -44,16 +44,16 @@ class Checkpoints:
         if acl_id is None:
             vpc = self.arch.get(subnet_id, Subnet).vpc
             by = f"{subnet_id} has no NACL: the default ACL allows all traffic"
-            self.trail.admit(probe.direction, "network_acl", f"default ACL of {vpc}", check, by)
+            name = f"default ACL of {vpc}"
+            self.trail.admit(probe.direction, "network_acl", name, check, (by,), subject="default")
             return
         result = self._judge(acl_id, way, probe, peer)
-        component = f"{acl_id} {way}"
         if not result.admitted:
             detail = nacl.refusal_text(result, probe.protocol, preposition)
             self.trail.refuse(
-                probe.direction, "network_acl", component, "SUBNET_ACL_RESTRICTION", detail
+                probe.direction, "network_acl", f"{acl_id} {way}", "SUBNET_ACL_RESTRICTION", detail
             )
-        self.trail.admit(probe.direction, "network_acl", component, check, "; ".join(result.rules))
+        self.trail.admit(probe.direction, "network_acl", acl_id, check, result.rules, way=way)
 
     def _judge(self, acl_id: str, way: str, probe: Probe, peer: Place) -> nacl.AclResult:
         """Return the NACL's verdict, evaluated once per architecture for one question.
@@ -91,7 +91,11 @@ class Checkpoints:
             )
         preposition = "from" if way == "ingress" else "to"
         check = f"{way} {probe.protocol} {port} {preposition} {peer.label}"
-        self.trail.admit(probe.direction, "security_group", names, check, "; ".join(result.rules))
+        lines = tuple(rule.line() for rule in result.rules)
+        rules = tuple(rule.text for rule in result.rules) if len(groups) == 1 else lines
+        self.trail.admit(
+            probe.direction, "security_group", names, check, rules, by="; ".join(lines)
+        )
 
     def listener(self, target: str, port: int) -> None:
         """Judge a request at a load balancer: it needs a listener on the port and a target."""
@@ -106,13 +110,15 @@ class Checkpoints:
         if not self.arch.connections_from(target):
             detail = f"{target} forwards to no target: declare a connection from it"
             self.trail.refuse("forward", "listener", target, "ELBV2_LISTENER_HAS_NO_TG", detail)
-        by = f"listener {listener.protocol}:{listener.port}"
-        self.trail.admit("forward", "listener", target, f"port {port}", by)
+        rule = f"{listener.protocol}:{listener.port}"
+        self.trail.admit(
+            "forward", "listener", target, f"port {port}", (rule,), by=f"listener {rule}"
+        )
 
     def local_route(self, subnet_id: str, probe: Probe) -> None:
         """Admit traffic to an address of the VPC: the implicit local route always matches."""
         table = places.table_name(self.arch, subnet_id)
         rule = f"implicit local route {places.vpc_cidr(self.arch, subnet_id)}"
-        self.trail.admit(
-            probe.direction, "route_table", table, f"to {probe.destination.label}", rule
-        )
+        check = f"to {probe.destination.label}"
+        subject = places.table_id(self.arch, subnet_id)
+        self.trail.admit(probe.direction, "route_table", table, check, (rule,), subject=subject)

@@ -38,7 +38,8 @@ def _take(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.RouteChoice) -
     elif choice.kind == "internet_gateway":
         _check_gateway(at, probe, leg, choice.target)
     check = f"to {probe.destination.label}"
-    at.trail.admit(probe.direction, "route_table", table, check, choice.text)
+    subject = places.table_id(at.arch, leg.subnet)
+    at.trail.admit(probe.direction, "route_table", table, check, (choice.text,), subject=subject)
     if choice.kind not in _ONWARD:
         _through_nat(at, probe, leg, choice.target)
 
@@ -96,7 +97,7 @@ def _through_nat(at: Checkpoints, probe: Probe, leg: Leg, nat_id: str) -> None:
         at.acl(nat.subnet, "inbound", inner)
     at.acl(nat.subnet, "outbound", inner)
     follow(at, probe, Leg(nat.subnet, nat_id, through=(*leg.through, nat_id)))
-    by = "source address translated; replies return to the NAT on 1024-65535"
+    by = ("source address translated", "replies return to the NAT on 1024-65535")
     at.trail.admit(probe.direction, "nat_gateway", nat_id, f"to {probe.destination.label}", by)
     reply = inner.reply()
     at.acl(nat.subnet, "inbound", reply)

@@ -22,7 +22,7 @@ def in_vpc(arch: Architecture, resource_id: str) -> bool:
 def outside(arch: Architecture, resource_id: str) -> Place:
     """Return the place of something outside every VPC: a client or a public endpoint."""
     if arch.type_of(resource_id) == "client":
-        return Place(f"{resource_id} (internet)", INTERNET)
+        return Place(f"{resource_id} (internet)", INTERNET, internet=True)
     return Place(f"{resource_id} (public endpoint)", INTERNET)
 
 
@@ -66,6 +66,12 @@ def has_public_address(arch: Architecture, resource_id: str, subnet_id: str) -> 
     if not isinstance(resource, MayBePublic):
         return False
     return resource.has_public_address(arch.get(subnet_id, Subnet).public_ip_on_launch)
+
+
+def table_id(arch: Architecture, subnet_id: str) -> str:
+    """Return the id of the subnet's route table, "main" for the VPC's implicit main one."""
+    table = arch.route_table_of(subnet_id)
+    return table.id if table else "main"
 
 
 def table_name(arch: Architecture, subnet_id: str) -> str:

@@ -77,9 +77,27 @@ class Trail:
 
     steps: list[Step] = field(default_factory=list)
 
-    def admit(self, direction: Direction, kind: str, component: str, check: str, by: str) -> None:
-        """Record that `component` let the packet through, and by which rule."""
-        self.steps.append(Step(direction, kind, component, check, by))
+    def admit(
+        self,
+        direction: Direction,
+        kind: str,
+        name: str,
+        check: str,
+        rules: tuple[str, ...],
+        *,
+        subject: str | None = None,
+        way: str = "",
+        by: str | None = None,
+    ) -> None:
+        """Record that component `name` let the packet through, and by which rules.
+
+        `subject` is the component's id when `name` is not (it defaults to
+        `name`); `by` is the one-line wording of `rules` when it is not their
+        plain "; "-joined list.
+        """
+        line = "; ".join(rules) if by is None else by
+        subject = name if subject is None else subject
+        self.steps.append(Step(direction, kind, name, check, line, subject, rules, way))
 
     def refuse(
         self, direction: Direction, kind: str, component: str, reason: str, detail: str

@@ -94,13 +94,9 @@ class Reachability:
 
     def _outside_vpcs(self, source: str, target: str, protocol: str, port: int) -> HopVerdict:
         """Return the verdict of a hop no VPC component sees: AWS policies govern it alone."""
-        step = Step(
-            "forward",
-            "aws",
-            "",
-            f"{source} -> {target} outside any VPC",
-            "no route, NACL or security group applies; IAM and resource policies govern it",
-        )
+        rules = ("no route, NACL or security group applies", "IAM and resource policies govern it")
+        check = f"{source} -> {target} outside any VPC"
+        step = Step("forward", "aws", "", check, "; ".join(rules), "", rules)
         ends = places.outside(self.arch, source), places.outside(self.arch, target)
         pair = PairVerdict(*ends, (step,), None)
         return HopVerdict(source, target, protocol, port, (pair,), scope="outside")

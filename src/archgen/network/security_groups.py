@@ -16,21 +16,36 @@ from archgen.network.nacl import protocol_matches
 DEFAULT_GROUP = "default"
 """Stands for the VPC's default group, which an interface without groups gets."""
 
+_DEFAULT_NAME = "default security group"
+"""How a rule of the VPC's default group is attributed: it has no id of its own here."""
+
+
+@dataclass(frozen=True)
+class GroupRule:
+    """One rule that admitted a packet, and the group it belongs to."""
+
+    group: str
+    text: str
+
+    def line(self) -> str:
+        """Return the rule with its group, e.g. "web-sg: tcp 443 from 0.0.0.0/0"."""
+        return f"{self.group}: {self.text}"
+
 
 @dataclass(frozen=True)
 class GroupResult:
     """Admitted (and by which rules), or refused with a reason code and a detail."""
 
     admitted: bool
-    rules: tuple[str, ...] = ()
+    rules: tuple[GroupRule, ...] = ()
     reason: str = ""
     detail: str = ""
 
 
-def _rule_text(rule: IngressRule | EgressRule, group: str, way: str) -> str:
+def _rule_text(rule: IngressRule | EgressRule, group: str, way: str) -> GroupRule:
     peer = rule.source if isinstance(rule, IngressRule) else rule.destination
     ports = "" if rule.protocol in ("all", "icmp") else f" {rule.ports}"
-    return f"{group}: {rule.protocol}{ports} {way} {peer}"
+    return GroupRule(group, f"{rule.protocol}{ports} {way} {peer}")
 
 
 def check(
@@ -52,7 +67,7 @@ def check(
     if direction == "egress":
         open_group = next((g for g in groups if g.egress is None), None)
         if open_group is not None:
-            return GroupResult(True, (f"{open_group.id}: default egress, all traffic",))
+            return GroupResult(True, (GroupRule(open_group.id, "default egress, all traffic"),))
     rules = [
         (group.id, rule)
         for group in groups
@@ -77,9 +92,9 @@ def check(
 
 def _default_group(direction: str, peer_groups: tuple[str, ...]) -> GroupResult:
     if direction == "egress":
-        return GroupResult(True, ("default security group: all outbound traffic",))
+        return GroupResult(True, (GroupRule(_DEFAULT_NAME, "all outbound traffic"),))
     if DEFAULT_GROUP in peer_groups:
-        return GroupResult(True, ("default security group: members reach each other",))
+        return GroupResult(True, (GroupRule(_DEFAULT_NAME, "members reach each other"),))
     return GroupResult(
         False,
         reason="ENI_SG_RULES_MISMATCH",
@@ -94,9 +109,9 @@ def _match(
     peer_addresses: IntervalSet,
     peer_groups: tuple[str, ...],
     way: str,
-) -> tuple[list[str], IntervalSet]:
+) -> tuple[list[GroupRule], IntervalSet]:
     """Return the rules that admit part of the peer, and the part no rule admits."""
-    admitted: list[str] = []
+    admitted: list[GroupRule] = []
     uncovered = peer_addresses
     for group_id, rule in rules:
         low, high = port_range(rule.ports)

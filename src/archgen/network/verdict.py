@@ -12,49 +12,46 @@ Direction = Literal["forward", "return"]
 
 @dataclass(frozen=True)
 class Place:
-    """One end of a pair: the internet, a service endpoint, or one subnet of a resource."""
+    """One end of a pair: the internet, a service endpoint, or one subnet of a resource.
+
+    `internet` marks a client on the internet, as against a public AWS endpoint;
+    both lie outside every VPC (no subnet), and the explanation words them apart.
+    """
 
     label: str
     addresses: IntervalSet
     subnet: str | None = None
     zone: str | None = None
-
-    @property
-    def internet(self) -> bool:
-        """Tell whether this is the internet (a client), not a subnet or a public endpoint."""
-        return self.subnet is None and self.label.endswith(" (internet)")
+    internet: bool = False
 
 
 @dataclass(frozen=True)
 class Step:
-    """One component that admitted the packet, and by which rule."""
+    """One component that admitted the packet, and by which rule.
+
+    The walk sets the facts (which component, which side of it, which rules)
+    where it makes the step; `trace` and the explanation each word them their
+    own way, so neither has to take the other's text apart.
+    """
 
     direction: Direction
     kind: str
-    component: str
+    name: str
+    """The component as `trace` names it: its id, or e.g. "default ACL of vpc-a"."""
     check: str
     admitted_by: str
+    """The rules that admitted the packet, in one line, as `trace` prints them."""
+    subject: str
+    """The component's id (a NACL, route table, gateway...), "" for none."""
+    rules: tuple[str, ...]
+    """The rules that admitted the packet, each without its component's name."""
+    way: str = ""
+    """"inbound" or "outbound" for a network ACL's side, else ""."""
 
     @property
-    def subject(self) -> str:
-        """Return the id of the component (a NACL, route table, gateway...), "" for none."""
-        return self.component.partition(" ")[0]
-
-    @property
-    def way(self) -> str:
-        """Return "inbound" or "outbound" for a network ACL's side, else ""."""
-        way = self.component.partition(" ")[2]
-        return way if way in ("inbound", "outbound") else ""
-
-    @property
-    def rules(self) -> tuple[str, ...]:
-        """Return the rules that admitted the packet, each without its component's name."""
-        rules = self.admitted_by.split("; ")
-        if self.kind == "security_group":
-            rules = [rule.removeprefix(f"{self.subject}: ") for rule in rules]
-        if self.kind == "listener":
-            rules[0] = rules[0].removeprefix("listener ")
-        return tuple(rules)
+    def component(self) -> str:
+        """Return the component with its side, e.g. "app-nacl outbound"."""
+        return f"{self.name} {self.way}" if self.way else self.name
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
         at.acl(a, "inbound", reply)
     else:
         by = "traffic within a subnet passes no NACL"
-        at.trail.admit("return", "subnet", b, "reply inside one subnet", by)
+        at.trail.admit("return", "subnet", b, "reply inside one subnet", (by,))
 
 
 def _same_vpc(at: Checkpoints, subnet_a: str, subnet_b: str) -> None:
@@ -90,11 +90,11 @@ def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
     gateway = _gateway_in(at, target, subnet)
     vpc = gateway.vpc
     check = f"from {request.origin.label}"
-    by = f"attached to {vpc}; {target} has a public address"
+    by = (f"attached to {vpc}", f"{target} has a public address")
     at.trail.admit("forward", "internet_gateway", gateway.id, check, by)
     check = f"to {request.destination.label}"
-    by = f"implicit local route {places.vpc_cidr(at.arch, subnet)}"
-    at.trail.admit("forward", "route_table", "", check, by)
+    route = f"implicit local route {places.vpc_cidr(at.arch, subnet)}"
+    at.trail.admit("forward", "route_table", "", check, (route,))
     at.acl(subnet, "inbound", request)
     at.group(target, "ingress", request, ())
     at.listener(target, request.port)
