@@ -354,6 +354,7 @@ def test_trace_format_escapes_every_line() -> None:
         (INVALID, "junit", GOLDEN.file("hostile-invalid.xml").name),
     ],
 )
+@pytest.mark.usefixtures("fixed_rules")
 def test_hostile_report_matches_golden(fixture: Path, output_format: str, golden: str) -> None:
     """The reviewer reads what a user sees: the escapes, in every place user text appears."""
     output = _check("--format", output_format, str(fixture.relative_to(ROOT))).output

@@ -11,17 +11,16 @@ import yaml
 from archgen.loader import load_text
 from archgen.rules.engine import run_rules
 from archgen.rules.registry import ALL_RULES, rule_by_id
+from tests.case_files import read_cases
 
 CASE_FILES = sorted((Path(__file__).parent / "cases").glob("AG*.yaml"))
 
 
 def _cases() -> list[Any]:
-    params = []
-    for path in CASE_FILES:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for name, case in spec["cases"].items():
-            params.append(pytest.param(spec["rule"], case, id=f"{spec['rule']}-{name}"))
-    return params
+    return [
+        pytest.param(item.spec["rule"], item.case, id=f"{item.spec['rule']}-{item.name}")
+        for item in read_cases(CASE_FILES)
+    ]
 
 
 @pytest.mark.parametrize(("rule_id", "case"), _cases())
