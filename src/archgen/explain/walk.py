@@ -19,12 +19,15 @@ class Hop:
     """One numbered step of a flow, one way, with what admitted it."""
 
     badge: str
+    """The step's number as the picture's badge shows it (A1, A2...)."""
     source: Md
     target: Md
     protocol: str
     port: int
     where: Md
+    """Between which subnets and zones, or from or to the internet."""
     admitted: list[Md]
+    """The route, network ACL rule and security group rule that let it through."""
     note: str = ""
 
 
