@@ -187,6 +187,9 @@ def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: freshn
         or fmt not in contents
         or not freshness.shows(targets[fmt], fmt, contents[fmt])
     )
+    for fmt in formats:
+        if fmt not in stale:
+            freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
     ready = {"md": page} if page is not None and "md" in stale else {}
     return _Job(arch, planned, stale, targets, stamps, ready)
 

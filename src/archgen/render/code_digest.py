@@ -42,8 +42,14 @@ def _sources() -> tuple[tuple[str, bytes], ...]:
     )
 
 
+@functools.cache
 def package_digest() -> str:
-    """Return the digest of all of archgen's code, docstrings and comments left out."""
+    """Return the digest of all of archgen's code, docstrings and comments left out.
+
+    Kept for the run as well as in the cache folder: every output's input
+    fingerprint asks for it, and without a usable cache folder each ask would
+    read the whole package again.
+    """
     sources = _sources()
     raw = hashlib.sha256(_SCHEME)
     for name, data in sources:
@@ -116,7 +122,12 @@ def _fills_its_lines(node: ast.Expr, lines: list[str]) -> bool:
     return not before.strip() and not after.strip().strip(b";")
 
 
-def _cache_file(key: str) -> Path | None:
+def cache_folder() -> Path | None:
+    """Return archgen's folder in the user's cache, or None when there is no usable one.
+
+    It lives outside every repository, so nothing a pull request commits can
+    write there; what it holds only ever saves work, never decides alone.
+    """
     named = os.environ.get("XDG_CACHE_HOME")
     try:
         root = Path(named) if named else Path("~/.cache").expanduser()
@@ -124,7 +135,12 @@ def _cache_file(key: str) -> Path | None:
         return None
     if not root.is_absolute():  # the XDG rule: a relative path is to be ignored
         return None
-    return root / "archgen" / f"code-{key}"
+    return root / "archgen"
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = cache_folder()
+    return folder / f"code-{key}" if folder is not None else None
 
 
 def _read_cache(cache: Path) -> str | None:
