@@ -61,7 +61,7 @@ def find_architectures(paths: Sequence[str]) -> list[Path]:
 def refuse_link_out(path: Path, what: str) -> None:
     """Refuse a path that lies in the working folder as written but leads out of it by a link.
 
-    A pull request can commit `architectures -> /home/runner/.config` or
+    A pull request can commit `architectures -> ~/.config` or
     `diagrams_out -> ..`; CI then names that path as it always does. A path
     written outside the working folder (`/tmp/out`, `../x`) is the user's
     own choice and stays allowed.

@@ -11,6 +11,7 @@ name) that those layers resolve.
 
 from __future__ import annotations
 
+import abc
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -159,9 +160,13 @@ class FrontDoor:
     """
 
 
-class MayBePublic:
-    """Trait: can have a public IPv4 address, which the internet can reach directly."""
+class MayBePublic(abc.ABC):
+    """Trait: can have a public IPv4 address, which the internet can reach directly.
 
+    Each type says when by its own fields, so the trait only names the question;
+    a type that takes the trait without answering it cannot be built.
+    """
+
+    @abc.abstractmethod
     def has_public_address(self, auto_assign: bool) -> bool:
         """Tell whether it has one in a subnet that does (or does not) `auto_assign` them."""
-        raise NotImplementedError(type(self).__name__)
