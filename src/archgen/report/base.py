@@ -49,7 +49,7 @@ def json_document(value: object, *, ascii_only: bool = True) -> str:
     json.dumps escapes C0 controls but, without `ascii_only`, writes C1
     controls, bidi overrides and line separators as they are; GitHub's runner
     obeys `##[` anywhere in a line. Such characters only occur inside JSON
-    strings (the layout is spaces and newlines), where a `\uXXXX` escape reads
+    strings (the layout is spaces and newlines), where a `\u` escape (`\u001b`) reads
     back as the same text, so the document means exactly what it meant. `<`
     is escaped the same way: SARIF viewers and dashboards put messages into web
     pages, and user text must not arrive there as a tag.
