@@ -36,16 +36,21 @@ def test_bad_input_exits_2_at_its_place(tmp_path: Path, case: dict[str, Any]) ->
     assert lines[0].startswith(f"{path}:{case['at']}: "), result.stderr
 
 
+def _refused(path: Path, text: str) -> list[str]:
+    """Write `text` to `path`, check it, and return the lines of a refusal (exit 2)."""
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2, result.output
+    return result.stderr.splitlines()
+
+
 def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
     path = tmp_path / "many.yaml"
-    path.write_text(
+    assert _refused(
+        path,
         "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
         "  a:\n    type: vpc\n    cidr: nope\n  b:\n    type: vpcc\n  c:\n    type: s3\n    x: 1\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
+    ) == [
         f"{path}:8:11: cidr: 'nope' is not an IPv4 CIDR block such as 10.0.0.0/16",
         f"{path}:10:11: unknown resource type 'vpcc' (did you mean 'vpc'?)",
         f"{path}:13:5: unknown key 'x' in s3 'c' (expected one of: label, tier, why, "
@@ -104,17 +109,14 @@ def test_invalid_input_as_json(tmp_path: Path) -> None:
 
 def test_references_are_checked_even_when_other_parts_are_invalid(tmp_path: Path) -> None:
     path = tmp_path / "mixed.yaml"
-    path.write_text(
+    assert _refused(
+        path,
         "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
         "  vpc: {type: vpc, cidr: 10.0.0.0/16, colour: red}\n"
         "  s: {type: subnet, vpc: vpcc, zone: us-east-1a, cidr: 10.0.1.0/24}\n"
         "  u: {type: client}\n"
         "connections:\n  - {from: u, to: nowhere, protocol: https}\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
+    ) == [
         f"{path}:6:39: unknown key 'colour' in vpc 'vpc' "
         "(expected one of: label, tier, why, suppress, type, cidr)",
         f"{path}:7:26: vpc: 'vpcc' names no resource (did you mean 'vpc'?)",
@@ -125,14 +127,11 @@ def test_references_are_checked_even_when_other_parts_are_invalid(tmp_path: Path
 def test_control_characters_in_the_input_are_shown_as_escapes(tmp_path: Path) -> None:
     """A message quoting a hostile name, key or flow must not move the cursor or fake a line."""
     path = tmp_path / "evil.yaml"
-    path.write_text(
+    assert _refused(
+        path,
         'archgen: 1\nname: "a\\e[2Jb\\nc"\ntitle: T\nregion: us-east-1\nresources:\n'
         '  "u\\u202ex": {type: client}\n  v: {type: client, "k\\r": 1}\n',
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
+    ) == [
         f"{path}:2:7: name 'a\\x1b[2Jb\\nc' must be a slug of lowercase letters, digits and "
         "hyphens (it names the output files)",
         f"{path}:6:3: resource id 'u\\u202ex' must start with a lowercase letter and hold only "
@@ -144,13 +143,8 @@ def test_control_characters_in_the_input_are_shown_as_escapes(tmp_path: Path) ->
 
 def test_a_flow_name_is_quoted_with_escapes(tmp_path: Path) -> None:
     path = tmp_path / "flows.yaml"
-    path.write_text(
+    assert _refused(
+        path,
         HEAD + "  u: {type: client}\n  d: {type: dynamodb}\n"
         'flows:\n  - {name: "f\\e]0;x\\a", steps: [u, d]}\n',
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
-        f"{path}:9:36: flow 'f\\x1b]0;x\\x07': no connection from 'u' to 'd' is declared"
-    ]
+    ) == [f"{path}:9:36: flow 'f\\x1b]0;x\\x07': no connection from 'u' to 'd' is declared"]
