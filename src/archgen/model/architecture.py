@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from archgen.model.catalogue import CATALOGUE, PROTOCOL_PORTS, type_name
-from archgen.model.document import ArchitectureDocument, Connection
+from archgen.model.document import ArchitectureDocument, Connection, ConnectionMode
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
     HasSecurityGroups,
@@ -27,6 +27,9 @@ from archgen.model.resources.network import InternetGateway, RouteTable, Subnet,
 from archgen.model.resources.services import IamRole
 from archgen.model.types import Tier
 from archgen.source import KeyPath, SourceMap
+
+POLLED_SOURCES = frozenset({"sqs", "kinesis_stream", "dynamodb"})
+"""Sources a Lambda event source mapping reads: the function's side starts every call."""
 
 R = TypeVar("R", bound=ResourceBase)
 T = TypeVar("T")
@@ -129,6 +132,19 @@ class Architecture:
             return connection.port
         port = self.resource(connection.target).own_port()
         return PROTOCOL_PORTS[connection.protocol] if port is None else port
+
+    def mode_of(self, connection: Connection) -> ConnectionMode:
+        """Return how a connection really runs (DESIGN.md 7.1).
+
+        A queue, stream or table feeding a function is a poll whatever the file
+        says: AWS always reads those sources with the function's own role.
+        """
+        if (
+            self.type_of(connection.source) in POLLED_SOURCES
+            and self.type_of(connection.target) == "lambda"
+        ):
+            return "poll"
+        return connection.mode
 
     def connections_from(self, resource_id: str) -> list[tuple[int, Connection]]:
         """Return the connections `resource_id` opens, with their index in the file."""

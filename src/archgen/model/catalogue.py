@@ -109,5 +109,15 @@ PROTOCOL_PORTS: dict[str, int] = {
     "mysql": 3306,
     "postgresql": 5432,
     "redis": 6379,
+    "ssh": 22,
+    "rdp": 3389,
+    "nfs": 2049,
+    "smtp": 587,
+    "grpc": 443,
+    "wss": 443,
+    "mssql": 1433,
+    "oracle": 1521,
+    "memcached": 11211,
+    "kafka": 9092,
 }
 """Default ports of the connection protocols; tcp and udp have none."""

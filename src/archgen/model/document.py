@@ -21,17 +21,45 @@ from archgen.model.types import (
 
 FORMAT_VERSION = 1
 
-ConnectionProtocol = Literal["https", "http", "tcp", "udp", "dns", "mysql", "postgresql", "redis"]
+ConnectionProtocol = Literal[
+    "https",
+    "http",
+    "tcp",
+    "udp",
+    "dns",
+    "mysql",
+    "postgresql",
+    "redis",
+    "ssh",
+    "rdp",
+    "nfs",
+    "smtp",
+    "grpc",
+    "wss",
+    "mssql",
+    "oracle",
+    "memcached",
+    "kafka",
+]
+
+ConnectionMode = Literal["request", "event", "poll"]
+"""Who starts a connection and whether anything answers (DESIGN.md 7.1).
+
+request: `from` calls `to` and the answer comes back on the same connection;
+event: `from` hands a message to `to` through an AWS service, one way;
+poll: the data flows from `from` to `to`, but `to` starts the call.
+"""
 
 
 class Connection(Frozen):
-    """Who calls whom, in the request direction; replies are implied."""
+    """Who sends to whom, in the direction the data flows; `mode` says who starts it."""
 
     source: Annotated[Id, ref(), Field(alias="from")]
     target: Annotated[Id, ref(), Field(alias="to")]
     protocol: ConnectionProtocol
     port: Port | None = None
     label: Label | None = None
+    mode: ConnectionMode = "request"
 
 
 class Flow(Frozen):

@@ -116,6 +116,11 @@ class Lambda(InSubnets, HoldsRole, HasSecurityGroups, ResourceBase):
     role: RoleRef | None = None
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
     security_groups: SecurityGroups = ()
+    runtime: Annotated[str, Field(pattern=r"^[a-z][a-z0-9.]*$", max_length=40)] | None = None
+    timeout: Annotated[Whole, Field(ge=1, le=900)] | None = None
+    """Seconds; Lambda's own default is 3."""
+    memory: Annotated[Whole, Field(ge=128, le=10_240)] | None = None
+    """MiB; Lambda's own default is 128."""
 
     def placement(self) -> Placement:
         """Return "subnet" for a function with subnets: it moves into the VPC."""

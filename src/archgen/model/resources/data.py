@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
 from archgen.model.resources.network import SecurityGroups, Subnets
-from archgen.model.types import Port, Tier
+from archgen.model.types import Port, Tier, Whole
 
 RdsEngine = Literal[
     "mysql", "mariadb", "postgres", "aurora-mysql", "aurora-postgresql", "oracle", "sqlserver"
@@ -47,6 +49,13 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     publicly_accessible: bool = False
     storage_encrypted: bool = False
     port: Port | None = None
+    replicas: Annotated[Whole, Field(ge=0, le=15)] = 0
+    """Aurora readers: they serve reads and are the failover targets (aurora-* engines)."""
+
+    @property
+    def aurora(self) -> bool:
+        """Tell whether this is an Aurora cluster: a writer and readers, storage over 3 AZs."""
+        return self.engine.startswith("aurora-")
 
     @property
     def effective_port(self) -> int:
@@ -77,6 +86,9 @@ class Dynamodb(ResourceBase):
         rationale="dynamodb",
         signed_api=True,
     )
+    point_in_time_recovery: bool = False
+    encrypted: bool = True
+    """Always true in AWS (an AWS-owned key at least); written false it is a finding."""
 
 
 StorageClass = Literal[
@@ -136,6 +148,9 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
     security_groups: SecurityGroups = ()
     multi_az: bool = False
     port: Port | None = None
+    encrypted_at_rest: bool = False
+    encrypted_in_transit: bool = False
+    replicas: Annotated[Whole, Field(ge=0, le=5)] = 0
 
     @property
     def effective_port(self) -> int:

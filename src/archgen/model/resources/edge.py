@@ -72,8 +72,10 @@ class ApiGateway(FrontDoor, ResourceBase):
         rationale="api_gateway",
         signed_api=False,
     )
-    kind: Literal["rest", "http"] = "rest"
+    kind: Literal["rest", "http", "websocket"] = "rest"
     access_logging: bool = False
+    authorizer: Literal["none", "iam", "cognito", "lambda", "jwt"] = "none"
+    """Who may call: without one, anyone on the internet can."""
 
 
 class Listener(Frozen):

@@ -67,6 +67,8 @@ class Sqs(ResourceBase):
     )
     fifo: bool = False
     encrypted: bool = True
+    dead_letter_queue: Annotated[Id, ref("sqs")] | None = None
+    """Where messages go after their last failed receive; without one they are lost."""
 
 
 class Sns(ResourceBase):
