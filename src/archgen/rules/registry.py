@@ -31,6 +31,8 @@ from archgen.rules.identity.ag502_least_privilege import LeastPrivilege
 from archgen.rules.integrity.ag001_integrity import Integrity
 from archgen.rules.integrity.ag002_suppression_expired import SuppressionExpired
 from archgen.rules.integrity.ag003_suppression_unused import SuppressionUnused
+from archgen.rules.integrity.ag004_settings_aws_refuses import SettingsAwsRefuses
+from archgen.rules.integrity.ag005_waf_scope import WafScope
 from archgen.rules.operations.ag601_api_access_logging import ApiAccessLogging
 from archgen.rules.operations.ag602_lambda_in_vpc_for_vpc_resources import (
     LambdaInVpcForVpcResources,
@@ -50,6 +52,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     Integrity,
     SuppressionExpired,
     SuppressionUnused,
+    SettingsAwsRefuses,
+    WafScope,
     TierSpansTwoAzs,
     AlbSpansTargetAzs,
     AsgSpansTwoAzs,
