@@ -85,7 +85,12 @@ CAPSTONE_MUTATIONS = [
         _connect("web-alb", "db", "mysql"),
         {("AG207", "web-alb"), ("AG306", "db"), ("AG307", "web-alb")},
     ),
-    ("public database", _public_database, {("AG203", "db")}),
+    (
+        "public database",
+        _public_database,
+        # The public subnets' return rule (1024-65535 from anywhere) admits MySQL's 3306.
+        {("AG203", "db"), ("AG308", "public-nacl")},
+    ),
     ("unencrypted database", _set("resources.db.storage_encrypted", False), {("AG401", "db")}),
     (
         "plain HTTP listener",
@@ -161,7 +166,7 @@ def _nacl_rule(acl: str, direction: str, rule: dict[str, Any]) -> Callable[[Doc]
 
 def _app_sg_without_alb_group(document: Doc) -> None:
     document["resources"]["app-sg"]["ingress"] = [
-        {"protocol": "tcp", "ports": 8080, "source": "10.0.0.0/16"}
+        {"protocol": "tcp", "ports": 80, "source": "10.0.0.0/16"}
     ]
 
 

@@ -26,6 +26,7 @@ from archgen.rules.filtering.ag304_stateless_return_path import StatelessReturnP
 from archgen.rules.filtering.ag305_sg_sensitive_ports import SgSensitivePorts
 from archgen.rules.filtering.ag306_sg_chain import SgChain
 from archgen.rules.filtering.ag307_connections_reachable import ConnectionsReachable
+from archgen.rules.filtering.ag308_return_rule_admits_services import ReturnRuleAdmitsServices
 from archgen.rules.identity.ag501_compute_uses_roles import ComputeUsesRoles
 from archgen.rules.identity.ag502_least_privilege import LeastPrivilege
 from archgen.rules.integrity.ag001_integrity import Integrity
@@ -76,6 +77,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SgSensitivePorts,
     SgChain,
     ConnectionsReachable,
+    ReturnRuleAdmitsServices,
     EncryptionAtRest,
     EncryptionInTransit,
     S3BlockPublicAccess,
