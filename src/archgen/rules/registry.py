@@ -27,6 +27,7 @@ from archgen.rules.filtering.ag305_sg_sensitive_ports import SgSensitivePorts
 from archgen.rules.filtering.ag306_sg_chain import SgChain
 from archgen.rules.filtering.ag307_connections_reachable import ConnectionsReachable
 from archgen.rules.filtering.ag308_return_rule_admits_services import ReturnRuleAdmitsServices
+from archgen.rules.filtering.ag309_origin_bypasses_waf import OriginBypassesWaf
 from archgen.rules.identity.ag501_compute_uses_roles import ComputeUsesRoles
 from archgen.rules.identity.ag502_least_privilege import LeastPrivilege
 from archgen.rules.integrity.ag001_integrity import Integrity
@@ -78,6 +79,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SgChain,
     ConnectionsReachable,
     ReturnRuleAdmitsServices,
+    OriginBypassesWaf,
     EncryptionAtRest,
     EncryptionInTransit,
     S3BlockPublicAccess,
