@@ -25,11 +25,16 @@ CAPSTONE = _load("capstone.yaml")
 SERVERLESS = _load("employee-directory-serverless.yaml")
 
 
+CAPSTONE_WARNINGS = {("AG209", "app")}
+"""What the unchanged capstone reports: its servers render the pages and run the logic."""
+
+
 def _rules_after(document: Doc, mutate: Callable[[Doc], None]) -> set[tuple[str, str | None]]:
+    """Return the findings of the mutated design beyond the capstone's own warning."""
     changed = copy.deepcopy(document)
     mutate(changed)
     arch = load_text(yaml.safe_dump(changed, sort_keys=False), "mutated.yaml")
-    return {(f.rule, f.resource) for f in run_rules(arch) if not f.suppressed}
+    return {(f.rule, f.resource) for f in run_rules(arch) if not f.suppressed} - CAPSTONE_WARNINGS
 
 
 def _set(path: str, value: Any) -> Callable[[Doc], None]:
@@ -152,8 +157,9 @@ def test_serverless_mutation(mutate: Callable[[Doc], None], expected: set[Any]) 
     assert _rules_after(SERVERLESS, mutate) == expected
 
 
-def test_unchanged_designs_have_no_finding() -> None:
-    assert _rules_after(CAPSTONE, lambda _: None) == set()
+def test_unchanged_designs_have_no_finding_but_the_capstones_warning() -> None:
+    arch = load_text(yaml.safe_dump(CAPSTONE, sort_keys=False), "capstone.yaml")
+    assert {(f.rule, f.resource) for f in run_rules(arch)} == CAPSTONE_WARNINGS
     assert _rules_after(SERVERLESS, lambda _: None) == set()
 
 
@@ -241,5 +247,5 @@ def test_capstone_network_mutation(
     mutate(changed)
     arch = load_text(yaml.safe_dump(changed, sort_keys=False), "mutated.yaml")
     findings = [f for f in run_rules(arch) if not f.suppressed]
-    assert {(f.rule, f.resource) for f in findings} == expected
+    assert {(f.rule, f.resource) for f in findings} - CAPSTONE_WARNINGS == expected
     assert any(names in f.message for f in findings), [f.message for f in findings]
