@@ -33,6 +33,9 @@ def test_shipped_architectures_pass_with_only_warnings() -> None:
         # Clients reach the capstone's servers through the ALB and no web tier: derived AG209.
         ("architectures/capstone.yaml", "AG209", "app", "warning"),
         ("architectures/employee-directory-ec2.yaml", "AG209", "web", "warning"),
+        ("architectures/employee-directory-ec2.yaml", "AG107", "employees", "note"),
+        ("architectures/employee-directory-serverless.yaml", "AG503", "api", "warning"),
+        ("architectures/employee-directory-serverless.yaml", "AG107", "employees", "note"),
     ]
 
 
