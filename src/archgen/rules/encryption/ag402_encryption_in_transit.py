@@ -1,4 +1,10 @@
-"""AG402: every hop from the internet is encrypted."""
+"""AG402: every hop from the internet is encrypted.
+
+Plain HTTP from a client to an instance is this rule, widened, rather than a new id:
+the rule's title, rationale and contract ("encryption in transit on every hop from
+the internet") always covered it; only the check stopped at front doors. A new id
+would split one concern in two and let a suppression of one miss the other.
+"""
 
 from __future__ import annotations
 
