@@ -186,7 +186,23 @@ def _app_sg_closed(document: Doc) -> None:
     document["resources"]["app-sg"]["ingress"] = []
 
 
+def _app_on_8080(document: Doc) -> None:
+    """Put back the first capstone's application port, inside the NACLs' return range."""
+    resources = document["resources"]
+    resources["public-nacl"]["outbound"][0]["ports"] = 8080
+    resources["app-nacl"]["inbound"][0]["ports"] = 8080
+    resources["alb-sg"]["egress"][0]["ports"] = 8080
+    resources["app-sg"]["ingress"][0]["ports"] = 8080
+    document["connections"][1]["port"] = 8080
+
+
 NETWORK_MUTATIONS = [
+    (
+        "the application back on 8080, inside the return range",
+        _app_on_8080,
+        {("AG308", "app-nacl")},
+        "inbound rule 120 (1024-65535 from 0.0.0.0/0, for replies) admits port 8080 of app",
+    ),
     (
         "database SG open to the internet",
         _set(
