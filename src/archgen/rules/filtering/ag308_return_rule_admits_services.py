@@ -64,18 +64,36 @@ def _service_ports(arch: Architecture, acl_id: str) -> dict[int, list[str]]:
     A resource listens on the ports of the requests it is sent and on its own port
     (an engine's, a cache's); ports below 1024 are never in a return range.
     """
-    subnets = {s.id for s in arch.resources_of(Subnet) if arch.nacl_of(s.id) == acl_id}
     listening: dict[int, list[str]] = {}
-    for resource_id in arch.resources:
-        if not subnets & set(arch.subnets_of(resource_id)):
-            continue
-        own = arch.resource(resource_id).own_port()
-        ports = {arch.port_of(c) for _, c in arch.connections_to(resource_id)}
-        ports |= set() if own is None else {own}
-        for port in ports:
-            if port >= _FIRST_EPHEMERAL:
-                listening.setdefault(port, []).append(resource_id)
+    for resource_id, ports in _residents_by_acl(arch).get(acl_id, {}).items():
+        for port in sorted(ports):
+            listening.setdefault(port, []).append(resource_id)
     return listening
+
+
+def _residents_by_acl(arch: Architecture) -> dict[str, dict[str, set[int]]]:
+    """Map each ACL to the resources in its subnets and their ports ≥ 1024, built once.
+
+    One pass over the resources, not one per ACL: a design with many subnets and
+    ACLs stays linear.
+    """
+
+    def build() -> dict[str, dict[str, set[int]]]:
+        acl_of = {s.id: arch.nacl_of(s.id) for s in arch.resources_of(Subnet)}
+        found: dict[str, dict[str, set[int]]] = {}
+        for resource_id in arch.resources:
+            acls = {acl_of.get(s) for s in arch.subnets_of(resource_id)} - {None}
+            if not acls:
+                continue
+            own = arch.resource(resource_id).own_port()
+            ports = {arch.port_of(c) for _, c in arch.connections_to(resource_id)}
+            ports = {p for p in ports | ({own} if own else set()) if p >= _FIRST_EPHEMERAL}
+            for acl in acls:
+                if ports and acl is not None:
+                    found.setdefault(acl, {})[resource_id] = ports
+        return found
+
+    return arch.memo("rules.ag308.residents", build)
 
 
 def _return_rule_admitting(acl: NetworkAcl, port: int) -> tuple[int, NaclRule] | None:
