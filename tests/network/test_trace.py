@@ -12,6 +12,9 @@ from click.testing import CliRunner, Result
 
 from archgen.cli import main
 from archgen.loader import load_file
+from archgen.model.access import verb
+from archgen.network.calls import call_of
+from archgen.network.journey import traced
 from archgen.rules.engine import run_rules
 from tests.conftest import ARCHITECTURES
 
@@ -115,3 +118,21 @@ def test_an_api_with_an_authorizer_admits_only_authenticated_callers() -> None:
         "  identity: allowed: api admits only callers authenticated by its cognito authorizer",
         "  only callers authenticated by its cognito authorizer get through",
     ]
+
+
+def test_every_refusal_of_trace_is_an_ag501_finding_and_back() -> None:
+    arch = load_file(IDENTITY)
+    findings = {(f.resource, f.message) for f in run_rules(arch) if f.rule == "AG501"}
+    findings = {item for item in findings if "execution role" not in item[1]}
+    refused = set()
+    for connection in arch.connections:
+        hop = traced(arch, call_of(arch, connection))
+        ends = (arch.type_of(hop.call.caller), arch.type_of(hop.call.callee))
+        if hop.access is None or hop.access.allowed or ends == ("cloudfront", "s3"):
+            continue
+        if ends[0] == "client" and ends[1] == "lambda":
+            continue  # a user calling a function is AG206's finding
+        message = f"{verb(arch, connection)} {hop.call.callee}, but {hop.access.reason}"
+        refused.add((hop.call.caller, message))
+    assert findings == refused
+    assert {caller for caller, _ in refused} == {"users", "fn", "api"}

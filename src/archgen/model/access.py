@@ -20,6 +20,13 @@ from archgen.model.resources.services import IamRole
 PUBLIC_APIS = frozenset({"cognito"})
 """Signed-API services whose client-facing calls (sign-up, sign-in) need no credentials."""
 
+RESOURCE_POLICIES = frozenset(
+    {"lambda", "sqs", "sns", "s3", "eventbridge", "cloudwatch", "secrets_manager", "kms_key"}
+)
+"""Types whose resource-based policy can admit another AWS service (a function's invoke
+permission, a queue or topic policy, a bus policy). A service calling anything else (API
+Gateway writing to DynamoDB, EventBridge starting Step Functions) does so with a role."""
+
 
 @dataclass(frozen=True)
 class Access:
@@ -87,8 +94,14 @@ def access(arch: Architecture, caller: str, callee: str) -> Access | None:
         return Access(False, _no_role(arch, caller, callee))
     if isinstance(target, S3):
         return _bucket(arch, caller, target)
-    if is_service(arch, caller):
+    if is_service(arch, caller) and arch.type_of(callee) in RESOURCE_POLICIES:
         return Access(True, f"the resource policy of {callee} admits the service {caller}")
+    if is_service(arch, caller):
+        return Access(
+            False,
+            f"{caller} needs a role that allows {callee}: {callee} has no "
+            "resource policy to admit a service",
+        )
     if arch.type_of(callee) in PUBLIC_APIS:
         return Access(True, f"{callee} answers its public sign-in calls without credentials")
     return Access(False, f"{callee} takes only signed requests and {caller} holds no role")

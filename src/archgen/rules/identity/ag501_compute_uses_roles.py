@@ -31,7 +31,7 @@ class ComputeUsesRoles(Rule):
     mirrors = "AWS Well-Architected SEC02-BP02 (use temporary credentials); Security Hub IAM.1"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check every Lambda's role, then every call from compute or a client (model/access)."""
+        """Check every Lambda's role, then every call identity refuses (model/access.py)."""
         for function in arch.resources_of(Lambda):
             if not arch.roles_of(function.id):
                 yield self.issue(function, "has no execution role", "role")
@@ -49,11 +49,12 @@ class ComputeUsesRoles(Rule):
 
     @staticmethod
     def _judged(arch: Architecture, caller: str, callee: str) -> bool:
-        """Tell whether this rule owns the call: code signing it, or a user calling a service.
+        """Tell whether this rule owns the call rather than a more precise one.
 
-        A user calling compute directly is AG206's finding; a service's own calls
-        (CloudFront to a bucket) are AG404's.
+        A user calling compute directly is AG206's finding; CloudFront reading a
+        bucket without Origin Access Control is AG404's.
         """
-        if isinstance(arch.resource(caller), HoldsRole):
-            return True
-        return arch.type_of(caller) == "client" and not isinstance(arch.resource(callee), HoldsRole)
+        caller_type, callee_type = arch.type_of(caller), arch.type_of(callee)
+        if caller_type == "client" and isinstance(arch.resource(callee), HoldsRole):
+            return False
+        return (caller_type, callee_type) != ("cloudfront", "s3")
