@@ -27,6 +27,14 @@ RESOURCE_POLICIES = frozenset(
 permission, a queue or topic policy, a bus policy). A service calling anything else (API
 Gateway writing to DynamoDB, EventBridge starting Step Functions) does so with a role."""
 
+ROLE_SIGNED: dict[str, frozenset[str]] = {
+    "api_gateway": frozenset({"lambda"}),
+    "step_functions": frozenset(),
+}
+"""Services whose integrations sign with a role, and the callees admitting them without one:
+API Gateway's AWS integrations take a credentials role, except invoking a function, which its
+permission allows; a state machine calls everything with its execution role."""
+
 
 @dataclass(frozen=True)
 class Access:
@@ -94,17 +102,20 @@ def access(arch: Architecture, caller: str, callee: str) -> Access | None:
         return Access(False, _no_role(arch, caller, callee))
     if isinstance(target, S3):
         return _bucket(arch, caller, target)
-    if is_service(arch, caller) and arch.type_of(callee) in RESOURCE_POLICIES:
-        return Access(True, f"the resource policy of {callee} admits the service {caller}")
-    if is_service(arch, caller):
-        return Access(
-            False,
-            f"{caller} needs a role that allows {callee}: {callee} has no "
-            "resource policy to admit a service",
-        )
     if arch.type_of(callee) in PUBLIC_APIS:
         return Access(True, f"{callee} answers its public sign-in calls without credentials")
+    if is_service(arch, caller):
+        return _service(arch, caller, callee)
     return Access(False, f"{callee} takes only signed requests and {caller} holds no role")
+
+
+def _service(arch: Architecture, caller: str, callee: str) -> Access:
+    """Return a service principal's verdict: the callee's resource policy, else a role it lacks."""
+    admitted = ROLE_SIGNED.get(arch.type_of(caller), RESOURCE_POLICIES)
+    if arch.type_of(callee) in admitted:
+        return Access(True, f"the resource policy of {callee} admits the service {caller}")
+    why = f"{caller} needs a role that allows {callee}"
+    return Access(False, f"{why}: no resource policy of {callee} admits the service")
 
 
 def _no_role(arch: Architecture, caller: str, callee: str) -> str:
@@ -135,7 +146,7 @@ def _bucket(arch: Architecture, caller: str, bucket: S3) -> Access:
     if bucket.website and not bucket.block_public_access:
         return Access(True, f"{bucket.id} is a public website bucket: anyone may read it")
     if is_service(arch, caller):
-        return Access(True, f"the bucket policy of {bucket.id} admits the service {caller}")
+        return _service(arch, caller, bucket.id)
     if bucket.block_public_access:
         return Access(False, f"Block Public Access on {bucket.id} refuses anonymous requests")
     return Access(False, f"{bucket.id} takes only signed requests and {caller} holds no role")

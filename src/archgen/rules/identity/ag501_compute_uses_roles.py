@@ -22,10 +22,11 @@ class ComputeUsesRoles(Rule):
     rationale = (
         "AWS service APIs accept only signed requests. A role gives the code temporary, "
         "rotated credentials; without one, someone stores access keys on the server. A "
-        "function polling a queue or stream reads it with its own role."
+        "function polling a queue or stream reads it with its own role; a service that calls "
+        "another is admitted by the callee's resource policy where it has one, else by a role."
     )
     remediation = (
-        "Give the compute a `role` whose `allows` lists every service it calls or polls. Every "
+        "Give the caller a `role` whose `allows` lists every service it calls or polls. Every "
         "Lambda needs an execution role. Users reach signed APIs through a front door."
     )
     mirrors = "AWS Well-Architected SEC02-BP02 (use temporary credentials); Security Hub IAM.1"
