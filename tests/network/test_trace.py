@@ -136,3 +136,9 @@ def test_every_refusal_of_trace_is_an_ag501_finding_and_back() -> None:
         refused.add((hop.call.caller, message))
     assert findings == refused
     assert {caller for caller, _ in refused} == {"users", "fn", "api"}
+
+
+def test_a_resource_to_itself_is_no_path() -> None:
+    result = _trace(IDENTITY, "users", "users")
+    assert result.exit_code == 2
+    assert "no connection from users to users is declared, nor any path" in result.stderr

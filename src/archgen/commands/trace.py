@@ -37,7 +37,7 @@ def trace(file: str, source: str, target: str, port: int | None) -> Journey:
         return Journey(source, target, (traced(arch, call),))
     if port is not None:
         return Journey(source, target, (traced(arch, Call(source, target, "tcp", port)),))
-    path = path_between(arch, source, target)
+    path = path_between(arch, source, target) if source != target else None
     if path is None:
         raise UsageError(
             f"{shown}: no connection from {source} to {target} is declared, nor any path of "

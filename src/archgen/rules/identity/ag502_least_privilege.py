@@ -30,10 +30,13 @@ class LeastPrivilege(Rule):
 
         A poll is started by its `to` end: a function fed by a queue uses the queue.
         """
+        callees: dict[str, set[str]] = {}
+        for connection in arch.connections:
+            caller, callee = ends(arch, connection)
+            callees.setdefault(caller, set()).add(callee)
         for role in arch.resources_of(IamRole):
             holders = set(arch.holders_of(role.id))
-            calls = (ends(arch, connection) for connection in arch.connections)
-            called = {callee for caller, callee in calls if caller in holders}
+            called = set().union(*(callees.get(holder, set()) for holder in holders))
             for index, target in enumerate(role.allows):
                 if target not in called:
                     who = ", ".join(sorted(holders)) or "no resource"
