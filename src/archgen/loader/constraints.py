@@ -15,7 +15,7 @@ from archgen.model.catalogue import PROTOCOL_PORTS, type_name
 from archgen.model.document import ArchitectureDocument
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import InSubnets
 from archgen.model.resources.network import (
     EgressRule,
@@ -65,7 +65,7 @@ def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
                 f"capacity must satisfy min <= desired <= max, got {resource.min} <= "
                 f"{resource.desired} <= {resource.max}",
             )
-    elif isinstance(resource, Alb):
+    elif isinstance(resource, LoadBalancer):
         yield from _unique(
             [listener.port for listener in resource.listeners],
             (*path, "listeners"),

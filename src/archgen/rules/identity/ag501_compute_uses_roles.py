@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import COMPUTE_TYPES, SERVICE_API_TYPES
-from archgen.model.resources.compute import Lambda
+from archgen.model.resources.facts import NeedsRole
 from archgen.model.resources.services import IamRole
 from archgen.rules.base import Rule
 
@@ -24,16 +24,16 @@ class ComputeUsesRoles(Rule):
         "rotated credentials; without one, someone stores access keys on the server."
     )
     remediation = (
-        "Give the compute a `role` whose `allows` lists every service it calls. Every Lambda "
-        "needs an execution role."
+        "Give the compute a `role` whose `allows` lists every service it calls. Every Lambda, "
+        "ECS service, EKS cluster, state machine and knowledge base needs a role."
     )
     mirrors = "AWS Well-Architected SEC02-BP02 (use temporary credentials); Security Hub IAM.1"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check every Lambda's role and every service call from compute."""
-        for function in arch.resources_of(Lambda):
-            if not arch.roles_of(function.id):
-                yield self.issue(function, "has no execution role", "role")
+        """Check the role of everything AWS runs only under one, and every service call."""
+        for resource in arch.resources.values():
+            if isinstance(resource, NeedsRole) and not arch.roles_of(resource.id):
+                yield self.issue(resource, f"has no {resource.role_kind}", "role")
         for index, connection in enumerate(arch.connections):
             source, target = connection.source, connection.target
             if arch.type_of(source) not in COMPUTE_TYPES:
