@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterator, Sequence
 
 from archgen.errors import Problem
 from archgen.loader.parts import Parts
-from archgen.model.catalogue import PROTOCOL_PORTS, type_name
+from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
 from archgen.model.resources.edge import LoadBalancer
@@ -159,19 +159,16 @@ def _connections(parts: Parts) -> Iterator[Finding]:
             yield path, f"the same connection is already declared as connection {seen[key] + 1}"
         seen.setdefault(key, index)
         for end, rid in (("from", connection.source), ("to", connection.target)):
-            if rid in parts.resources and _is_plumbing(parts.resources[rid]):
+            kind = parts.kinds.get(rid)  # known even when the resource has a bad value
+            if kind in _PLUMBING:
                 yield (
                     (*path, end),
-                    f"'{rid}' is a {type_name(parts.resources[rid])}: connections join "
+                    f"'{rid}' is a {kind}: connections join "
                     "services, and routes, ACLs and security groups decide what is allowed",
                 )
 
 
 _PLUMBING = frozenset({"vpc", "subnet", "route_table", "network_acl", "security_group", "iam_role"})
-
-
-def _is_plumbing(resource: ResourceBase) -> bool:
-    return type_name(resource) in _PLUMBING
 
 
 def _flows(parts: Parts) -> Iterator[Finding]:
