@@ -85,7 +85,7 @@ def _verdicts(arch: Architecture | None) -> dict[Link, tuple[bool, str]]:
     for link, index in links(arch).items():
         hop = network.connection(index)
         block = hop.first_block
-        found[link] = (hop.reachable, block[1].describe() if block else "")
+        found[link] = (hop.reachable, f"blocked on the {block[1].describe()}" if block else "")
     return found
 
 
