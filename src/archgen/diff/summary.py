@@ -30,14 +30,43 @@ class Sentence:
 def sentences(diff: ArchitectureDiff) -> list[Sentence]:
     """Return the behaviour of `diff`, what got worse first, each group in file order."""
     done: Behaviour = diff.behaviour
+    groups = [
+        exposure_sentences(done),
+        _reach_sentences(done),
+        _zone_sentences(done),
+        finding_sentences(done),
+    ]
+    return [s for group in groups for s in group if s.worse] + [
+        s for group in groups for s in group if not s.worse
+    ]
+
+
+def exposure_sentences(done: Behaviour) -> list[Sentence]:
+    """Return the ports opened to the internet, then those closed."""
     return [
         *(_exposure("opens", item) for item in done.exposure_opened),
-        *(_reach(item, now=False) for item in done.reach_closed),
-        *(_zones("loses", change, change.lost) for change in done.zones_lost),
-        *(_finding("new", finding) for finding in done.findings_new),
         *(_exposure("closes", item) for item in done.exposure_closed),
+    ]
+
+
+def _reach_sentences(done: Behaviour) -> list[Sentence]:
+    return [
+        *(_reach(item, now=False) for item in done.reach_closed),
         *(_reach(item, now=True) for item in done.reach_opened),
+    ]
+
+
+def _zone_sentences(done: Behaviour) -> list[Sentence]:
+    return [
+        *(_zones("loses", change, change.lost) for change in done.zones_lost),
         *(_zones("gains", change, change.gained) for change in done.zones_gained),
+    ]
+
+
+def finding_sentences(done: Behaviour) -> list[Sentence]:
+    """Return the findings the change brings, then those it fixes."""
+    return [
+        *(_finding("new", finding) for finding in done.findings_new),
         *(_finding("fixes", finding) for finding in done.findings_fixed),
     ]
 
