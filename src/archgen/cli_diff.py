@@ -6,8 +6,10 @@ like every command it imports its use case only when it runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,16 +81,33 @@ def diff(
         sys.exit(EXIT_INVALID)
     with invalid_exits_2(), interrupted_exits():
         settings = load_config(config)
-        if base is None:
-            diffs = use_case.diff_files(paths[0], paths[1], settings)
-        else:
-            diffs = use_case.diff_base(base, paths, settings)
+        with _json_errors(output_format == "json"):
+            if base is None:
+                diffs = use_case.diff_files(paths[0], paths[1], settings)
+            else:
+                diffs = use_case.diff_base(base, paths, settings)
         click.echo(_report(diffs, output_format), nl=False)
         if out is not None:
             use_case.write_outputs(diffs, out)
         if comment:
             _comment(diffs)
     sys.exit(use_case.exit_code(diffs, fail_on))
+
+
+@contextlib.contextmanager
+def _json_errors(as_json: bool) -> Iterator[None]:
+    """Give a machine the invalid input's problems as the JSON of DESIGN.md §3, on stdout."""
+    from archgen.errors import InvalidInput
+
+    try:
+        yield
+    except InvalidInput as error:
+        if not as_json:
+            raise
+        from archgen.report.json import format_json_errors
+
+        click.echo(format_json_errors(error.problems), nl=False)
+        sys.exit(EXIT_INVALID)
 
 
 def _report(diffs: list[ArchitectureDiff], output_format: str) -> str:

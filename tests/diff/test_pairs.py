@@ -6,13 +6,16 @@ wording, its order or its resource fails here.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from tests.conftest import ARCHITECTURES
+from tests.conftest import ARCHITECTURES, ROOT
 from tests.diff import variants
 
 
@@ -169,3 +172,38 @@ def test_bad_input_on_either_side_is_placed_and_exits_2(
     assert "Traceback" not in result.output
     placed = [line.split(": ")[0] for line in result.output.splitlines()]
     assert placed == ["new.yaml:286:5", "old.yaml:3:7", "old.yaml:286:5"]
+
+
+def test_json_gives_invalid_input_as_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("old.yaml").write_text(variants.CAPSTONE.replace("name: capstone", "name: X"), "utf-8")
+    Path("new.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml", "--format", "json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == {
+        "errors": [
+            {
+                "file": "old.yaml",
+                "line": 3,
+                "column": 7,
+                "message": "name 'X' must be a slug of lowercase letters, digits and hyphens "
+                "(it names the output files)",
+            }
+        ]
+    }
+
+
+def test_diff_loads_no_renderer() -> None:
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom archgen.cli import main\n"
+        "r = CliRunner().invoke(main, ['diff', 'architectures/employee-directory-ec2.yaml', "
+        "'architectures/employee-directory-serverless.yaml'])\nassert r.exit_code == 0, r.output\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('graphviz', 'jinja2', 'diagrams'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""
