@@ -24,7 +24,9 @@ class Sentence:
     values: tuple[str, ...]
     detail: str = ""
     worse: bool = True
-    """Whether the change makes things worse (listed first, marked in the outputs)."""
+    """Whether the change makes things worse (listed first)."""
+    topic: str = "exposure"
+    """exposure, reach, zones or findings: an output with a findings table can say less here."""
 
 
 def sentences(diff: ArchitectureDiff) -> list[Sentence]:
@@ -81,19 +83,21 @@ def _reach(item: Reach, *, now: bool) -> Sentence:
     link = item.link
     verb = "now reaches" if now else "no longer reaches"
     template = f"{{}} {verb} {{}} on {link.protocol} {link.port}"
-    return Sentence(template, (link.source, link.target), item.blocked_by, worse=not now)
+    values = (link.source, link.target)
+    return Sentence(template, values, item.blocked_by, worse=not now, topic="reach")
 
 
 def _zones(verb: str, change: ZoneChange, zones: tuple[str, ...]) -> Sentence:
     slots = ", ".join(["{}"] * len(zones))
-    return Sentence(f"{{}} {verb} {slots}", (change.resource, *zones), worse=verb == "loses")
+    values = (change.resource, *zones)
+    return Sentence(f"{{}} {verb} {slots}", values, worse=verb == "loses", topic="zones")
 
 
 def _finding(verb: str, finding: Finding) -> Sentence:
     where = " on {}" if finding.resource else ""
     values = (finding.resource,) if finding.resource else ()
     template = f"{verb} {finding.severity.value} {finding.rule}{where}"
-    return Sentence(template, values, finding.message, worse=verb == "new")
+    return Sentence(template, values, finding.message, worse=verb == "new", topic="findings")
 
 
 def headline(diffs: list[ArchitectureDiff]) -> str:

@@ -47,8 +47,11 @@ def _behaviour(diff: ArchitectureDiff) -> str:
 
 
 def _sentence(sentence: Sentence) -> str:
+    """Word one line; a finding's message is left to the findings table below."""
     said = sentence.template.format(*(code(value) for value in sentence.values))
-    return f"{said}: {text(sentence.detail)}" if sentence.detail else said
+    if not sentence.detail or sentence.topic == "findings":
+        return said
+    return f"{said}: {text(sentence.detail)}"
 
 
 def _tables(diff: ArchitectureDiff) -> list[str]:
