@@ -269,6 +269,30 @@ def test_a_file_block_reads_only_inside_the_project(tmp_path: Path, link: bool) 
     assert not (tmp_path / "site" / "archgen").exists()
 
 
+def test_a_story_block_reads_only_inside_the_project_and_places_bad_input(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", outside)
+    project = tmp_path / "project"
+    broken = "archgen: 1\nname: Bad\ntitle: B\nregion: us-east-1\nresources: {}\n"
+    config = _site(
+        project,
+        {
+            "index.md": "# N\n\n```archgen\nbefore: ../../outside.yaml\nafter: b.yaml\n```\n",
+            "b.yaml": broken,
+        },
+    )
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "file: ../../outside.yaml is outside the project" in done.stderr
+    index = project / "docs" / "index.md"
+    index.write_text("# N\n\n```archgen\nbefore: b.yaml\nafter: b.yaml\n```\n", "utf-8")
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "b.yaml:2:7: name 'Bad' must be a slug" in done.stderr
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep the test output clean."""
