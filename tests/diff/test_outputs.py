@@ -125,3 +125,13 @@ def test_out_writes_one_markdown_file_per_architecture(tmp_path: Path) -> None:
     written = (out / "capstone.diff.md").read_text(encoding="utf-8")
     assert written.startswith("# `capstone`\n")
     assert "- opens tcp 22 on `bastion` to the internet\n" in written
+
+
+def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -> None:
+    new = variants.NEW_FLOW.replace(
+        "- name: Download a data set directly", '- name: "Download\\e[31m\\u202e directly"'
+    )
+    output = _run(tmp_path, variants.CAPSTONE, new)
+    assert "  flows added: Download\\x1b[31m\\u202e directly\n" in output
+    assert "\x1b" not in output
+    assert "\u202e" not in output
