@@ -148,3 +148,22 @@ def test_outside_a_repository_git_says_why(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(main, ["diff", "--base", "HEAD"])
     assert result.exit_code == 2
     assert "not a git repository" in result.output
+
+
+def test_a_path_neither_here_nor_at_the_revision_is_a_usage_error(repo: Path) -> None:
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "architecture"])
+    assert result.exit_code == 2
+    assert result.output == "architecture: no such file or folder, here or at HEAD\n"
+
+
+def test_a_folder_deleted_since_the_revision_is_every_file_deleted(repo: Path) -> None:
+    for path in sorted((repo / "architectures").iterdir()):
+        path.unlink()
+    (repo / "architectures").rmdir()
+    code, document = _json("--base", "HEAD", "architectures")
+    assert [(old, new) for _, old, new in _sides(document)] == [
+        ("HEAD:architectures/capstone.yaml", None),
+        ("HEAD:architectures/ec2.yaml", None),
+        ("HEAD:architectures/serverless.yaml", None),
+    ]
+    assert code == 0

@@ -3,7 +3,9 @@
 Two files (`archgen diff OLD NEW`), or each architecture of the working tree
 against its version at a git revision (`--base REF`), files added, deleted
 and renamed included. Every problem of every file on both sides is reported
-before failing, the revision's files named `REF:path`.
+before failing, the revision's files named `REF:path`. Both sides are checked
+under the working tree's settings, so the findings that change are the
+architecture's doing, not a settings edit's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archgen.commands import git_base
-from archgen.commands.files import declared_name, find_architectures, refuse_link_out
+from archgen.commands.files import (
+    DEFAULT_PATHS,
+    declared_name,
+    find_architectures,
+    refuse_link_out,
+)
 from archgen.diff import diff_architectures
 from archgen.diff.model import ArchitectureDiff
 from archgen.errors import InvalidInput, Problem, UsageError
@@ -23,6 +30,7 @@ from archgen.loader.yaml_positions import decode
 from archgen.model.architecture import Architecture
 from archgen.reading import read_input
 from archgen.rules.config import RunConfig
+from archgen.safe_text import visible
 
 FAIL_ON = ("never", "exposure", "error", "warning")
 """From lenient to strict: each threshold also fails on what the ones before it fail on."""
@@ -50,9 +58,12 @@ def diff_base(
 ) -> list[ArchitectureDiff]:
     """Compare each architecture under `paths` in the working tree with its version at `ref`."""
     commit = git_base.resolve(ref)
-    named = [Path(p).as_posix() for p in paths or ("architectures",)]
+    named = [Path(p).as_posix() for p in paths or DEFAULT_PATHS]
     before = git_base.tree_files(commit, named)
     present = [p for p in named if Path(p).exists() or Path(p).is_symlink()]
+    for path in named:
+        if path not in present and not any(_under(blob, path) for blob in before):
+            raise UsageError(f"{visible(path)}: no such file or folder, here or at {visible(ref)}")
     after = [path.as_posix() for path in find_architectures(present)] if present else []
     pairs = []
     for old, new in _pair(before, after, git_base.renames(commit, named)):
@@ -61,6 +72,10 @@ def diff_base(
         if old_side.data != new_side.data:
             pairs.append((old_side, new_side))
     return _compare(pairs, config)
+
+
+def _under(file: str, path: str) -> bool:
+    return path in (".", file) or file.startswith(path.rstrip("/") + "/")
 
 
 def _at_revision(ref: str, blob: git_base.Blob) -> Version:

@@ -48,7 +48,10 @@ def pull_request_from_env(environ: Mapping[str, str] = os.environ) -> PullReques
     ]
     if missing:
         raise UsageError(f"--comment runs in GitHub Actions; {', '.join(missing)} is not set")
-    event: Any = json.loads(Path(environ["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    try:
+        event: Any = json.loads(Path(environ["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UsageError(f"--comment cannot read the event of this run: {error}") from None
     number = event.get("pull_request", {}).get("number") if isinstance(event, dict) else None
     if not isinstance(number, int):
         raise UsageError("--comment needs a pull_request event: this run has no pull request")
