@@ -54,7 +54,7 @@ def tree_files(commit: str, paths: list[str]) -> dict[str, Blob]:
         meta, _, raw_path = entry.partition(b"\t")
         mode, _kind, oid, size = meta.decode("ascii").split()
         path = raw_path.decode("utf-8", "surrogateescape")
-        if mode in _REGULAR_FILES and _architecture(path, paths):
+        if mode in _REGULAR_FILES and _architecture(path, paths):  # a submodule's size is "-"
             found[path] = Blob(path, oid, int(size))
     return found
 
