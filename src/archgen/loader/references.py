@@ -95,7 +95,7 @@ def _adapters() -> dict[str, TypeAdapter[BaseModel]]:
 def _judge(
     value: str, marker: RefTo, kinds: dict[str, str], field: str, *, suggest: bool
 ) -> str | None:
-    if marker.types == ("security_group",) and is_cidr(value):
+    if is_cidr(value):  # a field that takes a CIDR or an id; a pure id field never holds one
         return None
     actual = kinds.get(value)
     if actual is None:

@@ -16,6 +16,7 @@ from archgen.model.resources.compute import AutoscalingGroup, Client, Ec2, Lambd
 from archgen.model.resources.data import S3, Dynamodb, Efs, Elasticache, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53, Waf
 from archgen.model.resources.facts import Facts, HoldsRole
+from archgen.model.resources.links import PrefixList, TransitGateway, VpcPeering
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -44,6 +45,9 @@ Resource = Annotated[
     | InternetGateway
     | NatGateway
     | VpcEndpoint
+    | PrefixList
+    | TransitGateway
+    | VpcPeering
     | NetworkAcl
     | SecurityGroup
     | Route53

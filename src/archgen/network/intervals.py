@@ -94,6 +94,9 @@ def address_text(addresses: IntervalSet) -> str:
     """Return addresses as CIDR blocks, shortest form first; long lists are cut."""
     if addresses == INTERNET:
         return "the internet"
+    for name, block in MANAGED_LISTS.items():
+        if addresses == block:
+            return f"the {name} prefix list"
     blocks: list[str] = []
     for low, high in addresses:
         blocks += [
@@ -125,3 +128,16 @@ NON_INTERNET = (
 )
 INTERNET = ALL_ADDRESSES - NON_INTERNET
 """Public address space: where clients and the public endpoints of AWS services live."""
+
+MANAGED_LISTS = {
+    "cloudfront-origin-facing": IntervalSet.cidr("240.0.0.0/8"),
+    "s3": IntervalSet.cidr("241.0.0.0/8"),
+    "dynamodb": IntervalSet.cidr("242.0.0.0/8"),
+}
+"""AWS-managed prefix lists, each as a block of the reserved 240.0.0.0/4 that stands for it.
+
+AWS publishes no fixed content for them, and what the analysis needs is only
+who is inside: CloudFront is in its list, the rest of the internet is not. A
+block of reserved space lies inside 0.0.0.0/0 (a rule open to everything still
+admits the service) and outside every range an author writes (see network/ranges.py).
+"""

@@ -6,10 +6,9 @@ import ipaddress
 from dataclasses import dataclass
 
 from archgen.model.architecture import Architecture
-from archgen.model.resources.network import Subnet, Vpc, VpcEndpoint
+from archgen.model.resources.network import Subnet, Vpc
+from archgen.network.endpoints import gateway_for
 from archgen.network.intervals import IntervalSet
-
-GATEWAY_ENDPOINT_SERVICES = ("s3", "dynamodb")
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def lookup(
     if local:
         choices.append(RouteChoice("local", "local", local, f"implicit local route {vpc.cidr}"))
     remaining = addresses - local
-    endpoint = _endpoint(arch, table.id if table else None, service)
+    endpoint = gateway_for(arch, table.id, service) if table and service else None
     if remaining and endpoint is not None:
         text = f"{service} prefix list -> {endpoint.id} (gateway endpoint)"
         choices.append(RouteChoice("vpc_endpoint", endpoint.id, remaining, text))
@@ -59,12 +58,3 @@ def lookup(
         where = f"route table {table.id}" if table else "the VPC's implicit main route table"
         choices.append(RouteChoice("none", "", remaining, f"no route in {where}"))
     return choices
-
-
-def _endpoint(arch: Architecture, table_id: str | None, service: str | None) -> VpcEndpoint | None:
-    if table_id is None or service not in GATEWAY_ENDPOINT_SERVICES:
-        return None
-    for endpoint in arch.resources_of(VpcEndpoint):
-        if endpoint.service == service and table_id in endpoint.route_tables:
-            return endpoint
-    return None

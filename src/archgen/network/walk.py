@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
-from archgen.network import places
+from archgen.network import endpoints, places
 from archgen.network.components import Checkpoints
 from archgen.network.internet import follow
 from archgen.network.probe import Blocked, Leg, Probe
 from archgen.network.verdict import PairVerdict
 
-_UNROUTABLE = ("internet_gateway", "nat_gateway", "vpc_endpoint")
+_UNROUTABLE = (
+    "internet_gateway",
+    "nat_gateway",
+    "vpc_endpoint",
+    "prefix_list",
+    "transit_gateway",
+    "vpc_peering",
+)
 
 
 def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> PairVerdict:
@@ -39,7 +46,7 @@ def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> P
         elif b.subnet:
             _from_outside(at, target, request)
         else:
-            _to_outside(at, source, target, request)
+            _to_service(at, source, target, request)
     except Blocked as blocked:
         return PairVerdict(a, b, tuple(trail.steps), blocked.block)
     return PairVerdict(a, b, tuple(trail.steps), None)
@@ -120,11 +127,26 @@ def _gateway_in(at: Checkpoints, target: str, subnet: str) -> InternetGateway:
     return gateway
 
 
+def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> None:
+    """Walk a call out of a subnet: to an interface endpoint of the service if its VPC has one."""
+    subnet = request.origin.subnet
+    assert subnet is not None  # noqa: S101 (caller's contract)
+    endpoint = endpoints.interface_for(at.arch, subnet, target)
+    if endpoint is None:
+        _to_outside(at, source, target, request)
+        return
+    service = endpoints.service_of(at.arch, target)
+    by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
+    at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
+    for place in endpoints.places_of(at.arch, endpoint):
+        _inside(at, source, endpoint.id, request.sent_to(place))
+
+
 def _to_outside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     """Walk a request from a subnet out to the internet or a public AWS endpoint, and back."""
     subnet = request.origin.subnet
     assert subnet is not None  # noqa: S101 (caller's contract)
     at.group(source, "egress", request, ())
     at.acl(subnet, "outbound", request)
-    follow(at, request, Leg(subnet, source, service=at.arch.type_of(target)))
+    follow(at, request, Leg(subnet, source, service=endpoints.service_of(at.arch, target)))
     at.acl(subnet, "inbound", request.reply())

@@ -41,6 +41,7 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="rds",
         signed_api=False,
+        endpoint=None,
     )
     engine: RdsEngine
     subnets: Subnets
@@ -85,6 +86,7 @@ class Dynamodb(ResourceBase):
         port=None,
         rationale="dynamodb",
         signed_api=True,
+        endpoint="dynamodb",
     )
     point_in_time_recovery: bool = False
     encrypted: bool = True
@@ -116,6 +118,7 @@ class S3(ResourceBase):
         port=None,
         rationale="s3",
         signed_api=True,
+        endpoint="s3",
     )
     website: bool = False
     block_public_access: bool = True
@@ -142,6 +145,7 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="elasticache",
         signed_api=False,
+        endpoint=None,
     )
     engine: Literal["redis", "valkey", "memcached"] = "redis"
     subnets: Subnets
@@ -176,6 +180,7 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
         port=EFS_PORT,
         rationale="efs",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()

@@ -33,6 +33,7 @@ class Route53(ResourceBase):
         port=None,
         rationale="route53",
         signed_api=False,
+        endpoint=None,
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
@@ -52,6 +53,7 @@ class CloudFront(FrontDoor, ResourceBase):
         port=None,
         rationale="cloudfront",
         signed_api=False,
+        endpoint=None,
     )
     viewer_protocol: Literal["redirect-to-https", "https-only", "allow-all"] = "allow-all"
     origin_access_control: bool = False
@@ -71,6 +73,7 @@ class ApiGateway(FrontDoor, ResourceBase):
         port=None,
         rationale="api_gateway",
         signed_api=False,
+        endpoint="execute-api",
     )
     kind: Literal["rest", "http", "websocket"] = "rest"
     access_logging: bool = False
@@ -99,6 +102,7 @@ class Alb(FrontDoor, InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="alb",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -124,5 +128,6 @@ class Waf(ResourceBase):
         port=None,
         rationale="waf",
         signed_api=False,
+        endpoint=None,
     )
     protects: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
