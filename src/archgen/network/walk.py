@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
+from archgen.network import crossing as crossing_vpcs
 from archgen.network import endpoints, places
 from archgen.network.components import Checkpoints
 from archgen.network.internet import follow
@@ -57,7 +58,9 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     a, b = request.origin.subnet, request.destination.subnet
     assert a is not None  # noqa: S101 (caller's contract)
     assert b is not None  # noqa: S101 (caller's contract)
-    _same_vpc(at, a, b)
+    if at.arch.get(a, Subnet).vpc != at.arch.get(b, Subnet).vpc:
+        crossing_vpcs.walk(at, source, target, request)
+        return
     crossing = a != b
     at.group(source, "egress", request, places.group_ids(at.arch, target))
     if crossing:
@@ -75,15 +78,6 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     else:
         by = "traffic within a subnet passes no NACL"
         at.trail.admit("return", "subnet", b, "reply inside one subnet", (by,))
-
-
-def _same_vpc(at: Checkpoints, subnet_a: str, subnet_b: str) -> None:
-    """Refuse a pair across two VPCs: format v1 declares no peering to carry it."""
-    vpc_a = at.arch.get(subnet_a, Subnet).vpc
-    vpc_b = at.arch.get(subnet_b, Subnet).vpc
-    if vpc_a != vpc_b:
-        detail = f"{vpc_a} and {vpc_b} are not peered"
-        at.trail.refuse("forward", "vpc", vpc_a, "DISCONNECTED_VPCS", detail)
 
 
 def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
