@@ -18,7 +18,7 @@ from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
 from archgen.model.resources.edge import Alb
 from archgen.model.resources.facts import InSubnets
-from archgen.model.resources.links import PrefixList
+from archgen.model.resources.links import PrefixList, VpcPeering
 from archgen.model.resources.network import (
     EgressRule,
     IngressRule,
@@ -68,7 +68,7 @@ def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
                 f"capacity must satisfy min <= desired <= max, got {resource.min} <= "
                 f"{resource.desired} <= {resource.max}",
             )
-    elif isinstance(resource, VpcEndpoint | PrefixList):
+    elif isinstance(resource, VpcEndpoint | PrefixList | VpcPeering):
         yield from endpoint_rules.check(resource, path)
     elif isinstance(resource, Alb):
         yield from _unique(

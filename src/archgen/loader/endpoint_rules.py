@@ -1,4 +1,4 @@
-"""What AWS requires of VPC endpoints and prefix lists beyond each field alone.
+"""What AWS requires of VPC endpoints, prefix lists and peering beyond each field alone.
 
 A gateway endpoint exists for S3 and DynamoDB only and is a route; an
 interface endpoint is network interfaces, so it needs subnets and security
@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archgen.model.resources.links import PrefixList
+from archgen.model.resources.links import PrefixList, VpcPeering
 from archgen.model.resources.network import GATEWAY_SERVICES, VpcEndpoint
 from archgen.source import KeyPath
 
 Finding = tuple[KeyPath, str]
 
 
-def check(resource: VpcEndpoint | PrefixList, path: KeyPath) -> Iterator[Finding]:
-    """Yield each requirement the endpoint or prefix list breaks, at the key to fix."""
-    if isinstance(resource, PrefixList):
+def check(resource: VpcEndpoint | PrefixList | VpcPeering, path: KeyPath) -> Iterator[Finding]:
+    """Yield each requirement the endpoint, prefix list or peering breaks, at the key to fix."""
+    if isinstance(resource, VpcPeering):
+        if resource.vpcs[0] == resource.vpcs[1]:
+            yield (*path, "vpcs"), "a peering connection joins two different VPCs"
+    elif isinstance(resource, PrefixList):
         yield from _prefix_list(resource, path)
     elif resource.endpoint_kind() == "gateway":
         yield from _gateway(resource, path)
@@ -49,4 +52,4 @@ def _interface(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
 
 def _prefix_list(prefix_list: PrefixList, path: KeyPath) -> Iterator[Finding]:
     if (prefix_list.service is None) == (prefix_list.cidrs is None):
-        yield path, "a prefix list takes either service (AWS-managed) or cidrs, not both"
+        yield path, "a prefix list takes one of service (AWS-managed) or cidrs"

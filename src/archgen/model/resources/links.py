@@ -82,4 +82,5 @@ class VpcPeering(ResourceBase):
         signed_api=False,
         endpoint=None,
     )
-    vpcs: Annotated[tuple[VpcRef, VpcRef], Field(description="the two peered VPCs")]
+    vpcs: Annotated[tuple[VpcRef, ...], Field(min_length=2, max_length=2)]
+    """The two peered VPCs."""
