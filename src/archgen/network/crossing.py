@@ -25,11 +25,8 @@ LINKS = ("transit_gateway", "vpc_peering")
 def joins(arch: Architecture, link_id: str, vpc_a: str, vpc_b: str) -> bool:
     """Tell whether the peering connection or transit gateway joins both VPCs."""
     link = arch.resource(link_id)
-    if isinstance(link, VpcPeering):
-        return {vpc_a, vpc_b} == set(link.vpcs)
-    if isinstance(link, TransitGateway):
-        attached = {attachment.vpc for attachment in link.attachments}
-        return {vpc_a, vpc_b} <= attached
+    if isinstance(link, TransitGateway | VpcPeering):
+        return vpc_a != vpc_b and link.joins(vpc_a) and link.joins(vpc_b)
     return False
 
 

@@ -65,6 +65,10 @@ class TransitGateway(ResourceBase):
     )
     attachments: Annotated[tuple[Attachment, ...], Field(min_length=1, max_length=100)]
 
+    def joins(self, vpc_id: str) -> bool:
+        """Tell whether the VPC is attached, so its routes may send traffic here."""
+        return any(attachment.vpc == vpc_id for attachment in self.attachments)
+
 
 class VpcPeering(ResourceBase):
     """A private link between exactly two VPCs; it is not transitive."""
@@ -84,3 +88,7 @@ class VpcPeering(ResourceBase):
     )
     vpcs: Annotated[tuple[VpcRef, ...], Field(min_length=2, max_length=2)]
     """The two peered VPCs."""
+
+    def joins(self, vpc_id: str) -> bool:
+        """Tell whether the VPC is one of the two, so its routes may send traffic here."""
+        return vpc_id in self.vpcs
