@@ -11,19 +11,13 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.compute import Client
+from archgen.model.resources.facts import InManagedPrefixList
 from archgen.model.resources.links import PrefixList
 from archgen.model.types import is_cidr
 from archgen.network.intervals import INTERNET, MANAGED_LISTS, IntervalSet
 
 MANAGED: dict[str, IntervalSet] = MANAGED_LISTS
 """Each AWS-managed prefix list, by its `service`, as the block that stands for it."""
-
-SENDERS: dict[str, str] = {
-    "cloudfront": "cloudfront-origin-facing",
-    "s3": "s3",
-    "dynamodb": "dynamodb",
-}
-"""The catalogue types whose public endpoints send from (or answer at) a managed list."""
 
 
 def of_prefix_list(prefix_list: PrefixList) -> IntervalSet:
@@ -52,5 +46,6 @@ def of_outside(arch: Architecture, resource_id: str) -> IntervalSet:
     resource = arch.resource(resource_id)
     if isinstance(resource, Client) and resource.cidrs:
         return IntervalSet.of(p for cidr in resource.cidrs for p in IntervalSet.cidr(cidr))
-    service = SENDERS.get(arch.type_of(resource_id))
-    return MANAGED[service] if service else INTERNET
+    if isinstance(resource, InManagedPrefixList):
+        return MANAGED[resource.managed_list]
+    return INTERNET

@@ -7,7 +7,14 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
+from archgen.model.resources.facts import (
+    Facts,
+    HasSecurityGroups,
+    InManagedPrefixList,
+    InSubnets,
+    MayBePublic,
+    Shape,
+)
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port, Tier, Whole
 
@@ -72,10 +79,11 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         return self.publicly_accessible
 
 
-class Dynamodb(ResourceBase):
+class Dynamodb(InManagedPrefixList, ResourceBase):
     """A managed key-value table, regional and replicated across AZs by AWS."""
 
     type: Literal["dynamodb"]
+    managed_list: ClassVar[str] = "dynamodb"
     facts: ClassVar[Facts] = Facts(
         service="Amazon DynamoDB",
         tier="data",
@@ -104,10 +112,11 @@ StorageClass = Literal[
 ]
 
 
-class S3(ResourceBase):
+class S3(InManagedPrefixList, ResourceBase):
     """An object bucket; a website bucket is the presentation tier of a static site."""
 
     type: Literal["s3"]
+    managed_list: ClassVar[str] = "s3"
     facts: ClassVar[Facts] = Facts(
         service="Amazon S3",
         tier="data",

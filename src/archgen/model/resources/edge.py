@@ -11,6 +11,7 @@ from archgen.model.resources.facts import (
     Facts,
     FrontDoor,
     HasSecurityGroups,
+    InManagedPrefixList,
     InSubnets,
     MayBePublic,
     Shape,
@@ -39,10 +40,11 @@ class Route53(ResourceBase):
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
 
 
-class CloudFront(FrontDoor, ResourceBase):
+class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
+    managed_list: ClassVar[str] = "cloudfront-origin-facing"
     facts: ClassVar[Facts] = Facts(
         service="Amazon CloudFront",
         tier="edge",

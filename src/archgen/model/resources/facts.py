@@ -157,6 +157,16 @@ class HoldsRole:
         return self.role
 
 
+class InManagedPrefixList:
+    """Trait: the service's own addresses form an AWS-managed prefix list (`managed_list`).
+
+    Its traffic comes from that list, so a security group rule naming the list
+    admits the service and nobody else (CloudFront's origin-facing servers).
+    """
+
+    managed_list: ClassVar[str]
+
+
 class FrontDoor:
     """Trait: a door clients reach from the internet (CDN, API front door, load balancer).
 
