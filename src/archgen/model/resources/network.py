@@ -8,6 +8,7 @@ from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
+    Drawn,
     Facts,
     HasSecurityGroups,
     InSubnet,
@@ -166,6 +167,10 @@ class VpcEndpoint(InVpc, InSubnets, HasSecurityGroups, ResourceBase):
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
     security_groups: SecurityGroups = ()
     private_dns: bool = True
+
+    def drawn(self) -> Drawn:
+        """Draw an interface endpoint in each of its subnets, where its interfaces are."""
+        return "per_subnet" if self.endpoint_kind() == "interface" else self.facts.drawn
 
     def endpoint_kind(self) -> EndpointKind:
         """Return the declared kind, else gateway for S3 and DynamoDB and interface otherwise."""
