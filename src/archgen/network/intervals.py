@@ -92,7 +92,7 @@ def _cidr_set(cidr: str) -> IntervalSet:
 
 def address_text(addresses: IntervalSet) -> str:
     """Return addresses as CIDR blocks, shortest form first; long lists are cut."""
-    if addresses == INTERNET:
+    if addresses == INTERNET or _internet_less_managed(addresses):
         return "the internet"
     for name, block in MANAGED_LISTS.items():
         if addresses == block:
@@ -108,6 +108,16 @@ def address_text(addresses: IntervalSet) -> str:
     if len(blocks) > 3:
         return f"{', '.join(blocks[:3])} and {len(blocks) - 3} more"
     return ", ".join(blocks)
+
+
+def _internet_less_managed(addresses: IntervalSet) -> bool:
+    """Tell whether `addresses` are the internet less some AWS-managed lists' stand-ins.
+
+    The stand-in blocks are archgen's, not addresses a reader would know: the
+    internet less CloudFront's is still "the internet" in a message.
+    """
+    missing = INTERNET - addresses
+    return bool(missing) and INTERNET.covers(addresses) and _MANAGED_BLOCKS.covers(missing)
 
 
 def port_text(ports: IntervalSet) -> str:
@@ -141,3 +151,4 @@ who is inside: CloudFront is in its list, the rest of the internet is not. A
 block of reserved space lies inside 0.0.0.0/0 (a rule open to everything still
 admits the service) and outside every range an author writes (see network/ranges.py).
 """
+_MANAGED_BLOCKS = IntervalSet.of(piece for block in MANAGED_LISTS.values() for piece in block)

@@ -88,7 +88,8 @@ def check(
     admitted, uncovered = _match(rules, (protocol, port, way), peer_addresses, peer_groups, resolve)
     if not uncovered:
         return GroupResult(True, tuple(admitted))
-    partly = f" ({address_text(uncovered)})" if uncovered != peer_addresses else ""
+    shown = address_text(uncovered)
+    partly = f" ({shown})" if shown != address_text(peer_addresses) else ""
     return GroupResult(
         False,
         reason="ENI_SG_RULES_MISMATCH",
