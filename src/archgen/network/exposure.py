@@ -20,7 +20,7 @@ from archgen.network import nacl, places, ranges, routes
 from archgen.network.intervals import (
     EPHEMERAL,
     INTERNET,
-    MANAGED_LISTS,
+    OPEN_INTERNET,
     IntervalSet,
     address_text,
     port_text,
@@ -28,8 +28,6 @@ from archgen.network.intervals import (
 from archgen.network.reach import network_of
 
 _GUARDED_TIERS = ("application", "data")
-_PUBLIC = INTERNET - IntervalSet.of(p for block in MANAGED_LISTS.values() for p in block)
-"""Where a stranger may send from: public space, less the blocks that stand for AWS services."""
 
 Opening = tuple[IntervalSet, IntervalSet]
 """What one security group rule opens to strangers: (addresses, ports)."""
@@ -81,7 +79,7 @@ def _openings(
     arch: Architecture, resource_id: str, subnet_id: str, protocol: str
 ) -> Iterator[Opening]:
     """Yield what each ingress rule of the resource's groups opens to addresses outside the VPC."""
-    outside = _PUBLIC - IntervalSet.cidr(places.vpc_cidr(arch, subnet_id))
+    outside = OPEN_INTERNET - IntervalSet.cidr(places.vpc_cidr(arch, subnet_id))
     for group_id in arch.security_groups_of(resource_id):
         for rule in arch.get(group_id, SecurityGroup).ingress:
             if rule.protocol not in ("all", protocol):
@@ -108,6 +106,6 @@ def _through_acl(
 
 def _wording(protocol: str, addresses: IntervalSet, ports: IntervalSet) -> str:
     """Return e.g. "tcp 8080", with the range when only part of the internet gets in."""
-    if addresses.covers(_PUBLIC):
+    if addresses.covers(OPEN_INTERNET):
         return f"{protocol} {port_text(ports)}"
     return f"{protocol} {port_text(ports)} from {address_text(addresses)}"

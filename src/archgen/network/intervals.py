@@ -152,3 +152,5 @@ block of reserved space lies inside 0.0.0.0/0 (a rule open to everything still
 admits the service) and outside every range an author writes (see network/ranges.py).
 """
 _MANAGED_BLOCKS = IntervalSet.of(piece for block in MANAGED_LISTS.values() for piece in block)
+OPEN_INTERNET = INTERNET - _MANAGED_BLOCKS
+"""Where a stranger may send from: public space, less the stand-ins of AWS-managed lists."""
