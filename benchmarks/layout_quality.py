@@ -33,10 +33,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from archgen.commands.loading import load_file  # noqa: E402 (after the path setup)
 from archgen.layout.drawing import draw  # noqa: E402
 from archgen.layout.run import PNG_DPI  # noqa: E402
 from archgen.layout.style import PAGE_PAD_INCHES  # noqa: E402
+from archgen.loader import load_file  # noqa: E402 (after the path setup)
 from archgen.model.architecture import Architecture  # noqa: E402
 
 Point = tuple[float, float]
@@ -147,9 +147,7 @@ def _resource_boxes(data: dict[str, Any]) -> dict[int, Rect]:
 
 def _inside(point: Point, rect: Rect, margin: float = 3.0) -> bool:
     left, bottom, right, top = rect
-    return (
-        left + margin < point[0] < right - margin and bottom + margin < point[1] < top - margin
-    )
+    return left + margin < point[0] < right - margin and bottom + margin < point[1] < top - margin
 
 
 def _passes_through(line: _Line, boxes: dict[int, Rect]) -> bool:
@@ -203,7 +201,8 @@ def _crossings(lines: list[_Line]) -> int:
 
 
 def _label_gap(line: _Line) -> float:
-    assert line.label_at is not None
+    if line.label_at is None:
+        return 0.0
     return min(math.dist(line.label_at, point) for point in line.points)
 
 
@@ -262,7 +261,8 @@ def _overlaps(texts: list[tuple[str, Rect]]) -> int:
         return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
     return sum(
-        meet(a, b) for (owner_a, a), (owner_b, b) in itertools.combinations(texts, 2)
+        meet(a, b)
+        for (owner_a, a), (owner_b, b) in itertools.combinations(texts, 2)
         if owner_a != owner_b
     )
 
@@ -329,7 +329,8 @@ def table(results: list[Quality]) -> str:
     head = "| " + " | ".join(name.ljust(width) for name, width in COLUMNS) + " |"
     rule = "|" + "|".join("-" * (width + 2) for _, width in COLUMNS) + "|"
     rows = [
-        f"| {q.name:<34} | {q.crossings:>9} | {q.through:>7} | {q.through_subnets:>7} | {q.label_gap:>9.1f} | "
+        f"| {q.name:<34} | {q.crossings:>9} | {q.through:>7} | {q.through_subnets:>7} | "
+        f"{q.label_gap:>9.1f} | "
         f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
         f"{q.text_at_800:>8.1f} | {q.milliseconds:>6.0f} |"
         for q in results
@@ -342,7 +343,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path)
     paths = parser.parse_args().paths or sorted((ROOT / "architectures").rglob("*.yaml"))
-    print(table([measure(load_file(path)) for path in paths]))  # noqa: T201 (a report)
+    print(table([measure(load_file(path)) for path in paths]))
 
 
 if __name__ == "__main__":
