@@ -57,6 +57,8 @@ class _Job:
     stamps: dict[str, Stamp]
     ready: dict[str, Artifact]
     """Outputs made without graphviz (the Markdown), compared byte for byte."""
+    config: RunConfig | None = None
+    """The check's settings: the picture marks the findings they give."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: freshn
         if fmt not in stale:
             freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
     ready = {"md": page} if page is not None and "md" in stale else {}
-    return _Job(arch, planned, stale, targets, stamps, ready)
+    return _Job(arch, planned, stale, targets, stamps, ready, config)
 
 
 def _explain(
@@ -259,10 +261,22 @@ def _draw_one(job: _Job) -> Made:
     made = dict(job.ready)
     if drawn:
         try:
-            made |= draw_outputs(job.planned, drawn)
+            made |= draw_outputs(_marked(job), drawn)
         except RenderError as error:  # name the design: a run draws many, and writes none now
             raise RenderError(f"{visible(job.arch.file)}: {error}") from None
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
+
+
+def _marked(job: _Job) -> Drawing:
+    """Return the drawing with the check's findings marked on it.
+
+    Only a drawing runs the rules: `--check` compares the fingerprint of the
+    unmarked picture, which the source's fingerprint (its inputs) vouches for.
+    """
+    from archgen.layout.drawing import plan
+    from archgen.rules.engine import run_rules
+
+    return plan(job.arch, run_rules(job.arch, config=job.config))
 
 
 def draw_outputs(arch: Architecture | Drawing, formats: Sequence[str]) -> dict[str, Artifact]:

@@ -1,18 +1,37 @@
 """The scene's lines and their key: connections with flow badges, aliases, replication, roles.
 
-Lines join the nodes `placement` drew; where a resource is drawn once per subnet,
-a connection is drawn between matching copies and labelled and badged once.
+Lines join the nodes `placement` drew. A connection is drawn from each copy of
+its sender, through the gateways its packets pass (`path.doors`), to the
+nearest copy of its receiver; it is labelled and badged once, on its first
+segment. A segment two connections share (endpoint -> bucket) is drawn once.
 """
 
 from __future__ import annotations
 
+import itertools
+
+from archgen.layout import labels
+from archgen.layout.path import doors
 from archgen.layout.placement import drawn_as
 from archgen.layout.scene import Edge, Scene
 from archgen.model.architecture import Architecture
+from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.data import Rds
-from archgen.model.resources.edge import Route53
+from archgen.model.resources.edge import Route53, Waf
 from archgen.model.resources.services import IamRole
+from archgen.network.reach import network_of
+
+_MEANINGS = {
+    "event": "event or poll: one way, started by AWS",
+    "outbound": "outbound through NAT",
+    "blocked": "blocked: the network refuses it",
+    "protects": "WAF protects",
+    "alias": "DNS alias: resolves to",
+    "replication": "synchronous replication",
+    "role": "IAM role assumed by",
+    "interface": "network interface of",
+}
 
 
 def connect(arch: Architecture, scene: Scene) -> None:
@@ -30,12 +49,7 @@ def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     else:
         rows += [(flow_letter(number), flow.name) for number, flow in enumerate(flows)]
     kinds = {edge.kind for edge in scene.edges}
-    meanings = {
-        "alias": "DNS alias: resolves to",
-        "replication": "synchronous replication",
-        "role": "IAM role assumed by",
-    }
-    rows += [(f"line:{kind}", text) for kind, text in meanings.items() if kind in kinds]
+    rows += [(f"line:{kind}", text) for kind, text in _MEANINGS.items() if kind in kinds]
     return rows
 
 
@@ -47,56 +61,129 @@ def _edges(arch: Architecture, scene: Scene) -> None:
             scene.edges.append(
                 Edge(f"alias:{route53.id}>{alias}", route53.id, target, "alias", "resolves to")
             )
+    _protection_edges(arch, scene)
     for db in arch.resources_of(Rds):
         copies = scene.copies.get(db.id, [])
         if db.multi_az and len(copies) == 2:
-            scene.edges.append(
-                Edge(
-                    f"replication:{db.id}",
-                    copies[0],
-                    copies[1],
-                    "replication",
-                    "synchronous replication",
-                )
-            )
+            edge_id = f"replication:{db.id}"
+            text = "synchronous replication"
+            scene.edges.append(Edge(edge_id, copies[0], copies[1], "replication", text))
+    for function, interfaces in scene.interfaces.items():
+        for interface in interfaces:
+            scene.edges.append(Edge(f"interface:{interface}", function, interface, "interface"))
     _role_edges(arch, scene)
 
 
-def _connection_edges(arch: Architecture, scene: Scene) -> None:
-    """Draw each connection between the copies of its ends; label and badge the first."""
-    badges = flow_badges(arch)
-    for index, connection in enumerate(arch.connections):
-        sources = _ends(arch, scene, connection.source, sending=True)
-        targets = _ends(arch, scene, connection.target, sending=False)
-        label = f"{connection.protocol.upper()} {arch.port_of(connection)}"
-        pairs = [(s, t) for s in sources for t in _nearest(scene, s, targets)]
-        for number, (source, target) in enumerate(pairs):
-            first = number == 0
-            scene.edges.append(
-                Edge(
-                    f"c{index}:{source}>{target}",
-                    source,
-                    target,
-                    "connection",
-                    label if first else "",
-                    badges.get(index, ()) if first else (),
-                )
-            )
+def _protection_edges(arch: Architecture, scene: Scene) -> None:
+    """Tie each web ACL to what it protects: CloudFront, a load balancer, an API."""
+    for waf in arch.resources_of(Waf):
+        for protected in waf.protects:
+            if waf.id in scene.copies and protected in scene.copies:
+                target = scene.copies[protected][0]
+                edge_id = f"protects:{waf.id}>{protected}"
+                scene.edges.append(Edge(edge_id, waf.id, target, "protects"))
 
 
 def _role_edges(arch: Architecture, scene: Scene) -> None:
-    """Tie each IAM role to what assumes it, and draw it on the same row as the first holder."""
+    """Tie each IAM role to what assumes it; placement drew it beside the first."""
     for role in arch.resources_of(IamRole):
-        holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
-        for holder in holders:
-            target = scene.copies[holder][0]
-            scene.edges.append(Edge(f"role:{role.id}>{holder}", role.id, target, "role"))
-        if holders:
-            scene.beside.append((role.id, scene.copies[holders[0]][0]))
+        for holder in arch.holders_of(role.id):
+            if role.id in scene.nodes and holder in scene.copies:
+                target = scene.copies[holder][0]
+                scene.edges.append(Edge(f"role:{role.id}>{holder}", role.id, target, "role"))
+
+
+def _connection_edges(arch: Architecture, scene: Scene) -> None:
+    """Draw each connection from its senders, through its gateways, to its receivers.
+
+    The words and badges go on the last new segment of the first route: the
+    line into the receiver, unless another connection drew it already. Lines
+    fanning out of one gateway then carry their labels apart, at their ends.
+    """
+    badges = flow_badges(arch)
+    blocked = _blocked(arch)
+    drawn: set[tuple[str, str]] = set()
+    said: set[tuple[str, str]] = set()  # (node, words): a fan of like lines is labelled once
+    for index, connection in enumerate(arch.connections):
+        mode = arch.mode_of(connection)
+        kind = "blocked" if index in blocked else "connection" if mode == "request" else "event"
+        text = labels.connection_label(arch, connection, blocked.get(index, ""))
+        for number, hops in enumerate(_routes(arch, scene, connection)):
+            natted = any(arch.type_of(scene_resource(hop)) == "nat_gateway" for hop in hops)
+            new = [pair for pair in itertools.pairwise(hops) if pair not in drawn]
+            drawn.update(new)
+            for source, target in new:
+                labelled = number == 0 and (source, target) == new[-1]
+                repeated = (source, text) in said and not badges.get(index)
+                if labelled and repeated and "@" not in source:
+                    labelled = False
+                elif labelled:
+                    said.add((source, text))
+                scene.edges.append(
+                    Edge(
+                        f"c{index}:{source}>{target}",
+                        source,
+                        target,
+                        _segment_kind(arch, kind, source, target),
+                        text if labelled else "",
+                        badges.get(index, ()) if labelled else (),
+                        constraint=not natted,  # a way out must not lift a NAT above its tier
+                    )
+                )
+
+
+def _segment_kind(arch: Architecture, kind: str, source: str, target: str) -> str:
+    """Return the style of one segment: outbound traffic into and out of a NAT is dashed."""
+    ends = {scene_resource(source), scene_resource(target)}
+    if kind == "connection" and any(arch.type_of(end) == "nat_gateway" for end in ends):
+        return "outbound"
+    return kind
+
+
+def scene_resource(node_id: str) -> str:
+    """Return the resource a node draws: `app@app-a` draws `app`."""
+    return node_id.split("@", 1)[0]
+
+
+def _routes(arch: Architecture, scene: Scene, connection: Connection) -> list[list[str]]:
+    """Return the node paths one connection is drawn along, one per sending copy."""
+    routes = []
+    for source in _ends(arch, scene, connection.source, sending=True):
+        subnet = scene.nodes[source].subnet
+        gates = [_door_node(scene, door, subnet) for door in doors(arch, connection, subnet)]
+        targets = _ends(arch, scene, connection.target, sending=False)
+        for target in _nearest(scene, source, targets):
+            routes.append([source, *(g for g in gates if g), target])
+    return routes
+
+
+def _door_node(scene: Scene, door: str, subnet: str) -> str:
+    """Return the node of a gateway: an interface endpoint's copy in the sender's subnet."""
+    copies = scene.copies.get(door, [])
+    same = [c for c in copies if scene.nodes[c].subnet == subnet]
+    return (same or copies or [""])[0]
+
+
+def _blocked(arch: Architecture) -> dict[int, str]:
+    """Return each connection the network analysis proves blocked, with what blocks it."""
+    found = {}
+    for index, hop in network_of(arch).connections():
+        failing = hop.first_block
+        if failing is not None:
+            block = failing[1]
+            found[index] = f"{block.kind.replace('_', ' ')} {block.component}".strip()
+    return found
 
 
 def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) -> list[str]:
-    """Return the nodes a connection end is drawn at: every copy, or the primary only."""
+    """Return the nodes a connection end is drawn at.
+
+    A function in a VPC sends from its network interfaces and is invoked at
+    itself (through the Lambda service); a Multi-AZ database is called at its
+    primary; anything else at every copy.
+    """
+    if sending and resource_id in scene.interfaces:
+        return scene.interfaces[resource_id]
     copies = scene.copies.get(resource_id, [])
     if not sending and drawn_as(arch, resource_id) == "primary_standby":
         return copies[:1]
@@ -105,8 +192,8 @@ def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) 
 
 def _nearest(scene: Scene, source: str, targets: list[str]) -> list[str]:
     """Match copies subnet by subnet when both ends are expanded, else fan out."""
-    if len(targets) <= 1 or "@" not in source:
+    if len(targets) <= 1 or not scene.nodes[source].subnet:
         return targets
-    subnet = source.split("@", 1)[1]
-    same = [t for t in targets if t.endswith(f"@{subnet}")]
+    subnet = scene.nodes[source].subnet
+    same = [t for t in targets if scene.nodes[t].subnet == subnet]
     return same or targets[:1]

@@ -20,7 +20,7 @@ import textwrap
 import graphviz
 
 from archgen.layout import style
-from archgen.layout.icons import group_icon, node_icon
+from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.safe_text import html_text
 
@@ -39,13 +39,16 @@ def build_dot(scene: Scene) -> str:
         mclimit="0.01",
         pad=str(style.PAGE_PAD_INCHES),
         fontname=style.FONT,
-        fontsize="16",
+        fontsize=style.FONT_SIZES["title"],
         labelloc="t",
         label=f"<{html_text(scene.title)}>",
         bgcolor="white",
     )
-    graph.attr("node", shape="plain", fontname=style.FONT, fontsize="11", fontcolor=style.INK)
-    graph.attr("edge", fontname=style.FONT, fontsize="10", fontcolor=style.INK)
+    sizes = style.FONT_SIZES
+    graph.attr(
+        "node", shape="plain", fontname=style.FONT, fontsize=sizes["node"], fontcolor=style.INK
+    )
+    graph.attr("edge", fontname=style.FONT, fontsize=sizes["edge"], fontcolor=style.INK)
     for node_id in scene.outside:
         _node(graph, scene.nodes[node_id])
     _group(graph, scene.cloud, scene)
@@ -62,16 +65,31 @@ def build_dot(scene: Scene) -> str:
 
 def _node(graph: graphviz.Digraph, node: Node) -> None:
     text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
+    small = style.FONT_SIZES["small"]
     if node.sublabel:
-        text += f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED}">{html_text(node.sublabel)}</FONT>'
-    size = style.ICON_SIZE
+        sub = html_text(node.sublabel)
+        text += f'<BR/><FONT POINT-SIZE="{small}" COLOR="{style.MUTED}">{sub}</FONT>'
+    size = style.ICON_SIZE if not node.shape else style.ICON_SIZE * 2 // 3
+    icon = shape_icon(node.shape) if node.shape else node_icon(node.type)
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}">'
-        f'<IMG SRC="{node_icon(node.type)}" SCALE="TRUE"/></TD></TR>'
-        f"<TR><TD>{text}</TD></TR></TABLE>>"
+        f'<IMG SRC="{icon}" SCALE="TRUE"/></TD>{_marker(node)}</TR>'
+        f'<TR><TD COLSPAN="{2 if node.marker else 1}">{text}</TD></TR></TABLE>>'
     )
     graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource))
+
+
+def _marker(node: Node) -> str:
+    """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
+    if not node.marker:
+        return ""
+    colour = style.BLOCKED if node.severity == "error" else style.WARNING
+    return (
+        f'<TD VALIGN="TOP"><TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
+        f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
+        f"&nbsp;{html_text(node.marker)}&nbsp;</B></FONT></TD></TR></TABLE></TD>"
+    )
 
 
 def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
@@ -81,7 +99,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
             label=_group_label(group),
             labeljust="l",
             fontname=style.FONT,
-            fontsize="11",
+            fontsize=style.FONT_SIZES["group"],
             margin="12",
             **attrs,
         )
@@ -112,6 +130,8 @@ def _all_nodes(group: Group) -> list[str]:
 def _group_label(group: Group) -> str:
     icon = group_icon(group.kind)
     text = html_text(group.label)
+    if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
+        return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
     if icon is None:
         return f"<{text}>"
     return (
@@ -150,6 +170,8 @@ def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
     label = _edge_label(edge)
     if label:
         attrs["label"] = label
+    if not edge.constraint:
+        attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)
 
 
@@ -159,7 +181,9 @@ def _legend(rows: list[tuple[str, str]]) -> str:
     for key, meaning in rows:
         if key.startswith("line:"):
             attrs = style.EDGES[key.removeprefix("line:")]
-            line = "&middot; &middot; &middot;" if attrs.get("style") == "dotted" else "- - -"
+            line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
+                attrs.get("style", ""), "&mdash;&mdash;"
+            )
             marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
         else:
             marker = (
@@ -184,7 +208,8 @@ def _edge_label(edge: Edge) -> str:
         "&nbsp;</B></FONT></TD>"
         for b in edge.badges
     )
-    text = f'<TD><FONT POINT-SIZE="9">{html_text(edge.label)}</FONT></TD>' if edge.label else ""
+    lines = "<BR/>".join(html_text(line) for line in edge.label.split("\n"))
+    text = f"<TD>{lines}</TD>" if edge.label else ""
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
         f"<TR>{cells}{text}</TR></TABLE>>"

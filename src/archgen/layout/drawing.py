@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from archgen.findings import Finding
 from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
+from archgen.layout.marks import mark
 from archgen.layout.placement import place
 from archgen.layout.run import run_dot
 from archgen.layout.scene import Scene
@@ -23,16 +26,20 @@ class Drawing:
     outputs: dict[str, bytes] = field(default_factory=dict)
 
 
-def build_scene(arch: Architecture) -> Scene:
-    """Return the scene of `arch`: nodes in their boxes, edges with their badges."""
+def build_scene(arch: Architecture, findings: Iterable[Finding] = ()) -> Scene:
+    """Return the scene of `arch`: nodes in their boxes, edges with their badges.
+
+    `findings` (the check's) put a marker on each resource with an error or a warning.
+    """
     scene = place(arch)
     connect(arch, scene)
+    mark(scene, findings)
     return scene
 
 
-def plan(arch: Architecture) -> Drawing:
+def plan(arch: Architecture, findings: Iterable[Finding] = ()) -> Drawing:
     """Return the scene and DOT source of `arch` without running graphviz."""
-    scene = build_scene(arch)
+    scene = build_scene(arch, findings)
     return Drawing(arch.name, scene, build_dot(scene))
 
 

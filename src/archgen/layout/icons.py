@@ -58,6 +58,15 @@ def class_icon(path: str) -> Path:
     return _resources() / folder / icon
 
 
+_SHAPE_ICONS = {"eni": "aws/network/vpc-elastic-network-interface.png"}
+"""Icons of things drawn that are no resource type of their own."""
+
+
+def shape_icon(shape: str) -> Path:
+    """Return the icon of a drawing-only shape, such as a function's network interface."""
+    return _resources() / _SHAPE_ICONS[shape]
+
+
 def group_icon(kind: str) -> Path | None:
     """Return the tab icon of a group kind, if the AWS conventions give it one."""
     relative = _GROUP_ICONS.get(kind)

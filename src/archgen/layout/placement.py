@@ -10,14 +10,18 @@ primary and standby. Ids come from the model (an expanded copy is `id@subnet`).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
+from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
+from archgen.model.resources.services import IamRole
 from archgen.model.types import TIERS
+from archgen.network.calls import INVOKED_THROUGH_SERVICE
 
 _Placed = dict[str, list[tuple[Subnet, list[str]]]]
 """Per zone, its subnets in row order, each with the node ids drawn in it."""
@@ -26,12 +30,13 @@ _Placed = dict[str, list[tuple[Subnet, list[str]]]]
 def place(arch: Architecture) -> Scene:
     """Return the scene of `arch` with every node in its box and no lines yet."""
     scene = Scene(name=arch.name, title=arch.document.title)
-    region = Group(
-        "region", "region", f"Region {arch.document.region}", cell=f"aws:{arch.document.region}"
-    )
+    code = arch.document.region
+    region = Group("region", "region", region_label(code), cell=f"aws:{code}")
     for resource_id in arch.resources:
         placement = arch.placement_of(resource_id)
-        if drawn_as(arch, resource_id) == "hidden" or placement in ("subnet", "vpc"):
+        if drawn_as(arch, resource_id) == "hidden":
+            continue
+        if placement in ("subnet", "vpc") and not has_interfaces(arch, resource_id):
             continue
         node = _node(arch, resource_id)
         scene.nodes[node.id] = node
@@ -39,13 +44,57 @@ def place(arch: Architecture) -> Scene:
         if placement == "outside":
             scene.outside.append(node.id)
         elif placement == "global":
-            scene.cloud.nodes.append(node.id)
+            if not arch.holders_of(resource_id):  # else beside its holder: _place_roles
+                scene.cloud.nodes.append(node.id)
         else:
             region.nodes.append(node.id)
     for vpc in arch.resources_of(Vpc):
         region.groups.append(_vpc_group(arch, vpc, scene))
     scene.cloud.groups.append(region)
+    _place_roles(arch, scene)
     return scene
+
+
+def _place_roles(arch: Architecture, scene: Scene) -> None:
+    """Draw each IAM role in the box of the first resource that assumes it, beside it.
+
+    A role is global, but an architect draws it as a small icon next to the
+    compute that assumes it: a line from a far corner crosses every box.
+    """
+    for role in arch.resources_of(IamRole):
+        holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
+        if role.id not in scene.nodes or not holders:
+            continue
+        holder = scene.copies[holders[0]][0]
+        box = _box_of(scene.cloud, holder)
+        if box is not None and box.kind.startswith("subnet") and len(scene.copies[holders[0]]) > 1:
+            box = _box_of(scene.cloud, box.id)  # beside its zones: every zone stays alike
+        if box is None:
+            scene.cloud.nodes.append(role.id)
+            continue
+        box.nodes.append(role.id)
+        scene.beside.append((role.id, holder))
+
+
+def _holds_group(group: Group, group_id: str) -> bool:
+    return group.id == group_id or any(_holds_group(c, group_id) for c in group.groups)
+
+
+def _box_of(group: Group, node_id: str) -> Group | None:
+    """Return the innermost group that holds `node_id`; an Auto Scaling group's subnet for it.
+
+    The role sits beside the group's box, not in it: only instances are in it.
+    Given a group's id, return the VPC that holds it (zones hold only subnets).
+    """
+    if node_id in group.nodes or any(c.kind == "asg" and node_id in c.nodes for c in group.groups):
+        return group
+    if group.kind == "vpc" and any(_holds_group(c, node_id) for c in group.groups):
+        return group
+    for child in group.groups:
+        found = _box_of(child, node_id)
+        if found is not None:
+            return found
+    return None
 
 
 def drawn_as(arch: Architecture, resource_id: str) -> Drawn:
@@ -53,7 +102,20 @@ def drawn_as(arch: Architecture, resource_id: str) -> Drawn:
     return arch.resource(resource_id).drawn()
 
 
-def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str = "") -> Node:
+def has_interfaces(arch: Architecture, resource_id: str) -> bool:
+    """Tell whether the resource is drawn once, with a network interface in each subnet.
+
+    A function in a VPC is one function that AWS invokes through its service;
+    only its network interfaces live in the subnets (AWS Lambda, VPC access).
+    """
+    return arch.type_of(resource_id) in INVOKED_THROUGH_SERVICE and bool(
+        arch.subnets_of(resource_id)
+    )
+
+
+def _node(
+    arch: Architecture, resource_id: str, node_id: str = "", sublabel: str = "", subnet: str = ""
+) -> Node:
     resource = arch.resource(resource_id)
     return Node(
         id=node_id or resource_id,
@@ -61,6 +123,7 @@ def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str
         type=arch.type_of(resource_id),
         label=resource.display_name,
         sublabel=sublabel,
+        subnet=subnet,
     )
 
 
@@ -147,7 +210,10 @@ def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]
         if node is None:
             continue
         scene.nodes[node.id] = node
-        scene.copies.setdefault(resource_id, []).append(node.id)
+        if has_interfaces(arch, resource_id):
+            scene.interfaces.setdefault(resource_id, []).append(node.id)
+        else:
+            scene.copies.setdefault(resource_id, []).append(node.id)
         ids.append(node.id)
     return ids
 
@@ -157,23 +223,27 @@ def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
     drawn = drawn_as(arch, resource_id)
     if drawn == "primary_standby":
         return _database_copy(arch, arch.get(resource_id, Rds), subnet)
-    if drawn == "per_subnet":
+    if has_interfaces(arch, resource_id):
+        node = _node(arch, resource_id, f"{resource_id}@{subnet.id}", subnet=subnet.id)
+        return dataclasses.replace(node, label="ENI", shape="eni")
+    if drawn in ("per_subnet", "vpc_edge"):
         many = len(arch.subnets_of(resource_id)) > 1
-        return _node(arch, resource_id, f"{resource_id}@{subnet.id}" if many else "")
-    return _node(arch, resource_id)
+        node_id = f"{resource_id}@{subnet.id}" if many else ""
+        return _node(arch, resource_id, node_id, subnet=subnet.id)
+    return _node(arch, resource_id, subnet=subnet.id)
 
 
 def _database_copy(arch: Architecture, db: Rds, subnet: Subnet) -> Node | None:
     """Return the primary's or the standby's node: a Multi-AZ database shows both."""
     subnets = arch.subnets_of(db.id)
     if not db.multi_az:
-        return _node(arch, db.id) if subnet.id == subnets[0] else None
+        return _node(arch, db.id, subnet=subnet.id) if subnet.id == subnets[0] else None
     primary_zone = arch.get(subnets[0], Subnet).zone
     standby = next((s for s in subnets if arch.get(s, Subnet).zone != primary_zone), None)
     if subnet.id == subnets[0]:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "primary")
+        return _node(arch, db.id, f"{db.id}@{subnet.id}", "primary", subnet.id)
     if subnet.id == standby:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "standby")
+        return _node(arch, db.id, f"{db.id}@{subnet.id}", "standby", subnet.id)
     return None
 
 
@@ -205,12 +275,18 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
 
 
 def _vpc_level_nodes(arch: Architecture, vpc: Vpc, group: Group, scene: Scene) -> list[str]:
-    """Place ALBs between their zones and gateways on the VPC's edge; return the ALBs."""
+    """Place ALBs between their zones and gateways on the VPC's edge; return the ALBs.
+
+    A load balancer is held just above the row of its subnets, between its
+    zones (graphviz keeps no loose node between two zone columns on one rank).
+    """
     albs: list[str] = []
     for resource_id in arch.resources:
         drawn = drawn_as(arch, resource_id)
         if drawn not in ("vpc_edge", "across_zones") or arch.vpc_of(resource_id) != vpc.id:
             continue
+        if drawn == "vpc_edge" and arch.subnets_of(resource_id):
+            continue  # an interface endpoint: drawn in each of its subnets
         node = _node(arch, resource_id)
         scene.nodes[node.id] = node
         scene.copies[resource_id] = [node.id]

@@ -19,6 +19,14 @@ class Node:
     type: str
     label: str
     sublabel: str = ""
+    subnet: str = ""
+    """The subnet this copy is drawn in; "" for a node outside every subnet."""
+    shape: str = ""
+    """A drawing of its own instead of the type's icon: "eni" for a function's interface."""
+    marker: str = ""
+    """Rule ids of the errors and warnings on the resource, shown beside its icon."""
+    severity: str = ""
+    """"error" or "warning": the worst of those findings, which colours the marker."""
 
 
 @dataclass
@@ -46,6 +54,8 @@ class Edge:
     kind: str
     label: str = ""
     badges: tuple[str, ...] = ()
+    constraint: bool = True
+    """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
 
 
 @dataclass
@@ -72,3 +82,5 @@ class Scene:
     """Pairs drawn on one row, such as an IAM role next to the resource assuming it."""
     legend: list[tuple[str, str]] = field(default_factory=list)
     """(key, meaning) rows: flow badge prefixes, then the line styles used."""
+    interfaces: dict[str, list[str]] = field(default_factory=dict)
+    """A function in a VPC: its network interfaces, one per subnet; it is drawn once."""

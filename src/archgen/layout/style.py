@@ -29,8 +29,33 @@ GROUPS: dict[str, dict[str, str]] = {
     "asg": {"color": "#D86613", "fontcolor": "#D86613", "style": "dashed"},
 }
 
+BLOCKED = "#D13212"
+"""The colour of a line the network refuses, and of an error marker."""
+WARNING = "#B7791F"
+"""The colour of a warning marker."""
+
+FONT_SIZES = {"title": "20", "group": "13", "node": "13", "edge": "12", "small": "11"}
+"""Points. A capstone is about 1,500 points wide: embedded 800 px wide, 11 pt is about 8 px."""
+
 EDGES: dict[str, dict[str, str]] = {
     "connection": {"color": INK, "penwidth": "1.2", "arrowsize": "0.7"},
+    "event": {
+        "color": INK,
+        "penwidth": "1.2",
+        "style": "dashed",
+        "arrowhead": "vee",
+        "arrowsize": "0.8",
+    },
+    "outbound": {"color": MUTED, "style": "dashed", "arrowsize": "0.7"},
+    "blocked": {"color": BLOCKED, "fontcolor": BLOCKED, "penwidth": "1.6", "arrowsize": "0.7"},
+    "protects": {
+        "color": "#DD344C",
+        "style": "dashed",
+        "arrowhead": "odot",
+        "arrowsize": "0.7",
+        "constraint": "false",
+    },
+    "interface": {"color": "#ED7100", "style": "dotted", "arrowhead": "none"},
     "alias": {"color": MUTED, "style": "dashed", "arrowsize": "0.6", "constraint": "false"},
     "replication": {
         "color": "#C925D1",

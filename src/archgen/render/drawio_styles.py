@@ -13,14 +13,14 @@ from archgen.model.catalogue import CATALOGUE, facts_of
 
 _LABEL = (
     "sketch=0;outlineConnect=0;fontColor=#232F3E;dashed=0;verticalLabelPosition=bottom;"
-    "verticalAlign=top;align=center;html=1;fontSize=11;fontStyle=0;aspect=fixed;"
+    "verticalAlign=top;align=center;html=1;fontSize=13;fontStyle=0;aspect=fixed;"
 )
 _RESOURCE_ICON = "strokeColor=#ffffff;shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.{name};"
 _GLYPH = "gradientColor=none;strokeColor=none;pointerEvents=1;shape=mxgraph.aws4.{name};"
 
 _CONTAINER = "container=1;pointerEvents=0;collapsible=0;recursiveResize=0;"
 _GROUP = (
-    "outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=12;fontStyle=0;"
+    "outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=13;fontStyle=0;"
     + _CONTAINER
     + "shape=mxgraph.aws4.group;verticalAlign=top;align=left;spacingLeft=30;"
 )
@@ -42,22 +42,34 @@ GROUPS: dict[str, str] = {
     + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;"
     "fillColor=#E6F6F7;fontColor=#147EBA;dashed=0;",
     "asg": _GROUP + "grIcon=mxgraph.aws4.group_auto_scaling_group;grStroke=1;strokeColor=#D86613;"
-    "fillColor=none;fontColor=#D86613;dashed=1;fontSize=11;",
+    "fillColor=none;fontColor=#D86613;dashed=1;fontSize=13;",
 }
 
+_LINE = "html=1;curved=1;fontSize=12;labelBackgroundColor=#ffffff;"
 EDGES: dict[str, str] = {
-    "connection": "html=1;curved=1;endArrow=block;endSize=6;strokeColor=#232F3E;"
-    "fontSize=10;labelBackgroundColor=#ffffff;",
-    "alias": "html=1;curved=1;dashed=1;endArrow=open;strokeColor=#545B64;fontSize=10;"
-    "labelBackgroundColor=#ffffff;",
-    "replication": "html=1;curved=1;dashed=1;startArrow=block;endArrow=block;"
-    "strokeColor=#C925D1;fontSize=10;labelBackgroundColor=#ffffff;",
+    "connection": _LINE + "endArrow=block;endSize=6;strokeColor=#232F3E;",
+    "event": _LINE + "dashed=1;endArrow=open;endSize=8;strokeColor=#232F3E;",
+    "outbound": _LINE + "dashed=1;endArrow=block;endSize=6;strokeColor=#545B64;",
+    "blocked": _LINE + "endArrow=block;endSize=6;strokeColor=#D13212;strokeWidth=2;"
+    "fontColor=#D13212;",
+    "protects": _LINE + "dashed=1;endArrow=oval;endFill=0;strokeColor=#DD344C;",
+    "alias": _LINE + "dashed=1;endArrow=open;strokeColor=#545B64;",
+    "replication": _LINE + "dashed=1;startArrow=block;endArrow=block;strokeColor=#C925D1;",
     "role": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#DD344C;",
+    "interface": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#ED7100;",
 }
+
+SHAPES: dict[str, str] = {
+    "eni": "sketch=0;outlineConnect=0;fontColor=#232F3E;verticalLabelPosition=bottom;"
+    "verticalAlign=top;align=center;html=1;fontSize=11;aspect=fixed;gradientColor=none;"
+    "strokeColor=none;pointerEvents=1;fillColor=#8C4FFF;"
+    "shape=mxgraph.aws4.elastic_network_interface;",
+}
+"""Styles of drawing-only shapes (layout.scene.Node.shape), by name."""
 
 LEGEND = (
     "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;strokeColor=#AAB7B8;"
-    "fillColor=#ffffff;spacing=6;fontSize=11;"
+    "fillColor=#ffffff;spacing=6;fontSize=13;"
 )
 
 
@@ -74,7 +86,7 @@ def shape_names() -> set[str]:
     """Return every mxgraph.aws4 name these styles use, for the tests to resolve."""
     shapes = (cls.facts.shape for cls in CATALOGUE.values())
     names = {f"mxgraph.aws4.{shape.name}" for shape in shapes if shape is not None}
-    for style in GROUPS.values():
+    for style in [*GROUPS.values(), *SHAPES.values()]:
         names |= {
             part.split("=", 1)[1]
             for part in style.split(";")

@@ -1,0 +1,350 @@
+"""How good archgen's pictures are, measured on graphviz's own output for every design.
+
+For each architecture under architectures/ (the gallery included) the picture is
+laid out as `archgen render` lays it out, and graphviz's JSON of that layout
+(`-Tjson`: the drawing operations with every curve and every text's box) gives:
+
+- crossings: pairs of lines that cross, leaving out pairs that share an end;
+- through: lines that pass through a resource they do not join;
+- subnets: lines that pass through a subnet holding neither of their ends;
+- label gap: the largest distance (points) from a line's label to its line;
+- label overlaps: pairs of texts of different things whose boxes overlap;
+- labels crossed: edge labels that some other line runs through;
+- row skew: the largest difference (points) in top, height, width or offset
+  within its zone between subnets of one tier row;
+- text @800: the smallest text, in pixels, once the PNG is shown 800 px wide;
+- time: one layout, in milliseconds.
+
+    python benchmarks/layout_quality.py [PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from archgen.layout.drawing import draw  # noqa: E402
+from archgen.layout.run import PNG_DPI  # noqa: E402
+from archgen.layout.style import PAGE_PAD_INCHES  # noqa: E402
+from archgen.loader import load_file  # noqa: E402 (after the path setup)
+from archgen.model.architecture import Architecture  # noqa: E402
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+"""left, bottom, right, top, in graphviz's frame (y up)."""
+EMBED_WIDTH = 800.0
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The figures of one picture (see the module docstring)."""
+
+    name: str
+    crossings: int
+    through: int
+    through_subnets: int
+    label_gap: float
+    label_overlaps: int
+    labels_crossed: int
+    row_skew: float
+    text_at_800: float
+    milliseconds: float
+
+
+@dataclass(frozen=True)
+class _Line:
+    tail: int
+    head: int
+    points: list[Point]
+    label: Rect | None
+    label_at: Point | None
+
+
+def measure(arch: Architecture) -> Quality:
+    """Lay `arch` out as `render` does and measure graphviz's JSON of it."""
+    start = time.perf_counter()
+    drawing = draw(arch, ("json",))
+    elapsed = (time.perf_counter() - start) * 1000
+    data: dict[str, Any] = json.loads(drawing.outputs["json"])
+    lines = _lines(data)
+    boxes = _resource_boxes(data)
+    texts = _texts(data)
+    return Quality(
+        name=arch.name,
+        crossings=_crossings(lines),
+        through=sum(_passes_through(line, boxes) for line in lines),
+        through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
+        label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
+        label_overlaps=_overlaps(texts),
+        labels_crossed=_labels_crossed(lines),
+        row_skew=_row_skew(drawing.scene.rows, data),
+        text_at_800=_smallest_text(data),
+        milliseconds=elapsed,
+    )
+
+
+def _bezier(controls: list[list[float]]) -> list[Point]:
+    """Return points along a piecewise cubic B-spline, 8 per piece."""
+    points: list[Point] = []
+    for start in range(0, len(controls) - 3, 3):
+        p0, p1, p2, p3 = (controls[start + k] for k in range(4))
+        for step in range(9):
+            t = step / 8
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            points.append(
+                (
+                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+                )
+            )
+    return points
+
+
+def _visible(ops: list[dict[str, Any]]) -> bool:
+    return not any(op.get("op") == "S" and op.get("style") == "invis" for op in ops)
+
+
+def _lines(data: dict[str, Any]) -> list[_Line]:
+    """Return every drawn line: its ends, its curve, and its label's box and centre."""
+    lines = []
+    for edge in data.get("edges", []):
+        ops = edge.get("_draw_", [])
+        curves = [op["points"] for op in ops if op.get("op") == "b"]
+        if not curves or not _visible(ops):
+            continue
+        points = [p for curve in curves for p in _bezier(curve)]
+        label_ops = edge.get("_ldraw_", [])
+        rects = [_text_rect(op, size) for op, size in _text_ops(label_ops)]
+        label = _union(rects) if rects else None
+        anchor = edge.get("lp") or edge.get("xlp")
+        label_at = tuple(float(v) for v in anchor.split(",")) if anchor else None
+        lines.append(_Line(edge["tail"], edge["head"], points, label, label_at))  # type: ignore[arg-type]
+    return lines
+
+
+def _resource_boxes(data: dict[str, Any]) -> dict[int, Rect]:
+    """Return the box of every drawn resource (a node with a label), by graphviz id."""
+    boxes = {}
+    for item in data.get("objects", []):
+        if "pos" not in item or not item.get("_ldraw_") or item["name"] == "legend":
+            continue
+        x, y = (float(v) for v in item["pos"].split(","))
+        half_w = float(item["width"]) * 36
+        half_h = float(item["height"]) * 36
+        boxes[item["_gvid"]] = (x - half_w, y - half_h, x + half_w, y + half_h)
+    return boxes
+
+
+def _inside(point: Point, rect: Rect, margin: float = 3.0) -> bool:
+    left, bottom, right, top = rect
+    return left + margin < point[0] < right - margin and bottom + margin < point[1] < top - margin
+
+
+def _passes_through(line: _Line, boxes: dict[int, Rect]) -> bool:
+    return any(
+        any(_inside(point, rect) for point in line.points)
+        for gvid, rect in boxes.items()
+        if gvid not in (line.tail, line.head)
+    )
+
+
+def _subnet_boxes(data: dict[str, Any]) -> list[tuple[set[int], Rect]]:
+    """Return each subnet box with the resources drawn in it."""
+    boxes = []
+    for item in data.get("objects", []):
+        if item["name"].startswith("cluster_subnet:") and "bb" in item:
+            left, bottom, right, top = (float(v) for v in item["bb"].split(","))
+            boxes.append((set(item.get("nodes", [])), (left, bottom, right, top)))
+    return boxes
+
+
+def _crosses_subnet(line: _Line, boxes: list[tuple[set[int], Rect]]) -> bool:
+    """Tell whether a line enters a subnet that holds neither of its ends."""
+    return any(
+        any(_inside(point, rect, 1.0) for point in line.points)
+        for members, rect in boxes
+        if line.tail not in members and line.head not in members
+    )
+
+
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _cross(first: list[Point], second: list[Point]) -> bool:
+    return any(
+        _segments_cross(a, b, c, d)
+        for a, b in itertools.pairwise(first)
+        for c, d in itertools.pairwise(second)
+    )
+
+
+def _crossings(lines: list[_Line]) -> int:
+    return sum(
+        _cross(one.points, two.points)
+        for one, two in itertools.combinations(lines, 2)
+        if not {one.tail, one.head} & {two.tail, two.head}
+    )
+
+
+def _label_gap(line: _Line) -> float:
+    if line.label_at is None:
+        return 0.0
+    return min(math.dist(line.label_at, point) for point in line.points)
+
+
+def _labels_crossed(lines: list[_Line]) -> int:
+    return sum(
+        any(
+            any(_inside(point, line.label, 1.0) for point in other.points)
+            for other in lines
+            if other is not line
+        )
+        for line in lines
+        if line.label is not None
+    )
+
+
+def _text_ops(ops: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float]]:
+    """Return each text operation with the font size it is drawn in."""
+    size = 14.0
+    found = []
+    for op in ops:
+        if op.get("op") == "F":
+            size = float(op["size"])
+        elif op.get("op") == "T" and op.get("text", "").strip():
+            found.append((op, size))
+    return found
+
+
+def _text_rect(op: dict[str, Any], size: float) -> Rect:
+    x, y = op["pt"]
+    width = float(op["width"])
+    left = {"l": x, "c": x - width / 2, "r": x - width}[op.get("align", "c")]
+    return (left, y - 0.2 * size, left + width, y + 0.75 * size)
+
+
+def _union(rects: list[Rect]) -> Rect:
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def _texts(data: dict[str, Any]) -> list[tuple[str, Rect]]:
+    """Return every text's box with what it belongs to (a node, a line, a box)."""
+    owners: list[tuple[str, list[dict[str, Any]]]] = [("graph", data.get("_ldraw_", []))]
+    owners += [(f"o{item['_gvid']}", item.get("_ldraw_", [])) for item in data.get("objects", [])]
+    for edge in data.get("edges", []):
+        for key in ("_ldraw_", "_tldraw_", "_hldraw_", "_xldraw_"):
+            owners.append((f"e{edge['_gvid']}", edge.get(key, [])))
+    return [(owner, _text_rect(op, size)) for owner, ops in owners for op, size in _text_ops(ops)]
+
+
+def _overlaps(texts: list[tuple[str, Rect]]) -> int:
+    def meet(a: Rect, b: Rect) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    return sum(
+        meet(a, b)
+        for (owner_a, a), (owner_b, b) in itertools.combinations(texts, 2)
+        if owner_a != owner_b
+    )
+
+
+def _row_skew(rows: list[list[str]], data: dict[str, Any]) -> float:
+    """Return the largest difference between the subnet boxes of one tier row."""
+    clusters = {item["name"]: item for item in data.get("objects", []) if "bb" in item}
+    parent_of = {
+        clusters_child: item["name"]
+        for item in data.get("objects", [])
+        for clusters_child in (
+            data["objects"][index]["name"] for index in item.get("subgraphs", [])
+        )
+    }
+    skew = 0.0
+    for row in rows:
+        shapes = []
+        for anchor in (n for n in row if n.endswith("/anchor")):
+            name = f"cluster_subnet:{anchor.removesuffix('/anchor')}"
+            if name not in clusters:
+                continue
+            left, bottom, right, top = (float(v) for v in clusters[name]["bb"].split(","))
+            zone = clusters.get(parent_of.get(name, ""), {}).get("bb", f"{left},0,0,0")
+            shapes.append((top, top - bottom, right - left, left - float(zone.split(",")[0])))
+        for field in range(4):
+            values = [shape[field] for shape in shapes]
+            if len(values) > 1:
+                skew = max(skew, max(values) - min(values))
+    return skew
+
+
+def _smallest_text(data: dict[str, Any]) -> float:
+    """Return the smallest text's height in pixels once the PNG is embedded 800 px wide."""
+    left, _, right, _ = (float(v) for v in data["bb"].split(","))
+    png_width = (right - left + 2 * PAGE_PAD_INCHES * 72) * PNG_DPI / 72
+    sizes = [size for ops in _all_ops(data) for _, size in _text_ops(ops)]
+    return min(sizes, default=0.0) * PNG_DPI / 72 * min(1.0, EMBED_WIDTH / png_width)
+
+
+def _all_ops(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    found = [data.get("_ldraw_", [])]
+    found += [item.get("_ldraw_", []) for item in data.get("objects", [])]
+    for edge in data.get("edges", []):
+        found += [edge.get(key, []) for key in ("_ldraw_", "_xldraw_")]
+    return found
+
+
+COLUMNS = (
+    ("design", 34),
+    ("crossings", 9),
+    ("through", 7),
+    ("subnets", 7),
+    ("label gap", 9),
+    ("overlaps", 8),
+    ("crossed", 7),
+    ("row skew", 8),
+    ("text@800", 8),
+    ("ms", 6),
+)
+
+
+def table(results: list[Quality]) -> str:
+    """Return the figures as a Markdown table."""
+    head = "| " + " | ".join(name.ljust(width) for name, width in COLUMNS) + " |"
+    rule = "|" + "|".join("-" * (width + 2) for _, width in COLUMNS) + "|"
+    rows = [
+        f"| {q.name:<34} | {q.crossings:>9} | {q.through:>7} | {q.through_subnets:>7} | "
+        f"{q.label_gap:>9.1f} | "
+        f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
+        f"{q.text_at_800:>8.1f} | {q.milliseconds:>6.0f} |"
+        for q in results
+    ]
+    return "\n".join([head, rule, *rows])
+
+
+def main() -> None:
+    """Print the figures of every design named (default: all of architectures/)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path)
+    paths = parser.parse_args().paths or sorted((ROOT / "architectures").rglob("*.yaml"))
+    print(table([measure(load_file(path)) for path in paths]))
+
+
+if __name__ == "__main__":
+    main()

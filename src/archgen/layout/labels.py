@@ -1,0 +1,40 @@
+"""The words on a connection's line: what it does, then its protocol and port.
+
+An architect reads "SQL query" before "MySQL 3306"; a picture whose lines all
+say "HTTPS 443" says nothing about the design. The protocol is written as
+its owners spell it (MySQL, PostgreSQL), never shouted in capitals.
+"""
+
+from __future__ import annotations
+
+from archgen.model.architecture import Architecture
+from archgen.model.document import Connection
+
+PROTOCOL_NAMES = {
+    "mysql": "MySQL",
+    "postgresql": "PostgreSQL",
+    "redis": "Redis",
+    "memcached": "Memcached",
+    "oracle": "Oracle",
+    "mssql": "SQL Server",
+    "kafka": "Kafka",
+    "grpc": "gRPC",
+}
+
+
+def protocol_name(protocol: str) -> str:
+    """Return the protocol as it is written in prose: HTTPS, MySQL, gRPC."""
+    return PROTOCOL_NAMES.get(protocol, protocol.upper())
+
+
+def connection_label(arch: Architecture, connection: Connection, blocked_at: str = "") -> str:
+    """Return the label of a connection's line: its own words, then protocol and port.
+
+    A connection the network refuses says where: the picture then shows the
+    fault where an architect looks for it, not only in the check report.
+    """
+    wire = f"{protocol_name(connection.protocol)} {arch.port_of(connection)}"
+    lines = [connection.label, wire] if connection.label else [wire]
+    if blocked_at:
+        lines.append(f"blocked at {blocked_at}")
+    return "\n".join(lines)

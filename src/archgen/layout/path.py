@@ -1,0 +1,71 @@
+"""The gateways a connection's packets pass, so the picture draws the line through them.
+
+An architect reads a VPC diagram by its doors: requests from the internet come
+in through the internet gateway, S3 and DynamoDB traffic leaves through a
+gateway endpoint, a private server's outbound traffic goes out through its
+zone's NAT gateway and then the internet gateway. The network analysis already
+decides all of this (`network.routes`, `network.reach`); this module only asks
+it, per subnet the sender is drawn in, so each zone's line takes its own door.
+"""
+
+from __future__ import annotations
+
+from archgen.model.architecture import Architecture
+from archgen.model.document import Connection
+from archgen.model.resources.network import InternetGateway, Subnet
+from archgen.network import places, routes
+from archgen.network.calls import call_of
+from archgen.network.reach import network_of
+
+_DOORS = ("internet_gateway", "nat_gateway", "vpc_endpoint")
+
+
+def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[str, ...]:
+    """Return the gateways, in order, that the connection passes from `subnet` (or outside).
+
+    `subnet` is where the drawn sender sits; "" for a sender outside every VPC.
+    A call an AWS service carries (an S3 event invoking a function) passes none.
+    """
+    call = call_of(arch, connection)
+    if call.via_service:
+        return ()
+    source, target = call.caller, call.callee
+    if subnet and source == connection.source and not places.in_vpc(arch, target):
+        return _outbound(arch, subnet, target)
+    if not places.in_vpc(arch, source) and places.in_vpc(arch, target):
+        return _inbound(arch, connection)
+    return ()
+
+
+def _inbound(arch: Architecture, connection: Connection) -> tuple[str, ...]:
+    """Return the internet gateway an inbound request was admitted by, if any."""
+    index = arch.connections.index(connection)
+    hop = network_of(arch).connection(index)
+    for pair in hop.pairs:
+        for step in pair.steps:
+            if step.direction == "forward" and step.kind == "internet_gateway" and step.subject:
+                return (step.subject,)
+    return ()
+
+
+def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
+    """Return the doors a request from `subnet` to a service or the internet leaves by."""
+    addresses = places.outside(arch, target).addresses
+    for choice in routes.lookup(arch, subnet, addresses, arch.type_of(target)):
+        if choice.kind == "nat_gateway":
+            return (choice.target, *_nat_exit(arch, choice.target))
+        if choice.kind in _DOORS:
+            return (choice.target,)
+    return ()
+
+
+def _nat_exit(arch: Architecture, nat: str) -> tuple[str, ...]:
+    """Return the internet gateway the NAT gateway's own subnet routes to, if any."""
+    nat_subnets = arch.subnets_of(nat)
+    if not nat_subnets:
+        return ()
+    vpc = arch.get(nat_subnets[0], Subnet).vpc
+    for gateway in arch.resources_of(InternetGateway):
+        if gateway.vpc == vpc:
+            return (gateway.id,)
+    return ()

@@ -1,0 +1,94 @@
+"""The picture shows the traffic path, the words of each line, and the check's findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmarks.layout_quality import measure
+
+from archgen.findings import Severity
+from archgen.layout.drawing import build_scene
+from archgen.loader import load_file, load_text
+from archgen.rules.engine import run_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+DESIGNS = sorted((ROOT / "architectures").rglob("*.yaml"))
+CAPSTONE = ROOT / "architectures" / "capstone.yaml"
+
+
+def test_inbound_requests_pass_the_internet_gateway() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    pairs = {(e.source, e.target) for e in scene.edges if e.kind == "connection"}
+    assert ("users", "igw") in pairs
+    assert ("igw", "web-alb") in pairs
+    assert ("users", "web-alb") not in pairs
+
+
+def test_s3_traffic_passes_the_gateway_endpoint_drawn_once() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    pairs = [(e.source, e.target) for e in scene.edges if e.kind == "connection"]
+    assert ("app@app-a", "s3-endpoint") in pairs
+    assert ("importer@app-b", "s3-endpoint") in pairs
+    assert pairs.count(("s3-endpoint", "datasets")) == 1
+    assert not [p for p in pairs if p[1] == "datasets" and p[0] != "s3-endpoint"]
+
+
+def test_a_vpc_function_is_one_function_with_an_interface_per_subnet() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    assert scene.copies["importer"] == ["importer"]
+    assert scene.interfaces["importer"] == ["importer@app-a", "importer@app-b"]
+    assert {scene.nodes[n].subnet for n in scene.interfaces["importer"]} == {"app-a", "app-b"}
+    assert scene.nodes["importer@app-a"].shape == "eni"
+
+
+def test_lines_carry_their_words_then_protocol_and_port() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    labels = {e.label for e in scene.edges if e.label}
+    assert "SQL query\nMySQL 3306" in labels
+    assert "forward request\nHTTP 80" in labels
+    assert not any("MYSQL" in label for label in labels)
+
+
+def test_roles_sit_beside_what_assumes_them() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    assert ("importer-role", "importer") in scene.beside
+    assert "importer-role" not in scene.cloud.nodes
+
+
+def test_the_region_is_labelled_with_its_name_and_code() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    assert scene.cloud.groups[0].label == "US East (N. Virginia)  us-east-1"
+
+
+def test_a_warning_marks_its_resource_and_a_clean_design_stays_clean() -> None:
+    ec2 = load_file(ROOT / "architectures" / "employee-directory-ec2.yaml")
+    findings = run_rules(ec2)
+    marked = build_scene(ec2, findings)
+    flagged = {n.resource: (n.marker, n.severity) for n in marked.nodes.values() if n.marker}
+    expected = {f.resource for f in findings if f.severity != Severity.NOTE}
+    assert set(flagged) == expected
+    assert all("AG209" in marker for marker, _ in flagged.values())
+    notes = [f for f in findings if f.severity == Severity.NOTE]
+    clean = build_scene(ec2, notes)
+    assert [n.id for n in clean.nodes.values() if n.marker] == []
+
+
+def test_a_blocked_connection_is_red_and_names_what_blocks_it() -> None:
+    rule = "{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.0.10.0/23}"
+    text = CAPSTONE.read_text(encoding="utf-8").replace(rule, rule.replace("3306", "5432"))
+    arch = load_text(text, "capstone.yaml")
+    scene = build_scene(arch)
+    blocked = [e for e in scene.edges if e.kind == "blocked"]
+    assert blocked
+    assert all(e.target.startswith("db@") for e in blocked)
+    assert any("blocked at network acl db-nacl inbound" in e.label for e in blocked)
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
+def test_no_label_overlaps_and_no_line_through_a_resource(path: Path) -> None:
+    quality = measure(load_file(path))
+    assert quality.label_overlaps == 0
+    assert quality.labels_crossed == 0
+    assert quality.through == 0
+    assert quality.through_subnets == 0
