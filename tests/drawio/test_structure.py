@@ -137,3 +137,13 @@ def test_geometry_places_nodes_inside_their_boxes() -> None:
     assert node.x + node.width <= subnet.x + subnet.width
     assert subnet.y <= node.y
     assert node.y + node.height <= subnet.y + subnet.height
+
+
+def test_edge_labels_break_where_graphviz_breaks_them() -> None:
+    """A label is as wide as the box graphviz kept clear: words above protocol and port."""
+    scene = build_scene(load_file(ARCHITECTURES / "capstone.yaml"))
+    geometry = Geometry.from_json(GEOMETRY.read_text(encoding="utf-8"))
+    root = ET.fromstring(render_drawio(scene, geometry).data)  # noqa: S314 (our own output)
+    values = {c.get("id"): c.get("value", "") for c in root.iter("mxCell")}
+    query = next(e for e in scene.edges if e.label.startswith("SQL query"))
+    assert values[query.id].endswith("SQL query<br>MySQL 3306")

@@ -128,7 +128,7 @@ class _Writer:
         self._geometry(cell, Box(box.x, box.y, box.width, _legend_height(lines)), _PAGE)
 
     def edge(self, edge: Edge) -> None:
-        label = " ".join([*(_badge(b) for b in edge.badges), html_text(edge.label)]).strip()
+        label = _edge_value(edge)
         cell = _cell(
             self.cells,
             {
@@ -187,6 +187,17 @@ class _Writer:
             height=_number(box.height),
         )
         geometry.set("as", "geometry")
+
+
+def _edge_value(edge: Edge) -> str:
+    """Return an edge's label: badges, then its lines broken where graphviz breaks them.
+
+    graphviz draws "what it does" above "protocol port"; one long draw.io line
+    would be twice as wide as the box graphviz kept clear, and run into its
+    neighbours' labels.
+    """
+    lines = "<br>".join(html_text(line) for line in edge.label.split("\n") if line)
+    return " ".join([*(_badge(b) for b in edge.badges), lines]).strip()
 
 
 def _legend_height(lines: int) -> float:
