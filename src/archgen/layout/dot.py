@@ -21,13 +21,20 @@ import graphviz
 
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
+from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.safe_text import html_text
 
 
-def build_dot(scene: Scene) -> str:
-    """Return the DOT source of the scene."""
+def build_dot(scene: Scene, at: Laid | None = None) -> str:
+    """Return the DOT source of the scene: for dot to lay out, or, given `at`, as laid out.
+
+    The laid-out source pins every node and box where `at` has it, for
+    `neato -n2` to draw; it needs none of the invisible rows that ordered them.
+    """
     graph = graphviz.Digraph(name=scene.name)
+    if at is not None:
+        graph.attr(bb=rect_text(at.bounds))
     graph.attr(
         newrank="true",
         rankdir="TB",
@@ -50,20 +57,22 @@ def build_dot(scene: Scene) -> str:
     )
     graph.attr("edge", fontname=style.FONT, fontsize=sizes["edge"], fontcolor=style.INK)
     for node_id in scene.outside:
-        _node(graph, scene.nodes[node_id])
-    _group(graph, scene.cloud, scene)
-    for index, row in enumerate(scene.rows):
-        _row(graph, index, row)
-    _stack_rows(graph, scene)
+        _node(graph, scene.nodes[node_id], at)
+    _group(graph, scene.cloud, scene, at)
+    if at is None:
+        for index, row in enumerate(scene.rows):
+            _row(graph, index, row)
+        _stack_rows(graph, scene)
     for edge in scene.edges:
-        _edge(graph, edge)
+        _edge(graph, edge, at)
     if scene.legend:
-        graph.node("legend", label=_legend(scene.legend), shape="plain")
+        pinned = node_attributes(at, "legend") if at is not None else {}
+        graph.node("legend", label=_legend(scene.legend), shape="plain", **pinned)
     source: str = graph.source
     return source
 
 
-def _node(graph: graphviz.Digraph, node: Node) -> None:
+def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
     text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     small = style.FONT_SIZES["small"]
     if node.sublabel:
@@ -77,7 +86,8 @@ def _node(graph: graphviz.Digraph, node: Node) -> None:
         f'<IMG SRC="{icon}" SCALE="TRUE"/></TD>{_marker(node)}</TR>'
         f'<TR><TD COLSPAN="{2 if node.marker else 1}">{text}</TD></TR></TABLE>>'
     )
-    graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource))
+    pinned = node_attributes(at, node.id) if at is not None else {}
+    graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource), **pinned)
 
 
 def _marker(node: Node) -> str:
@@ -92,9 +102,14 @@ def _marker(node: Node) -> str:
     )
 
 
-def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
-    with graph.subgraph(name=f"cluster_{group.id}") as cluster:
+def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None) -> None:
+    name = f"cluster_{group.id}"
+    if group.spans and (at is None or name not in at.clusters):
+        return  # a box across zones: dot cannot nest it, the tidy pass draws it
+    with graph.subgraph(name=name) as cluster:
         attrs = dict(style.GROUPS.get(group.kind, {}))
+        if at is not None:
+            attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
             label=_group_label(group),
             labeljust="l",
@@ -103,19 +118,27 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
             margin="12",
             **attrs,
         )
-        if group.anchor and _all_nodes(group):
-            cluster.node(
-                group.anchor, label="", shape="point", style="invis", width="0.01", height="0.01"
-            )
-        elif group.anchor:  # an empty subnet keeps the size of its row's others
-            cluster.node(group.anchor, label="", shape="box", style="invis", **_EMPTY_SUBNET_SIZE)
+        if at is None:
+            _anchor(cluster, group)
         for node_id in group.nodes:
-            _node(cluster, scene.nodes[node_id])
-        if group.anchor:
+            _node(cluster, scene.nodes[node_id], at)
+        if at is None and group.anchor:
             for node_id in _all_nodes(group):
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")
         for child in group.groups:
-            _group(cluster, child, scene)
+            _group(cluster, child, scene, at)
+
+
+def _anchor(cluster: graphviz.Digraph, group: Group) -> None:
+    """Add the invisible point that pins a subnet to its row (edges tie it to what it holds)."""
+    if not group.anchor:
+        return
+    if _all_nodes(group):
+        cluster.node(
+            group.anchor, label="", shape="point", style="invis", width="0.01", height="0.01"
+        )
+    else:  # an empty subnet keeps the size of its row's others
+        cluster.node(group.anchor, label="", shape="box", style="invis", **_EMPTY_SUBNET_SIZE)
 
 
 _EMPTY_SUBNET_SIZE = {"width": "1.2", "height": "1.0"}
@@ -165,8 +188,10 @@ def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
         graph.edge(upper_node, lower_node, style="invis", weight="5")
 
 
-def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
+def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None) -> None:
     attrs = dict(style.EDGES[edge.kind])
+    if at is not None:
+        attrs |= edge_attributes(at, edge.id, (edge.source, edge.target))
     label = _edge_label(edge)
     if label:
         attrs["label"] = label

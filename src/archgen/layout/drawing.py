@@ -11,7 +11,7 @@ from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
 from archgen.layout.marks import mark
 from archgen.layout.placement import place
-from archgen.layout.run import run_dot
+from archgen.layout.redraw import draw_tidied
 from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
@@ -49,5 +49,5 @@ def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
     Given a planned drawing, its scene and DOT are reused rather than built again.
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
-    outputs = run_dot(planned.dot, formats) if formats else {}
+    outputs = draw_tidied(planned.scene, planned.dot, formats) if formats else {}
     return dataclasses.replace(planned, outputs=outputs)

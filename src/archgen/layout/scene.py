@@ -42,6 +42,8 @@ class Group:
     """The id in an editable diagram: the model id for a VPC or subnet, else a derived one."""
     anchor: str = ""
     """An invisible point that pins a subnet to its zone column and tier row."""
+    spans: list[str] = field(default_factory=list)
+    """The nodes a box is drawn around across zones (an Auto Scaling group), held elsewhere."""
 
 
 @dataclass(frozen=True)

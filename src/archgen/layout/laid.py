@@ -1,0 +1,106 @@
+"""dot's layout of a scene, as numbers the tidy pass can move before the picture is drawn.
+
+dot places ranks and orders nodes well, but it nests clusters strictly, so it
+cannot draw one Auto Scaling group across two zones, and it sizes each subnet
+to its own content, so one tier is narrower in one zone than in the next. The
+layout is therefore read back from dot's JSON (graphviz's frame: points, y
+up), tidied (`tidy`), and drawn as it stands by `neato -n2` (`redraw`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+POINTS_PER_INCH = 72.0
+
+Rect = tuple[float, float, float, float]
+"""left, bottom, right, top."""
+Point = tuple[float, float]
+
+
+@dataclass
+class Laid:
+    """Where dot put things: boxes by name, and the routes and labels of the named edges."""
+
+    bounds: Rect
+    nodes: dict[str, Rect] = field(default_factory=dict)
+    clusters: dict[str, Rect] = field(default_factory=dict)
+    routes: dict[str, str] = field(default_factory=dict)
+    """An edge's spline as graphviz writes it (`e,x,y x,y ...`); a moved edge has none."""
+    labels: dict[str, Point] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)
+    """Nodes the tidy pass moved: the lines at them are routed again."""
+
+    def centre(self, name: str) -> Point:
+        """Return the centre of a node's box."""
+        left, bottom, right, top = self.nodes[name]
+        return ((left + right) / 2, (bottom + top) / 2)
+
+    def move(self, name: str, dx: float, dy: float = 0.0) -> None:
+        """Move a node; the lines at it lose their routes, so graphviz draws them anew."""
+        left, bottom, right, top = self.nodes[name]
+        self.nodes[name] = (left + dx, bottom + dy, right + dx, top + dy)
+        self.moved.add(name)
+
+
+def parse(raw: bytes) -> Laid:
+    """Read dot's `-Tjson` output into a Laid."""
+    data: dict[str, Any] = json.loads(raw)
+    laid = Laid(_rect(data["bb"]))
+    for item in data.get("objects", []):
+        name = item["name"]
+        if "bb" in item:
+            laid.clusters[name] = _rect(item["bb"])
+        elif "pos" in item:
+            x, y = (float(v) for v in item["pos"].split(","))
+            half_w = float(item["width"]) * POINTS_PER_INCH / 2
+            half_h = float(item["height"]) * POINTS_PER_INCH / 2
+            laid.nodes[name] = (x - half_w, y - half_h, x + half_w, y + half_h)
+    for edge in data.get("edges", []):
+        if "id" not in edge:
+            continue
+        if "pos" in edge:
+            laid.routes[edge["id"]] = edge["pos"]
+        if "lp" in edge:
+            x, y = (float(v) for v in edge["lp"].split(","))
+            laid.labels[edge["id"]] = (x, y)
+    return laid
+
+
+def _rect(text: str) -> Rect:
+    left, bottom, right, top = (float(v) for v in text.split(","))
+    return (left, bottom, right, top)
+
+
+def number(value: float) -> str:
+    """Return a coordinate as graphviz writes one: two decimals at most, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def rect_text(rect: Rect) -> str:
+    """Return a box as a graphviz `bb` value."""
+    return ",".join(number(v) for v in rect)
+
+
+def node_attributes(laid: Laid, name: str) -> dict[str, str]:
+    """Return the attributes that pin a node where the layout put it, at its size."""
+    left, bottom, right, top = laid.nodes[name]
+    return {
+        "pos": f"{number((left + right) / 2)},{number((bottom + top) / 2)}",
+        "width": number((right - left) / POINTS_PER_INCH),
+        "height": number((top - bottom) / POINTS_PER_INCH),
+    }
+
+
+def edge_attributes(laid: Laid, edge_id: str, ends: tuple[str, str]) -> dict[str, str]:
+    """Return an edge's route and label position, unless an end moved (then graphviz routes it)."""
+    if ends[0] in laid.moved or ends[1] in laid.moved or edge_id not in laid.routes:
+        return {}
+    attributes = {"pos": laid.routes[edge_id]}
+    if edge_id in laid.labels:
+        x, y = laid.labels[edge_id]
+        attributes["lp"] = f"{number(x)},{number(y)}"
+    return attributes
