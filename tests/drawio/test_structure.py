@@ -88,7 +88,7 @@ def test_cell_ids_are_model_ids_and_every_drawn_resource_is_there(path: Path) ->
 
 
 def test_groups_nest_as_in_the_picture() -> None:
-    parents = {c.get("id"): c.get("parent") for c in _cells(OUTPUTS / "capstone.drawio")}
+    parents = {c.get("id"): c.get("parent") for c in _cells(GOLDEN.file("capstone.drawio"))}
     chain = []
     cell: str | None = "app@app-a"
     while cell not in (None, "0"):
@@ -96,7 +96,6 @@ def test_groups_nest_as_in_the_picture() -> None:
         cell = parents[cell]
     assert chain == [
         "app@app-a",
-        "app@app-a/group",
         "app-a",
         "vpc.us-east-1a",
         "vpc",
@@ -107,6 +106,24 @@ def test_groups_nest_as_in_the_picture() -> None:
     assert parents["db@db-b"] == "db-b"
     assert parents["web-alb"] == "vpc"
     assert parents["users"] == "1"
+    assert parents["app/group"] == "vpc"  # one Auto Scaling group across both zones
+
+
+def test_one_auto_scaling_group_spans_its_zones_around_its_instances_alone() -> None:
+    geometry = Geometry.from_json(GEOMETRY.read_text(encoding="utf-8"))
+    group = geometry.clusters["cluster_asg:app"]
+    for instance in ("app@app-a", "app@app-b"):
+        node = geometry.nodes[instance]
+        assert group.x <= node.x
+        assert node.x + node.width <= group.x + group.width
+        assert group.y <= node.y
+        assert node.y + node.height <= group.y + group.height
+    for interface in ("importer@app-a", "importer@app-b"):
+        node = geometry.nodes[interface]
+        assert node.x + node.width <= group.x or group.x + group.width <= node.x
+    zones = [geometry.clusters[f"cluster_az:vpc:us-east-1{z}"] for z in "ab"]
+    assert group.x < zones[0].x + zones[0].width
+    assert zones[1].x < group.x + group.width
 
 
 GEOMETRY = GOLDEN.file("capstone.geometry.json")

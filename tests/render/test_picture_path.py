@@ -8,7 +8,8 @@ import pytest
 from benchmarks.layout_quality import measure
 
 from archgen.findings import Severity
-from archgen.layout.drawing import build_scene
+from archgen.layout.drawing import build_scene, draw
+from archgen.layout.geometry import Box, Geometry, from_dot_json
 from archgen.loader import load_file, load_text
 from archgen.rules.engine import run_rules
 
@@ -92,3 +93,43 @@ def test_no_label_overlaps_and_no_line_through_a_resource(path: Path) -> None:
     assert quality.labels_crossed == 0
     assert quality.through == 0
     assert quality.through_subnets == 0
+    assert quality.row_skew == 0.0
+
+
+def _laid_out(path: Path) -> Geometry:
+    return from_dot_json(draw(load_file(path), ("json",)).outputs["json"])
+
+
+def _centre(box: Box) -> tuple[float, float]:
+    return (box.x + box.width / 2, box.y + box.height / 2)
+
+
+def test_the_load_balancer_stands_in_its_public_row_between_its_zones() -> None:
+    geometry = _laid_out(CAPSTONE)
+    alb = geometry.nodes["web-alb"]
+    zone_a, zone_b = (geometry.clusters[f"cluster_az:vpc:us-east-1{z}"] for z in "ab")
+    assert zone_a.x + zone_a.width < alb.x
+    assert alb.x + alb.width < zone_b.x
+    public = geometry.clusters["cluster_subnet:public-a"]
+    assert public.y < _centre(alb)[1] < public.y + public.height
+
+
+def test_gateways_sit_on_the_vpc_border() -> None:
+    geometry = _laid_out(CAPSTONE)
+    vpc = geometry.clusters["cluster_vpc:vpc"]
+    igw, endpoint = geometry.nodes["igw"], geometry.nodes["s3-endpoint"]
+    assert igw.y < vpc.y < igw.y + igw.height  # across the top edge
+    assert endpoint.y < vpc.y + vpc.height < endpoint.y + endpoint.height  # the bottom edge
+
+
+def test_one_auto_scaling_group_box_spans_the_zones() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    vpc = scene.cloud.groups[0].groups[0]
+    spanning = [g for g in vpc.groups if g.kind == "asg"]
+    assert [(g.id, g.spans) for g in spanning] == [("asg:app", ["asg:app@app-a", "asg:app@app-b"])]
+
+
+def test_a_tidied_layout_is_the_same_every_time() -> None:
+    first = draw(load_file(CAPSTONE), ("json", "svg"))
+    again = draw(load_file(CAPSTONE), ("json", "svg"))
+    assert first.outputs == again.outputs

@@ -61,7 +61,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
     _group(graph, scene.cloud, scene, at)
     if at is None:
         for index, row in enumerate(scene.rows):
-            _row(graph, index, row)
+            _row(graph, index, row, scene.straddle)
         _stack_rows(graph, scene)
     for edge in scene.edges:
         _edge(graph, edge, at)
@@ -106,6 +106,10 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
     name = f"cluster_{group.id}"
     if group.spans and (at is None or name not in at.clusters):
         return  # a box across zones: dot cannot nest it, the tidy pass draws it
+    if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
+        for node_id in group.nodes:
+            _node(graph, scene.nodes[node_id], at)
+        return
     with graph.subgraph(name=name) as cluster:
         attrs = dict(style.GROUPS.get(group.kind, {}))
         if at is not None:
@@ -164,13 +168,16 @@ def _group_label(group: Group) -> str:
     )
 
 
-def _row(graph: graphviz.Digraph, index: int, row: list[str]) -> None:
-    """Hold one tier on one row across zones; its anchors keep the zones in order."""
+def _row(graph: graphviz.Digraph, index: int, row: list[str], straddle: list[str]) -> None:
+    """Hold one tier on one row across zones; its anchors keep the zones in order.
+
+    A node that straddles the zones is chained between their anchors.
+    """
     with graph.subgraph(name=f"row{index}") as rank:
         rank.attr(rank="same")
         for node_id in row:
             rank.node(node_id)
-        anchors = [node for node in row if node.endswith("/anchor")]
+        anchors = [node for node in row if node.endswith("/anchor") or node in straddle]
         for left, right in itertools.pairwise(anchors):
             rank.edge(left, right, style="invis")
 

@@ -10,6 +10,7 @@ up), tidied (`tidy`), and drawn as it stands by `neato -n2` (`redraw`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ class Laid:
     labels: dict[str, Point] = field(default_factory=dict)
     moved: set[str] = field(default_factory=set)
     """Nodes the tidy pass moved: the lines at them are routed again."""
+    rerouted: set[str] = field(default_factory=set)
+    """Lines given a new route after their ends moved (`route`)."""
 
     def centre(self, name: str) -> Point:
         """Return the centre of a node's box."""
@@ -43,6 +46,57 @@ class Laid:
         left, bottom, right, top = self.nodes[name]
         self.nodes[name] = (left + dx, bottom + dy, right + dx, top + dy)
         self.moved.add(name)
+
+
+def open_strip(laid: Laid, y: float, height: float) -> None:
+    """Open an empty band `height` points tall across the picture, just below `y`.
+
+    Everything below moves down (a node by its centre, whole); a box the band
+    cuts grows, a line across it is stretched. Lines rerouted by the tidy pass
+    run along such bands, clear of dot's labels.
+    """
+
+    def lower(value: float) -> float:
+        return value - height if value < y else value
+
+    laid.nodes = {
+        n: (a, b - height, c, d - height) if (b + d) / 2 < y else (a, b, c, d)
+        for n, (a, b, c, d) in laid.nodes.items()
+    }
+    laid.clusters = {n: (a, lower(b), c, lower(d)) for n, (a, b, c, d) in laid.clusters.items()}
+    laid.labels = {n: (x, lower(v)) for n, (x, v) in laid.labels.items()}
+    laid.routes = {n: _move_route(r, lambda p: (p[0], lower(p[1]))) for n, r in laid.routes.items()}
+    left, bottom, right, top = laid.bounds
+    laid.bounds = (left, bottom - height, right, top)
+
+
+def open_column(laid: Laid, x: float, width: float) -> None:
+    """Open an empty column `width` points wide down the picture, just right of `x`."""
+
+    def right(value: float) -> float:
+        return value + width if value > x else value
+
+    laid.nodes = {
+        n: (a + width, b, c + width, d) if (a + c) / 2 > x else (a, b, c, d)
+        for n, (a, b, c, d) in laid.nodes.items()
+    }
+    laid.clusters = {n: (right(a), b, right(c), d) for n, (a, b, c, d) in laid.clusters.items()}
+    laid.labels = {n: (right(v), y) for n, (v, y) in laid.labels.items()}
+    laid.routes = {n: _move_route(r, lambda p: (right(p[0]), p[1])) for n, r in laid.routes.items()}
+    left, bottom, far, top = laid.bounds
+    laid.bounds = (left, bottom, far + width, top)
+
+
+def _move_route(route: str, move: Callable[[Point], Point]) -> str:
+    """Return a spline (or several, `;` apart) with each point moved."""
+
+    def point(word: str) -> str:
+        head = word[:2] if word.startswith(("e,", "s,")) else ""
+        a, b = (float(v) for v in word.removeprefix(head).split(","))
+        x, y = move((a, b))
+        return f"{head}{number(x)},{number(y)}"
+
+    return ";".join(" ".join(map(point, part.split())) for part in route.split(";"))
 
 
 def parse(raw: bytes) -> Laid:
@@ -97,7 +151,8 @@ def node_attributes(laid: Laid, name: str) -> dict[str, str]:
 
 def edge_attributes(laid: Laid, edge_id: str, ends: tuple[str, str]) -> dict[str, str]:
     """Return an edge's route and label position, unless an end moved (then graphviz routes it)."""
-    if ends[0] in laid.moved or ends[1] in laid.moved or edge_id not in laid.routes:
+    moved = (ends[0] in laid.moved or ends[1] in laid.moved) and edge_id not in laid.rerouted
+    if moved or edge_id not in laid.routes:
         return {}
     attributes = {"pos": laid.routes[edge_id]}
     if edge_id in laid.labels:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
@@ -86,7 +87,8 @@ def _box_of(group: Group, node_id: str) -> Group | None:
     The role sits beside the group's box, not in it: only instances are in it.
     Given a group's id, return the VPC that holds it (zones hold only subnets).
     """
-    if node_id in group.nodes or any(c.kind == "asg" and node_id in c.nodes for c in group.groups):
+    slots = ("asg", "asg-slot")
+    if node_id in group.nodes or any(c.kind in slots and node_id in c.nodes for c in group.groups):
         return group
     if group.kind == "vpc" and any(_holds_group(c, node_id) for c in group.groups):
         return group
@@ -137,6 +139,7 @@ def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
         placed.setdefault(subnet.zone, []).append((subnet, _subnet_nodes(arch, subnet, scene)))
     for zone in sorted(placed):
         group.groups.append(_zone_group(arch, vpc, zone, placed[zone], scene))
+    span_groups(group, scene)
     albs = _vpc_level_nodes(arch, vpc, group, scene)
     _align_rows(arch, placed, row_of, albs, scene)
     return group
@@ -161,7 +164,11 @@ def _align_rows(
     albs: list[str],
     scene: Scene,
 ) -> None:
-    """Record each tier row across the zones, and hold every ALB above its subnets' row."""
+    """Record each tier row across the zones; a load balancer straddles its zones in its row.
+
+    AWS reference diagrams draw the ALB in the row of its public subnets,
+    across the zone boundary, not above the zones.
+    """
     for row in sorted(set(row_of.values())):
         in_row = [
             (subnet, node_ids)
@@ -170,10 +177,11 @@ def _align_rows(
             if row_of[subnet.id] == row
         ]
         anchors = [_anchor(subnet.id) for subnet, _ in in_row]
-        scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
         for alb in albs:
-            if row_of[arch.subnets_of(alb)[0]] == row:
-                scene.above.extend((alb, anchor) for anchor in anchors)
+            if row_of[arch.subnets_of(alb)[0]] == row:  # between its zones, in their row
+                anchors.insert(len(anchors) // 2, alb)
+                scene.straddle.append(alb)
+        scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
 
 
 def _anchor(subnet_id: str) -> str:
@@ -275,11 +283,7 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
 
 
 def _vpc_level_nodes(arch: Architecture, vpc: Vpc, group: Group, scene: Scene) -> list[str]:
-    """Place ALBs between their zones and gateways on the VPC's edge; return the ALBs.
-
-    A load balancer is held just above the row of its subnets, between its
-    zones (graphviz keeps no loose node between two zone columns on one rank).
-    """
+    """Place ALBs and gateways in the VPC's box; return the ALBs (`_align_rows` rows them)."""
     albs: list[str] = []
     for resource_id in arch.resources:
         drawn = drawn_as(arch, resource_id)

@@ -80,6 +80,8 @@ class Scene:
     """The nodes drawn for each resource id: one, or one per subnet (`app@app-a`)."""
     above: list[tuple[str, str]] = field(default_factory=list)
     """Pairs (upper, lower) that hold a node above another: an ALB over its subnets' row."""
+    straddle: list[str] = field(default_factory=list)
+    """Nodes held between two zone columns on a tier row: a load balancer over its zones."""
     beside: list[tuple[str, str]] = field(default_factory=list)
     """Pairs drawn on one row, such as an IAM role next to the resource assuming it."""
     legend: list[tuple[str, str]] = field(default_factory=list)

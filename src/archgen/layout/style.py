@@ -27,6 +27,7 @@ GROUPS: dict[str, dict[str, str]] = {
         "fillcolor": "#E6F6F7",
     },
     "asg": {"color": "#D86613", "fontcolor": "#D86613", "style": "dashed"},
+    "asg-slot": {"style": "invis"},
 }
 
 BLOCKED = "#D13212"

@@ -5,9 +5,115 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 
 from __future__ import annotations
 
-from archgen.layout.laid import Laid
-from archgen.layout.scene import Scene
+from archgen.layout.borders import place_doors
+from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.route import route_moved
+from archgen.layout.scene import Group, Scene
 
 
 def tidy(scene: Scene, laid: Laid) -> None:
-    """Tidy `laid` in place for `scene`."""
+    """Tidy `laid` in place for `scene`: spanning groups, doors on borders, lines rerouted."""
+    groups = _groups(scene.cloud)
+    spanning = [group for group in groups if group.spans]
+    for group in spanning:
+        for index, slot in enumerate(group.spans):
+            subnet = next(g for g in groups if any(c.id == slot for c in g.groups))
+            _face(laid, subnet, slot, rightmost=index < len(group.spans) / 2)
+    vpcs = [group for group in groups if group.kind == "vpc"]
+    place_doors(scene, laid, vpcs)
+    mirror_rows(scene, laid, vpcs)
+    for group in spanning:
+        _span(laid, group)
+    route_moved(scene, laid)
+
+
+def _groups(group: Group) -> list[Group]:
+    return [group, *(g for child in group.groups for g in _groups(child))]
+
+
+def _face(laid: Laid, subnet: Group, slot: str, *, rightmost: bool) -> None:
+    """Mirror a subnet's content when its instance does not face the next zone.
+
+    dot orders nodes by the lines between them and does not keep a requested
+    order across a cluster's border, so the tidy pass turns the row round.
+    """
+    name = f"cluster_{slot}"
+    box = laid.clusters[name]
+    others = [laid.nodes[n] for n in subnet.nodes if n in laid.nodes]
+    if not others:
+        return
+    beside = min(o[0] for o in others) > box[0] if rightmost else max(o[2] for o in others) < box[2]
+    if not beside:
+        return
+    left = min(box[0], *(o[0] for o in others))
+    right = max(box[2], *(o[2] for o in others))
+    for node in [*subnet.nodes, *next(c for c in subnet.groups if c.id == slot).nodes]:
+        if node in laid.nodes:
+            centre = laid.centre(node)[0]
+            laid.move(node, left + right - 2 * centre)
+    laid.clusters[name] = (left + right - box[2], box[1], left + right - box[0], box[3])
+
+
+def _span(laid: Laid, group: Group) -> None:
+    """Give a box across zones the bounds of the slots dot kept for it in each zone."""
+    slots = [laid.clusters[f"cluster_{slot}"] for slot in group.spans]
+    laid.clusters[f"cluster_{group.id}"] = _union(slots)
+
+
+def _union(boxes: list[Rect]) -> Rect:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def mirror_rows(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
+    """Give every zone of a VPC one width, and every subnet its zone's inner width.
+
+    A tier then has the same width and offset in every zone, and the rows
+    line up: an architect compares zones by looking across a row.
+    """
+    for vpc in vpcs:
+        zones = [z for z in vpc.groups if z.kind == "az" and f"cluster_{z.id}" in laid.clusters]
+        zones.sort(key=lambda z: laid.clusters[f"cluster_{z.id}"][0])
+        widest = max((_width(laid, z) for z in zones), default=0.0)
+        for zone in zones:
+            extra = widest - _width(laid, zone)
+            if extra > 0:
+                open_column(laid, laid.clusters[f"cluster_{zone.id}"][2] - 0.01, extra)
+        for zone in zones:
+            left, _, right, _ = laid.clusters[f"cluster_{zone.id}"]
+            for subnet in zone.groups:
+                name = f"cluster_{subnet.id}"
+                if name in laid.clusters:
+                    _, bottom, _, top = laid.clusters[name]
+                    laid.clusters[name] = (left + _INSET, bottom, right - _INSET, top)
+    _level_rows(scene, laid)
+
+
+_INSET = 8.0
+"""Points between a zone's border and the subnets in it."""
+
+
+def _width(laid: Laid, zone: Group) -> float:
+    left, _, right, _ = laid.clusters[f"cluster_{zone.id}"]
+    return right - left
+
+
+def _level_rows(scene: Scene, laid: Laid) -> None:
+    """Give the subnets of one tier row one top and one bottom."""
+    for row in scene.rows:
+        names = [
+            f"cluster_subnet:{n.removesuffix('/anchor')}" for n in row if n.endswith("/anchor")
+        ]
+        boxes = [laid.clusters[n] for n in names if n in laid.clusters]
+        if not boxes:
+            continue
+        top = max(box[3] for box in boxes)
+        bottom = min(box[1] for box in boxes)
+        for name in names:
+            if name in laid.clusters:
+                left, _, right, _ = laid.clusters[name]
+                laid.clusters[name] = (left, bottom, right, top)

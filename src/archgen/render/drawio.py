@@ -64,6 +64,10 @@ class _Writer:
         self.geometry = geometry
 
     def group(self, group: Group, parent: str, origin: Box) -> None:
+        if group.kind == "asg-slot":  # its instances sit in the subnet, the box spans zones
+            for node_id in group.nodes:
+                self.node(self.scene.nodes[node_id], parent, origin)
+            return
         box = self.geometry.clusters.get(f"cluster_{group.id}")
         if box is None:
             return

@@ -1,0 +1,175 @@
+"""Orthogonal routes for the lines whose ends the tidy pass moved.
+
+dot's own routes no longer reach a moved icon, and neato's router, which
+knows nothing of boxes, draws straight lines across unrelated subnets. A line
+whose end moved therefore leaves its icon vertically, runs along the gap just
+outside its subnet (each line in a lane of its own, so none merge into a
+rope), and enters the other icon vertically: the connectors of AWS reference
+diagrams.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archgen.layout import style
+from archgen.layout.laid import Laid, Point, Rect, number, open_strip
+from archgen.layout.scene import Edge, Scene
+
+_LANE = 7.0
+"""Points between two lines running side by side in one gap."""
+_CHAR = 0.55 * float(style.FONT_SIZES["edge"])
+_BADGE = 24.0
+_LINE = 1.25 * float(style.FONT_SIZES["edge"])
+_ARROW = 8.0
+"""Points an arrowhead takes at the end of a line."""
+_SPREAD = 12.0
+"""Points between lines leaving or entering one icon side by side."""
+
+
+def route_moved(scene: Scene, laid: Laid) -> None:
+    """Give every line with a moved end an orthogonal route of its own lane."""
+    moved = [
+        edge
+        for edge in scene.edges
+        if (edge.source in laid.moved or edge.target in laid.moved)
+        and edge.source in laid.nodes
+        and edge.target in laid.nodes
+    ]
+    gaps = {edge.id: _gap(scene, laid, edge) for edge in moved}
+    lanes: dict[Gap, list[str]] = {}
+    for edge in moved:
+        lanes.setdefault(gaps[edge.id], []).append(edge.id)
+    banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -_edge_y(laid, *gap))
+    for cluster, side in banded:
+        y = _edge_y(laid, cluster, side)
+        open_strip(
+            laid, y + (0.01 if side == "top" else 0), _LANE * (len(lanes[(cluster, side)]) + 1)
+        )
+    kept = [e for e in scene.edges if e.id in laid.labels and e not in moved]
+    ports = _Ports(laid, [_label_box(e, laid.labels[e.id]) for e in kept])
+    for edge in moved:
+        cluster, side = gaps[edge.id]
+        lane = lanes[gaps[edge.id]].index(edge.id)
+        if cluster:
+            y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
+        else:
+            y = _halfway(laid, edge) - lane * _LANE
+        points = _corners(laid, edge, y, ports)
+        laid.routes[edge.id] = _spline(points, _has_head(edge))
+        laid.rerouted.add(edge.id)
+        if edge.label or edge.badges:
+            laid.labels[edge.id] = _label_at(points, edge)
+            ports.labels.append(_label_box(edge, laid.labels[edge.id]))
+
+
+Gap = tuple[str, str]
+"""A subnet's cluster and the side ("top" or "bottom") whose band a line runs along."""
+
+
+def _label_at(points: list[Point], edge: Edge) -> Point:
+    """Return the centre of a line's label: beside where it leaves or arrives, or above its run."""
+    width, height = _label_size(edge)
+    runs = list(itertools.pairwise(points))
+    for (x1, y1), (_, y2) in (runs[0], runs[-1]):  # beside the line where it leaves or arrives
+        if abs(y2 - y1) >= height + 2 * _LANE:
+            return (x1 + width / 2 + 6, (y1 + y2) / 2)
+    (x1, y1), (x2, _) = max(runs, key=lambda run: abs(run[1][0] - run[0][0]))
+    return ((x1 + x2) / 2, y1 + height / 2 + 3)
+
+
+def _halfway(laid: Laid, edge: Edge) -> float:
+    """Return the y halfway between two ends, where a line between no subnets turns."""
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    return (source[1] + target[3]) / 2 if _down(laid, edge) else (source[3] + target[1]) / 2
+
+
+def _edge_y(laid: Laid, cluster: str, side: str) -> float:
+    box = laid.clusters[cluster]
+    return box[3] if side == "top" else box[1]
+
+
+def _has_head(edge: Edge) -> bool:
+    return style.EDGES[edge.kind].get("arrowhead") != "none"
+
+
+def _down(laid: Laid, edge: Edge) -> bool:
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    return (source[1] + source[3]) / 2 > (target[1] + target[3]) / 2
+
+
+def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
+    """Return the four corners of a line: out of its source, along a band, into its target."""
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    down = _down(laid, edge)
+    start_y = source[1] if down else source[3]
+    end_y = target[3] if down else target[1]
+    xs = ports.take(edge.source, start_y, y)
+    xt = ports.take(edge.target, end_y, y)
+    return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
+
+
+class _Ports:
+    """Where lines leave and enter icons: apart from each other and clear of labels."""
+
+    def __init__(self, laid: Laid, labels: list[Rect]) -> None:
+        self.laid = laid
+        self.labels = labels
+        self.taken: dict[str, list[float]] = {}
+
+    def take(self, node: str, y_node: float, y_band: float) -> float:
+        """Return the x a vertical run from the band to the node's border takes."""
+        left, _, right, _ = self.laid.nodes[node]
+        centre = (left + right) / 2
+        taken = self.taken.setdefault(node, [])
+        low, high = min(y_node, y_band), max(y_node, y_band)
+        for step in range(5):
+            for x in {centre + step * _SPREAD, centre - step * _SPREAD}:
+                free = all(abs(x - t) >= _SPREAD / 2 for t in taken)
+                clear = not any(b[0] < x < b[2] and b[1] < high and low < b[3] for b in self.labels)
+                if free and clear:
+                    taken.append(x)
+                    return x
+        taken.append(centre)
+        return centre
+
+
+def _label_box(edge: Edge, centre: Point) -> Rect:
+    """Return the box a line's label takes around its centre, estimated from its text."""
+    width, height = _label_size(edge)
+    x, y = centre
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _label_size(edge: Edge) -> Point:
+    """Return a label's width and height in points (0.55 em a character, 24 points a badge)."""
+    lines = edge.label.split("\n") if edge.label else [""]
+    width = max(len(line) for line in lines) * _CHAR + _BADGE * len(edge.badges)
+    return (width, _LINE * len(lines))
+
+
+def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:
+    """Return the band the line runs along: just outside the subnet it leaves, or enters."""
+    down = _down(laid, edge)
+    for end, leaving in ((edge.source, True), (edge.target, False)):
+        subnet = scene.nodes[end].subnet if end in scene.nodes else ""
+        if subnet:
+            outward = down if leaving else not down
+            return (f"cluster_subnet:{subnet}", "bottom" if outward else "top")
+    return ("", "")
+
+
+def _spline(corners: list[Point], head: bool) -> str:
+    """Return straight segments through `corners` as graphviz's cubic B-spline text."""
+    points = list(corners)
+    tip = points[-1]
+    if head:  # the line stops short; the arrowhead reaches the icon
+        x, y = points[-2]
+        step = _ARROW if tip[1] < y else -_ARROW
+        points[-1] = (tip[0], tip[1] + step) if x == tip[0] else (tip[0] - step, tip[1])
+    controls = [points[0]]
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        controls += [(x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3)]
+        controls += [(x1 + 2 * (x2 - x1) / 3, y1 + 2 * (y2 - y1) / 3), (x2, y2)]
+    text = " ".join(f"{number(x)},{number(y)}" for x, y in controls)
+    return f"e,{number(tip[0])},{number(tip[1])} {text}" if head else text
