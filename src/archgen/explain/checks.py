@@ -52,7 +52,8 @@ def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Findi
     """Return the rules that passed, those with nothing to check, and the findings."""
     shown = [f for f in findings if not f.suppressed]
     failed = {f.rule for f in shown}
-    passed, idle = [], []
+    passed: list[RuleResult] = []
+    idle: list[RuleResult] = []
     for rule in rules:
         if rule.id in failed:
             continue

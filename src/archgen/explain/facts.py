@@ -32,7 +32,9 @@ class Ref:
         """Return the label (with the id when the label is not unique), or the id in code."""
         if not self.label:
             return code(self.id)
-        return md("{} ({})", self.label, code(self.id)) if self.shared_label else md("{}", self.label)
+        return (
+            md("{} ({})", self.label, code(self.id)) if self.shared_label else md("{}", self.label)
+        )
 
 
 NoteKind = Literal[
@@ -284,4 +286,3 @@ class FindingFacts:
     resource: str
     message: str
     line: int
-

@@ -23,7 +23,6 @@ from archgen.network import nacl
 from archgen.network.reach import network_of
 from archgen.network.verdict import HopVerdict, PairVerdict, Place, Step
 
-
 PROTOCOL_NAMES = {
     "mysql": "MySQL",
     "postgres": "PostgreSQL",

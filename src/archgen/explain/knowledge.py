@@ -8,9 +8,7 @@ design-specific reason next to these.
 from __future__ import annotations
 
 RATIONALES: dict[str, str] = {
-    "client": (
-        "The users reach the system over the internet from their browsers."
-    ),
+    "client": ("The users reach the system over the internet from their browsers."),
     "vpc": (
         "Amazon VPC gives the system its own isolated network, in which subnets, route tables, "
         "network ACLs and security groups decide what can talk to what."

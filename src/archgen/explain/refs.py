@@ -14,7 +14,7 @@ def ref(arch: Architecture, resource_id: str) -> Ref:
     resource = arch.resource(resource_id)
     label = resource.label or ""
     shared = bool(label) and _label_counts(arch)[label] > 1
-    return Ref(resource_id, label, (resource.why or "").strip(), resource.type, shared)
+    return Ref(resource_id, label, (resource.why or "").strip(), arch.type_of(resource_id), shared)
 
 
 def _label_counts(arch: Architecture) -> Counter[str]:

@@ -8,6 +8,8 @@ listed, so a new data type slots in without a line here.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from archgen.explain.facts import Ref, RoleFacts, StoreFacts, SubnetRouting
 from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
@@ -27,7 +29,11 @@ def routing(arch: Architecture) -> tuple[SubnetRouting, ...]:
 def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
     table = arch.route_table_of(subnet.id)
     routes = tuple((r.destination, r.target) for r in table.routes) if table else ()
-    kind = "public" if arch.is_public(subnet.id) else "private" if routes else "isolated"
+    kind: Literal["public", "private", "isolated"] = "isolated"
+    if arch.is_public(subnet.id):
+        kind = "public"
+    elif routes:
+        kind = "private"
     return SubnetRouting(
         ref(arch, subnet.id),
         subnet.cidr,

@@ -8,6 +8,7 @@ sentences archgen formatted from escaped parts, is written as it is.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,9 +36,22 @@ def render_markdown(explanation: Explanation, templates: Path | None = None) -> 
     except jinja2.TemplateNotFound as error:
         raise RenderError(f"{folders[0]}: no template {error.name}") from None
     except jinja2.TemplateError as error:
-        where = getattr(error, "filename", None) or folders[0] / TEMPLATE
-        raise RenderError(f"{where}: {error}") from None
+        raise RenderError(f"{_where(error) or folders[0] / TEMPLATE}: {error}") from None
     return Artifact(f"{explanation.name}.md", _tidy(rendered).encode("utf-8"))
+
+
+def _where(error: jinja2.TemplateError) -> str | None:
+    """Return the template file (and line) an error arose in: a partial, not the main one.
+
+    A syntax error knows its file; an undefined value is only in the traceback,
+    whose frames Jinja2 rewrites to point at the template's lines.
+    """
+    filename = getattr(error, "filename", None)
+    if filename:
+        return f"{filename}:{getattr(error, 'lineno', 0)}"
+    frames = traceback.extract_tb(error.__traceback__)
+    inside = [frame for frame in frames if frame.filename.endswith(".j2")]
+    return f"{inside[-1].filename}:{inside[-1].lineno}" if inside else None
 
 
 def _environment(folders: list[Path]) -> jinja2.Environment:
