@@ -158,8 +158,8 @@ class Leg:
     """A route table sends it to a gateway endpoint (S3, DynamoDB), not a NAT gateway."""
     first: bool = True
     """The first flow to use this hop; later flows refer to its row in the table."""
-    database: Literal["", "primary", "writer"] = ""
-    """What the database endpoint the hop connects to names: a primary, an Aurora writer."""
+    database: Literal["", "instance", "primary", "writer"] = ""
+    """What the database endpoint names: a single instance, a Multi-AZ primary, a writer."""
 
 
 @dataclass(frozen=True)

@@ -93,12 +93,14 @@ def _leg(arch: Architecture, index: int, badges: tuple[str, ...], first: bool) -
     )
 
 
-def _database(arch: Architecture, target: str) -> Literal["", "primary", "writer"]:
-    """Return what the endpoint of a database target names: Aurora's writer, else the primary."""
+def _database(arch: Architecture, target: str) -> Literal["", "instance", "primary", "writer"]:
+    """Return what the endpoint of a database target names: a writer, a primary, an instance."""
     resource = arch.resource(target)
     if not isinstance(resource, Rds):
         return ""
-    return "writer" if resource.aurora else "primary"
+    if resource.aurora:
+        return "writer"
+    return "primary" if resource.multi_az else "instance"
 
 
 def _inside(arch: Architecture, hop: HopVerdict) -> Inside:

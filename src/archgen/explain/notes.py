@@ -119,6 +119,9 @@ def _rds(arch: Architecture, db_id: str) -> Iterator[Note]:
 
 
 def _sqs(arch: Architecture, queue: str) -> Iterator[Note]:
+    """Say how a queue delivers, unless it only holds another queue's failed messages."""
+    if any(other.dead_letter_queue == queue for other in arch.resources_of(Sqs)):
+        return
     q = arch.get(queue, Sqs)
     dead = (ref(arch, q.dead_letter_queue),) if q.dead_letter_queue else ()
     yield Note("queue_delivery", ref(arch, queue), dead, ("fifo",) if q.fifo else ())
