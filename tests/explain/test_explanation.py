@@ -6,6 +6,7 @@ student would.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -188,3 +189,22 @@ def test_a_typo_in_a_partial_names_the_partial(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "zones.md.j2" in result.stderr
     assert "has no attribute 'zonez'" in result.stderr
+
+
+def _blocks_without_blank_line(text: str) -> list[str]:
+    """Return the lines that open a list, table or heading right under a paragraph.
+
+    Python-Markdown, which MkDocs uses, reads such a line as part of the paragraph.
+    """
+    found = []
+    lines = text.splitlines()
+    for before, line in itertools.pairwise(lines):
+        for marker in ("- ", "|", "#"):
+            if line.startswith(marker) and before.strip() and not before.startswith(marker):
+                found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_list_table_and_heading_starts_a_block(path: Path) -> None:
+    assert _blocks_without_blank_line(_text(path)) == []
