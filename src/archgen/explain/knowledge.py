@@ -1,8 +1,9 @@
-"""What each AWS service does and how it supports a design: the built-in rationales.
+"""What each AWS service is: the built-in rationales, keyed by `Facts.rationale`.
 
-Written for a student: what the service is for, and what it brings to
-availability, security, scale and cost. A resource's own `why` adds the
-design-specific reason next to these.
+Written for a student, and shown where a design gives no `why` of its own.
+Each must be true of every design that uses the service: a sentence that holds
+only with some setting ("it authenticates requests", "a standby in a second
+zone") is a note in `notes.py`, given when a predicate finds it true.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ RATIONALES: dict[str, str] = {
         "Zone keeps each zone independent of the others."
     ),
     "vpc_endpoint": (
-        "A gateway VPC endpoint carries traffic to Amazon S3 or DynamoDB over the AWS network "
-        "instead of the internet: more private, free of NAT data charges, and independent of "
-        "the NAT gateways."
+        "A VPC endpoint carries traffic to an AWS service over the AWS network instead of the "
+        "internet, so it needs no NAT gateway."
     ),
     "route53": (
         "Amazon Route 53 is the DNS service. Alias records point the domain at AWS front doors "
@@ -86,12 +86,12 @@ RATIONALES: dict[str, str] = {
         "policies allow, so no access keys are stored in code or on servers."
     ),
     "cognito": (
-        "Amazon Cognito signs users up and in and issues tokens that API Gateway checks, so "
-        "the application never stores passwords."
+        "Amazon Cognito signs users up and in and issues tokens an API can check, so the "
+        "application never stores passwords."
     ),
     "sqs": (
         "Amazon SQS is a managed message queue: producers and consumers work at their own pace, "
-        "and a slow or failed consumer loses no work."
+        "and a message waits in the queue until a consumer has handled it."
     ),
     "sns": (
         "Amazon SNS publishes messages to many subscribers at once (queues, functions, e-mail), "
