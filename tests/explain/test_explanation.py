@@ -114,6 +114,7 @@ def test_the_serverless_design_explains_the_separation() -> None:
     assert "through Directory API, which runs Directory functions" in text
     assert "A cache hit is answered at the edge and never reaches Website bucket" in text
     assert "the API must answer the browser's CORS checks" in text
+    assert "through the REST endpoint, not the static website endpoint" in text
 
 
 def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
@@ -121,7 +122,8 @@ def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
     assert len(_reader_words(text)) <= 1200
     for heading in ("## Why these services", "## How traffic flows", "## Surviving the loss"):
         assert heading in text
-    assert "The answer retraces the path on the same connections." in text
+    back = "MySQL database → Web application servers → Application Load Balancer → Researchers"
+    assert f"The answer retraces the path on the same connections: {back}" in text
     assert "Cross-zone load balancing is always on for an ALB" in text
     assert "Its health check type should be ELB" in text
     assert "Lambda gives it a network interface in each of its subnets" in text

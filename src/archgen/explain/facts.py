@@ -45,6 +45,7 @@ NoteKind = Literal[
     "cors",
     "api_logs",
     "cdn_cache",
+    "cdn_oac",
     "alb_zones",
     "asg_health",
     "lambda_vpc",

@@ -15,7 +15,7 @@ from archgen.explain.facts import Note
 from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
-from archgen.model.resources.edge import Alb, ApiGateway
+from archgen.model.resources.edge import Alb, ApiGateway, CloudFront
 from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import Sqs
 from archgen.network.exposure import exposures
@@ -72,7 +72,11 @@ def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
 
 
 def _cdn(arch: Architecture, cdn: str) -> Iterator[Note]:
-    yield Note("cdn_cache", ref(arch, cdn), refs(arch, _targets(arch, cdn)))
+    me = ref(arch, cdn)
+    yield Note("cdn_cache", me, refs(arch, _targets(arch, cdn)))
+    buckets = [t for t in _targets(arch, cdn) if arch.type_of(t) == "s3"]
+    if arch.get(cdn, CloudFront).origin_access_control and buckets:
+        yield Note("cdn_oac", me, refs(arch, buckets))
 
 
 def _alb(arch: Architecture, alb_id: str) -> Iterator[Note]:
