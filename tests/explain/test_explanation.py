@@ -111,7 +111,7 @@ def test_the_original_design_says_what_mixing_the_layers_costs() -> None:
 def test_the_serverless_design_explains_the_separation() -> None:
     text = _text(ARCHITECTURES / "employee-directory-serverless.yaml")
     assert "only holds the static files the browser loads" in text
-    assert "through Directory API, which runs Directory functions" in text
+    assert "through Directory API, in front of Directory functions" in text
     assert "A cache hit is answered at the edge and never reaches Website bucket" in text
     assert "the API must answer the browser's CORS checks" in text
     assert "through the REST endpoint, not the static website endpoint" in text

@@ -91,6 +91,9 @@ class LayerFacts:
     doors: tuple[Ref, ...]
     """API gateways and load balancers: the application layer's entrances."""
     compute: tuple[Ref, ...]
+    """What runs the application layer's code."""
+    static: bool = True
+    """The presentation layer runs no code: it only holds files (a bucket, a CDN)."""
 
 
 @dataclass(frozen=True)

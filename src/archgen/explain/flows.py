@@ -26,6 +26,7 @@ from archgen.network.verdict import HopVerdict, PairVerdict, Place, Step
 PROTOCOL_NAMES = {
     "mysql": "MySQL",
     "postgres": "PostgreSQL",
+    "postgresql": "PostgreSQL",
     "mssql": "SQL Server",
     "oracle": "Oracle",
     "redis": "Redis",

@@ -53,14 +53,19 @@ def services(arch: Architecture) -> list[ServiceFacts]:
 def layers(arch: Architecture) -> LayerFacts:
     """Return which resources serve the presentation layer, the application layer, or both."""
     resources = list(arch.resources)
+    runs_code = {r for r, res in arch.resources.items() if isinstance(res, HoldsRole)}
+    presentation = [r for r in resources if "presentation" in arch.tiers_of(r)]
     return LayerFacts(
         mixed=refs(
             arch,
             [r for r in resources if {"presentation", "application"} <= set(arch.tiers_of(r))],
         ),
-        presentation=refs(arch, [r for r in resources if "presentation" in arch.tiers_of(r)]),
+        presentation=refs(arch, presentation),
         doors=refs(arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb")]),
-        compute=refs(arch, [r for r, res in arch.resources.items() if isinstance(res, HoldsRole)]),
+        compute=refs(
+            arch, [r for r in resources if r in runs_code and "application" in arch.tiers_of(r)]
+        ),
+        static=all(r not in runs_code for r in presentation),
     )
 
 
