@@ -53,19 +53,18 @@ def services(arch: Architecture) -> list[ServiceFacts]:
 def layers(arch: Architecture) -> LayerFacts:
     """Return which resources serve the presentation layer, the application layer, or both."""
     resources = list(arch.resources)
-    runs_code = {r for r, res in arch.resources.items() if isinstance(res, HoldsRole)}
-    presentation = [r for r in resources if "presentation" in arch.tiers_of(r)]
     return LayerFacts(
         mixed=refs(
             arch,
             [r for r in resources if {"presentation", "application"} <= set(arch.tiers_of(r))],
         ),
-        presentation=refs(arch, presentation),
+        presentation=refs(arch, [r for r in resources if "presentation" in arch.tiers_of(r)]),
         doors=refs(arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb")]),
-        compute=refs(
-            arch, [r for r in resources if r in runs_code and "application" in arch.tiers_of(r)]
+        compute=refs(arch, [r for r, res in arch.resources.items() if isinstance(res, HoldsRole)]),
+        static=not any(
+            isinstance(res, HoldsRole) and "presentation" in arch.tiers_of(r)
+            for r, res in arch.resources.items()
         ),
-        static=all(r not in runs_code for r in presentation),
     )
 
 
