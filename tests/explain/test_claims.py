@@ -113,7 +113,7 @@ def _flows(arch: Architecture, text: str) -> None:
             if (c.source, c.target) == (a, b)
         }
         if modes != {"request"}:
-            assert "retraces the path" not in section, flow.name
+            assert "comes back on the same connections" not in section, flow.name
             assert "the response" not in section, flow.name
 
 
@@ -269,7 +269,7 @@ def test_a_zone_with_several_aliases_names_no_host_for_them() -> None:
 def test_a_function_in_a_vpc_needs_network_interface_permissions() -> None:
     text = _text(load_file(ARCHITECTURES / "capstone.yaml"))
     line = next(line for line in text.splitlines() if line.startswith("- **Importer role**"))
-    assert "Data import function also needs EC2 network-interface permissions" in line
+    assert "EC2 network-interface ones (AWSLambdaVPCAccessExecutionRole)" in line
     assert "nothing else" not in line
 
 

@@ -123,8 +123,8 @@ def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
     for heading in ("## Why these services", "## How traffic flows", "## Surviving the loss"):
         assert heading in text
     back = "MySQL database → Web application servers → Application Load Balancer → Researchers"
-    assert f"The answer retraces the path on the same connections: {back}" in text
-    assert "Cross-zone load balancing is always on for an ALB" in text
+    assert f"The answer comes back on the same connections: {back}" in text
+    assert "Cross-zone load balancing, always on for an ALB" in text
     assert "Its health check type should be ELB" in text
     assert "Lambda gives it a network interface in each of its subnets" in text
 

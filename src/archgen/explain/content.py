@@ -55,7 +55,7 @@ class Explanation:
     zone_rows: list[ZoneRow] = field(default_factory=list)
     regional: tuple[Ref, ...] = ()
     edge: tuple[Ref, ...] = ()
-    routing: tuple[SubnetRouting, ...] = ()
+    routing: tuple[tuple[SubnetRouting, ...], ...] = ()
     roles: tuple[RoleFacts, ...] = ()
     stores: tuple[StoreFacts, ...] = ()
     logging: tuple[Ref, ...] = ()
@@ -106,9 +106,6 @@ def alt_text(arch: Architecture) -> str:
 
 
 def _alt(arch: Architecture, zones: list[str]) -> str:
-    facts = [resource.facts for resource in arch.resources.values()]
-    services = sorted(
-        {f.service for f in facts if f.drawn != "hidden" and f.placement != "outside"}
-    )
+    """Say what the picture is; the services it shows are each named in the text that follows."""
     where = f" across {len(zones)} Availability Zones" if len(zones) > 1 else ""
-    return f"Architecture diagram of {arch.document.title}{where}: {', '.join(services)}"
+    return f"Architecture diagram of {arch.document.title}{where}"

@@ -21,9 +21,17 @@ from archgen.model.resources.services import IamRole
 _ENCRYPTION_FIELDS = ("encrypted", "storage_encrypted", "encrypted_at_rest")
 
 
-def routing(arch: Architecture) -> tuple[SubnetRouting, ...]:
-    """Return each subnet with its route table, and whether that makes it public or private."""
-    return tuple(_routing(arch, subnet) for subnet in arch.resources_of(Subnet))
+def routing(arch: Architecture) -> tuple[tuple[SubnetRouting, ...], ...]:
+    """Return the subnets with their routes, those sharing table, routes, kind and ACL together.
+
+    The subnets of one tier usually share all four; the text then says so
+    once, where the first of them is declared.
+    """
+    groups: dict[tuple[object, ...], list[SubnetRouting]] = {}
+    for subnet in arch.resources_of(Subnet):
+        fact = _routing(arch, subnet)
+        groups.setdefault((fact.table, fact.routes, fact.kind, fact.nacl), []).append(fact)
+    return tuple(tuple(group) for group in groups.values())
 
 
 def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
