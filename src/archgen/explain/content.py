@@ -101,11 +101,14 @@ def explain(
 
 
 def alt_text(arch: Architecture) -> str:
-    """Return the diagram's text alternative: the title, the zones and the services drawn."""
+    """Return the diagram's text alternative: what it shows, over how many zones.
+
+    The services it shows are each named in the text under it, so a screen
+    reader need not hear the list twice.
+    """
     return _alt(arch, gather.zones(arch))
 
 
 def _alt(arch: Architecture, zones: list[str]) -> str:
-    """Say what the picture is; the services it shows are each named in the text that follows."""
     where = f" across {len(zones)} Availability Zones" if len(zones) > 1 else ""
     return f"Architecture diagram of {arch.document.title}{where}"
