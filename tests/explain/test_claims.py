@@ -80,7 +80,7 @@ def _access(arch: Architecture, text: str) -> None:
         assert "finds no server or database the internet can reach" not in text
         assert "nothing behind it is exposed" not in text.lower()
     if not any(api.access_logging for api in apis) and "cloudwatch" not in _types(arch):
-        assert "Logs: nothing in this design writes logs" in text
+        assert "**Logs.** Nothing in this design writes logs" in text
 
 
 def _databases(arch: Architecture, text: str) -> None:
@@ -256,7 +256,7 @@ def test_checks_that_find_nothing_to_check_are_not_said_to_pass() -> None:
     assert re.search(
         r"\d+ passed and \d+ did not apply \(the design has nothing they check\)", checks
     )
-    assert "Logs: nothing in this design writes logs" in text
+    assert "**Logs.** Nothing in this design writes logs" in text
     assert "logging" not in checks
 
 
