@@ -19,12 +19,15 @@ import pytest
 import yaml
 
 from archgen.commands.explain import explanation
+from archgen.explain.checks import applies
 from archgen.loader import load_file
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import ApiGateway, Route53
 from archgen.model.resources.network import Vpc
 from archgen.network.exposure import exposures
+from archgen.rules.filtering.ag301_custom_nacl_per_subnet import CustomNaclPerSubnet
+from archgen.rules.operations.ag601_api_access_logging import ApiAccessLogging
 from archgen.safe_markdown import text as safe_text
 from tests.conftest import ARCHITECTURES, WriteArch
 
@@ -258,6 +261,15 @@ def test_checks_that_find_nothing_to_check_are_not_said_to_pass() -> None:
     )
     assert "**Logs.** Nothing in this design writes logs" in text
     assert "logging" not in checks
+
+
+def test_a_rule_with_nothing_to_look_at_does_not_apply() -> None:
+    capstone = load_file(ARCHITECTURES / "capstone.yaml")
+    serverless = load_file(ARCHITECTURES / "employee-directory-serverless.yaml")
+    assert not applies(ApiAccessLogging, capstone)
+    assert applies(ApiAccessLogging, serverless)
+    assert not applies(CustomNaclPerSubnet, serverless)
+    assert applies(CustomNaclPerSubnet, capstone)
 
 
 def test_a_zone_with_several_aliases_names_no_host_for_them() -> None:
