@@ -331,8 +331,10 @@ def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     assert report["images"][0]["naturalWidth"] > 1000
     text = report["text"]
     assert "How traffic flows" in text
-    assert "A1 Researchers and public (users) → Application Load Balancer (web-alb)" in text
-    assert "A3 MySQL database (db) → Web application servers (app): the response" in text
+    assert "A1 Researchers and public → Application Load Balancer: HTTPS 443" in text
+    assert "The answer comes back on the same connections." in text
+    assert "app-nacl out 100, db-nacl in 100 / db-nacl out 100, app-nacl in 120" in text
+    assert "If us-east-1a fails" in text
     assert screenshot.stat().st_size > 10_000
 
 
