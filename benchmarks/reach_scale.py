@@ -1,12 +1,16 @@
 """How `archgen check` (reachability included) grows with the size of a design.
 
-Generates designs of about 100, 1,000 and 5,000 resources out of three-tier
+Generates designs of about 100, 1,000 and 10,000 resources out of three-tier
 stacks in realistic proportions (each: a VPC over two AZs with public, app and
 database subnets, route tables, NAT gateways, NACLs, security groups, an ALB,
 an Auto Scaling group, RDS, instances and the connections between them), runs
 the real command on each, and reports the medians and the growth per resource.
 
-    make bench            (or: python benchmarks/reach_scale.py --sizes 100 1000 5000)
+    make bench            (or: python benchmarks/reach_scale.py --sizes 100 1000 10000)
+
+Each stack has a /20 of its own (10.A.B.0/20), so up to 4,096 stacks fit in 10.0.0.0/8.
+The last line reports the growth between the two largest sizes: time ratio over
+resource ratio, 1.0 when the check grows exactly linearly.
 """
 
 from __future__ import annotations
@@ -24,18 +28,18 @@ BIN = Path(sys.executable).parent
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 """Every tool runs as installed for users: Python may cache bytecode (some CI images forbid it)."""
 
-STACK = """  vpc-{n}: {{type: vpc, cidr: 10.{n}.0.0/16}}
+STACK = """  vpc-{n}: {{type: vpc, cidr: {vpc}/20}}
   igw-{n}: {{type: internet_gateway, vpc: vpc-{n}}}
   pub-rt-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: igw-{n}}}]}}
   app-rt-a-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: nat-a-{n}}}]}}
   app-rt-b-{n}: {{type: route_table, vpc: vpc-{n}, routes: [{{destination: 0.0.0.0/0, target: nat-b-{n}}}]}}
   db-rt-{n}: {{type: route_table, vpc: vpc-{n}}}
-  pub-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.0.0/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
-  pub-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.1.0/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
-  app-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.10.0/24, route_table: app-rt-a-{n}, nacl: app-acl-{n}}}
-  app-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.11.0/24, route_table: app-rt-b-{n}, nacl: app-acl-{n}}}
-  db-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: 10.{n}.20.0/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
-  db-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: 10.{n}.21.0/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
+  pub-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: {pub_a}/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
+  pub-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: {pub_b}/24, route_table: pub-rt-{n}, nacl: pub-acl-{n}}}
+  app-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: {app_a}/24, route_table: app-rt-a-{n}, nacl: app-acl-{n}}}
+  app-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: {app_b}/24, route_table: app-rt-b-{n}, nacl: app-acl-{n}}}
+  db-a-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1a, cidr: {db_a}/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
+  db-b-{n}: {{type: subnet, vpc: vpc-{n}, zone: us-east-1b, cidr: {db_b}/24, route_table: db-rt-{n}, nacl: db-acl-{n}}}
   nat-a-{n}: {{type: nat_gateway, subnet: pub-a-{n}}}
   nat-b-{n}: {{type: nat_gateway, subnet: pub-b-{n}}}
   pub-acl-{n}:
@@ -45,24 +49,24 @@ STACK = """  vpc-{n}: {{type: vpc, cidr: 10.{n}.0.0/16}}
       - {{rule: 100, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
     outbound:
-      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.{n}.10.0/23}}
+      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: {app_a}/23}}
       - {{rule: 110, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
   app-acl-{n}:
     type: network_acl
     vpc: vpc-{n}
     inbound:
-      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.{n}.0.0/23}}
+      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: {pub_a}/23}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
     outbound:
-      - {{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.{n}.20.0/23}}
+      - {{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: {db_a}/23}}
       - {{rule: 110, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
-      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.{n}.0.0/23}}
+      - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: {pub_a}/23}}
   db-acl-{n}:
     type: network_acl
     vpc: vpc-{n}
-    inbound: [{{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.{n}.10.0/23}}]
-    outbound: [{{rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.{n}.10.0/23}}]
+    inbound: [{{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: {app_a}/23}}]
+    outbound: [{{rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: {app_a}/23}}]
   alb-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 443, source: 0.0.0.0/0}}], egress: [{{protocol: tcp, ports: 8080, destination: app-sg-{n}}}]}}
   app-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 8080, source: alb-sg-{n}}}]}}
   db-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 3306, source: app-sg-{n}}}], egress: []}}
@@ -81,12 +85,26 @@ CONNECTIONS = """  - {{from: users, to: alb-{n}, protocol: https}}
 """
 
 
+MAX_STACKS = 4096
+
+
+def _stack(n: int) -> str:
+    """Return stack `n`, its networks carved out of the /20 that is its own."""
+    high, block = divmod(n, 16)
+    base = f"10.{high}.{block * 16}"
+    nets = {name: f"10.{high}.{block * 16 + offset}.0" for offset, name in enumerate(_SUBNETS)}
+    return STACK.format(n=n, vpc=f"{base}.0", **nets)
+
+
+_SUBNETS = ("pub_a", "pub_b", "app_a", "app_b", "db_a", "db_b")
+
+
 def design(resources: int) -> str:
     """Return a clean design of about `resources` resources."""
     stacks = max(1, round(resources / PER_STACK))
-    if stacks > 250:
-        raise SystemExit("at most 250 stacks (7,500 resources): one 10.x.0.0/16 per stack")
-    body = "".join(STACK.format(n=n) for n in range(stacks))
+    if stacks > MAX_STACKS:
+        raise SystemExit(f"at most {MAX_STACKS} stacks: one 10.x.y.0/20 per stack")
+    body = "".join(_stack(n) for n in range(stacks))
     links = "".join(CONNECTIONS.format(n=n) for n in range(stacks))
     return (
         f"archgen: 1\nname: scale-{resources}\ntitle: Scale {resources}\nregion: us-east-1\n"
@@ -103,10 +121,11 @@ def _seconds(command: list[str]) -> tuple[float, int]:
 def main() -> None:
     """Print the median time per size and the time per resource."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     print(f"archgen check, reachability included; median of {args.rounds} rounds:")
+    measured: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = Path(folder) / f"scale-{size}.yaml"
@@ -117,10 +136,24 @@ def main() -> None:
             ]
             codes = {code for _, code in runs}
             median = statistics.median(seconds for seconds, _ in runs)
+            measured.append((count, median))
             print(
                 f"  {count:>5} resources  {median:7.2f} s  "
                 f"{median / count * 1000:6.2f} ms per resource  exit {sorted(codes)}"
             )
+    _growth(measured)
+
+
+def _growth(measured: list[tuple[int, float]]) -> None:
+    """Print how time grew against size between the two largest sizes (1.0: linear)."""
+    if len(measured) < 2:
+        return
+    (small, before), (large, after) = measured[-2], measured[-1]
+    ratio = (after / before) / (large / small)
+    print(
+        f"  {small} -> {large} resources: {after / before:.1f}x the time for "
+        f"{large / small:.1f}x the resources ({ratio:.2f} of linear; 1.00 is linear)"
+    )
 
 
 if __name__ == "__main__":
