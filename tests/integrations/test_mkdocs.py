@@ -45,10 +45,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     written = sorted(p.relative_to(site).as_posix() for p in site.glob("archgen/**/*.*"))
+    gallery = sorted((ARCHITECTURES / "gallery").glob("*.yaml"))
     assert written == sorted(
-        f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
-        for path in ARCHITECTURES.glob("*.yaml")
-        for ext in ("svg", "drawio")
+        [
+            f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
+            for path in ARCHITECTURES.glob("*.yaml")
+            for ext in ("svg", "drawio")
+        ]
+        + [
+            f"archgen/architectures/gallery/{n}/gallery-{path.stem}.{ext}"
+            for n, path in enumerate(gallery, 1)
+            for ext in ("svg", "drawio")
+        ]
     )
     page = (site / "architectures" / "capstone" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../archgen/architectures/capstone/1/capstone.svg"' in page
