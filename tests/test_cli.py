@@ -29,9 +29,10 @@ def test_shipped_architectures_pass_with_only_the_ec2_designs_warning() -> None:
         result = CliRunner().invoke(main, ["check", "--format", "json"])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.output)["findings"]
-    assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in findings] == [
+    shipped = [f for f in findings if not f["file"].startswith("architectures/gallery/")]
+    assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in shipped] == [
         ("architectures/employee-directory-ec2.yaml", "AG209", "web", "warning")
-    ]
+    ]  # the gallery's findings are its goldens: tests/gallery
 
 
 def test_text_report_shows_the_line_and_a_caret(write_arch: WriteArch) -> None:

@@ -1,0 +1,45 @@
+"""Findings archgen gives on correct designs of the gallery, each cut down to its smallest case.
+
+Each test asserts the right answer and is marked xfail(strict=True) with the reason,
+until the rule is fixed: the fix then turns it into a pass that must be kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archgen.loader import load_text
+from archgen.rules.engine import run_rules
+
+HEAD = "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+
+
+def _rules(text: str) -> list[tuple[str, str]]:
+    return sorted((f.rule, f.resource) for f in run_rules(load_text(HEAD + text, "case.yaml")))
+
+
+AURORA = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
+  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24, nacl: acl}
+  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.2.0/24, nacl: acl}
+  c: {type: subnet, vpc: vpc, zone: us-east-1c, cidr: 10.0.3.0/24, nacl: acl}
+  acl:
+    type: network_acl
+    vpc: vpc
+    inbound: [{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.0.0.0/16}]
+    outbound: [{rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.0.0.0/16}]
+  db:
+    type: rds
+    engine: aurora-mysql
+    subnets: [a, b, c]
+    replicas: 2
+    storage_encrypted: true
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="AG104 reads only `multi_az`: an Aurora cluster with readers in other zones "
+    "fails over to a reader (DESIGN.md 7.3), so it is not single-AZ",
+)
+def test_aurora_with_readers_is_not_single_az() -> None:
+    assert "AG104" not in {rule for rule, _ in _rules(AURORA)}
