@@ -14,7 +14,7 @@ from archgen.rules.engine import run_rules
 HEAD = "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
 
 
-def _rules(text: str) -> list[tuple[str, str]]:
+def _rules(text: str) -> list[tuple[str, str | None]]:
     return sorted((f.rule, f.resource) for f in run_rules(load_text(HEAD + text, "case.yaml")))
 
 
