@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 
 from archgen.loader import load_text
+from archgen.rules.base import MetaRule
 from archgen.rules.engine import run_rules
+from archgen.rules.integrity.unsuppressible import UNSUPPRESSIBLE
+from archgen.rules.registry import ALL_RULES
 
 BUCKET = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -46,3 +49,25 @@ def test_integrity_findings_are_never_suppressed() -> None:
         ("AG201", "s", True),
         ("AG003", "s", False),
     ]
+
+
+def test_what_aws_refuses_is_never_suppressed() -> None:
+    arch = load_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+        "  bucket:\n    type: s3\n    encrypted: false\n"
+        "    suppress: [{rule: AG004, reason: legacy bucket}]\n",
+        "t.yaml",
+    )
+    found = [(f.rule, f.suppressed, f.message) for f in run_rules(arch)]
+    assert [(rule, suppressed) for rule, suppressed, _ in found] == [
+        ("AG004", False),
+        ("AG003", False),
+    ]
+    assert found[1][2] == "AG004 cannot be suppressed: fix the design instead"
+
+
+def test_the_unsuppressible_list_follows_the_rules_flags() -> None:
+    flagged = {
+        rule.id for rule in ALL_RULES if not rule.suppressible and not issubclass(rule, MetaRule)
+    }
+    assert flagged == UNSUPPRESSIBLE

@@ -14,6 +14,7 @@ from archgen.findings import Finding, Issue
 from archgen.model.architecture import Architecture
 from archgen.rules.base import MetaRule, Rule
 from archgen.rules.config import RunConfig
+from archgen.rules.integrity.unsuppressible import UNSUPPRESSIBLE
 from archgen.rules.registry import ALL_RULES
 
 
@@ -36,7 +37,7 @@ def run_rules(
 
 
 def _is_suppressed(arch: Architecture, issue: Issue, today: datetime.date) -> bool:
-    if issue.resource is None or issue.rule == "AG001":
+    if issue.resource is None or issue.rule in UNSUPPRESSIBLE:
         return False
     for entry in arch.resource(issue.resource).suppress:
         if entry.rule == issue.rule and (entry.expires is None or entry.expires >= today):

@@ -1,4 +1,4 @@
-"""AG104: RDS is Multi-AZ and its subnet group spans at least two zones."""
+"""AG104: RDS is Multi-AZ (a one-zone subnet group, which AWS refuses, is AG004)."""
 
 from __future__ import annotations
 
@@ -21,23 +21,15 @@ class RdsMultiAz(Rule):
         "Multi-AZ keeps a synchronous standby in a second zone and fails over to it "
         "automatically; without it a zone failure stops the database until a restore."
     )
-    remediation = "Set `multi_az: true` and give the database subnets in two zones."
+    remediation = "Set `multi_az: true` (its subnets in two zones: AG004 checks them)."
     mirrors = "AWS Security Hub RDS.5; cfn-lint/checkov CKV_AWS_157"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check the flag and the subnet group's zones."""
+        """Check the flag; the subnet group's zones are AG004's, since AWS refuses one zone."""
         for db in arch.resources_of(Rds):
             if not db.multi_az:
                 yield self.issue(
                     db,
                     "not Multi-AZ: losing its zone loses the database until a restore",
                     "multi_az",
-                )
-            zones = arch.zones_of(db.id)
-            if len(zones) < 2:
-                yield self.issue(
-                    db,
-                    f"subnet group covers only {', '.join(zones) or 'no zone'}: "
-                    "RDS needs subnets in two zones for a standby",
-                    "subnets",
                 )

@@ -1,4 +1,4 @@
-"""AG401: stored data is encrypted at rest."""
+"""AG401: stored data is encrypted at rest (and in transit, where the store has a switch)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,20 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
-from archgen.model.resources.data import S3, Efs, Rds
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.data import S3, Dynamodb
 from archgen.rules.base import Rule
+
+_SWITCHES: tuple[tuple[str, str], ...] = (
+    ("storage_encrypted", "storage is not encrypted"),
+    ("encrypted", "is not encrypted at rest"),
+    ("encrypted_at_rest", "is not encrypted at rest"),
+    ("encrypted_in_transit", "does not encrypt in transit: clients talk to it in clear text"),
+)
+"""The encryption fields of the catalogue, by name: a new type that declares one is checked."""
+
+_CANNOT_BE_OFF: tuple[type[ResourceBase], ...] = (S3, Dynamodb)
+"""Their `encrypted: false` cannot be built: AG004 reports it, as an error."""
 
 
 class EncryptionAtRest(Rule):
@@ -18,18 +30,24 @@ class EncryptionAtRest(Rule):
     title = "Data is encrypted at rest"
     severity = Severity.WARNING
     rationale = (
-        "Encryption at rest protects data on disks, in snapshots and in backups. RDS and EFS "
-        "can only turn it on when the store is created."
+        "Encryption at rest protects data on disks, in snapshots and in backups. RDS (Aurora "
+        "too), EFS and ElastiCache can only turn it on when the store is created; an SQS "
+        "queue can have it turned off. ElastiCache also has its own switch for TLS between "
+        "clients and the cache."
     )
-    remediation = "Set `storage_encrypted: true` on RDS and `encrypted: true` on S3 and EFS."
-    mirrors = "AWS Security Hub RDS.3, S3.17, EFS.1; checkov CKV_AWS_16"
+    remediation = (
+        "Set `storage_encrypted: true` on RDS, `encrypted: true` on EFS and SQS, and "
+        "`encrypted_at_rest: true` and `encrypted_in_transit: true` on ElastiCache."
+    )
+    mirrors = (
+        "AWS Security Hub RDS.3, EFS.1, SQS.1, ElastiCache.4, ElastiCache.5; checkov CKV_AWS_16"
+    )
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check each store's encryption flag."""
-        for db in arch.resources_of(Rds):
-            if not db.storage_encrypted:
-                yield self.issue(db, "storage is not encrypted", "storage_encrypted")
-        stores: list[S3 | Efs] = [*arch.resources_of(S3), *arch.resources_of(Efs)]
-        for store in stores:
-            if not store.encrypted:
-                yield self.issue(store, "is not encrypted at rest", "encrypted")
+        """Check every encryption switch a resource declares, whatever its type."""
+        for resource in arch.resources.values():
+            if isinstance(resource, _CANNOT_BE_OFF):
+                continue
+            for field, message in _SWITCHES:
+                if getattr(resource, field, None) is False:
+                    yield self.issue(resource, message, field)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.rules.base import MetaRule
+from archgen.rules.integrity.unsuppressible import UNSUPPRESSIBLE
 
 
 class SuppressionUnused(MetaRule):
@@ -33,8 +34,8 @@ class SuppressionUnused(MetaRule):
             for index, entry in enumerate(resource.suppress):
                 if entry.expires is not None and entry.expires < today:
                     continue
-                if entry.rule == "AG001":
-                    message = "AG001 (integrity) cannot be suppressed: fix the network instead"
+                if entry.rule in UNSUPPRESSIBLE:
+                    message = f"{entry.rule} cannot be suppressed: fix the design instead"
                 elif (resource.id, entry.rule) not in matched:
                     message = f"suppression of {entry.rule} matches no finding on {resource.id}"
                 else:
