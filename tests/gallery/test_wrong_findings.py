@@ -43,3 +43,24 @@ AURORA = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
 )
 def test_aurora_with_readers_is_not_single_az() -> None:
     assert "AG104" not in {rule for rule, _ in _rules(AURORA)}
+
+
+MEMCACHED = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
+  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24, nacl: acl}
+  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.2.0/24, nacl: acl}
+  acl: {type: network_acl, vpc: vpc}
+  cache:
+    type: elasticache
+    engine: memcached
+    subnets: [a, b]
+    encrypted_in_transit: true
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="AG401 asks a node-based Memcached cluster for encryption at rest, which "
+    "ElastiCache does not offer for Memcached (it writes nothing to disk): no fix exists",
+)
+def test_memcached_is_not_asked_for_encryption_at_rest() -> None:
+    assert ("AG401", "cache") not in _rules(MEMCACHED)
