@@ -26,9 +26,12 @@ from archgen.layout.drawing import plan
 from archgen.loader import load_data, load_text
 from archgen.loader.yaml_positions import ParsedDocument, decode, parse
 from archgen.model.architecture import Architecture
+from archgen.network.calls import call_of
+from archgen.network.journey import Journey, traced
 from archgen.network.reach import connection_port, network_of
 from archgen.network.verdict import HopVerdict
 from archgen.render.markdown import render_markdown
+from archgen.report.trace import format_trace
 from archgen.rules.config import RunConfig
 from archgen.rules.engine import run_rules
 from archgen.rules.registry import ALL_RULES
@@ -284,6 +287,7 @@ def _connect(document: Any, index: int, first: int, second: int) -> None:
     protocol = PROTOCOLS[(first + second) % len(PROTOCOLS)]
     connection: dict[str, Any] = {"from": ids[first % len(ids)], "to": ids[second % len(ids)]}
     connection["protocol"] = protocol
+    connection["mode"] = MODES[(first // 3 + second) % len(MODES)]
     if protocol in ("tcp", "udp") or first % 5 == 0:
         connection["port"] = PORTS[second % len(PORTS)]
     connections = document.setdefault("connections", [])
@@ -294,6 +298,7 @@ def _connect(document: Any, index: int, first: int, second: int) -> None:
 ZONES = ("us-east-1a", "us-east-1b", "us-east-1c", "eu-west-1a", "eu-west-1b", "ap-south-1a")
 PROTOCOLS = ("https", "http", "tcp", "udp", "dns", "mysql", "postgresql", "redis")
 PORTS = (1, 22, 80, 443, 1024, 3306, 5432, 65535)
+MODES = ("request", "event", "poll")
 
 _operations = st.tuples(
     st.sampled_from((*MUTATIONS, "connect")),
@@ -312,10 +317,14 @@ def _run_everything(arch: Architecture) -> None:
     drawing = plan(arch)
     assert drawing.dot.startswith("digraph"), drawing.dot[:80]
     network = network_of(arch)
-    for connection in arch.connections:
+    for index, connection in enumerate(arch.connections):
         port = connection_port(arch, connection)
         hop = network.hop(connection.source, connection.target, connection.protocol, port)
         assert hop.pairs, f"{connection.source} -> {connection.target} has no pair of places"
+        traced_hop = traced(arch, call_of(arch, connection))
+        assert traced_hop.hop == network.connection(index)
+        text = format_trace(Journey(connection.source, connection.target, (traced_hop,)))
+        assert text.startswith(f"{traced_hop.call.caller} -> "), text[:80]
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])

@@ -272,15 +272,18 @@ def explain(file: str, templates: Path | None) -> None:
 def trace(file: str, source: str, target: str, port: int | None) -> None:
     """Show hop by hop whether SOURCE reaches TARGET in FILE, and how the reply returns.
 
-    Without --port the declared connection's protocol and port are used.
+    Without --port the declared connection's protocol and port are used; when
+    none joins them, the declared flow or chain of connections between them,
+    hop by hop. Each call outside a VPC is judged by IAM: the caller's role or
+    the target's resource policy must admit it. Exit 1 when any hop is blocked.
     """
     from archgen.commands.trace import trace as trace_file
     from archgen.report.trace import format_trace
 
     with invalid_exits_2():
-        hop = trace_file(file, source, target, port)
-    click.echo(format_trace(hop), nl=False)
-    sys.exit(EXIT_OK if hop.reachable else EXIT_FINDINGS)
+        journey = trace_file(file, source, target, port)
+    click.echo(format_trace(journey), nl=False)
+    sys.exit(EXIT_OK if journey.passes else EXIT_FINDINGS)
 
 
 @main.command()

@@ -81,10 +81,10 @@ def test_trace_explains_a_blocked_path_and_exits_1() -> None:
 
 def test_trace_needs_a_port_without_a_declared_connection() -> None:
     result = CliRunner().invoke(
-        main, ["trace", str(ARCHITECTURES / "capstone.yaml"), "users", "db"]
+        main, ["trace", str(ARCHITECTURES / "capstone.yaml"), "db", "users"]
     )
     assert result.exit_code == 2
-    assert "no connection from users to db is declared: give --port" in result.stderr
+    assert "no connection from db to users is declared, nor any path" in result.stderr
 
 
 def test_trace_refuses_an_unknown_resource() -> None:

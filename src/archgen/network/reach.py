@@ -9,10 +9,12 @@ one analysis per architecture caches each declared connection's.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.network import places
+from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of
 from archgen.network.probe import Probe
 from archgen.network.verdict import Block, HopVerdict, PairVerdict, Place, Step
 from archgen.network.walk import walk_pair
@@ -42,16 +44,17 @@ class Reachability:
         self._places: dict[str, tuple[Place, ...]] = {}
 
     def connection(self, index: int) -> HopVerdict:
-        """Return the verdict of the declared connection at `index`."""
+        """Return the verdict of the declared connection at `index`, as its mode runs it."""
         if index not in self._hops:
-            connection = self.arch.connections[index]
-            self._hops[index] = self.hop(
-                connection.source,
-                connection.target,
-                connection.protocol,
-                connection_port(self.arch, connection),
-            )
+            self._hops[index] = self.call(call_of(self.arch, self.arch.connections[index]))
         return self._hops[index]
+
+    def call(self, call: Call) -> HopVerdict:
+        """Check one call: carried by an AWS service, one way (an event), or request and reply."""
+        if call.via_service:
+            return _through_service(self.arch, call)
+        hop = self.hop(call.caller, call.callee, call.protocol, call.port)
+        return _one_way(hop) if call.one_way else hop
 
     def connections(self) -> Iterator[tuple[int, HopVerdict]]:
         """Yield every declared connection's verdict, in declaration order."""
@@ -66,14 +69,24 @@ class Reachability:
                 yield index, hop, *failing
 
     def hop(self, source: str, target: str, protocol: str, port: int) -> HopVerdict:
-        """Check `source` -> `target` on `protocol`/`port` over every pair of places."""
+        """Check `source` -> `target` on `protocol`/`port` over every pair of places.
+
+        A function is called at its service's endpoint, never at its interfaces:
+        from a subnet that is a walk out to the public endpoint, as to any service.
+        """
+        if self.arch.type_of(target) in INVOKED_THROUGH_SERVICE and not self.in_vpc(source):
+            return self._outside_vpcs(source, target, protocol, port)
         if not (self.in_vpc(source) or self.in_vpc(target)):
             return self._outside_vpcs(source, target, protocol, port)
         carrier = ip_protocol(protocol)
+        if self.arch.type_of(target) in INVOKED_THROUGH_SERVICE:
+            targets: tuple[Place, ...] = (places.outside(self.arch, target),)
+        else:
+            targets = self._places_of(target)
         pairs = [
             walk_pair(self.arch, source, target, Probe.request(carrier, port, a, b))
             for a in self._places_of(source)
-            for b in self._places_of(target)
+            for b in targets
         ]
         return HopVerdict(source, target, protocol, port, tuple(pairs))
 
@@ -100,3 +113,34 @@ class Reachability:
         ends = places.outside(self.arch, source), places.outside(self.arch, target)
         pair = PairVerdict(*ends, (step,), None)
         return HopVerdict(source, target, protocol, port, (pair,), scope="outside")
+
+
+def _through_service(arch: Architecture, call: Call) -> HopVerdict:
+    """Return the verdict of a call an AWS service carries: no VPC component sees it."""
+    if call.mode == "poll":
+        check = f"the Lambda service polls {call.callee} for {call.caller}, with its role"
+    else:
+        check = f"{call.caller} invokes {call.callee} through the Lambda API"
+    rules = (
+        "the function's network interfaces take no part",
+        "no route, NACL or security group applies",
+    )
+    step = Step("forward", "aws", "", check, "; ".join(rules), "", rules)
+    ends = places.outside(arch, call.caller), places.outside(arch, call.callee)
+    pair = PairVerdict(*ends, (step,), None)
+    verdict = HopVerdict(call.caller, call.callee, call.protocol, call.port, (pair,), "service")
+    return replace(verdict, one_way=call.one_way)
+
+
+def _one_way(hop: HopVerdict) -> HopVerdict:
+    """Keep only the request of every pair: an event expects no reply, so none is judged."""
+    pairs = tuple(
+        PairVerdict(
+            pair.source,
+            pair.target,
+            tuple(step for step in pair.steps if step.direction == "forward"),
+            pair.block if pair.block is None or pair.block.direction == "forward" else None,
+        )
+        for pair in hop.pairs
+    )
+    return replace(hop, pairs=pairs, one_way=True)

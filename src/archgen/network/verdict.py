@@ -87,14 +87,20 @@ class PairVerdict:
 
 @dataclass(frozen=True)
 class HopVerdict:
-    """A connection A -> B checked over every pair of places traffic can use."""
+    """A call A -> B checked over every pair of places traffic can use.
+
+    A is the side that opens the call: the `to` end of a polled connection.
+    """
 
     source: str
     target: str
     protocol: str
     port: int
     pairs: tuple[PairVerdict, ...]
-    scope: Literal["vpc", "outside"] = "vpc"
+    scope: Literal["vpc", "outside", "service"] = "vpc"
+    """"service": an AWS service carries the call (e.g. invokes a function), no VPC sees it."""
+    one_way: bool = False
+    """An event: the request alone is checked, nothing answers (DESIGN.md 7.1)."""
 
     @property
     def reachable(self) -> bool:

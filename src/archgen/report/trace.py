@@ -1,21 +1,65 @@
-"""`archgen trace`: a connection's verdict hop by hop, forward and back, for people."""
+"""`archgen trace`: each hop's verdict, forward and back, and who identity lets in, for people."""
 
 from __future__ import annotations
 
-from archgen.network.verdict import HopVerdict, PairVerdict
+from archgen.network.journey import Journey, TracedHop
+from archgen.network.verdict import PairVerdict
 from archgen.safe_text import log_line, visible
 
+_SCOPES = {
+    "outside": "  outside any VPC: IAM and resource policies govern this call",
+    "service": "  through the Lambda service: no route, NACL or security group of a VPC applies",
+}
 
-def format_trace(hop: HopVerdict) -> str:
-    """Return the verdict, then every pair of places with its numbered steps."""
-    verdict = "reachable both ways" if hop.reachable else "BLOCKED"
-    lines = [f"{hop.source} -> {hop.target}  {hop.protocol} port {hop.port}: {verdict}"]
-    if hop.scope == "outside":
-        lines.append("  outside any VPC: IAM and resource policies govern this call")
+
+def format_trace(journey: Journey) -> str:
+    """Return one hop as before, or a path's verdict and then each hop in order."""
+    if len(journey.hops) == 1:
+        return _shown(_hop(journey.hops[0]))
+    lines = [_path_head(journey)]
+    for number, hop in enumerate(journey.hops, 1):
+        head, *rest = _hop(hop)
+        lines += ["", f"hop {number} of {len(journey.hops)}: {head}", *rest]
+    return _shown(lines)
+
+
+def _path_head(journey: Journey) -> str:
+    """Return e.g. 'users -> site via cdn (flow Load the site): reachable'."""
+    reached = [h.call.caller if h.call.mode == "poll" else h.call.callee for h in journey.hops]
+    via = ", ".join(reached[:-1])
+    flow = f" (flow {journey.flow})" if journey.flow else ""
+    blocked = next((n for n, hop in enumerate(journey.hops, 1) if not hop.passes), None)
+    verdict = "reachable" if blocked is None else f"BLOCKED at hop {blocked}"
+    return f"{journey.source} -> {journey.target} via {via}{flow}: {verdict}"
+
+
+def _hop(traced: TracedHop) -> list[str]:
+    """Return a hop's verdict line, its path (or what governs it) and its identity verdict."""
+    hop, call = traced.hop, traced.call
+    lines = [f"{hop.source} -> {hop.target}  {hop.protocol} port {hop.port}: {_verdict(traced)}"]
+    if call.mode == "poll":
+        lines.append(f"  poll: {call.caller} starts each call and reads {call.callee}")
+    if call.one_way:
+        lines.append("  event: handed over one way; nothing answers, so no reply is checked")
+    if hop.scope in _SCOPES:
+        lines.append(_SCOPES[hop.scope])
     else:
         for pair in hop.pairs:
             lines += ["", *_pair(pair)]
-    return _shown(lines)
+    if traced.access is not None:
+        decision = traced.access
+        state = "allowed" if decision.allowed else "REFUSED"
+        lines.append(f"  identity: {state}: {decision.reason}")
+        if decision.condition:
+            lines.append(f"  {decision.condition} get through")
+    return lines
+
+
+def _verdict(traced: TracedHop) -> str:
+    """Return the hop's verdict in words: blocked, one way, or both ways."""
+    if not traced.passes:
+        return "BLOCKED"
+    return "reachable one way" if traced.call.one_way else "reachable both ways"
 
 
 def _shown(lines: list[str]) -> str:

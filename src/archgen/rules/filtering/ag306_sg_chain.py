@@ -8,7 +8,8 @@ from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import SecurityGroup
 from archgen.model.types import is_cidr, port_range
-from archgen.network.reach import connection_port, ip_protocol, network_of
+from archgen.network.calls import INVOKED_THROUGH_SERVICE, call_of
+from archgen.network.reach import ip_protocol, network_of
 from archgen.rules.base import Rule
 
 
@@ -33,14 +34,17 @@ class SgChain(Rule):
         """Check each in-VPC connection, then the data tier's ingress sources."""
         reach = network_of(arch)
         for index, connection in enumerate(arch.connections):
-            source, target = connection.source, connection.target
+            call = call_of(arch, connection)
+            source, target = call.caller, call.callee
             if not (reach.in_vpc(source) and reach.in_vpc(target)):
+                continue
+            if call.via_service or arch.type_of(target) in INVOKED_THROUGH_SERVICE:
                 continue
             callers = set(arch.security_groups_of(source))
             groups = [arch.get(g, SecurityGroup) for g in arch.security_groups_of(target)]
             if not callers or not groups:
                 continue
-            port = connection_port(arch, connection)
+            port = call.port
             protocol = ip_protocol(connection.protocol)
             if not any(
                 rule.source in callers

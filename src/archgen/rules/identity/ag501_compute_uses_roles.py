@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
+from archgen.model.access import access, ends, verb
 from archgen.model.architecture import Architecture
-from archgen.model.catalogue import COMPUTE_TYPES, SERVICE_API_TYPES
 from archgen.model.resources.compute import Lambda
-from archgen.model.resources.services import IamRole
+from archgen.model.resources.facts import HoldsRole
 from archgen.rules.base import Rule
 
 
@@ -21,30 +21,41 @@ class ComputeUsesRoles(Rule):
     severity = Severity.ERROR
     rationale = (
         "AWS service APIs accept only signed requests. A role gives the code temporary, "
-        "rotated credentials; without one, someone stores access keys on the server."
+        "rotated credentials; without one, someone stores access keys on the server. A "
+        "function polling a queue or stream reads it with its own role; a service that calls "
+        "another is admitted by the callee's resource policy where it has one, else by a role."
     )
     remediation = (
-        "Give the compute a `role` whose `allows` lists every service it calls. Every Lambda "
-        "needs an execution role."
+        "Give the caller a `role` whose `allows` lists every service it calls or polls. Every "
+        "Lambda needs an execution role. Users reach signed APIs through a front door."
     )
     mirrors = "AWS Well-Architected SEC02-BP02 (use temporary credentials); Security Hub IAM.1"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check every Lambda's role and every service call from compute."""
+        """Check every Lambda's role, then every call identity refuses (model/access.py)."""
         for function in arch.resources_of(Lambda):
             if not arch.roles_of(function.id):
                 yield self.issue(function, "has no execution role", "role")
         for index, connection in enumerate(arch.connections):
-            source, target = connection.source, connection.target
-            if arch.type_of(source) not in COMPUTE_TYPES:
+            caller, callee = ends(arch, connection)
+            if not self._judged(arch, caller, callee):
                 continue
-            if arch.type_of(target) not in SERVICE_API_TYPES:
-                continue
-            roles = arch.roles_of(source)
-            if not any(target in arch.get(role, IamRole).allows for role in roles):
-                held = f"its role {', '.join(roles)} does not" if roles else "it holds no role to"
+            decision = access(arch, caller, callee)
+            if decision is not None and not decision.allowed:
                 yield self.issue_at(
                     ("connections", index),
-                    f"calls {target}, but {held} allow {target}",
-                    resource=source,
+                    f"{verb(arch, connection)} {callee}, but {decision.reason}",
+                    resource=caller,
                 )
+
+    @staticmethod
+    def _judged(arch: Architecture, caller: str, callee: str) -> bool:
+        """Tell whether this rule owns the call rather than a more precise one.
+
+        A user calling compute directly is AG206's finding; CloudFront reading a
+        bucket without Origin Access Control is AG404's.
+        """
+        caller_type, callee_type = arch.type_of(caller), arch.type_of(callee)
+        if caller_type == "client" and isinstance(arch.resource(callee), HoldsRole):
+            return False
+        return (caller_type, callee_type) != ("cloudfront", "s3")

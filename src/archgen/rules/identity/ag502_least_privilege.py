@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
+from archgen.model.access import ends
 from archgen.model.architecture import Architecture
 from archgen.model.resources.services import IamRole
 from archgen.rules.base import Rule
@@ -25,10 +26,17 @@ class LeastPrivilege(Rule):
     mirrors = "AWS Well-Architected SEC03-BP02 (grant least privilege); IAM Access Analyzer"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Match each allowed target with a connection from one of the role's holders."""
+        """Match each allowed target with a call one of the role's holders starts.
+
+        A poll is started by its `to` end: a function fed by a queue uses the queue.
+        """
+        callees: dict[str, set[str]] = {}
+        for connection in arch.connections:
+            caller, callee = ends(arch, connection)
+            callees.setdefault(caller, set()).add(callee)
         for role in arch.resources_of(IamRole):
             holders = set(arch.holders_of(role.id))
-            called = {c.target for c in arch.connections if c.source in holders}
+            called = set().union(*(callees.get(holder, set()) for holder in holders))
             for index, target in enumerate(role.allows):
                 if target not in called:
                     who = ", ".join(sorted(holders)) or "no resource"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
+from archgen.model.access import ends, verb
 from archgen.model.architecture import Architecture
 from archgen.model.resources.compute import Lambda
 from archgen.rules.base import Rule
@@ -25,15 +26,16 @@ class LambdaInVpcForVpcResources(Rule):
     mirrors = "AWS Lambda documentation, giving Lambda functions access to resources in a VPC"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Flag calls from non-VPC functions to subnet-placed resources."""
-        for function in arch.resources_of(Lambda):
-            if function.subnets:
+        """Flag calls non-VPC functions start to subnet-placed resources, polls included."""
+        outside = {function.id for function in arch.resources_of(Lambda) if not function.subnets}
+        for index, connection in enumerate(arch.connections):
+            caller, callee = ends(arch, connection)
+            if caller not in outside or arch.placement_of(callee) != "subnet":
                 continue
-            for index, connection in arch.connections_from(function.id):
-                if arch.placement_of(connection.target) == "subnet":
-                    yield self.issue_at(
-                        ("connections", index, "to"),
-                        f"is not VPC-attached but calls {connection.target}, "
-                        "which lives in the VPC",
-                        resource=function.id,
-                    )
+            end = "from" if callee == connection.source else "to"
+            yield self.issue_at(
+                ("connections", index, end),
+                f"is not VPC-attached but {verb(arch, connection)} {callee}, "
+                "which lives in the VPC",
+                resource=caller,
+            )

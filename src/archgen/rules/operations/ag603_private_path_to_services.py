@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.catalogue import COMPUTE_TYPES
+from archgen.network.calls import INVOKED_THROUGH_SERVICE
 from archgen.network.reach import network_of
 from archgen.rules.base import Rule
 
@@ -41,7 +42,8 @@ class PrivatePathToServices(Rule):
         for index, hop, pair, block in reach.failures():
             if arch.type_of(hop.source) not in COMPUTE_TYPES or not reach.in_vpc(hop.source):
                 continue
-            if arch.placement_of(hop.target) not in ("regional", "global"):
+            service = arch.type_of(hop.target) in INVOKED_THROUGH_SERVICE
+            if not service and arch.placement_of(hop.target) not in ("regional", "global"):
                 continue
             if block.reason not in _ROUTING:
                 continue

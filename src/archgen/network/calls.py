@@ -1,0 +1,70 @@
+"""How a declared connection becomes a network question (DESIGN.md 7.1).
+
+The arrow of a connection points with the data; the packet that opens it
+may go the other way (a poll is started by `to`), may expect no answer (an
+event), or may never touch the function's network interfaces at all (AWS
+services invoke a Lambda through the Lambda service). The rules, `trace` and
+the explanation all ask the network through `call_of`, so they agree on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archgen.model.access import ends, is_service
+from archgen.model.architecture import Architecture
+from archgen.model.catalogue import PROTOCOL_PORTS
+from archgen.model.document import Connection, ConnectionMode
+from archgen.model.resources.facts import FrontDoor
+
+INVOKED_THROUGH_SERVICE = frozenset({"lambda"})
+"""Types every caller reaches through their service's API, never at their network interfaces."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """The packet a connection sends: who opens it, to whom, on what, and whether it returns."""
+
+    caller: str
+    callee: str
+    protocol: str
+    port: int
+    mode: ConnectionMode = "request"
+    via_service: bool = False
+    """The AWS service carries the whole call: no route, NACL or group of a VPC applies."""
+
+    @property
+    def one_way(self) -> bool:
+        """Tell whether no reply comes back: an event is handed over and forgotten."""
+        return self.mode == "event"
+
+
+def call_of(arch: Architecture, connection: Connection) -> Call:
+    """Return the network question a declared connection asks."""
+    caller, callee = ends(arch, connection)
+    mode = arch.mode_of(connection)
+    port = port_of_poll(arch, connection) if mode == "poll" else arch.port_of(connection)
+    via = service_invokes(arch, connection.source, connection.target)
+    return Call(caller, callee, connection.protocol, port, mode, via)
+
+
+def service_invokes(arch: Architecture, source: str, target: str) -> bool:
+    """Tell whether an AWS service hands `source`'s data to `target` through the target's service.
+
+    API Gateway, S3, SNS, SQS, EventBridge, Step Functions, Cognito,
+    CloudFront, Kinesis, DynamoDB: whatever is neither code under a role nor
+    inside a subnet invokes a function through the Lambda API (AWS Lambda
+    Developer Guide, invoking functions with other services); so does a load
+    balancer whose target is a function.
+    """
+    if arch.type_of(target) not in INVOKED_THROUGH_SERVICE:
+        return False
+    return is_service(arch, source) or isinstance(arch.resource(source), FrontDoor)
+
+
+def port_of_poll(arch: Architecture, connection: Connection) -> int:
+    """Return the port a poller opens on the polled source: declared, its own, or the protocol's."""
+    if connection.port is not None:
+        return connection.port
+    own = arch.resource(connection.source).own_port()
+    return PROTOCOL_PORTS[connection.protocol] if own is None else own
