@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from archgen.errors import InvalidInput
 from archgen.loader import load_text
 from archgen.rules.engine import run_rules
 
@@ -64,3 +65,22 @@ MEMCACHED = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
 )
 def test_memcached_is_not_asked_for_encryption_at_rest() -> None:
     assert ("AG401", "cache") not in _rules(MEMCACHED)
+
+
+PARTNER = """  partner: {type: client}
+  uploads: {type: s3}
+  partner-role: {type: iam_role, assumed_by: [partner], allows: [uploads]}
+connections:
+  - {from: partner, to: uploads, protocol: https}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=InvalidInput,
+    reason="a client cannot hold a role (assumed_by refuses a client), so a partner that "
+    "uploads to S3 under a cross-account role it assumes gets AG501 'Block Public Access "
+    "refuses anonymous requests'; the gallery's order pipeline goes through an API instead",
+)
+def test_a_client_may_sign_its_calls_with_a_role_it_assumes() -> None:
+    assert ("AG501", "partner") not in _rules(PARTNER)
