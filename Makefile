@@ -90,6 +90,7 @@ bench: setup
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/reach_scale.py
 	$(BIN)/python benchmarks/render_speed.py
+	$(BIN)/python benchmarks/diff_speed.py
 
 # Rewrite constraints.txt from a fresh environment with the newest versions that the pins in
 # pyproject.toml allow (CONTRIBUTING.md, "Refreshing the pinned versions"), keeping its header.

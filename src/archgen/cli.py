@@ -17,6 +17,7 @@ from typing import TextIO
 import click
 
 from archgen import __version__
+from archgen.cli_diff import diff
 from archgen.console import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -292,6 +293,9 @@ def schema() -> None:
     from archgen.model.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+main.add_command(diff)
 
 
 def _emit(text: str, output: Path | None) -> None:

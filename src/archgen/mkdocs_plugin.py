@@ -5,7 +5,8 @@ A fenced block whose language is `archgen` either names a YAML file
 architecture itself. The plugin validates it with archgen's loader (a bad file
 fails the build at its line and column), writes the self-contained SVG and the
 .drawio file into the site, and puts the diagram, a download link and,
-unless `explain: false`, the explanation into the page. It runs no user code:
+unless `explain: false`, the explanation into the page. A block naming two
+files (`before:` and `after:`) puts the story of the change between them. It runs no user code:
 YAML is data, unlike plugins that execute diagram scripts.
 
 Pages and architectures may come from strangers' pull requests, so the plugin
@@ -44,6 +45,8 @@ from archgen.safe_text import html_text, visible
 from archgen.source import Span
 
 _OPTIONS = {"file", "explain", "drawio"}
+_STORY = ("before", "after")
+"""A block naming two designs tells the change between them (`report/diff_story.py`)."""
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -103,6 +106,8 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
             raise PluginError("\n".join(str(p) for p in problems)) from None
         if not isinstance(options, dict):
             raise PluginError(f"{where}: an archgen block holds `file: PATH` or an architecture")
+        if set(options) == set(_STORY):
+            return self._story(options, page, line)
         try:
             arch = self._architecture(body, options, page, line, self._roots)
         except InvalidInput as error:
@@ -129,14 +134,18 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
                 f"{page}:{line}: an archgen block takes file, explain and drawio "
                 f"(got {visible(', '.join(sorted(map(str, options))))})"
             )
-        named = visible(str(options["file"]))
-        path = (page.parent / str(options["file"])).resolve()
-        if not any(path.is_relative_to(root) for root in roots):
-            raise PluginError(
-                f"{page}:{line}: file: {named} is outside the project "
-                f"({roots[0]}); an archgen block reads only the project's files"
-            )
-        return load_file(path, named)
+        return _load_named(str(options["file"]), page, line, roots)
+
+    def _story(self, options: dict[str, Any], page: Path, line: int) -> str:
+        """Tell the change from `before` to `after` (both files) as the redesign's story."""
+        from archgen.diff import diff_architectures
+        from archgen.report.diff_story import format_story
+
+        try:
+            old, new = (_load_named(str(options[key]), page, line, self._roots) for key in _STORY)
+        except InvalidInput as error:
+            raise PluginError("\n".join(str(p) for p in error.problems)) from None
+        return format_story(diff_architectures(old, new, old.file, new.file))
 
     def _figure(self, arch: Architecture, place: _Place, *, explain: bool, drawio: bool) -> str:
         made = draw_outputs(arch, ("svg", "drawio") if drawio else ("svg",))
@@ -169,6 +178,18 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
                 "rename one of the pages"
             )
         self._outputs[name] = data
+
+
+def _load_named(file: str, page: Path, line: int, roots: tuple[Path, ...]) -> Architecture:
+    """Load the file a block names relative to its page, only from inside the project."""
+    named = visible(file)
+    path = (page.parent / file).resolve()
+    if not any(path.is_relative_to(root) for root in roots):
+        raise PluginError(
+            f"{page}:{line}: file: {named} is outside the project "
+            f"({roots[0]}); an archgen block reads only the project's files"
+        )
+    return load_file(path, named)
 
 
 @dataclass(frozen=True)

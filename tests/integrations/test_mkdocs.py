@@ -45,11 +45,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     written = sorted(p.relative_to(site).as_posix() for p in site.glob("archgen/**/*.*"))
+    redesign = [(2, "employee-directory-ec2"), (3, "employee-directory-serverless")]
     gallery = sorted((ARCHITECTURES / "gallery").glob("*.yaml"))
     assert written == sorted(
         [
             f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
             for path in ARCHITECTURES.glob("*.yaml")
+            for ext in ("svg", "drawio")
+        ]
+        + [
+            f"archgen/architectures/redesign/{n}/{stem}.{ext}"
+            for n, stem in redesign
             for ext in ("svg", "drawio")
         ]
         + [
@@ -63,6 +69,26 @@ def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     assert 'href="../../archgen/architectures/capstone/1/capstone.drawio"' in page
     assert "How traffic flows" in page
     assert "<strong>A3</strong>" in page
+
+
+def test_the_redesign_page_tells_the_story_before_the_two_designs(site: Path) -> None:
+    page = (site / "architectures" / "redesign" / "index.html").read_text(encoding="utf-8")
+    said = [
+        '<h2 id="what-left">What left</h2>',
+        "<li>Application Load Balancer: <code>alb</code></li>",
+        '<h2 id="what-came">What came</h2>',
+        "<li>AWS Lambda: <code>directory-fn</code></li>",
+        "<li>It closes tcp 443 on <code>alb</code> to the internet.</li>",
+        "The new one places none in a zone",
+        "<li>fixes warning AG209 on <code>web</code>:",
+        "17 before, 0 after.",
+        '<h2 id="before-the-ec2-design">Before: the EC2 design</h2>',
+        'src="../../archgen/architectures/redesign/2/employee-directory-ec2.svg"',
+        'src="../../archgen/architectures/redesign/3/employee-directory-serverless.svg"',
+    ]
+    places = [page.find(text) for text in said]
+    assert -1 not in places, [text for text, at in zip(said, places, strict=True) if at < 0]
+    assert places == sorted(places)
 
 
 def _mini_site(tmp_path: Path, block: str, fence: str = "```") -> Path:
@@ -247,6 +273,30 @@ def test_a_file_block_reads_only_inside_the_project(tmp_path: Path, link: bool) 
     assert done.returncode != 0
     assert f"file: {named} is outside the project" in done.stderr
     assert not (tmp_path / "site" / "archgen").exists()
+
+
+def test_a_story_block_reads_only_inside_the_project_and_places_bad_input(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(ARCHITECTURES / "capstone.yaml", outside)
+    project = tmp_path / "project"
+    broken = "archgen: 1\nname: Bad\ntitle: B\nregion: us-east-1\nresources: {}\n"
+    config = _site(
+        project,
+        {
+            "index.md": "# N\n\n```archgen\nbefore: ../../outside.yaml\nafter: b.yaml\n```\n",
+            "b.yaml": broken,
+        },
+    )
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "file: ../../outside.yaml is outside the project" in done.stderr
+    index = project / "docs" / "index.md"
+    index.write_text("# N\n\n```archgen\nbefore: b.yaml\nafter: b.yaml\n```\n", "utf-8")
+    done = _build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "b.yaml:2:7: name 'Bad' must be a slug" in done.stderr
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

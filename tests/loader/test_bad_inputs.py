@@ -14,7 +14,8 @@ from tests.case_files import read_cases
 HEAD = "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
 CASE_FILES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 """Each case: a file's `text` (written in `encoding`, UTF-8 unless said), the line:column of
-its problem (`at`) and what the message there says (`message`)."""
+its problem (`at`) and what the message there says (`message`); or `problems`, the whole list
+of "line:column: message" a single run must report."""
 
 
 def _cases() -> list[Any]:
@@ -31,6 +32,9 @@ def test_bad_input_exits_2_at_its_place(tmp_path: Path, case: dict[str, Any]) ->
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
+    if "problems" in case:
+        assert result.stderr.splitlines() == [f"{path}:{line}" for line in case["problems"]]
+        return
     lines = [line for line in result.stderr.splitlines() if case["message"] in line]
     assert lines, result.stderr
     assert lines[0].startswith(f"{path}:{case['at']}: "), result.stderr

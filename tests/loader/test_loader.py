@@ -61,7 +61,8 @@ def test_a_merge_key_never_hides_a_duplicate() -> None:
     with pytest.raises(InvalidInput) as caught:
         load_text("base: &b {x: 1}\nm:\n  <<: *b\n  y: 1\n  y: 2\n", "t.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "t.yaml:5:3: duplicate key 'y' (first defined on line 4)"
+        "t.yaml:1:1: missing 'archgen: 1' (the format version)",
+        "t.yaml:5:3: duplicate key 'y' (first defined on line 4)",
     ]
 
 

@@ -13,7 +13,7 @@ from archgen.explain.knowledge import RATIONALES
 from archgen.model.architecture import Architecture
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.data import Rds
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NatGateway, Subnet
 
@@ -57,7 +57,9 @@ def layers(arch: Architecture) -> LayerFacts:
             [r for r in resources if {"presentation", "application"} <= set(arch.tiers_of(r))],
         ),
         presentation=refs(arch, [r for r in resources if "presentation" in arch.tiers_of(r)]),
-        doors=refs(arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb")]),
+        doors=refs(
+            arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb", "nlb")]
+        ),
         compute=refs(arch, [r for r, res in arch.resources.items() if isinstance(res, HoldsRole)]),
     )
 
@@ -95,7 +97,7 @@ def _effect(
         return Effect(name, outcome, zone, remaining, served=served)
     if not remaining:
         outcome = "only_here"
-    elif isinstance(resource, Alb):
+    elif isinstance(resource, LoadBalancer):
         outcome = "balancer"
     elif arch.type_of(resource_id) == "autoscaling_group":
         outcome = "scaling_group"

@@ -120,4 +120,58 @@ RATIONALES: dict[str, str] = {
         "hands them only to code whose IAM role allows it, and can rotate them on a schedule, "
         "so no secret is written into code, images or configuration files."
     ),
+    "nlb": (
+        "A Network Load Balancer spreads TCP, TLS and UDP connections across healthy targets in "
+        "several Availability Zones, with a fixed address per zone and very low latency; it "
+        "passes the traffic on as it comes instead of reading HTTP."
+    ),
+    "ecs_service": (
+        "Amazon ECS keeps the desired number of copies of a container task running, each with "
+        "its own network interface and security groups, and replaces the ones that fail. On "
+        "Fargate there are no servers to patch or scale."
+    ),
+    "eks_cluster": (
+        "Amazon EKS runs the Kubernetes control plane across three Availability Zones for you; "
+        "the pods run on worker nodes or Fargate in the cluster's subnets, so teams that "
+        "already use Kubernetes keep their tools."
+    ),
+    "ecr": (
+        "Amazon ECR is a private registry for container images: ECS, EKS and Lambda pull their "
+        "images from it with their IAM roles, and it can scan each image for known flaws."
+    ),
+    "opensearch": (
+        "Amazon OpenSearch Service runs search and analytics clusters, and stores the vectors "
+        "that retrieval searches by meaning. With zone awareness its nodes and replicas are "
+        "spread over two or three Availability Zones."
+    ),
+    "kinesis_stream": (
+        "Amazon Kinesis Data Streams keeps an ordered stream of records for a day or more, so "
+        "several consumers read the same data at their own pace and can replay it."
+    ),
+    "step_functions": (
+        "AWS Step Functions runs a workflow as a state machine: it calls each service in turn, "
+        "retries failed steps and takes error branches, and records every execution."
+    ),
+    "eventbridge": (
+        "Amazon EventBridge routes events from services and applications to the targets whose "
+        "rules match, so producers do not need to know who reacts."
+    ),
+    "bedrock_knowledge_base": (
+        "An Amazon Bedrock knowledge base splits documents into passages, turns them into "
+        "vectors with an embedding model and keeps them in a vector store, so a model answers "
+        "from the organisation's own documents (retrieval-augmented generation)."
+    ),
+    "kms_key": (
+        "AWS KMS keeps encryption keys in hardware security modules; services encrypt data "
+        "with a key only when the key policy and the caller's IAM role allow it, and every use "
+        "is logged."
+    ),
+    "cloudtrail": (
+        "AWS CloudTrail records every AWS API call (who, what, when, from where) into a bucket, "
+        "which is how changes are audited and incidents investigated."
+    ),
+    "acm_certificate": (
+        "AWS Certificate Manager issues and renews TLS certificates for CloudFront, load "
+        "balancers and API Gateway at no charge, so HTTPS never stops when a certificate expires."
+    ),
 }

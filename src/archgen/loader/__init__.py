@@ -1,18 +1,23 @@
 """Read architecture files into checked models, reporting every problem at its place.
 
 The stages run in order (decode, parse, version, schema, references, cross-field
-constraints); each stage collects all its problems before the loader gives up,
-so one run shows the user everything that is wrong in the file.
+constraints) and report together: a value the parser refuses, one the schema
+refuses, a dangling reference and a broken constraint all come in one run, the
+later checks reading the parts that are valid on their own. Only what leaves
+nothing to read stops early: bytes that are not UTF-8, broken YAML syntax, a
+document bomb, another format version.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from archgen.errors import InvalidInput, Problem
+from archgen.loader import parts
 from archgen.loader.constraints import check_constraints
-from archgen.loader.references import check_references, check_references_of_valid_parts
+from archgen.loader.references import check_references
 from archgen.loader.validate import check_version, validate
 from archgen.loader.yaml_positions import decode, parse
 from archgen.model.architecture import Architecture
@@ -42,15 +47,17 @@ def read_text(path: Path, name: str) -> str:
 
 def load_text(text: str, file: str) -> Architecture:
     """Load an architecture from text; `file` is how messages name it."""
-    parsed = parse(text, file)
-    return load_data(parsed.value, parsed.source)
+    parsed = parse(text, file, collect=True)
+    return load_data(parsed.value, parsed.source, parsed.problems)
 
 
-def load_data(value: Any, source: SourceMap) -> Architecture:
+def load_data(value: Any, source: SourceMap, found: Sequence[Problem] = ()) -> Architecture:
     """Check parsed YAML data (plain values and where they were written) into a model.
 
     The stages after parsing, apart from it: the fuzz tests mutate parsed data
     and check it here, without writing and parsing YAML for every mutant.
+    `found` are the parser's problems local to one value: reported with
+    everything the later stages find, except where they fall on the same value.
     """
     if not isinstance(value, dict):
         raise InvalidInput(
@@ -58,12 +65,17 @@ def load_data(value: Any, source: SourceMap) -> Architecture:
         )
     problems = check_version(value, source)
     if problems:
-        raise InvalidInput(problems)
+        raise InvalidInput([*found, *_besides(found, problems)])
     document, problems = validate(value, source)
-    if document is None:
-        raise InvalidInput(problems + check_references_of_valid_parts(value, source))
-    problems = check_references(document, source)
-    problems += check_constraints(document, source)
-    if problems:
-        raise InvalidInput(problems)
+    valid = parts.of_document(document) if document else parts.of_data(value)
+    problems += check_references(valid, source)
+    problems += check_constraints(valid, source)
+    if document is None or found or problems:
+        raise InvalidInput([*found, *_besides(found, problems)])
     return Architecture(document=document, source=source)
+
+
+def _besides(found: Sequence[Problem], problems: list[Problem]) -> list[Problem]:
+    """Drop what a later stage says of a value the parser already refused (e.g. a tag)."""
+    places = {problem.span for problem in found}
+    return [problem for problem in problems if problem.span not in places]

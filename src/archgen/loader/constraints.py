@@ -11,11 +11,11 @@ import itertools
 from collections.abc import Hashable, Iterator, Sequence
 
 from archgen.errors import Problem
-from archgen.model.catalogue import PROTOCOL_PORTS, type_name
-from archgen.model.document import ArchitectureDocument
+from archgen.loader.parts import Parts
+from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import InSubnets
 from archgen.model.resources.network import (
     EgressRule,
@@ -31,15 +31,15 @@ from archgen.source import KeyPath, SourceMap
 Finding = tuple[KeyPath, str]
 
 
-def check_constraints(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
-    """Return a problem for every cross-field constraint the document breaks."""
+def check_constraints(parts: Parts, source: SourceMap) -> list[Problem]:
+    """Return a problem for every cross-field constraint the document's valid parts break."""
     found: list[Finding] = [
-        *_connections(document),
-        *_analysis_size(document),
-        *_flows(document),
-        *_main_tables(document),
+        *_connections(parts),
+        *_analysis_size(parts),
+        *_flows(parts),
+        *_main_tables(parts),
     ]
-    for rid, resource in document.resources.items():
+    for rid, resource in parts.resources.items():
         found.extend(_resource(resource, ("resources", rid)))
     return [Problem(source.span(path), visible(message)) for path, message in found]
 
@@ -65,7 +65,7 @@ def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
                 f"capacity must satisfy min <= desired <= max, got {resource.min} <= "
                 f"{resource.desired} <= {resource.max}",
             )
-    elif isinstance(resource, Alb):
+    elif isinstance(resource, LoadBalancer):
         yield from _unique(
             [listener.port for listener in resource.listeners],
             (*path, "listeners"),
@@ -114,10 +114,10 @@ connected) asks for hundreds of thousands and runs for minutes.
 """
 
 
-def _analysis_size(document: ArchitectureDocument) -> Iterator[Finding]:
+def _analysis_size(parts: Parts) -> Iterator[Finding]:
     pairs = sum(
-        _places(document, connection.source) * _places(document, connection.target)
-        for connection in document.connections
+        _places(parts, connection.source) * _places(parts, connection.target)
+        for _, connection in parts.connections
     )
     if pairs > MAX_SUBNET_PAIRS:
         yield (
@@ -127,16 +127,16 @@ def _analysis_size(document: ArchitectureDocument) -> Iterator[Finding]:
         )
 
 
-def _places(document: ArchitectureDocument, rid: str) -> int:
+def _places(parts: Parts, rid: str) -> int:
     """Return how many subnets a resource lives in (one for what lives outside a VPC)."""
-    resource = document.resources.get(rid)
+    resource = parts.resources.get(rid)
     return max(1, len(resource.subnets)) if isinstance(resource, InSubnets) else 1
 
 
-def _main_tables(document: ArchitectureDocument) -> Iterator[Finding]:
+def _main_tables(parts: Parts) -> Iterator[Finding]:
     """Report a second main route table in one VPC: AWS has exactly one per VPC."""
     mains: dict[str, str] = {}
-    for rid, resource in document.resources.items():
+    for rid, resource in parts.resources.items():
         if isinstance(resource, RouteTable) and resource.main:
             if resource.vpc in mains:
                 yield (
@@ -146,9 +146,9 @@ def _main_tables(document: ArchitectureDocument) -> Iterator[Finding]:
             mains.setdefault(resource.vpc, rid)
 
 
-def _connections(document: ArchitectureDocument) -> Iterator[Finding]:
+def _connections(parts: Parts) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str, int | None], int] = {}
-    for index, connection in enumerate(document.connections):
+    for index, connection in parts.connections:
         path: KeyPath = ("connections", index)
         if connection.port is None and connection.protocol not in PROTOCOL_PORTS:
             yield (*path, "protocol"), f"a {connection.protocol} connection needs a 'port'"
@@ -159,10 +159,11 @@ def _connections(document: ArchitectureDocument) -> Iterator[Finding]:
             yield path, f"the same connection is already declared as connection {seen[key] + 1}"
         seen.setdefault(key, index)
         for end, rid in (("from", connection.source), ("to", connection.target)):
-            if rid in document.resources and _is_plumbing(document.resources[rid]):
+            kind = parts.kinds.get(rid)  # known even when the resource has a bad value
+            if kind in _PLUMBING:
                 yield (
                     (*path, end),
-                    f"'{rid}' is a {type_name(document.resources[rid])}: connections join "
+                    f"'{rid}' is a {kind}: connections join "
                     "services, and routes, ACLs and security groups decide what is allowed",
                 )
 
@@ -170,20 +171,15 @@ def _connections(document: ArchitectureDocument) -> Iterator[Finding]:
 _PLUMBING = frozenset({"vpc", "subnet", "route_table", "network_acl", "security_group", "iam_role"})
 
 
-def _is_plumbing(resource: ResourceBase) -> bool:
-    return type_name(resource) in _PLUMBING
-
-
-def _flows(document: ArchitectureDocument) -> Iterator[Finding]:
-    declared = {(c.source, c.target) for c in document.connections}
+def _flows(parts: Parts) -> Iterator[Finding]:
     names: set[str] = set()
-    for index, flow in enumerate(document.flows):
+    for index, flow in parts.flows:
         if flow.name in names:
             yield ("flows", index, "name"), f"a flow named '{flow.name}' is already declared"
         names.add(flow.name)
         for step, (source, target) in enumerate(itertools.pairwise(flow.steps)):
-            known = source in document.resources and target in document.resources
-            if known and (source, target) not in declared:
+            known = source in parts.declared and target in parts.declared
+            if known and (source, target) not in parts.pairs:
                 yield (
                     ("flows", index, "steps", step + 1),
                     f"flow '{flow.name}': no connection from '{source}' to '{target}' is declared",

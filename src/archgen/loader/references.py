@@ -14,64 +14,31 @@ import typing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from archgen.errors import Problem
-from archgen.model.catalogue import CATALOGUE, Resource, type_name
-from archgen.model.document import ArchitectureDocument, Connection, Flow
+from archgen.loader.parts import Parts
 from archgen.model.types import RefTo, is_cidr
 from archgen.source import KeyPath, SourceMap
 
 
-def check_references(document: ArchitectureDocument, source: SourceMap) -> list[Problem]:
-    """Return a problem for every reference that names nothing or the wrong type."""
-    kinds = {rid: type_name(resource) for rid, resource in document.resources.items()}
-    return _check([((), document)], kinds, source)
+def check_references(parts: Parts, source: SourceMap) -> list[Problem]:
+    """Return a problem for every reference that names nothing or the wrong type.
 
-
-def check_references_of_valid_parts(data: dict[str, Any], source: SourceMap) -> list[Problem]:
-    """Check the references of the parts that are valid on their own in an invalid document.
-
-    When a document fails validation there is no model to walk; checking each
-    resource, connection and flow that does validate still shows the user every
-    dangling reference in the same run as the other problems.
+    A reference to a resource whose type is unknown (or missing) is not
+    judged: that resource already has its one problem at its `type:`.
     """
-    resources = data.get("resources")
-    resources = resources if isinstance(resources, dict) else {}
-    kinds = {
-        rid: raw["type"]
-        for rid, raw in resources.items()
-        if isinstance(raw, dict) and isinstance(raw.get("type"), str) and raw["type"] in CATALOGUE
-    }
-    parts: list[tuple[KeyPath, BaseModel]] = []
-    adapters = _adapters()
-    for key, items in (
-        ("resources", resources.items()),
-        ("connections", _indexed(data.get("connections"))),
-        ("flows", _indexed(data.get("flows"))),
-    ):
-        adapter = adapters[key]
-        for name, raw in items:
-            try:
-                parts.append(((key, name), adapter.validate_python(raw)))
-            except ValidationError:
-                continue
-    return _check(parts, kinds, source)
-
-
-def _indexed(value: Any) -> list[tuple[int, Any]]:
-    return list(enumerate(value)) if isinstance(value, list) else []
-
-
-def _check(
-    parts: list[tuple[KeyPath, BaseModel]], kinds: dict[str, str], source: SourceMap
-) -> list[Problem]:
     problems: list[Problem] = []
-    for base, model in parts:
+    models: list[tuple[KeyPath, BaseModel]] = [
+        *((("resources", rid), resource) for rid, resource in parts.resources.items()),
+        *((("connections", index), connection) for index, connection in parts.connections),
+        *((("flows", index), flow) for index, flow in parts.flows),
+    ]
+    for base, model in models:
         for path, value, marker in _references(model, base):
             suggest = len(problems) < MAX_SUGGESTIONS
-            message = _judge(value, marker, kinds, str(_field_name(path)), suggest=suggest)
+            message = _judge(value, marker, parts, str(_field_name(path)), suggest=suggest)
             if message:
                 problems.append(Problem(source.value_span(path), message))
     return problems
@@ -82,24 +49,15 @@ MAX_SUGGESTIONS = 100
 minutes, since each suggestion compares the name with every id."""
 
 
-@functools.cache
-def _adapters() -> dict[str, TypeAdapter[BaseModel]]:
-    """Build the validators for single parts only when a document failed validation."""
-    return {
-        "resources": TypeAdapter(Resource),
-        "connections": TypeAdapter(Connection),
-        "flows": TypeAdapter(Flow),
-    }
-
-
-def _judge(
-    value: str, marker: RefTo, kinds: dict[str, str], field: str, *, suggest: bool
-) -> str | None:
+def _judge(value: str, marker: RefTo, parts: Parts, field: str, *, suggest: bool) -> str | None:
     if marker.types == ("security_group",) and is_cidr(value):
         return None
-    actual = kinds.get(value)
+    actual = parts.kinds.get(value)
+    if actual is None and value in parts.declared:
+        return None
     if actual is None:
-        close = difflib.get_close_matches(value, list(kinds), n=1, cutoff=0.6) if suggest else []
+        ids = list(parts.declared) if suggest else []  # the best match wins whatever the order
+        close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{field}: '{value}' names no resource{hint}"
     if marker.types and actual not in marker.types:

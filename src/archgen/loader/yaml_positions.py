@@ -53,6 +53,8 @@ class ParsedDocument:
 
     value: Any  # plain YAML data: dict, list, str, int, float, bool or None
     source: SourceMap
+    problems: tuple[Problem, ...] = ()
+    """Local problems (a duplicate key, a tag) left for the caller to report with its own."""
 
 
 class _DepthLimitedComposer(Composer):
@@ -120,11 +122,16 @@ def decode(data: bytes, file: str) -> str:
         ) from None
 
 
-def parse(text: str, file: str, *, empty_is_mapping: bool = False) -> ParsedDocument:
+def parse(
+    text: str, file: str, *, empty_is_mapping: bool = False, collect: bool = False
+) -> ParsedDocument:
     """Parse one YAML document into plain values and its source map.
 
     An empty document (nothing, or only comments) is a problem, except where
     `empty_is_mapping` says it means an empty mapping: a settings file of defaults.
+    With `collect`, problems local to one value (a duplicate key keeps its first
+    value, a tagged value becomes null) come back with the document, so the
+    later stages report theirs in the same run; a bomb or a cycle still stops here.
     """
     source = SourceMap(file=file, lines=tuple(text.splitlines()))
     try:
@@ -143,9 +150,9 @@ def parse(text: str, file: str, *, empty_is_mapping: bool = False) -> ParsedDocu
         raise InvalidInput([Problem(Span(file, 1, 1), "the file is empty")])
     builder = _Builder(source)
     value = builder.build(node, ())
-    if builder.problems:
+    if builder.problems and (builder.fatal or not collect):
         raise InvalidInput(builder.problems)
-    return ParsedDocument(value=value, source=source)
+    return ParsedDocument(value=value, source=source, problems=tuple(builder.problems))
 
 
 def _problem_from_yaml(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
@@ -185,22 +192,27 @@ class _Builder:
     def __init__(self, source: SourceMap) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.fatal = False
+        """Set when the value is cut short (too large, too deep, a cycle): nothing to go on."""
         self._values = 0
         self._open: set[int] = set()
         self._constructor = yaml.SafeLoader("")
 
-    def _fail(self, node: Node, message: str) -> None:
+    def _fail(self, node: Node, message: str, *, fatal: bool = False) -> None:
         span = Span(self.source.file, *_position(node))
         self.problems.append(Problem(span, visible(message)))
+        self.fatal = self.fatal or fatal
 
     def build(self, node: Node, path: KeyPath) -> Any:  # plain YAML data, see ParsedDocument
         self._values += 1
         if self._values > MAX_VALUES:
             if self._values == MAX_VALUES + 1:
-                self._fail(node, f"document expands to more than {MAX_VALUES} values (aliases?)")
+                message = f"document expands to more than {MAX_VALUES} values (aliases?)"
+                self._fail(node, message, fatal=True)
             return None
         if len(path) > MAX_DEPTH:
-            self._fail(node, f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)")
+            message = f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)"
+            self._fail(node, message, fatal=True)
             return None
         self.source.values.setdefault(path, _position(node))
         if isinstance(node, ScalarNode):
@@ -221,7 +233,9 @@ class _Builder:
             self._fail(node, _unsupported_tag(node.tag))
             return None
         if id(node) in self._open:
-            self._fail(node, "an alias refers to the mapping or list it is in (a cycle)")
+            self._fail(
+                node, "an alias refers to the mapping or list it is in (a cycle)", fatal=True
+            )
             return None
         self._open.add(id(node))
         try:
@@ -288,7 +302,9 @@ class _Builder:
                 self._fail(source, "a merge key (<<) needs a mapping or a list of mappings")
                 continue
             if id(source) in self._open:
-                self._fail(key, "a merge key (<<) refers to the mapping it is in (a cycle)")
+                self._fail(
+                    key, "a merge key (<<) refers to the mapping it is in (a cycle)", fatal=True
+                )
                 continue
             value = self.build(source, path)
             if isinstance(value, dict):

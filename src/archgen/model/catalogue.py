@@ -11,11 +11,14 @@ from typing import Annotated, get_args
 
 from pydantic import Field
 
+from archgen.model.resources.analytics import BedrockKnowledgeBase, KinesisStream, Opensearch
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup, Client, Ec2, Lambda
+from archgen.model.resources.containers import Ecr, EcsService, EksCluster
 from archgen.model.resources.data import S3, Dynamodb, Efs, Elasticache, Rds
-from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Route53, Waf
+from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Nlb, Route53, Waf
 from archgen.model.resources.facts import Facts, HoldsRole
+from archgen.model.resources.integration import Eventbridge, StepFunctions
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -26,6 +29,7 @@ from archgen.model.resources.network import (
     Vpc,
     VpcEndpoint,
 )
+from archgen.model.resources.security import AcmCertificate, Cloudtrail, KmsKey
 from archgen.model.resources.services import (
     Bedrock,
     Cloudwatch,
@@ -50,22 +54,34 @@ Resource = Annotated[
     | CloudFront
     | ApiGateway
     | Alb
+    | Nlb
     | Waf
     | Ec2
     | AutoscalingGroup
     | Lambda
+    | EcsService
+    | EksCluster
     | Rds
     | Dynamodb
     | S3
     | Elasticache
     | Efs
+    | Opensearch
     | IamRole
     | Cognito
     | Sqs
     | Sns
+    | Eventbridge
+    | KinesisStream
+    | StepFunctions
     | Bedrock
+    | BedrockKnowledgeBase
+    | Ecr
     | Cloudwatch
-    | SecretsManager,
+    | Cloudtrail
+    | SecretsManager
+    | KmsKey
+    | AcmCertificate,
     Field(discriminator="type"),
 ]
 

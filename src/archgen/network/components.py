@@ -8,7 +8,7 @@ a pair decides the order, these decide each verdict.
 from __future__ import annotations
 
 from archgen.model.architecture import Architecture
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HasSecurityGroups
 from archgen.model.resources.network import NetworkAcl, Subnet
 from archgen.network import nacl, places, security_groups
@@ -76,8 +76,9 @@ class Checkpoints:
         Security groups are stateful, so only the request is judged; the
         reply of an admitted request always passes them.
         """
-        if not isinstance(self.arch.resource(owner), HasSecurityGroups):
-            return  # a NAT gateway has no security groups: only its NACL filters
+        resource = self.arch.resource(owner)
+        if not isinstance(resource, HasSecurityGroups) or not resource.filtered_by_groups():
+            return  # a NAT gateway (or an NLB without groups) has none: only its NACL filters
         groups = places.groups_of(self.arch, owner)
         peer = probe.destination if way == "egress" else probe.origin
         port = probe.port
@@ -100,7 +101,7 @@ class Checkpoints:
     def listener(self, target: str, port: int) -> None:
         """Judge a request at a load balancer: it needs a listener on the port and a target."""
         alb = self.arch.resource(target)
-        if not isinstance(alb, Alb):
+        if not isinstance(alb, LoadBalancer):
             return
         listener = next((item for item in alb.listeners if item.port == port), None)
         if listener is None:

@@ -19,6 +19,7 @@ from archgen.network.intervals import EPHEMERAL, INTERNET, IntervalSet, port_tex
 from archgen.network.reach import network_of
 
 _GUARDED_TIERS = ("application", "data")
+PROTOCOLS = ("tcp", "udp")
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,39 @@ def exposures(arch: Architecture) -> Iterator[Exposure]:
 
 
 def _exposed(arch: Architecture, resource_id: str, subnet_id: str) -> str | None:
-    if not network_of(arch).has_public_address(resource_id, subnet_id):
-        return None
-    replies = routes.lookup(arch, subnet_id, INTERNET)
-    if not all(choice.kind == "internet_gateway" for choice in replies):
-        return None
-    for protocol in ("tcp", "udp"):
-        ports = _open_ports(arch, resource_id, protocol)
-        ports = ports & _acl_admits(arch, subnet_id, protocol)
+    for protocol in PROTOCOLS:
+        ports = reachable_ports(arch, resource_id, subnet_id, protocol)
         if ports:
             return f"{protocol} {port_text(ports)}"
     return None
+
+
+def internet_ports(arch: Architecture, resource_id: str) -> dict[str, IntervalSet]:
+    """Return, per IP protocol, every port the internet reaches on the resource in any subnet.
+
+    AG205 needs only the first exposure of a guarded resource; `archgen diff`
+    compares the whole surface of every resource, before and after a change.
+    """
+    found: dict[str, IntervalSet] = {}
+    for protocol in PROTOCOLS:
+        ports = IntervalSet()
+        for subnet_id in arch.subnets_of(resource_id):
+            ports = ports | reachable_ports(arch, resource_id, subnet_id, protocol)
+        if ports:
+            found[protocol] = ports
+    return found
+
+
+def reachable_ports(
+    arch: Architecture, resource_id: str, subnet_id: str, protocol: str
+) -> IntervalSet:
+    """Return the ports on which the internet reaches the resource in that subnet, and back."""
+    if not network_of(arch).has_public_address(resource_id, subnet_id):
+        return IntervalSet()
+    replies = routes.lookup(arch, subnet_id, INTERNET)
+    if not all(choice.kind == "internet_gateway" for choice in replies):
+        return IntervalSet()
+    return _open_ports(arch, resource_id, protocol) & _acl_admits(arch, subnet_id, protocol)
 
 
 def _open_ports(arch: Architecture, resource_id: str, protocol: str) -> IntervalSet:

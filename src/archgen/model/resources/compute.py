@@ -14,8 +14,10 @@ from archgen.model.resources.facts import (
     InSubnet,
     InSubnets,
     MayBePublic,
+    NeedsRole,
     Placement,
     Shape,
+    SpansZones,
 )
 from archgen.model.resources.network import (
     MAX_SUBNETS,
@@ -71,8 +73,13 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
         return self.public_ip or auto_assign
 
 
-class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
+class AutoscalingGroup(
+    InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, SpansZones, ResourceBase
+):
     """Identical instances kept between min and max across its subnets."""
+
+    zone_verb: ClassVar[str] = "launches"
+    zone_loss: ClassVar[str] = "a zone failure leaves nowhere to replace the instances"
 
     type: Literal["autoscaling_group"]
     facts: ClassVar[Facts] = Facts(
@@ -98,7 +105,7 @@ class AutoscalingGroup(InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, Res
         return auto_assign
 
 
-class Lambda(InSubnets, HoldsRole, HasSecurityGroups, ResourceBase):
+class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
     """A function; VPC-attached when it has subnets, else it runs in the Region."""
 
     type: Literal["lambda"]

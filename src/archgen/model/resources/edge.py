@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -35,7 +35,7 @@ class Route53(ResourceBase):
         signed_api=False,
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
-    aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
+    aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "nlb", "api_gateway")], ...] = ()
 
 
 class CloudFront(FrontDoor, ResourceBase):
@@ -85,7 +85,31 @@ class Listener(Frozen):
     protocol: Literal["http", "https"]
 
 
-class Alb(FrontDoor, InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
+class NlbListener(Frozen):
+    """A port and protocol an NLB accepts connections on: layer 4, TLS ended or passed on."""
+
+    port: Port
+    protocol: Literal["tcp", "tls", "udp", "tcp_udp"]
+
+
+class LoadBalancer(InSubnets, MayBePublic, HasSecurityGroups):
+    """Trait: what an ALB and an NLB share: a node per subnet, a scheme, listeners.
+
+    Rules (two zones, scheme against subnets, unique listener ports) and the
+    network analysis (a listener on the port) ask for any load balancer
+    through this trait, so an NLB is judged as an ALB is.
+    """
+
+    if TYPE_CHECKING:  # the fields themselves are the classes'; pydantic must not see them twice
+        scheme: str
+        listeners: tuple[Listener | NlbListener, ...]
+
+    def has_public_address(self, auto_assign: bool) -> bool:
+        """Tell whether it is internet-facing: then its nodes are public, whatever the subnet."""
+        return self.scheme == "internet-facing"
+
+
+class Alb(FrontDoor, LoadBalancer, ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]
@@ -105,9 +129,34 @@ class Alb(FrontDoor, InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
     listeners: tuple[Listener, ...] = ()
 
-    def has_public_address(self, auto_assign: bool) -> bool:
-        """Tell whether it is internet-facing: then its nodes are public, whatever the subnet."""
-        return self.scheme == "internet-facing"
+
+class Nlb(LoadBalancer, ResourceBase):
+    """A Network Load Balancer: layer 4, one node per subnet; security groups are optional.
+
+    Not a `FrontDoor`: it forwards TCP, TLS or UDP as they come, so a client
+    reaching it over plain TCP is its normal use, not a lapse of HTTPS.
+    """
+
+    type: Literal["nlb"]
+    facts: ClassVar[Facts] = Facts(
+        service="Network Load Balancer",
+        tier="edge",
+        placement="subnet",
+        icon="diagrams.aws.network.ElbNetworkLoadBalancer",
+        shape=Shape(name="network_load_balancer", fill="#8C4FFF", glyph=True),
+        drawn="across_zones",
+        port=None,
+        rationale="nlb",
+        signed_api=False,
+    )
+    subnets: Subnets
+    security_groups: SecurityGroups = ()
+    scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    listeners: tuple[NlbListener, ...] = ()
+
+    def filtered_by_groups(self) -> bool:
+        """Tell whether security groups filter it: an NLB created without any has none."""
+        return bool(self.security_groups)
 
 
 class Waf(ResourceBase):

@@ -130,6 +130,10 @@ class HasSecurityGroups:
         """Return the security groups it names, in declaration order."""
         return self.security_groups
 
+    def filtered_by_groups(self) -> bool:
+        """Tell whether groups filter its traffic; without any named, the VPC's default does."""
+        return True
+
 
 class InVpc:
     """Trait: belongs to the VPC its `vpc` names, without interfaces in a subnet."""
@@ -170,3 +174,32 @@ class MayBePublic(abc.ABC):
     @abc.abstractmethod
     def has_public_address(self, auto_assign: bool) -> bool:
         """Tell whether it has one in a subnet that does (or does not) `auto_assign` them."""
+
+
+class NeedsRole(HoldsRole):
+    """Trait: AWS runs it only under a role (a function's execution role, a task role, ...).
+
+    AG501 reports one that declares none, in the name AWS gives that role.
+    """
+
+    role_kind: ClassVar[str] = "execution role"
+
+
+class SpansZones:
+    """Trait: keeps serving through the loss of a zone only when spread over two (AG103).
+
+    Each type says what it does in its zones and what a single zone costs it,
+    so one rule judges Auto Scaling groups, container services and clusters.
+    """
+
+    zone_verb: ClassVar[str]
+    """What it does in its zones, e.g. "launches" or "runs tasks"."""
+    zone_loss: ClassVar[str]
+    """What losing its only zone costs."""
+
+    def zone_gap(self, zones: tuple[str, ...]) -> tuple[str, str] | None:
+        """Return what is wrong and the field to fix when `zones` leave it in one zone."""
+        if len(zones) >= 2:
+            return None
+        where = ", ".join(zones) or "no zone"
+        return f"{self.zone_verb} only in {where}: {self.zone_loss}", "subnets"

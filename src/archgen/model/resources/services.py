@@ -10,8 +10,19 @@ from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import Facts, Shape
 from archgen.model.types import Id, ref
 
-ROLE_PRINCIPALS = ("ec2", "autoscaling_group", "lambda", "api_gateway", "cloudfront")
-"""The types that can assume an IAM role in format v1."""
+ROLE_PRINCIPALS = (
+    "ec2",
+    "autoscaling_group",
+    "lambda",
+    "api_gateway",
+    "cloudfront",
+    "ecs_service",
+    "eks_cluster",
+    "step_functions",
+    "eventbridge",
+    "bedrock_knowledge_base",
+)
+"""The types that can assume an IAM role (EventBridge assumes one to reach its targets)."""
 
 
 class IamRole(ResourceBase):

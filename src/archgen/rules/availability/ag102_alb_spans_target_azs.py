@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.rules.base import Rule
 
 
@@ -25,13 +25,16 @@ class AlbSpansTargetAzs(Rule):
     mirrors = "AWS Security Hub ELB.13; ELB ELB_INSTALLED_AZ_RESTRICTION"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Compare each ALB's zones with its targets' zones."""
-        for alb in arch.resources_of(Alb):
+        """Compare each load balancer's zones (ALB or NLB) with its targets' zones."""
+        for alb in arch.resources.values():
+            if not isinstance(alb, LoadBalancer):
+                continue
             zones = arch.zones_of(alb.id)
             if len(zones) < 2:
                 yield self.issue(
                     alb,
-                    f"enabled only in {', '.join(zones) or 'no zone'}: an ALB needs two zones",
+                    f"enabled only in {', '.join(zones) or 'no zone'}: "
+                    f"an {arch.type_of(alb.id).upper()} needs two zones",
                     "subnets",
                 )
             for index, connection in arch.connections_from(alb.id):

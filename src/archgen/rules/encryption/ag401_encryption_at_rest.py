@@ -36,11 +36,13 @@ class EncryptionAtRest(Rule):
         "clients and the cache."
     )
     remediation = (
-        "Set `storage_encrypted: true` on RDS, `encrypted: true` on EFS and SQS, and "
-        "`encrypted_at_rest: true` and `encrypted_in_transit: true` on ElastiCache."
+        "Set `storage_encrypted: true` on RDS, `encrypted: true` on EFS, SQS, OpenSearch and "
+        "Kinesis streams, and `encrypted_at_rest: true` and `encrypted_in_transit: true` on "
+        "ElastiCache."
     )
     mirrors = (
-        "AWS Security Hub RDS.3, EFS.1, SQS.1, ElastiCache.4, ElastiCache.5; checkov CKV_AWS_16"
+        "AWS Security Hub RDS.3, EFS.1, SQS.1, ElastiCache.4, ElastiCache.5, Opensearch.1, "
+        "Kinesis.1; checkov CKV_AWS_16"
     )
 
     def check(self, arch: Architecture) -> Iterator[Issue]:

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.access import access, ends, verb
 from archgen.model.architecture import Architecture
-from archgen.model.resources.compute import Lambda
-from archgen.model.resources.facts import HoldsRole
+from archgen.model.resources.facts import HoldsRole, NeedsRole
 from archgen.rules.base import Rule
 
 
@@ -27,15 +26,16 @@ class ComputeUsesRoles(Rule):
     )
     remediation = (
         "Give the caller a `role` whose `allows` lists every service it calls or polls. Every "
-        "Lambda needs an execution role. Users reach signed APIs through a front door."
+        "Lambda, ECS service, EKS cluster, state machine and knowledge base needs a role. "
+        "Users reach signed APIs through a front door."
     )
     mirrors = "AWS Well-Architected SEC02-BP02 (use temporary credentials); Security Hub IAM.1"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check every Lambda's role, then every call identity refuses (model/access.py)."""
-        for function in arch.resources_of(Lambda):
-            if not arch.roles_of(function.id):
-                yield self.issue(function, "has no execution role", "role")
+        """Check what runs only under a role has one, then each call identity refuses."""
+        for resource in arch.resources.values():
+            if isinstance(resource, NeedsRole) and not arch.roles_of(resource.id):
+                yield self.issue(resource, f"has no {resource.role_kind}", "role")
         for index, connection in enumerate(arch.connections):
             caller, callee = ends(arch, connection)
             if not self._judged(arch, caller, callee):

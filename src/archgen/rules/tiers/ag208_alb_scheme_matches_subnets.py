@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
-from archgen.model.resources.edge import Alb
+from archgen.model.resources.edge import LoadBalancer
 from archgen.rules.base import Rule
 
 
@@ -25,8 +25,10 @@ class AlbSchemeMatchesSubnets(Rule):
     mirrors = "AWS Elastic Load Balancing documentation, load balancer scheme"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Compare each ALB's scheme with each of its subnets."""
-        for alb in arch.resources_of(Alb):
+        """Compare each load balancer's scheme (ALB or NLB) with each of its subnets."""
+        for alb in arch.resources.values():
+            if not isinstance(alb, LoadBalancer):
+                continue
             want_public = alb.scheme == "internet-facing"
             for index, subnet in enumerate(alb.subnets):
                 if arch.is_public(subnet) != want_public:

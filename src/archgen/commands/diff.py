@@ -1,0 +1,185 @@
+"""The diff use case: load two versions of each architecture, compare them, decide the exit.
+
+Two files (`archgen diff OLD NEW`), or each architecture of the working tree
+against its version at a git revision (`--base REF`), files added, deleted
+and renamed included. Every problem of every file on both sides is reported
+before failing, the revision's files named `REF:path`. Both sides are checked
+under the working tree's settings, so the findings that change are the
+architecture's doing, not a settings edit's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from archgen.commands import git_base
+from archgen.commands.files import (
+    DEFAULT_PATHS,
+    declared_name,
+    find_architectures,
+    refuse_link_out,
+)
+from archgen.diff import diff_architectures
+from archgen.diff.model import ArchitectureDiff
+from archgen.errors import InvalidInput, Problem, UsageError
+from archgen.findings import Severity
+from archgen.loader import load_text
+from archgen.loader.yaml_positions import decode
+from archgen.model.architecture import Architecture
+from archgen.reading import read_input
+from archgen.rules.config import RunConfig
+from archgen.safe_text import visible
+
+FAIL_ON = ("never", "exposure", "error", "warning")
+"""From lenient to strict: each threshold also fails on what the ones before it fail on."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One side of a pair: how messages name it, and its bytes (None: the file is absent)."""
+
+    display: str | None
+    data: bytes | None
+
+
+def diff_files(old: str, new: str, config: RunConfig | None = None) -> list[ArchitectureDiff]:
+    """Compare two architecture files."""
+    for name in (old, new):
+        if Path(name).is_dir():
+            raise UsageError(f"{name} is a folder: name two architecture files, or use --base")
+    pair = (Version(old, read_input(Path(old), old)), Version(new, read_input(Path(new), new)))
+    return _compare([pair], config)
+
+
+def diff_base(
+    ref: str, paths: Sequence[str], config: RunConfig | None = None
+) -> list[ArchitectureDiff]:
+    """Compare each architecture under `paths` in the working tree with its version at `ref`."""
+    commit = git_base.resolve(ref)
+    named = [Path(p).as_posix() for p in paths or DEFAULT_PATHS]
+    before = git_base.tree_files(commit, named)
+    present = [p for p in named if Path(p).exists() or Path(p).is_symlink()]
+    for path in named:
+        if path not in present and not any(_under(blob, path) for blob in before):
+            raise UsageError(f"{visible(path)}: no such file or folder, here or at {visible(ref)}")
+    after = [path.as_posix() for path in find_architectures(present)] if present else []
+    pairs = []
+    for old, new in _pair(before, after, git_base.renames(commit, named)):
+        old_side = _at_revision(ref, before[old]) if old else Version(None, None)
+        new_side = Version(new, read_input(Path(new), new)) if new else Version(None, None)
+        if old_side.data != new_side.data:
+            pairs.append((old_side, new_side))
+    return _compare(pairs, config)
+
+
+def _under(file: str, path: str) -> bool:
+    return path in (".", file) or file.startswith(path.rstrip("/") + "/")
+
+
+def _at_revision(ref: str, blob: git_base.Blob) -> Version:
+    display = f"{ref}:{blob.path}"
+    return Version(display, git_base.read_blob(blob, display))
+
+
+def _pair(
+    before: dict[str, git_base.Blob], after: list[str], renamed: dict[str, str]
+) -> list[tuple[str | None, str | None]]:
+    """Pair the revision's files with the working tree's: same path, git's rename, same name.
+
+    A file moved and rewritten is beyond git's rename detection; the name it
+    declares (which names its outputs) still pairs it.
+    """
+    pairs: list[tuple[str | None, str | None]] = []
+    unpaired_old = dict.fromkeys(before)
+    unpaired_new = []
+    for new in after:
+        old = renamed.get(new, new)
+        if old in unpaired_old:
+            del unpaired_old[old]
+            pairs.append((old, new))
+        else:
+            unpaired_new.append(new)
+    old_names = {_name_at(before[old]): old for old in unpaired_old}
+    old_names.pop(None, None)  # a name only a full parse can read pairs nothing
+    for new in unpaired_new:
+        name = declared_name(read_input(Path(new), new))
+        match = old_names.pop(name, None) if name else None
+        if match is not None:
+            del unpaired_old[match]
+        pairs.append((match, new))
+    pairs += [(old, None) for old in unpaired_old]
+    return sorted(pairs, key=lambda pair: pair[1] or pair[0] or "")
+
+
+def _name_at(blob: git_base.Blob) -> str | None:
+    return declared_name(git_base.read_blob(blob, blob.path))
+
+
+def _compare(
+    pairs: list[tuple[Version, Version]], config: RunConfig | None
+) -> list[ArchitectureDiff]:
+    """Load every side, collecting every problem first, then compare each pair."""
+    problems: list[Problem] = []
+    loaded = [(_load(old, problems), _load(new, problems)) for old, new in pairs]
+    if problems:
+        raise InvalidInput(problems)
+    return [
+        diff_architectures(before, after, old.display, new.display, config)
+        for (before, after), (old, new) in zip(loaded, pairs, strict=True)
+    ]
+
+
+def _load(version: Version, problems: list[Problem]) -> Architecture | None:
+    if version.display is None or version.data is None:
+        return None
+    try:
+        return load_text(decode(version.data, version.display), version.display)
+    except InvalidInput as error:
+        problems.extend(error.problems)
+        return None
+
+
+def exit_code(diffs: list[ArchitectureDiff], fail_on: str) -> int:
+    """Return 1 when the change crosses the `fail_on` threshold, else 0."""
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on takes one of {', '.join(FAIL_ON)}")
+    if fail_on == "never":
+        return 0
+    if any(diff.behaviour.exposure_opened for diff in diffs):
+        return 1
+    if fail_on == "exposure":
+        return 0
+    threshold = Severity(fail_on).rank
+    new = [f for diff in diffs for f in diff.behaviour.findings_new]
+    return 1 if any(f.severity.rank >= threshold for f in new) else 0
+
+
+DiffWriter = Callable[[ArchitectureDiff], bytes]
+"""Draws or writes one architecture's change; `<name>.diff.<suffix>` holds what it returns."""
+
+
+def _markdown(diff: ArchitectureDiff) -> bytes:
+    from archgen.report.diff_markdown import format_architecture
+
+    return (format_architecture(diff) + "\n").encode("utf-8")
+
+
+DIFF_OUTPUTS: dict[str, DiffWriter] = {"md": _markdown}
+"""The files `--out` writes per architecture; a picture writer adds its suffix here."""
+
+
+def write_outputs(diffs: list[ArchitectureDiff], out: Path) -> list[Path]:
+    """Write each architecture's change into `out`, atomically; return the files written."""
+    from archgen.commands.writes import write_bytes_atomically
+
+    refuse_link_out(out, "--out")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for diff in diffs:
+        for suffix, writer in DIFF_OUTPUTS.items():
+            path = out / f"{diff.name}.diff.{suffix}"
+            write_bytes_atomically(path, writer(diff))
+            written.append(path)
+    return written

@@ -1,0 +1,107 @@
+"""Search, streams and retrieval: OpenSearch, Kinesis and Bedrock knowledge bases."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.compute import RoleRef
+from archgen.model.resources.facts import (
+    Facts,
+    HasSecurityGroups,
+    InSubnets,
+    NeedsRole,
+    Placement,
+    Shape,
+    SpansZones,
+)
+from archgen.model.resources.network import SecurityGroups, SubnetRef
+from archgen.model.types import Id, Whole, ref
+
+
+class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
+    """A search domain; a VPC domain when it has subnets, else a public regional endpoint.
+
+    Zone awareness spreads its nodes and replicas over two or three zones;
+    without it every node sits in one zone.
+    """
+
+    type: Literal["opensearch"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon OpenSearch Service",
+        tier="data",
+        placement="regional",
+        icon="diagrams.aws.analytics.AmazonOpensearchService",
+        shape=Shape(name="elasticsearch_service", fill="#8C4FFF"),
+        drawn="per_subnet",
+        port=None,
+        rationale="opensearch",
+        signed_api=True,
+    )
+    zone_verb: ClassVar[str] = "keeps its nodes"
+    zone_loss: ClassVar[str] = "losing that zone stops search"
+    subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=3)] = ()
+    security_groups: SecurityGroups = ()
+    zone_awareness: bool = False
+    encrypted: bool = False
+    """Encryption at rest, which can only be chosen when the domain is created."""
+
+    def placement(self) -> Placement:
+        """Return "subnet" for a VPC domain: its endpoint moves into the VPC."""
+        return "subnet" if self.subnets else self.facts.placement
+
+    def zone_gap(self, zones: tuple[str, ...]) -> tuple[str, str] | None:
+        """Return the gap of a domain without zone awareness, or with it in too few subnets."""
+        if not self.zone_awareness:
+            return "zone awareness is off: every node sits in one zone", "zone_awareness"
+        return super().zone_gap(zones) if self.subnets else None
+
+
+class KinesisStream(ResourceBase):
+    """An ordered, replayable stream of records, read by consumers at their own pace."""
+
+    type: Literal["kinesis_stream"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon Kinesis Data Streams",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.analytics.KinesisDataStreams",
+        shape=Shape(name="kinesis_data_streams", fill="#8C4FFF"),
+        drawn="icon",
+        port=None,
+        rationale="kinesis_stream",
+        signed_api=True,
+    )
+    capacity_mode: Literal["on-demand", "provisioned"] = "on-demand"
+    shards: Annotated[Whole, Field(ge=1, le=10_000)] | None = None
+    retention_hours: Annotated[Whole, Field(ge=24, le=8_760)] = 24
+    encrypted: bool = False
+
+
+VECTOR_STORES = ("opensearch", "rds", "s3")
+"""Where a knowledge base keeps its vectors: an OpenSearch index, Aurora PostgreSQL, S3."""
+
+
+class BedrockKnowledgeBase(NeedsRole, ResourceBase):
+    """Documents split, embedded and indexed in a vector store, for retrieval by Bedrock."""
+
+    type: Literal["bedrock_knowledge_base"]
+    facts: ClassVar[Facts] = Facts(
+        service="Amazon Bedrock Knowledge Bases",
+        tier="application",
+        placement="regional",
+        icon="diagrams.aws.ml.Bedrock",
+        shape=Shape(name="bedrock", fill="#01A88D"),
+        drawn="icon",
+        port=None,
+        rationale="bedrock_knowledge_base",
+        signed_api=True,
+    )
+    role_kind: ClassVar[str] = "service role"
+    model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """The embedding model that turns documents and questions into vectors."""
+    vector_store: Annotated[Id, ref(*VECTOR_STORES)]
+    data_source: Annotated[Id, ref("s3")] | None = None
+    role: RoleRef | None = None

@@ -1,0 +1,71 @@
+"""Keys, certificates and the audit trail: what secures and records the other resources."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.facts import Facts, Shape
+from archgen.model.types import Id, ref
+
+
+class KmsKey(ResourceBase):
+    """A customer managed key that encrypts data, used only by whom its policy allows."""
+
+    type: Literal["kms_key"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS KMS",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.security.KeyManagementService",
+        shape=Shape(name="key_management_service", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="kms_key",
+        signed_api=True,
+    )
+    rotation: bool = False
+    """Automatic yearly rotation of the key material (AWS Security Hub KMS.4)."""
+
+
+class Cloudtrail(ResourceBase):
+    """A trail that records every AWS API call of the account into a bucket."""
+
+    type: Literal["cloudtrail"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS CloudTrail",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.management.Cloudtrail",
+        shape=Shape(name="cloudtrail", fill="#E7157B"),
+        drawn="icon",
+        port=None,
+        rationale="cloudtrail",
+        signed_api=True,
+    )
+    multi_region: bool = True
+    log_bucket: Annotated[Id, ref("s3")] | None = None
+    log_validation: bool = False
+    """Digest files that prove a log was not changed after delivery (Security Hub CloudTrail.4)."""
+
+
+class AcmCertificate(ResourceBase):
+    """A TLS certificate, renewed by AWS, that CloudFront, a load balancer or an API serves."""
+
+    type: Literal["acm_certificate"]
+    facts: ClassVar[Facts] = Facts(
+        service="AWS Certificate Manager",
+        tier="identity",
+        placement="regional",
+        icon="diagrams.aws.security.CertificateManager",
+        shape=Shape(name="certificate_manager_3", fill="#DD344C"),
+        drawn="icon",
+        port=None,
+        rationale="acm_certificate",
+        signed_api=False,
+    )
+    domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
+    validation: Literal["dns", "email"] = "dns"
+    used_by: tuple[Annotated[Id, ref("cloudfront", "alb", "nlb", "api_gateway")], ...] = ()

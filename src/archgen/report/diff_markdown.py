@@ -1,0 +1,116 @@
+"""`archgen diff` as Markdown for a pull request: what the change does first, then tables.
+
+Every value from the files (ids, paths, flow names, finding messages) goes
+through `archgen.safe_markdown`, so a pull request's text cannot turn into
+markup in the comment archgen posts on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archgen.diff.model import ArchitectureDiff, Link
+from archgen.diff.summary import Sentence, headline, sentences
+from archgen.safe_markdown import Md, code, text
+
+HEADING = "Architecture changes"
+
+
+def format_diff_markdown(diffs: list[ArchitectureDiff], heading: str = HEADING) -> str:
+    """Return the run's Markdown: a heading, the count, then each changed architecture."""
+    parts = [f"## {heading}", f"{headline(diffs).capitalize()}."]
+    parts += [format_architecture(diff, level=3) for diff in diffs if not diff.empty]
+    return "\n\n".join(parts) + "\n"
+
+
+def format_architecture(diff: ArchitectureDiff, level: int = 1) -> str:
+    """Return one architecture's change (what `--out` writes as `<name>.diff.md`)."""
+    hashes = "#" * level
+    parts = [
+        f"{hashes} {code(diff.name)}",
+        f"{_side(diff.old)} → {_side(diff.new)}",
+        _behaviour(diff),
+        *_tables(diff),
+    ]
+    return "\n\n".join(parts)
+
+
+def _side(path: str | None) -> Md:
+    return Md("*(none)*") if path is None else code(path)
+
+
+def _behaviour(diff: ArchitectureDiff) -> str:
+    said = sentences(diff)
+    if not said:
+        return "**What it does:** nothing the analysis sees (exposure, reach, zones, findings)."
+    return "**What it does**\n\n" + "\n".join(f"- {_sentence(s)}" for s in said)
+
+
+def _sentence(sentence: Sentence) -> str:
+    """Word one line; a finding's message is left to the findings table below."""
+    said = sentence.template.format(*(code(value) for value in sentence.values))
+    if not sentence.detail or sentence.topic == "findings":
+        return said
+    return f"{said}: {text(sentence.detail)}"
+
+
+def _tables(diff: ArchitectureDiff) -> list[str]:
+    edits = diff.resources
+    resources = [
+        *(("added", code(rid), text(kind), "") for rid, kind in edits.added),
+        *(("removed", code(rid), text(kind), "") for rid, kind in edits.removed),
+        *(
+            ("changed", code(item.id), text(item.type), ", ".join(code(f) for f in item.fields))
+            for item in edits.changed
+        ),
+    ]
+    links = [
+        *(("added", *_link(link)) for link in diff.connections.added),
+        *(("removed", *_link(link)) for link in diff.connections.removed),
+    ]
+    flows = [
+        *(("added", text(name)) for name in diff.flows.added),
+        *(("removed", text(name)) for name in diff.flows.removed),
+        *(("changed", text(name)) for name in diff.flows.changed),
+    ]
+    return [
+        table
+        for table in (
+            _table("Resources", ("", "resource", "type", "fields"), resources),
+            _table("Connections", ("", "from", "to", "protocol", "port"), links),
+            _table("Flows", ("", "flow"), flows),
+            _findings(diff),
+        )
+        if table
+    ]
+
+
+def _link(link: Link) -> tuple[str, str, str, str]:
+    return code(link.source), code(link.target), text(link.protocol), str(link.port)
+
+
+def _findings(diff: ArchitectureDiff) -> str:
+    done = diff.behaviour
+    rows = [
+        (
+            verb,
+            code(f.rule),
+            f.severity.value,
+            code(f.resource) if f.resource else "",
+            text(f.message),
+        )
+        for verb, found in (("new", done.findings_new), ("fixed", done.findings_fixed))
+        for f in found
+    ]
+    return _table("Findings", ("", "rule", "severity", "resource", "message"), rows)
+
+
+def _table(title: str, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    if not rows:
+        return ""
+    lines = [f"**{title}**", "", _row(header), _row(tuple("---" for _ in header))]
+    return "\n".join(lines + [_row(row) for row in rows])
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"

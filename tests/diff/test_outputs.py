@@ -1,0 +1,137 @@
+"""The diff's JSON against its published schema, its Markdown, and what `--out` writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from archgen.cli import main
+from tests.conftest import ARCHITECTURES, ROOT
+from tests.diff import variants
+
+SCHEMA = json.loads((ROOT / "schema" / "archgen-diff.schema.json").read_text(encoding="utf-8"))
+PAIRS = {
+    "redesign": (
+        (ARCHITECTURES / "employee-directory-ec2.yaml").read_text(encoding="utf-8"),
+        (ARCHITECTURES / "employee-directory-serverless.yaml").read_text(encoding="utf-8"),
+    ),
+    "bastion": (variants.CAPSTONE, variants.BASTION),
+    "one-zone": (variants.CAPSTONE, variants.ONE_ZONE_DB),
+    "return-blocked": (variants.CAPSTONE, variants.RETURN_BLOCKED),
+    "new-flow": (variants.CAPSTONE, variants.NEW_FLOW),
+    "same": (variants.CAPSTONE, variants.CAPSTONE),
+}
+
+
+def _run(tmp_path: Path, old: str, new: str, *options: str) -> str:
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    paths = [str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")]
+    result = CliRunner().invoke(main, ["diff", *paths, *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_json_validates_against_the_schema(tmp_path: Path, pair: str) -> None:
+    document = json.loads(_run(tmp_path, *PAIRS[pair], "--format", "json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+
+
+def test_the_schema_refuses_what_the_contract_does_not_say() -> None:
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    counts = {"files": 0, "exposure_opened": 0, "findings_new": 0}
+    assert validator.is_valid({"diffs": [], "summary": {**counts, "findings_fixed": 0}})
+    assert not validator.is_valid({"diffs": [], "summary": counts})
+    assert not validator.is_valid({"diffs": [], "summary": {**counts, "findings_fixed": -1}})
+
+
+def test_json_of_the_bastion(tmp_path: Path) -> None:
+    document = json.loads(_run(tmp_path, *PAIRS["bastion"], "--format", "json"))
+    (diff,) = document["diffs"]
+    assert diff["resources"] == {
+        "added": ["bastion-sg", "bastion"],
+        "removed": [],
+        "changed": [{"id": "public-nacl", "fields": ["inbound"]}],
+    }
+    assert diff["exposure"] == {
+        "opened": [{"resource": "bastion", "protocol": "tcp", "ports": "22"}],
+        "closed": [],
+    }
+    assert [f["rule"] for f in diff["findings"]["new"]] == [
+        "AG303",
+        "AG305",
+        "AG205",
+        "AG202",
+        "AG202",
+    ]
+    assert document["summary"] == {
+        "files": 1,
+        "exposure_opened": 1,
+        "findings_new": 5,
+        "findings_fixed": 0,
+    }
+
+
+def test_json_reachability_of_the_blocked_return_path(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["return-blocked"], "--format", "json"))["diffs"]
+    assert diff["reachability"] == {
+        "opened": [],
+        "closed": [
+            {"from": "app", "to": "db", "port": 3306},
+            {"from": "importer", "to": "db", "port": 3306},
+        ],
+    }
+
+
+def test_markdown_puts_the_behaviour_before_the_tables(tmp_path: Path) -> None:
+    text = _run(tmp_path, *PAIRS["one-zone"], "--format", "markdown")
+    assert text.splitlines()[:10] == [
+        "## Architecture changes",
+        "",
+        "1 architecture changed: 0 exposures opened, 3 findings new, 0 fixed.",
+        "",
+        "### `capstone`",
+        "",
+        f"{tmp_path}/old.yaml → {tmp_path}/new.yaml",  # a path from the root is no code span
+        "",
+        "**What it does**",
+        "",
+    ]
+    assert "- `db` loses `us-east-1b`" in text
+    assert text.index("- `db` loses") < text.index("**Resources**") < text.index("**Findings**")
+    assert "| changed | `db` | rds | `subnets`, `multi_az` |" in text
+
+
+def test_markdown_escapes_what_a_pull_request_writes(tmp_path: Path) -> None:
+    hostile = "Download <img src=x onerror=alert(1)> [a](javascript:x) | *now*"
+    new = variants.NEW_FLOW.replace("Download a data set directly", hostile)
+    text = _run(tmp_path, variants.CAPSTONE, new, "--format", "markdown")
+    assert (
+        "| added | Download &lt;img src=x onerror=alert(1)> \\[a\\](javascript:x) \\| \\*now\\* |"
+        in text
+    )
+    assert "<img" not in text
+
+
+def test_out_writes_one_markdown_file_per_architecture(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(tmp_path, *PAIRS["bastion"], "--out", str(out))
+    assert sorted(path.name for path in out.iterdir()) == ["capstone.diff.md"]
+    written = (out / "capstone.diff.md").read_text(encoding="utf-8")
+    assert written.startswith("# `capstone`\n")
+    assert "- opens tcp 22 on `bastion` to the internet\n" in written
+
+
+def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -> None:
+    new = variants.NEW_FLOW.replace(
+        "- name: Download a data set directly", '- name: "Download\\e[31m\\u202e directly"'
+    )
+    output = _run(tmp_path, variants.CAPSTONE, new)
+    assert "  flows added: Download\\x1b[31m\\u202e directly\n" in output
+    assert "\x1b" not in output
+    assert "\u202e" not in output
