@@ -84,3 +84,24 @@ connections:
 )
 def test_a_client_may_sign_its_calls_with_a_role_it_assumes() -> None:
     assert ("AG501", "partner") not in _rules(PARTNER)
+
+
+MQTT = """  devices: {type: client}
+  vpc: {type: vpc, cidr: 10.0.0.0/16}
+  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24}
+  b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.2.0/24}
+  nlb: {type: nlb, subnets: [a, b], listeners: [{port: 8883, protocol: tls}]}
+  brokers: {type: autoscaling_group, subnets: [a, b]}
+connections:
+  - {from: devices, to: nlb, protocol: tcp, port: 8883}
+  - {from: nlb, to: brokers, protocol: tcp, port: 1883}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="AG209's derivation takes every client for a browser: devices speaking MQTT "
+    "through an NLB load no pages, yet the brokers are said to render them",
+)
+def test_devices_speaking_mqtt_through_an_nlb_load_no_pages() -> None:
+    assert ("AG209", "brokers") not in _rules(MQTT)
