@@ -3,8 +3,8 @@
 Generates designs of about 100, 1,000 and 10,000 resources out of three-tier
 stacks in realistic proportions (each: a VPC over two AZs with public, app and
 database subnets, route tables, NAT gateways, NACLs, security groups, an ALB,
-an Auto Scaling group, RDS, instances and the connections between them), runs
-the real command on each, and reports the medians and the growth per resource.
+an Auto Scaling group, RDS, instances, an ECS service on Fargate with its task
+role, and the connections between them), runs the real command on each, and reports the medians and the growth per resource.
 
     make bench            (or: python benchmarks/reach_scale.py --sizes 100 1000 10000)
 
@@ -49,14 +49,14 @@ STACK = """  vpc-{n}: {{type: vpc, cidr: {vpc}/20}}
       - {{rule: 100, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
     outbound:
-      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: {app_a}/23}}
+      - {{rule: 100, action: allow, protocol: tcp, ports: 80, cidr: {app_a}/23}}
       - {{rule: 110, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
   app-acl-{n}:
     type: network_acl
     vpc: vpc-{n}
     inbound:
-      - {{rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: {pub_a}/23}}
+      - {{rule: 100, action: allow, protocol: tcp, ports: 80, cidr: {pub_a}/23}}
       - {{rule: 120, action: allow, protocol: tcp, ports: 1024-65535, cidr: 0.0.0.0/0}}
     outbound:
       - {{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: {db_a}/23}}
@@ -67,21 +67,24 @@ STACK = """  vpc-{n}: {{type: vpc, cidr: {vpc}/20}}
     vpc: vpc-{n}
     inbound: [{{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: {app_a}/23}}]
     outbound: [{{rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: {app_a}/23}}]
-  alb-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 443, source: 0.0.0.0/0}}], egress: [{{protocol: tcp, ports: 8080, destination: app-sg-{n}}}]}}
-  app-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 8080, source: alb-sg-{n}}}]}}
+  alb-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 443, source: 0.0.0.0/0}}], egress: [{{protocol: tcp, ports: 80, destination: app-sg-{n}}}]}}
+  app-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 80, source: alb-sg-{n}}}]}}
   db-sg-{n}: {{type: security_group, vpc: vpc-{n}, ingress: [{{protocol: tcp, ports: 3306, source: app-sg-{n}}}], egress: []}}
   alb-{n}: {{type: alb, subnets: [pub-a-{n}, pub-b-{n}], security_groups: [alb-sg-{n}], listeners: [{{port: 443, protocol: https}}]}}
   app-{n}: {{type: autoscaling_group, subnets: [app-a-{n}, app-b-{n}], security_groups: [app-sg-{n}], min: 2, desired: 2, max: 4}}
   worker-a-{n}: {{type: ec2, subnet: app-a-{n}, security_groups: [app-sg-{n}]}}
   worker-b-{n}: {{type: ec2, subnet: app-b-{n}, security_groups: [app-sg-{n}]}}
+  jobs-{n}: {{type: ecs_service, launch_type: fargate, desired: 2, subnets: [app-a-{n}, app-b-{n}], security_groups: [app-sg-{n}], role: jobs-role-{n}}}
+  jobs-role-{n}: {{type: iam_role, allows: []}}
   db-{n}: {{type: rds, engine: mysql, subnets: [db-a-{n}, db-b-{n}], security_groups: [db-sg-{n}], multi_az: true, storage_encrypted: true}}
 """
-PER_STACK = 30
+PER_STACK = 32
 CONNECTIONS = """  - {{from: users, to: alb-{n}, protocol: https}}
-  - {{from: alb-{n}, to: app-{n}, protocol: http, port: 8080}}
+  - {{from: alb-{n}, to: app-{n}, protocol: http}}
   - {{from: app-{n}, to: db-{n}, protocol: mysql}}
   - {{from: worker-a-{n}, to: db-{n}, protocol: mysql}}
   - {{from: worker-b-{n}, to: db-{n}, protocol: mysql}}
+  - {{from: jobs-{n}, to: db-{n}, protocol: mysql}}
 """
 
 
