@@ -64,10 +64,10 @@ def test_database_in_one_zone_loses_a_zone(tmp_path: Path, monkeypatch: pytest.M
     assert output.splitlines() == [
         "capstone (old.yaml -> new.yaml)",
         "  db loses us-east-1b",
+        "  new error AG004 on db: subnet group covers only us-east-1a: AWS refuses a DB subnet "
+        "group in fewer than two zones",
         "  new error AG101 on db: the data tier (db) runs only in us-east-1a: losing that zone "
         "stops the tier",
-        "  new error AG104 on db: subnet group covers only us-east-1a: RDS needs subnets in two "
-        "zones for a standby",
         "  new error AG104 on db: not Multi-AZ: losing its zone loses the database until a restore",
         "  resources changed: db (subnets, multi_az)",
         "",
@@ -112,10 +112,12 @@ def test_new_flow_with_its_connection(tmp_path: Path, monkeypatch: pytest.Monkey
         "capstone (old.yaml -> new.yaml)",
         "  new error AG207 on users: (external tier) calls datasets in the data tier directly, "
         "skipping the application tier",
+        "  new error AG501 on users: calls datasets, but Block Public Access on datasets refuses "
+        "anonymous requests",
         "  connections added: users -> datasets https 443",
         "  flows added: Download a data set directly",
         "",
-        "1 architecture changed: 0 exposures opened, 1 finding new, 0 fixed",
+        "1 architecture changed: 0 exposures opened, 2 findings new, 0 fixed",
     ]
     assert code == 0
 
@@ -144,7 +146,7 @@ def test_the_course_redesign(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert lines[3] == (
         "  resources added: dns (route53), cdn (cloudfront), site (s3), api (api_gateway), "
-        "directory-fn (lambda), logs (cloudwatch), api-role (iam_role), fn-role (iam_role)"
+        "sign-in (cognito), directory-fn (lambda), logs (cloudwatch), api-role (iam_role), fn-role (iam_role)"
     )
     removed = lines[4].removeprefix("  resources removed: ").split(", ")
     assert removed[:3] == ["vpc (vpc)", "igw (internet_gateway)", "public-a (subnet)"]
@@ -171,7 +173,7 @@ def test_bad_input_on_either_side_is_placed_and_exits_2(
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     placed = [line.split(": ")[0] for line in result.output.splitlines()]
-    assert placed == ["new.yaml:286:5", "old.yaml:3:7", "old.yaml:286:5"]
+    assert placed == ["new.yaml:289:5", "old.yaml:3:7", "old.yaml:289:5"]
 
 
 def test_json_gives_invalid_input_as_errors(

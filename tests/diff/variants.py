@@ -49,8 +49,8 @@ ONE_ZONE_DB = _edit(
 RETURN_BLOCKED = _edit(
     CAPSTONE,
     (
-        "      - {rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.0.0.0/23}\n",
-        "      - {rule: 100, action: allow, protocol: tcp, ports: 8080, cidr: 10.0.0.0/23}\n"
+        "      - {rule: 100, action: allow, protocol: tcp, ports: 80, cidr: 10.0.0.0/23}\n",
+        "      - {rule: 100, action: allow, protocol: tcp, ports: 80, cidr: 10.0.0.0/23}\n"
         "      - {rule: 110, action: deny, protocol: tcp, ports: 1024-65535, cidr: 10.0.20.0/23}\n",
     ),
 )

@@ -40,8 +40,8 @@ class TiersSeparated(Rule):
                     "tier",
                 )
         for server, door in sorted(_page_servers(arch).items()):
-            if "presentation" in arch.tiers_of(server):
-                continue  # declared: reported above, or a presentation server by intent
+            if arch.resource(server).tier is not None:
+                continue  # declared: reported above, or the author's tier by intent
             yield self.issue(
                 arch.resource(server),
                 f"serves both the presentation and the application tier: clients reach it "
