@@ -146,7 +146,8 @@ def test_the_course_redesign(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert lines[3] == (
         "  resources added: dns (route53), cdn (cloudfront), site (s3), api (api_gateway), "
-        "sign-in (cognito), directory-fn (lambda), logs (cloudwatch), api-role (iam_role), fn-role (iam_role)"
+        "sign-in (cognito), directory-fn (lambda), logs (cloudwatch), api-role (iam_role), "
+        "fn-role (iam_role)"
     )
     removed = lines[4].removeprefix("  resources removed: ").split(", ")
     assert removed[:3] == ["vpc (vpc)", "igw (internet_gateway)", "public-a (subnet)"]

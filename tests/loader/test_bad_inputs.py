@@ -141,7 +141,7 @@ def test_control_characters_in_the_input_are_shown_as_escapes(tmp_path: Path) ->
         f"{path}:6:3: resource id 'u\\u202ex' must start with a lowercase letter and hold only "
         "lowercase letters, digits and hyphens",
         f"{path}:7:21: unknown key 'k\\r' in client 'v' (expected one of: label, tier, why, "
-        "suppress, type)",
+        "suppress, type, cidrs)",
     ]
 
 

@@ -27,9 +27,25 @@ RATIONALES: dict[str, str] = {
         "Zone keeps each zone independent of the others."
     ),
     "vpc_endpoint": (
-        "A gateway VPC endpoint carries traffic to Amazon S3 or DynamoDB over the AWS network "
-        "instead of the internet: more private, free of NAT data charges, and independent of "
-        "the NAT gateways."
+        "A VPC endpoint carries traffic to an AWS service over the AWS network instead of the "
+        "internet. A gateway endpoint (S3, DynamoDB) is a route; an interface endpoint "
+        "(Bedrock, Secrets Manager, SQS, ...) is a network interface in each of its subnets, "
+        "behind its own security group. Either way private subnets reach the service with no "
+        "NAT gateway: more private, free of NAT data charges, and independent of the NAT gateways."
+    ),
+    "prefix_list": (
+        "A prefix list names a set of address ranges once, for security group rules and routes. "
+        "An AWS-managed one holds a service's addresses: a load balancer that admits only the "
+        "CloudFront origin-facing list cannot be reached around CloudFront and its web ACL."
+    ),
+    "transit_gateway": (
+        "A transit gateway is a regional router that joins many VPCs (hub and spoke): each VPC "
+        "routes the others' ranges to it, and its attachment subnets carry the traffic."
+    ),
+    "vpc_peering": (
+        "A VPC peering connection links exactly two VPCs privately. Both sides route to it and "
+        "both sides' security groups and NACLs still apply; it is not transitive, so a third "
+        "VPC needs its own peering."
     ),
     "route53": (
         "Amazon Route 53 is the DNS service. Alias records point the domain at AWS front doors "

@@ -117,6 +117,9 @@ _KINDS = {
     "route_table": "route table",
     "internet_gateway": "internet gateway",
     "nat_gateway": "NAT gateway",
+    "vpc_endpoint": "VPC endpoint",
+    "transit_gateway": "transit gateway",
+    "vpc_peering": "peering connection",
     "listener": "listener of",
     "subnet": "subnet",
 }

@@ -49,8 +49,8 @@ def place(arch: Architecture) -> Scene:
 
 
 def drawn_as(arch: Architecture, resource_id: str) -> Drawn:
-    """Return how the resource's type is drawn (its facts say)."""
-    return arch.resource(resource_id).facts.drawn
+    """Return how the resource is drawn (its facts say, unless a field changes it)."""
+    return arch.resource(resource_id).drawn()
 
 
 def _node(arch: Architecture, resource_id: str, node_id: str = "", sublabel: str = "") -> Node:

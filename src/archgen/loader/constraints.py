@@ -11,12 +11,14 @@ import itertools
 from collections.abc import Hashable, Iterator, Sequence
 
 from archgen.errors import Problem
+from archgen.loader import endpoint_rules
 from archgen.loader.parts import Parts
 from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
 from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import InSubnets
+from archgen.model.resources.links import PrefixList, VpcPeering
 from archgen.model.resources.network import (
     EgressRule,
     IngressRule,
@@ -24,6 +26,7 @@ from archgen.model.resources.network import (
     NetworkAcl,
     RouteTable,
     SecurityGroup,
+    VpcEndpoint,
 )
 from archgen.safe_text import visible
 from archgen.source import KeyPath, SourceMap
@@ -65,6 +68,8 @@ def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
                 f"capacity must satisfy min <= desired <= max, got {resource.min} <= "
                 f"{resource.desired} <= {resource.max}",
             )
+    elif isinstance(resource, VpcEndpoint | PrefixList | VpcPeering):
+        yield from endpoint_rules.check(resource, path)
     elif isinstance(resource, LoadBalancer):
         yield from _unique(
             [listener.port for listener in resource.listeners],

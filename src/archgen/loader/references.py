@@ -50,7 +50,7 @@ minutes, since each suggestion compares the name with every id."""
 
 
 def _judge(value: str, marker: RefTo, parts: Parts, field: str, *, suggest: bool) -> str | None:
-    if marker.types == ("security_group",) and is_cidr(value):
+    if is_cidr(value):  # a field that takes a CIDR or an id; a pure id field never holds one
         return None
     actual = parts.kinds.get(value)
     if actual is None and value in parts.declared:

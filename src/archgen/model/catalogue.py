@@ -19,6 +19,7 @@ from archgen.model.resources.data import S3, Dynamodb, Efs, Elasticache, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Nlb, Route53, Waf
 from archgen.model.resources.facts import Facts, HoldsRole
 from archgen.model.resources.integration import Eventbridge, StepFunctions
+from archgen.model.resources.links import PrefixList, TransitGateway, VpcPeering
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -48,6 +49,9 @@ Resource = Annotated[
     | InternetGateway
     | NatGateway
     | VpcEndpoint
+    | PrefixList
+    | TransitGateway
+    | VpcPeering
     | NetworkAcl
     | SecurityGroup
     | Route53

@@ -182,7 +182,7 @@ CidrOrId = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "description": "a CIDR block, or the id of a security group",
+            "description": "a CIDR block, or the id of a security group or prefix list",
             "pattern": r"^(\d{1,3}(\.\d{1,3}){3}/\d{1,2}|[a-z][a-z0-9-]*)$",
         }
     ),

@@ -11,7 +11,7 @@ from archgen.model.architecture import Architecture
 from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HasSecurityGroups
 from archgen.model.resources.network import NetworkAcl, Subnet
-from archgen.network import nacl, places, security_groups
+from archgen.network import nacl, places, ranges, security_groups
 from archgen.network.intervals import IntervalSet, port_text
 from archgen.network.probe import Probe, Trail
 from archgen.network.verdict import Place
@@ -83,7 +83,14 @@ class Checkpoints:
         peer = probe.destination if way == "egress" else probe.origin
         port = probe.port
         result = security_groups.check(
-            groups, way, probe.protocol, port, peer.addresses, peer_groups, peer.label
+            groups,
+            way,
+            probe.protocol,
+            port,
+            peer.addresses,
+            peer_groups,
+            peer.label,
+            lambda value: ranges.named(self.arch, value),
         )
         names = ", ".join(g.id for g in groups) or "default"
         if not result.admitted:

@@ -1,9 +1,11 @@
 """Which application and data resources the internet reaches directly (AG205).
 
-A resource is exposed in a subnet when all of these hold for some port: it has
-a public address there, the subnet routes to an internet gateway (so replies
-leave), the subnet's NACL admits traffic from the internet and lets the replies
-out, and a security group admits the internet. The search covers every port.
+A resource is exposed in a subnet when all of these hold for some port and
+some address outside the VPC: it has a public address there, the subnet routes
+to an internet gateway (so replies leave), the subnet's NACL admits requests
+from that address and lets the replies out, and a security group admits it.
+Any public range counts, not only 0.0.0.0/0 (DESIGN.md 7.2); an AWS-managed
+prefix list does not, since only that service (CloudFront) is inside it.
 """
 
 from __future__ import annotations
@@ -13,13 +15,23 @@ from dataclasses import dataclass
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import NetworkAcl, SecurityGroup
-from archgen.model.types import is_cidr, port_range
-from archgen.network import nacl, routes
-from archgen.network.intervals import EPHEMERAL, INTERNET, IntervalSet, port_text
+from archgen.model.types import port_range
+from archgen.network import nacl, places, ranges, routes
+from archgen.network.intervals import (
+    EPHEMERAL,
+    INTERNET,
+    OPEN_INTERNET,
+    IntervalSet,
+    address_text,
+    port_text,
+)
 from archgen.network.reach import network_of
 
 _GUARDED_TIERS = ("application", "data")
 PROTOCOLS = ("tcp", "udp")
+
+Opening = tuple[IntervalSet, IntervalSet]
+"""What one security group rule opens to strangers: (addresses, ports)."""
 
 
 @dataclass(frozen=True)
@@ -50,9 +62,9 @@ def exposures(arch: Architecture) -> Iterator[Exposure]:
 
 def _exposed(arch: Architecture, resource_id: str, subnet_id: str) -> str | None:
     for protocol in PROTOCOLS:
-        ports = reachable_ports(arch, resource_id, subnet_id, protocol)
+        addresses, ports = _reached(arch, resource_id, subnet_id, protocol)
         if ports:
-            return f"{protocol} {port_text(ports)}"
+            return _wording(protocol, addresses, ports)
     return None
 
 
@@ -66,52 +78,57 @@ def internet_ports(arch: Architecture, resource_id: str) -> dict[str, IntervalSe
     for protocol in PROTOCOLS:
         ports = IntervalSet()
         for subnet_id in arch.subnets_of(resource_id):
-            ports = ports | reachable_ports(arch, resource_id, subnet_id, protocol)
+            ports = ports | _reached(arch, resource_id, subnet_id, protocol)[1]
         if ports:
             found[protocol] = ports
     return found
 
 
-def reachable_ports(
-    arch: Architecture, resource_id: str, subnet_id: str, protocol: str
-) -> IntervalSet:
-    """Return the ports on which the internet reaches the resource in that subnet, and back."""
+def _reached(arch: Architecture, resource_id: str, subnet_id: str, protocol: str) -> Opening:
+    """Return the addresses outside the VPC that reach the resource there, and on which ports."""
+    addresses, ports = IntervalSet(), IntervalSet()
     if not network_of(arch).has_public_address(resource_id, subnet_id):
-        return IntervalSet()
+        return addresses, ports
     replies = routes.lookup(arch, subnet_id, INTERNET)
     if not all(choice.kind == "internet_gateway" for choice in replies):
-        return IntervalSet()
-    return _open_ports(arch, resource_id, protocol) & _acl_admits(arch, subnet_id, protocol)
+        return addresses, ports
+    for opening in _openings(arch, resource_id, subnet_id, protocol):
+        for reached, on in _through_acl(arch, subnet_id, protocol, *opening):
+            addresses, ports = addresses | reached, ports | on
+    return addresses, ports
 
 
-def _open_ports(arch: Architecture, resource_id: str, protocol: str) -> IntervalSet:
-    """Return the ports the resource's security groups open to the whole internet."""
-    groups = [arch.get(g, SecurityGroup) for g in arch.security_groups_of(resource_id)]
-    opened = IntervalSet()
-    for group in groups:
-        for rule in group.ingress:
-            if rule.protocol not in ("all", protocol) or not is_cidr(rule.source):
+def _openings(
+    arch: Architecture, resource_id: str, subnet_id: str, protocol: str
+) -> Iterator[Opening]:
+    """Yield what each ingress rule of the resource's groups opens to addresses outside the VPC."""
+    outside = OPEN_INTERNET - IntervalSet.cidr(places.vpc_cidr(arch, subnet_id))
+    for group_id in arch.security_groups_of(resource_id):
+        for rule in arch.get(group_id, SecurityGroup).ingress:
+            if rule.protocol not in ("all", protocol):
                 continue
-            if IntervalSet.cidr(rule.source).covers(INTERNET):
-                opened = opened | IntervalSet((port_range(rule.ports),))
-    return opened
+            addresses = ranges.named(arch, rule.source)
+            strangers = addresses & outside if addresses is not None else IntervalSet()
+            if strangers:
+                yield strangers, IntervalSet((port_range(rule.ports),))
 
 
-def _acl_admits(arch: Architecture, subnet_id: str, protocol: str) -> IntervalSet:
-    """Return the ports on which the subnet's NACL lets internet requests in and replies out."""
+def _through_acl(
+    arch: Architecture, subnet_id: str, protocol: str, addresses: IntervalSet, ports: IntervalSet
+) -> Iterator[Opening]:
+    """Yield the addresses and ports the subnet's NACL lets in with their replies out."""
     acl_id = arch.nacl_of(subnet_id)
     if acl_id is None:
-        return IntervalSet(((0, 65535),))
+        yield addresses, ports
+        return
     acl = arch.get(acl_id, NetworkAcl)
-    if not nacl.evaluate(acl.outbound, protocol, EPHEMERAL, INTERNET).admitted:
-        return IntervalSet()
-    admitted = IntervalSet()
-    for rule in acl.inbound:
-        if rule.action != "allow" or not nacl.protocol_matches(rule.protocol, protocol):
-            continue
-        ports = nacl.rule_ports(rule)
-        for low, high in ports:
-            candidate = IntervalSet(((low, high),))
-            if nacl.evaluate(acl.inbound, protocol, candidate, INTERNET).admitted:
-                admitted = admitted | candidate
-    return admitted
+    for inside, on in nacl.allowed(acl.inbound, protocol, ports, addresses):
+        for answered, _ in nacl.allowed(acl.outbound, protocol, EPHEMERAL, inside):
+            yield answered, on
+
+
+def _wording(protocol: str, addresses: IntervalSet, ports: IntervalSet) -> str:
+    """Return e.g. "tcp 8080", with the range when only part of the internet gets in."""
+    if addresses.covers(OPEN_INTERNET):
+        return f"{protocol} {port_text(ports)}"
+    return f"{protocol} {port_text(ports)} from {address_text(addresses)}"

@@ -7,8 +7,8 @@ gateway, whose own subnet then has to route it on; each leg is judged apart.
 
 from __future__ import annotations
 
-from archgen.model.resources.network import NatGateway
-from archgen.network import places, routes
+from archgen.model.resources.network import NatGateway, Subnet
+from archgen.network import places, routes, transit
 from archgen.network.components import Checkpoints
 from archgen.network.probe import Leg, Probe
 
@@ -33,6 +33,9 @@ def _take(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.RouteChoice) -
     if unroutable is not None:
         reason = "NO_ROUTE_TO_DESTINATION"
         at.trail.refuse(probe.direction, "route_table", table, reason, unroutable)
+    if choice.kind == "transit_gateway":
+        _through_transit(at, probe, leg, choice)
+        return
     if choice.kind == "vpc_endpoint":
         _check_endpoint(at, probe, leg, choice.target)
     elif choice.kind == "internet_gateway":
@@ -50,6 +53,8 @@ def _unroutable(probe: Probe, leg: Leg, choice: routes.RouteChoice) -> str | Non
         return f"{choice.text} for {probe.destination.label}"
     if choice.kind in _ONWARD:
         return None
+    if choice.kind == "vpc_peering":
+        return f"{choice.text}: a peering connection carries nothing on to the peer's gateways"
     if leg.direct_only:
         return (
             f"the reply to {probe.destination.label} takes {choice.text}, not the internet "
@@ -58,6 +63,30 @@ def _unroutable(probe: Probe, leg: Leg, choice: routes.RouteChoice) -> str | Non
     if choice.target in leg.through:
         return f"{choice.text} loops back to a NAT gateway this packet already crossed"
     return None
+
+
+def _through_transit(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.RouteChoice) -> None:
+    """Cross a transit gateway to the attached VPC that sends the packet on (central egress).
+
+    Without the transit gateway's own route tables in the format, the packet
+    goes to the first other attached VPC whose attachment subnet routes its
+    destination to a NAT gateway, an internet gateway or an endpoint.
+    """
+    table = places.table_name(at.arch, leg.subnet)
+    exit_subnet = transit.egress_subnet(at.arch, choice.target, leg.subnet, probe.destination)
+    if exit_subnet is None or choice.target in leg.through:
+        detail = f"{choice.text}, but no VPC attached to {choice.target} routes it on"
+        at.trail.refuse(probe.direction, "route_table", table, "NO_ROUTE_TO_DESTINATION", detail)
+    subject = places.table_id(at.arch, leg.subnet)
+    check = f"to {probe.destination.label}"
+    at.trail.admit(probe.direction, "route_table", table, check, (choice.text,), subject=subject)
+    by = (f"attached to {at.arch.get(exit_subnet, Subnet).vpc} in {exit_subnet}",)
+    at.trail.admit(probe.direction, "transit_gateway", choice.target, check, by)
+    inner = probe.sent_by(places.subnet_place(at.arch, leg.subnet))
+    at.acl(exit_subnet, "inbound", inner)
+    onward = Leg(exit_subnet, choice.target, leg.service, through=(*leg.through, choice.target))
+    follow(at, probe, onward)
+    at.acl(exit_subnet, "outbound", inner.reply())
 
 
 def _check_endpoint(at: Checkpoints, probe: Probe, leg: Leg, endpoint: str) -> None:

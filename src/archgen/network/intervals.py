@@ -92,8 +92,11 @@ def _cidr_set(cidr: str) -> IntervalSet:
 
 def address_text(addresses: IntervalSet) -> str:
     """Return addresses as CIDR blocks, shortest form first; long lists are cut."""
-    if addresses == INTERNET:
+    if addresses == INTERNET or _internet_less_managed(addresses):
         return "the internet"
+    for name, block in MANAGED_LISTS.items():
+        if addresses == block:
+            return f"the {name} prefix list"
     blocks: list[str] = []
     for low, high in addresses:
         blocks += [
@@ -105,6 +108,16 @@ def address_text(addresses: IntervalSet) -> str:
     if len(blocks) > 3:
         return f"{', '.join(blocks[:3])} and {len(blocks) - 3} more"
     return ", ".join(blocks)
+
+
+def _internet_less_managed(addresses: IntervalSet) -> bool:
+    """Tell whether `addresses` are the internet less some AWS-managed lists' stand-ins.
+
+    The stand-in blocks are archgen's, not addresses a reader would know: the
+    internet less CloudFront's is still "the internet" in a message.
+    """
+    missing = INTERNET - addresses
+    return bool(missing) and INTERNET.covers(addresses) and _MANAGED_BLOCKS.covers(missing)
 
 
 def port_text(ports: IntervalSet) -> str:
@@ -125,3 +138,19 @@ NON_INTERNET = (
 )
 INTERNET = ALL_ADDRESSES - NON_INTERNET
 """Public address space: where clients and the public endpoints of AWS services live."""
+
+MANAGED_LISTS = {
+    "cloudfront-origin-facing": IntervalSet.cidr("240.0.0.0/8"),
+    "s3": IntervalSet.cidr("241.0.0.0/8"),
+    "dynamodb": IntervalSet.cidr("242.0.0.0/8"),
+}
+"""AWS-managed prefix lists, each as a block of the reserved 240.0.0.0/4 that stands for it.
+
+AWS publishes no fixed content for them, and what the analysis needs is only
+who is inside: CloudFront is in its list, the rest of the internet is not. A
+block of reserved space lies inside 0.0.0.0/0 (a rule open to everything still
+admits the service) and outside every range an author writes (see network/ranges.py).
+"""
+_MANAGED_BLOCKS = IntervalSet.of(piece for block in MANAGED_LISTS.values() for piece in block)
+OPEN_INTERNET = INTERNET - _MANAGED_BLOCKS
+"""Where a stranger may send from: public space, less the stand-ins of AWS-managed lists."""

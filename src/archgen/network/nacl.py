@@ -93,3 +93,26 @@ def refusal_text(result: AclResult, protocol: str, way: str) -> str:
     deciding = result.rules[0]
     what = "no rule admits" if deciding == "* deny" else f"{deciding} refuses"
     return f"{what} {protocol} {port_text(ports)} {way} {address_text(addresses)}"
+
+
+def allowed(
+    rules: tuple[NaclRule, ...], protocol: str, ports: IntervalSet, addresses: IntervalSet
+) -> list[Region]:
+    """Return every part of addresses x ports that the rules allow (the rest is denied).
+
+    Where `evaluate` proves a whole region or names one refused piece, this
+    answers "who gets through at all", which exposure asks of a partial rule.
+    """
+    remaining: list[Region] = [(addresses, ports)]
+    admitted: list[Region] = []
+    for rule in sorted(rules, key=lambda r: r.rule):
+        if not protocol_matches(rule.protocol, protocol):
+            continue
+        left: list[Region] = []
+        for region in remaining:
+            hit, rest = split(region, IntervalSet.cidr(rule.cidr), rule_ports(rule))
+            left.extend(rest)
+            if hit is not None and rule.action == "allow":
+                admitted.append(hit)
+        remaining = left
+    return admitted

@@ -9,8 +9,8 @@ from __future__ import annotations
 from archgen.model.architecture import Architecture
 from archgen.model.resources.facts import MayBePublic
 from archgen.model.resources.network import SecurityGroup, Subnet, Vpc
-from archgen.network import security_groups
-from archgen.network.intervals import INTERNET, IntervalSet
+from archgen.network import ranges, security_groups
+from archgen.network.intervals import IntervalSet
 from archgen.network.verdict import Place
 
 
@@ -21,9 +21,10 @@ def in_vpc(arch: Architecture, resource_id: str) -> bool:
 
 def outside(arch: Architecture, resource_id: str) -> Place:
     """Return the place of something outside every VPC: a client or a public endpoint."""
+    addresses = ranges.of_outside(arch, resource_id)
     if arch.type_of(resource_id) == "client":
-        return Place(f"{resource_id} (internet)", INTERNET, internet=True)
-    return Place(f"{resource_id} (public endpoint)", INTERNET)
+        return Place(f"{resource_id} (internet)", addresses, internet=True)
+    return Place(f"{resource_id} (public endpoint)", addresses)
 
 
 def places_of(arch: Architecture, resource_id: str) -> list[Place]:
@@ -55,7 +56,7 @@ def groups_of(arch: Architecture, resource_id: str) -> tuple[SecurityGroup, ...]
 
 def group_ids(arch: Architecture, resource_id: str) -> tuple[str, ...]:
     """Return the group ids a peer's rule may name, the VPC's default group if none is set."""
-    if not in_vpc(arch, resource_id):
+    if not arch.subnets_of(resource_id):
         return ()
     return arch.security_groups_of(resource_id) or (security_groups.DEFAULT_GROUP,)
 

@@ -42,6 +42,10 @@ class Probe:
         """Return the same packet as sent by another place (the subnet behind a NAT)."""
         return Probe(self.direction, self.protocol, self.ports, origin, self.destination)
 
+    def sent_to(self, destination: Place) -> Probe:
+        """Return the same packet sent to another place (the endpoint a name resolves to)."""
+        return Probe(self.direction, self.protocol, self.ports, self.origin, destination)
+
     @property
     def port(self) -> int:
         """Return the request's port: a request probes exactly one, security groups want it."""

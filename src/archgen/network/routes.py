@@ -1,4 +1,8 @@
-"""Route lookup: the implicit local route, gateway endpoints, then longest prefix first."""
+"""Route lookup: the implicit local route, gateway endpoints, then longest prefix first.
+
+A route names a CIDR or a prefix list, and sends to an internet or NAT gateway, a
+transit gateway or a peering connection; the choice's `kind` is the target's type.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import ipaddress
 from dataclasses import dataclass
 
 from archgen.model.architecture import Architecture
-from archgen.model.resources.network import Subnet, Vpc, VpcEndpoint
-from archgen.network.intervals import IntervalSet
-
-GATEWAY_ENDPOINT_SERVICES = ("s3", "dynamodb")
+from archgen.model.resources.links import PrefixList
+from archgen.model.resources.network import Route, Subnet, Vpc
+from archgen.model.types import is_cidr
+from archgen.network.endpoints import gateway_for
+from archgen.network.intervals import MANAGED_LISTS, IntervalSet
 
 
 @dataclass(frozen=True)
@@ -39,17 +44,13 @@ def lookup(
     if local:
         choices.append(RouteChoice("local", "local", local, f"implicit local route {vpc.cidr}"))
     remaining = addresses - local
-    endpoint = _endpoint(arch, table.id if table else None, service)
+    endpoint = gateway_for(arch, table.id, service) if table and service else None
     if remaining and endpoint is not None:
         text = f"{service} prefix list -> {endpoint.id} (gateway endpoint)"
         choices.append(RouteChoice("vpc_endpoint", endpoint.id, remaining, text))
         return choices
-    routes = sorted(
-        table.routes if table else (),
-        key=lambda route: -ipaddress.IPv4Network(route.destination).prefixlen,
-    )
-    for route in routes:
-        claimed = remaining & IntervalSet.cidr(route.destination)
+    for blocks, route in _by_prefix(arch, table.routes if table else ()):
+        claimed = remaining & blocks
         if claimed:
             kind = arch.type_of(route.target)
             text = f"{route.destination} -> {route.target} ({table.id if table else 'main'})"
@@ -61,10 +62,24 @@ def lookup(
     return choices
 
 
-def _endpoint(arch: Architecture, table_id: str | None, service: str | None) -> VpcEndpoint | None:
-    if table_id is None or service not in GATEWAY_ENDPOINT_SERVICES:
-        return None
-    for endpoint in arch.resources_of(VpcEndpoint):
-        if endpoint.service == service and table_id in endpoint.route_tables:
-            return endpoint
-    return None
+def _by_prefix(
+    arch: Architecture, table_routes: tuple[Route, ...]
+) -> list[tuple[IntervalSet, Route]]:
+    """Return each route's blocks, most specific first: a prefix list's blocks each on its own.
+
+    AWS matches the CIDRs of a prefix-list route one by one against the
+    others by length; an AWS-managed list counts as one /8 (its stand-in).
+    """
+    blocks: list[tuple[int, IntervalSet, Route]] = []
+    for route in table_routes:
+        if is_cidr(route.destination):
+            length = ipaddress.IPv4Network(route.destination).prefixlen
+            blocks.append((length, IntervalSet.cidr(route.destination), route))
+            continue
+        prefix_list = arch.get(route.destination, PrefixList)
+        for cidr in prefix_list.cidrs or ():
+            blocks.append((ipaddress.IPv4Network(cidr).prefixlen, IntervalSet.cidr(cidr), route))
+        if prefix_list.service is not None:
+            blocks.append((8, MANAGED_LISTS[prefix_list.service], route))
+    blocks.sort(key=lambda item: -item[0])
+    return [(addresses, route) for _, addresses, route in blocks]

@@ -6,10 +6,11 @@ request is checked: replies of an admitted connection always pass.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archgen.model.resources.network import EgressRule, IngressRule, SecurityGroup
-from archgen.model.types import is_cidr, port_range
+from archgen.model.types import port_range
 from archgen.network.intervals import IntervalSet, address_text
 from archgen.network.nacl import protocol_matches
 
@@ -48,6 +49,10 @@ def _rule_text(rule: IngressRule | EgressRule, group: str, way: str) -> GroupRul
     return GroupRule(group, f"{rule.protocol}{ports} {way} {peer}")
 
 
+Resolver = Callable[[str], IntervalSet | None]
+"""Returns the addresses a rule's CIDR or prefix list names; None for a security group."""
+
+
 def check(
     groups: tuple[SecurityGroup, ...],
     direction: str,
@@ -56,6 +61,7 @@ def check(
     peer_addresses: IntervalSet,
     peer_groups: tuple[str, ...],
     peer_label: str,
+    resolve: Resolver,
 ) -> GroupResult:
     """Judge a request `direction` ("ingress" or "egress") against the union of `groups`.
 
@@ -79,10 +85,11 @@ def check(
             False, reason="SG_HAS_NO_RULES", detail=f"{names} has no {direction} rules"
         )
     way = "from" if direction == "ingress" else "to"
-    admitted, uncovered = _match(rules, protocol, port, peer_addresses, peer_groups, way)
+    admitted, uncovered = _match(rules, (protocol, port, way), peer_addresses, peer_groups, resolve)
     if not uncovered:
         return GroupResult(True, tuple(admitted))
-    partly = f" ({address_text(uncovered)})" if uncovered != peer_addresses else ""
+    shown = address_text(uncovered)
+    partly = f" ({shown})" if shown != address_text(peer_addresses) else ""
     return GroupResult(
         False,
         reason="ENI_SG_RULES_MISMATCH",
@@ -104,13 +111,16 @@ def _default_group(direction: str, peer_groups: tuple[str, ...]) -> GroupResult:
 
 def _match(
     rules: list[tuple[str, IngressRule | EgressRule]],
-    protocol: str,
-    port: int,
+    packet: tuple[str, int, str],
     peer_addresses: IntervalSet,
     peer_groups: tuple[str, ...],
-    way: str,
+    resolve: Resolver,
 ) -> tuple[list[GroupRule], IntervalSet]:
-    """Return the rules that admit part of the peer, and the part no rule admits."""
+    """Return the rules that admit part of the peer, and the part no rule admits.
+
+    `packet` is the protocol, the port and the rule's preposition ("from"/"to").
+    """
+    protocol, port, way = packet
     admitted: list[GroupRule] = []
     uncovered = peer_addresses
     for group_id, rule in rules:
@@ -118,10 +128,11 @@ def _match(
         if not protocol_matches(rule.protocol, protocol) or not low <= port <= high:
             continue
         peer = rule.source if isinstance(rule, IngressRule) else rule.destination
-        if is_cidr(peer):
-            if uncovered & IntervalSet.cidr(peer):
+        addresses = resolve(peer)
+        if addresses is not None:
+            if uncovered & addresses:
                 admitted.append(_rule_text(rule, group_id, way))
-                uncovered = uncovered - IntervalSet.cidr(peer)
+                uncovered = uncovered - addresses
         elif peer in peer_groups:
             admitted.append(_rule_text(rule, group_id, way))
             uncovered = IntervalSet()

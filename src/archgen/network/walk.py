@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
-from archgen.network import places
+from archgen.network import crossing as crossing_vpcs
+from archgen.network import endpoints, places
 from archgen.network.components import Checkpoints
 from archgen.network.internet import follow
 from archgen.network.probe import Blocked, Leg, Probe
 from archgen.network.verdict import PairVerdict
 
-_UNROUTABLE = ("internet_gateway", "nat_gateway", "vpc_endpoint")
+_UNROUTABLE = (
+    "internet_gateway",
+    "nat_gateway",
+    "vpc_endpoint",
+    "prefix_list",
+    "transit_gateway",
+    "vpc_peering",
+)
 
 
 def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> PairVerdict:
@@ -39,7 +47,7 @@ def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> P
         elif b.subnet:
             _from_outside(at, target, request)
         else:
-            _to_outside(at, source, target, request)
+            _to_service(at, source, target, request)
     except Blocked as blocked:
         return PairVerdict(a, b, tuple(trail.steps), blocked.block)
     return PairVerdict(a, b, tuple(trail.steps), None)
@@ -50,7 +58,9 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     a, b = request.origin.subnet, request.destination.subnet
     assert a is not None  # noqa: S101 (caller's contract)
     assert b is not None  # noqa: S101 (caller's contract)
-    _same_vpc(at, a, b)
+    if at.arch.get(a, Subnet).vpc != at.arch.get(b, Subnet).vpc:
+        crossing_vpcs.walk(at, source, target, request)
+        return
     crossing = a != b
     at.group(source, "egress", request, places.group_ids(at.arch, target))
     if crossing:
@@ -68,15 +78,6 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     else:
         by = "traffic within a subnet passes no NACL"
         at.trail.admit("return", "subnet", b, "reply inside one subnet", (by,))
-
-
-def _same_vpc(at: Checkpoints, subnet_a: str, subnet_b: str) -> None:
-    """Refuse a pair across two VPCs: format v1 declares no peering to carry it."""
-    vpc_a = at.arch.get(subnet_a, Subnet).vpc
-    vpc_b = at.arch.get(subnet_b, Subnet).vpc
-    if vpc_a != vpc_b:
-        detail = f"{vpc_a} and {vpc_b} are not peered"
-        at.trail.refuse("forward", "vpc", vpc_a, "DISCONNECTED_VPCS", detail)
 
 
 def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
@@ -120,11 +121,26 @@ def _gateway_in(at: Checkpoints, target: str, subnet: str) -> InternetGateway:
     return gateway
 
 
+def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> None:
+    """Walk a call out of a subnet: to an interface endpoint of the service if its VPC has one."""
+    subnet = request.origin.subnet
+    assert subnet is not None  # noqa: S101 (caller's contract)
+    endpoint = endpoints.interface_for(at.arch, subnet, target)
+    if endpoint is None:
+        _to_outside(at, source, target, request)
+        return
+    service = endpoints.service_of(at.arch, target)
+    by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
+    at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
+    for place in endpoints.places_of(at.arch, endpoint):
+        _inside(at, source, endpoint.id, request.sent_to(place))
+
+
 def _to_outside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     """Walk a request from a subnet out to the internet or a public AWS endpoint, and back."""
     subnet = request.origin.subnet
     assert subnet is not None  # noqa: S101 (caller's contract)
     at.group(source, "egress", request, ())
     at.acl(subnet, "outbound", request)
-    follow(at, request, Leg(subnet, source, service=at.arch.type_of(target)))
+    follow(at, request, Leg(subnet, source, service=endpoints.service_of(at.arch, target)))
     at.acl(subnet, "inbound", request.reply())

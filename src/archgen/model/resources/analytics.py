@@ -39,6 +39,7 @@ class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
         port=None,
         rationale="opensearch",
         signed_api=True,
+        endpoint=None,
     )
     zone_verb: ClassVar[str] = "keeps its nodes"
     zone_loss: ClassVar[str] = "losing that zone stops search"
@@ -73,6 +74,7 @@ class KinesisStream(ResourceBase):
         port=None,
         rationale="kinesis_stream",
         signed_api=True,
+        endpoint="kinesis-streams",
     )
     capacity_mode: Literal["on-demand", "provisioned"] = "on-demand"
     shards: Annotated[Whole, Field(ge=1, le=10_000)] | None = None
@@ -98,6 +100,7 @@ class BedrockKnowledgeBase(NeedsRole, ResourceBase):
         port=None,
         rationale="bedrock_knowledge_base",
         signed_api=True,
+        endpoint="bedrock-agent-runtime",
     )
     role_kind: ClassVar[str] = "service role"
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None

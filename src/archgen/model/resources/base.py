@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, PrivateAttr
 
-from archgen.model.resources.facts import Facts, Placement
+from archgen.model.resources.facts import Drawn, Facts, Placement
 from archgen.model.types import Frozen, Label, Prose, Tier
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -72,6 +72,10 @@ class ResourceBase(Frozen):
     def placement(self) -> Placement:
         """Return where the resource is drawn: the type's, unless a field moves it."""
         return self.facts.placement
+
+    def drawn(self) -> Drawn:
+        """Return how the resource is drawn: the type's, unless a field changes it."""
+        return self.facts.drawn
 
     def own_port(self) -> int | None:
         """Return the port it listens on when a connection names none (None: the protocol's)."""

@@ -25,14 +25,18 @@ from archgen.model.resources.network import (
     SubnetRef,
     Subnets,
 )
-from archgen.model.types import Id, Whole, ref
+from archgen.model.types import Cidr, Id, Whole, ref
 
 RoleRef = Annotated[Id, ref("iam_role")]
 Capacity = Annotated[Whole, Field(ge=0, le=10_000)]
 
 
 class Client(ResourceBase):
-    """Users and their browsers, on the internet."""
+    """Users and their browsers, on the internet, or only the ranges `cidrs` names.
+
+    Without `cidrs` a client is the whole internet; with them (an office, a
+    partner, an on-premises network) rules open to just those ranges admit it.
+    """
 
     type: Literal["client"]
     facts: ClassVar[Facts] = Facts(
@@ -45,7 +49,9 @@ class Client(ResourceBase):
         port=None,
         rationale="client",
         signed_api=False,
+        endpoint=None,
     )
+    cidrs: Annotated[tuple[Cidr, ...], Field(min_length=1, max_length=100)] | None = None
 
 
 class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
@@ -62,6 +68,7 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="ec2",
         signed_api=False,
+        endpoint=None,
     )
     subnet: SubnetRef
     security_groups: SecurityGroups = ()
@@ -92,6 +99,7 @@ class AutoscalingGroup(
         port=None,
         rationale="autoscaling_group",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -119,6 +127,7 @@ class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="lambda",
         signed_api=True,
+        endpoint="lambda",
     )
     role: RoleRef | None = None
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()

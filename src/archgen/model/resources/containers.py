@@ -38,6 +38,7 @@ class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZone
         port=None,
         rationale="ecs_service",
         signed_api=False,
+        endpoint=None,
     )
     role_kind: ClassVar[str] = "task role"
     zone_verb: ClassVar[str] = "runs tasks"
@@ -70,6 +71,7 @@ class EksCluster(InSubnets, NeedsRole, HasSecurityGroups, SpansZones, ResourceBa
         port=None,
         rationale="eks_cluster",
         signed_api=False,
+        endpoint=None,
     )
     role_kind: ClassVar[str] = "cluster role"
     zone_verb: ClassVar[str] = "has subnets"
@@ -96,6 +98,7 @@ class Ecr(ResourceBase):
         port=None,
         rationale="ecr",
         signed_api=True,
+        endpoint="ecr.api",
     )
     scan_on_push: bool = False
     immutable_tags: bool = False

@@ -7,7 +7,14 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, HasSecurityGroups, InSubnets, MayBePublic, Shape
+from archgen.model.resources.facts import (
+    Facts,
+    HasSecurityGroups,
+    InManagedPrefixList,
+    InSubnets,
+    MayBePublic,
+    Shape,
+)
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port, Tier, Whole
 
@@ -41,6 +48,7 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="rds",
         signed_api=False,
+        endpoint=None,
     )
     engine: RdsEngine
     subnets: Subnets
@@ -71,10 +79,11 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         return self.publicly_accessible
 
 
-class Dynamodb(ResourceBase):
+class Dynamodb(InManagedPrefixList, ResourceBase):
     """A managed key-value table, regional and replicated across AZs by AWS."""
 
     type: Literal["dynamodb"]
+    managed_list: ClassVar[str] = "dynamodb"
     facts: ClassVar[Facts] = Facts(
         service="Amazon DynamoDB",
         tier="data",
@@ -85,6 +94,7 @@ class Dynamodb(ResourceBase):
         port=None,
         rationale="dynamodb",
         signed_api=True,
+        endpoint="dynamodb",
     )
     point_in_time_recovery: bool = False
     encrypted: bool = True
@@ -102,10 +112,11 @@ StorageClass = Literal[
 ]
 
 
-class S3(ResourceBase):
+class S3(InManagedPrefixList, ResourceBase):
     """An object bucket; a website bucket is the presentation tier of a static site."""
 
     type: Literal["s3"]
+    managed_list: ClassVar[str] = "s3"
     facts: ClassVar[Facts] = Facts(
         service="Amazon S3",
         tier="data",
@@ -116,6 +127,7 @@ class S3(ResourceBase):
         port=None,
         rationale="s3",
         signed_api=True,
+        endpoint="s3",
     )
     website: bool = False
     block_public_access: bool = True
@@ -142,6 +154,7 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
         port=None,
         rationale="elasticache",
         signed_api=False,
+        endpoint=None,
     )
     engine: Literal["redis", "valkey", "memcached"] = "redis"
     subnets: Subnets
@@ -176,6 +189,7 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
         port=EFS_PORT,
         rationale="efs",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()

@@ -11,6 +11,7 @@ from archgen.model.resources.facts import (
     Facts,
     FrontDoor,
     HasSecurityGroups,
+    InManagedPrefixList,
     InSubnets,
     MayBePublic,
     Shape,
@@ -33,15 +34,17 @@ class Route53(ResourceBase):
         port=None,
         rationale="route53",
         signed_api=False,
+        endpoint=None,
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "nlb", "api_gateway")], ...] = ()
 
 
-class CloudFront(FrontDoor, ResourceBase):
+class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
+    managed_list: ClassVar[str] = "cloudfront-origin-facing"
     facts: ClassVar[Facts] = Facts(
         service="Amazon CloudFront",
         tier="edge",
@@ -52,6 +55,7 @@ class CloudFront(FrontDoor, ResourceBase):
         port=None,
         rationale="cloudfront",
         signed_api=False,
+        endpoint=None,
     )
     viewer_protocol: Literal["redirect-to-https", "https-only", "allow-all"] = "allow-all"
     origin_access_control: bool = False
@@ -71,6 +75,7 @@ class ApiGateway(FrontDoor, ResourceBase):
         port=None,
         rationale="api_gateway",
         signed_api=False,
+        endpoint="execute-api",
     )
     kind: Literal["rest", "http", "websocket"] = "rest"
     access_logging: bool = False
@@ -123,6 +128,7 @@ class Alb(FrontDoor, LoadBalancer, ResourceBase):
         port=None,
         rationale="alb",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -148,6 +154,7 @@ class Nlb(LoadBalancer, ResourceBase):
         port=None,
         rationale="nlb",
         signed_api=False,
+        endpoint=None,
     )
     subnets: Subnets
     security_groups: SecurityGroups = ()
@@ -173,5 +180,6 @@ class Waf(ResourceBase):
         port=None,
         rationale="waf",
         signed_api=False,
+        endpoint=None,
     )
     protects: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()

@@ -64,6 +64,9 @@ class Facts:
     """The key of the built-in rationale in the explanation; None: not explained on its own."""
     signed_api: bool
     """Reached through the signed AWS API, so only with IAM permissions (AG501)."""
+    endpoint: str | None
+    """The VPC endpoint service name that reaches it privately (`bedrock-runtime` for Bedrock,
+    `secretsmanager`, `s3`), which a `vpc_endpoint`'s `service` names; None: no endpoint."""
 
 
 def plumbing(service: str) -> Facts:
@@ -82,6 +85,7 @@ def plumbing(service: str) -> Facts:
         port=None,
         rationale=None,
         signed_api=False,
+        endpoint=None,
     )
 
 
@@ -155,6 +159,16 @@ class HoldsRole:
     def own_role(self) -> str | None:
         """Return the role the resource declares itself, if any."""
         return self.role
+
+
+class InManagedPrefixList:
+    """Trait: the service's own addresses form an AWS-managed prefix list (`managed_list`).
+
+    Its traffic comes from that list, so a security group rule naming the list
+    admits the service and nobody else (CloudFront's origin-facing servers).
+    """
+
+    managed_list: ClassVar[str]
 
 
 class FrontDoor:

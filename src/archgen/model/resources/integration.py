@@ -23,6 +23,7 @@ class StepFunctions(NeedsRole, ResourceBase):
         port=None,
         rationale="step_functions",
         signed_api=True,
+        endpoint="states",
     )
     workflow: Literal["standard", "express"] = "standard"
     """Standard: up to a year, exactly once; express: up to five minutes, at least once."""
@@ -43,6 +44,7 @@ class Eventbridge(ResourceBase):
         port=None,
         rationale="eventbridge",
         signed_api=True,
+        endpoint="events",
     )
     schedule: bool = False
     """A scheduler that starts the targets on a timetable rather than on events."""

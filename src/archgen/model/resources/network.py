@@ -7,7 +7,17 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, InSubnet, InVpc, MayBePublic, Shape, plumbing
+from archgen.model.resources.facts import (
+    Drawn,
+    Facts,
+    HasSecurityGroups,
+    InSubnet,
+    InSubnets,
+    InVpc,
+    MayBePublic,
+    Shape,
+    plumbing,
+)
 from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
 VpcRef = Annotated[Id, ref("vpc")]
@@ -42,6 +52,7 @@ class Vpc(ResourceBase):
         port=None,
         rationale="vpc",
         signed_api=False,
+        endpoint=None,
     )
     cidr: Cidr
 
@@ -61,10 +72,13 @@ class Subnet(InVpc, ResourceBase):
 
 
 class Route(Frozen):
-    """A route to a gateway; the VPC's local route is implicit."""
+    """A route to a gateway, a transit gateway or a peer VPC; the local route is implicit.
 
-    destination: Cidr
-    target: Annotated[Id, ref("internet_gateway", "nat_gateway")]
+    The destination is a CIDR block or a `prefix_list`, as in AWS.
+    """
+
+    destination: Annotated[CidrOrId, ref("prefix_list")]
+    target: Annotated[Id, ref("internet_gateway", "nat_gateway", "transit_gateway", "vpc_peering")]
 
 
 class RouteTable(InVpc, ResourceBase):
@@ -91,6 +105,7 @@ class InternetGateway(InVpc, ResourceBase):
         port=None,
         rationale="internet_gateway",
         signed_api=False,
+        endpoint=None,
     )
     vpc: VpcRef
 
@@ -109,6 +124,7 @@ class NatGateway(InSubnet, MayBePublic, ResourceBase):
         port=None,
         rationale="nat_gateway",
         signed_api=False,
+        endpoint=None,
     )
     subnet: SubnetRef
 
@@ -117,8 +133,19 @@ class NatGateway(InSubnet, MayBePublic, ResourceBase):
         return True
 
 
-class VpcEndpoint(InVpc, ResourceBase):
-    """A private path to a regional service; gateway endpoints attach to route tables."""
+EndpointKind = Literal["gateway", "interface"]
+GATEWAY_SERVICES = ("s3", "dynamodb")
+"""The only services AWS offers gateway endpoints for; an endpoint to them is one by default."""
+
+
+class VpcEndpoint(InVpc, InSubnets, HasSecurityGroups, ResourceBase):
+    """A private path to a regional service.
+
+    A gateway endpoint (S3, DynamoDB) is a route in the `route_tables` it is
+    attached to; an interface endpoint is network interfaces in its `subnets`,
+    behind its `security_groups`, that the service's name resolves to inside
+    the VPC when `private_dns` is on.
+    """
 
     type: Literal["vpc_endpoint"]
     facts: ClassVar[Facts] = Facts(
@@ -131,10 +158,25 @@ class VpcEndpoint(InVpc, ResourceBase):
         port=None,
         rationale="vpc_endpoint",
         signed_api=False,
+        endpoint=None,
     )
     vpc: VpcRef
     service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=100)]
+    kind: EndpointKind | None = None
     route_tables: tuple[RouteTableRef, ...] = ()
+    subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
+    security_groups: SecurityGroups = ()
+    private_dns: bool = True
+
+    def drawn(self) -> Drawn:
+        """Draw an interface endpoint in each of its subnets, where its interfaces are."""
+        return "per_subnet" if self.endpoint_kind() == "interface" else self.facts.drawn
+
+    def endpoint_kind(self) -> EndpointKind:
+        """Return the declared kind, else gateway for S3 and DynamoDB and interface otherwise."""
+        if self.kind is not None:
+            return self.kind
+        return "gateway" if self.service in GATEWAY_SERVICES else "interface"
 
 
 class NaclRule(Frozen):
@@ -162,19 +204,19 @@ class NetworkAcl(InVpc, ResourceBase):
 
 
 class IngressRule(Frozen):
-    """Admits traffic from a CIDR or from the members of a security group."""
+    """Admits traffic from a CIDR, the members of a security group, or a prefix list."""
 
     protocol: FilterProtocol
     ports: Ports | None = None
-    source: Annotated[CidrOrId, ref("security_group")]
+    source: Annotated[CidrOrId, ref("security_group", "prefix_list")]
 
 
 class EgressRule(Frozen):
-    """Lets traffic out to a CIDR or to the members of a security group."""
+    """Lets traffic out to a CIDR, the members of a security group, or a prefix list."""
 
     protocol: FilterProtocol
     ports: Ports | None = None
-    destination: Annotated[CidrOrId, ref("security_group")]
+    destination: Annotated[CidrOrId, ref("security_group", "prefix_list")]
 
 
 class SecurityGroup(InVpc, ResourceBase):

@@ -25,6 +25,7 @@ class KmsKey(ResourceBase):
         port=None,
         rationale="kms_key",
         signed_api=True,
+        endpoint="kms",
     )
     rotation: bool = False
     """Automatic yearly rotation of the key material (AWS Security Hub KMS.4)."""
@@ -44,6 +45,7 @@ class Cloudtrail(ResourceBase):
         port=None,
         rationale="cloudtrail",
         signed_api=True,
+        endpoint="cloudtrail",
     )
     multi_region: bool = True
     log_bucket: Annotated[Id, ref("s3")] | None = None
@@ -65,6 +67,7 @@ class AcmCertificate(ResourceBase):
         port=None,
         rationale="acm_certificate",
         signed_api=False,
+        endpoint="acm",
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
     validation: Literal["dns", "email"] = "dns"

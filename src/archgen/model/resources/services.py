@@ -39,6 +39,7 @@ class IamRole(ResourceBase):
         port=None,
         rationale="iam_role",
         signed_api=False,
+        endpoint=None,
     )
     assumed_by: tuple[Annotated[Id, ref(*ROLE_PRINCIPALS)], ...] = ()
     allows: tuple[Annotated[Id, ref()], ...] = ()
@@ -58,6 +59,7 @@ class Cognito(ResourceBase):
         port=None,
         rationale="cognito",
         signed_api=True,
+        endpoint="cognito-idp",
     )
 
 
@@ -75,6 +77,7 @@ class Sqs(ResourceBase):
         port=None,
         rationale="sqs",
         signed_api=True,
+        endpoint="sqs",
     )
     fifo: bool = False
     encrypted: bool = True
@@ -96,6 +99,7 @@ class Sns(ResourceBase):
         port=None,
         rationale="sns",
         signed_api=True,
+        endpoint="sns",
     )
 
 
@@ -113,6 +117,7 @@ class Bedrock(ResourceBase):
         port=None,
         rationale="bedrock",
         signed_api=True,
+        endpoint="bedrock-runtime",
     )
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
@@ -131,6 +136,7 @@ class Cloudwatch(ResourceBase):
         port=None,
         rationale="cloudwatch",
         signed_api=True,
+        endpoint="logs",
     )
 
 
@@ -148,4 +154,5 @@ class SecretsManager(ResourceBase):
         port=None,
         rationale="secrets_manager",
         signed_api=True,
+        endpoint="secretsmanager",
     )

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import SecurityGroup
-from archgen.model.types import is_cidr, port_range
-from archgen.network.intervals import INTERNET, IntervalSet
+from archgen.model.types import port_range
+from archgen.network import ranges
+from archgen.network.intervals import OPEN_INTERNET
 from archgen.rules.base import Rule
 
 SENSITIVE_PORTS = {
@@ -46,9 +47,10 @@ class SgSensitivePorts(Rule):
         """Check every ingress rule whose source covers public addresses."""
         for group in arch.resources_of(SecurityGroup):
             for index, rule in enumerate(group.ingress):
-                if not is_cidr(rule.source) or rule.protocol not in ("tcp", "all"):
+                if rule.protocol not in ("tcp", "all"):
                     continue
-                if not IntervalSet.cidr(rule.source) & INTERNET:
+                addresses = ranges.named(arch, rule.source)  # a CIDR or a prefix list
+                if addresses is None or not addresses & OPEN_INTERNET:
                     continue
                 low, high = port_range(rule.ports)
                 opened = [

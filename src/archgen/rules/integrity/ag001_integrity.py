@@ -9,6 +9,7 @@ from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import InSubnet, InSubnets
+from archgen.model.resources.links import TransitGateway, VpcPeering
 from archgen.model.resources.network import (
     NatGateway,
     RouteTable,
@@ -77,6 +78,18 @@ class Integrity(Rule):
     def _routes(self, arch: Architecture) -> Iterator[Issue]:
         for table in arch.resources_of(RouteTable):
             for index, route in enumerate(table.routes):
+                link = arch.resource(route.target)
+                if isinstance(link, TransitGateway | VpcPeering):
+                    if not link.joins(table.vpc):
+                        yield self.issue(
+                            table,
+                            f"route to {route.destination} targets {route.target}, which does "
+                            f"not join {table.vpc}",
+                            "routes",
+                            index,
+                            "target",
+                        )
+                    continue
                 target_vpc = arch.vpc_of(route.target)
                 if target_vpc != table.vpc:
                     yield self.issue(
