@@ -25,15 +25,15 @@ OVERLAP = (
 
 
 def test_shipped_architectures_pass_with_only_warnings() -> None:
-    with contextlib.chdir(ROOT):
-        result = CliRunner().invoke(main, ["check", "--format", "json"])
+    shipped = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "architectures").glob("*.yaml"))
+    with contextlib.chdir(ROOT):  # the gallery's findings are its goldens: tests/gallery
+        result = CliRunner().invoke(main, ["check", "--format", "json", *shipped])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.output)["findings"]
-    shipped = [f for f in findings if not f["file"].startswith("architectures/gallery/")]
-    assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in shipped] == [
+    assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in findings] == [
         # The original design's one fleet serves pages and logic: why the course redesigns it.
         ("architectures/employee-directory-ec2.yaml", "AG209", "web", "warning"),
-    ]  # the gallery's findings are its goldens: tests/gallery
+    ]
 
 
 def test_text_report_shows_the_line_and_a_caret(write_arch: WriteArch) -> None:
@@ -118,7 +118,8 @@ def test_import_archgen_loads_no_renderer() -> None:
 def test_check_loads_no_renderer() -> None:
     code = (
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
-        "r = CliRunner().invoke(main, ['check', 'architectures'])\nassert r.exit_code == 0"
+        "r = CliRunner().invoke(main, ['check', '--fail-on', 'never', 'architectures'])\n"
+        "assert r.exit_code == 0"
     )
     modules = _modules_after(code)
     assert "archgen.loader" in modules

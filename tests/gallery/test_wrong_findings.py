@@ -105,3 +105,38 @@ connections:
 )
 def test_devices_speaking_mqtt_through_an_nlb_load_no_pages() -> None:
     assert ("AG209", "brokers") not in _rules(MQTT)
+
+
+TRANSIT = """  a-vpc: {type: vpc, cidr: 10.1.0.0/16}
+  b-vpc: {type: vpc, cidr: 10.2.0.0/16}
+  a-1: {type: subnet, vpc: a-vpc, zone: us-east-1a, cidr: 10.1.1.0/24, route_table: a-rt}
+  a-2: {type: subnet, vpc: a-vpc, zone: us-east-1b, cidr: 10.1.2.0/24, route_table: a-rt}
+  b-1: {type: subnet, vpc: b-vpc, zone: us-east-1a, cidr: 10.2.1.0/24, route_table: b-rt}
+  b-2: {type: subnet, vpc: b-vpc, zone: us-east-1b, cidr: 10.2.2.0/24, route_table: b-rt}
+  tgw:
+    type: transit_gateway
+    attachments: [{vpc: a-vpc, subnets: [a-1, a-2]}, {vpc: b-vpc, subnets: [b-1, b-2]}]
+  a-rt: {type: route_table, vpc: a-vpc, routes: [{destination: 10.2.0.0/16, target: tgw}]}
+  b-rt: {type: route_table, vpc: b-vpc, routes: [{destination: 10.1.0.0/16, target: tgw}]}
+  caller-sg: {type: security_group, vpc: a-vpc}
+  callee-sg:
+    type: security_group
+    vpc: b-vpc
+    ingress: [{protocol: tcp, ports: 443, source: 10.1.0.0/16}]
+  caller: {type: autoscaling_group, subnets: [a-1, a-2], security_groups: [caller-sg]}
+  callee: {type: autoscaling_group, subnets: [b-1, b-2], security_groups: [callee-sg]}
+connections:
+  - {from: caller, to: callee, protocol: https}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="AG306 asks the callee's group to admit the caller's group across a transit "
+    "gateway, which AWS allows only with the gateway's security group referencing support "
+    "(off by default, and no field of transit_gateway): the VPC's range is the right rule",
+)
+def test_a_range_is_the_right_rule_across_a_transit_gateway() -> None:
+    found = _rules(TRANSIT)
+    assert ("AG307", "caller") not in found  # the range is proven reachable
+    assert ("AG306", "callee") not in found
