@@ -137,7 +137,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     print(f"archgen check, reachability included; median of {args.rounds} rounds:")
-    measured: list[tuple[int, float]] = []
+    measured: list[tuple[int, float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = Path(folder) / f"scale-{size}.yaml"
@@ -149,7 +149,7 @@ def main() -> None:
             codes = {code for _, _, code in runs}
             median = statistics.median(seconds for seconds, _, _ in runs)
             cpu = statistics.median(seconds for _, seconds, _ in runs)
-            measured.append((count, median))
+            measured.append((count, median, cpu))
             print(
                 f"  {count:>5} resources  {median:7.2f} s ({cpu:5.2f} s CPU)  "
                 f"{median / count * 1000:6.2f} ms per resource  exit {sorted(codes)}"
@@ -157,16 +157,17 @@ def main() -> None:
     _growth(measured)
 
 
-def _growth(measured: list[tuple[int, float]]) -> None:
+def _growth(measured: list[tuple[int, float, float]]) -> None:
     """Print how time grew against size between the two largest sizes (1.0: linear)."""
     if len(measured) < 2:
         return
-    (small, before), (large, after) = measured[-2], measured[-1]
-    ratio = (after / before) / (large / small)
-    print(
-        f"  {small} -> {large} resources: {after / before:.1f}x the time for "
-        f"{large / small:.1f}x the resources ({ratio:.2f} of linear; 1.00 is linear)"
-    )
+    (small, wall_before, cpu_before), (large, wall_after, cpu_after) = measured[-2:]
+    size = large / small
+    for name, before, after in (("wall", wall_before, wall_after), ("CPU", cpu_before, cpu_after)):
+        print(
+            f"  {small} -> {large} resources, {name} time: {after / before:.1f}x for "
+            f"{size:.1f}x the resources ({after / before / size:.2f} of linear; 1.00 is linear)"
+        )
 
 
 if __name__ == "__main__":
