@@ -12,14 +12,19 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
+from archgen.commands.explain import explanation
+from archgen.explain.content import named
+from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES, ROOT
+from tests.drawio.viewer import render_in_viewer
 from tests.golden import Goldens
 
 GALLERY = ARCHITECTURES / "gallery"
@@ -129,3 +134,26 @@ def test_each_design_renders_and_explains_into_the_gallery_folder(
     page = (folder / f"{name}.md").read_text(encoding="utf-8")
     assert f"]({name}.png)" in page or f"]({name}.svg)" in page
     assert not (rendered / f"{name}.png").exists()
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=[p.stem for p in DESIGNS])
+def test_the_explanation_names_every_drawn_resource_and_every_flow(path: Path) -> None:
+    arch = load_file(path)
+    text = explanation(arch).data.decode("utf-8")
+    for resource in {node.resource for node in build_scene(arch).nodes.values()}:
+        assert named(arch, resource) in text, resource
+    for flow in arch.document.flows:
+        assert flow.name in text, flow.name
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=[p.stem for p in DESIGNS])
+def test_each_drawio_file_opens_in_the_real_viewer(
+    rendered: Path, path: Path, tmp_path: Path
+) -> None:
+    drawio = rendered / "gallery" / f"{load_file(path).name}.drawio"
+    report = render_in_viewer(drawio, tmp_path / "shot.png")
+    assert (report["problems"], report["pageErrors"]) == ([], [])
+    cells = list(ET.parse(drawio).getroot().iter("mxCell"))  # noqa: S314 (our own output)
+    vertices = sum(1 for cell in cells if cell.get("vertex") == "1")
+    edges = sum(1 for cell in cells if cell.get("edge") == "1")
+    assert (report["vertices"], report["edges"]) == (vertices, edges)
