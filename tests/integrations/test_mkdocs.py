@@ -46,6 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     written = sorted(p.relative_to(site).as_posix() for p in site.glob("archgen/**/*.*"))
     redesign = [(2, "employee-directory-ec2"), (3, "employee-directory-serverless")]
+    gallery = sorted((ARCHITECTURES / "gallery").glob("*.yaml"))
     assert written == sorted(
         [
             f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
@@ -55,6 +56,11 @@ def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
         + [
             f"archgen/architectures/redesign/{n}/{stem}.{ext}"
             for n, stem in redesign
+            for ext in ("svg", "drawio")
+        ]
+        + [
+            f"archgen/architectures/gallery/{n}/gallery-{path.stem}.{ext}"
+            for n, path in enumerate(gallery, 1)
             for ext in ("svg", "drawio")
         ]
     )
