@@ -10,11 +10,14 @@ moves them there; the lines at them are routed again (`route`).
 
 from __future__ import annotations
 
+from archgen.layout import style
 from archgen.layout.laid import Laid, open_column, open_strip
 from archgen.layout.scene import Group, Scene
 
 _ICON_CENTRE = 26.0
 """Points from a node's top to its icon's centre: the icon sits on top, its label below."""
+_TITLE_CHAR = 0.6 * float(style.FONT_SIZES["group"])
+"""Points a character of a box's title takes (DejaVu Sans, about 0.6 em)."""
 _ROOM = 24.0
 """Points kept below an endpoint's label, above what follows the VPC."""
 _CLEARANCE = 16.0
@@ -41,7 +44,7 @@ def place_doors(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
                 continue
             if kind == "internet_gateway":
                 x = laid.centre(across[0])[0] if across else laid.centre(node_id)[0]
-                _icon_at(laid, node_id, x, box[3])
+                _icon_at(laid, node_id, _clear_of_title(laid, vpc, node_id, x), box[3])
 
 
 def _between_zones(laid: Laid, vpc: Group, alb: str) -> None:
@@ -73,6 +76,13 @@ def _below_border(laid: Laid, endpoints: list[str], border: float) -> None:
     open_strip(laid, border - 0.01, below + _ROOM)
     for node_id in endpoints:
         _icon_at(laid, node_id, laid.centre(node_id)[0], border)
+
+
+def _clear_of_title(laid: Laid, vpc: Group, node_id: str, x: float) -> float:
+    """Return `x`, or further right when the node would cover the VPC's title."""
+    left, _, right, _ = laid.nodes[node_id]
+    title_end = laid.clusters[f"cluster_{vpc.id}"][0] + 36 + len(vpc.label) * _TITLE_CHAR
+    return max(x, title_end + (right - left) / 2 + 8)
 
 
 def _icon_at(laid: Laid, node_id: str, x: float, y: float) -> None:

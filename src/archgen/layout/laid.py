@@ -31,6 +31,8 @@ class Laid:
     routes: dict[str, str] = field(default_factory=dict)
     """An edge's spline as graphviz writes it (`e,x,y x,y ...`); a moved edge has none."""
     labels: dict[str, Point] = field(default_factory=dict)
+    label_sizes: dict[str, Point] = field(default_factory=dict)
+    """Width and height of each line's label, as dot measured its text."""
     moved: set[str] = field(default_factory=set)
     """Nodes the tidy pass moved: the lines at them are routed again."""
     rerouted: set[str] = field(default_factory=set)
@@ -120,7 +122,27 @@ def parse(raw: bytes) -> Laid:
         if "lp" in edge:
             x, y = (float(v) for v in edge["lp"].split(","))
             laid.labels[edge["id"]] = (x, y)
+            laid.label_sizes[edge["id"]] = _text_size(edge.get("_ldraw_", []), (x, y))
     return laid
+
+
+def _text_size(ops: list[dict[str, Any]], centre: Point) -> Point:
+    """Return the size of the box around a label's texts, symmetric about its centre."""
+    size, half_w, half_h = 14.0, 0.0, 0.0
+    for op in ops:
+        if op.get("op") == "F":
+            size = float(op["size"])
+        elif op.get("op") == "T":
+            x, y = op["pt"]
+            width = float(op["width"])
+            left = {"l": x, "c": x - width / 2, "r": x - width}[op.get("align", "c")]
+            half_w = max(half_w, abs(left - centre[0]), abs(left + width - centre[0]))
+            half_h = max(half_h, abs(y - 0.2 * size - centre[1]), abs(y + 0.75 * size - centre[1]))
+    return (2 * half_w + _PADDING, 2 * half_h + _PADDING)
+
+
+_PADDING = 6.0
+"""Points around a label's texts: its badges' rounded boxes and the table's padding."""
 
 
 def _rect(text: str) -> Rect:

@@ -13,26 +13,24 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
+from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
-from archgen.layout.scene import Edge, Scene
+from archgen.layout.scene import Edge, Group, Scene
 
 _LANE = 7.0
 """Points between two lines running side by side in one gap."""
-_CHAR = 0.55 * float(style.FONT_SIZES["edge"])
-_BADGE = 24.0
-_LINE = 1.25 * float(style.FONT_SIZES["edge"])
 _ARROW = 8.0
 """Points an arrowhead takes at the end of a line."""
 _SPREAD = 12.0
 """Points between lines leaving or entering one icon side by side."""
 
 
-def route_moved(scene: Scene, laid: Laid) -> None:
-    """Give every line with a moved end an orthogonal route of its own lane."""
+def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -> None:
+    """Give every line with a moved end, and the lines in `also`, an orthogonal route."""
     moved = [
         edge
         for edge in scene.edges
-        if (edge.source in laid.moved or edge.target in laid.moved)
+        if (edge.source in laid.moved or edge.target in laid.moved or edge.id in also)
         and edge.source in laid.nodes
         and edge.target in laid.nodes
     ]
@@ -46,8 +44,9 @@ def route_moved(scene: Scene, laid: Laid) -> None:
         open_strip(
             laid, y + (0.01 if side == "top" else 0), _LANE * (len(lanes[(cluster, side)]) + 1)
         )
-    kept = [e for e in scene.edges if e.id in laid.labels and e not in moved]
-    ports = _Ports(laid, [_label_box(e, laid.labels[e.id]) for e in kept])
+    labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
+    ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
+    corners: dict[str, list[Point]] = {}
     for edge in moved:
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
@@ -55,27 +54,32 @@ def route_moved(scene: Scene, laid: Laid) -> None:
             y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _halfway(laid, edge) - lane * _LANE
-        points = _corners(laid, edge, y, ports)
-        laid.routes[edge.id] = _spline(points, _has_head(edge))
+        if scene.nodes[edge.target].type == "internet_gateway":
+            corners[edge.id] = _from_above(laid, edge, lane, ports)
+        else:
+            corners[edge.id] = _corners(laid, edge, y, ports)
+        laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
         laid.rerouted.add(edge.id)
-        if edge.label or edge.badges:
-            laid.labels[edge.id] = _label_at(points, edge)
-            ports.labels.append(_label_box(edge, laid.labels[edge.id]))
+    _label(laid, [e for e in moved if e.label or e.badges], corners, ports.labels, groups)
+
+
+def _label(
+    laid: Laid,
+    edges: list[Edge],
+    corners: dict[str, list[Point]],
+    labels: list[Rect],
+    groups: list[Group],
+) -> None:
+    """Give each rerouted line's label a spot clear of every line, label, icon and box title."""
+    segments = drawn_segments(laid)
+    boxes = [*labels, *laid.nodes.values(), *group_label_boxes(laid, groups)]
+    for edge in edges:
+        laid.labels[edge.id] = spot(edge, corners[edge.id], segments, boxes, laid.label_sizes)
+        boxes.append(label_box(edge, laid.labels[edge.id], laid.label_sizes))
 
 
 Gap = tuple[str, str]
 """A subnet's cluster and the side ("top" or "bottom") whose band a line runs along."""
-
-
-def _label_at(points: list[Point], edge: Edge) -> Point:
-    """Return the centre of a line's label: beside where it leaves or arrives, or above its run."""
-    width, height = _label_size(edge)
-    runs = list(itertools.pairwise(points))
-    for (x1, y1), (_, y2) in (runs[0], runs[-1]):  # beside the line where it leaves or arrives
-        if abs(y2 - y1) >= height + 2 * _LANE:
-            return (x1 + width / 2 + 6, (y1 + y2) / 2)
-    (x1, y1), (x2, _) = max(runs, key=lambda run: abs(run[1][0] - run[0][0]))
-    return ((x1 + x2) / 2, y1 + height / 2 + 3)
 
 
 def _halfway(laid: Laid, edge: Edge) -> float:
@@ -109,6 +113,20 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
 
 
+def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]:
+    """Return the corners of a line into a gateway on a VPC's top edge: it comes from outside.
+
+    Inbound traffic enters the internet gateway from above, as AWS draws it,
+    never across the boxes beside or below the gateway.
+    """
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    y = target[3] + _LANE * (lane + 2)
+    start_y = source[3] if (source[1] + source[3]) / 2 < y else source[1]
+    xs = ports.take(edge.source, start_y, y)
+    xt = ports.take(edge.target, target[3], y)
+    return [(xs, start_y), (xs, y), (xt, y), (xt, target[3])]
+
+
 class _Ports:
     """Where lines leave and enter icons: apart from each other and clear of labels."""
 
@@ -132,20 +150,6 @@ class _Ports:
                     return x
         taken.append(centre)
         return centre
-
-
-def _label_box(edge: Edge, centre: Point) -> Rect:
-    """Return the box a line's label takes around its centre, estimated from its text."""
-    width, height = _label_size(edge)
-    x, y = centre
-    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-
-
-def _label_size(edge: Edge) -> Point:
-    """Return a label's width and height in points (0.55 em a character, 24 points a badge)."""
-    lines = edge.label.split("\n") if edge.label else [""]
-    width = max(len(line) for line in lines) * _CHAR + _BADGE * len(edge.badges)
-    return (width, _LINE * len(lines))
 
 
 def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.repair import foreign_crossings, free_labels
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 
@@ -24,7 +25,8 @@ def tidy(scene: Scene, laid: Laid) -> None:
     mirror_rows(scene, laid, vpcs)
     for group in spanning:
         _span(laid, group)
-    route_moved(scene, laid)
+    route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
+    free_labels(scene, laid, groups)
 
 
 def _groups(group: Group) -> list[Group]:

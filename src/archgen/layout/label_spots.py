@@ -1,0 +1,160 @@
+"""Where the label of a rerouted line goes: beside the line, on no other line, label or icon.
+
+dot places the labels of the lines it routes itself; a line the tidy pass
+routes again (`route`) needs a spot of its own. Candidates run along the
+line, beside each vertical run and above or below each level one, nearest its
+ends first; the first spot that meets nothing drawn wins. Sizes are estimated
+from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from archgen.layout import style
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.scene import Edge, Group
+
+_CHAR = 0.55 * float(style.FONT_SIZES["edge"])
+_BADGE = 24.0
+_LINE = 1.25 * float(style.FONT_SIZES["edge"])
+_GROUP_CHAR = 0.6 * float(style.FONT_SIZES["group"])
+_GAP = 6.0
+"""Points between a line and its label."""
+
+Segment = tuple[Point, Point]
+Sizes = dict[str, Point]
+"""Label sizes dot measured, by line id."""
+
+
+def label_box(edge: Edge, centre: Point, known: Sizes) -> Rect:
+    """Return the box a line's label takes around its centre."""
+    width, height = label_size(edge, known)
+    x, y = centre
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def label_size(edge: Edge, known: Sizes) -> Point:
+    """Return a label's size in points: as dot measured it, else estimated from its text."""
+    if edge.id in known:
+        return known[edge.id]
+    lines = edge.label.split("\n") if edge.label else [""]
+    return (
+        max(len(line) for line in lines) * _CHAR + _BADGE * len(edge.badges),
+        _LINE * len(lines),
+    )
+
+
+def group_label_boxes(laid: Laid, groups: list[Group]) -> list[Rect]:
+    """Return the boxes of the boxes' own labels, at their top left corners."""
+    boxes = []
+    for group in groups:
+        box = laid.clusters.get(f"cluster_{group.id}")
+        if box is not None and group.kind != "asg-slot":
+            left, _, _, top = box
+            boxes.append((left, top - 24, left + 36 + len(group.label) * _GROUP_CHAR, top))
+    return boxes
+
+
+def drawn_segments(laid: Laid) -> list[Segment]:
+    """Return every line as short straight pieces along its drawn curve."""
+    segments = []
+    for route in laid.routes.values():
+        segments += list(itertools.pairwise(curve_points(route)))
+    return segments
+
+
+def curve_points(route: str) -> list[Point]:
+    """Return points along a graphviz spline (its first, `;` apart), eight per cubic piece."""
+    words = [w for w in route.split(";")[0].split() if not w.startswith(("e,", "s,"))]
+    controls = [(float(a), float(b)) for a, b in (w.split(",") for w in words)]
+    points = controls[:1]
+    for start in range(0, len(controls) - 3, 3):
+        p0, p1, p2, p3 = controls[start : start + 4]
+        for step in range(1, 9):
+            t = step / 8
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            points.append(
+                (
+                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+                )
+            )
+    return points
+
+
+def spot_near(
+    edge: Edge, points: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+) -> Point | None:
+    """Return a spot beside a curve, from its middle outwards, where the label meets nothing."""
+    width, height = label_size(edge, known)
+    middle = len(points) // 2
+    order = sorted(range(len(points)), key=lambda i: abs(i - middle))
+    for index in order:
+        x, y = points[index]
+        for centre in (
+            (x + width / 2 + _GAP, y),
+            (x - width / 2 - _GAP, y),
+            (x, y + height / 2 + _GAP),
+            (x, y - height / 2 - _GAP),
+        ):
+            if _free(label_box(edge, centre, known), segments, boxes):
+                return centre
+    return None
+
+
+def spot(
+    edge: Edge, corners: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+) -> Point:
+    """Return the first spot beside the line where its label meets no line and no box."""
+    own = set(itertools.pairwise(corners))
+    others = [s for s in segments if s not in own]
+    width, height = label_size(edge, known)
+    for centre in _candidates(corners, width, height):
+        if _free(label_box(edge, centre, known), others, boxes):
+            return centre
+    return next(_candidates(corners, width, height), corners[0])
+
+
+def _free(box: Rect, segments: list[Segment], boxes: list[Rect]) -> bool:
+    return not any(_meets(s, box) for s in segments) and not any(_overlap(b, box) for b in boxes)
+
+
+def _candidates(corners: list[Point], width: float, height: float) -> Iterator[Point]:
+    runs = list(itertools.pairwise(corners))
+    order = [runs[0], runs[-1], *runs[1:-1]]
+    for (x1, y1), (x2, y2) in order:
+        for share in (0.5, 0.3, 0.7):
+            x, y = x1 + (x2 - x1) * share, y1 + (y2 - y1) * share
+            if abs(x2 - x1) < abs(y2 - y1):  # a vertical run: beside it
+                if abs(y2 - y1) >= height:
+                    yield (x + width / 2 + _GAP, y)
+                    yield (x - width / 2 - _GAP, y)
+            elif abs(x2 - x1) >= width:  # a level run: above or below it
+                yield (x, y + height / 2 + _GAP / 2)
+                yield (x, y - height / 2 - _GAP / 2)
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _meets(segment: Segment, box: Rect) -> bool:
+    """Tell whether a straight piece enters a box (Liang-Barsky clipping)."""
+    (x1, y1), (x2, y2) = segment
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - box[0]), (dx, box[2] - x1), (-dy, y1 - box[1]), (dy, box[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

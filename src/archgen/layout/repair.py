@@ -1,0 +1,75 @@
+"""Last repairs of a tidied layout: lines across foreign subnets, labels under other lines.
+
+Widening subnets to mirror their rows can put a box over a line dot routed
+beside it, and dot itself sometimes lets one line run through another's
+label. A line that enters a subnet holding neither of its ends is routed
+again (`route`); a label that another line runs through moves along its own
+line to a free spot (`label_spots`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archgen.layout.label_spots import curve_points, group_label_boxes, label_box, spot_near
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.scene import Group, Scene
+
+
+def foreign_crossings(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
+    """Return the lines whose route enters a subnet that holds neither of their ends."""
+    subnets = [
+        (g.cell, laid.clusters[f"cluster_{g.id}"])
+        for g in groups
+        if g.kind.startswith("subnet") and f"cluster_{g.id}" in laid.clusters
+    ]
+    found = set()
+    for edge in scene.edges:
+        if edge.id not in laid.routes or edge.id in laid.rerouted:
+            continue
+        ends = {_subnet(scene, edge.source), _subnet(scene, edge.target)}
+        points = curve_points(laid.routes[edge.id])
+        if any(cell not in ends and any(_inside(p, box) for p in points) for cell, box in subnets):
+            found.add(edge.id)
+    return found
+
+
+def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
+    """Move each label that another line runs through to a free spot beside its own line."""
+    labelled = [e for e in scene.edges if e.id in laid.labels and e.id in laid.routes]
+    curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
+    boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
+    for edge in labelled:
+        others = [
+            s
+            for key, route in laid.routes.items()
+            if key != edge.id
+            for s in itertools.pairwise(curves.get(key) or curve_points(route))
+        ]
+        if not any(_enters(s, boxes[edge.id]) for s in others):
+            continue
+        fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
+        fixed += [*laid.nodes.values(), *group_label_boxes(laid, groups)]
+        found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes)
+        if found is not None:
+            laid.labels[edge.id] = found
+            boxes[edge.id] = label_box(edge, found, laid.label_sizes)
+
+
+def _subnet(scene: Scene, node_id: str) -> str:
+    node = scene.nodes.get(node_id)
+    return node.subnet if node is not None else ""
+
+
+def _inside(point: Point, box: Rect) -> bool:
+    return box[0] + 1 < point[0] < box[2] - 1 and box[1] + 1 < point[1] < box[3] - 1
+
+
+def _enters(segment: tuple[Point, Point], box: Rect) -> bool:
+    """Tell whether a straight piece passes through a box, sampled every few points."""
+    (x1, y1), (x2, y2) = segment
+    steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) / 3))
+    return any(
+        _inside((x1 + (x2 - x1) * k / steps, y1 + (y2 - y1) * k / steps), box)
+        for k in range(steps + 1)
+    )
