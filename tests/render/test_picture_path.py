@@ -140,3 +140,14 @@ def test_a_tidied_layout_is_the_same_every_time() -> None:
     first = draw(load_file(CAPSTONE), ("json", "svg"))
     again = draw(load_file(CAPSTONE), ("json", "svg"))
     assert first.outputs == again.outputs
+
+
+def test_the_legend_stands_under_the_cloud_so_the_picture_embeds_wider_text() -> None:
+    geometry = _laid_out(CAPSTONE)
+    legend, cloud = geometry.nodes["legend"], geometry.clusters["cluster_cloud"]
+    assert legend.y >= cloud.y + cloud.height
+    assert legend.x + legend.width <= cloud.x + cloud.width + 0.01
+
+
+def test_the_capstone_text_embedded_800_pixels_wide_is_at_least_6_pixels() -> None:
+    assert measure(load_file(CAPSTONE)).text_at_800 >= 6.0

@@ -35,7 +35,7 @@ BLOCKED = "#D13212"
 WARNING = "#B7791F"
 """The colour of a warning marker."""
 
-FONT_SIZES = {"title": "20", "group": "13", "node": "13", "edge": "12", "small": "11"}
+FONT_SIZES = {"title": "24", "group": "16", "node": "16", "edge": "15", "small": "14"}
 """Points. A capstone is about 1,500 points wide: embedded 800 px wide, 11 pt is about 8 px."""
 
 EDGES: dict[str, dict[str, str]] = {

@@ -25,8 +25,26 @@ def tidy(scene: Scene, laid: Laid) -> None:
     mirror_rows(scene, laid, vpcs)
     for group in spanning:
         _span(laid, group)
+    _legend_below(laid)
     route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
     free_labels(scene, laid, groups)
+
+
+def _legend_below(laid: Laid) -> None:
+    """Put a legend that stands right of the AWS Cloud under it, at its right edge.
+
+    A picture is embedded by its width; a legend beside the cloud costs a
+    sixth of it, and every text shrinks with it. It has no lines to reroute.
+    """
+    legend, cloud = laid.nodes.get("legend"), laid.clusters.get("cluster_cloud")
+    if legend is None or cloud is None or legend[0] < cloud[2]:
+        return
+    dx, dy = cloud[2] - legend[2], cloud[1] - _LEGEND_GAP - legend[3]
+    laid.nodes["legend"] = (legend[0] + dx, legend[1] + dy, legend[2] + dx, legend[3] + dy)
+
+
+_LEGEND_GAP = 12.0
+"""Points between the AWS Cloud and a legend put under it."""
 
 
 def _groups(group: Group) -> list[Group]:
