@@ -95,12 +95,6 @@ def test_every_unsuppressed_finding_is_justified_in_a_comment(path: Path) -> Non
     assert standing <= commented, f"explain {sorted(standing - commented)} in a comment"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="three wrong errors stand on correct designs (tests/gallery/test_wrong_findings.py): "
-    "AG104 on Aurora with readers (three-az-web-app, wordpress-efs) and AG306 across a "
-    "transit gateway (transit-gateway-hub-spoke)",
-)
 def test_the_gallery_passes_with_the_shipped_settings() -> None:
     code, output = _check("architectures/gallery")
     assert code == 0, output

@@ -37,11 +37,6 @@ AURORA = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AG104 reads only `multi_az`: an Aurora cluster with readers in other zones "
-    "fails over to a reader (DESIGN.md 7.3), so it is not single-AZ",
-)
 def test_aurora_with_readers_is_not_single_az() -> None:
     assert "AG104" not in {rule for rule, _ in _rules(AURORA)}
 
@@ -58,11 +53,6 @@ MEMCACHED = """  vpc: {type: vpc, cidr: 10.0.0.0/16}
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AG401 asks a node-based Memcached cluster for encryption at rest, which "
-    "ElastiCache does not offer for Memcached (it writes nothing to disk): no fix exists",
-)
 def test_memcached_is_not_asked_for_encryption_at_rest() -> None:
     assert ("AG401", "cache") not in _rules(MEMCACHED)
 
@@ -98,11 +88,6 @@ connections:
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AG209's derivation takes every client for a browser: devices speaking MQTT "
-    "through an NLB load no pages, yet the brokers are said to render them",
-)
 def test_devices_speaking_mqtt_through_an_nlb_load_no_pages() -> None:
     assert ("AG209", "brokers") not in _rules(MQTT)
 
@@ -130,12 +115,6 @@ connections:
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AG306 asks the callee's group to admit the caller's group across a transit "
-    "gateway, which AWS allows only with the gateway's security group referencing support "
-    "(off by default, and no field of transit_gateway): the VPC's range is the right rule",
-)
 def test_a_range_is_the_right_rule_across_a_transit_gateway() -> None:
     found = _rules(TRANSIT)
     assert ("AG307", "caller") not in found  # the range is proven reachable
