@@ -38,6 +38,9 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     lanes: dict[Gap, list[str]] = {}
     for edge in moved:
         lanes.setdefault(gaps[edge.id], []).append(edge.id)
+    by_id = {edge.id: edge for edge in moved}
+    for gap, members in lanes.items():
+        members.sort(key=lambda edge_id: _nesting(laid, by_id[edge_id], gap[1]))
     banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -_edge_y(laid, *gap))
     for cluster, side in banded:
         y = _edge_y(laid, cluster, side)
@@ -80,6 +83,19 @@ def _label(
 
 Gap = tuple[str, str]
 """A subnet's cluster and the side ("top" or "bottom") whose band a line runs along."""
+
+
+def _nesting(laid: Laid, edge: Edge, side: str) -> tuple[bool, float]:
+    """Return a line's place among the lanes of one band, nearest the subnet first.
+
+    Lines that turn the same way nest without crossing when the one whose run
+    at the subnet is nearer the turn takes the lane nearer the subnet.
+    """
+    xs, xt = laid.centre(edge.source)[0], laid.centre(edge.target)[0]
+    leftward = xt < xs
+    at_subnet = xt if side == "top" else xs
+    nearer = at_subnet if leftward == (side != "top") else -at_subnet
+    return (leftward, nearer)
 
 
 def _halfway(laid: Laid, edge: Edge) -> float:
