@@ -151,3 +151,11 @@ def test_the_legend_stands_under_the_cloud_so_the_picture_embeds_wider_text() ->
 
 def test_the_capstone_text_embedded_800_pixels_wide_is_at_least_6_pixels() -> None:
     assert measure(load_file(CAPSTONE)).text_at_800 >= 6.0
+
+
+def test_a_server_reaches_the_copy_in_its_own_zone() -> None:
+    scene = build_scene(load_file(ROOT / "architectures" / "gallery" / "wordpress-efs.yaml"))
+    pairs = {(e.source, e.target) for e in scene.edges if e.kind == "connection"}
+    assert ("web@web-b", "content@data-b") in pairs
+    assert ("web@web-b", "cache@data-b") in pairs
+    assert ("web@web-b", "content@data-a") not in pairs

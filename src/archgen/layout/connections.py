@@ -19,6 +19,7 @@ from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import Route53, Waf
+from archgen.model.resources.network import Subnet
 from archgen.model.resources.services import IamRole
 from archgen.network.reach import network_of
 
@@ -152,7 +153,7 @@ def _routes(arch: Architecture, scene: Scene, connection: Connection) -> list[li
         subnet = scene.nodes[source].subnet
         gates = [_door_node(scene, door, subnet) for door in doors(arch, connection, subnet)]
         targets = _ends(arch, scene, connection.target, sending=False)
-        for target in _nearest(scene, source, targets):
+        for target in _nearest(arch, scene, source, targets):
             routes.append([source, *(g for g in gates if g), target])
     return routes
 
@@ -190,10 +191,21 @@ def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) 
     return copies
 
 
-def _nearest(scene: Scene, source: str, targets: list[str]) -> list[str]:
-    """Match copies subnet by subnet when both ends are expanded, else fan out."""
+def _nearest(arch: Architecture, scene: Scene, source: str, targets: list[str]) -> list[str]:
+    """Match copies subnet by subnet, else zone by zone, when both ends are expanded.
+
+    A server reaches the mount target or cache node of its own zone: a line
+    to the first zone's copy would draw cross-zone traffic the design avoids.
+    Otherwise it fans out.
+    """
     if len(targets) <= 1 or not scene.nodes[source].subnet:
         return targets
     subnet = scene.nodes[source].subnet
     same = [t for t in targets if scene.nodes[t].subnet == subnet]
-    return same or targets[:1]
+    zone = _zone(arch, subnet)
+    in_zone = [t for t in targets if zone and _zone(arch, scene.nodes[t].subnet) == zone]
+    return same or in_zone[:1] or targets[:1]
+
+
+def _zone(arch: Architecture, subnet: str) -> str:
+    return arch.get(subnet, Subnet).zone if subnet and subnet in arch.resources else ""
