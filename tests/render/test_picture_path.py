@@ -90,6 +90,7 @@ REACHED = {"event-driven-orders": (1, 0), "step-functions-orders": (2, 0), "webs
 """(labels crossed, subnets crossed) still left where dot's own curves cross a label it placed
 and no free spot beside the label's line was found; each figure may only go down."""
 REACHED["eks-microservices"] = (0, 1)  # a role's line to the first of three zones
+REACHED["nlb-tls-service"] = (1, 0)  # the DNS alias runs level where the gateway's label stands
 
 
 @pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
@@ -159,3 +160,11 @@ def test_a_server_reaches_the_copy_in_its_own_zone() -> None:
     assert ("web@web-b", "content@data-b") in pairs
     assert ("web@web-b", "cache@data-b") in pairs
     assert ("web@web-b", "content@data-a") not in pairs
+
+
+def test_no_empty_header_band_is_left_in_the_vpc() -> None:
+    geometry = _laid_out(CAPSTONE)
+    vpc, zone = geometry.clusters["cluster_vpc:vpc"], geometry.clusters["cluster_az:vpc:us-east-1a"]
+    igw = geometry.nodes["igw"]
+    assert zone.y - (igw.y + igw.height) < 60  # under the gateway's label, the zones begin
+    assert zone.y > vpc.y

@@ -11,13 +11,17 @@ moves them there; the lines at them are routed again (`route`).
 from __future__ import annotations
 
 from archgen.layout import style
-from archgen.layout.laid import Laid, open_column, open_strip
+from archgen.layout.laid import Laid, close_band, open_column, open_strip
 from archgen.layout.scene import Group, Scene
 
 _ICON_CENTRE = 26.0
 """Points from a node's top to its icon's centre: the icon sits on top, its label below."""
 _TITLE_CHAR = 0.6 * float(style.FONT_SIZES["group"])
 """Points a character of a box's title takes (DejaVu Sans, about 0.6 em)."""
+_HEADER = 30.0
+"""Points under a VPC's top edge that its title takes."""
+_BAND_MARGIN = 24.0
+"""Points kept above the highest thing in a VPC when its empty header band is closed."""
 _ROOM = 24.0
 """Points kept below an endpoint's label, above what follows the VPC."""
 _CLEARANCE = 16.0
@@ -45,6 +49,39 @@ def place_doors(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
             if kind == "internet_gateway":
                 x = laid.centre(across[0])[0] if across else laid.centre(node_id)[0]
                 _icon_at(laid, node_id, _clear_of_title(laid, vpc, node_id, x), box[3])
+        _close_header(scene, laid, vpc)
+
+
+def _close_header(scene: Scene, laid: Laid, vpc: Group) -> None:
+    """Close the empty band a gateway leaves at the top of the VPC once it sits on the border.
+
+    The band runs from under the gateway's label (or the VPC's title) down to
+    the highest zone or resource left in the VPC; a label of a line that is
+    not rerouted keeps it open.
+    """
+    box = laid.clusters[f"cluster_{vpc.id}"]
+    gateways = [
+        n for n in vpc.nodes if n in laid.moved and scene.nodes[n].type == "internet_gateway"
+    ]
+    high = min([box[3] - _HEADER, *(laid.nodes[n][1] - _BAND_MARGIN for n in gateways)])
+    inside = [
+        laid.clusters[f"cluster_{g.id}"][3]
+        for g in vpc.groups
+        if f"cluster_{g.id}" in laid.clusters
+    ]
+    inside += [laid.nodes[n][3] for n in vpc.nodes if n in laid.nodes and n not in gateways]
+    labels = [y for edge, (_, y) in laid.labels.items() if not _touches_moved(scene, laid, edge)]
+    low = max(inside, default=high) + _BAND_MARGIN
+    low = max(
+        [low, *(y + _BAND_MARGIN for y in labels if low - _BAND_MARGIN < y < high + _BAND_MARGIN)]
+    )
+    if high - low > _BAND_MARGIN:
+        close_band(laid, low, high)
+
+
+def _touches_moved(scene: Scene, laid: Laid, edge_id: str) -> bool:
+    edge = next((e for e in scene.edges if e.id == edge_id), None)
+    return edge is not None and (edge.source in laid.moved or edge.target in laid.moved)
 
 
 def _between_zones(laid: Laid, vpc: Group, alb: str) -> None:

@@ -72,6 +72,28 @@ def open_strip(laid: Laid, y: float, height: float) -> None:
     laid.bounds = (left, bottom - height, right, top)
 
 
+def close_band(laid: Laid, low: float, high: float) -> None:
+    """Close the empty band between `low` and `high` (y up): what lies below moves up.
+
+    A line's points inside the band gather at its top edge, so no line folds
+    back on itself; the band must hold no node and no box's edge.
+    """
+    height = high - low
+
+    def lift(value: float) -> float:
+        return value + height if value < low else min(value, high) if value < high else value
+
+    laid.nodes = {
+        n: (a, b + height, c, d + height) if (b + d) / 2 < low else (a, b, c, d)
+        for n, (a, b, c, d) in laid.nodes.items()
+    }
+    laid.clusters = {n: (a, lift(b), c, lift(d)) for n, (a, b, c, d) in laid.clusters.items()}
+    laid.labels = {n: (x, lift(v)) for n, (x, v) in laid.labels.items()}
+    laid.routes = {n: _move_route(r, lambda p: (p[0], lift(p[1]))) for n, r in laid.routes.items()}
+    left, bottom, right, top = laid.bounds
+    laid.bounds = (left, bottom + height, right, top)
+
+
 def open_column(laid: Laid, x: float, width: float) -> None:
     """Open an empty column `width` points wide down the picture, just right of `x`."""
 

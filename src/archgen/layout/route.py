@@ -56,7 +56,7 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
         if cluster:
             y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
-            y = _halfway(laid, edge) - lane * _LANE
+            y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         if scene.nodes[edge.target].type == "internet_gateway":
             corners[edge.id] = _from_above(laid, edge, lane, ports)
         else:
@@ -98,6 +98,18 @@ def _nesting(laid: Laid, edge: Edge, side: str) -> tuple[bool, float]:
     return (leftward, nearer)
 
 
+def _clear_y(laid: Laid, edge: Edge, y: float, *, upward: bool = False) -> float:
+    """Return the y nearest `y` (only above it if `upward`) where a level run meets no icon."""
+    xs, xt = laid.centre(edge.source)[0], laid.centre(edge.target)[0]
+    low, high = min(xs, xt), max(xs, xt)
+    others = [b for n, b in laid.nodes.items() if n not in (edge.source, edge.target)]
+    for step in range(40):
+        for candidate in (y + step * _LANE,) if upward else (y - step * _LANE, y + step * _LANE):
+            if not any(b[0] < high and low < b[2] and b[1] < candidate < b[3] for b in others):
+                return candidate
+    return y
+
+
 def _halfway(laid: Laid, edge: Edge) -> float:
     """Return the y halfway between two ends, where a line between no subnets turns."""
     source, target = laid.nodes[edge.source], laid.nodes[edge.target]
@@ -136,7 +148,7 @@ def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]
     never across the boxes beside or below the gateway.
     """
     source, target = laid.nodes[edge.source], laid.nodes[edge.target]
-    y = target[3] + _LANE * (lane + 2)
+    y = _clear_y(laid, edge, target[3] + _LANE * (lane + 2), upward=True)
     start_y = source[3] if (source[1] + source[3]) / 2 < y else source[1]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, target[3], y)
@@ -171,12 +183,18 @@ class _Ports:
 def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:
     """Return the band the line runs along: just outside the subnet it leaves, or enters."""
     down = _down(laid, edge)
+    if _subnet(scene, edge.source) and _subnet(scene, edge.source) == _subnet(scene, edge.target):
+        return ("", "")  # within one subnet: it turns halfway, inside the box
     for end, leaving in ((edge.source, True), (edge.target, False)):
-        subnet = scene.nodes[end].subnet if end in scene.nodes else ""
+        subnet = _subnet(scene, end)
         if subnet:
             outward = down if leaving else not down
             return (f"cluster_subnet:{subnet}", "bottom" if outward else "top")
     return ("", "")
+
+
+def _subnet(scene: Scene, node_id: str) -> str:
+    return scene.nodes[node_id].subnet if node_id in scene.nodes else ""
 
 
 def _spline(corners: list[Point], head: bool) -> str:
