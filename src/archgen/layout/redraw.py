@@ -27,12 +27,29 @@ def draw_tidied(scene: Scene, source: str, formats: tuple[str, ...]) -> dict[str
     laid = parse(run_dot(source, ("json",))["json"])
     tidy(scene, laid)
     final = build_dot(scene, laid)
-    if "png" not in formats:
-        return _neato(final, formats)
-    size = _neato(final, ("plain",))["plain"].split(maxsplit=4)  # graph SCALE W H: its inches
+    neato = shutil.which("neato")
+    if neato is None:
+        raise RenderError(f"graphviz's `neato` is not on PATH: {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
+        outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
+        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
+        drawing = _start([neato, "-n2", *options])  # loads its plugins while the page is sized
+        try:
+            text = _whole_pixel_page(neato, final) if "png" in formats else final
+        except BaseException:
+            drawing.kill()
+            drawing.communicate()
+            raise
+        _finish(drawing, text)
+        return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
+def _whole_pixel_page(neato: str, final: str) -> str:
+    """Return the laid-out source with the pad that makes the PNG page whole pixels."""
+    size = _finish(_start([neato, "-n2", "-Tplain"]), final).split(maxsplit=4)  # graph 1 W H
     pad = f"{_pad(float(size[2]))},{_pad(float(size[3]))}"
     end = final.rstrip().rfind("}")
-    return _neato(f'{final[:end]}\tgraph [pad="{pad}"]\n{final[end:]}', formats)
+    return f'{final[:end]}\tgraph [pad="{pad}"]\n{final[end:]}'
 
 
 def _pad(inches: float) -> str:
@@ -47,18 +64,17 @@ def _pad(inches: float) -> str:
     return f"{(page_inches - inches) / 2:.6f}"
 
 
-def _neato(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """Draw a laid-out source in each format with `neato -n2`, which keeps every position."""
-    neato = shutil.which("neato")
-    if neato is None:
-        raise RenderError(f"graphviz's `neato` is not on PATH: {INSTALL_HINT}")
-    with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
-        outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
-        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
-        done = subprocess.run(  # noqa: S603 (neato found on PATH, fixed arguments)
-            [neato, "-n2", *options], input=source.encode("utf-8"), capture_output=True, check=False
-        )
-        if done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip()
-            raise RenderError(f"graphviz failed to draw the laid-out picture: {message}")
-        return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+def _start(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start neato; it reads the laid-out source from standard input once given."""
+    return subprocess.Popen(  # noqa: S603 (neato found on PATH, fixed arguments)
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
+    """Give a started neato its source and return its standard output."""
+    stdout, stderr = process.communicate(source.encode("utf-8"))
+    if process.returncode != 0:
+        message = stderr.decode("utf-8", "replace").strip()
+        raise RenderError(f"graphviz failed to draw the laid-out picture: {message}")
+    return stdout
