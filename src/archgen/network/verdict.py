@@ -100,7 +100,8 @@ class HopVerdict:
     scope: Literal["vpc", "outside", "service"] = "vpc"
     """"service": an AWS service carries the call (e.g. invokes a function), no VPC sees it."""
     one_way: bool = False
-    """An event: the request alone is checked, nothing answers (DESIGN.md 7.1)."""
+    """An event: the application answers nothing (DESIGN.md 7.1). Its transport's replies are
+    still in the pairs when it runs on TCP; a UDP event's pairs hold the request alone."""
 
     @property
     def reachable(self) -> bool:

@@ -33,6 +33,15 @@ def _path_head(journey: Journey) -> str:
     return f"{journey.source} -> {journey.target} via {via}{flow}: {verdict}"
 
 
+_EVENT_REPLIED = (
+    "  event: the application answers nothing, but the transport does: its acknowledgements"
+    " come back and are checked"
+)
+_EVENT_DATAGRAM = (
+    "  event: datagrams handed over one way; nothing comes back, so no reply is checked"
+)
+
+
 def _hop(traced: TracedHop) -> list[str]:
     """Return a hop's verdict line, its path (or what governs it) and its identity verdict."""
     hop, call = traced.hop, traced.call
@@ -40,7 +49,7 @@ def _hop(traced: TracedHop) -> list[str]:
     if call.mode == "poll":
         lines.append(f"  poll: {call.caller} starts each call and reads {call.callee}")
     if call.one_way:
-        lines.append("  event: handed over one way; nothing answers, so no reply is checked")
+        lines.append(_EVENT_REPLIED if call.replied else _EVENT_DATAGRAM)
     if hop.scope in _SCOPES:
         lines.append(_SCOPES[hop.scope])
     else:
