@@ -15,6 +15,7 @@ from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.network import places
 from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of, ip_protocol
+from archgen.network.ephemeral import client_ports
 from archgen.network.probe import Probe
 from archgen.network.verdict import Block, HopVerdict, PairVerdict, Place, Step
 from archgen.network.walk import walk_pair
@@ -84,8 +85,9 @@ class Reachability:
             targets: tuple[Place, ...] = (places.outside(self.arch, target),)
         else:
             targets = self._places_of(target)
+        opener = client_ports(self.arch, source)
         pairs = [
-            walk_pair(self.arch, source, target, Probe.request(carrier, port, a, b))
+            walk_pair(self.arch, source, target, Probe.request(carrier, port, a, b, opener))
             for a in self._places_of(source)
             for b in targets
         ]
