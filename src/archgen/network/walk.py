@@ -15,7 +15,7 @@ from dataclasses import replace
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
 from archgen.network import crossing as crossing_vpcs
-from archgen.network import endpoints, places
+from archgen.network import endpoints, places, vpc_origins
 from archgen.network.components import Checkpoints
 from archgen.network.internet import follow
 from archgen.network.intervals import INTERNET, address_text
@@ -47,6 +47,8 @@ def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> P
             trail.refuse("forward", "connection", "", "UNSUPPORTED_COMPONENT", detail)
         if a.subnet and b.subnet:
             _inside(at, source, target, request)
+        elif b.subnet and vpc_origins.applies(arch, source, target, b.subnet):
+            vpc_origins.walk(at, target, request)
         elif b.subnet:
             _from_outside(at, target, request)
         else:
