@@ -117,16 +117,19 @@ class Trail:
         subject: str | None = None,
         way: str = "",
         by: str | None = None,
+        unverified: str = "",
     ) -> None:
         """Record that component `name` let the packet through, and by which rules.
 
         `subject` is the component's id when `name` is not (it defaults to
         `name`); `by` is the one-line wording of `rules` when it is not their
-        plain "; "-joined list.
+        plain "; "-joined list; `unverified` says why the admission rests on an
+        assumption about addresses archgen cannot list.
         """
         line = "; ".join(rules) if by is None else by
         subject = name if subject is None else subject
-        self.steps.append(Step(direction, kind, name, check, line, subject, rules, way))
+        step = Step(direction, kind, name, check, line, subject, rules, way, unverified)
+        self.steps.append(step)
 
     def refuse(
         self, direction: Direction, kind: str, component: str, reason: str, detail: str

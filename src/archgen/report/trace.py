@@ -81,7 +81,8 @@ def _shown(lines: list[str]) -> str:
 
 
 def _pair(pair: PairVerdict) -> list[str]:
-    status = "ok" if pair.reachable else "blocked"
+    unverified = any(step.unverified for step in pair.steps)
+    status = "blocked" if not pair.reachable else "ok, unverified" if unverified else "ok"
     lines = [f"  {pair.source.label} -> {pair.target.label}: {status}"]
     direction = ""
     for number, step in enumerate(pair.steps, 1):
@@ -91,6 +92,8 @@ def _pair(pair: PairVerdict) -> list[str]:
         where = f"{step.kind} {step.component}".strip()
         lines.append(f"      {number:>2}. {where}: {step.check}")
         lines.append(f"          admitted by {step.admitted_by}")
+        if step.unverified:
+            lines.append(f"          unverified: {step.unverified}")
     if pair.block is not None:
         block = pair.block
         where = f"{block.kind} {block.component}".strip()
