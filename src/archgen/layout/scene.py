@@ -46,6 +46,8 @@ class Edge:
     kind: str
     label: str = ""
     badges: tuple[str, ...] = ()
+    mode: str = "request"
+    """A connection's mode (DESIGN.md 7.1): `event` and `poll` lines are one way, drawn dashed."""
 
 
 @dataclass
