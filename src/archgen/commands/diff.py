@@ -166,8 +166,27 @@ def _markdown(diff: ArchitectureDiff) -> bytes:
     return (format_architecture(diff) + "\n").encode("utf-8")
 
 
-DIFF_OUTPUTS: dict[str, DiffWriter] = {"md": _markdown}
-"""The files `--out` writes per architecture; a picture writer adds its suffix here."""
+def _picture(fmt: str) -> DiffWriter:
+    """Return the writer of the change's PNG or SVG: graphviz draws the coloured new layout."""
+
+    def write(diff: ArchitectureDiff) -> bytes:
+        from archgen.diff.picture import change_picture
+        from archgen.diff.picture_dot import picture_dot
+        from archgen.layout.run import run_dot
+        from archgen.render.png_svg import embed_images
+
+        drawn = run_dot(picture_dot(change_picture(diff)), (fmt,))[fmt]
+        return embed_images(drawn) if fmt == "svg" else drawn
+
+    return write
+
+
+DIFF_OUTPUTS: dict[str, DiffWriter] = {
+    "png": _picture("png"),
+    "svg": _picture("svg"),
+    "md": _markdown,
+}
+"""The files `--out` writes per architecture: `<name>.diff.png`, `.svg` and `.md`."""
 
 
 def write_outputs(diffs: list[ArchitectureDiff], out: Path) -> list[Path]:

@@ -187,13 +187,14 @@ def _styles(
 
 
 def _group_class(group: Group, status: Mapping[str, str] | None) -> str:
-    return group.kind.replace("-", "_") if status is None or group.id not in status else ""
+    unchanged = status is None or status.get(group.id, "same") == "same"
+    return group.kind.replace("-", "_") if unchanged else ""
 
 
 def _changed_groups(groups: list[Group], status: Mapping[str, str]) -> list[str]:
     """Give a box that came or went with the change its colour, in place of its kind's."""
     lines = []
-    for kind in ("added", "removed"):
+    for kind in ("added", "removed", "changed"):
         named = [mermaid_id(g.id) for g in groups if status.get(g.id) == kind]
         if named:
             lines.append(f"  class {','.join(named)} {kind}")
