@@ -4,7 +4,8 @@ Mermaid reads a flowchart line by line, and a label is the only place user text
 goes. A quote ends it, brackets and pipes end a shape or an edge label, `%%`
 starts a comment or an `%%{init}%%` directive, a backtick starts Markdown, a
 newline starts a new statement (`click n1 href "javascript:..."`), and `#...;`
-is Mermaid's own entity syntax. So every character of user text that is not a
+is Mermaid's own entity syntax; even a colon is written out, so no scanner
+reads `javascript:` in a label as a link. So every character of user text that is not a
 letter, a digit, a space or harmless punctuation is written as a numeric
 entity (`#35;`), which Mermaid decodes to text after parsing, never to syntax.
 
@@ -27,7 +28,7 @@ _NIBBLES = "ABCDEFGHIJKLMNOP"
 _WIDE = "Z"
 """Marks a character above U+00FF: six nibbles follow instead of two."""
 
-_SAFE_LABEL = re.compile(r"[A-Za-z0-9 .,:/()+=@-]")
+_SAFE_LABEL = re.compile(r"[A-Za-z0-9 .,/()+=@-]")
 """Characters a label keeps as they are; each other is a numeric entity."""
 
 
