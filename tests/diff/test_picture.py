@@ -133,3 +133,14 @@ def test_the_markdown_picture_renders_in_the_real_mermaid(tmp_path: Path, pair: 
 def test_the_same_file_twice_has_no_picture(tmp_path: Path) -> None:
     out, _ = _write(tmp_path, "same")
     assert "```mermaid" not in (out / "capstone.diff.md").read_text(encoding="utf-8")
+
+
+def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "return-blocked")
+    status = _statuses(out / "capstone.diff.svg")
+    to_db = {key: value for key, value in status.items() if key.endswith(">db@db-a")}
+    assert set(to_db.values()) == {"changed"}
+    assert status["web-alb"] == "same"
+    svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
+    assert svg.count("MYSQL 3306 (now blocked)") == 2  # app and importer, labelled once each
+    assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:app&#45;a</title>', svg)

@@ -69,6 +69,28 @@ def _mark_after(
         ends_added = {after.nodes[end].resource for end in _ends(edge, after)} & added
         is_new = link in new_links if link is not None else bool(ends_added)
         status[edge.id] = "added" if is_new else "same"
+    _mark_reach(diff, after, link_of, status)
+
+
+def _mark_reach(
+    diff: ArchitectureDiff, after: Scene, link_of: dict[int, Link], status: dict[str, str]
+) -> None:
+    """Mark a kept connection the change blocked or unblocked: its line is what a reviewer reads.
+
+    The edit behind it (a NACL rule, a security group) is often drawn nowhere,
+    so the line turns amber and its words say which way the verdict went.
+    """
+    verdicts = {reach.link: "now blocked" for reach in diff.behaviour.reach_closed}
+    verdicts |= {reach.link: "now reachable" for reach in diff.behaviour.reach_opened}
+    for number, edge in enumerate(after.edges):
+        link = link_of.get(_index(edge))
+        if link not in verdicts or status[edge.id] != "same":
+            continue
+        status[edge.id] = "changed"
+        if edge.label:
+            after.edges[number] = dataclasses.replace(
+                edge, label=f"{edge.label} ({verdicts[link]})"
+            )
 
 
 def _mark_guarded(
