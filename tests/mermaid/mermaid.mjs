@@ -12,7 +12,7 @@ const [viewerDir, mermaidDir, shots, ...files] = process.argv.slice(2);
 const library = path.resolve(mermaidDir, "node_modules", "mermaid", "dist", "mermaid.min.js");
 const page = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <script src="file://${library}"></script></head>
-<body style="margin:0;background:#fff"><div id="host" style="display:inline-block"></div></body></html>`;
+<body style="margin:0;background:#fff"><div id="host" style="width:1800px"></div></body></html>`;
 
 const report = await withPage(viewerDir, { width: 2400, height: 1800 }, async (tab, work) => {
   const pageFile = path.join(work, "blank.html");
