@@ -93,3 +93,16 @@ def test_render_writes_mmd_only_when_asked_and_a_rerun_writes_nothing(tmp_path: 
         main, ["render", capstone, "--out", str(tmp_path), "--format", "mermaid", "--check"]
     )
     assert check.exit_code == 1, check.output
+
+
+def test_mermaid_needs_no_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    capstone = str(ARCHITECTURES / "capstone.yaml")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["render", capstone, "--out", str(out), "--format", "mermaid"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "capstone.mmd").is_file()
+    with_png = CliRunner().invoke(main, ["render", capstone, "--out", str(out), "--format", "png"])
+    assert with_png.exit_code == 2, "the same PATH has no graphviz for a picture"
