@@ -170,15 +170,26 @@ def _picture(fmt: str) -> DiffWriter:
     """Return the writer of the change's PNG or SVG: graphviz draws the coloured new layout."""
 
     def write(diff: ArchitectureDiff) -> bytes:
-        from archgen.diff.picture import change_picture
-        from archgen.diff.picture_dot import picture_dot
-        from archgen.layout.run import run_dot
         from archgen.render.png_svg import embed_images
 
-        drawn = run_dot(picture_dot(change_picture(diff)), (fmt,))[fmt]
+        drawn = _drawn(diff)[fmt]
         return embed_images(drawn) if fmt == "svg" else drawn
 
     return write
+
+
+_LAST_DRAWN: list[tuple[ArchitectureDiff, dict[str, bytes]]] = []
+"""The last change drawn: its PNG and SVG come from one layout run, asked for one at a time."""
+
+
+def _drawn(diff: ArchitectureDiff) -> dict[str, bytes]:
+    from archgen.diff.picture import change_picture
+    from archgen.diff.picture_dot import picture_dot
+    from archgen.layout.run import run_dot
+
+    if not _LAST_DRAWN or _LAST_DRAWN[0][0] is not diff:
+        _LAST_DRAWN[:] = [(diff, run_dot(picture_dot(change_picture(diff)), ("png", "svg")))]
+    return _LAST_DRAWN[0][1]
 
 
 DIFF_OUTPUTS: dict[str, DiffWriter] = {
