@@ -144,3 +144,21 @@ def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) 
     svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
     assert svg.count("MYSQL 3306 (now blocked)") == 2  # app and importer, labelled once each
     assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:app&#45;a</title>', svg)
+
+
+@pytest.mark.parametrize("side", ["added", "removed"])
+def test_a_file_added_or_deleted_is_drawn_all_green_or_all_red(side: str) -> None:
+    from archgen.diff import diff_architectures
+    from archgen.diff.picture import change_picture
+    from archgen.diff.picture_dot import picture_dot
+    from archgen.layout.run import run_dot
+    from archgen.loader import load_text
+
+    arch = load_text(PAIRS["bastion"][0], "capstone.yaml")
+    pair = (None, arch) if side == "added" else (arch, None)
+    names = (None, "capstone.yaml") if side == "added" else ("capstone.yaml", None)
+    picture = change_picture(diff_architectures(*pair, *names))
+    nodes = {picture.status[node] for node in picture.scene.nodes}
+    assert nodes == {side}
+    svg = run_dot(picture_dot(picture), ("svg",))["svg"].decode("utf-8")
+    assert f'class="node {side}"' in svg

@@ -36,8 +36,10 @@ class ChangePicture:
 
 def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     """Return the new design's scene with the change marked and the removed parts put back."""
-    after = build_scene(diff.after) if diff.after else Scene(diff.name, diff.name)
     before = build_scene(diff.before) if diff.before else None
+    after = (
+        build_scene(diff.after) if diff.after else Scene(diff.name, before.title if before else "")
+    )
     status: dict[str, str] = {}
     _mark_after(diff, after, before, status)
     if before is not None:
