@@ -106,3 +106,13 @@ def test_mermaid_needs_no_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (out / "capstone.mmd").is_file()
     with_png = CliRunner().invoke(main, ["render", capstone, "--out", str(out), "--format", "png"])
     assert with_png.exit_code == 2, "the same PATH has no graphviz for a picture"
+
+
+def test_a_chart_past_mermaids_limits_does_not_fit() -> None:
+    from archgen.layout.mermaid import MAX_EDGES, fits
+
+    small = mermaid_source(build_scene(load_file(ARCHITECTURES / "capstone.yaml")))
+    assert fits(small)
+    assert not fits(small + "%%" + "x" * 50_000)
+    edges = "".join(f"  n_a{i} --> n_b{i}\n" for i in range(MAX_EDGES + 1))
+    assert not fits(f"flowchart TB\n{edges}")

@@ -13,6 +13,7 @@ All text reaches the source through `mermaid_text`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from archgen.layout.mermaid_text import label, mermaid_id
@@ -78,6 +79,20 @@ _LEGEND_LINES = {
 
 _DOT = "#183;"
 """A middle dot between a line's badges and its words."""
+
+
+MAX_TEXT = 50_000
+MAX_EDGES = 500
+"""Mermaid's defaults (`maxTextSize`, `maxEdges`): a larger chart is drawn as an error."""
+
+
+def fits(source: str) -> bool:
+    """Tell whether a Markdown host will draw `source` with Mermaid's default limits."""
+    edges = sum(1 for line in source.splitlines() if _EDGE_LINE.match(line))
+    return len(source) <= MAX_TEXT and edges <= MAX_EDGES
+
+
+_EDGE_LINE = re.compile(r"\s*n_\w+ (-->|-\.->|<-\.->|-\.-)")
 
 
 def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from archgen.diff.model import ArchitectureDiff, Link
 from archgen.diff.picture import change_picture
 from archgen.diff.summary import Sentence, headline, sentences
-from archgen.layout.mermaid import mermaid_source
+from archgen.layout.mermaid import fits, mermaid_source
 from archgen.safe_markdown import Md, code, text
 
 HEADING = "Architecture changes"
@@ -50,7 +50,12 @@ def _picture(diff: ArchitectureDiff) -> list[str]:
     if diff.empty:
         return []
     picture = change_picture(diff)
-    return [f"```mermaid\n{mermaid_source(picture.scene, picture.status)}```", LEGEND]
+    source = mermaid_source(picture.scene, picture.status)
+    if not fits(source):
+        return [
+            f"*(No picture here: at {len(source):,} characters it is larger than Mermaid draws.)*"
+        ]
+    return [f"```mermaid\n{source}```", LEGEND]
 
 
 def _side(path: str | None) -> Md:
