@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from archgen.layout.mermaid_order import order_links
 from archgen.layout.mermaid_text import label, mermaid_id
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.model.catalogue import facts_of
@@ -92,7 +93,7 @@ def fits(source: str) -> bool:
     return len(source) <= MAX_TEXT and edges <= MAX_EDGES
 
 
-_EDGE_LINE = re.compile(r"\s*n_\w+ (-->|-\.->|<-\.->|-\.-)")
+_EDGE_LINE = re.compile(r"\s*n_\w+ (-->|-\.->|<-\.->|-\.-|~~~)")
 
 
 def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str:
@@ -108,6 +109,8 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
         lines.append(_edge(edge, status))
         kind = status.get(edge.id, "same") if status is not None else _link_class(edge)
         links.setdefault(kind, []).append(number)
+    for upper, lower in order_links(scene):  # after the lines, so linkStyle numbers hold
+        lines.append(f"  {mermaid_id(upper)} ~~~ {mermaid_id(lower)}")
     lines += _styles(scene, status, links)
     return "\n".join(lines) + "\n"
 
