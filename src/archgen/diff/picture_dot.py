@@ -9,6 +9,8 @@ is laid out as the new design alone would be.
 
 from __future__ import annotations
 
+import dataclasses
+
 from archgen.diff.picture import ChangePicture
 from archgen.layout.dot import build_dot
 
@@ -30,18 +32,17 @@ _MEANINGS = {
 
 def picture_dot(picture: ChangePicture) -> str:
     """Return the DOT source of the change, with its colour key at the foot."""
-    scene = picture.scene
-    scene.overlay = {item: _attributes(item, status, picture) for item, status in _marked(picture)}
-    source = build_dot(scene)
+    lines = {edge.id for edge in picture.scene.edges}
+    overlay = {
+        item: _attributes(item, status, picture, item in lines)
+        for item, status in sorted(picture.status.items())
+    }
+    source = build_dot(dataclasses.replace(picture.scene, overlay=overlay))
     end = source.rstrip().rfind("}")
     return f"{source[:end]}\t{_key()}\n{source[end:]}"
 
 
-def _marked(picture: ChangePicture) -> list[tuple[str, str]]:
-    return sorted(picture.status.items())
-
-
-def _attributes(item: str, status: str, picture: ChangePicture) -> dict[str, str]:
+def _attributes(item: str, status: str, picture: ChangePicture, line: bool) -> dict[str, str]:
     """Return the overlay of one id: a node's box, a group's frame or a line's colour."""
     line, fill = COLOURS[status]
     dashed = status == "removed"
@@ -58,7 +59,7 @@ def _attributes(item: str, status: str, picture: ChangePicture) -> dict[str, str
             "penwidth": "2.5",
             "margin": "0.05",
         }
-    if any(edge.id == item for edge in scene.edges):
+    if line:
         attrs = {
             "class": status,
             "color": line,
