@@ -42,7 +42,7 @@ def picture_dot(picture: ChangePicture) -> str:
     return f"{source[:end]}\t{_key()}\n{source[end:]}"
 
 
-def _attributes(item: str, status: str, picture: ChangePicture, line: bool) -> dict[str, str]:
+def _attributes(item: str, status: str, picture: ChangePicture, is_line: bool) -> dict[str, str]:
     """Return the overlay of one id: a node's box, a group's frame or a line's colour."""
     line, fill = COLOURS[status]
     dashed = status == "removed"
@@ -59,7 +59,7 @@ def _attributes(item: str, status: str, picture: ChangePicture, line: bool) -> d
             "penwidth": "2.5",
             "margin": "0.05",
         }
-    if line:
+    if is_line:
         attrs = {
             "class": status,
             "color": line,
