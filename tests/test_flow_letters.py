@@ -51,5 +51,7 @@ def test_flow_27_and_later_keep_their_badge_legend_row_and_heading(write_arch: W
     text = explanation(arch).data.decode("utf-8")
     headings = re.findall(r"^### (\S+)\. Fetch (\d+)$", text, flags=re.MULTILINE)
     assert headings == [(x, str(n)) for n, x in enumerate(expected)]
-    forward = re.findall(r"^1\. \*\*([A-Z]+)1\*\* ", text, flags=re.MULTILINE)
-    assert forward == [x for x in expected for _ in range(2)]
+    walked = re.findall(r"^- \*\*([A-Z]+)1\*\* ", text, flags=re.MULTILINE)
+    assert walked == expected
+    tabled = re.findall(r"^\| ([A-Z]+)1 \|", text, flags=re.MULTILINE)
+    assert tabled == expected
