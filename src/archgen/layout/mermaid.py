@@ -32,6 +32,7 @@ CATEGORY_STYLES = {
     "ml": "fill:#E6F6F3,stroke:#01A88D,color:#232F3E",
     "management": "fill:#FDE8F2,stroke:#E7157B,color:#232F3E",
     "general": "fill:#FFFFFF,stroke:#232F3E,color:#232F3E",
+    "legend_row": "fill:#FFFFFF,stroke:#FFFFFF,color:#232F3E",
 }
 """A class per AWS icon category (the `diagrams` module a type's icon comes from)."""
 
@@ -103,7 +104,7 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
         lines.append(_node(scene.nodes[node_id], 1, status))
     lines += _group(scene.cloud, scene, 1, status)
     if scene.legend and status is None:
-        lines += _legend(scene.legend)
+        lines += _legend(_legend_rows(scene))
     links: dict[str, list[int]] = {}
     for number, edge in enumerate(e for e in scene.edges if _drawn(e, scene)):
         lines.append(_edge(edge, status))
@@ -145,13 +146,26 @@ def _group(group: Group, scene: Scene, depth: int, status: Mapping[str, str] | N
     return lines
 
 
+def _legend_rows(scene: Scene) -> list[tuple[str, str]]:
+    """Return the scene's key, with the dashed line of events and polls when there is one."""
+    rows = list(scene.legend)
+    one_way = any(edge.mode != "request" for edge in scene.edges)
+    if one_way and ("line:event", _ONE_WAY) not in rows:
+        rows.append(("line:event", _ONE_WAY))
+    return rows
+
+
+_ONE_WAY = "event or poll: one way, started by AWS"
+
+
 def _legend(rows: list[tuple[str, str]]) -> list[str]:
     """Return the key: each flow's badge prefix with its name, then the line styles used."""
     lines = [f'  subgraph {mermaid_id("legend")}["Legend"]']
     for number, (key, meaning) in enumerate(rows):
         shown = key.removeprefix("line:")
-        marker = _LEGEND_LINES.get(shown, "line") if key.startswith("line:") else shown
-        lines.append(f'    {mermaid_id(f"legend/{number}")}["{label(marker)} {label(meaning)}"]')
+        marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
+        row = mermaid_id(f"legend/{number}")
+        lines.append(f'    {row}["{label(marker)} {label(meaning)}"]:::legend_row')
     lines.append("  end")
     return lines
 
