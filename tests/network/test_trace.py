@@ -142,3 +142,12 @@ def test_a_resource_to_itself_is_no_path() -> None:
     result = _trace(IDENTITY, "users", "users")
     assert result.exit_code == 2
     assert "no connection from users to users is declared, nor any path" in result.stderr
+
+
+def test_trace_refuses_an_end_that_is_no_endpoint() -> None:
+    """A subnet, a VPC or a gateway sends nothing of its own: its verdict would mean nothing."""
+    for end, kind in (("public-a", "a subnet"), ("vpc", "a vpc"), ("igw", "an internet_gateway")):
+        result = _trace(ARCHITECTURES / "capstone.yaml", "users", end, "--port", "443")
+        assert result.exit_code == 2, result.output
+        assert f"'{end}' is {kind}" in result.stderr
+        assert "reachable" not in result.output

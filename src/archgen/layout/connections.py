@@ -129,6 +129,7 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         text if labelled else "",
                         badges.get(index, ()) if labelled else (),
                         constraint=not natted,  # a way out must not lift a NAT above its tier
+                        mode=mode,
                     )
                 )
 

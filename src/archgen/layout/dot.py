@@ -64,7 +64,10 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
             _row(graph, index, row, scene.straddle)
         _stack_rows(graph, scene)
     for edge in scene.edges:
-        _edge(graph, edge, at)
+        _edge(graph, edge, at, scene.overlay.get(edge.id, {}))
+    for node_id in scene.nodes:  # a node stated again takes the overlay's attributes
+        if node_id in scene.overlay:
+            graph.node(_plain(node_id), **scene.overlay[node_id])
     if scene.legend:
         pinned = node_attributes(at, "legend") if at is not None else {}
         graph.node("legend", label=_legend(scene.legend), shape="plain", **pinned)
@@ -111,7 +114,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
             _node(graph, scene.nodes[node_id], at)
         return
     with graph.subgraph(name=name) as cluster:
-        attrs = dict(style.GROUPS.get(group.kind, {}))
+        attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
         if at is not None:
             attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
@@ -195,8 +198,8 @@ def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
         graph.edge(upper_node, lower_node, style="invis", weight="5")
 
 
-def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None) -> None:
-    attrs = dict(style.EDGES[edge.kind])
+def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[str, str]) -> None:
+    attrs = {**style.EDGES[edge.kind], **overlay}
     if at is not None:
         attrs |= edge_attributes(at, edge.id, (edge.source, edge.target))
     label = _edge_label(edge)

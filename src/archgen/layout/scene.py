@@ -58,6 +58,8 @@ class Edge:
     badges: tuple[str, ...] = ()
     constraint: bool = True
     """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
+    mode: str = "request"
+    """A connection's mode (DESIGN.md 7.1): `event` and `poll` lines are one way, drawn dashed."""
 
 
 @dataclass
@@ -88,3 +90,5 @@ class Scene:
     """(key, meaning) rows: flow badge prefixes, then the line styles used."""
     interfaces: dict[str, list[str]] = field(default_factory=dict)
     """A function in a VPC: its network interfaces, one per subnet; it is drawn once."""
+    overlay: dict[str, dict[str, str]] = field(default_factory=dict)
+    """graphviz attributes by node, group or line id that override its style: a diff's colours."""
