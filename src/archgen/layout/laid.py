@@ -81,7 +81,7 @@ def close_band(laid: Laid, low: float, high: float) -> None:
     height = high - low
 
     def lift(value: float) -> float:
-        return value + height if value < low else min(value, high) if value < high else value
+        return value + height if value < low else high if value < high else value
 
     laid.nodes = {
         n: (a, b + height, c, d + height) if (b + d) / 2 < low else (a, b, c, d)
