@@ -90,7 +90,6 @@ REACHED = {"event-driven-orders": (1, 0), "step-functions-orders": (2, 0), "webs
 """(labels crossed, subnets crossed) still left where dot's own curves cross a label it placed
 and no free spot beside the label's line was found; each figure may only go down."""
 REACHED["eks-microservices"] = (0, 1)  # a role's line to the first of three zones
-REACHED["nlb-tls-service"] = (1, 0)  # the DNS alias runs level where the gateway's label stands
 
 
 @pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)

@@ -105,16 +105,31 @@ def spot_near(
 
 
 def spot(
-    edge: Edge, corners: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+    edge: Edge,
+    corners: list[Point],
+    segments: list[Segment],
+    boxes: list[Rect],
+    known: Sizes,
+    borders: tuple[Segment, ...] = (),
 ) -> Point:
-    """Return the first spot beside the line where its label meets no line and no box."""
+    """Return the spot beside the line where its label meets the least.
+
+    An icon or another label under it weighs most, another line less, a
+    box's border least; the first of equally good spots wins.
+    """
     own = set(itertools.pairwise(corners))
     others = [s for s in segments if s not in own]
     width, height = label_size(edge, known)
+    best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
-        if _free(label_box(edge, centre, known), others, boxes):
-            return centre
-    return next(_candidates(corners, width, height), corners[0])
+        box = label_box(edge, centre, known)
+        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(_meets(s, box) for s in others)
+        cost += sum(_meets(s, box) for s in borders)
+        if best is None or cost < best[0]:
+            best = (cost, centre)
+        if cost == 0:
+            break
+    return best[1] if best is not None else corners[0]
 
 
 def _free(box: Rect, segments: list[Segment], boxes: list[Rect]) -> bool:

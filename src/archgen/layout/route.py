@@ -75,14 +75,30 @@ def _label(
 ) -> None:
     """Give each rerouted line's label a spot clear of every line, label, icon and box title."""
     segments = drawn_segments(laid)
+    borders = tuple(_borders(laid, groups))
     boxes = [*labels, *laid.nodes.values(), *group_label_boxes(laid, groups)]
     for edge in edges:
-        laid.labels[edge.id] = spot(edge, corners[edge.id], segments, boxes, laid.label_sizes)
+        laid.labels[edge.id] = spot(
+            edge, corners[edge.id], segments, boxes, laid.label_sizes, borders
+        )
         boxes.append(label_box(edge, laid.labels[edge.id], laid.label_sizes))
 
 
 Gap = tuple[str, str]
 """A subnet's cluster and the side ("top" or "bottom") whose band a line runs along."""
+
+
+def _borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
+    """Return the four sides of every drawn box: a label on a border reads as part of it."""
+    sides: list[tuple[Point, Point]] = []
+    for group in groups:
+        box = laid.clusters.get(f"cluster_{group.id}")
+        if box is None or group.kind == "asg-slot":
+            continue
+        left, bottom, right, top = box
+        corners = [(left, bottom), (right, bottom), (right, top), (left, top), (left, bottom)]
+        sides += list(itertools.pairwise(corners))
+    return sides
 
 
 def _nesting(laid: Laid, edge: Edge, side: str) -> tuple[bool, float]:
@@ -167,7 +183,7 @@ class _Ports:
         """Return the x a vertical run from the band to the node's border takes."""
         left, _, right, _ = self.laid.nodes[node]
         centre = (left + right) / 2
-        taken = self.taken.setdefault(node, [])
+        taken = self.taken.setdefault(f"{node} {y_node:.0f}", [])  # per side of the icon
         low, high = min(y_node, y_band), max(y_node, y_band)
         for step in range(5):
             for x in {centre + step * _SPREAD, centre - step * _SPREAD}:
