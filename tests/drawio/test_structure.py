@@ -164,3 +164,9 @@ def test_edge_labels_break_where_graphviz_breaks_them() -> None:
     values = {c.get("id"): c.get("value", "") for c in root.iter("mxCell")}
     query = next(e for e in scene.edges if e.label.startswith("SQL query"))
     assert values[query.id].endswith("SQL query<br>MySQL 3306")
+
+
+def test_a_line_routed_at_right_angles_stays_square_in_drawio() -> None:
+    styles = {c.get("id"): _style(c) for c in _cells(GOLDEN.file("capstone.drawio"))}
+    assert styles["c1:web-alb>app@app-b"]["curved"] == "0"  # rerouted along a band
+    assert styles["replication:db"]["curved"] == "1"  # dot's own curve

@@ -138,7 +138,7 @@ class _Writer:
             {
                 "id": edge.id,
                 "value": label,
-                "style": drawio_styles.EDGES[edge.kind],
+                "style": _line_style(edge, self.geometry.edges.get(edge.id, ())),
                 "edge": "1",
                 "parent": "1",
                 "source": edge.source,
@@ -191,6 +191,19 @@ class _Writer:
             height=_number(box.height),
         )
         geometry.set("as", "geometry")
+
+
+def _line_style(edge: Edge, route: tuple[Point, ...]) -> str:
+    """Return a line's style: straight pieces where the picture routes it at right angles.
+
+    draw.io would round an orthogonal route's corners into curves through
+    its waypoints; the picture draws them square.
+    """
+    style_text = drawio_styles.EDGES[edge.kind]
+    square = len(route) > 2 and all(
+        abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5 for a, b in itertools.pairwise(route)
+    )
+    return style_text.replace("curved=1;", "curved=0;") if square else style_text
 
 
 def _edge_value(edge: Edge) -> str:
