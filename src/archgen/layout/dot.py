@@ -150,6 +150,8 @@ def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
     label = _edge_label(edge)
     if label:
         attrs["label"] = label
+    if not edge.constraint:
+        attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)
 
 

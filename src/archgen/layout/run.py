@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from archgen.errors import RenderError
+from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.style import PAGE_PAD_INCHES
 
 INSTALL_HINT = (
@@ -78,7 +78,6 @@ def _start(dot: str, options: list[str]) -> subprocess.Popen[bytes]:
 def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
     """Give a started dot its source and return its standard output."""
     stdout, stderr = process.communicate(source.encode("utf-8"))
-    if process.returncode != 0:
-        message = stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"graphviz failed: {message}")
+    if process.returncode != 0:  # an error exit, or an abort on a failed assertion
+        raise LayoutRefused(stderr.decode("utf-8", "replace"))
     return stdout

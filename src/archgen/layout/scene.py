@@ -46,6 +46,8 @@ class Edge:
     kind: str
     label: str = ""
     badges: tuple[str, ...] = ()
+    constraint: bool = True
+    """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
 
 
 @dataclass
