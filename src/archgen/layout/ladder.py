@@ -100,14 +100,13 @@ def lay_out(scene: Scene, first_source: str, formats: tuple[str, ...], run: Run)
     Only a refusal of the layout (LayoutRefused) moves down a rung; any other
     failure, such as graphviz missing, is no matter of constraints and stops.
     """
-    refusals: list[LayoutRefused] = []
     for rung in RUNGS:
-        source = first_source if rung.relax is _as_is and not rung.graph else rung.source(scene)
+        source = first_source if rung is RUNGS[0] else rung.source(scene)
         try:
             return Laid(run(source, formats), rung.name)
-        except LayoutRefused as refused:
-            refusals.append(refused)
+        except LayoutRefused:
+            continue
     raise RenderError(
-        f"graphviz refused every layout of this design, even with only its boxes nested "
-        f"({len(RUNGS)} tried; first: {refusals[0].reason}): please report it with the file"
+        f"graphviz refused all {len(RUNGS)} layouts archgen asks for, down to the boxes "
+        "alone: please report this design to archgen"
     )
