@@ -25,6 +25,7 @@ from pydantic_core import PydanticUndefined
 
 from archgen.loader.constraints import MAX_SUBNET_PAIRS
 from archgen.model.catalogue import CATALOGUE, PROTOCOL_PORTS
+from archgen.model.resources.network import MAX_SUBNETS
 from archgen.model.resources.services import ROLE_PRINCIPALS
 
 REGION = "us-east-1"
@@ -74,11 +75,12 @@ Builder = Callable[[Draw, Context], Data | None]
 """Draw one resource's fields (without `type`), or None when the context allows none."""
 
 
-def _some(draw: Draw, items: list[T], min_size: int = 1) -> list[T]:
+def _some(draw: Draw, items: list[T], min_size: int = 1, max_size: int | None = None) -> list[T]:
     """Draw a subset of `items` (in any order), never empty unless `min_size` is 0."""
     if len(items) < min_size or not items:
         return []
-    return list(draw(st.lists(st.sampled_from(items), min_size=min_size, unique=True)))
+    chosen = st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size, unique=True)
+    return list(draw(chosen))
 
 
 def _vpc_of(draw: Draw, ctx: Context) -> Vpc | None:
@@ -90,7 +92,7 @@ def _subnets(draw: Draw, ctx: Context) -> Data | None:
     vpc = _vpc_of(draw, ctx)
     if vpc is None or not vpc.subnets:
         return None
-    return {"subnets": _some(draw, vpc.subnets)}
+    return {"subnets": _some(draw, vpc.subnets, max_size=MAX_SUBNETS)}
 
 
 def _ec2(draw: Draw, ctx: Context) -> Data | None:

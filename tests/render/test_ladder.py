@@ -68,12 +68,16 @@ def test_every_rung_graphviz_accepts_draws_every_resource_box_and_line(case: Pat
 def test_each_rung_asks_for_less_than_the_one_before() -> None:
     scene = build_scene(load_file(CAPSTONE))
     sources = [rung.source(scene) for rung in RUNGS]
-    assert sources[0].count("rank=same") > sources[1].count("rank=same") > 0
-    assert "rank=same" not in sources[2]
-    assert sources[2].count("constraint=false") < sources[3].count("constraint=false")
-    assert sources[3].count("weight=10") > 0
-    assert "weight=10" not in sources[4]
-    assert 'newrank="false"' in sources[5]
+    assert "xlabel=" not in sources[0]
+    labelled = sum(1 for edge in scene.edges if edge.label or edge.badges)
+    assert sources[1].count("xlabel=") == labelled > 0
+    assert sources[1].count("rank=same") > sources[2].count("rank=same") > 0
+    assert "rank=same" not in sources[3]
+    assert sources[3].count("constraint=false") < sources[4].count("constraint=false")
+    assert sources[4].count("weight=10") > 0
+    assert "weight=10" not in sources[5]
+    assert 'newrank="false"' in sources[6]
+    assert all("xlabel=" in source for source in sources[1:])
 
 
 def _refusing_dot(tmp_path: Path, marker: str) -> str:

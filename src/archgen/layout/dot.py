@@ -149,7 +149,7 @@ def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
     attrs = dict(style.EDGES[edge.kind])
     label = _edge_label(edge)
     if label:
-        attrs["label"] = label
+        attrs["xlabel" if edge.label_outside else "label"] = label
     if not edge.constraint:
         attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)

@@ -3,10 +3,11 @@
 graphviz's `dot` aborts on some combinations of clusters, `rank=same` groups
 and edges that a valid design can produce (`trouble in init_rank`, a
 `merge_chain` assertion, a failed spline triangulation). A scene states two
-kinds of things: what the picture shows (every icon, box and line) and hints
-for where it goes (tier rows, zone columns, an ALB over its subnets, a role
-beside its holder, lines pulling their ends into rank order). Each rung below
-drops more of the hints and none of the picture, so whichever rung graphviz
+kinds of things: what the picture shows (every icon, box, line and label) and
+hints for where it goes (labels ranked with their lines, tier rows, zone
+columns, an ALB over its subnets, a role beside its holder, lines pulling
+their ends into rank order). Each rung below drops more of the hints and none
+of the picture, so whichever rung graphviz
 accepts draws every resource in its box and every line between its ends.
 
 The ladder is climbed in a fixed order, and graphviz's answer for a given
@@ -31,9 +32,21 @@ def _as_is(scene: Scene) -> Scene:
     return scene
 
 
+def _outside_labels(scene: Scene) -> Scene:
+    """Place line labels after the layout: a label ranked with a line along a row is lost.
+
+    graphviz makes a label a node of its own between the line's ends; on a line
+    whose ends share a rank (a database's replication between zones of one tier
+    row) that node is what `trouble in init_rank` reports lost. An `xlabel`
+    takes no part in ranking and is placed beside the line afterwards.
+    """
+    edges = [dataclasses.replace(edge, label_outside=True) for edge in scene.edges]
+    return dataclasses.replace(scene, edges=edges)
+
+
 def _no_hints(scene: Scene) -> Scene:
-    """Drop the placement hints: an ALB over its subnets' row, a role beside its holder."""
-    return dataclasses.replace(scene, above=[], beside=[])
+    """Also drop the placement hints: an ALB over its subnets' row, a role beside its holder."""
+    return dataclasses.replace(_outside_labels(scene), above=[], beside=[])
 
 
 def _no_rows(scene: Scene) -> Scene:
@@ -74,6 +87,7 @@ class Rung:
 
 RUNGS: tuple[Rung, ...] = (
     Rung("full", _as_is),
+    Rung("outside-labels", _outside_labels),
     Rung("no-placement-hints", _no_hints),
     Rung("no-tier-rows", _no_rows),
     Rung("free-lines", _free_lines),

@@ -48,6 +48,8 @@ class Edge:
     badges: tuple[str, ...] = ()
     constraint: bool = True
     """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
+    label_outside: bool = False
+    """Whether the label is placed after the layout (an `xlabel`) rather than ranked with it."""
 
 
 @dataclass
