@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.errors import LayoutRefused
+from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.drawing import build_scene, draw
 from archgen.layout.geometry import from_dot_json
 from archgen.layout.ladder import RUNGS
@@ -80,8 +80,11 @@ def test_each_rung_asks_for_less_than_the_one_before() -> None:
     assert all("xlabel=" in source for source in sources[1:])
 
 
-def _refusing_dot(tmp_path: Path, marker: str) -> str:
-    """Return a PATH whose `dot` aborts on a source holding `marker`, else runs graphviz."""
+def _refusing_dot(tmp_path: Path, marker: str, ending: str = "os.abort()") -> str:
+    """Return a PATH whose `dot` aborts on a source holding `marker`, else runs graphviz.
+
+    Each source it is given is appended to `calls` beside it, as one line.
+    """
     real = shutil.which("dot")
     assert real is not None
     folder = tmp_path / "bin"
@@ -89,12 +92,14 @@ def _refusing_dot(tmp_path: Path, marker: str) -> str:
     wrapper = folder / "dot"
     wrapper.write_text(
         f"#!{sys.executable}\n"
-        "import os, subprocess, sys\n"
+        "import os, signal, subprocess, sys\n"
         "source = sys.stdin.buffer.read()\n"
+        f"with open({str(folder / 'calls')!r}, 'a') as calls:\n"
+        "    calls.write('source\\n')\n"
         f"if {marker.encode()!r} in source:\n"
         "    sys.stderr.write('Error: trouble in init_rank\\n\\t%0 1\\n\\x1b[31mlost edge\\n')\n"
         "    sys.stderr.flush()\n"
-        "    os.abort()\n"
+        f"    {ending}\n"
         f"done = subprocess.run([{real!r}, *sys.argv[1:]], input=source)\n"
         "sys.exit(done.returncode)\n",
         encoding="utf-8",
@@ -103,12 +108,25 @@ def _refusing_dot(tmp_path: Path, marker: str) -> str:
     return f"{folder}{os.pathsep}{os.environ['PATH']}"
 
 
+def test_a_graphviz_killed_from_outside_is_no_refusal_and_not_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill says nothing of the source: retrying would make the picture depend on the machine."""
+    monkeypatch.setenv("PATH", _refusing_dot(tmp_path, "digraph", "os.kill(os.getpid(), 9)"))
+    with pytest.raises(RenderError, match=r"^graphviz was stopped by SIGKILL$"):
+        draw(load_file(CAPSTONE), ("json",))
+    assert (tmp_path / "bin" / "calls").read_text(encoding="utf-8") == "source\n"
+
+
 def test_a_graphviz_that_refuses_rows_gets_a_layout_without_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", _refusing_dot(tmp_path, "rank=same"))
     drawing = draw(load_file(CAPSTONE), ("json", "svg"))
     assert drawing.rung == "no-tier-rows"
+    refused = [rung.name for rung in RUNGS[:3]]
+    assert refused == ["full", "outside-labels", "no-placement-hints"]
+    assert (tmp_path / "bin" / "calls").read_text(encoding="utf-8") == "source\n" * 4
     geometry = from_dot_json(drawing.outputs["json"])
     assert set(drawing.scene.nodes) <= set(geometry.nodes)
     assert drawing.outputs["svg"].startswith(b"<?xml")
