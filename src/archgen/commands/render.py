@@ -140,19 +140,27 @@ def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> Render
     if run.check and not run.verify:
         stale = [job.targets[fmt] for job in work for fmt in job.formats]
         return _result(_targets(work, chosen), stale, failed, written=False)
-    to_draw = [job for job in work if job.formats]
-    drawn = dict(zip(map(id, to_draw), _draw_all(to_draw, run.jobs, run.progress), strict=True))
-    failed += [made for made in drawn.values() if isinstance(made, str)]
-    work = [job for job in work if not isinstance(drawn.get(id(job)), str)]
-    outputs = {
-        t: art.data for made in drawn.values() if not isinstance(made, str) for t, art in made
-    }
+    outputs, refused = _drawn([job for job in work if job.formats], run, failed)
+    work = [job for job in work if job.arch.file not in refused]
     if run.verify:
         shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
         outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
     if folder is not None:
         folder.commit(outputs, force=run.force)
     return _result(_targets(work, chosen), list(outputs), failed, written=folder is not None)
+
+
+def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
+    """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
+    outputs: dict[Path, bytes] = {}
+    refused: set[str] = set()
+    for job, made in zip(work, _draw_all(work, run.jobs, run.progress), strict=True):
+        if isinstance(made, str):
+            failed.append(made)
+            refused.add(job.arch.file)
+        else:
+            outputs.update((target, artifact.data) for target, artifact in made)
+    return outputs, refused
 
 
 def _planned(
