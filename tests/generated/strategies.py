@@ -10,77 +10,26 @@ builder, and every other type whose fields all have defaults as `{type: name}`
 gets a builder here; `uncovered_types()` names those that still lack one.
 
 Builders see a `Context` (the VPCs, subnets and ids generated so far) and return
-the resource's fields; they run in `ORDER`, so a Route 53 zone can alias a
+the resource's fields; they run in the order of `_order()`, so a Route 53 zone can alias a
 CloudFront distribution drawn before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
 from hypothesis import strategies as st
 from pydantic_core import PydanticUndefined
 
-from archgen.loader.constraints import MAX_SUBNET_PAIRS
-from archgen.model.catalogue import CATALOGUE, PROTOCOL_PORTS
+from archgen.model.catalogue import CATALOGUE
 from archgen.model.resources.network import MAX_SUBNETS
 from archgen.model.resources.services import ROLE_PRINCIPALS
+from tests.generated.connections import connections as connections_of
+from tests.generated.connections import flows as flows_along
+from tests.generated.context import Builder, Context, Data, Draw, Vpc, some
 
 REGION = "us-east-1"
 ZONE_LETTERS = "abcdef"
 TIER_NAMES = ("public", "web", "app", "data", "spare")
 """Subnet tiers a VPC may have; `public` routes to the internet gateway."""
-
-T = TypeVar("T")
-Data = dict[str, Any]
-Draw = Callable[[st.SearchStrategy[Any]], Any]
-
-
-@dataclass
-class Vpc:
-    """One generated VPC: its id, zones, and subnets by tier (tier order as drawn)."""
-
-    id: str
-    zones: list[str]
-    tiers: dict[str, list[str]] = field(default_factory=dict)
-    zone_of: dict[str, str] = field(default_factory=dict)
-    tables: list[str] = field(default_factory=list)
-
-    @property
-    def subnets(self) -> list[str]:
-        """Every subnet of the VPC, tier by tier."""
-        return [subnet for ids in self.tiers.values() for subnet in ids]
-
-    @property
-    def public(self) -> list[str]:
-        """The subnets whose route table leads to the internet gateway."""
-        return self.tiers.get("public", [])
-
-
-@dataclass
-class Context:
-    """What the builders may refer to: VPCs, and the ids of each type made so far."""
-
-    vpcs: list[Vpc]
-    ids: dict[str, list[str]] = field(default_factory=dict)
-
-    def of(self, *types: str) -> list[str]:
-        """Return the ids made so far of `types`."""
-        return [rid for name in types for rid in self.ids.get(name, [])]
-
-
-Builder = Callable[[Draw, Context], Data | None]
-"""Draw one resource's fields (without `type`), or None when the context allows none."""
-
-
-def _some(draw: Draw, items: list[T], min_size: int = 1, max_size: int | None = None) -> list[T]:
-    """Draw a subset of `items` (in any order), never empty unless `min_size` is 0."""
-    if len(items) < min_size or not items:
-        return []
-    chosen = st.lists(st.sampled_from(items), min_size=min_size, max_size=max_size, unique=True)
-    return list(draw(chosen))
 
 
 def _vpc_of(draw: Draw, ctx: Context) -> Vpc | None:
@@ -92,7 +41,7 @@ def _subnets(draw: Draw, ctx: Context) -> Data | None:
     vpc = _vpc_of(draw, ctx)
     if vpc is None or not vpc.subnets:
         return None
-    return {"subnets": _some(draw, vpc.subnets, max_size=MAX_SUBNETS)}
+    return {"subnets": some(draw, vpc.subnets, max_size=MAX_SUBNETS)}
 
 
 def _ec2(draw: Draw, ctx: Context) -> Data | None:
@@ -143,22 +92,22 @@ def _endpoint(draw: Draw, ctx: Context) -> Data | None:
     if vpc is None:
         return None
     service = draw(st.sampled_from(["s3", "dynamodb"]))
-    return {"vpc": vpc.id, "service": service, "route_tables": _some(draw, vpc.tables, 0)}
+    return {"vpc": vpc.id, "service": service, "route_tables": some(draw, vpc.tables, 0)}
 
 
 def _route53(draw: Draw, ctx: Context) -> Data | None:
-    return {"domain": "example.org", "aliases": _some(draw, ctx.of(*_FRONT_DOORS), 0)}
+    return {"domain": "example.org", "aliases": some(draw, ctx.of(*_FRONT_DOORS), 0)}
 
 
 def _waf(draw: Draw, ctx: Context) -> Data | None:
-    return {"protects": _some(draw, ctx.of(*_FRONT_DOORS), 0)}
+    return {"protects": some(draw, ctx.of(*_FRONT_DOORS), 0)}
 
 
 def _role(draw: Draw, ctx: Context) -> Data | None:
     services = [rid for name, ids in ctx.ids.items() if name not in _NOT_SERVICES for rid in ids]
     return {
-        "assumed_by": _some(draw, ctx.of(*ROLE_PRINCIPALS), 0),
-        "allows": _some(draw, services, 0),
+        "assumed_by": some(draw, ctx.of(*ROLE_PRINCIPALS), 0),
+        "allows": some(draw, services, 0),
     }
 
 
@@ -235,7 +184,7 @@ def _network(draw: Draw, index: int, resources: Data) -> Vpc:
     number = 0
     for tier in tiers:
         vpc.tiers[tier] = []
-        for zone in sorted(_some(draw, vpc.zones)):
+        for zone in sorted(some(draw, vpc.zones)):
             subnet = f"{tier}{index}-{zone[-1]}"
             table = public_table if tier == "public" else private_table
             resources[subnet] = {
@@ -265,7 +214,7 @@ def _filters(draw: Draw, index: int, vpc: Vpc, resources: Data) -> None:
             "inbound": [rule],
             "outbound": [rule],
         }
-        for subnet in _some(draw, vpc.subnets, 0):
+        for subnet in some(draw, vpc.subnets, 0):
             resources[subnet]["nacl"] = acl
     ingress = [{"protocol": "tcp", "ports": 443, "source": f"10.{index}.0.0/16"}]
     resources[f"sg{index}"] = {"type": "security_group", "vpc": vpc.id, "ingress": ingress}
@@ -297,97 +246,6 @@ def _maybe_filtered(draw: Draw, ctx: Context, resource: Data) -> None:
         resource["tier"] = draw(st.sampled_from(["presentation", "application", "data"]))
 
 
-SENSIBLE = (
-    (("client",), ("cloudfront", "alb", "api_gateway", "route53", "cognito"), "https"),
-    (("cloudfront",), ("s3", "alb", "api_gateway"), "https"),
-    (("alb",), ("ec2", "autoscaling_group", "lambda"), "http"),
-    (("api_gateway",), ("lambda", "alb", "sqs", "dynamodb"), "https"),
-    (("ec2", "autoscaling_group", "lambda"), ("rds",), "mysql"),
-    (("ec2", "autoscaling_group", "lambda"), ("elasticache",), "redis"),
-    (("ec2", "autoscaling_group", "lambda"), ("dynamodb", "s3", "sqs", "sns"), "https"),
-    (("ec2", "autoscaling_group", "lambda"), ("bedrock", "secrets_manager", "cloudwatch"), "https"),
-    (("ec2", "autoscaling_group"), ("efs",), "tcp"),
-    (("sqs", "sns", "s3", "dynamodb"), ("lambda",), "https"),
-)
-"""(from types, to types, protocol): the calls real designs make."""
-
-
-@st.composite
-def _connections(draw: Draw, ctx: Context, resources: Data) -> list[Data]:
-    """Draw connections: mostly between types that talk, some between any two services."""
-    candidates = [
-        (source, target, protocol)
-        for sources, targets, protocol in SENSIBLE
-        for source in ctx.of(*sources)
-        for target in ctx.of(*targets)
-        if source != target
-    ]
-    services = [rid for name, ids in ctx.ids.items() if name != "iam_role" for rid in ids]
-    chosen = _some(draw, list(range(len(candidates))), 0) if candidates else []
-    connections = [_connection(draw, *candidates[index]) for index in chosen]
-    if len(services) >= 2:
-        for _ in range(draw(st.integers(0, 3))):
-            source, target = draw(st.permutations(services))[:2]
-            protocol = draw(st.sampled_from([*PROTOCOL_PORTS, "tcp", "udp"]))
-            connections.append(_connection(draw, source, target, protocol))
-    return _affordable(_unique(connections), resources)
-
-
-def _connection(draw: Draw, source: str, target: str, protocol: str) -> Data:
-    connection: Data = {"from": source, "to": target, "protocol": protocol}
-    if protocol in ("tcp", "udp"):
-        connection["port"] = draw(st.sampled_from([2049, 8080, 443, 53]))
-    if draw(st.integers(0, 3)) == 0:
-        connection["label"] = draw(st.sampled_from(["SQL query", "origin request", "a & <b>"]))
-    return connection
-
-
-def _unique(connections: list[Data]) -> list[Data]:
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for connection in connections:
-        key = (connection["from"], connection["to"], connection["protocol"], connection.get("port"))
-        if key not in seen:
-            seen.add(key)
-            kept.append(connection)
-    return kept
-
-
-def _affordable(connections: list[Data], resources: Data) -> list[Data]:
-    """Keep the connections within the subnet pairs one file may ask to prove."""
-    kept, pairs = [], 0
-    for connection in connections:
-        cost = _places(resources[connection["from"]]) * _places(resources[connection["to"]])
-        if pairs + cost <= MAX_SUBNET_PAIRS:
-            kept.append(connection)
-            pairs += cost
-    return kept
-
-
-def _places(resource: Data) -> int:
-    return max(1, len(resource.get("subnets", ())))
-
-
-@st.composite
-def _flows(draw: Draw, connections: list[Data]) -> list[Data]:
-    """Draw up to two flows, each a walk along declared connections."""
-    flows: list[Data] = []
-    onward: dict[str, list[str]] = {}
-    for connection in connections:
-        onward.setdefault(connection["from"], []).append(connection["to"])
-    starts = sorted(onward)
-    for number in range(draw(st.integers(0, 2)) if starts else 0):
-        steps = [draw(st.sampled_from(starts))]
-        while steps[-1] in onward and len(steps) < 5:
-            following = [t for t in onward[steps[-1]] if t not in steps]
-            if not following or (len(steps) > 1 and not draw(st.booleans())):
-                break
-            steps.append(draw(st.sampled_from(following)))
-        if len(steps) >= 2:
-            flows.append({"name": f"Flow {number}", "steps": steps})
-    return flows
-
-
 @st.composite
 def architectures(draw: Draw, max_vpcs: int = 2) -> Data:
     """Draw one valid architecture document (a dict to dump as YAML)."""
@@ -396,7 +254,7 @@ def architectures(draw: Draw, max_vpcs: int = 2) -> Data:
     ctx = Context(vpcs)
     draw(_resources(ctx, resources))
     order = draw(st.permutations(list(resources)))
-    connections = draw(_connections(ctx, resources))
+    connections = draw(connections_of(ctx, resources))
     return {
         "archgen": 1,
         "name": "generated",
@@ -404,5 +262,5 @@ def architectures(draw: Draw, max_vpcs: int = 2) -> Data:
         "region": REGION,
         "resources": {rid: resources[rid] for rid in order},
         "connections": connections,
-        "flows": draw(_flows(connections)),
+        "flows": draw(flows_along(connections)),
     }
