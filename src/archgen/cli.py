@@ -242,11 +242,18 @@ def render(
             fail(f"stale: {path}")
         verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
         click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
-        sys.exit(EXIT_FINDINGS if result.stale else EXIT_OK)
+        _exit_render(result.failed, EXIT_FINDINGS if result.stale else EXIT_OK)
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
-    sys.exit(EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
+    _exit_render(result.failed, EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
+
+
+def _exit_render(failed: tuple[str, ...], code: int) -> None:
+    """Name each file that was not drawn, one line each, and exit 2; else exit with `code`."""
+    for line in failed:
+        fail(line)
+    sys.exit(EXIT_INVALID if failed else code)
 
 
 @main.command()

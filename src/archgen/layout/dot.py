@@ -152,7 +152,9 @@ def _edge(graph: graphviz.Digraph, edge: Edge, overlay: dict[str, str]) -> None:
     attrs = {**style.EDGES[edge.kind], **overlay}
     label = _edge_label(edge)
     if label:
-        attrs["label"] = label
+        attrs["xlabel" if edge.label_outside else "label"] = label
+    if not edge.constraint:
+        attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
+from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.placement import place
 from archgen.layout.run import run_dot
 from archgen.layout.scene import Scene
@@ -20,7 +21,10 @@ class Drawing:
     name: str
     scene: Scene
     dot: str
+    """The DOT source with every constraint: what the picture's fingerprint is made of."""
     outputs: dict[str, bytes] = field(default_factory=dict)
+    rung: str = RUNGS[0].name
+    """The rung of the layout ladder graphviz accepted (layout.ladder)."""
 
 
 def build_scene(arch: Architecture) -> Scene:
@@ -40,7 +44,10 @@ def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
     """Lay out once and return the requested graphviz formats (png, svg, json).
 
     Given a planned drawing, its scene and DOT are reused rather than built again.
+    A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
-    outputs = run_dot(planned.dot, formats) if formats else {}
-    return dataclasses.replace(planned, outputs=outputs)
+    if not formats:
+        return planned
+    laid = lay_out(planned.scene, planned.dot, formats, run_dot)
+    return dataclasses.replace(planned, outputs=laid.outputs, rung=laid.rung)
