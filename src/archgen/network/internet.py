@@ -7,8 +7,9 @@ gateway, whose own subnet then has to route it on; each leg is judged apart.
 
 from __future__ import annotations
 
+from archgen.model.resources.links import TransitGateway
 from archgen.model.resources.network import NatGateway, Subnet
-from archgen.network import places, routes, transit
+from archgen.network import crossing, places, routes, transit
 from archgen.network.components import Checkpoints
 from archgen.network.probe import Leg, Probe
 
@@ -73,6 +74,10 @@ def _through_transit(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.Rou
     destination to a NAT gateway, an internet gateway or an endpoint.
     """
     table = places.table_name(at.arch, leg.subnet)
+    vpc = at.arch.get(leg.subnet, Subnet).vpc
+    if not at.arch.get(choice.target, TransitGateway).joins(vpc):
+        detail = f"{choice.text}, but {choice.target} is not attached to {vpc}"
+        at.trail.refuse(probe.direction, "route_table", table, "DISCONNECTED_VPCS", detail)
     exit_subnet = transit.egress_subnet(at.arch, choice.target, leg.subnet, probe.destination)
     if exit_subnet is None or choice.target in leg.through:
         detail = f"{choice.text}, but no VPC attached to {choice.target} routes it on"
@@ -82,11 +87,13 @@ def _through_transit(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.Rou
     at.trail.admit(probe.direction, "route_table", table, check, (choice.text,), subject=subject)
     by = (f"attached to {at.arch.get(exit_subnet, Subnet).vpc} in {exit_subnet}",)
     at.trail.admit(probe.direction, "transit_gateway", choice.target, check, by)
-    inner = probe.sent_by(places.subnet_place(at.arch, leg.subnet))
+    inner = _sender(at, probe, leg)
     at.acl(exit_subnet, "inbound", inner)
     onward = Leg(exit_subnet, choice.target, leg.service, through=(*leg.through, choice.target))
     follow(at, probe, onward)
     at.acl(exit_subnet, "outbound", inner.reply())
+    back = (f"attached to {vpc}",)
+    at.trail.admit("return", "transit_gateway", choice.target, f"to {inner.origin.label}", back)
 
 
 def _check_endpoint(at: Checkpoints, probe: Probe, leg: Leg, endpoint: str) -> None:
@@ -120,15 +127,55 @@ def _through_nat(at: Checkpoints, probe: Probe, leg: Leg, nat_id: str) -> None:
     (in from the sender, out to the internet), and the reply twice as well.
     """
     nat = at.arch.get(nat_id, NatGateway)
-    inner = probe.sent_by(places.subnet_place(at.arch, leg.subnet))
+    inner = _sender(at, probe, leg)
     crossing = nat.subnet != leg.subnet
     if crossing:
         at.acl(nat.subnet, "inbound", inner)
     at.acl(nat.subnet, "outbound", inner)
-    follow(at, probe, Leg(nat.subnet, nat_id, through=(*leg.through, nat_id)))
+    translated = probe.sent_by(places.subnet_place(at.arch, nat.subnet))
+    follow(at, translated, Leg(nat.subnet, nat_id, through=(*leg.through, nat_id)))
     by = ("source address translated", "replies return to the NAT on 1024-65535")
     at.trail.admit(probe.direction, "nat_gateway", nat_id, f"to {probe.destination.label}", by)
     reply = inner.reply()
     at.acl(nat.subnet, "inbound", reply)
     if crossing:
         at.acl(nat.subnet, "outbound", reply)
+    _route_back(at, nat.subnet, reply)
+
+
+def _sender(at: Checkpoints, probe: Probe, leg: Leg) -> Probe:
+    """Return the packet as its sender's subnet sent it: what a NACL on the way sees.
+
+    Across a transit gateway the packet keeps the spoke's address, so the
+    sender is the probe's own subnet; behind a NAT it is the NAT's subnet.
+    """
+    sender = probe.origin.subnet or leg.subnet
+    return probe.sent_by(places.subnet_place(at.arch, sender))
+
+
+def _route_back(at: Checkpoints, subnet: str, reply: Probe) -> None:
+    """Route a NAT gateway's translated reply from its subnet back to the sender, or refuse.
+
+    In the sender's own VPC the local route carries it; from a central
+    egress VPC the NAT's subnet must send the sender's addresses to a transit
+    gateway or peering connection that joins the sender's VPC, as AWS needs.
+    """
+    destination = reply.destination.subnet
+    assert destination is not None  # noqa: S101 (a NAT's sender is always a subnet)
+    home = at.arch.get(subnet, Subnet).vpc
+    away = at.arch.get(destination, Subnet).vpc
+    table = places.table_name(at.arch, subnet)
+    for choice in routes.lookup(at.arch, subnet, reply.destination.addresses):
+        if choice.kind == "local":
+            continue
+        if choice.kind not in crossing.LINKS or not crossing.joins(
+            at.arch, choice.target, home, away
+        ):
+            detail = (
+                f"{choice.text} for the reply to {reply.destination.label}: the NAT gateway's "
+                f"subnet needs a route back through a link that joins {home} to {away}"
+            )
+            at.trail.refuse("return", "route_table", table, "NO_ROUTE_TO_DESTINATION", detail)
+        check = f"to {reply.destination.label}"
+        subject = places.table_id(at.arch, subnet)
+        at.trail.admit("return", "route_table", table, check, (choice.text,), subject=subject)
