@@ -80,3 +80,11 @@ class ResourceBase(Frozen):
     def own_port(self) -> int | None:
         """Return the port it listens on when a connection names none (None: the protocol's)."""
         return self.facts.port
+
+    def serving_zones(self, zones: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the zones of `zones` it keeps serving from: all, unless one zone holds it all."""
+        return zones
+
+    def failover(self) -> str:
+        """Return what keeps it serving in its other zones, in a few words ('' if nothing says)."""
+        return ""

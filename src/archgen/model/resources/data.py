@@ -65,6 +65,25 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         """Tell whether this is an Aurora cluster: a writer and readers, storage over 3 AZs."""
         return self.engine.startswith("aurora-")
 
+    def survives_zone_loss(self) -> bool:
+        """Tell whether a second zone takes over when the writer's (or primary's) zone fails.
+
+        Aurora has no standby: its readers are the failover targets, so one
+        reader (AWS spreads them over the subnet group's zones) is what counts,
+        and `multi_az` means nothing. Other engines fail over to the Multi-AZ standby.
+        """
+        return self.replicas >= 1 if self.aurora else self.multi_az
+
+    def serving_zones(self, zones: tuple[str, ...]) -> tuple[str, ...]:
+        """Return its zones if it fails over, else the first alone: where the database runs."""
+        return zones if self.survives_zone_loss() else zones[:1]
+
+    def failover(self) -> str:
+        """Return what holds it in its other zones: Aurora readers or the Multi-AZ standby."""
+        if self.aurora:
+            return "Aurora readers, its failover targets"
+        return "a Multi-AZ standby"
+
     @property
     def effective_port(self) -> int:
         """The declared port, else the engine's default."""
