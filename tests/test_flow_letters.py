@@ -7,7 +7,9 @@ import re
 from archgen.commands.explain import explanation
 from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
-from archgen.model.flows import flow_letter
+from archgen.explain.flows import flows
+from archgen.model.flows import flow_badges, flow_letter
+from archgen.model.paths import path_between
 from tests.conftest import WriteArch
 
 FLOWS = 30
@@ -53,3 +55,32 @@ def test_flow_27_and_later_keep_their_badge_legend_row_and_heading(write_arch: W
     assert headings == [(x, str(n)) for n, x in enumerate(expected)]
     forward = re.findall(r"^1\. \*\*([A-Z]+)1\*\* ", text, flags=re.MULTILINE)
     assert forward == [x for x in expected for _ in range(2)]
+
+
+TWO_WAYS = """archgen: 1
+name: two-ways
+title: Two ways in
+region: us-east-1
+resources:
+  users: {type: client}
+  api: {type: api_gateway}
+  fn: {type: lambda}
+connections:
+  - {from: users, to: api, protocol: https}
+  - {from: users, to: api, protocol: wss}
+  - {from: api, to: fn, protocol: https}
+flows:
+  - {name: Call, steps: [users, api, fn]}
+"""
+
+
+def test_a_step_over_a_pair_joined_twice_follows_the_first_connection_everywhere(
+    write_arch: WriteArch,
+) -> None:
+    arch = load_file(write_arch(TWO_WAYS))
+    assert flow_badges(arch) == {0: ("1",), 2: ("2",)}
+    assert [leg.protocol for leg in flows(arch)[0].forward] == ["HTTPS", "HTTPS"]
+    assert [leg.port for leg in flows(arch)[0].forward] == [443, 443]
+    path = path_between(arch, "users", "fn")
+    assert path is not None
+    assert path.connections == (0, 2)

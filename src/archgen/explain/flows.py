@@ -22,7 +22,7 @@ from archgen.explain.facts import (
 )
 from archgen.explain.gather import ref, refs
 from archgen.model.architecture import Architecture
-from archgen.model.flows import flow_badges, flow_letter
+from archgen.model.flows import flow_badges, flow_letter, step_connection
 from archgen.model.resources.data import S3
 from archgen.model.resources.edge import CloudFront, Route53
 from archgen.model.resources.services import IamRole
@@ -34,7 +34,6 @@ def flows(arch: Architecture) -> list[FlowFacts]:
     """Return each declared flow as its hops forward and back, as the analysis proved them."""
     badges = flow_badges(arch)
     reach = network_of(arch)
-    index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     multiple = len(arch.document.flows) > 1
     result = []
     for number, flow in enumerate(arch.document.flows):
@@ -42,7 +41,8 @@ def flows(arch: Architecture) -> list[FlowFacts]:
         forward: list[Leg] = []
         back: list[Leg] = []
         for source, target in itertools.pairwise(flow.steps):
-            index = index_of[(source, target)]
+            index = step_connection(arch, source, target)
+            assert index is not None  # noqa: S101 (the loader refuses a step with no connection)
             hop = reach.connection(index)
             badge = next((b for b in badges.get(index, ()) if b.rstrip(digits) == prefix), "")
             forward.append(_leg(arch, hop, badge, "forward"))
