@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from archgen.commands.explain import explanation
+from archgen.explain.flows import flows
 from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
-from archgen.explain.flows import flows
 from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.paths import path_between
 from tests.conftest import WriteArch
