@@ -13,7 +13,7 @@ from __future__ import annotations
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
 from archgen.network import crossing as crossing_vpcs
-from archgen.network import endpoints, places
+from archgen.network import endpoints, places, preserved
 from archgen.network.components import Checkpoints
 from archgen.network.internet import follow
 from archgen.network.probe import Blocked, Leg, Probe
@@ -66,15 +66,15 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     if crossing:
         at.acl(a, "outbound", request)
     at.local_route(a, request)
+    seen = preserved.seen_by_target(at.arch, source, target, request)
     if crossing:
-        at.acl(b, "inbound", request)
-    at.group(target, "ingress", request, places.group_ids(at.arch, source))
+        at.acl(b, "inbound", seen)
+    at.group(target, "ingress", seen, places.group_ids(at.arch, source))
     at.listener(target, request.port)
-    reply = request.reply()
     if crossing:
-        at.acl(b, "outbound", reply)
-        at.local_route(b, reply)
-        at.acl(a, "inbound", reply)
+        at.acl(b, "outbound", seen.reply())
+        at.local_route(b, request.reply())
+        at.acl(a, "inbound", request.reply())
     else:
         by = "traffic within a subnet passes no NACL"
         at.trail.admit("return", "subnet", b, "reply inside one subnet", (by,))
