@@ -50,7 +50,12 @@ def _take(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.RouteChoice) -
 
 def _unroutable(probe: Probe, leg: Leg, choice: routes.RouteChoice) -> str | None:
     """Return why the route cannot carry the packet on, or None if it may."""
-    if choice.kind in ("none", "local"):
+    if choice.kind == "local":
+        return (
+            f"no route out for {probe.destination.label}: its addresses lie inside the VPC's "
+            f"own range ({choice.text}), so the packet never leaves the VPC"
+        )
+    if choice.kind == "none":
         return f"{choice.text} for {probe.destination.label}"
     if choice.kind in _ONWARD:
         return None

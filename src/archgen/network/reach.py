@@ -56,6 +56,17 @@ class Reachability:
         hop = self.hop(call.caller, call.callee, call.protocol, call.port)
         return _one_way(hop) if call.one_way else hop
 
+    def routing(self, index: int) -> HopVerdict:
+        """Return whether the declared connection at `index` has a way at all, filters aside.
+
+        Only the route, gateway and endpoint steps can refuse; AG603 asks this,
+        so a NACL that also blocks the call cannot hide a missing route.
+        """
+        call = call_of(self.arch, self.arch.connections[index])
+        if call.via_service:
+            return _through_service(self.arch, call)
+        return self.hop(call.caller, call.callee, call.protocol, call.port, routes_only=True)
+
     def connections(self) -> Iterator[tuple[int, HopVerdict]]:
         """Yield every declared connection's verdict, in declaration order."""
         for index in range(len(self.arch.connections)):
@@ -68,7 +79,9 @@ class Reachability:
             if failing is not None:
                 yield index, hop, *failing
 
-    def hop(self, source: str, target: str, protocol: str, port: int) -> HopVerdict:
+    def hop(
+        self, source: str, target: str, protocol: str, port: int, *, routes_only: bool = False
+    ) -> HopVerdict:
         """Check `source` -> `target` on `protocol`/`port` over every pair of places.
 
         A function is called at its service's endpoint, never at its interfaces:
@@ -84,7 +97,13 @@ class Reachability:
         else:
             targets = self._places_of(target)
         pairs = [
-            walk_pair(self.arch, source, target, Probe.request(carrier, port, a, b))
+            walk_pair(
+                self.arch,
+                source,
+                target,
+                Probe.request(carrier, port, a, b),
+                routes_only=routes_only,
+            )
             for a in self._places_of(source)
             for b in targets
         ]

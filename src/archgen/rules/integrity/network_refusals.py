@@ -1,4 +1,6 @@
-"""The network settings AWS refuses to create, for AG004: overlapping peers, a local route twice.
+"""The network settings AWS refuses to create, for AG004: VPC sizes, overlapping peers, routes.
+
+A VPC's CIDR block is a /16 to a /28.
 
 AWS refuses a peering connection between VPCs whose CIDR blocks overlap
 (it could not tell the two sides' addresses apart), and a route whose
@@ -21,6 +23,15 @@ from archgen.rules.base import Rule
 
 def network_refusals(rule: Rule, arch: Architecture) -> Iterator[Issue]:
     """Yield each peering of overlapping VPCs and each route to a VPC's own CIDR block."""
+    for vpc in arch.resources_of(Vpc):
+        size = ipaddress.IPv4Network(vpc.cidr).prefixlen
+        if not 16 <= size <= 28:
+            yield rule.issue(
+                vpc,
+                f"CIDR {vpc.cidr} is a /{size}: AWS refuses a VPC block larger than /16 or "
+                "smaller than /28",
+                "cidr",
+            )
     for peering in arch.resources_of(VpcPeering):
         first, second = (arch.get(vpc, Vpc) for vpc in peering.vpcs)
         if ipaddress.IPv4Network(first.cidr).overlaps(ipaddress.IPv4Network(second.cidr)):
