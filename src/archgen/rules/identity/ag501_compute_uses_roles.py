@@ -55,8 +55,8 @@ class ComputeUsesRoles(Rule):
         """Check the calls a field implies and no connection draws, at that field."""
         drawn = {ends(arch, connection) for connection in arch.connections}
         for implied in implied_calls(arch):
-            if (implied.caller, implied.callee) in drawn:
-                continue
+            if (implied.caller, implied.callee) in drawn or not arch.roles_of(implied.caller):
+                continue  # drawn: judged above; no role: found once, as such, above
             decision = access(arch, implied.caller, implied.callee)
             if decision is not None and not decision.allowed:
                 yield self.issue_at(
