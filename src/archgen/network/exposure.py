@@ -84,13 +84,22 @@ def internet_ports(arch: Architecture, resource_id: str) -> dict[str, IntervalSe
     return found
 
 
+def addressable(arch: Architecture, resource_id: str, subnet_id: str) -> bool:
+    """Tell whether the internet can open a connection to the resource in that subnet at all.
+
+    It needs a public address there and a route out by an internet gateway
+    (for the replies); whatever the filters say, nothing else is reachable.
+    """
+    if not network_of(arch).has_public_address(resource_id, subnet_id):
+        return False
+    replies = routes.lookup(arch, subnet_id, INTERNET)
+    return all(choice.kind == "internet_gateway" for choice in replies)
+
+
 def _reached(arch: Architecture, resource_id: str, subnet_id: str, protocol: str) -> Opening:
     """Return the addresses outside the VPC that reach the resource there, and on which ports."""
     addresses, ports = IntervalSet(), IntervalSet()
-    if not network_of(arch).has_public_address(resource_id, subnet_id):
-        return addresses, ports
-    replies = routes.lookup(arch, subnet_id, INTERNET)
-    if not all(choice.kind == "internet_gateway" for choice in replies):
+    if not addressable(arch, resource_id, subnet_id):
         return addresses, ports
     for opening in _openings(arch, resource_id, subnet_id, protocol):
         for reached, on in _through_acl(arch, subnet_id, protocol, *opening):
