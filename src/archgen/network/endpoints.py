@@ -19,17 +19,24 @@ _Index = dict[tuple[str, str, str], VpcEndpoint]
 
 
 def service_of(arch: Architecture, resource_id: str) -> str | None:
-    """Return the endpoint service name its type declares (`bedrock-runtime`), if any."""
-    return arch.resource(resource_id).facts.endpoint
+    """Return the (first) endpoint service name its type declares (`bedrock-runtime`), if any."""
+    names = arch.resource(resource_id).facts.endpoints
+    return names[0] if names else None
 
 
-def interface_for(arch: Architecture, subnet_id: str, target: str) -> VpcEndpoint | None:
-    """Return the interface endpoint with private DNS that a call from the subnet resolves to."""
-    service = service_of(arch, target)
-    if service is None:
-        return None
+def interfaces_for(arch: Architecture, subnet_id: str, target: str) -> tuple[VpcEndpoint, ...]:
+    """Return the interface endpoints with private DNS a call from the subnet resolves to.
+
+    A service reached through several endpoint services (Systems Manager's
+    three) has a private path only when every one has an endpoint in the
+    VPC; with one missing, the agent still needs the way out: none is returned.
+    """
     vpc = arch.get(subnet_id, Subnet).vpc
-    return _index(arch).get((vpc, service, "interface"))
+    names = arch.resource(target).facts.endpoints
+    found = tuple(_index(arch).get((vpc, name, "interface")) for name in names)
+    if not names or None in found:
+        return ()
+    return tuple(endpoint for endpoint in found if endpoint is not None)
 
 
 def gateway_for(arch: Architecture, table_id: str, service: str) -> VpcEndpoint | None:

@@ -128,15 +128,16 @@ def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> No
     """Walk a call out of a subnet: to an interface endpoint of the service if its VPC has one."""
     subnet = request.origin.subnet
     assert subnet is not None  # noqa: S101 (caller's contract)
-    endpoint = endpoints.interface_for(at.arch, subnet, target)
-    if endpoint is None:
+    found = endpoints.interfaces_for(at.arch, subnet, target)
+    if not found:
         _to_outside(at, source, target, request)
         return
-    service = endpoints.service_of(at.arch, target)
-    by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
-    at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
-    for place in endpoints.places_of(at.arch, endpoint):
-        _inside(at, source, endpoint.id, request.sent_to(place))
+    for endpoint in found:
+        service = endpoint.service
+        by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
+        at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
+        for place in endpoints.places_of(at.arch, endpoint):
+            _inside(at, source, endpoint.id, request.sent_to(place))
 
 
 def _to_outside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
