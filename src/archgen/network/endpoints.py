@@ -9,6 +9,8 @@ the endpoint's ingress security groups, and needs no NAT or internet gateway.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import Subnet, VpcEndpoint
 from archgen.network.intervals import IntervalSet
@@ -75,3 +77,18 @@ def _build(arch: Architecture) -> _Index:
         if endpoint.endpoint_kind() == "interface" and endpoint.private_dns:
             index.setdefault((endpoint.vpc, endpoint.service, "interface"), endpoint)
     return index
+
+
+def as_reached(arch: Architecture, origin: Place, place: Place, target: str) -> Place:
+    """Return the service's place as a caller in `origin` reaches it: privately, if it does.
+
+    From a subnet whose VPC has the service's interface endpoints, the name
+    resolves inside the VPC: the trace must not call that a public endpoint.
+    """
+    if origin.subnet is None or place.subnet is not None or place.internet:
+        return place
+    found = interfaces_for(arch, origin.subnet, target)
+    if not found:
+        return place
+    names = ", ".join(endpoint.id for endpoint in found)
+    return replace(place, label=f"{target} (through interface endpoint {names})")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
-from archgen.network import places
+from archgen.network import endpoints, places
 from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of
 from archgen.network.probe import Probe
 from archgen.network.verdict import Block, HopVerdict, PairVerdict, Place, Step
@@ -101,7 +101,7 @@ class Reachability:
                 self.arch,
                 source,
                 target,
-                Probe.request(carrier, port, a, b),
+                Probe.request(carrier, port, a, endpoints.as_reached(self.arch, a, b, target)),
                 routes_only=routes_only,
             )
             for a in self._places_of(source)

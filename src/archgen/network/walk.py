@@ -98,7 +98,8 @@ def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
     at.trail.admit("forward", "internet_gateway", gateway.id, check, by)
     check = f"to {request.destination.label}"
     route = f"implicit local route {places.vpc_cidr(at.arch, subnet)}"
-    at.trail.admit("forward", "route_table", "", check, (route,))
+    table, subject = places.table_name(at.arch, subnet), places.table_id(at.arch, subnet)
+    at.trail.admit("forward", "route_table", table, check, (route,), subject=subject)
     at.acl(subnet, "inbound", request)
     at.group(target, "ingress", request, ())
     at.listener(target, request.port)
