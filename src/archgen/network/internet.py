@@ -83,7 +83,9 @@ def _through_transit(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.Rou
     if not at.arch.get(choice.target, TransitGateway).joins(vpc):
         detail = f"{choice.text}, but {choice.target} is not attached to {vpc}"
         at.trail.refuse(probe.direction, "route_table", table, "DISCONNECTED_VPCS", detail)
-    exit_subnet = transit.egress_subnet(at.arch, choice.target, leg.subnet, probe.destination)
+    exit_subnet = transit.egress_subnet(
+        at.arch, choice.target, leg.subnet, probe.destination, leg.service
+    )
     if exit_subnet is None or choice.target in leg.through:
         detail = f"{choice.text}, but no VPC attached to {choice.target} routes it on"
         at.trail.refuse(probe.direction, "route_table", table, "NO_ROUTE_TO_DESTINATION", detail)
@@ -102,7 +104,7 @@ def _through_transit(at: Checkpoints, probe: Probe, leg: Leg, choice: routes.Rou
 
 
 def _check_endpoint(at: Checkpoints, probe: Probe, leg: Leg, endpoint: str) -> None:
-    """Refuse what a gateway endpoint cannot carry: anything but TCP.
+    """Refuse what a gateway endpoint cannot carry: anything but TCP, or another VPC's traffic.
 
     A reply leg (`direct_only`) is not judged by protocol: all it is asked is
     to leave by the internet gateway its request came in through.
@@ -111,6 +113,14 @@ def _check_endpoint(at: Checkpoints, probe: Probe, leg: Leg, endpoint: str) -> N
         reason = "VPCE_GATEWAY_PROTOCOL_RESTRICTION"
         detail = "gateway endpoints carry TCP only"
         at.trail.refuse(probe.direction, "vpc_endpoint", endpoint, reason, detail)
+    if any(at.arch.type_of(hop) == "transit_gateway" for hop in leg.through):
+        detail = (
+            "a gateway endpoint serves its own VPC only: traffic from across a transit "
+            "gateway cannot use it (an interface endpoint can)"
+        )
+        at.trail.refuse(
+            probe.direction, "vpc_endpoint", endpoint, "NO_ROUTE_TO_DESTINATION", detail
+        )
 
 
 def _check_gateway(at: Checkpoints, probe: Probe, leg: Leg, gateway: str) -> None:
