@@ -43,15 +43,19 @@ def main() -> None:
     """Print the medians and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=11)
-    rounds = parser.parse_args().rounds
-    archgen, cfn_lint = str(BIN / "archgen"), str(BIN / "cfn-lint")
+    parser.add_argument(
+        "--cfn-lint", default=str(BIN / "cfn-lint"), help="the cfn-lint to compare with"
+    )
+    args = parser.parse_args()
+    rounds = args.rounds
+    archgen, cfn_lint = str(BIN / "archgen"), args.cfn_lint
     commands = {
         "archgen check architectures/capstone.yaml": [
             archgen,
             "check",
             "architectures/capstone.yaml",
         ],
-        "archgen check architectures/ (3 files)": [archgen, "check", "architectures/"],
+        "archgen check architectures/ (gallery too)": [archgen, "check", "architectures/"],
         "cfn-lint benchmarks/cfn/capstone.yaml": [cfn_lint, "benchmarks/cfn/capstone.yaml"],
     }
     medians = _bench(commands, rounds)

@@ -25,8 +25,9 @@ OVERLAP = (
 
 
 def test_shipped_architectures_pass_with_only_warnings() -> None:
-    with contextlib.chdir(ROOT):
-        result = CliRunner().invoke(main, ["check", "--format", "json"])
+    shipped = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "architectures").glob("*.yaml"))
+    with contextlib.chdir(ROOT):  # the gallery's findings are its goldens: tests/gallery
+        result = CliRunner().invoke(main, ["check", "--format", "json", *shipped])
     assert result.exit_code == 0, result.output
     findings = json.loads(result.output)["findings"]
     assert [(f["file"], f["rule"], f["resource"], f["severity"]) for f in findings] == [
@@ -117,7 +118,8 @@ def test_import_archgen_loads_no_renderer() -> None:
 def test_check_loads_no_renderer() -> None:
     code = (
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
-        "r = CliRunner().invoke(main, ['check', 'architectures'])\nassert r.exit_code == 0"
+        "r = CliRunner().invoke(main, ['check', '--fail-on', 'never', 'architectures'])\n"
+        "assert r.exit_code == 0"
     )
     modules = _modules_after(code)
     assert "archgen.loader" in modules

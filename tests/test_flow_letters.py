@@ -53,8 +53,10 @@ def test_flow_27_and_later_keep_their_badge_legend_row_and_heading(write_arch: W
     text = explanation(arch).data.decode("utf-8")
     headings = re.findall(r"^### (\S+)\. Fetch (\d+)$", text, flags=re.MULTILINE)
     assert headings == [(x, str(n)) for n, x in enumerate(expected)]
-    forward = re.findall(r"^1\. \*\*([A-Z]+)1\*\* ", text, flags=re.MULTILINE)
-    assert forward == [x for x in expected for _ in range(2)]
+    walked = re.findall(r"^- \*\*([A-Z]+)1\*\* ", text, flags=re.MULTILINE)
+    assert walked == expected
+    tabled = re.findall(r"^\| ([A-Z]+)1 \|", text, flags=re.MULTILINE)
+    assert tabled == expected
 
 
 TWO_WAYS = """archgen: 1
@@ -79,8 +81,8 @@ def test_a_step_over_a_pair_joined_twice_follows_the_first_connection_everywhere
 ) -> None:
     arch = load_file(write_arch(TWO_WAYS))
     assert flow_badges(arch) == {0: ("1",), 2: ("2",)}
-    assert [leg.protocol for leg in flows(arch)[0].forward] == ["HTTPS", "HTTPS"]
-    assert [leg.port for leg in flows(arch)[0].forward] == [443, 443]
+    legs = flows(arch)[0].legs
+    assert [(leg.protocol.upper(), leg.port) for leg in legs] == [("HTTPS", 443), ("HTTPS", 443)]
     path = path_between(arch, "users", "fn")
     assert path is not None
     assert path.connections == (0, 2)

@@ -311,8 +311,8 @@ def _run_everything(arch: Architecture) -> None:
     """Check, explain, lay out and trace, as `check`, `render` and `trace` do."""
     config = RunConfig()
     findings = run_rules(arch, config=config)
-    rules_run = sum(1 for rule in ALL_RULES if config.selects(rule))
-    artifact = render_markdown(explain(arch, findings, rules_run))
+    chosen = [rule for rule in ALL_RULES if config.selects(rule)]
+    artifact = render_markdown(explain(arch, findings, chosen))
     assert artifact.data.startswith(b"# "), artifact.data[:80]
     drawing = plan(arch)
     assert drawing.dot.startswith("digraph"), drawing.dot[:80]

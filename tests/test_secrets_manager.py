@@ -89,7 +89,7 @@ def test_it_is_drawn_in_the_region_with_its_icon_and_explained(
 
     text = (out / "secrets.md").read_text(encoding="utf-8")
     assert "### AWS Secrets Manager\n\nAWS Secrets Manager keeps secrets" in text
-    assert "1. **1** `fn` → `store`: HTTPS on port 443, over the AWS network." in text
+    assert "- **1** `fn` → `store`: HTTPS 443, over the AWS network, signed with" in text
 
 
 @pytest.mark.parametrize(

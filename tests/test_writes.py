@@ -276,6 +276,7 @@ def _planted(docs: Path, files: dict[str, bytes]) -> Path:
     staging = docs / f"{STAGING_PREFIX}abc"
     staging.mkdir(parents=True)
     for name, data in files.items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).write_bytes(data)
     (staging / COMPLETE_MARKER).write_bytes(b"")
     return staging
@@ -348,3 +349,63 @@ def test_removing_a_staging_folder_never_follows_a_link_inside_it(tmp_path: Path
     _render_other(tmp_path, docs)
     assert sorted(p.name for p in docs.iterdir()) == ["other.md"]
     assert _listing(elsewhere) == {"keep.md": HAND_WRITTEN}
+
+
+# --- a scanned sub-folder draws into the same sub-folder of the output folder --------------
+
+
+def test_a_scanned_sub_folder_draws_into_its_own_output_folder(tmp_path: Path) -> None:
+    designs, out = tmp_path / "designs", tmp_path / "out"
+    (designs / "gallery").mkdir(parents=True)
+    _tiny(designs, "top")
+    _tiny(designs / "gallery", "shown")
+    result = _invoke("render", str(designs), "--out", str(out), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
+        "gallery",
+        "gallery/shown.md",
+        "top.md",
+    ]
+    again = _invoke("render", str(designs), "--out", str(out), "--format", "md", "--check")
+    assert (again.exit_code, again.stdout) == (0, "2 outputs checked: up to date\n")
+
+
+def test_a_file_named_on_the_command_line_draws_into_the_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (tmp_path / "gallery").mkdir()
+    source = _tiny(tmp_path / "gallery", "shown")
+    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["shown.md"]
+
+
+def test_render_never_writes_through_a_linked_sub_folder(tmp_path: Path) -> None:
+    designs, out, elsewhere = tmp_path / "designs", tmp_path / "out", tmp_path / "elsewhere"
+    (designs / "gallery").mkdir(parents=True)
+    _tiny(designs / "gallery", "shown")
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "gallery").symlink_to(elsewhere, target_is_directory=True)
+    result = _invoke("render", str(designs), "--out", str(out), "--format", "md", "--force")
+    assert result.exit_code == 2
+    assert f"{out / 'gallery'} is a symbolic link" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_staging_folder_with_a_sub_folder_output_is_rolled_forward(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    page = _made_by_archgen(tmp_path, "kept")
+    _planted(docs, {"gallery/kept.md": page})
+    _render_other(tmp_path, docs)
+    assert sorted(str(p.relative_to(docs)) for p in docs.rglob("*")) == [
+        "gallery",
+        "gallery/kept.md",
+        "other.md",
+    ]
+    assert (docs / "gallery" / "kept.md").read_bytes() == page
+
+
+def test_a_staging_folder_with_a_hidden_sub_folder_is_not_rolled_forward(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _planted(docs, {".git/kept.md": _made_by_archgen(tmp_path, "kept")})
+    _render_other(tmp_path, docs)
+    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]

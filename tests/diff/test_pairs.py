@@ -174,7 +174,7 @@ def test_bad_input_on_either_side_is_placed_and_exits_2(
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     placed = [line.split(": ")[0] for line in result.output.splitlines()]
-    assert placed == ["new.yaml:289:5", "old.yaml:3:7", "old.yaml:289:5"]
+    assert placed == ["new.yaml:286:5", "old.yaml:3:7", "old.yaml:286:5"]
 
 
 def test_json_gives_invalid_input_as_errors(
@@ -235,7 +235,7 @@ def test_aurora_without_readers_loses_its_failover_targets(
     assert lines[1] == (
         "  db loses us-east-1b: it no longer has Aurora readers, its failover targets"
     )
-    assert lines[2].startswith("  new error AG104 on db: Aurora cluster with no reader")
+    assert lines[2].startswith("  new error AG104 on db: Aurora cluster without readers")
     result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml", "--format", "json"])
     zones = json.loads(result.output)["diffs"][0]["zones"]
     assert zones["lost"] == [

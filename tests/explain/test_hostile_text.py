@@ -177,7 +177,7 @@ def test_user_templates_get_escaped_values(tmp_path: Path) -> None:
     hostile = write_hostile(tmp_path, "capstone", "<script>alert(1)</script>\n# x", "Plain.")
     (tmp_path / "explanation.md.j2").write_text(
         "{{ x.title }}\n{{ x.title | upper }}\n{{ x.services[0].resources[0].name }}\n"
-        "{{ x.regional | join('; ') }}\n",
+        "{{ x.regional | map(attribute='name') | join('; ') }}\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["explain", str(hostile), "--templates", str(tmp_path)])
@@ -186,7 +186,7 @@ def test_user_templates_get_escaped_values(tmp_path: Path) -> None:
     assert title == "&lt;script>alert(1)&lt;/script> # x"
     assert upper == "&lt;SCRIPT>ALERT(1)&lt;/SCRIPT> # X"
     assert name == "&lt;script>alert(1)&lt;/script> # x (`users`)"
-    assert regional.startswith("&lt;script>alert(1)&lt;/script> # x (`dns`); ")
+    assert regional.startswith("&lt;script>alert(1)&lt;/script> # x (`vpc`); ")
 
 
 def test_a_copy_of_the_template_writes_what_archgen_writes(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ const report = await withPage(viewerDir, { width: 1280, height: 900 }, async (ta
       text: document.body.innerText,
     };
   });
-  await tab.screenshot({ path: screenshot, fullPage: false });
+  await tab.screenshot({ path: screenshot, fullPage: true });  // the whole page: read it as notes
   return seen;
 });
 console.log(JSON.stringify(report));

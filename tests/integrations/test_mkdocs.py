@@ -46,6 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
     written = sorted(p.relative_to(site).as_posix() for p in site.glob("archgen/**/*.*"))
     redesign = [(2, "employee-directory-ec2"), (3, "employee-directory-serverless")]
+    gallery = sorted((ARCHITECTURES / "gallery").glob("*.yaml"))
     assert written == sorted(
         [
             f"archgen/architectures/{path.stem}/1/{path.stem}.{ext}"
@@ -55,6 +56,11 @@ def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
         + [
             f"archgen/architectures/redesign/{n}/{stem}.{ext}"
             for n, stem in redesign
+            for ext in ("svg", "drawio")
+        ]
+        + [
+            f"archgen/architectures/gallery/{n}/gallery-{path.stem}.{ext}"
+            for n, path in enumerate(gallery, 1)
             for ext in ("svg", "drawio")
         ]
     )
@@ -331,8 +337,10 @@ def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     assert report["images"][0]["naturalWidth"] > 1000
     text = report["text"]
     assert "How traffic flows" in text
-    assert "A1 Researchers and public (users) → Application Load Balancer (web-alb)" in text
-    assert "A3 MySQL database (db) → Web application servers (app): the response" in text
+    assert "A1 Researchers and public → Application Load Balancer: HTTPS 443" in text
+    assert "The answer comes back on the same connections." in text
+    assert "app-nacl out 100, db-nacl in 100 / db-nacl out 100, app-nacl in 120" in text
+    assert "If us-east-1a fails" in text
     assert screenshot.stat().st_size > 10_000
 
 

@@ -59,3 +59,18 @@ def test_the_steps_name_the_clients_as_the_source() -> None:
     )
     checks = [step.check for step in network_of(arch).connection(1).pairs[0].steps]
     assert "inbound tcp 8443 from clients of nlb" in checks
+
+
+def test_with_client_ip_preservation_off_the_target_sees_the_nlb() -> None:
+    text = DESIGN.replace("ADMITTED", "10.7.0.0/16").replace("TARGET", "ec2")
+    text = text.replace("protocol: tls}]}", "protocol: tls}], preserve_client_ip: false}")
+    hop = network_of(load_text(text, "t.yaml")).connection(1)
+    assert hop.reachable, hop.first_block
+
+
+def test_an_ip_target_sees_the_nlb_unless_preservation_is_turned_on() -> None:
+    text = DESIGN.replace("ADMITTED", "10.7.0.0/16").replace("TARGET", "ecs_service")
+    text = text.replace("subnet: app-a, security_groups", "subnets: [app-a], security_groups")
+    assert network_of(load_text(text, "t.yaml")).connection(1).reachable
+    text = text.replace("protocol: tls}]}", "protocol: tls}], preserve_client_ip: true}")
+    assert not network_of(load_text(text, "t.yaml")).connection(1).reachable

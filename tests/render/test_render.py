@@ -197,7 +197,8 @@ def test_committed_diagrams_are_current() -> None:
     with contextlib.chdir(ROOT):
         code, stdout, stderr = _render("--check")
     assert code == 0, f"diagrams_out/ is stale, run `make demo`: {stderr}"
-    assert stdout == "12 outputs checked: up to date\n"
+    designs = len(list(ARCHITECTURES.rglob("*.yaml")))
+    assert stdout == f"{4 * designs} outputs checked: up to date\n"
 
 
 def test_missing_graphviz_is_a_clear_error_and_keeps_outputs(tmp_path: Path) -> None:
@@ -222,7 +223,11 @@ def test_formats_and_jobs(tmp_path: Path) -> None:
         "capstone.svg",
         "employee-directory-ec2.svg",
         "employee-directory-serverless.svg",
+        "gallery",
     ]
+    assert sorted(p.name for p in (tmp_path / "gallery").iterdir()) == sorted(
+        f"gallery-{path.stem}.svg" for path in (ARCHITECTURES / "gallery").glob("*.yaml")
+    )
     assert _render("--format", "gif", "--out", str(tmp_path))[0] == 2
 
 

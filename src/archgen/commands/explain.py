@@ -37,5 +37,5 @@ def explanation(
 
     config = config or RunConfig()
     findings = run_rules(arch, config=config)
-    rules_run = sum(1 for rule in ALL_RULES if config.selects(rule))
-    return render_markdown(explain_content(arch, findings, rules_run), templates)
+    chosen = [rule for rule in ALL_RULES if config.selects(rule)]
+    return render_markdown(explain_content(arch, findings, chosen), templates)

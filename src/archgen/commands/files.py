@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from archgen.errors import InvalidInput, UsageError
 from archgen.reading import read_input
@@ -56,6 +56,34 @@ def find_architectures(paths: Sequence[str]) -> list[Path]:
         named = ", ".join(visible(name) for name in paths or DEFAULT_PATHS)
         raise UsageError(f"no architecture files (*.yaml) in {named}")
     return list(dict.fromkeys(found))
+
+
+SUBFOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .+-]*")
+"""How a sub-folder whose outputs get a sub-folder of their own may be named: printable,
+never hidden, never `..`."""
+
+
+def output_subfolder(file: Path, paths: Sequence[str]) -> PurePath:
+    """Return where under the output folder `file`'s outputs go: its place in the folder scanned.
+
+    `architectures/gallery/x.yaml`, found by scanning `architectures`, draws
+    into `<out>/gallery/`, so a gallery keeps its own folder of outputs; a file
+    named on the command line, or at the top of a scanned folder, draws into
+    `<out>` itself.
+    """
+    for name in paths or DEFAULT_PATHS:
+        folder = Path(name)
+        if file.is_relative_to(folder) and folder.is_dir():
+            sub = file.parent.relative_to(folder)
+            bad = [part for part in sub.parts if not SUBFOLDER_NAME.fullmatch(part)]
+            if bad:
+                raise UsageError(
+                    f"{visible(str(file))}: its outputs would go to a folder named "
+                    f"{visible(bad[0])!r}; name folders of designs with letters, digits, "
+                    "spaces and . _ + -"
+                )
+            return sub
+    return PurePath()
 
 
 def refuse_link_out(path: Path, what: str) -> None:

@@ -41,7 +41,7 @@ class Inputs:
 
 
 def current_without_loading(
-    files: list[Path], out: Path, formats: tuple[str, ...], settings: bytes, layout: bytes
+    files: dict[Path, Path], formats: tuple[str, ...], settings: bytes, layout: bytes
 ) -> list[Path] | None:
     """Return every output when each carries the input fingerprint of today's bytes, else None.
 
@@ -49,11 +49,12 @@ def current_without_loading(
     this release made these very bytes from exactly these inputs, which it
     only does for a valid file; anything else (a changed, unreadable or
     oversized file, a damaged output, a name not found at a glance, two files
-    with one name) returns None and the files are loaded in full.
+    with one name) returns None and the files are loaded in full. `files` maps
+    each architecture to the folder its outputs go to.
     """
     outputs: list[Path] = []
     names: set[str] = set()
-    for file in files:
+    for file, out in files.items():
         inputs = _read_inputs(file, settings, layout)
         name = declared_name(inputs.data) if inputs is not None else None
         if inputs is None or name is None or name in names:

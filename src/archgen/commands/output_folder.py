@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from archgen.commands.atomic import FILE_MODE, SignalGuard, stage_then_place
+from archgen.commands.files import SUBFOLDER_NAME
 from archgen.errors import UsageError
 from archgen.render.formats import OUTPUT_FORMATS
 from archgen.render.stamp import carries_stamp, parse_output, read_regular
@@ -65,7 +66,11 @@ class OutputFolder:
         """
         if not outputs:
             return
-        refused = [reason for target in outputs if (reason := refusal(target, force=force))]
+        refused = [
+            reason
+            for target in outputs
+            if (reason := _path_refusal(target, self.path) or refusal(target, force=force))
+        ]
         if refused:
             raise UsageError("\n".join(refused))
         try:
@@ -87,7 +92,9 @@ class OutputFolder:
         try:
             staging.mkdir(mode=0o700)
             for target, data in outputs.items():
-                _write_new(staging / target.name, data, _mode_for(target))
+                staged = staging / target.relative_to(self.path)
+                staged.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                _write_new(staged, data, _mode_for(target))
             _write_new(staging / COMPLETE_MARKER, b"", 0o600)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -127,6 +134,22 @@ def refusal(target: Path, *, force: bool = False) -> str | None:
     )
 
 
+def _path_refusal(target: Path, folder: Path) -> str | None:
+    """Refuse a sub-folder on the way to `target` that is a link or not a folder.
+
+    Outputs of a scanned sub-folder go to the same sub-folder of the output
+    folder (architectures/gallery -> diagrams_out/gallery), and a committed
+    `diagrams_out/gallery -> ~` must not carry them elsewhere.
+    """
+    for parent in reversed(target.relative_to(folder).parents[:-1]):
+        where = folder / parent
+        if where.is_symlink():
+            return f"{where} is a symbolic link: archgen never writes through one; remove it"
+        if where.exists() and not where.is_dir():
+            return f"{where} is not a folder, and outputs go into it: move it away"
+    return None
+
+
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(handle, "wb") as stream:
@@ -145,13 +168,21 @@ def _mode_for(target: Path) -> int:
 def _roll_forward(staging: Path, folder: Path) -> None:
     """Move every staged output into place, then remove the staging folder."""
     for name in _staged(staging):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).replace(folder / name)
     (staging / COMPLETE_MARKER).unlink()
-    staging.rmdir()
+    shutil.rmtree(staging)  # only the emptied sub-folders are left
 
 
-def _staged(staging: Path) -> list[str]:
-    return sorted(entry.name for entry in staging.iterdir() if entry.name != COMPLETE_MARKER)
+def _staged(staging: Path) -> list[Path]:
+    """Return what a staging folder holds, relative to it: outputs, sub-folders' included."""
+    found: list[Path] = []
+    for current, folders, files in os.walk(staging, followlinks=False):
+        folders.sort()
+        base = Path(current).relative_to(staging)
+        found.extend(base / name for name in sorted(files) if name != COMPLETE_MARKER)
+        found.extend(base / name for name in folders if (Path(current) / name).is_symlink())
+    return sorted(found)
 
 
 def _recover(folder: Path) -> None:
@@ -181,7 +212,7 @@ def _finishable(staging: Path, folder: Path) -> bool:
     marker = staging / COMPLETE_MARKER
     if not _owned(staging) or marker.is_symlink() or not marker.is_file():
         return False
-    return all(_is_output(staging / name, folder) for name in _staged(staging))
+    return all(_is_output(staging, name, folder) for name in _staged(staging))
 
 
 def _owned(path: Path) -> bool:
@@ -193,14 +224,20 @@ def _owned(path: Path) -> bool:
         return False
 
 
-def _is_output(staged: Path, folder: Path) -> bool:
-    """Tell whether a staged file is an archgen output that may replace its namesake in `folder`."""
-    named = _OUTPUT_NAME.fullmatch(staged.name)
-    data = read_regular(staged) if named else None  # never through a link
-    if named is None or data is None:
+def _is_output(staging: Path, name: Path, folder: Path) -> bool:
+    """Tell whether a staged file is an archgen output that may replace its namesake in `folder`.
+
+    `name` is relative to the staging folder: an output of a scanned
+    sub-folder sits in the same sub-folder, named as archgen names folders.
+    """
+    named = _OUTPUT_NAME.fullmatch(name.name)
+    sane = all(SUBFOLDER_NAME.fullmatch(part) for part in name.parts[:-1])
+    staged = staging / name
+    data = read_regular(staged) if named and sane and not staged.is_symlink() else None
+    if named is None or data is None or _path_refusal(folder / name, folder):
         return False
     made = parse_output(data, named.group(1))
-    return made is not None and made.inputs is not None and refusal(folder / staged.name) is None
+    return made is not None and made.inputs is not None and refusal(folder / name) is None
 
 
 _OUTPUT_NAME = re.compile(

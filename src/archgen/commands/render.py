@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archgen.commands import freshness
-from archgen.commands.files import find_architectures, refuse_link_out, settings_bytes
+from archgen.commands.files import (
+    find_architectures,
+    output_subfolder,
+    refuse_link_out,
+    settings_bytes,
+)
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
@@ -98,7 +103,8 @@ def render(
     chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
     refuse_link_out(out, "--out")
     run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
-    files = find_architectures(paths)
+    found = find_architectures(paths)
+    files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
         checked = _render(files, run, None)
         return dataclasses.replace(checked, stale=checked.stale + _leftovers(out))
@@ -115,13 +121,16 @@ def _leftovers(out: Path) -> tuple[Path, ...]:
     return tuple(sorted(out.glob(f"{STAGING_PREFIX}*"))) if out.is_dir() else ()
 
 
-def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
-    """Compare, then draw and write what is stale (into `folder`; None: --check)."""
-    chosen, out = run.formats, run.out
+def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
+    """Compare, then draw and write what is stale (into `folder`; None: --check).
+
+    `files` maps each architecture to the folder its outputs go to.
+    """
+    chosen = run.formats
     settings = settings_bytes() if "md" in chosen else b""
     layout = freshness.template_bytes(run.templates) if "md" in chosen else b""
     if settings is not None and not run.verify:
-        current = freshness.current_without_loading(files, out, chosen, settings, layout)
+        current = freshness.current_without_loading(files, chosen, settings, layout)
         if current is not None:
             return RenderResult((), (), tuple(current))
     from archgen.commands.loading import load_all  # only now is a model needed
@@ -130,8 +139,8 @@ def _render(files: list[Path], run: _Run, folder: OutputFolder | None) -> Render
     config = load_config() if "md" in chosen else None  # reports an unreadable settings file
     inputs = freshness.Inputs
     work = [
-        _job(arch, run, config, inputs(freshness.source_bytes(arch), settings or b"", layout))
-        for arch in load_all(files)
+        _job(arch, out, run, config, inputs(freshness.source_bytes(arch), settings or b"", layout))
+        for out, arch in zip(files.values(), load_all(files), strict=True)
     ]
     targets = [job.targets[fmt] for job in work for fmt in chosen]
     if run.check and not run.verify:
@@ -166,13 +175,15 @@ def output_path(out: Path, name: str) -> Path:
     return out / name
 
 
-def _job(arch: Architecture, run: _Run, config: RunConfig | None, inputs: freshness.Inputs) -> _Job:
-    """Plan one file's outputs: which are missing or show something else (all, to verify)."""
+def _job(
+    arch: Architecture, out: Path, run: _Run, config: RunConfig | None, inputs: freshness.Inputs
+) -> _Job:
+    """Plan one file's outputs into `out`: which are missing, or stale (all, to verify)."""
     from archgen.layout.drawing import plan
 
     planned = plan(arch)
     formats = run.formats
-    targets = {fmt: output_path(run.out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
+    targets = {fmt: output_path(out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
     contents = {fmt: _picture_print(planned, fmt) for fmt in formats if fmt != "md"}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
     if page is not None:

@@ -1,33 +1,40 @@
-"""What the explanation template lays out, built from the facts and worded by the phrases.
+"""What the explanation template lays out: facts, gathered from the model, and no prose.
 
-`gather`, `flows` and `security` collect the facts (dataclasses of values, no
-prose) from the model, the network analysis's verdicts and the checks;
-`phrases` and `walk` word them. The result is what the template reads: a plain
-`str` is the user's or archgen's text and the template escapes it; an `Md` is a
-sentence archgen formatted, built by `md()` from escaped parts.
+`gather`, `notes`, `flows`, `security` and `checks` collect the facts
+(dataclasses of values) from the model, the network analysis's verdicts and
+the rules; the Jinja2 partials in templates/explanation/ word them, so a
+course can reword any part with `--templates DIR` without touching logic. A
+plain `str` is the user's or archgen's value and the template escapes it; an
+`Md` (a resource's name, the description) is Markdown archgen built from
+escaped parts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from archgen.explain import gather, phrases
+from archgen.explain import gather, security
+from archgen.explain.checks import checks
 from archgen.explain.description import description
-from archgen.explain.facts import ServiceFacts
+from archgen.explain.facts import (
+    CheckFacts,
+    FlowFacts,
+    LayerFacts,
+    Ref,
+    RoleFacts,
+    ServiceFacts,
+    StoreFacts,
+    SubnetRouting,
+    ZoneRow,
+)
 from archgen.explain.flows import flows
-from archgen.explain.security import security
-from archgen.explain.walk import FlowText, flow_text
+from archgen.explain.notes import has_vpc
+from archgen.explain.refs import ref
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
+from archgen.rules.base import Rule
 from archgen.safe_markdown import Md
-
-
-@dataclass(frozen=True)
-class ZoneLoss:
-    """What losing one Availability Zone takes down, and what keeps serving."""
-
-    zone: str
-    effects: list[Md]
 
 
 @dataclass
@@ -39,70 +46,69 @@ class Explanation:
     name: str
     diagram: str
     alt: str
+    vpc: bool
+    """The design has a VPC: only then do subnets, routes, NACLs and security groups apply."""
     services: list[ServiceFacts] = field(default_factory=list)
-    layers: list[Md] = field(default_factory=list)
-    flows: list[FlowText] = field(default_factory=list)
-    zones: list[ZoneLoss] = field(default_factory=list)
-    regional: list[Md] = field(default_factory=list)
-    routing: list[Md] = field(default_factory=list)
-    nacls: list[Md] = field(default_factory=list)
-    groups: list[Md] = field(default_factory=list)
-    roles: list[Md] = field(default_factory=list)
-    protection: list[Md] = field(default_factory=list)
-    findings: list[Md] = field(default_factory=list)
-    rules_run: int = 0
+    layers: LayerFacts | None = None
+    flows: list[FlowFacts] = field(default_factory=list)
+    zones: list[str] = field(default_factory=list)
+    zone_rows: list[ZoneRow] = field(default_factory=list)
+    regional: tuple[Ref, ...] = ()
+    edge: tuple[Ref, ...] = ()
+    routing: tuple[tuple[SubnetRouting, ...], ...] = ()
+    roles: tuple[RoleFacts, ...] = ()
+    stores: tuple[StoreFacts, ...] = ()
+    logging: tuple[Ref, ...] = ()
+    checks: CheckFacts | None = None
+
+    @property
+    def role_of(self) -> dict[str, RoleFacts]:
+        """Return each role's facts by its id, for the IAM entry of the services."""
+        return {role.role.id: role for role in self.roles}
 
 
 def named(arch: Architecture, resource_id: str) -> Md:
-    """Return "Label (id)", or the id alone when there is no label."""
-    return gather.ref(arch, resource_id).name
+    """Return how the text names a resource: its label, or its id in code."""
+    return ref(arch, resource_id).name
 
 
-def explain(arch: Architecture, findings: list[Finding], rules_run: int) -> Explanation:
-    """Return the explanation of `arch` with its check results."""
+def explain(
+    arch: Architecture, findings: list[Finding], rules: Sequence[type[Rule]] = ()
+) -> Explanation:
+    """Return the explanation of `arch` with its check results under `rules`."""
     zones = gather.zones(arch)
-    text = Explanation(
+    layers = gather.layers(arch)
+    return Explanation(
         title=arch.document.title,
         description=description((arch.document.description or "").strip()),
         name=arch.name,
         diagram=f"{arch.name}.png",
         alt=_alt(arch, zones),
+        vpc=has_vpc(arch),
         services=gather.services(arch),
-        layers=phrases.layers(gather.layers(arch)),
-        flows=[flow_text(flow) for flow in flows(arch)],
-        zones=[
-            ZoneLoss(zone, [phrases.effect(e) for e in gather.zone_effects(arch, zone)])
-            for zone in zones
-        ],
-        regional=[r.name for r in gather.regional(arch)],
-        findings=[phrases.finding(f) for f in findings if not f.suppressed],
-        rules_run=rules_run,
+        layers=layers if layers.mixed or layers.presentation else None,
+        flows=flows(arch),
+        zones=zones,
+        zone_rows=gather.zone_rows(arch),
+        regional=gather.regional(arch),
+        edge=gather.edge(arch),
+        routing=security.routing(arch),
+        roles=security.roles(arch),
+        stores=security.stores(arch),
+        logging=security.logging(arch),
+        checks=checks(arch, rules, findings),
     )
-    _add_security(arch, text)
-    return text
-
-
-def _add_security(arch: Architecture, text: Explanation) -> None:
-    """Word the security layers: routes, network ACLs, security groups, roles, protection."""
-    layers = security(arch)
-    text.routing = [phrases.routing(subnet) for subnet in layers.routing]
-    text.nacls = [phrases.acl(acl) for acl in layers.acls]
-    if layers.default_acl:
-        text.nacls.append(phrases.default_acl(layers.default_acl))
-    text.groups = [phrases.group(group) for group in layers.groups]
-    text.roles = [phrases.role(role) for role in layers.roles]
-    text.protection = [phrases.protection(item) for item in layers.protection]
 
 
 def alt_text(arch: Architecture) -> str:
-    """Return the diagram's text alternative: the title, the zones and the services drawn."""
+    """Return the diagram's text alternative: what it shows, over how many zones.
+
+    The services it shows are each named in the text under it, so a screen
+    reader need not hear the list twice.
+    """
     return _alt(arch, gather.zones(arch))
 
 
 def _alt(arch: Architecture, zones: list[str]) -> str:
-    facts = [resource.facts for resource in arch.resources.values()]
-    services = sorted(
-        {f.service for f in facts if f.drawn != "hidden" and f.placement != "outside"}
-    )
     where = f" across {len(zones)} Availability Zones" if len(zones) > 1 else ""
-    return f"Architecture diagram of {arch.document.title}{where}: {', '.join(services)}"
+    return f"Architecture diagram of {arch.document.title}{where}"

@@ -1,9 +1,10 @@
 """What the explanation states, as data: no sentence.
 
-`gather`, `flows` and `security` fill these from the model and the network
-analysis's verdicts; `phrases` and `walk` word them. Strings here are the
-user's or the model's own values (ids, labels, zones, rule texts), never prose;
-the one Markdown is how a resource is named (`Ref.name`), escaped.
+`gather`, `notes`, `flows`, `security` and `checks` fill these from the model,
+the network analysis's verdicts and the rules; the Jinja2 partials in
+templates/explanation/ word them. Strings here are the user's or the model's own
+values (ids, labels, zones, rule texts), never prose; the one Markdown is how a
+resource is named (`Ref.name`), escaped.
 """
 
 from __future__ import annotations
@@ -11,31 +12,74 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from archgen.network.verdict import Direction
+from archgen.model.document import ConnectionMode
 from archgen.safe_markdown import Md, code, md
 
 
 @dataclass(frozen=True)
 class Ref:
-    """A resource as the text names it: its id, its label, and the reason given for it."""
+    """A resource as the text names it: its id, label, type and the reason given for it."""
 
     id: str
     label: str = ""
     why: str = ""
+    type: str = ""
+    shared_label: bool = False
+    """Another resource has the same label, so the id must tell them apart."""
 
     @property
     def name(self) -> Md:
-        """Return "Label (`id`)", or the id alone in code when there is no label."""
-        return md("{} ({})", self.label, code(self.id)) if self.label else code(self.id)
+        """Return the label (with the id when the label is not unique), or the id in code."""
+        if not self.label:
+            return code(self.id)
+        return (
+            md("{} ({})", self.label, code(self.id)) if self.shared_label else md("{}", self.label)
+        )
+
+
+NoteKind = Literal[
+    "exposed",
+    "front_doors",
+    "api_authorizer",
+    "api_open",
+    "cors",
+    "api_logs",
+    "cdn_cache",
+    "cdn_oac",
+    "alb_zones",
+    "asg_health",
+    "lambda_vpc",
+    "invoked_by",
+    "rds_standby",
+    "rds_single",
+    "aurora",
+    "aurora_alone",
+    "public_database",
+    "queue_delivery",
+    "topic_delivery",
+    "nat_zone",
+]
+
+
+@dataclass(frozen=True)
+class Note:
+    """One property of a resource a predicate over the model chose; a partial words it."""
+
+    kind: NoteKind
+    subject: Ref
+    refs: tuple[Ref, ...] = ()
+    values: tuple[str, ...] = ()
+    count: int = 0
 
 
 @dataclass(frozen=True)
 class ServiceFacts:
-    """A service the design uses, why such a service, and its resources (each with its reason)."""
+    """A service the design uses, what such a service is, its resources and their notes."""
 
     service: str
     rationale: str
     resources: tuple[Ref, ...]
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +91,9 @@ class LayerFacts:
     doors: tuple[Ref, ...]
     """API gateways and load balancers: the application layer's entrances."""
     compute: tuple[Ref, ...]
+    """What runs the application layer's code."""
+    static: bool = True
+    """The presentation layer runs no code: it only holds files (a bucket, a CDN)."""
 
 
 @dataclass(frozen=True)
@@ -67,28 +114,23 @@ class Admission:
     way: str
     """"inbound" or "outbound" for a network ACL, else ""."""
     rules: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class OutsideControls:
-    """What governs a call outside any VPC: TLS policy, Origin Access Control, IAM roles."""
-
-    target: Ref
-    viewer_protocol: str | None
-    origin_access: bool
-    roles: tuple[Ref, ...]
+    numbers: tuple[int, ...] = ()
+    """A network ACL's rule numbers, as its file gives them."""
 
 
 @dataclass(frozen=True)
 class Inside:
-    """How a hop inside a VPC runs: between which subnets, and what admitted it."""
+    """How a hop inside a VPC runs: between which subnets, and what admitted it each way."""
 
     ends: tuple[End, End]
     admitted: tuple[Admission, ...]
+    reply: tuple[Admission, ...]
     pairs: int
     """How many pairs of subnets the analysis checked, all with the same result."""
-    standby: bool
-    """The target is a database whose standby was checked too."""
+    zones: tuple[str, ...]
+    """The zones the target runs in that the hop reaches (both, for cross-zone balancing)."""
+    local: bool = False
+    """Both ends are in subnets of one VPC: the local route carries it both ways."""
 
 
 @dataclass(frozen=True)
@@ -97,21 +139,31 @@ class Outside:
 
     internet: bool
     """The caller is a client on the internet, not an AWS service."""
-    controls: OutsideControls | None
-    """What governs the request; None on the way back, which reuses the connection."""
+    viewer_protocol: str | None
+    origin_access: bool
+    roles: tuple[Ref, ...]
 
 
 @dataclass(frozen=True)
 class Leg:
-    """One hop of a flow in one direction."""
+    """One hop of a flow, forward, with how its reply (if any) comes back."""
 
-    badge: str
-    direction: Direction
+    badges: tuple[str, ...]
+    """Every badge the hop carries in the picture (A1, B1...), this flow's first."""
     source: Ref
     target: Ref
     protocol: str
     port: int
-    path: Inside | Outside
+    mode: ConnectionMode
+    label: str
+    path: Inside | Outside | None
+    """None for an event or a poll: the Lambda service or the publisher carries it."""
+    via_endpoint: bool = False
+    """A route table sends it to a gateway endpoint (S3, DynamoDB), not a NAT gateway."""
+    first: bool = True
+    """The first flow to use this hop; later flows refer to its row in the table."""
+    database: Literal["", "instance", "primary", "writer"] = ""
+    """What the database endpoint names: a single instance, a Multi-AZ primary, a writer."""
 
 
 @dataclass(frozen=True)
@@ -120,30 +172,39 @@ class Dns:
 
     route53: Ref
     domain: str | None
+    """The zone's name, only when it has one alias: a zone with several names several hosts."""
     target: Ref
 
 
 @dataclass(frozen=True)
 class FlowFacts:
-    """A flow from the client to the data store, and the way back."""
+    """A flow from the client to the data store, and whether a reply retraces it."""
 
     name: str
     prefix: str
     dns: Dns | None
-    forward: tuple[Leg, ...]
-    back: tuple[Leg, ...]
+    legs: tuple[Leg, ...]
+
+    @property
+    def replies(self) -> bool:
+        """Tell whether every hop is a request, so the answer comes back the same way."""
+        return all(leg.mode == "request" for leg in self.legs)
 
 
 Outcome = Literal[
     "single_database",
     "failover",
     "standby_lost",
+    "aurora_failover",
+    "aurora_recreate",
+    "reader_lost",
     "nat_in_zone",
     "nat_across_zones",
     "only_here",
     "balancer",
     "scaling_group",
     "keeps_running",
+    "unaffected",
 ]
 
 
@@ -151,15 +212,20 @@ Outcome = Literal[
 class Effect:
     """What losing one zone does to one resource."""
 
-    resource: Ref
     outcome: Outcome
     zone: str
     remaining: tuple[str, ...] = ()
     """The zones the resource still runs in."""
-    primary: str = ""
-    """The zone of a database's primary, when its standby is lost."""
     served: tuple[str, ...] = ()
     """The subnets that route through a NAT gateway."""
+
+
+@dataclass(frozen=True)
+class ZoneRow:
+    """One resource placed in zones, and what losing each zone does to it."""
+
+    resource: Ref
+    effects: tuple[Effect, ...]
 
 
 @dataclass(frozen=True)
@@ -172,68 +238,55 @@ class SubnetRouting:
     table: str | None
     routes: tuple[tuple[str, str], ...]
     """(destination, target) pairs."""
-    public: bool
-
-
-@dataclass(frozen=True)
-class AclFacts:
-    """A network ACL, the subnets it guards, and its rules in evaluation order."""
-
-    acl: Ref
-    subnets: tuple[str, ...]
-    inbound: tuple[str, ...]
-    outbound: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class GroupFacts:
-    """A security group, what holds it, and its rules as (traffic, peer) pairs."""
-
-    group: Ref
-    holders: tuple[str, ...]
-    ingress: tuple[tuple[str, str], ...]
-    egress: tuple[tuple[str, str], ...] | None
-    """None when the group sends anything out (no egress rules declared)."""
+    kind: Literal["public", "private", "isolated"]
+    nacl: str | None
 
 
 @dataclass(frozen=True)
 class RoleFacts:
-    """An IAM role, what assumes it, and what it allows."""
+    """An IAM role, what assumes it, what it allows, and what its holders need besides."""
 
     role: Ref
     holders: tuple[Ref, ...]
     allows: tuple[Ref, ...]
-
-
-Safeguard = Literal[
-    "origin_access",
-    "public_access_blocked",
-    "encrypted",
-    "storage_encrypted",
-    "publicly_accessible",
-    "access_logging",
-]
+    vpc_functions: tuple[Ref, ...] = ()
+    """Functions attached to a VPC: they also need network-interface permissions."""
+    functions: tuple[Ref, ...] = ()
+    """Functions whose role allows no log group: they need CloudWatch Logs permissions."""
 
 
 @dataclass(frozen=True)
-class Protection:
-    """How one edge, data or API resource is protected: each safeguard its type has, on or off."""
+class StoreFacts:
+    """A resource that keeps data, and whether it is encrypted at rest."""
 
-    resource: Ref
-    kind: Literal["cdn", "bucket", "database", "api"]
-    safeguards: tuple[tuple[Safeguard, bool], ...]
-    viewer_protocol: str = ""
-    """A CloudFront distribution's viewer protocol policy."""
+    store: Ref
+    encrypted: bool
+    public_access_blocked: bool | None = None
 
 
 @dataclass(frozen=True)
-class SecurityFacts:
-    """The security layers, outermost first."""
+class RuleResult:
+    """One rule, and what it found: nothing, nothing to check, or findings."""
 
-    routing: tuple[SubnetRouting, ...]
-    acls: tuple[AclFacts, ...]
-    default_acl: tuple[str, ...]
-    """Subnets with no network ACL of their own."""
-    groups: tuple[GroupFacts, ...]
-    roles: tuple[RoleFacts, ...]
-    protection: tuple[Protection, ...]
+    rule: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CheckFacts:
+    """The check results: rules passed, rules with nothing to check, and findings."""
+
+    passed: tuple[RuleResult, ...]
+    not_applicable: tuple[RuleResult, ...]
+    findings: tuple[FindingFacts, ...]
+
+
+@dataclass(frozen=True)
+class FindingFacts:
+    """One finding as the text shows it."""
+
+    severity: str
+    rule: str
+    resource: str
+    message: str
+    line: int

@@ -1,103 +1,163 @@
-"""The flows' facts: each hop forward and back, as the network analysis proved it.
+"""The flows' facts: each hop, how it runs, and how its reply comes back.
 
 Every traffic fact comes from `network/`, as the AG3xx rules' do, so the text
 cannot disagree with the checks; the verdicts are read through their fields,
-never by taking their text apart.
+never by taking their text apart. Whether a hop is a request, an event or a
+poll is the model's (`Architecture.mode_of`): only requests are answered.
 """
 
 from __future__ import annotations
 
 import itertools
-from string import digits
+from typing import Literal
 
-from archgen.explain.facts import (
-    Admission,
-    Dns,
-    End,
-    FlowFacts,
-    Inside,
-    Leg,
-    Outside,
-    OutsideControls,
-)
-from archgen.explain.gather import ref, refs
+from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside
+from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.flows import flow_badges, flow_letter, step_connection
-from archgen.model.resources.data import S3
+from archgen.model.resources.data import S3, Rds
 from archgen.model.resources.edge import CloudFront, Route53
+from archgen.model.resources.network import NetworkAcl, VpcEndpoint
 from archgen.model.resources.services import IamRole
+from archgen.network import nacl
 from archgen.network.reach import network_of
-from archgen.network.verdict import Direction, HopVerdict, Place
+from archgen.network.verdict import HopVerdict, PairVerdict, Place, Step
+
+PROTOCOL_NAMES = {
+    "mysql": "MySQL",
+    "postgres": "PostgreSQL",
+    "postgresql": "PostgreSQL",
+    "mssql": "SQL Server",
+    "oracle": "Oracle",
+    "redis": "Redis",
+    "memcached": "Memcached",
+    "grpc": "gRPC",
+    "kafka": "Kafka",
+}
+"""How the text writes a protocol whose name is not an acronym; the others in capitals."""
 
 
 def flows(arch: Architecture) -> list[FlowFacts]:
-    """Return each declared flow as its hops forward and back, as the analysis proved them."""
+    """Return each declared flow as its hops; a hop an earlier flow used is marked so."""
     badges = flow_badges(arch)
-    reach = network_of(arch)
     multiple = len(arch.document.flows) > 1
+    seen: set[int] = set()
     result = []
     for number, flow in enumerate(arch.document.flows):
         prefix = flow_letter(number) if multiple else ""
-        forward: list[Leg] = []
-        back: list[Leg] = []
-        for source, target in itertools.pairwise(flow.steps):
+        legs = []
+        for step, (source, target) in enumerate(itertools.pairwise(flow.steps), 1):
             index = step_connection(arch, source, target)
             assert index is not None  # noqa: S101 (the loader refuses a step with no connection)
-            hop = reach.connection(index)
-            badge = next((b for b in badges.get(index, ()) if b.rstrip(digits) == prefix), "")
-            forward.append(_leg(arch, hop, badge, "forward"))
-            back.insert(0, _leg(arch, hop, badge, "return"))
-        first = flow.steps[1] if len(flow.steps) > 1 else ""
-        result.append(FlowFacts(flow.name, prefix, _dns(arch, first), tuple(forward), tuple(back)))
+            mine = f"{prefix}{step}"
+            others = tuple(b for b in badges.get(index, ()) if b != mine)
+            legs.append(_leg(arch, index, (mine, *others), first=index not in seen))
+            seen.add(index)
+        result.append(FlowFacts(flow.name, prefix, _dns(arch, flow.steps[1]), tuple(legs)))
     return result
 
 
 def _dns(arch: Architecture, first: str) -> Dns | None:
-    """Return the alias record that resolves the flow's first call (the last one declared)."""
-    aliases = {a: r for r in arch.resources_of(Route53) for a in r.aliases}
-    if first not in aliases:
+    """Return the alias record that resolves the flow's first call (the last one declared).
+
+    The zone's `domain` is the host only when the zone aliases one front door:
+    with several, each has a name of its own that the model does not record.
+    """
+    zones = {a: r for r in arch.resources_of(Route53) for a in r.aliases}
+    if first not in zones:
         return None
-    return Dns(ref(arch, aliases[first].id), aliases[first].domain, ref(arch, first))
+    zone = zones[first]
+    domain = zone.domain if len(zone.aliases) == 1 else None
+    return Dns(ref(arch, zone.id), domain, ref(arch, first))
 
 
-def _leg(arch: Architecture, hop: HopVerdict, badge: str, direction: Direction) -> Leg:
-    """Return one hop one way: inside a VPC with its admissions, or outside with its controls."""
-    ends = (hop.source, hop.target) if direction == "forward" else (hop.target, hop.source)
-    path = _inside(arch, hop, direction) if hop.scope == "vpc" else _outside(arch, hop, direction)
-    protocol = hop.protocol.upper()
-    return Leg(badge, direction, ref(arch, ends[0]), ref(arch, ends[1]), protocol, hop.port, path)
+def _leg(arch: Architecture, index: int, badges: tuple[str, ...], first: bool) -> Leg:
+    """Return one hop: inside a VPC with its admissions each way, outside with its controls."""
+    connection = arch.connections[index]
+    mode = arch.mode_of(connection)
+    hop = network_of(arch).connection(index)
+    path: Inside | Outside | None = None
+    if mode == "request":
+        path = _inside(arch, hop) if hop.scope == "vpc" else _outside(arch, hop)
+    return Leg(
+        badges,
+        ref(arch, connection.source),
+        ref(arch, connection.target),
+        PROTOCOL_NAMES.get(hop.protocol, hop.protocol.upper()),
+        hop.port,
+        mode,
+        connection.label or "",
+        path,
+        via_endpoint=_via_endpoint(arch, hop),
+        first=first,
+        database=_database(arch, connection.target),
+    )
 
 
-def _inside(arch: Architecture, hop: HopVerdict, direction: Direction) -> Inside:
+def _database(arch: Architecture, target: str) -> Literal["", "instance", "primary", "writer"]:
+    """Return what the endpoint of a database target names: a writer, a primary, an instance."""
+    resource = arch.resource(target)
+    if not isinstance(resource, Rds):
+        return ""
+    if resource.aurora:
+        return "writer"
+    return "primary" if resource.multi_az else "instance"
+
+
+def _inside(arch: Architecture, hop: HopVerdict) -> Inside:
     """Return the first pair's subnets and admissions; every other pair gave the same result."""
     pair = hop.pairs[0]
-    places = (pair.source, pair.target) if direction == "forward" else (pair.target, pair.source)
-    admitted = tuple(
-        Admission(step.kind, step.subject, step.way, step.rules)
+    zones = tuple(sorted({p.target.zone for p in hop.pairs if p.target.zone}))
+    return Inside(
+        (_end(pair.source), _end(pair.target)),
+        _admitted(arch, pair, "forward"),
+        _admitted(arch, pair, "return"),
+        len(hop.pairs),
+        zones,
+        all(p.source.subnet and p.target.subnet for p in hop.pairs),
+    )
+
+
+def _admitted(arch: Architecture, pair: PairVerdict, direction: str) -> tuple[Admission, ...]:
+    return tuple(
+        Admission(step.kind, step.subject, step.way, step.rules, _numbers(arch, step))
         for step in pair.steps
         if step.direction == direction
     )
-    standby = arch.resource(hop.target).facts.drawn == "primary_standby"
-    return Inside((_end(places[0]), _end(places[1])), admitted, len(hop.pairs), standby)
+
+
+def _numbers(arch: Architecture, step: Step) -> tuple[int, ...]:
+    """Return the numbers of the network ACL rules that admitted a step, found in the model.
+
+    The analysis words each rule with `nacl.rule_text`; the rule is the one of
+    the ACL's side whose text that is, so nothing is taken apart.
+    """
+    if step.kind != "network_acl" or step.subject not in arch.resources:
+        return ()
+    acl = arch.get(step.subject, NetworkAcl)
+    side = acl.inbound if step.way == "inbound" else acl.outbound
+    return tuple(rule.rule for rule in side if nacl.rule_text(rule) in step.rules)
 
 
 def _end(place: Place) -> End:
     return End(place.subnet, place.zone, place.internet)
 
 
-def _outside(arch: Architecture, hop: HopVerdict, direction: Direction) -> Outside:
-    """Return whether the caller is on the internet and, going out, what governs the call."""
+def _outside(arch: Architecture, hop: HopVerdict) -> Outside:
+    """Return whether the caller is on the internet, and what governs the call."""
+    source, target = arch.resource(hop.source), arch.resource(hop.target)
+    viewer = target.viewer_protocol if isinstance(target, CloudFront) else None
+    oac = isinstance(source, CloudFront) and source.origin_access_control and isinstance(target, S3)
+    roles = [r for r in arch.roles_of(hop.source) if hop.target in arch.get(r, IamRole).allows]
     client = "external" in arch.tiers_of(hop.source)
-    controls = _controls(arch, hop.source, hop.target) if direction == "forward" else None
-    return Outside(client, controls)
+    return Outside(client, viewer, oac, refs(arch, roles))
 
 
-def _controls(arch: Architecture, source: str, target: str) -> OutsideControls:
-    """Return what governs a call outside any VPC: TLS, Origin Access Control, IAM roles."""
-    source_resource, target_resource = arch.resource(source), arch.resource(target)
-    viewer = target_resource.viewer_protocol if isinstance(target_resource, CloudFront) else None
-    oac = isinstance(source_resource, CloudFront) and source_resource.origin_access_control
-    roles = [role for role in arch.roles_of(source) if target in arch.get(role, IamRole).allows]
-    return OutsideControls(
-        ref(arch, target), viewer, oac and isinstance(target_resource, S3), refs(arch, roles)
+def _via_endpoint(arch: Architecture, hop: HopVerdict) -> bool:
+    """Tell whether the caller's route table sends this service's traffic to a gateway endpoint."""
+    subnets = {p.source.subnet for p in hop.pairs if p.source.subnet}
+    tables = {t.id for s in subnets if (t := arch.route_table_of(s))}
+    return any(
+        endpoint.service == arch.type_of(hop.target) and tables & set(endpoint.route_tables)
+        for endpoint in arch.resources_of(VpcEndpoint)
     )

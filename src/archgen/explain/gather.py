@@ -1,15 +1,16 @@
 """Collect the explanation's facts about services, layers and zones from the model.
 
-Nothing here words anything: `phrases` does. The flows' facts are in `flows`,
-the security layers' in `security`.
+Nothing here words anything: the partials in templates/explanation/ do. The
+flows' facts are in `flows`, the security layers' in `security`, the notes a
+predicate chooses for each resource in `notes`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from archgen.explain.facts import Effect, LayerFacts, Outcome, Ref, ServiceFacts
+from archgen.explain.facts import Effect, LayerFacts, Outcome, Ref, ServiceFacts, ZoneRow
 from archgen.explain.knowledge import RATIONALES
+from archgen.explain.notes import notes_of
+from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.data import Rds
@@ -18,25 +19,18 @@ from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NatGateway, Subnet
 
 
-def ref(arch: Architecture, resource_id: str) -> Ref:
-    """Return how the text names the resource: its id, its label and its reason."""
-    resource = arch.resource(resource_id)
-    return Ref(resource_id, resource.label or "", (resource.why or "").strip())
-
-
-def refs(arch: Architecture, resource_ids: Iterable[str]) -> tuple[Ref, ...]:
-    """Return the references of several resources, in the order given."""
-    return tuple(ref(arch, resource_id) for resource_id in resource_ids)
-
-
 def zones(arch: Architecture) -> list[str]:
     """Return every Availability Zone the design places something in, sorted."""
     return sorted({z for rid in arch.resources for z in arch.zones_of(rid)})
 
 
 def services(arch: Architecture) -> list[ServiceFacts]:
-    """Return each explained service once, with the resources of it in declaration order."""
-    sections: dict[str, list[Ref]] = {}
+    """Return each explained service once: its type's rationale, its resources, their notes.
+
+    The rationale is the one the type declares (`Facts.rationale`), so a new
+    type brings its own; the notes are what predicates over this design say.
+    """
+    sections: dict[str, list[str]] = {}
     rationale_of: dict[str, str] = {}
     for resource_id, resource in arch.resources.items():
         rationale = resource.facts.rationale
@@ -44,8 +38,16 @@ def services(arch: Architecture) -> list[ServiceFacts]:
             continue
         service = resource.facts.service
         rationale_of.setdefault(service, RATIONALES[rationale])
-        sections.setdefault(service, []).append(ref(arch, resource_id))
-    return [ServiceFacts(s, rationale_of[s], tuple(uses)) for s, uses in sections.items()]
+        sections.setdefault(service, []).append(resource_id)
+    return [
+        ServiceFacts(
+            service,
+            rationale_of[service],
+            refs(arch, ids),
+            tuple(note for rid in ids for note in notes_of(arch, rid)),
+        )
+        for service, ids in sections.items()
+    ]
 
 
 def layers(arch: Architecture) -> LayerFacts:
@@ -61,19 +63,24 @@ def layers(arch: Architecture) -> LayerFacts:
             arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb", "nlb")]
         ),
         compute=refs(arch, [r for r, res in arch.resources.items() if isinstance(res, HoldsRole)]),
+        static=not any(
+            isinstance(res, HoldsRole) and "presentation" in arch.tiers_of(r)
+            for r, res in arch.resources.items()
+        ),
     )
 
 
-def zone_effects(arch: Architecture, zone: str) -> list[Effect]:
-    """Return what losing `zone` does to each explained resource placed in it."""
-    effects = []
+def zone_rows(arch: Architecture) -> list[ZoneRow]:
+    """Return, for each explained resource placed in zones, what losing each zone does to it."""
+    every = zones(arch)
+    rows = []
     for resource_id, resource in arch.resources.items():
         placed = arch.zones_of(resource_id)
-        if zone not in placed or resource.facts.rationale is None:
+        if not placed or resource.facts.rationale is None:
             continue
-        remaining = tuple(z for z in placed if z != zone)
-        effects.append(_effect(arch, resource_id, resource, zone, remaining))
-    return effects
+        effects = tuple(_effect(arch, resource_id, resource, zone, placed) for zone in every)
+        rows.append(ZoneRow(ref(arch, resource_id), effects))
+    return rows
 
 
 def _effect(
@@ -81,9 +88,11 @@ def _effect(
     resource_id: str,
     resource: ResourceBase,
     zone: str,
-    remaining: tuple[str, ...],
+    placed: tuple[str, ...],
 ) -> Effect:
-    name = ref(arch, resource_id)
+    remaining = tuple(z for z in placed if z != zone)
+    if zone not in placed:
+        return Effect("unaffected", zone, remaining)
     if isinstance(resource, Rds):
         return _database_effect(arch, resource, zone, remaining)
     if isinstance(resource, NatGateway):
@@ -94,7 +103,7 @@ def _effect(
         )
         in_zone = all(arch.get(s, Subnet).zone == zone for s in served)
         outcome: Outcome = "nat_in_zone" if in_zone else "nat_across_zones"
-        return Effect(name, outcome, zone, remaining, served=served)
+        return Effect(outcome, zone, remaining, served=served)
     if not remaining:
         outcome = "only_here"
     elif isinstance(resource, LoadBalancer):
@@ -103,27 +112,55 @@ def _effect(
         outcome = "scaling_group"
     else:
         outcome = "keeps_running"
-    return Effect(name, outcome, zone, remaining)
+    return Effect(outcome, zone, remaining)
 
 
 def _database_effect(arch: Architecture, db: Rds, zone: str, remaining: tuple[str, ...]) -> Effect:
-    """Return whether a database fails over, keeps its primary, or is lost (not Multi-AZ)."""
-    name = ref(arch, db.id)
-    if not db.multi_az or not remaining:
-        return Effect(name, "single_database", zone, remaining)
+    """Return whether a database fails over, keeps its writer, or is lost.
+
+    The first subnet holds the primary (or Aurora's writer), as the picture
+    draws it; Aurora's readers and storage are in the other zones.
+    """
     primary = arch.get(arch.subnets_of(db.id)[0], Subnet).zone
+    if db.aurora:
+        if primary != zone:
+            return Effect("reader_lost" if db.replicas else "unaffected", zone, remaining)
+        outcome: Outcome = "aurora_failover" if db.replicas else "aurora_recreate"
+        return Effect(outcome, zone, remaining)
+    if not db.multi_az or not remaining:
+        return Effect("single_database", zone, remaining)
     if primary == zone:
-        return Effect(name, "failover", zone, remaining)
-    return Effect(name, "standby_lost", zone, remaining, primary=primary)
+        return Effect("failover", zone, remaining)
+    return Effect("standby_lost", zone, (primary,))
 
 
 def regional(arch: Architecture) -> tuple[Ref, ...]:
-    """Return the services AWS runs across zones itself: regional and global ones."""
+    """Return the services AWS runs across zones itself: regional ones (not IAM, not DNS/CDN).
+
+    Global services run at edge locations, not in the Region's zones, and an
+    IAM role is configuration rather than something that runs; the internet
+    gateway and gateway endpoints are redundant by AWS within the Region.
+    """
+    found = [
+        r
+        for r, res in arch.resources.items()
+        if arch.placement_of(r) == "regional" and res.facts.rationale not in (None, "iam_role")
+    ]
+    found += [
+        r
+        for r in arch.resources
+        if arch.type_of(r) in ("internet_gateway", "vpc_endpoint") and not arch.zones_of(r)
+    ]
+    return refs(arch, found)
+
+
+def edge(arch: Architecture) -> tuple[Ref, ...]:
+    """Return the global services, which answer from AWS's edge locations, outside any zone."""
     return refs(
         arch,
         [
             r
-            for r in arch.resources
-            if arch.placement_of(r) in ("regional", "global") and arch.type_of(r) not in ("vpc",)
+            for r, res in arch.resources.items()
+            if arch.placement_of(r) == "global" and res.facts.rationale not in (None, "iam_role")
         ],
     )

@@ -1,21 +1,18 @@
-"""What each AWS service does and how it supports a design: the built-in rationales.
+"""What each AWS service is: the built-in rationales, keyed by `Facts.rationale`.
 
-Written for a student: what the service is for, and what it brings to
-availability, security, scale and cost. A resource's own `why` adds the
-design-specific reason next to these.
+Written for a student, and shown where a design gives no `why` of its own.
+Each must be true of every design that uses the service: a sentence that holds
+only with some setting ("it authenticates requests", "a standby in a second
+zone") is a note in `notes.py`, given when a predicate finds it true.
 """
 
 from __future__ import annotations
 
 RATIONALES: dict[str, str] = {
-    "client": (
-        "The users reach the system over the internet from their browsers. Everything they "
-        "touch is a managed, public front door; nothing behind it is exposed."
-    ),
+    "client": ("The users reach the system over the internet from their browsers."),
     "vpc": (
-        "Amazon VPC gives the system its own isolated network. Subnets, route tables, network "
-        "ACLs and security groups decide exactly what can talk to what, so the servers and the "
-        "database are private by default."
+        "Amazon VPC gives the system its own isolated network, in which subnets, route tables, "
+        "network ACLs and security groups decide what can talk to what."
     ),
     "internet_gateway": (
         "The internet gateway connects the VPC to the internet. It is horizontally scaled and "
@@ -53,18 +50,16 @@ RATIONALES: dict[str, str] = {
         "answers DNS from locations worldwide with a 100% availability SLA."
     ),
     "cloudfront": (
-        "Amazon CloudFront is the content delivery network. It caches content at edge "
-        "locations close to users, which makes pages fast and takes load off the origin, and "
-        "it terminates HTTPS at the edge."
+        "Amazon CloudFront is the content delivery network: it caches content at edge "
+        "locations close to users and terminates HTTPS there."
     ),
     "api_gateway": (
-        "Amazon API Gateway is a managed front door for APIs. It authenticates and throttles "
-        "requests, logs them, and scales automatically; there is no server to run."
+        "Amazon API Gateway is a managed front door for APIs: it routes each request to its "
+        "backend, throttles bursts and scales automatically, with no server to run."
     ),
     "alb": (
-        "An Application Load Balancer spreads HTTP(S) requests across healthy targets in "
-        "several Availability Zones. It checks their health, stops sending to failed ones, and "
-        "terminates HTTPS so the servers behind it stay private."
+        "An Application Load Balancer spreads HTTP(S) requests across the healthy targets "
+        "behind it and can terminate HTTPS, so the servers need no certificate of their own."
     ),
     "waf": (
         "AWS WAF filters web requests before they reach the application, blocking common "
@@ -76,19 +71,16 @@ RATIONALES: dict[str, str] = {
     ),
     "autoscaling_group": (
         "Amazon EC2 Auto Scaling keeps a fleet of identical instances between a minimum and a "
-        "maximum size, spread over Availability Zones. It replaces instances that fail health "
-        "checks and adds or removes instances as demand changes, so capacity follows load and "
-        "cost follows use."
+        "maximum size, balanced over its Availability Zones, replaces unhealthy ones and "
+        "follows demand."
     ),
     "lambda": (
         "AWS Lambda runs code without servers: it starts on demand, scales with the number of "
-        "requests, runs across several Availability Zones, and is billed per request and per "
-        "millisecond."
+        "requests and is billed per request and per millisecond of run time."
     ),
     "rds": (
         "Amazon RDS runs a relational database as a managed service: AWS handles backups, "
-        "patching and, with Multi-AZ, a synchronous standby in a second Availability Zone with "
-        "automatic failover."
+        "patching and failover."
     ),
     "dynamodb": (
         "Amazon DynamoDB is a managed key-value and document database. It replicates data "
@@ -96,8 +88,7 @@ RATIONALES: dict[str, str] = {
     ),
     "s3": (
         "Amazon S3 stores objects (files) with 99.999999999% durability by keeping copies in at "
-        "least three Availability Zones. It serves any amount of data and is billed for what "
-        "is stored."
+        "least three Availability Zones (S3 Standard), and serves any amount of them."
     ),
     "elasticache": (
         "Amazon ElastiCache keeps frequently read data in memory, in front of the database, to "
@@ -108,16 +99,16 @@ RATIONALES: dict[str, str] = {
         "mount at once, growing and shrinking with the files stored."
     ),
     "iam_role": (
-        "An IAM role gives a service temporary, automatically rotated credentials with exactly "
-        "the permissions it needs; no access keys are stored in code or on servers."
+        "An IAM role gives a service temporary, automatically rotated credentials for what its "
+        "policies allow, so no access keys are stored in code or on servers."
     ),
     "cognito": (
-        "Amazon Cognito signs users up and in and issues tokens that API Gateway checks, so "
-        "the application never stores passwords."
+        "Amazon Cognito signs users up and in and issues tokens an API can check, so the "
+        "application never stores passwords."
     ),
     "sqs": (
         "Amazon SQS is a managed message queue: producers and consumers work at their own pace, "
-        "and a slow or failed consumer loses no work."
+        "and a message waits in the queue until a consumer has handled it."
     ),
     "sns": (
         "Amazon SNS publishes messages to many subscribers at once (queues, functions, e-mail), "

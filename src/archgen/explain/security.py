@@ -1,119 +1,94 @@
-"""Collect the facts of the security layers: routes, network ACLs, security groups, roles.
+"""Collect the facts of the security layers: subnets and routes, roles, stores, logs.
 
-Each layer is read from the model as declared; `phrases` words it.
+Each layer is read from the model as declared; the partial `security.md.j2`
+words it. What a store's encryption is called differs by type (`encrypted`,
+`storage_encrypted`, `encrypted_at_rest`); any type with one of these fields is
+listed, so a new data type slots in without a line here.
 """
 
 from __future__ import annotations
 
-from archgen.explain.facts import (
-    AclFacts,
-    GroupFacts,
-    Protection,
-    RoleFacts,
-    SecurityFacts,
-    SubnetRouting,
-)
-from archgen.explain.gather import ref, refs
+from typing import Literal
+
+from archgen.explain.facts import Ref, RoleFacts, StoreFacts, SubnetRouting
+from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
-from archgen.model.resources.data import S3, Rds
-from archgen.model.resources.edge import ApiGateway, CloudFront
-from archgen.model.resources.network import NaclRule, NetworkAcl, SecurityGroup, Subnet
+from archgen.model.resources.edge import ApiGateway
+from archgen.model.resources.facts import HoldsRole
+from archgen.model.resources.network import Subnet
 from archgen.model.resources.services import IamRole
 
+_ENCRYPTION_FIELDS = ("encrypted", "storage_encrypted", "encrypted_at_rest")
 
-def security(arch: Architecture) -> SecurityFacts:
-    """Return every security layer of `arch`, each in declaration order."""
-    return SecurityFacts(
-        routing=tuple(_routing(arch, subnet) for subnet in arch.resources_of(Subnet)),
-        acls=tuple(_acl(arch, acl) for acl in arch.resources_of(NetworkAcl)),
-        default_acl=tuple(s.id for s in arch.resources_of(Subnet) if s.nacl is None),
-        groups=tuple(_group(arch, group) for group in arch.resources_of(SecurityGroup)),
-        roles=tuple(
-            RoleFacts(
-                ref(arch, role.id), refs(arch, arch.holders_of(role.id)), refs(arch, role.allows)
-            )
-            for role in arch.resources_of(IamRole)
-        ),
-        protection=_protection(arch),
-    )
+
+def routing(arch: Architecture) -> tuple[tuple[SubnetRouting, ...], ...]:
+    """Return the subnets with their routes, those sharing table, routes, kind and ACL together.
+
+    The subnets of one tier usually share all four; the text then says so
+    once, where the first of them is declared.
+    """
+    groups: dict[tuple[object, ...], list[SubnetRouting]] = {}
+    for subnet in arch.resources_of(Subnet):
+        fact = _routing(arch, subnet)
+        groups.setdefault((fact.table, fact.routes, fact.kind, fact.nacl), []).append(fact)
+    return tuple(tuple(group) for group in groups.values())
 
 
 def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
     table = arch.route_table_of(subnet.id)
     routes = tuple((r.destination, r.target) for r in table.routes) if table else ()
+    kind: Literal["public", "private", "isolated"] = "isolated"
+    if arch.is_public(subnet.id):
+        kind = "public"
+    elif routes:
+        kind = "private"
     return SubnetRouting(
         ref(arch, subnet.id),
         subnet.cidr,
         subnet.zone,
         table.id if table else None,
         routes,
-        arch.is_public(subnet.id),
+        kind,
+        arch.nacl_of(subnet.id),
     )
 
 
-def _acl(arch: Architecture, acl: NetworkAcl) -> AclFacts:
-    """Return the ACL with its rules lowest number first, the order AWS evaluates them in."""
-    return AclFacts(
-        ref(arch, acl.id),
-        tuple(s.id for s in arch.resources_of(Subnet) if s.nacl == acl.id),
-        tuple(_acl_rule(r) for r in sorted(acl.inbound, key=lambda r: r.rule)),
-        tuple(_acl_rule(r) for r in sorted(acl.outbound, key=lambda r: r.rule)),
-    )
-
-
-def _acl_rule(rule: NaclRule) -> str:
-    ports = "" if rule.ports is None else f" {rule.ports}"
-    return f"rule {rule.rule} {rule.action} {rule.protocol}{ports} {rule.cidr}"
-
-
-def _group(arch: Architecture, group: SecurityGroup) -> GroupFacts:
-    egress = None
-    if group.egress is not None:
-        egress = tuple((_traffic(r.protocol, r.ports), r.destination) for r in group.egress)
-    return GroupFacts(
-        ref(arch, group.id),
-        tuple(r for r in arch.resources if group.id in arch.security_groups_of(r)),
-        tuple((_traffic(r.protocol, r.ports), r.source) for r in group.ingress),
-        egress,
-    )
-
-
-def _traffic(protocol: str, ports: object) -> str:
-    return protocol if ports is None else f"{protocol} {ports}"
-
-
-def _protection(arch: Architecture) -> tuple[Protection, ...]:
-    """Return how the edge and the data are protected: TLS, origin access, public access, logs."""
-    found = [
-        Protection(
-            ref(arch, cdn.id),
-            "cdn",
-            (("origin_access", cdn.origin_access_control),),
-            cdn.viewer_protocol,
+def roles(arch: Architecture) -> tuple[RoleFacts, ...]:
+    """Return each role, what assumes it, what it allows, and what its functions also need."""
+    found = []
+    for role in arch.resources_of(IamRole):
+        holders = arch.holders_of(role.id)
+        logs = any(arch.type_of(a) == "cloudwatch" for a in role.allows)
+        functions = [h for h in holders if arch.type_of(h) == "lambda"]
+        in_vpc = [f for f in functions if arch.subnets_of(f)]
+        functions = [] if logs else functions
+        found.append(
+            RoleFacts(
+                ref(arch, role.id),
+                refs(arch, holders),
+                refs(arch, role.allows),
+                refs(arch, in_vpc),
+                refs(arch, functions),
+            )
         )
-        for cdn in arch.resources_of(CloudFront)
-    ]
-    found += [
-        Protection(
-            ref(arch, b.id),
-            "bucket",
-            (("public_access_blocked", b.block_public_access), ("encrypted", b.encrypted)),
-        )
-        for b in arch.resources_of(S3)
-    ]
-    found += [
-        Protection(
-            ref(arch, db.id),
-            "database",
-            (
-                ("storage_encrypted", db.storage_encrypted),
-                ("publicly_accessible", db.publicly_accessible),
-            ),
-        )
-        for db in arch.resources_of(Rds)
-    ]
-    found += [
-        Protection(ref(arch, api.id), "api", (("access_logging", api.access_logging),))
-        for api in arch.resources_of(ApiGateway)
-    ]
     return tuple(found)
+
+
+def stores(arch: Architecture) -> tuple[StoreFacts, ...]:
+    """Return every resource whose type can encrypt what it keeps, with its setting."""
+    found = []
+    for resource_id, resource in arch.resources.items():
+        declared = [f for f in _ENCRYPTION_FIELDS if f in type(resource).model_fields]
+        if not declared or isinstance(resource, HoldsRole):
+            continue
+        encrypted = bool(getattr(resource, declared[0]))
+        blocked = getattr(resource, "block_public_access", None)
+        found.append(StoreFacts(ref(arch, resource_id), encrypted, blocked))
+    return tuple(found)
+
+
+def logging(arch: Architecture) -> tuple[Ref, ...]:
+    """Return the resources that write logs: APIs with access logs, CloudWatch where declared."""
+    apis = [a.id for a in arch.resources_of(ApiGateway) if a.access_logging]
+    watched = [r for r in arch.resources if arch.type_of(r) == "cloudwatch"]
+    return refs(arch, apis + watched)

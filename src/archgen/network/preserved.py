@@ -1,8 +1,8 @@
 """What a Network Load Balancer's targets see: the client's address, not the NLB's.
 
-An NLB keeps the client's source address for instance targets (AWS's
-default, and for IP targets only when it is turned on, which archgen leaves
-at AWS's default of off for TCP). The target's NACL and security group then
+An NLB keeps the client's source address for instance targets by default
+and for IP targets over TCP/TLS only when turned on (`preserve_client_ip`
+says so either way). The target's NACL and security group then
 judge the client's range, and an NLB without security groups filters
 nothing: the target's group must admit the clients themselves.
 """
@@ -10,6 +10,7 @@ nothing: the target's group must admit the clients themselves.
 from __future__ import annotations
 
 from archgen.model.architecture import Architecture
+from archgen.model.resources.edge import Nlb
 from archgen.model.resources.network import Subnet
 from archgen.network import ranges
 from archgen.network.intervals import IntervalSet
@@ -21,7 +22,11 @@ INSTANCE_TARGETS = ("ec2", "autoscaling_group")
 
 def seen_by_target(arch: Architecture, source: str, target: str, request: Probe) -> Probe:
     """Return the request as the target sees it: from the NLB's clients when it keeps them."""
-    if arch.type_of(source) != "nlb" or arch.type_of(target) not in INSTANCE_TARGETS:
+    nlb = arch.resource(source)
+    if not isinstance(nlb, Nlb):
+        return request
+    keeps = nlb.preserve_client_ip
+    if keeps is False or (keeps is None and arch.type_of(target) not in INSTANCE_TARGETS):
         return request
     clients = client_addresses(arch, source)
     if not clients:

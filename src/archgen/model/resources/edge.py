@@ -149,8 +149,7 @@ class Alb(FrontDoor, LoadBalancer, ResourceBase):
     security_groups: SecurityGroups = ()
     """The security groups on its network interfaces; none: the VPC's default group."""
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
-    """`internet-facing` (public nodes, in public subnets) or `internal` (private addresses only).
-    """
+    """`internet-facing` (public nodes, in public subnets) or `internal` (private only)."""
     listeners: tuple[Listener, ...] = ()
     """The ports and protocols it accepts."""
 
@@ -179,13 +178,14 @@ class Nlb(LoadBalancer, ResourceBase):
     subnets: Subnets
     """The subnets it is enabled in, one node per zone."""
     security_groups: SecurityGroups = ()
-    """Optional: without any the NLB filters nothing, and its instance targets see the clients' own
-    addresses."""
+    """Optional: without any the NLB filters nothing, and its targets admit the clients."""
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
-    """`internet-facing` (public nodes, in public subnets) or `internal` (private addresses only).
-    """
+    """`internet-facing` (public nodes, in public subnets) or `internal` (private only)."""
     listeners: tuple[NlbListener, ...] = ()
     """The ports and protocols it accepts."""
+    preserve_client_ip: bool | None = None
+    """Targets see the client's address (client IP preservation). Default: AWS's, on for
+    instance targets (ec2, autoscaling_group) and off for IP targets over TCP and TLS."""
 
     def filtered_by_groups(self) -> bool:
         """Tell whether security groups filter it: an NLB created without any has none."""

@@ -1,4 +1,4 @@
-"""AG104: RDS is Multi-AZ, Aurora has a reader (a one-zone subnet group is AG004)."""
+"""AG104: RDS is Multi-AZ (a one-zone subnet group, which AWS refuses, is AG004)."""
 
 from __future__ import annotations
 
@@ -19,36 +19,34 @@ class RdsMultiAz(Rule):
     severity = Severity.ERROR
     rationale = (
         "Multi-AZ keeps a synchronous standby in a second zone and fails over to it "
-        "automatically; without it a zone failure stops the database until a restore. "
-        "Aurora has no standby: its storage spans three zones, and its readers in other "
-        "zones serve reads and are the failover targets, so a reader is what keeps it up."
+        "automatically; without it a zone failure stops the database until a restore. An "
+        "Aurora cluster keeps its storage in three zones whatever it has, but fails over "
+        "only to a reader: with none, a new writer must be created first."
     )
     remediation = (
         "Set `multi_az: true` (its subnets in two zones: AG004 checks them); for Aurora, "
-        "`replicas: 1` or more."
+        "add at least one reader (`replicas: 1`): readers are the failover targets."
     )
-    mirrors = "AWS Security Hub RDS.5 and RDS.15; cfn-lint/checkov CKV_AWS_157"
+    mirrors = "AWS Security Hub RDS.5; cfn-lint/checkov CKV_AWS_157"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Check the failover target; the subnet group's zones are AG004's (AWS refuses one)."""
+        """Check the flag; the subnet group's zones are AG004's, since AWS refuses one zone."""
         for db in arch.resources_of(Rds):
-            if db.survives_zone_loss():
-                continue
             if db.aurora:
-                yield self.issue(db, _aurora_message(db), "replicas")
-            else:
+                yield from self._aurora(db)
+            elif not db.multi_az:
                 yield self.issue(
                     db,
                     "not Multi-AZ: losing its zone loses the database until a restore",
                     "multi_az",
                 )
 
-
-def _aurora_message(db: Rds) -> str:
-    """Say why an Aurora cluster without readers stops with its writer's zone."""
-    text = (
-        "Aurora cluster with no reader: losing the writer's zone leaves no failover target, "
-        "and the database is down until Aurora recreates the writer (its storage survives "
-        "across three zones)"
-    )
-    return text + ("; `multi_az` does not apply to Aurora" if db.multi_az else "")
+    def _aurora(self, db: Rds) -> Iterator[Issue]:
+        """Aurora fails over to a reader (placed in another zone of its subnet group)."""
+        if db.replicas == 0:
+            yield self.issue(
+                db,
+                "Aurora cluster without readers: losing the writer's zone stops the database "
+                "until Aurora creates a new writer (typically under 10 minutes)",
+                "replicas",
+            )

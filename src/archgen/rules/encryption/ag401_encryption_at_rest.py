@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
+from archgen.model.catalogue import type_name
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.data import S3, Dynamodb
 from archgen.rules.base import Rule
@@ -17,6 +18,17 @@ _SWITCHES: tuple[tuple[str, str], ...] = (
     ("encrypted_in_transit", "does not encrypt in transit: clients talk to it in clear text"),
 )
 """The encryption fields of the catalogue, by name: a new type that declares one is checked."""
+
+_NOT_OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
+    "memcached": (("elasticache", "encrypted_at_rest"),),
+}
+"""Switches an engine does not have: node-based Memcached writes nothing to disk."""
+
+
+def _engine(resource: ResourceBase) -> str:
+    engine = getattr(resource, "engine", "")
+    return engine if isinstance(engine, str) else ""
+
 
 _CANNOT_BE_OFF: tuple[type[ResourceBase], ...] = (S3, Dynamodb)
 """Their `encrypted: false` cannot be built: AG004 reports it, as an error."""
@@ -51,5 +63,7 @@ class EncryptionAtRest(Rule):
             if isinstance(resource, _CANNOT_BE_OFF):
                 continue
             for field, message in _SWITCHES:
+                if (type_name(resource), field) in _NOT_OFFERED.get(_engine(resource), ()):
+                    continue
                 if getattr(resource, field, None) is False:
                     yield self.issue(resource, message, field)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
+from archgen.model.resources.links import VpcPeering
 from archgen.model.resources.network import SecurityGroup
 from archgen.model.types import is_cidr, port_range
 from archgen.network.calls import INVOKED_THROUGH_SERVICE, call_of
@@ -39,6 +40,8 @@ class SgChain(Rule):
             if not (reach.in_vpc(source) and reach.in_vpc(target)):
                 continue
             if call.via_service or arch.type_of(target) in INVOKED_THROUGH_SERVICE:
+                continue
+            if not _may_reference(arch, source, target):
                 continue
             callers = set(arch.security_groups_of(source))
             groups = [arch.get(g, SecurityGroup) for g in arch.security_groups_of(target)]
@@ -76,3 +79,19 @@ class SgChain(Rule):
                             "ingress",
                             index,
                         )
+
+
+def _may_reference(arch: Architecture, source: str, target: str) -> bool:
+    """Tell whether the target's rules can name the caller's group at all.
+
+    A rule may name a group of its own VPC or of a peered one; across a transit
+    gateway, group references are off unless turned on for the gateway, so an
+    address range is the usual, correct rule there.
+    """
+    source_vpc, target_vpc = arch.vpc_of(source), arch.vpc_of(target)
+    if source_vpc == target_vpc:
+        return True
+    return any(
+        source_vpc in peering.vpcs and target_vpc in peering.vpcs
+        for peering in arch.resources_of(VpcPeering)
+    )

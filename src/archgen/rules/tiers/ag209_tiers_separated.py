@@ -10,6 +10,9 @@ from archgen.model.resources.edge import ApiGateway
 from archgen.model.resources.facts import HoldsRole
 from archgen.rules.base import Rule
 
+_WEB = frozenset({"http", "https"})
+"""The protocols a browser loads pages with; the derivation follows only these."""
+
 
 class TiersSeparated(Rule):
     """AG209: one fleet serving pages and running the API cannot scale either alone."""
@@ -87,6 +90,8 @@ def _stops(arch: Architecture, client: str) -> dict[str, str | None]:
             target = connection.target
             if arch.mode_of(connection) != "request" or target in seen:
                 continue
+            if connection.protocol not in _WEB:
+                continue  # MQTT, SQL, SSH...: whoever speaks it loads no pages
             seen.add(target)
             if "edge" not in arch.tiers_of(target):
                 stops[target] = door
