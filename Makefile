@@ -4,12 +4,14 @@
 
 VENV    := .venv
 VIEWER  := .cache/drawio-viewer
+MERMAID := .cache/mermaid
+MERMAID_VERSION := 11.17.2
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz viewer demo test lint typecheck imports pytest fuzz bench schema docs generated \
+.PHONY: setup graphviz viewer mermaid demo test lint typecheck imports pytest fuzz bench schema docs generated \
         constraints clean
 
 setup: graphviz $(STAMP)
@@ -63,11 +65,22 @@ $(VIEWER)/.installed: Makefile
 
 viewer: setup $(VIEWER)/.installed
 
+# The real Mermaid library for the .mmd tests, pinned, from npm (its bundled mermaid.min.js
+# runs in the Chromium the viewer tests use; puppeteer-core comes from the viewer folder).
+# Install scripts are not run, so nothing is downloaded beyond the packages themselves.
+$(MERMAID)/.installed: Makefile $(VIEWER)/.installed
+	mkdir -p $(MERMAID)
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(MERMAID) \
+	  mermaid@$(MERMAID_VERSION)
+	@touch $@
+
+mermaid: viewer $(MERMAID)/.installed
+
 # One worker a core (pytest-xdist); each test module stays on one worker (--dist loadscope),
 # so a module's expensive fixture (the MkDocs site, the pre-commit hook environment) is
 # built once. PYTEST_WORKERS=0 runs in one process, as the plain `pytest` command does.
 PYTEST_WORKERS ?= auto
-pytest: setup viewer
+pytest: setup viewer mermaid
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 test: lint typecheck imports pytest

@@ -29,7 +29,7 @@ from archgen.console import (
     invalid_exits_2,
     is_tty,
 )
-from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option(
     "--format",
     "formats",
-    default=",".join(OUTPUT_FORMATS),
+    default=",".join(DEFAULT_FORMATS),
     show_default=True,
     help=f"Comma-separated formats to write: {', '.join(OUTPUT_FORMATS)}.",
 )

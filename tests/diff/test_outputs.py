@@ -118,10 +118,11 @@ def test_markdown_escapes_what_a_pull_request_writes(tmp_path: Path) -> None:
     assert "<img" not in text
 
 
-def test_out_writes_one_markdown_file_per_architecture(tmp_path: Path) -> None:
+def test_out_writes_the_markdown_and_pictures_of_each_architecture(tmp_path: Path) -> None:
     out = tmp_path / "out"
     _run(tmp_path, *PAIRS["bastion"], "--out", str(out))
-    assert sorted(path.name for path in out.iterdir()) == ["capstone.diff.md"]
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["capstone.diff.md", "capstone.diff.png", "capstone.diff.svg"]
     written = (out / "capstone.diff.md").read_text(encoding="utf-8")
     assert written.startswith("# `capstone`\n")
     assert "- opens tcp 22 on `bastion` to the internet\n" in written

@@ -179,3 +179,11 @@ def test_a_diff_too_long_for_a_comment_is_cut_with_a_note() -> None:
     assert len(body) == MAX_BODY
     assert body.startswith(MARKER)
     assert body.endswith("the job summary has all of it.*\n")
+
+
+def test_a_long_diff_drops_its_pictures_before_cutting_the_tables() -> None:
+    picture = "```mermaid\nflowchart TB\n" + "  n_a --> n_b\n" * (MAX_BODY // 10) + "```"
+    body = comment_body(f"# tables first\n\n{picture}\n\n| the | table |\n")
+    assert "```mermaid" not in body
+    assert "The picture is left out" in body
+    assert body.endswith("| the | table |\n")

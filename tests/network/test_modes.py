@@ -44,12 +44,43 @@ def _arch(*connections: str) -> Architecture:
     return load_text(BASE + "".join(f"  - {c}\n" for c in connections), "t.yaml")
 
 
-def test_an_event_is_walked_one_way() -> None:
+def test_an_event_over_tcp_still_needs_its_transport_replies() -> None:
+    """No application answer, but SendMessage's SYN-ACK and HTTP 200 cross the NACLs back."""
     arch = _arch("{from: vm, to: nat-vm, protocol: https, mode: event}")
     hop = network_of(arch).connection(0)
     assert hop.one_way
     assert hop.reachable
+    assert {step.direction for pair in hop.pairs for step in pair.steps} == {"forward", "return"}
+
+
+def test_an_event_over_udp_is_walked_one_way() -> None:
+    arch = _arch("{from: vm, to: nat-vm, protocol: udp, port: 514, mode: event}")
+    hop = network_of(arch).connection(0)
+    assert hop.one_way
+    assert hop.reachable
     assert {step.direction for pair in hop.pairs for step in pair.steps} == {"forward"}
+
+
+def test_an_event_a_nacl_answers_nothing_to_is_blocked_on_the_return_path() -> None:
+    deaf = (
+        "  deaf: {type: network_acl, vpc: vpc, outbound: [{rule: 100, action: allow, "
+        "protocol: tcp, ports: 443, cidr: 0.0.0.0/0}], inbound: []}\n"
+    )
+    text = BASE.replace("  out-a: {", "  out-a: {nacl: deaf, ").replace("connections:\n", deaf)
+    event = "connections:\n  - {from: nat-vm, to: jobs, protocol: https, mode: event}\n"
+    arch = load_text(text + event, "t.yaml")
+    hop = network_of(arch).connection(0)
+    assert hop.one_way
+    assert hop.first_block is not None
+    _pair, block = hop.first_block
+    assert (block.direction, block.component) == ("return", "deaf inbound")
+    assert [f.rule for f in run_rules(arch) if f.rule in ("AG304", "AG307")] == ["AG304", "AG307"]
+
+
+def test_an_event_between_services_has_no_network_leg() -> None:
+    arch = _arch("{from: jobs, to: api, protocol: https, mode: event}")
+    hop = network_of(arch).connection(0)
+    assert (hop.scope, hop.one_way, hop.reachable) == ("outside", True, True)
 
 
 def test_a_poll_is_walked_from_the_side_that_starts_it() -> None:

@@ -189,3 +189,12 @@ def test_a_service_reached_through_its_interface_endpoint_is_not_called_public(
         in result.output.splitlines()
     )
     assert "public endpoint" not in result.output
+
+
+def test_trace_refuses_an_end_that_is_no_endpoint() -> None:
+    """A subnet, a VPC or a gateway sends nothing of its own: its verdict would mean nothing."""
+    for end, kind in (("public-a", "a subnet"), ("vpc", "a vpc"), ("igw", "an internet_gateway")):
+        result = _trace(ARCHITECTURES / "capstone.yaml", "users", end, "--port", "443")
+        assert result.exit_code == 2, result.output
+        assert f"'{end}' is {kind}" in result.stderr
+        assert "reachable" not in result.output

@@ -38,6 +38,7 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     assert located == expected
     for finding, item in zip(found, case["expect"], strict=True):
         assert item.get("message_contains", "") in finding.message
+        assert item.get("severity", finding.severity) == finding.severity
 
 
 def test_every_rule_has_a_firing_and_a_clean_case() -> None:

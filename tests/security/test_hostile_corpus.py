@@ -53,7 +53,17 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 _SCRIPT = re.compile(rb"<\s*script", re.IGNORECASE)
 _CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]")
 _ANNOTATION = re.compile(r"::(error|warning|notice) file=[^\n:]*,line=\d+,col=\d+,title=[^\n:]*::")
-_MARKUP_SUFFIXES = (".md", ".svg", ".drawio", ".xml", ".json", ".sarif", ".html", ".summary")
+_MARKUP_SUFFIXES = (
+    ".md",
+    ".svg",
+    ".drawio",
+    ".mmd",
+    ".xml",
+    ".json",
+    ".sarif",
+    ".html",
+    ".summary",
+)
 
 
 @dataclass
@@ -198,10 +208,14 @@ def _standard_runs(case: Case) -> None:
     for args, key in (
         (["explain", target], "explain"),
         (["render", target, "--out", "out"], "render"),
+        (["render", target, "--out", "out", "--format", "mermaid"], "mermaid"),
     ):
         run = _run(case, args, real=False, env={})
         run.machine = key == "explain"
-        _expect_code(run, expect.get(key, 0 if loaded else 2))
+        default = 0 if loaded else 2
+        if key == "mermaid":  # as the picture does, unless the case says otherwise
+            default = expect.get("render", default)
+        _expect_code(run, expect.get(key, default))
         case.runs.append(run)
     if "trace" in case.spec:
         run = _run(case, ["trace", target, *case.spec["trace"]], real=False, env={})

@@ -166,8 +166,38 @@ def _markdown(diff: ArchitectureDiff) -> bytes:
     return (format_architecture(diff) + "\n").encode("utf-8")
 
 
-DIFF_OUTPUTS: dict[str, DiffWriter] = {"md": _markdown}
-"""The files `--out` writes per architecture; a picture writer adds its suffix here."""
+def _picture(fmt: str) -> DiffWriter:
+    """Return the writer of the change's PNG or SVG: graphviz draws the coloured new layout."""
+
+    def write(diff: ArchitectureDiff) -> bytes:
+        from archgen.render.png_svg import embed_images
+
+        drawn = _drawn(diff)[fmt]
+        return embed_images(drawn) if fmt == "svg" else drawn
+
+    return write
+
+
+_LAST_DRAWN: list[tuple[ArchitectureDiff, dict[str, bytes]]] = []
+"""The last change drawn: its PNG and SVG come from one layout run, asked for one at a time."""
+
+
+def _drawn(diff: ArchitectureDiff) -> dict[str, bytes]:
+    from archgen.diff.picture import change_picture
+    from archgen.diff.picture_dot import picture_dot
+    from archgen.layout.run import run_dot
+
+    if not _LAST_DRAWN or _LAST_DRAWN[0][0] is not diff:
+        _LAST_DRAWN[:] = [(diff, run_dot(picture_dot(change_picture(diff)), ("png", "svg")))]
+    return _LAST_DRAWN[0][1]
+
+
+DIFF_OUTPUTS: dict[str, DiffWriter] = {
+    "png": _picture("png"),
+    "svg": _picture("svg"),
+    "md": _markdown,
+}
+"""The files `--out` writes per architecture: `<name>.diff.png`, `.svg` and `.md`."""
 
 
 def write_outputs(diffs: list[ArchitectureDiff], out: Path) -> list[Path]:

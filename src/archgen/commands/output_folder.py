@@ -126,7 +126,7 @@ def refusal(target: Path, *, force: bool = False) -> str | None:
     data = read_regular(target) if stat.S_ISREG(mode) else None
     if data is None:
         return f"{target} is not a regular file: move it away"
-    if force or carries_stamp(data, target.suffix.removeprefix(".")):
+    if force or carries_stamp(data, _SUFFIXES.get(target.suffix.removeprefix("."), "")):
         return None
     return (
         f"{target} was not written by archgen (it carries no archgen fingerprint): "
@@ -236,9 +236,12 @@ def _is_output(staging: Path, name: Path, folder: Path) -> bool:
     data = read_regular(staged) if named and sane and not staged.is_symlink() else None
     if named is None or data is None or _path_refusal(folder / name, folder):
         return False
-    made = parse_output(data, named.group(1))
+    made = parse_output(data, _SUFFIXES[named.group(1)])
     return made is not None and made.inputs is not None and refusal(folder / name) is None
 
+
+_SUFFIXES = {entry.suffix.removeprefix("."): name for name, entry in OUTPUT_FORMATS.items()}
+"""The format of each output suffix: `mmd` is Mermaid's."""
 
 _OUTPUT_NAME = re.compile(
     r"[a-z0-9][a-z0-9-]{0,63}\.("
@@ -247,7 +250,7 @@ _OUTPUT_NAME = re.compile(
 )
 """How archgen names an output: the design's name (model.types.NAME_PATTERN), then a suffix.
 
-A format's suffix is its name after the dot, which is how the staged file's format is read."""
+The staged file's format is read from its suffix (`_SUFFIXES`)."""
 
 
 @contextlib.contextmanager

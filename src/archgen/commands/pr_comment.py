@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -25,6 +26,9 @@ from archgen.safe_text import visible
 MARKER = "<!-- archgen:diff -->"
 MAX_BODY = 65536
 """GitHub refuses a comment longer than this many characters."""
+_PICTURE = re.compile(r"```mermaid\n.*?```", re.DOTALL)
+"""A Mermaid picture in the diff: its labels hold no backtick, so the first fence ends it."""
+_NO_PICTURE = "*(The picture is left out: the comment would be longer than GitHub allows.)*"
 _CUT = "\n\n*The diff is longer than a comment holds; the job summary has all of it.*\n"
 _PAGE = 100
 
@@ -80,6 +84,8 @@ def post_sticky(pull: PullRequest, markdown: str) -> str:
 def comment_body(markdown: str) -> str:
     """Return the comment: the marker that finds it again, then the diff, cut to fit."""
     body = f"{MARKER}\n{markdown}"
+    if len(body) > MAX_BODY:  # the tables say more than the pictures: those go first
+        body = _PICTURE.sub(_NO_PICTURE, body)
     if len(body) > MAX_BODY:
         body = body[: MAX_BODY - len(_CUT)] + _CUT
     return body

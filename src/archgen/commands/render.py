@@ -29,7 +29,7 @@ from archgen.commands.files import (
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
-from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 from archgen.render.stamp import Stamp, fingerprint, stamp, text_fingerprint
 from archgen.safe_text import visible
 
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from archgen.model.architecture import Architecture
     from archgen.rules.config import RunConfig
 
-FORMATS = tuple(OUTPUT_FORMATS)
-"""The formats archgen renders, in the order it writes them."""
+FORMATS = DEFAULT_FORMATS
+"""The formats archgen renders unless told, in the order it writes them."""
 
 Progress = Callable[[int, int], None]
 
@@ -184,10 +184,12 @@ def _job(
     planned = plan(arch)
     formats = run.formats
     targets = {fmt: output_path(out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
-    contents = {fmt: _picture_print(planned, fmt) for fmt in formats if fmt != "md"}
+    contents = {fmt: _picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
-    if page is not None:
-        contents["md"] = text_fingerprint(page.data)
+    made = {"md": page} if page is not None else {}
+    made |= draw_outputs(planned, [fmt for fmt in formats if _from_scene(fmt)])
+    for fmt, artifact in made.items():
+        contents[fmt] = text_fingerprint(artifact.data, "explanation" if fmt == "md" else fmt)
     stamps = {
         fmt: Stamp(contents.get(fmt, ""), inputs.fingerprint(targets[fmt], fmt)) for fmt in formats
     }
@@ -201,8 +203,18 @@ def _job(
     for fmt in formats:
         if fmt not in stale:
             freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
-    ready = {"md": page} if page is not None and "md" in stale else {}
+    ready = {fmt: artifact for fmt, artifact in made.items() if fmt in stale}
     return _Job(arch, planned, stale, targets, stamps, ready)
+
+
+def _drawn_by_graphviz(fmt: str) -> bool:
+    return OUTPUT_FORMATS[fmt].graphviz is not None
+
+
+def _from_scene(fmt: str) -> bool:
+    """Tell whether `fmt` is written from the scene alone (Mermaid): cheap enough to compare."""
+    entry = OUTPUT_FORMATS[fmt]
+    return entry.graphviz is None and entry.draw is not None
 
 
 def _explain(

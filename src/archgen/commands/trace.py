@@ -21,6 +21,7 @@ def trace(file: str, source: str, target: str, port: int | None) -> Journey:
     connection joins, along the declared flow or chain of connections between
     them; with `port` and neither, as one tcp request.
     """
+    from archgen.loader.constraints import not_an_end
     from archgen.model.paths import path_between
     from archgen.network.calls import Call, call_of
     from archgen.network.journey import Journey, traced
@@ -30,6 +31,9 @@ def trace(file: str, source: str, target: str, port: int | None) -> Journey:
     for end in (source, target):
         if end not in arch.resources:
             raise UsageError(f"{shown}: no resource '{visible(end)}'")
+        problem = not_an_end(end, arch.type_of(end))
+        if problem is not None:
+            raise UsageError(f"{shown}: {visible(problem)}")
     declared = _declared(arch, source, target)
     if declared is not None:
         call = call_of(arch, arch.connections[declared])

@@ -80,6 +80,7 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                     "connection",
                     label if first else "",
                     badges.get(index, ()) if first else (),
+                    arch.mode_of(connection),
                 )
             )
 

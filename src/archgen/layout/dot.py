@@ -53,7 +53,10 @@ def build_dot(scene: Scene) -> str:
         _row(graph, index, row)
     _stack_rows(graph, scene)
     for edge in scene.edges:
-        _edge(graph, edge)
+        _edge(graph, edge, scene.overlay.get(edge.id, {}))
+    for node_id in scene.nodes:  # a node stated again takes the overlay's attributes
+        if node_id in scene.overlay:
+            graph.node(_plain(node_id), **scene.overlay[node_id])
     if scene.legend:
         graph.node("legend", label=_legend(scene.legend), shape="plain")
     source: str = graph.source
@@ -76,7 +79,7 @@ def _node(graph: graphviz.Digraph, node: Node) -> None:
 
 def _group(graph: graphviz.Digraph, group: Group, scene: Scene) -> None:
     with graph.subgraph(name=f"cluster_{group.id}") as cluster:
-        attrs = dict(style.GROUPS.get(group.kind, {}))
+        attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
         cluster.attr(
             label=_group_label(group),
             labeljust="l",
@@ -145,8 +148,8 @@ def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
         graph.edge(upper_node, lower_node, style="invis", weight="5")
 
 
-def _edge(graph: graphviz.Digraph, edge: Edge) -> None:
-    attrs = dict(style.EDGES[edge.kind])
+def _edge(graph: graphviz.Digraph, edge: Edge, overlay: dict[str, str]) -> None:
+    attrs = {**style.EDGES[edge.kind], **overlay}
     label = _edge_label(edge)
     if label:
         attrs["label"] = label

@@ -46,6 +46,8 @@ class Edge:
     kind: str
     label: str = ""
     badges: tuple[str, ...] = ()
+    mode: str = "request"
+    """A connection's mode (DESIGN.md 7.1): `event` and `poll` lines are one way, drawn dashed."""
 
 
 @dataclass
@@ -72,3 +74,5 @@ class Scene:
     """Pairs drawn on one row, such as an IAM role next to the resource assuming it."""
     legend: list[tuple[str, str]] = field(default_factory=list)
     """(key, meaning) rows: flow badge prefixes, then the line styles used."""
+    overlay: dict[str, dict[str, str]] = field(default_factory=dict)
+    """graphviz attributes by node, group or line id that override its style: a diff's colours."""

@@ -172,15 +172,37 @@ def _connections(parts: Parts) -> Iterator[Finding]:
         seen.setdefault(key, index)
         for end, rid in (("from", connection.source), ("to", connection.target)):
             kind = parts.kinds.get(rid)  # known even when the resource has a bad value
-            if kind in _PLUMBING:
-                yield (
-                    (*path, end),
-                    f"'{rid}' is a {kind}: connections join "
-                    "services, and routes, ACLs and security groups decide what is allowed",
-                )
+            problem = not_an_end(rid, kind)
+            if problem is not None:
+                yield (*path, end), problem
 
 
 _PLUMBING = frozenset({"vpc", "subnet", "route_table", "network_acl", "security_group", "iam_role"})
+_CARRIERS = frozenset(
+    {"internet_gateway", "nat_gateway", "vpc_endpoint", "prefix_list", "transit_gateway"}
+    | {"vpc_peering"}
+)
+
+
+def not_an_end(rid: str, kind: str | None) -> str | None:
+    """Return why a resource of type `kind` cannot end a connection, or None if it can.
+
+    What filters traffic or carries it sends nothing of its own: a verdict
+    for it would mean nothing. The loader asks this of declared connections
+    and `archgen trace` of the ends it is given, so both refuse the same ones.
+    """
+    if kind in _PLUMBING:
+        return (
+            f"'{rid}' is a {kind}: connections join services, and routes, ACLs and security "
+            "groups decide what is allowed"
+        )
+    if kind in _CARRIERS:
+        article = "an" if kind[0] in "aeiou" else "a"
+        return (
+            f"'{rid}' is {article} {kind}: gateways, endpoints, prefix lists and peering carry "
+            "connections and are not their ends; connect the services on either side"
+        )
+    return None
 
 
 def _flows(parts: Parts) -> Iterator[Finding]:

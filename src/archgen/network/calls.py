@@ -1,10 +1,18 @@
 """How a declared connection becomes a network question (DESIGN.md 7.1).
 
 The arrow of a connection points with the data; the packet that opens it
-may go the other way (a poll is started by `to`), may expect no answer (an
-event), or may never touch the function's network interfaces at all (AWS
-services invoke a Lambda through the Lambda service). The rules, `trace` and
-the explanation all ask the network through `call_of`, so they agree on it.
+may go the other way (a poll is started by `to`), may expect no answer from
+the application (an event), or may never touch the function's network
+interfaces at all (AWS services invoke a Lambda through the Lambda service).
+The rules, `trace` and the explanation all ask the network through `call_of`,
+so they agree on it.
+
+An event is one way for the application only. Handed over from a VPC, it
+still travels on a connection: `SendMessage` to a queue, `Publish` to a topic,
+a POST to a host are HTTPS, and the SYN-ACK and the HTTP 200 come back through
+the same NACLs and routes as any reply. Only a datagram (UDP) sent and
+forgotten has no packet coming back. Between AWS services (S3 to SNS to SQS)
+no VPC sees the event at all.
 """
 
 from __future__ import annotations
@@ -16,6 +24,12 @@ from archgen.model.architecture import Architecture
 from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.document import Connection, ConnectionMode
 from archgen.model.resources.facts import FrontDoor
+
+
+def ip_protocol(protocol: str) -> str:
+    """Return the IP protocol a connection protocol travels on."""
+    return "udp" if protocol in ("udp", "dns") else "tcp"
+
 
 INVOKED_THROUGH_SERVICE = frozenset({"lambda"})
 """Types every caller reaches through their service's API, never at their network interfaces."""
@@ -35,8 +49,17 @@ class Call:
 
     @property
     def one_way(self) -> bool:
-        """Tell whether no reply comes back: an event is handed over and forgotten."""
+        """Tell whether the application answers nothing: an event is handed over and forgotten."""
         return self.mode == "event"
+
+    @property
+    def replied(self) -> bool:
+        """Tell whether packets come back over the network, whatever the application answers.
+
+        A TCP connection is acknowledged both ways even when it carries an
+        event; only a one-way datagram leaves nothing to return.
+        """
+        return not self.one_way or ip_protocol(self.protocol) == "tcp"
 
 
 def call_of(arch: Architecture, connection: Connection) -> Call:

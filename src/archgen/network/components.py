@@ -10,14 +10,15 @@ from __future__ import annotations
 from archgen.model.architecture import Architecture
 from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HasSecurityGroups
-from archgen.model.resources.network import NetworkAcl, Subnet
+from archgen.model.resources.network import NetworkAcl, SecurityGroup, Subnet
 from archgen.network import nacl, places, ranges, security_groups
 from archgen.network.intervals import IntervalSet, port_text
 from archgen.network.probe import Probe, Trail
 from archgen.network.verdict import Place
 
-_Question = tuple[str, str, str, IntervalSet, IntervalSet]
-"""What a NACL is asked: its id, the way, the protocol, the ports and the peer's addresses."""
+_Question = tuple[str, str, str, IntervalSet, IntervalSet, bool]
+"""What a NACL is asked: its id, the way, the protocol, the ports, the peer's addresses, and
+whether public ranges are read as holding them (network/nacl.py's `widen`)."""
 
 
 class Checkpoints:
@@ -47,26 +48,45 @@ class Checkpoints:
             name = f"default ACL of {vpc}"
             self.trail.admit(probe.direction, "network_acl", name, check, (by,), subject="default")
             return
-        result = self._judge(acl_id, way, probe, peer)
+        result = self._judge(acl_id, way, probe, peer, widen=False)
+        unverified = ""
+        if peer.unlisted:
+            other = self._judge(acl_id, way, probe, peer, widen=True)
+            if other.admitted != result.admitted:
+                unverified = _unlisted(f"{acl_id} {way}", peer, other)
+                result = result if result.admitted else other
         if not result.admitted:
             detail = nacl.refusal_text(result, probe.protocol, preposition)
             self.trail.refuse(
                 probe.direction, "network_acl", f"{acl_id} {way}", "SUBNET_ACL_RESTRICTION", detail
             )
-        self.trail.admit(probe.direction, "network_acl", acl_id, check, result.rules, way=way)
+        self.trail.admit(
+            probe.direction,
+            "network_acl",
+            acl_id,
+            check,
+            result.rules,
+            way=way,
+            unverified=unverified,
+        )
 
-    def _judge(self, acl_id: str, way: str, probe: Probe, peer: Place) -> nacl.AclResult:
+    def _judge(
+        self, acl_id: str, way: str, probe: Probe, peer: Place, *, widen: bool
+    ) -> nacl.AclResult:
         """Return the NACL's verdict, evaluated once per architecture for one question.
 
         Many pairs ask a NACL the same thing (each instance of a subnet, to the
         same database subnet), and evaluating rules is most of the walk's cost.
+        `widen` asks it again as if every public range held the peer's unlisted
+        addresses.
         """
-        key = (acl_id, way, probe.protocol, probe.ports, peer.addresses)
+        key = (acl_id, way, probe.protocol, probe.ports, peer.addresses, widen)
         result = self._acl_verdicts.get(key)
         if result is None:
             acl = self.arch.get(acl_id, NetworkAcl)
             rules = acl.inbound if way == "inbound" else acl.outbound
-            result = nacl.evaluate(rules, probe.protocol, probe.ports, peer.addresses)
+            extra = peer.addresses if widen else None
+            result = nacl.evaluate(rules, probe.protocol, probe.ports, peer.addresses, extra)
             self._acl_verdicts[key] = result
         return result
 
@@ -81,28 +101,69 @@ class Checkpoints:
             return  # a NAT gateway (or an NLB without groups) has none: only its NACL filters
         groups = places.groups_of(self.arch, owner)
         peer = probe.destination if way == "egress" else probe.origin
-        port = probe.port
-        result = security_groups.check(
-            groups,
-            way,
-            probe.protocol,
-            port,
-            peer.addresses,
-            peer_groups,
-            peer.label,
-            lambda value: ranges.named(self.arch, value),
-        )
         names = ", ".join(g.id for g in groups) or "default"
+        widened: list[str] = []
+        result = self._groups(groups, way, probe, peer_groups, None)
+        if not result.admitted and peer.unlisted:
+            wide = self._groups(groups, way, probe, peer_groups, widened)
+            result = wide if wide.admitted else result
         if not result.admitted:
             self.trail.refuse(
                 probe.direction, "security_group", names, result.reason, result.detail
             )
+        unverified = ""
+        if widened and result.admitted:
+            unverified = (
+                f"archgen cannot list the addresses of {peer.label}, and {names} {way} admits "
+                f"them only if {', '.join(widened)} holds them"
+            )
         preposition = "from" if way == "ingress" else "to"
-        check = f"{way} {probe.protocol} {port} {preposition} {peer.label}"
+        check = f"{way} {probe.protocol} {probe.port} {preposition} {peer.label}"
         lines = tuple(rule.line() for rule in result.rules)
         rules = tuple(rule.text for rule in result.rules) if len(groups) == 1 else lines
         self.trail.admit(
-            probe.direction, "security_group", names, check, rules, by="; ".join(lines)
+            probe.direction,
+            "security_group",
+            names,
+            check,
+            rules,
+            by="; ".join(lines),
+            unverified=unverified,
+        )
+
+    def _groups(
+        self,
+        groups: tuple[SecurityGroup, ...],
+        way: str,
+        probe: Probe,
+        peer_groups: tuple[str, ...],
+        widened: list[str] | None,
+    ) -> security_groups.GroupResult:
+        """Judge the groups, reading public ranges as holding the peer when `widened` is a list.
+
+        Each rule value read that way is added to `widened`, so the step can
+        name the ranges its verdict rests on.
+        """
+        peer = probe.destination if way == "egress" else probe.origin
+
+        def resolve(value: str) -> IntervalSet | None:
+            addresses = ranges.named(self.arch, value)
+            if widened is None or addresses is None:
+                return addresses
+            wide = nacl.widened(addresses, peer.addresses)
+            if wide != addresses and value not in widened:
+                widened.append(value)
+            return wide
+
+        return security_groups.check(
+            groups,
+            way,
+            probe.protocol,
+            probe.port,
+            peer.addresses,
+            peer_groups,
+            peer.label,
+            resolve,
         )
 
     def listener(self, target: str, port: int) -> None:
@@ -130,6 +191,21 @@ class Checkpoints:
         check = f"to {probe.destination.label}"
         subject = places.table_id(self.arch, subnet_id)
         self.trail.admit(probe.direction, "route_table", table, check, (rule,), subject=subject)
+
+
+def _unlisted(component: str, peer: Place, wide: nacl.AclResult) -> str:
+    """Say which rules decide for a peer whose addresses archgen cannot list, and how.
+
+    Read strictly, a rule's public range holds none of the peer's addresses;
+    read widely (`wide`), each holds them all. When the two readings disagree,
+    AWS's published ranges decide, and the wide reading names the rules they decide.
+    """
+    verb = "admits them only if" if wide.admitted else "refuses them if"
+    rules = ", ".join(rule for rule in wide.rules if rule != "* deny")
+    return (
+        f"archgen cannot list the addresses of {peer.label}, and {component} {verb} the range "
+        f"of {rules} holds them"
+    )
 
 
 class RoutesOnly(Checkpoints):

@@ -2,7 +2,8 @@
 
 A resource is exposed in a subnet when all of these hold for some port and
 some address outside the VPC: it has a public address there, the subnet routes
-to an internet gateway (so replies leave), the subnet's NACL admits requests
+that address to an internet gateway (so replies leave; a more specific route
+to a NAT gateway hides its own range only), the subnet's NACL admits requests
 from that address and lets the replies out, and a security group admits it.
 Any public range counts, not only 0.0.0.0/0 (DESIGN.md 7.2); an AWS-managed
 prefix list does not, since only that service (CloudFront) is inside it.
@@ -10,8 +11,10 @@ prefix list does not, since only that service (CloudFront) is inside it.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterator
 from dataclasses import dataclass
+from ipaddress import IPv4Address
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import NetworkAcl, SecurityGroup
@@ -87,24 +90,39 @@ def internet_ports(arch: Architecture, resource_id: str) -> dict[str, IntervalSe
 def addressable(arch: Architecture, resource_id: str, subnet_id: str) -> bool:
     """Tell whether the internet can open a connection to the resource in that subnet at all.
 
-    It needs a public address there and a route out by an internet gateway
-    (for the replies); whatever the filters say, nothing else is reachable.
+    It needs a public address there and a route by an internet gateway for
+    some public addresses' replies; whatever the filters say, nothing else is.
     """
     if not network_of(arch).has_public_address(resource_id, subnet_id):
         return False
-    replies = routes.lookup(arch, subnet_id, INTERNET)
-    return all(choice.kind == "internet_gateway" for choice in replies)
+    return bool(_answered(arch, subnet_id))
 
 
 def _reached(arch: Architecture, resource_id: str, subnet_id: str, protocol: str) -> Opening:
     """Return the addresses outside the VPC that reach the resource there, and on which ports."""
     addresses, ports = IntervalSet(), IntervalSet()
-    if not addressable(arch, resource_id, subnet_id):
+    if not network_of(arch).has_public_address(resource_id, subnet_id):
         return addresses, ports
-    for opening in _openings(arch, resource_id, subnet_id, protocol):
-        for reached, on in _through_acl(arch, subnet_id, protocol, *opening):
+    answered = _answered(arch, subnet_id)
+    for strangers, opened in _openings(arch, resource_id, subnet_id, protocol):
+        if not strangers & answered:
+            continue
+        for reached, on in _through_acl(arch, subnet_id, protocol, strangers & answered, opened):
             addresses, ports = addresses | reached, ports | on
     return addresses, ports
+
+
+def _answered(arch: Architecture, subnet_id: str) -> IntervalSet:
+    """Return the public addresses whose replies the subnet routes to an internet gateway.
+
+    A reply routed anywhere else (a NAT gateway, a transit gateway) leaves with
+    another source address and is dropped, so only these addresses get an answer.
+    """
+    answered = IntervalSet()
+    for choice in routes.lookup(arch, subnet_id, INTERNET):
+        if choice.kind == "internet_gateway":
+            answered = answered | choice.addresses
+    return answered
 
 
 def _openings(
@@ -140,4 +158,15 @@ def _wording(protocol: str, addresses: IntervalSet, ports: IntervalSet) -> str:
     """Return e.g. "tcp 8080", with the range when only part of the internet gets in."""
     if addresses.covers(OPEN_INTERNET):
         return f"{protocol} {port_text(ports)}"
+    missing = OPEN_INTERNET - addresses
+    if _blocks(missing) < _blocks(addresses):
+        return f"{protocol} {port_text(ports)} from the internet except {address_text(missing)}"
     return f"{protocol} {port_text(ports)} from {address_text(addresses)}"
+
+
+def _blocks(addresses: IntervalSet) -> int:
+    """Return how many CIDR blocks spell `addresses`: the shorter of two wordings wins."""
+    return sum(
+        len(list(ipaddress.summarize_address_range(IPv4Address(low), IPv4Address(high))))
+        for low, high in addresses
+    )

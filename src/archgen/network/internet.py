@@ -139,7 +139,8 @@ def _through_nat(at: Checkpoints, probe: Probe, leg: Leg, nat_id: str) -> None:
     """Cross a NAT gateway: its subnet's NACL both ways, then its own route out.
 
     The NAT's subnet sees the packet twice when it comes from another subnet
-    (in from the sender, out to the internet), and the reply twice as well.
+    (in from the sender, out to the internet), and the reply twice as well:
+    first on the NAT's own ports (1024-65535), then on the sender's.
     """
     nat = at.arch.get(nat_id, NatGateway)
     inner = _sender(at, probe, leg)
@@ -151,11 +152,10 @@ def _through_nat(at: Checkpoints, probe: Probe, leg: Leg, nat_id: str) -> None:
     follow(at, translated, Leg(nat.subnet, nat_id, through=(*leg.through, nat_id)))
     by = ("source address translated", "replies return to the NAT on 1024-65535")
     at.trail.admit(probe.direction, "nat_gateway", nat_id, f"to {probe.destination.label}", by)
-    reply = inner.reply()
-    at.acl(nat.subnet, "inbound", reply)
+    at.acl(nat.subnet, "inbound", inner.remapped().reply())
     if crossing:
-        at.acl(nat.subnet, "outbound", reply)
-    _route_back(at, nat.subnet, reply)
+        at.acl(nat.subnet, "outbound", inner.reply())
+    _route_back(at, nat.subnet, inner.reply())
 
 
 def _sender(at: Checkpoints, probe: Probe, leg: Leg) -> Probe:

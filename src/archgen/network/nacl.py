@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from archgen.model.resources.network import NaclRule
 from archgen.model.types import port_range
-from archgen.network.intervals import ALL_PORTS, IntervalSet, address_text, port_text
+from archgen.network.intervals import (
+    ALL_PORTS,
+    OPEN_INTERNET,
+    IntervalSet,
+    address_text,
+    port_text,
+)
 
 Region = tuple[IntervalSet, IntervalSet]
 """A rectangle of addresses x ports."""
@@ -61,15 +67,26 @@ def split(
 
 
 def evaluate(
-    rules: tuple[NaclRule, ...], protocol: str, ports: IntervalSet, addresses: IntervalSet
+    rules: tuple[NaclRule, ...],
+    protocol: str,
+    ports: IntervalSet,
+    addresses: IntervalSet,
+    widen: IntervalSet | None = None,
 ) -> AclResult:
-    """Judge traffic of `protocol` on `ports` to or from `addresses` (the rule's CIDR side)."""
+    """Judge traffic of `protocol` on `ports` to or from `addresses` (the rule's CIDR side).
+
+    `widen` makes every rule naming some public range match those addresses too:
+    the reading in which each such range holds a service's unlisted addresses.
+    """
     remaining: list[Region] = [(addresses, ports)]
     admitted_by: list[str] = []
     for rule in sorted(rules, key=lambda r: r.rule):
         if not protocol_matches(rule.protocol, protocol):
             continue
-        rule_addresses, matched_ports = IntervalSet.cidr(rule.cidr), rule_ports(rule)
+        rule_addresses, matched_ports = (
+            widened(IntervalSet.cidr(rule.cidr), widen),
+            rule_ports(rule),
+        )
         left: list[Region] = []
         for region in remaining:
             hit, rest = split(region, rule_addresses, matched_ports)
@@ -84,6 +101,13 @@ def evaluate(
         if not remaining:
             return AclResult(True, tuple(admitted_by))
     return AclResult(False, ("* deny",), remaining[0])
+
+
+def widened(addresses: IntervalSet, widen: IntervalSet | None) -> IntervalSet:
+    """Return a rule's addresses, plus `widen` when they name some public range."""
+    if widen is None or not addresses & OPEN_INTERNET:
+        return addresses
+    return addresses | widen
 
 
 def refusal_text(result: AclResult, protocol: str, way: str) -> str:

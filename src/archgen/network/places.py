@@ -24,7 +24,7 @@ def outside(arch: Architecture, resource_id: str) -> Place:
     addresses = ranges.of_outside(arch, resource_id)
     if arch.type_of(resource_id) == "client":
         return Place(f"{resource_id} (internet)", addresses, internet=True)
-    return Place(f"{resource_id} (public endpoint)", addresses)
+    return Place(f"{resource_id} (public endpoint)", addresses, unlisted=True)
 
 
 def places_of(arch: Architecture, resource_id: str) -> list[Place]:

@@ -7,7 +7,7 @@ one frozen `Probe` instead of as six loose arguments that are easy to swap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NoReturn
 
 from archgen.network.intervals import EPHEMERAL, IntervalSet
@@ -28,23 +28,48 @@ class Probe:
     ports: IntervalSet
     origin: Place
     destination: Place
+    client_ports: IntervalSet = EPHEMERAL
+    """The source ports the connection's opener picks: where its replies are sent
+    (network/ephemeral.py)."""
 
     @classmethod
-    def request(cls, protocol: str, port: int, origin: Place, destination: Place) -> Probe:
-        """Return the packet that opens a connection on `port`."""
-        return cls("forward", protocol, IntervalSet(((port, port),)), origin, destination)
+    def request(
+        cls,
+        protocol: str,
+        port: int,
+        origin: Place,
+        destination: Place,
+        client_ports: IntervalSet = EPHEMERAL,
+    ) -> Probe:
+        """Return the packet that opens a connection on `port` from one of `client_ports`."""
+        ports = IntervalSet(((port, port),))
+        return cls("forward", protocol, ports, origin, destination, client_ports)
 
     def reply(self) -> Probe:
-        """Return the answer to this packet: back the other way, to an ephemeral port."""
-        return Probe("return", self.protocol, EPHEMERAL, self.destination, self.origin)
+        """Return the answer to this packet: back the other way, to the opener's source port."""
+        return replace(
+            self,
+            direction="return",
+            ports=self.client_ports,
+            origin=self.destination,
+            destination=self.origin,
+        )
+
+    def remapped(self) -> Probe:
+        """Return the packet as a NAT gateway sends it on: from a port of 1024-65535.
+
+        AWS calls it REMAP_EPHEMERAL_PORT; replies reach the NAT on that range,
+        and the NAT hands them back to the opener on the port it chose.
+        """
+        return replace(self, client_ports=EPHEMERAL)
 
     def sent_by(self, origin: Place) -> Probe:
         """Return the same packet as sent by another place (the subnet behind a NAT)."""
-        return Probe(self.direction, self.protocol, self.ports, origin, self.destination)
+        return replace(self, origin=origin)
 
     def sent_to(self, destination: Place) -> Probe:
         """Return the same packet sent to another place (the endpoint a name resolves to)."""
-        return Probe(self.direction, self.protocol, self.ports, self.origin, destination)
+        return replace(self, destination=destination)
 
     @property
     def port(self) -> int:
@@ -92,16 +117,19 @@ class Trail:
         subject: str | None = None,
         way: str = "",
         by: str | None = None,
+        unverified: str = "",
     ) -> None:
         """Record that component `name` let the packet through, and by which rules.
 
         `subject` is the component's id when `name` is not (it defaults to
         `name`); `by` is the one-line wording of `rules` when it is not their
-        plain "; "-joined list.
+        plain "; "-joined list; `unverified` says why the admission rests on an
+        assumption about addresses archgen cannot list.
         """
         line = "; ".join(rules) if by is None else by
         subject = name if subject is None else subject
-        self.steps.append(Step(direction, kind, name, check, line, subject, rules, way))
+        step = Step(direction, kind, name, check, line, subject, rules, way, unverified)
+        self.steps.append(step)
 
     def refuse(
         self, direction: Direction, kind: str, component: str, reason: str, detail: str

@@ -14,15 +14,11 @@ from dataclasses import replace
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.network import endpoints, places
-from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of
+from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of, ip_protocol
+from archgen.network.ephemeral import client_ports
 from archgen.network.probe import Probe
 from archgen.network.verdict import Block, HopVerdict, PairVerdict, Place, Step
 from archgen.network.walk import walk_pair
-
-
-def ip_protocol(protocol: str) -> str:
-    """Return the IP protocol a connection protocol travels on."""
-    return "udp" if protocol in ("udp", "dns") else "tcp"
 
 
 def connection_port(arch: Architecture, connection: Connection) -> int:
@@ -50,11 +46,17 @@ class Reachability:
         return self._hops[index]
 
     def call(self, call: Call) -> HopVerdict:
-        """Check one call: carried by an AWS service, one way (an event), or request and reply."""
+        """Check one call: carried by an AWS service, or request and (unless a datagram) reply.
+
+        An event keeps its transport's replies (calls.Call.replied); the verdict
+        still says it is one way, so nothing draws or explains an answer.
+        """
         if call.via_service:
             return _through_service(self.arch, call)
         hop = self.hop(call.caller, call.callee, call.protocol, call.port)
-        return _one_way(hop) if call.one_way else hop
+        if not call.replied:
+            return _one_way(hop)
+        return replace(hop, one_way=call.one_way)
 
     def routing(self, index: int) -> HopVerdict:
         """Return whether the declared connection at `index` has a way at all, filters aside.
@@ -96,12 +98,15 @@ class Reachability:
             targets: tuple[Place, ...] = (places.outside(self.arch, target),)
         else:
             targets = self._places_of(target)
+        opener = client_ports(self.arch, source)
         pairs = [
             walk_pair(
                 self.arch,
                 source,
                 target,
-                Probe.request(carrier, port, a, endpoints.as_reached(self.arch, a, b, target)),
+                Probe.request(
+                    carrier, port, a, endpoints.as_reached(self.arch, a, b, target), opener
+                ),
                 routes_only=routes_only,
             )
             for a in self._places_of(source)
@@ -152,7 +157,7 @@ def _through_service(arch: Architecture, call: Call) -> HopVerdict:
 
 
 def _one_way(hop: HopVerdict) -> HopVerdict:
-    """Keep only the request of every pair: an event expects no reply, so none is judged."""
+    """Keep only the request of every pair: a datagram sent one way has no reply to judge."""
     pairs = tuple(
         PairVerdict(
             pair.source,

@@ -23,6 +23,9 @@ class Place:
     subnet: str | None = None
     zone: str | None = None
     internet: bool = False
+    unlisted: bool = False
+    """Its addresses stand for public ones archgen cannot list (an AWS service's endpoints):
+    a rule naming a public range may or may not hold them (network/components.py)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Step:
     """The rules that admitted the packet, each without its component's name."""
     way: str = ""
     """"inbound" or "outbound" for a network ACL's side, else ""."""
+    unverified: str = ""
+    """Why the step admitted the packet only if a rule's public range holds the peer's
+    addresses, which archgen cannot list; "" when the verdict is certain."""
 
     @property
     def component(self) -> str:
@@ -100,12 +106,22 @@ class HopVerdict:
     scope: Literal["vpc", "outside", "service"] = "vpc"
     """"service": an AWS service carries the call (e.g. invokes a function), no VPC sees it."""
     one_way: bool = False
-    """An event: the request alone is checked, nothing answers (DESIGN.md 7.1)."""
+    """An event: the application answers nothing (DESIGN.md 7.1). Its transport's replies are
+    still in the pairs when it runs on TCP; a UDP event's pairs hold the request alone."""
 
     @property
     def reachable(self) -> bool:
         """Tell whether every pair passes both ways; no pair at all proves nothing."""
         return bool(self.pairs) and all(pair.reachable for pair in self.pairs)
+
+    @property
+    def unverified(self) -> tuple[PairVerdict, Step] | None:
+        """Return the first pair and step admitted only on an assumption about addresses."""
+        for pair in self.pairs:
+            for step in pair.steps:
+                if step.unverified:
+                    return pair, step
+        return None
 
     @property
     def first_block(self) -> tuple[PairVerdict, Block] | None:

@@ -10,12 +10,15 @@ request only; NACLs are stateless and see both.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
 from archgen.network import crossing as crossing_vpcs
-from archgen.network import endpoints, places, preserved
+from archgen.network import endpoints, places, preserved, vpc_origins
 from archgen.network.components import Checkpoints, RoutesOnly
 from archgen.network.internet import follow
+from archgen.network.intervals import INTERNET, address_text
 from archgen.network.probe import Blocked, Leg, Probe
 from archgen.network.verdict import PairVerdict
 
@@ -47,6 +50,8 @@ def walk_pair(
             trail.refuse("forward", "connection", "", "UNSUPPORTED_COMPONENT", detail)
         if a.subnet and b.subnet:
             _inside(at, source, target, request)
+        elif b.subnet and vpc_origins.applies(arch, source, target, b.subnet):
+            vpc_origins.walk(at, target, request)
         elif b.subnet:
             _from_outside(at, target, request)
         else:
@@ -92,6 +97,7 @@ def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
     subnet = request.destination.subnet
     assert subnet is not None  # noqa: S101 (caller's contract)
     gateway = _gateway_in(at, target, subnet)
+    request = _public_sources(at, gateway.id, request)
     vpc = gateway.vpc
     check = f"from {request.origin.label}"
     by = (f"attached to {vpc}", f"{target} has a public address")
@@ -123,6 +129,30 @@ def _gateway_in(at: Checkpoints, target: str, subnet: str) -> InternetGateway:
         detail = f"{target} has no public IP address in {subnet}"
         at.trail.refuse("forward", "internet_gateway", gateway.id, reason, detail)
     return gateway
+
+
+def _public_sources(at: Checkpoints, gateway: str, request: Probe) -> Probe:
+    """Return the request as sent from the origin's public addresses, or refuse a private origin.
+
+    The internet gateway drops packets from private sources (RFC 1918, shared
+    100.64.0.0/10): a client's private ranges never come in through it, so an
+    internet path is judged for its public ranges alone (a client "0.0.0.0/0"
+    is the public internet). A client with private ranges only could come in
+    by a VPN or Direct Connect, which archgen does not model.
+    """
+    origin = request.origin
+    public = origin.addresses & INTERNET
+    if not public:
+        detail = (
+            f"{origin.label.removesuffix(' (internet)')} comes only from private addresses "
+            f"({address_text(origin.addresses)}), which the internet gateway refuses: archgen "
+            "models no VPN or Direct Connect"
+        )
+        reason = "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS"
+        at.trail.refuse("forward", "internet_gateway", gateway, reason, detail)
+    if public == origin.addresses:
+        return request
+    return request.sent_by(replace(origin, addresses=public))
 
 
 def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> None:

@@ -4,7 +4,9 @@ The command line takes its `--format` choices from here, and the render use
 case its order of writing. png, svg and drawio are drawn from one graphviz
 layout; each entry imports its own renderer only when called, so a run that
 compares fingerprints loads none. md, the explanation, is written from the
-model without graphviz (commands.explain), so it has no graphviz output here.
+model without graphviz (commands.explain), so it has no graphviz output here;
+mermaid is written from the scene alone, for GitHub or MkDocs to lay out.
+It is asked for by name: the default set stays the four outputs of the contract.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ class OutputFormat(NamedTuple):
     graphviz: str | None
     """The graphviz format it is drawn from; None: made from the model alone."""
     draw: Callable[[Drawing], Artifact] | None
-    """Turn the laid-out drawing into the output; None when `graphviz` is None."""
+    """Turn the drawing into the output; None: written from the model (the explanation)."""
+    default: bool = True
+    """Written when `--format` is not given (DESIGN.md 5: png, svg, drawio and md)."""
 
 
 def _png(drawing: Drawing) -> Artifact:
@@ -48,6 +52,12 @@ def _drawio(drawing: Drawing) -> Artifact:
     return render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"]))
 
 
+def _mermaid(drawing: Drawing) -> Artifact:
+    from archgen.render.mermaid import render_mermaid
+
+    return render_mermaid(drawing)
+
+
 OUTPUT_FORMATS: dict[str, OutputFormat] = {
     entry.name: entry
     for entry in (
@@ -55,6 +65,10 @@ OUTPUT_FORMATS: dict[str, OutputFormat] = {
         OutputFormat("svg", ".svg", "svg", _svg),
         OutputFormat("drawio", ".drawio", "json", _drawio),
         OutputFormat("md", ".md", None, None),
+        OutputFormat("mermaid", ".mmd", None, _mermaid, default=False),
     )
 }
 """Every output format, in the order archgen writes them."""
+
+DEFAULT_FORMATS = tuple(name for name, entry in OUTPUT_FORMATS.items() if entry.default)
+"""What `archgen render` writes unless told: the four outputs DESIGN.md 5 names."""

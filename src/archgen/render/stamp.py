@@ -44,7 +44,16 @@ _DRAWIO_OPEN = b"<mxfile "
 _SVG_STAMP = re.compile(rb"<!-- archgen-source: " + _PRINTS + rb" -->")
 _DRAWIO_STAMP = re.compile(rb'<mxfile archgen-source="' + _PRINTS + rb'"')
 _PNG_STAMP = re.compile(rb"tEXt" + _KEY + rb"\0" + _PRINTS)
-_STAMPS = {"svg": _SVG_STAMP, "md": _SVG_STAMP, "drawio": _DRAWIO_STAMP, "png": _PNG_STAMP}
+_MERMAID_STAMP = re.compile(rb"%% archgen-source: " + _PRINTS)
+_STAMPS = {
+    "svg": _SVG_STAMP,
+    "md": _SVG_STAMP,
+    "drawio": _DRAWIO_STAMP,
+    "png": _PNG_STAMP,
+    "mermaid": _MERMAID_STAMP,
+}
+_AT_END = ("md", "mermaid")
+"""Formats whose stamp is the last line: text a person reads from the top."""
 
 
 @dataclass(frozen=True)
@@ -140,13 +149,13 @@ def fingerprint(dot_source: str, fmt: str, styles: str = "") -> str:
     return digest.hexdigest()
 
 
-def text_fingerprint(text: bytes) -> str:
-    """Return the content fingerprint of the explanation: a digest of its very text.
+def text_fingerprint(text: bytes, kind: str = "explanation") -> str:
+    """Return the content fingerprint of a text output (the explanation, the Mermaid source).
 
-    It changes only when what the explanation says changes, whatever in
-    archgen's code or the templates changed.
+    It is a digest of the very text, so it changes only when what the output
+    says changes, whatever in archgen's code or the templates changed.
     """
-    return hashlib.sha256(b"explanation\0" + text).hexdigest()
+    return hashlib.sha256(kind.encode("ascii") + b"\0" + text).hexdigest()
 
 
 def input_fingerprint(fmt: str, output: str, parts: list[bytes]) -> str:
@@ -178,6 +187,8 @@ def stamp(data: bytes, fmt: str, mark: Stamp) -> bytes:
         return data.replace(_DRAWIO_OPEN, _DRAWIO_OPEN + f'archgen-source="{text}" '.encode(), 1)
     if fmt == "md":
         return data + f"\n<!-- archgen-source: {text} -->\n".encode("ascii")
+    if fmt == "mermaid":
+        return data + f"\n%% archgen-source: {text}\n".encode("ascii")
     if fmt == "png":
         chunk_data = _KEY + b"\0" + text.encode("ascii")
         chunk = (
@@ -250,7 +261,7 @@ def parse_output(data: bytes, fmt: str) -> Output | None:
 
 def _find(data: bytes, fmt: str) -> re.Match[bytes] | None:
     """Find the stamp where archgen writes it: near the start, or at the end of a page."""
-    start = max(0, len(data) - 300) if fmt == "md" else 0
+    start = max(0, len(data) - 300) if fmt in _AT_END else 0
     return _STAMPS[fmt].search(data, start, start + 4096)
 
 
@@ -264,7 +275,7 @@ def _unstamped(data: bytes, fmt: str, match: re.Match[bytes]) -> bytes | None:
     if fmt == "drawio":
         opened = start + len(_DRAWIO_OPEN)
         return data[:opened] + data[end + 1 :] if data[end : end + 1] == b" " else None
-    if fmt == "md":
+    if fmt in _AT_END:
         at_end = end + 1 == len(data) and data[end:] == b"\n" and data[start - 1 : start] == b"\n"
         return data[: start - 1] if at_end else None
     return data[:start] + data[end + 1 :] if data[end : end + 1] == b"\n" else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archgen.diff.model import ArchitectureDiff, Link
+from archgen.diff.picture import change_picture
 from archgen.diff.summary import Sentence, headline, sentences
+from archgen.layout.mermaid import fits, mermaid_source
 from archgen.safe_markdown import Md, code, text
 
 HEADING = "Architecture changes"
@@ -30,9 +32,30 @@ def format_architecture(diff: ArchitectureDiff, level: int = 1) -> str:
         f"{hashes} {code(diff.name)}",
         f"{_side(diff.old)} → {_side(diff.new)}",
         _behaviour(diff),
+        *_picture(diff),
         *_tables(diff),
     ]
     return "\n\n".join(parts)
+
+
+LEGEND = (
+    "Key: :green_square: added · :red_square: removed (dashed, drawn where it was) · "
+    ":orange_square: changed · :white_large_square: unchanged"
+)
+"""The picture's colours in words (GitHub shows the squares as coloured emoji)."""
+
+
+def _picture(diff: ArchitectureDiff) -> list[str]:
+    """Return the change as a Mermaid block and its key; nothing when nothing changed."""
+    if diff.empty:
+        return []
+    picture = change_picture(diff)
+    source = mermaid_source(picture.scene, picture.status)
+    if not fits(source):
+        return [
+            f"*(No picture here: at {len(source):,} characters it is larger than Mermaid draws.)*"
+        ]
+    return [f"```mermaid\n{source}```", LEGEND]
 
 
 def _side(path: str | None) -> Md:

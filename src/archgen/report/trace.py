@@ -45,6 +45,15 @@ def _path_head(journey: Journey) -> str:
     return f"{journey.source} -> {journey.target} via {via}{flow}: {verdict}"
 
 
+_EVENT_REPLIED = (
+    "  event: the application answers nothing, but the transport does: its acknowledgements"
+    " come back and are checked"
+)
+_EVENT_DATAGRAM = (
+    "  event: datagrams handed over one way; nothing comes back, so no reply is checked"
+)
+
+
 def _hop(traced: TracedHop) -> list[str]:
     """Return a hop's verdict line, its path (or what governs it) and its identity verdict."""
     hop, call = traced.hop, traced.call
@@ -55,7 +64,7 @@ def _hop(traced: TracedHop) -> list[str]:
             f"{call.caller} starts each call and reads {call.callee}"
         )
     if call.one_way:
-        lines.append("  event: handed over one way; nothing answers, so no reply is checked")
+        lines.append(_EVENT_REPLIED if call.replied else _EVENT_DATAGRAM)
     if hop.scope in _SCOPES:
         lines.append(_SCOPES[hop.scope])
     else:
@@ -87,7 +96,8 @@ def _shown(lines: list[str]) -> str:
 
 
 def _pair(pair: PairVerdict) -> list[str]:
-    status = "ok" if pair.reachable else "blocked"
+    unverified = any(step.unverified for step in pair.steps)
+    status = "blocked" if not pair.reachable else "ok, unverified" if unverified else "ok"
     lines = [f"  {pair.source.label} -> {pair.target.label}: {status}"]
     direction = ""
     for number, step in enumerate(pair.steps, 1):
@@ -97,6 +107,8 @@ def _pair(pair: PairVerdict) -> list[str]:
         where = f"{step.kind} {step.component}".strip()
         lines.append(f"      {number:>2}. {where}: {step.check}")
         lines.append(f"          admitted by {step.admitted_by}")
+        if step.unverified:
+            lines.append(f"          unverified: {step.unverified}")
     if pair.block is not None:
         block = pair.block
         where = f"{block.kind} {block.component}".strip()

@@ -52,6 +52,7 @@ from archgen.rules.tiers.ag206_no_direct_calls_to_compute import NoDirectCallsTo
 from archgen.rules.tiers.ag207_no_tier_skipping import NoTierSkipping
 from archgen.rules.tiers.ag208_alb_scheme_matches_subnets import AlbSchemeMatchesSubnets
 from archgen.rules.tiers.ag209_tiers_separated import TiersSeparated
+from archgen.rules.tiers.ag210_eks_private_endpoint import EksPrivateEndpoint
 
 ALL_RULES: tuple[type[Rule], ...] = (
     Integrity,
@@ -75,6 +76,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     NoTierSkipping,
     AlbSchemeMatchesSubnets,
     TiersSeparated,
+    EksPrivateEndpoint,
     CustomNaclPerSubnet,
     NaclNotOpenOrShadowed,
     NaclAdminPorts,

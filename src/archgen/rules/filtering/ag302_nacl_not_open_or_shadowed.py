@@ -11,7 +11,9 @@ from archgen.network.intervals import IntervalSet
 from archgen.network.nacl import rule_ports, split
 from archgen.rules.base import Rule
 
-_PROTOCOLS = ("tcp", "udp", "icmp")
+_PROTOCOLS = ("tcp", "udp", "icmp", "other")
+"""What protocol `all` matches: TCP, UDP, ICMP and every other IP protocol (GRE, ESP, ...),
+which no tcp, udp or icmp rule can claim: only an earlier `all` rule shadows an `all` rule."""
 
 
 class NaclNotOpenOrShadowed(Rule):
@@ -64,6 +66,7 @@ class NaclNotOpenOrShadowed(Rule):
 
 
 def _protocols(rule: NaclRule) -> tuple[str, ...]:
+    """Return the protocols a rule matches, "other" standing for all the IP protocols unnamed."""
     return _PROTOCOLS if rule.protocol == "all" else (rule.protocol,)
 
 

@@ -19,7 +19,9 @@ class StatelessReturnPath(Rule):
     severity = Severity.ERROR
     rationale = (
         "NACLs are stateless: the reply to an admitted request is judged again, on the "
-        "client's ephemeral port (1024-65535 behind a load balancer, NAT or Lambda). Without "
+        "client's ephemeral port (1024-65535 behind a load balancer, NAT or Lambda; "
+        "32768-65535 for a connection an instance opens itself, which covers Linux and "
+        "Windows). Without "
         "those rules the request arrives and the answer is dropped."
     )
     remediation = (

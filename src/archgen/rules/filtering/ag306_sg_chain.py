@@ -9,8 +9,8 @@ from archgen.model.architecture import Architecture
 from archgen.model.resources.links import VpcPeering
 from archgen.model.resources.network import SecurityGroup
 from archgen.model.types import is_cidr, port_range
-from archgen.network.calls import INVOKED_THROUGH_SERVICE, call_of
-from archgen.network.reach import ip_protocol, network_of
+from archgen.network.calls import INVOKED_THROUGH_SERVICE, call_of, ip_protocol
+from archgen.network.reach import network_of
 from archgen.rules.base import Rule
 
 

@@ -1,0 +1,164 @@
+"""The picture of a change: status colours in the SVG and Mermaid, removed parts where they were."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archgen.cli import main
+from archgen.layout.mermaid_text import mermaid_id
+from tests.diff.test_outputs import PAIRS
+from tests.mermaid.mermaid_browser import render_in_browser
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _write(tmp_path: Path, pair: str) -> tuple[Path, str]:
+    old, new = PAIRS[pair]
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    name = "employee-directory-serverless" if pair == "redesign" else "capstone"
+    return out, name
+
+
+def _statuses(svg: Path) -> dict[str, str]:
+    """Return the status class of every node (by its title, the scene id) and edge (by id)."""
+    root = ET.parse(svg).getroot()  # noqa: S314 (archgen's own output)
+    found = {}
+    for group in root.iter(f"{_SVG}g"):
+        classes = (group.get("class") or "").split()
+        status = [c for c in classes if c in ("added", "removed", "changed", "same")]
+        if "node" in classes and status:
+            title = group.find(f"{_SVG}title")
+            assert title is not None
+            found[title.text or ""] = status[0]
+        elif "edge" in classes and status:
+            found[group.get("id", "")] = status[0]
+    return found
+
+
+def test_the_redesign_shows_the_vpc_leaving_and_the_serverless_parts_arriving(
+    tmp_path: Path,
+) -> None:
+    out, name = _write(tmp_path, "redesign")
+    assert (out / f"{name}.diff.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    status = _statuses(out / f"{name}.diff.svg")
+    assert status["alb"] == "removed"
+    assert status["web@private-a"] == "removed"
+    assert status["nat-b"] == "removed"
+    assert status["cdn"] == "added"
+    assert status["directory-fn"] == "added"
+    assert status["photos"] == "changed"
+    assert status["staff"] == "same"
+    removed_lines = [key for key, value in status.items() if key.startswith("removed:")]
+    assert removed_lines, "the old connections are drawn"
+    assert all(value == "removed" for key, value in status.items() if key.startswith("removed:"))
+    svg = (out / f"{name}.diff.svg").read_text(encoding="utf-8")
+    assert 'class="cluster removed"' in svg  # the VPC and its boxes, where they were
+    assert "removed (drawn where it was)" in svg
+    assert "file://" not in svg
+    assert 'xlink:href="/' not in svg
+
+
+def test_one_zone_shows_the_standby_removed_in_its_old_subnet(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "one-zone")
+    status = _statuses(out / "capstone.diff.svg")
+    assert status["db"] == "changed"
+    assert status["db@db-b"] == "removed"
+    assert status["removed:replication:db"] == "removed"
+    assert status["web-alb"] == "same"
+    svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
+    standby = re.search(
+        r'<g id="clust\d+" class="cluster[^"]*">\s*<title>cluster_subnet:db&#45;b</title>', svg
+    )
+    assert standby is not None, "the subnet the standby was in is still drawn"
+
+
+def test_a_changed_nacl_marks_its_subnets_and_an_added_bastion_is_green(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "bastion")
+    status = _statuses(out / "capstone.diff.svg")
+    assert status["bastion"] == "added"
+    svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
+    assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:public&#45;a</title>', svg)
+    markdown = (out / "capstone.diff.md").read_text(encoding="utf-8")
+    assert f'{mermaid_id("bastion")}["bastion"]:::added' in markdown
+
+
+def test_a_new_flow_is_a_green_line(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "new-flow")
+    status = _statuses(out / "capstone.diff.svg")
+    added = [key for key, value in status.items() if value == "added"]
+    assert len(added) == 1
+    assert added[0].endswith(":users>datasets")
+
+
+def test_removed_lines_pull_on_nothing() -> None:
+    from archgen.diff import diff_architectures
+    from archgen.diff.picture import change_picture
+    from archgen.diff.picture_dot import picture_dot
+    from archgen.loader import load_text
+
+    old, new = PAIRS["one-zone"]
+    diff = diff_architectures(
+        load_text(old, "old.yaml"), load_text(new, "new.yaml"), "old.yaml", "new.yaml"
+    )
+    dot = picture_dot(change_picture(diff))
+    line = next(row for row in dot.splitlines() if 'id="removed:replication:db"' in row)
+    assert "constraint=false" in line
+    assert "style=dashed" in line
+
+
+@pytest.mark.parametrize("pair", [p for p in PAIRS if p != "same"])
+def test_the_markdown_picture_renders_in_the_real_mermaid(tmp_path: Path, pair: str) -> None:
+    out, name = _write(tmp_path, pair)
+    markdown = (out / f"{name}.diff.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```mermaid\n(.*?)```", markdown, re.DOTALL)
+    source = tmp_path / "change.mmd"
+    source.write_text(block, encoding="utf-8")
+    drawn = render_in_browser([source])["files"][str(source)]
+    assert drawn["error"] is None
+    assert "same" in " ".join(drawn["classes"])
+    marks = (":::added", ":::removed", ":::changed", " changed\n", "stroke:#1E8E3E")
+    assert any(mark in block for mark in marks)
+
+
+def test_the_same_file_twice_has_no_picture(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "same")
+    assert "```mermaid" not in (out / "capstone.diff.md").read_text(encoding="utf-8")
+
+
+def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "return-blocked")
+    status = _statuses(out / "capstone.diff.svg")
+    to_db = {key: value for key, value in status.items() if key.endswith(">db@db-a")}
+    assert set(to_db.values()) == {"changed"}
+    assert status["web-alb"] == "same"
+    svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
+    assert svg.count("MYSQL 3306 (now blocked)") == 2  # app and importer, labelled once each
+    assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:app&#45;a</title>', svg)
+
+
+@pytest.mark.parametrize("side", ["added", "removed"])
+def test_a_file_added_or_deleted_is_drawn_all_green_or_all_red(side: str) -> None:
+    from archgen.diff import diff_architectures
+    from archgen.diff.picture import change_picture
+    from archgen.diff.picture_dot import picture_dot
+    from archgen.layout.run import run_dot
+    from archgen.loader import load_text
+
+    arch = load_text(PAIRS["bastion"][0], "capstone.yaml")
+    pair = (None, arch) if side == "added" else (arch, None)
+    names = (None, "capstone.yaml") if side == "added" else ("capstone.yaml", None)
+    picture = change_picture(diff_architectures(*pair, *names))
+    nodes = {picture.status[node] for node in picture.scene.nodes}
+    assert nodes == {side}
+    svg = run_dot(picture_dot(picture), ("svg",))["svg"].decode("utf-8")
+    assert f'class="node {side}"' in svg

@@ -1,0 +1,72 @@
+"""Every flowchart archgen writes parses and renders in the real Mermaid library (Chromium).
+
+The screenshots are kept in test-artifacts/mermaid/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archgen.cli import main
+from archgen.layout.drawing import build_scene
+from archgen.layout.mermaid_text import scene_id
+from archgen.loader import load_file
+from tests.conftest import ARCHITECTURES
+from tests.mermaid.mermaid_browser import render_in_browser
+
+DESIGNS = sorted(ARCHITECTURES.rglob("*.yaml"))
+"""The shipped designs, and the gallery's when it is under architectures/gallery/."""
+
+_NODE = re.compile(r"flowchart-(n_[A-Za-z0-9_]*)-\d+$")
+_CLUSTER = re.compile(r"(n_[A-Za-z0-9_]*)$")
+
+
+def _drawn(ids: list[str], pattern: re.Pattern[str]) -> set[str]:
+    found = (pattern.search(value) for value in ids)
+    return {scene_id(match.group(1)) for match in found if match}
+
+
+def test_every_design_parses_and_renders_with_its_nodes_and_boxes(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", *map(str, DESIGNS), "--out", str(tmp_path), "--format", "mermaid"]
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(tmp_path.glob("*.mmd"))
+    assert [f.stem for f in files] == sorted(load_file(d).name for d in DESIGNS)
+    report = render_in_browser(files)
+    assert report["pageErrors"] == []
+    for design in DESIGNS:
+        arch = load_file(design)
+        scene = build_scene(arch)
+        drawn = report["files"][str(tmp_path / f"{arch.name}.mmd")]
+        assert drawn["error"] is None, f"{design.name}: {drawn['error']}"
+        nodes = _drawn(drawn["nodes"], _NODE)
+        assert set(scene.nodes) <= nodes, f"{design.name}: missing {set(scene.nodes) - nodes}"
+        boxes = _drawn(drawn["clusters"], _CLUSTER)
+        assert {"cloud", "region"} <= boxes
+        assert drawn["edges"] == sum(1 for e in scene.edges if e.source in scene.nodes)
+        assert drawn["scripts"] == 0
+
+
+def test_a_syntax_error_fails(tmp_path: Path) -> None:
+    capstone = tmp_path / "capstone.mmd"
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            str(ARCHITECTURES / "capstone.yaml"),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "mermaid",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    broken = tmp_path / "broken.mmd"
+    broken.write_text(capstone.read_text(encoding="utf-8").replace("-->", "-->>", 1))
+    report = render_in_browser([capstone, broken])
+    assert report["files"][str(capstone)]["error"] is None
+    assert "Parse error" in report["files"][str(broken)]["error"]
