@@ -20,6 +20,7 @@ from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Nlb, Route
 from archgen.model.resources.facts import Facts, HoldsRole
 from archgen.model.resources.integration import Eventbridge, StepFunctions
 from archgen.model.resources.links import PrefixList, TransitGateway, VpcPeering
+from archgen.model.resources.management import SystemsManager
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -84,6 +85,7 @@ Resource = Annotated[
     | Cloudwatch
     | Cloudtrail
     | SecretsManager
+    | SystemsManager
     | KmsKey
     | AcmCertificate,
     Field(discriminator="type"),

@@ -29,6 +29,7 @@ class IamRole(ResourceBase):
     """Permissions that a service assumes; `allows` lists what they reach."""
 
     type: Literal["iam_role"]
+    """Always `iam_role`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS IAM",
         tier="identity",
@@ -42,13 +43,16 @@ class IamRole(ResourceBase):
         endpoint=None,
     )
     assumed_by: tuple[Annotated[Id, ref(*ROLE_PRINCIPALS)], ...] = ()
+    """The resources that run with this role."""
     allows: tuple[Annotated[Id, ref()], ...] = ()
+    """The resources its holders may call."""
 
 
 class Cognito(ResourceBase):
     """A user pool that signs users in and issues tokens."""
 
     type: Literal["cognito"]
+    """Always `cognito`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Cognito",
         tier="identity",
@@ -67,6 +71,7 @@ class Sqs(ResourceBase):
     """A managed message queue that decouples producers from consumers."""
 
     type: Literal["sqs"]
+    """Always `sqs`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon SQS",
         tier="application",
@@ -80,7 +85,9 @@ class Sqs(ResourceBase):
         endpoint="sqs",
     )
     fifo: bool = False
+    """A FIFO queue: ordered, exactly-once processing."""
     encrypted: bool = True
+    """Encrypted at rest."""
     dead_letter_queue: Annotated[Id, ref("sqs")] | None = None
     """Where messages go after their last failed receive; without one they are lost."""
 
@@ -89,6 +96,7 @@ class Sns(ResourceBase):
     """A managed publish/subscribe topic."""
 
     type: Literal["sns"]
+    """Always `sns`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon SNS",
         tier="application",
@@ -107,6 +115,7 @@ class Bedrock(ResourceBase):
     """Managed foundation models, called through the Bedrock API."""
 
     type: Literal["bedrock"]
+    """Always `bedrock`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Bedrock",
         tier="application",
@@ -120,12 +129,14 @@ class Bedrock(ResourceBase):
         endpoint="bedrock-runtime",
     )
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """The foundation model's id, such as anthropic.claude-3-5-sonnet."""
 
 
 class Cloudwatch(ResourceBase):
     """Metrics, logs and alarms."""
 
     type: Literal["cloudwatch"]
+    """Always `cloudwatch`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon CloudWatch",
         tier="application",
@@ -144,6 +155,7 @@ class SecretsManager(ResourceBase):
     """Secrets (database passwords, API keys) that code fetches with its role, not from files."""
 
     type: Literal["secrets_manager"]
+    """Always `secrets_manager`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Secrets Manager",
         tier="identity",
