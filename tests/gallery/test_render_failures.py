@@ -18,4 +18,4 @@ def test_ecs_with_a_secret_lays_out() -> None:
     """Two Fargate services, a Multi-AZ RDS and one more regional node (the secret)."""
     outputs = draw_outputs(load_file(DATA / "dot-init-rank.yaml"), ["svg"])
     assert outputs["svg"].data.startswith(b"<?xml")
-    assert b"<title>db-secret</title>" in outputs["svg"].data
+    assert b"<title>db&#45;secret</title>" in outputs["svg"].data
