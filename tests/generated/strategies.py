@@ -19,9 +19,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from pydantic_core import PydanticUndefined
 
-from archgen.model.catalogue import CATALOGUE
+from archgen.model.catalogue import CATALOGUE, ROLE_PRINCIPALS
 from archgen.model.resources.network import MAX_SUBNETS
-from archgen.model.resources.services import ROLE_PRINCIPALS
 from tests.generated.connections import connections as connections_of
 from tests.generated.connections import flows as flows_along
 from tests.generated.context import Builder, Context, Data, Draw, Vpc, some

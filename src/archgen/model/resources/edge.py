@@ -8,6 +8,7 @@ from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
+    AssumesRole,
     Facts,
     FrontDoor,
     HasSecurityGroups,
@@ -43,7 +44,7 @@ class Route53(ResourceBase):
     """The CloudFront distributions, load balancers or APIs its records point to."""
 
 
-class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
+class CloudFront(InManagedPrefixList, FrontDoor, AssumesRole, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
@@ -67,7 +68,7 @@ class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
     """Reach S3 origins through Origin Access Control (a private bucket)."""
 
 
-class ApiGateway(FrontDoor, ResourceBase):
+class ApiGateway(FrontDoor, AssumesRole, ResourceBase):
     """The managed front door of an API, outside any VPC."""
 
     type: Literal["api_gateway"]

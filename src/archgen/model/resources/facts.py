@@ -159,7 +159,15 @@ class InVpc:
         return self.vpc
 
 
-class HoldsRole:
+class AssumesRole:
+    """Trait: can assume an IAM role, so a role's `assumed_by` may name it.
+
+    Compute holds one for its code; API Gateway, CloudFront and EventBridge
+    assume one to reach their integrations, origins and targets.
+    """
+
+
+class HoldsRole(AssumesRole):
     """Trait: runs application code, under the IAM role its `role` names (compute)."""
 
     if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice

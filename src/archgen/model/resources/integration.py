@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import RoleRef
-from archgen.model.resources.facts import Facts, NeedsRole, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, NeedsRole, Shape
 
 
 class StepFunctions(NeedsRole, ResourceBase):
@@ -32,7 +32,7 @@ class StepFunctions(NeedsRole, ResourceBase):
     """The execution role the state machine calls everything with."""
 
 
-class Eventbridge(ResourceBase):
+class Eventbridge(AssumesRole, ResourceBase):
     """An event bus whose rules route each event to the targets that match it."""
 
     type: Literal["eventbridge"]

@@ -7,22 +7,8 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, Shape
 from archgen.model.types import Id, ref
-
-ROLE_PRINCIPALS = (
-    "ec2",
-    "autoscaling_group",
-    "lambda",
-    "api_gateway",
-    "cloudfront",
-    "ecs_service",
-    "eks_cluster",
-    "step_functions",
-    "eventbridge",
-    "bedrock_knowledge_base",
-)
-"""The types that can assume an IAM role (EventBridge assumes one to reach its targets)."""
 
 
 class IamRole(ResourceBase):
@@ -42,7 +28,7 @@ class IamRole(ResourceBase):
         signed_api=False,
         endpoint=None,
     )
-    assumed_by: tuple[Annotated[Id, ref(*ROLE_PRINCIPALS)], ...] = ()
+    assumed_by: tuple[Annotated[Id, ref(trait=AssumesRole)], ...] = ()
     """The resources that run with this role."""
     allows: tuple[Annotated[Id, ref()], ...] = ()
     """The resources its holders may call."""
