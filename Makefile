@@ -85,9 +85,11 @@ pytest: setup viewer mermaid
 
 test: lint typecheck imports pytest
 
-# The pipeline fuzz test with ten times the mutants of a normal run (about two minutes).
+# The pipeline fuzz test with ten times the mutants of a normal run (about two minutes),
+# then ten times the generated valid designs through every command (about twenty).
 fuzz: setup
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q
+	GENERATED_EXAMPLES=$${GENERATED_EXAMPLES:-2000} $(BIN)/pytest tests/generated -q
 
 schema: setup
 	$(BIN)/archgen schema > schema/archgen.schema.json
@@ -104,6 +106,7 @@ bench: setup
 	$(BIN)/python benchmarks/reach_scale.py
 	$(BIN)/python benchmarks/render_speed.py
 	$(BIN)/python benchmarks/diff_speed.py
+	$(BIN)/python benchmarks/large_render.py
 
 # Rewrite constraints.txt from a fresh environment with the newest versions that the pins in
 # pyproject.toml allow (CONTRIBUTING.md, "Refreshing the pinned versions"), keeping its header.

@@ -202,3 +202,16 @@ def test_console_script_runs_atexit_handlers_and_keeps_its_exit_code(tmp_path: P
     assert done.returncode == 2, done.stderr
     assert done.stdout == "handler ran\n"
     assert "no such file or folder" in done.stderr
+
+
+def test_python_dash_m_archgen_runs_the_command(write_arch: WriteArch) -> None:
+    path = write_arch(OVERLAP)
+    result = subprocess.run(
+        [sys.executable, "-m", "archgen", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "AG001" in result.stdout

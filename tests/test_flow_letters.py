@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from archgen.commands.explain import explanation
+from archgen.explain.flows import flows
 from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
-from archgen.model.flows import flow_letter
+from archgen.model.flows import flow_badges, flow_letter
+from archgen.model.paths import path_between
 from tests.conftest import WriteArch
 
 FLOWS = 30
@@ -55,3 +57,32 @@ def test_flow_27_and_later_keep_their_badge_legend_row_and_heading(write_arch: W
     assert walked == expected
     tabled = re.findall(r"^\| ([A-Z]+)1 \|", text, flags=re.MULTILINE)
     assert tabled == expected
+
+
+TWO_WAYS = """archgen: 1
+name: two-ways
+title: Two ways in
+region: us-east-1
+resources:
+  users: {type: client}
+  api: {type: api_gateway}
+  fn: {type: lambda}
+connections:
+  - {from: users, to: api, protocol: https}
+  - {from: users, to: api, protocol: wss}
+  - {from: api, to: fn, protocol: https}
+flows:
+  - {name: Call, steps: [users, api, fn]}
+"""
+
+
+def test_a_step_over_a_pair_joined_twice_follows_the_first_connection_everywhere(
+    write_arch: WriteArch,
+) -> None:
+    arch = load_file(write_arch(TWO_WAYS))
+    assert flow_badges(arch) == {0: ("1",), 2: ("2",)}
+    legs = flows(arch)[0].legs
+    assert [(leg.protocol.upper(), leg.port) for leg in legs] == [("HTTPS", 443), ("HTTPS", 443)]
+    path = path_between(arch, "users", "fn")
+    assert path is not None
+    assert path.connections == (0, 2)

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from archgen.model.schema import schema_text
+from archgen.model.schema import json_schema, schema_text
 from tests.conftest import ARCHITECTURES, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "archgen.schema.json"
@@ -56,3 +56,27 @@ def test_there_are_three_architectures() -> None:
         "employee-directory-ec2.yaml",
         "employee-directory-serverless.yaml",
     ]
+
+
+def _properties(node: object) -> list[tuple[str, dict[str, object]]]:
+    """Return every property of every object in the schema, with its name."""
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            found += [(name, value) for name, value in properties.items()]
+        for value in node.values():
+            found += _properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _properties(value)
+    return found
+
+
+def test_every_property_is_described() -> None:
+    properties = _properties(json_schema())
+    undescribed = sorted({name for name, value in properties if "description" not in value})
+    assert undescribed == []
+    described = dict(_properties(json_schema()["$defs"]["Connection"]))
+    assert "`poll`: the data flows from `from` to `to`" in str(described["mode"]["description"])
+    assert "\n" not in str(described["mode"]["description"])

@@ -106,28 +106,32 @@ def test_check_writes_a_report_beside_its_inputs(tmp_path: Path) -> None:
     assert "1 file checked" in report.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit"])
-def test_invalid_input_leaves_the_previous_report_as_it_was(
-    tmp_path: Path, output_format: str
-) -> None:
+def test_invalid_input_leaves_the_previous_text_report_as_it_was(tmp_path: Path) -> None:
     report = tmp_path / "report"
     report.write_bytes(b"the previous report\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
-    result = _invoke("check", str(bad), "--format", output_format, "--output", str(report))
+    result = _invoke("check", str(bad), "--output", str(report))
     assert result.exit_code == 2
     assert report.read_bytes() == b"the previous report\n"
     assert result.stderr.startswith(f"{bad}:")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "report"]
 
 
-def test_invalid_input_creates_no_report(tmp_path: Path) -> None:
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github", "junit"])
+def test_invalid_input_replaces_a_machine_report_with_the_failed_run(
+    tmp_path: Path, output_format: str
+) -> None:
+    """A stale report would tell CI the last good run's story: the failed run's replaces it."""
+    report = tmp_path / "report"
+    report.write_bytes(b"the previous report\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
-    report = tmp_path / "report.json"
-    result = _invoke("check", str(bad), "--format", "json", "--output", str(report))
+    result = _invoke("check", str(bad), "--format", output_format, "--output", str(report))
     assert result.exit_code == 2
-    assert not report.exists()
+    assert "title" in report.read_text(encoding="utf-8")  # the missing field is reported
+    assert result.stderr.startswith(f"{bad}:")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "report"]
 
 
 # --- render never replaces what archgen did not write ---------------------------------------

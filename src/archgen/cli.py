@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -30,7 +30,10 @@ from archgen.console import (
     is_tty,
 )
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
-from archgen.report.formats import REPORT_FORMATS
+from archgen.report.formats import REPORT_FORMATS, ReportFormat
+
+if TYPE_CHECKING:
+    from archgen.errors import InvalidInput
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_INVALID", "EXIT_OK", "main", "run"]
 
@@ -128,12 +131,7 @@ def check(
         settings = load_config(config)
         result = use_case.check(paths, settings)
     except InvalidInput as error:
-        if output is None and report_format.errors is not None:
-            # a report already in --output stays: nothing written is lost
-            click.echo(report_format.errors(error.problems), nl=False)
-        if report_format.errors is None or output is not None:
-            fail("\n".join(str(problem) for problem in error.problems))
-        sys.exit(EXIT_INVALID)
+        _report_invalid(report_format, error, output)
     except ArchgenError as error:
         fail(str(error))
         sys.exit(EXIT_INVALID)
@@ -151,6 +149,27 @@ def check(
 
         append_text(Path(os.environ["GITHUB_STEP_SUMMARY"]), format_summary(result))
     sys.exit(use_case.exit_code(result, fail_on or settings.fail_on or "error"))
+
+
+def _report_invalid(report_format: ReportFormat, error: InvalidInput, output: Path | None) -> None:
+    """Report input that could not be checked in the format asked for, then exit 2.
+
+    A machine reading json, sarif, github or junit gets a report it can parse
+    (for SARIF, a run marked unsuccessful), on stdout or in --output; the
+    problems also go to stderr whenever stdout does not carry them.
+    """
+    errors = report_format.errors(error.problems) if report_format.errors else None
+    if errors is not None and output is None:
+        click.echo(errors, nl=False)
+    elif errors is not None and output is not None:
+        from archgen.commands.writes import write_report
+
+        inputs = {Path(problem.span.file) for problem in error.problems}
+        with invalid_exits_2(), interrupted_exits():
+            write_report(output, errors, sorted(inputs))
+    if errors is None or output is not None:
+        fail("\n".join(str(problem) for problem in error.problems))
+    sys.exit(EXIT_INVALID)
 
 
 @main.command()
@@ -242,11 +261,18 @@ def render(
             fail(f"stale: {path}")
         verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
         click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
-        sys.exit(EXIT_FINDINGS if result.stale else EXIT_OK)
+        _exit_render(result.failed, EXIT_FINDINGS if result.stale else EXIT_OK)
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
-    sys.exit(EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
+    _exit_render(result.failed, EXIT_FINDINGS if fail_on_change and result.written else EXIT_OK)
+
+
+def _exit_render(failed: tuple[str, ...], code: int) -> None:
+    """Name each file that was not drawn, one line each, and exit 2; else exit with `code`."""
+    for line in failed:
+        fail(line)
+    sys.exit(EXIT_INVALID if failed else code)
 
 
 @main.command()

@@ -46,5 +46,19 @@ class RenderError(ArchgenError):
     """Raised when a picture cannot be drawn: graphviz missing or failing, icons missing."""
 
 
+class LayoutRefused(RenderError):
+    """Raised by layout.run when graphviz refuses or aborts on a DOT source.
+
+    layout.ladder catches it and asks again with fewer constraints; `reason`
+    is graphviz's first line, made one visible line, for the message when no
+    rung is accepted.
+    """
+
+    def __init__(self, stderr: str) -> None:
+        lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+        self.reason = log_line(visible(lines[0] if lines else "no message"))[:120]
+        super().__init__(f"graphviz refused the layout: {self.reason}")
+
+
 class UsageError(ArchgenError):
     """Raised by the use cases when the user asked for something impossible."""

@@ -210,3 +210,34 @@ def test_diff_loads_no_renderer() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == ""
+
+
+AURORA = """archgen: 1
+name: orders
+title: Orders
+region: us-east-1
+resources:
+  vpc: {type: vpc, cidr: 10.0.0.0/16}
+  db-a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24}
+  db-b: {type: subnet, vpc: vpc, zone: us-east-1b, cidr: 10.0.2.0/24}
+  db: {type: rds, engine: aurora-postgresql, subnets: [db-a, db-b], replicas: READERS}
+"""
+
+
+def test_aurora_without_readers_loses_its_failover_targets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.yaml").write_text(AURORA.replace("READERS", "2"), encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(AURORA.replace("READERS", "0"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml"])
+    lines = result.output.splitlines()
+    assert lines[1] == (
+        "  db loses us-east-1b: it no longer has Aurora readers, its failover targets"
+    )
+    assert lines[2].startswith("  new error AG104 on db: Aurora cluster without readers")
+    result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml", "--format", "json"])
+    zones = json.loads(result.output)["diffs"][0]["zones"]
+    assert zones["lost"] == [
+        {"resource": "db", "before": ["us-east-1a", "us-east-1b"], "after": ["us-east-1a"]}
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from archgen.cli import main
@@ -98,17 +99,26 @@ def test_trace_and_check_agree_on_a_role_that_lacks_the_target() -> None:
     )
 
 
-def test_a_poll_is_traced_from_the_function_with_its_role() -> None:
-    for ends in (("jobs", "fn"), ("fn", "jobs")):
-        result = _trace(IDENTITY, *ends)
-        assert result.exit_code == 0
-        lines = result.output.splitlines()
-        assert lines[:3] == [
-            "fn -> jobs  https port 443: reachable both ways",
-            "  poll: fn starts each call and reads jobs",
-            "  through the Lambda service: no route, NACL or security group of a VPC applies",
-        ]
-        assert "  identity: allowed: role fn-role of fn allows jobs" in lines
+@pytest.mark.parametrize(
+    ("ends", "asked"),
+    [
+        (("fn", "jobs"), []),
+        (("jobs", "fn"), ["  asked jobs -> fn: traced as the call is made, from fn"]),
+    ],
+)
+def test_a_poll_is_traced_from_the_function_and_says_what_was_asked(
+    ends: tuple[str, str], asked: list[str]
+) -> None:
+    result = _trace(IDENTITY, *ends)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[: 3 + len(asked)] == [
+        "fn -> jobs  https port 443: reachable both ways",
+        *asked,
+        "  poll: declared jobs -> fn, where the data flows; fn starts each call and reads jobs",
+        "  through the Lambda service: no route, NACL or security group of a VPC applies",
+    ]
+    assert "  identity: allowed: role fn-role of fn allows jobs" in lines
 
 
 def test_an_api_with_an_authorizer_admits_only_authenticated_callers() -> None:
@@ -142,6 +152,43 @@ def test_a_resource_to_itself_is_no_path() -> None:
     result = _trace(IDENTITY, "users", "users")
     assert result.exit_code == 2
     assert "no connection from users to users is declared, nor any path" in result.stderr
+
+
+def test_the_route_into_a_public_subnet_names_its_table() -> None:
+    result = _trace(ARCHITECTURES / "capstone.yaml", "users", "web-alb", "--port", "443")
+    assert "       2. route_table public-rt: to web-alb in public-a (10.0.0.0/24)" in (
+        result.output.splitlines()
+    )
+
+
+def test_a_service_reached_through_its_interface_endpoint_is_not_called_public(
+    tmp_path: Path,
+) -> None:
+    design = tmp_path / "ssm.yaml"
+    design.write_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
+        "  vpc: {type: vpc, cidr: 10.0.0.0/16}\n"
+        "  a: {type: subnet, vpc: vpc, zone: us-east-1a, cidr: 10.0.1.0/24}\n"
+        "  sg: {type: security_group, vpc: vpc, ingress: [{protocol: tcp, ports: 443, "
+        "source: 10.0.0.0/16}]}\n"
+        "  one: {type: vpc_endpoint, vpc: vpc, service: ssm, subnets: [a], security_groups: [sg]}\n"
+        "  two: {type: vpc_endpoint, vpc: vpc, service: ssmmessages, subnets: [a], "
+        "security_groups: [sg]}\n"
+        "  three: {type: vpc_endpoint, vpc: vpc, service: ec2messages, subnets: [a], "
+        "security_groups: [sg]}\n"
+        "  manager: {type: systems_manager}\n"
+        "  role: {type: iam_role, assumed_by: [vm], allows: [manager]}\n"
+        "  vm: {type: ec2, subnet: a, role: role}\n"
+        "connections:\n  - {from: vm, to: manager, protocol: https}\n",
+        encoding="utf-8",
+    )
+    result = _trace(design, "vm", "manager")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  vm in a (10.0.1.0/24) -> manager (through interface endpoint one, two, three): ok"
+        in result.output.splitlines()
+    )
+    assert "public endpoint" not in result.output
 
 
 def test_trace_refuses_an_end_that_is_no_endpoint() -> None:

@@ -158,3 +158,42 @@ def test_junit_reports_invalid_input_as_errors(tmp_path: Path) -> None:
     assert error.get("message") == (
         f"{bad}:1:10: unsupported format version 7: this archgen reads version 1"
     )
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_sarif_of_invalid_input_is_a_valid_failed_run(tmp_path: Path, to_file: bool) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n  v: {type: vpcc}\n"
+    )
+    out = tmp_path / "out.sarif"
+    args = ["check", "--format", "sarif", str(bad), *(["--output", str(out)] if to_file else [])]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    log = json.loads(out.read_text(encoding="utf-8") if to_file else result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"] == "unknown resource type 'vpcc' (did you mean 'vpc'?)"
+    region = note["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (6, 13)
+    assert log["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize("output_format", ["json", "junit"])
+def test_other_machine_formats_of_invalid_input_also_go_to_the_output_file(
+    tmp_path: Path, output_format: str
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n  v: {type: vpcc}\n"
+    )
+    out = tmp_path / "out.report"
+    result = CliRunner().invoke(
+        main, ["check", "--format", output_format, str(bad), "--output", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "unknown resource type 'vpcc'" in out.read_text(encoding="utf-8")
+    assert "bad.yaml:6:13: unknown resource type 'vpcc'" in result.stderr

@@ -14,6 +14,19 @@ from archgen.safe_text import visible
 
 def load_all(files: Iterable[Path]) -> list[Architecture]:
     """Load every file, collecting the problems of all of them before failing."""
+    architectures, problems = load_each(files)
+    if problems:
+        raise InvalidInput(problems)
+    return architectures
+
+
+def load_each(files: Iterable[Path]) -> tuple[list[Architecture], list[Problem]]:
+    """Load each file on its own: return the valid ones, and the problems of the others.
+
+    A render draws what it can (one bad file must not stop the others); two
+    files that declare one name are both left out, since neither may take
+    the outputs the other would write.
+    """
     architectures: list[Architecture] = []
     problems: list[Problem] = []
     for file in files:
@@ -21,10 +34,11 @@ def load_all(files: Iterable[Path]) -> list[Architecture]:
             architectures.append(load_file(file))
         except InvalidInput as error:
             problems.extend(error.problems)
-    problems.extend(_clashing_names(architectures))
-    if problems:
-        raise InvalidInput(problems)
-    return architectures
+    clashes = _clashing_names(architectures)
+    if clashes:
+        names = [arch.name for arch in architectures]
+        architectures = [arch for arch in architectures if names.count(arch.name) == 1]
+    return architectures, problems + clashes
 
 
 def _clashing_names(architectures: list[Architecture]) -> list[Problem]:

@@ -1,13 +1,15 @@
-"""The render use case: architectures in, output files out, all or nothing.
+"""The render use case: architectures in, output files out, each file on its own.
 
 When every output is current by its fingerprints (see freshness), the run is
 done without loading a model. Otherwise every file is loaded and an output is
 stale when its content fingerprint differs. With `verify`, no fingerprint is
 trusted: every output is drawn again and compared byte for byte. Outputs to
 draw are drawn in memory first (graphviz runs in parallel, one process per
-file); only when all succeeded are they written, all together (see
-output_folder), so a failure or an interruption never leaves a half-updated
-output folder. The MkDocs plugin draws in memory too, with `draw_outputs`.
+file); then the outputs of every file that loaded and drew are written, all
+together (see output_folder), so an interruption never leaves a half-updated
+output folder. A file that is invalid or cannot be drawn keeps its old
+outputs and does not stop the others; the result names it (`failed`), and
+the command exits 2. The MkDocs plugin draws in memory too, with `draw_outputs`.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class RenderResult:
     written: tuple[Path, ...]
     stale: tuple[Path, ...]
     unchanged: tuple[Path, ...]
+    failed: tuple[str, ...] = ()
+    """One line for each problem of a file that was not drawn: its outputs are as they were."""
 
 
 @dataclass(frozen=True)
@@ -135,35 +139,74 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
         current = freshness.current_without_loading(files, chosen, settings, layout)
         if current is not None:
             return RenderResult((), (), tuple(current))
-    from archgen.commands.loading import load_all  # only now is a model needed
+    from archgen.commands.loading import load_each  # only now is a model needed
     from archgen.commands.settings import load_config
 
     config = load_config() if "md" in chosen else None  # reports an unreadable settings file
-    inputs = freshness.Inputs
+    loaded, problems = load_each(files)
+    outs = {str(path): out for path, out in files.items()}
+    failed = [str(problem) for problem in sorted(set(problems))]
     work = [
-        _job(arch, out, run, config, inputs(freshness.source_bytes(arch), settings or b"", layout))
-        for out, arch in zip(files.values(), load_all(files), strict=True)
+        job
+        for arch in loaded
+        if (job := _planned(arch, outs[arch.file], run, config, settings, layout, failed))
     ]
-    targets = [job.targets[fmt] for job in work for fmt in chosen]
     if run.check and not run.verify:
         stale = [job.targets[fmt] for job in work for fmt in job.formats]
-        return _result(targets, stale, written=False)
-    drawn = _draw_all([job for job in work if job.formats], run.jobs, run.progress)
-    outputs = {target: artifact.data for made in drawn for target, artifact in made}
+        return _result(_targets(work, chosen), stale, failed, written=False)
+    outputs, refused = _drawn([job for job in work if job.formats], run, failed)
+    work = [job for job in work if job.arch.file not in refused]
     if run.verify:
         shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
         outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
     if folder is not None:
         folder.commit(outputs, force=run.force)
-    return _result(targets, list(outputs), written=folder is not None)
+    return _result(_targets(work, chosen), list(outputs), failed, written=folder is not None)
 
 
-def _result(targets: list[Path], changed: list[Path], *, written: bool) -> RenderResult:
+def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
+    """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
+    outputs: dict[Path, bytes] = {}
+    refused: set[str] = set()
+    for job, made in zip(work, _draw_all(work, run.jobs, run.progress), strict=True):
+        if isinstance(made, str):
+            failed.append(made)
+            refused.add(job.arch.file)
+        else:
+            outputs.update((target, artifact.data) for target, artifact in made)
+    return outputs, refused
+
+
+def _planned(
+    arch: Architecture,
+    out: Path,
+    run: _Run,
+    config: RunConfig | None,
+    settings: bytes | None,
+    layout: bytes,
+    failed: list[str],
+) -> _Job | None:
+    """Plan one file's outputs, or add why it cannot be drawn to `failed` and return None."""
+    inputs = freshness.Inputs(freshness.source_bytes(arch), settings or b"", layout)
+    try:
+        return _job(arch, out, run, config, inputs)
+    except RenderError as error:
+        failed.append(f"{visible(arch.file)}: {error}")
+        return None
+
+
+def _targets(work: list[_Job], chosen: tuple[str, ...]) -> list[Path]:
+    return [job.targets[fmt] for job in work for fmt in chosen]
+
+
+def _result(
+    targets: list[Path], changed: list[Path], failed: list[str], *, written: bool
+) -> RenderResult:
     changes = set(changed)
     unchanged = tuple(target for target in targets if target not in changes)
     if written:
-        return RenderResult(tuple(changed), (), unchanged)
-    return RenderResult((), tuple(changed), unchanged)
+        return RenderResult(tuple(changed), (), unchanged, tuple(failed))
+    return RenderResult((), tuple(changed), unchanged, tuple(failed))
 
 
 def output_path(out: Path, name: str) -> Path:
@@ -252,8 +295,8 @@ def _shape_style(type_name: str) -> str:
         return f"{type_name}: no shape"
 
 
-Made = list[tuple[Path, Artifact]]
-"""One file's outputs, each with where it goes."""
+Made = list[tuple[Path, Artifact]] | str
+"""One file's outputs, each with where it goes; or the one line that says why there are none."""
 
 
 def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[Made]:
@@ -285,8 +328,8 @@ def _draw_one(job: _Job) -> Made:
     if drawn:
         try:
             made |= draw_outputs(_marked(job), drawn)
-        except RenderError as error:  # name the design: a run draws many, and writes none now
-            raise RenderError(f"{visible(job.arch.file)}: {error}") from None
+        except RenderError as error:  # name the design: a run draws many, the others still
+            return f"{visible(job.arch.file)}: {error}"
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
 
 

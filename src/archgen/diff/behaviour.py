@@ -106,10 +106,19 @@ def _zones(before: Architecture | None, after: Architecture | None) -> list[Zone
     for resource_id in after.resources:
         if resource_id not in before.resources or _is_subnet(after, resource_id):
             continue
-        old, new = before.zones_of(resource_id), after.zones_of(resource_id)
+        old, new = before.serving_zones(resource_id), after.serving_zones(resource_id)
         if old and new and set(old) != set(new):
-            changes.append(ZoneChange(resource_id, tuple(sorted(old)), tuple(sorted(new))))
+            why = _why_lost(before, after, resource_id, set(old) - set(new))
+            changes.append(ZoneChange(resource_id, tuple(sorted(old)), tuple(sorted(new)), why))
     return changes
+
+
+def _why_lost(before: Architecture, after: Architecture, resource_id: str, lost: set[str]) -> str:
+    """Say what went when the subnets still reach a lost zone: the standby or the readers."""
+    if not lost or not lost <= set(after.zones_of(resource_id)):
+        return ""
+    held = before.resource(resource_id).failover()
+    return f"it no longer has {held}" if held else ""
 
 
 def _is_subnet(arch: Architecture, resource_id: str) -> bool:

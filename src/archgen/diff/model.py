@@ -83,6 +83,8 @@ class ZoneChange:
     resource: str
     before: tuple[str, ...]
     after: tuple[str, ...]
+    why: str = ""
+    """What held the lost zones when the subnets still reach them (the standby, the readers)."""
 
     @property
     def lost(self) -> tuple[str, ...]:

@@ -90,7 +90,8 @@ def _reach(item: Reach, *, now: bool) -> Sentence:
 def _zones(verb: str, change: ZoneChange, zones: tuple[str, ...]) -> Sentence:
     slots = ", ".join(["{}"] * len(zones))
     values = (change.resource, *zones)
-    return Sentence(f"{{}} {verb} {slots}", values, worse=verb == "loses", topic="zones")
+    detail = change.why if verb == "loses" else ""
+    return Sentence(f"{{}} {verb} {slots}", values, detail, worse=verb == "loses", topic="zones")
 
 
 def _finding(verb: str, finding: Finding) -> Sentence:

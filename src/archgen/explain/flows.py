@@ -14,7 +14,7 @@ from typing import Literal
 from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside
 from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
-from archgen.model.flows import flow_badges, flow_letter
+from archgen.model.flows import flow_badges, flow_letter, step_connection
 from archgen.model.resources.data import S3, Rds
 from archgen.model.resources.edge import CloudFront, Route53
 from archgen.model.resources.network import NetworkAcl, VpcEndpoint
@@ -40,7 +40,6 @@ PROTOCOL_NAMES = {
 def flows(arch: Architecture) -> list[FlowFacts]:
     """Return each declared flow as its hops; a hop an earlier flow used is marked so."""
     badges = flow_badges(arch)
-    index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     multiple = len(arch.document.flows) > 1
     seen: set[int] = set()
     result = []
@@ -48,7 +47,8 @@ def flows(arch: Architecture) -> list[FlowFacts]:
         prefix = flow_letter(number) if multiple else ""
         legs = []
         for step, (source, target) in enumerate(itertools.pairwise(flow.steps), 1):
-            index = index_of[(source, target)]
+            index = step_connection(arch, source, target)
+            assert index is not None  # noqa: S101 (the loader refuses a step with no connection)
             mine = f"{prefix}{step}"
             others = tuple(b for b in badges.get(index, ()) if b != mine)
             legs.append(_leg(arch, index, (mine, *others), first=index not in seen))

@@ -127,6 +127,11 @@ RATIONALES: dict[str, str] = {
         "hands them only to code whose IAM role allows it, and can rotate them on a schedule, "
         "so no secret is written into code, images or configuration files."
     ),
+    "systems_manager": (
+        "AWS Systems Manager lets the team open a shell on an instance (Session Manager), run "
+        "commands and patch a fleet without a bastion host, SSH keys or any open inbound port: "
+        "the agent on each instance calls out to it, and IAM decides who may connect."
+    ),
     "nlb": (
         "A Network Load Balancer spreads TCP, TLS and UDP connections across healthy targets in "
         "several Availability Zones, with a fixed address per zone and very low latency; it "

@@ -204,7 +204,7 @@ def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[st
         attrs |= edge_attributes(at, edge.id, (edge.source, edge.target))
     label = _edge_label(edge)
     if label:
-        attrs["label"] = label
+        attrs["xlabel" if edge.label_outside else "label"] = label
     if not edge.constraint:
         attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)

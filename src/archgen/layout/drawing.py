@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from archgen.findings import Finding
 from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
+from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark
 from archgen.layout.placement import place
 from archgen.layout.redraw import draw_tidied
+from archgen.layout.run import run_dot
 from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
@@ -23,7 +25,10 @@ class Drawing:
     name: str
     scene: Scene
     dot: str
+    """The DOT source with every constraint: what the picture's fingerprint is made of."""
     outputs: dict[str, bytes] = field(default_factory=dict)
+    rung: str = RUNGS[0].name
+    """The rung of the layout ladder graphviz accepted (layout.ladder)."""
 
 
 def build_scene(arch: Architecture, findings: Iterable[Finding] = ()) -> Scene:
@@ -47,7 +52,11 @@ def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
     """Lay out once and return the requested graphviz formats (png, svg, json).
 
     Given a planned drawing, its scene and DOT are reused rather than built again.
+    A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
-    outputs = draw_tidied(planned.scene, planned.dot, formats) if formats else {}
-    return dataclasses.replace(planned, outputs=outputs)
+    if not formats:
+        return planned
+    laid = lay_out(planned.scene, planned.dot, ("json",), run_dot)
+    outputs = draw_tidied(planned.scene, laid.outputs["json"], formats)
+    return dataclasses.replace(planned, outputs=outputs, rung=laid.rung)

@@ -85,8 +85,9 @@ def from_dot_json(raw: bytes) -> Geometry:
     for edge in data.get("edges", []):
         if "id" in edge and "pos" in edge:
             edges[edge["id"]] = tuple(flip(x, y) for x, y in _on_curve(edge["pos"]))
-        if "id" in edge and "lp" in edge:
-            labels[edge["id"]] = flip(*(float(v) for v in edge["lp"].split(",")))
+        place = edge.get("lp") or edge.get("xlp")  # xlp: a label placed after the layout
+        if "id" in edge and place:
+            labels[edge["id"]] = flip(*(float(v) for v in place.split(",")))
     return Geometry(round(right - left, 2), round(top - bottom, 2), clusters, nodes, edges, labels)
 
 

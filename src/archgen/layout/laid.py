@@ -141,10 +141,12 @@ def parse(raw: bytes) -> Laid:
             continue
         if "pos" in edge:
             laid.routes[edge["id"]] = edge["pos"]
-        if "lp" in edge:
-            x, y = (float(v) for v in edge["lp"].split(","))
+        spot = edge.get("lp") or edge.get("xlp")  # an xlabel on a relaxed rung of the ladder
+        if spot:
+            x, y = (float(v) for v in spot.split(","))
             laid.labels[edge["id"]] = (x, y)
-            laid.label_sizes[edge["id"]] = _text_size(edge.get("_ldraw_", []), (x, y))
+            ops = edge.get("_ldraw_") or edge.get("_xldraw_", [])
+            laid.label_sizes[edge["id"]] = _text_size(ops, (x, y))
     return laid
 
 

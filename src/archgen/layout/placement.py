@@ -139,6 +139,7 @@ def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
         placed.setdefault(subnet.zone, []).append((subnet, _subnet_nodes(arch, subnet, scene)))
     for zone in sorted(placed):
         group.groups.append(_zone_group(arch, vpc, zone, placed[zone], scene))
+        _stack(placed[zone], row_of, scene)
     span_groups(group, scene)
     albs = _vpc_level_nodes(arch, vpc, group, scene)
     _align_rows(arch, placed, row_of, albs, scene)
@@ -152,9 +153,20 @@ def _zone_group(
     az = Group(f"az:{vpc.id}:{zone}", "az", f"Availability Zone {zone}", cell=f"{vpc.id}.{zone}")
     for subnet, node_ids in subnets:
         az.groups.append(_subnet_group(arch, subnet, node_ids, scene))
-    for (upper, _), (lower, _) in itertools.pairwise(subnets):
-        scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
     return az
+
+
+def _stack(
+    subnets: list[tuple[Subnet, list[str]]], row_of: dict[str, tuple[int, int]], scene: Scene
+) -> None:
+    """Hold each of a zone's subnets above the next; two on one row sit side by side.
+
+    An edge between two anchors of one row would ask graphviz for a rank
+    above and the same rank at once, which it refuses (a `merge_chain` abort).
+    """
+    for (upper, _), (lower, _) in itertools.pairwise(subnets):
+        if row_of[upper.id] != row_of[lower.id]:
+            scene.stacks.append((_anchor(upper.id), _anchor(lower.id)))
 
 
 def _align_rows(

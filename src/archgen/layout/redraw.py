@@ -16,15 +16,15 @@ from pathlib import Path
 from archgen.errors import RenderError
 from archgen.layout.dot import build_dot
 from archgen.layout.laid import parse
-from archgen.layout.run import INSTALL_HINT, PNG_DPI, run_dot
+from archgen.layout.run import INSTALL_HINT, PNG_DPI
 from archgen.layout.scene import Scene
 from archgen.layout.style import PAGE_PAD_INCHES
 from archgen.layout.tidy import tidy
 
 
-def draw_tidied(scene: Scene, source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """Lay `source` out with dot, tidy it, and return each format `neato -n2` draws of it."""
-    laid = parse(run_dot(source, ("json",))["json"])
+def draw_tidied(scene: Scene, layout: bytes, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """Tidy dot's layout (its JSON) of `scene`; return each format `neato -n2` draws of it."""
+    laid = parse(layout)
     tidy(scene, laid)
     final = build_dot(scene, laid)
     neato = shutil.which("neato")

@@ -7,11 +7,12 @@ pixels; the drawing process starts at the same time and waits for its input.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
-from archgen.errors import RenderError
+from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.style import PAGE_PAD_INCHES
 
 INSTALL_HINT = (
@@ -78,7 +79,17 @@ def _start(dot: str, options: list[str]) -> subprocess.Popen[bytes]:
 def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
     """Give a started dot its source and return its standard output."""
     stdout, stderr = process.communicate(source.encode("utf-8"))
-    if process.returncode != 0:
-        message = stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"graphviz failed: {message}")
+    code = process.returncode
+    if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
+        raise LayoutRefused(stderr.decode("utf-8", "replace"))
+    if code < 0:  # stopped from outside (out of memory, a signal): no fault of the source
+        raise RenderError(f"graphviz was stopped by {signal.Signals(-code).name}")
     return stdout
+
+
+_CRASHES = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE})
+"""How graphviz itself ends on a layout it cannot make: a failed assertion or a fault.
+
+Only these, and an error exit, are refusals that the layout ladder answers
+with fewer constraints; a kill or a termination says nothing of the source,
+and retrying on it would make the picture depend on the machine's state."""

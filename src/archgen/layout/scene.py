@@ -56,10 +56,12 @@ class Edge:
     kind: str
     label: str = ""
     badges: tuple[str, ...] = ()
-    constraint: bool = True
-    """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
     mode: str = "request"
     """A connection's mode (DESIGN.md 7.1): `event` and `poll` lines are one way, drawn dashed."""
+    constraint: bool = True
+    """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
+    label_outside: bool = False
+    """Whether the label is placed after the layout (an `xlabel`) rather than ranked with it."""
 
 
 @dataclass

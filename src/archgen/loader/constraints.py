@@ -16,6 +16,7 @@ from archgen.loader.parts import Parts
 from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
+from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import InSubnets
 from archgen.model.resources.links import PrefixList, VpcPeering
@@ -70,6 +71,12 @@ def _resource(resource: ResourceBase, path: KeyPath) -> Iterator[Finding]:
             )
     elif isinstance(resource, VpcEndpoint | PrefixList | VpcPeering):
         yield from endpoint_rules.check(resource, path)
+    elif isinstance(resource, Rds) and resource.replicas and not resource.aurora:
+        yield (
+            (*path, "replicas"),
+            f"'replicas' counts Aurora readers: engine {resource.engine} has none (use an "
+            "aurora-* engine, or declare each read replica as its own rds resource)",
+        )
     elif isinstance(resource, LoadBalancer):
         yield from _unique(
             [listener.port for listener in resource.listeners],

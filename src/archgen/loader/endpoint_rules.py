@@ -7,8 +7,10 @@ groups. A prefix list is either AWS's (`service`) or the author's (`cidrs`).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
+from archgen.model.catalogue import TYPES
 from archgen.model.resources.links import PrefixList, VpcPeering
 from archgen.model.resources.network import GATEWAY_SERVICES, VpcEndpoint
 from archgen.source import KeyPath
@@ -42,6 +44,7 @@ def _gateway(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
 
 
 def _interface(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
+    yield from _service_name(endpoint, path)
     if endpoint.route_tables:
         message = "an interface endpoint has network interfaces, not route_tables"
         yield (*path, "route_tables"), message
@@ -53,3 +56,73 @@ def _interface(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
 def _prefix_list(prefix_list: PrefixList, path: KeyPath) -> Iterator[Finding]:
     if (prefix_list.service is None) == (prefix_list.cidrs is None):
         yield path, "a prefix list takes one of service (AWS-managed) or cidrs"
+
+
+KNOWN_SERVICES = frozenset(
+    {name for cls in TYPES for name in cls.facts.endpoints}
+    | {
+        "ec2",
+        "ecs",
+        "ecs-agent",
+        "ecs-telemetry",
+        "ecr.api",
+        "ecr.dkr",
+        "logs",
+        "monitoring",
+        "events",
+        "states",
+        "sts",
+        "kms",
+        "sns",
+        "sqs",
+        "lambda",
+        "execute-api",
+        "elasticache",
+        "rds",
+        "kinesis-streams",
+        "kinesis-firehose",
+        "elasticloadbalancing",
+        "autoscaling",
+        "secretsmanager",
+        "ssm",
+        "ssmmessages",
+        "ec2messages",
+        "bedrock",
+        "bedrock-runtime",
+        "bedrock-agent",
+        "bedrock-agent-runtime",
+        "sagemaker.api",
+        "sagemaker.runtime",
+        "codebuild",
+        "codecommit",
+        "git-codecommit",
+        "cloudformation",
+        "athena",
+        "glue",
+        "elasticfilesystem",
+        "es",
+        "aoss",
+        "xray",
+        "appconfig",
+        "acm-pca",
+        "cloudtrail",
+    }
+)
+"""Endpoint service names archgen knows: its types' and the usual AWS ones. Another name is
+accepted (AWS offers hundreds) unless it looks like a typo of one of these."""
+
+
+def _service_name(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
+    """Refuse a service name that is one letter or two away from a known one: a typo.
+
+    A mistyped name would load, match no service, and leave every call
+    going the long way round with nothing to say why.
+    """
+    if endpoint.service in KNOWN_SERVICES:
+        return
+    close = difflib.get_close_matches(endpoint.service, sorted(KNOWN_SERVICES), n=1, cutoff=0.8)
+    if close:
+        yield (
+            (*path, "service"),
+            f"unknown endpoint service '{endpoint.service}' (did you mean '{close[0]}'?)",
+        )

@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from archgen.errors import Problem
 from archgen.loader.parts import Parts
+from archgen.model.catalogue import CATALOGUE
 from archgen.model.types import RefTo, is_cidr
 from archgen.source import KeyPath, SourceMap
 
@@ -60,10 +61,19 @@ def _judge(value: str, marker: RefTo, parts: Parts, field: str, *, suggest: bool
         close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{field}: '{value}' names no resource{hint}"
-    if marker.types and actual not in marker.types:
-        wanted = " or ".join(marker.types)
+    allowed = marker.types or _types_with(marker.trait)
+    if allowed and actual not in allowed:
+        wanted = " or ".join(allowed)
         return f"{field}: '{value}' is a {actual}, but {field} takes a {wanted}"
     return None
+
+
+@functools.cache
+def _types_with(trait: type | None) -> tuple[str, ...]:
+    """Return the catalogue's type names that mix in `trait` (none without one)."""
+    if trait is None:
+        return ()
+    return tuple(name for name, cls in CATALOGUE.items() if issubclass(cls, trait))
 
 
 def _field_name(path: KeyPath) -> str | int:

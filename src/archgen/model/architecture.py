@@ -223,6 +223,14 @@ class Architecture:
         zones = (self.get(subnet, Subnet).zone for subnet in self.subnets_of(resource_id))
         return tuple(dict.fromkeys(zones))
 
+    def serving_zones(self, resource_id: str) -> tuple[str, ...]:
+        """Return the zones a resource serves from: a one-zone database's first subnet's only.
+
+        Its subnet group spans more zones than it runs in until a standby or
+        an Aurora reader is there; this is what a zone's loss takes away.
+        """
+        return self.resource(resource_id).serving_zones(self.zones_of(resource_id))
+
     def vpc_of(self, resource_id: str) -> str | None:
         """Return the VPC a resource belongs to, if it belongs to one."""
         resource = self.resource(resource_id)

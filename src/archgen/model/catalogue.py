@@ -17,9 +17,10 @@ from archgen.model.resources.compute import AutoscalingGroup, Client, Ec2, Lambd
 from archgen.model.resources.containers import Ecr, EcsService, EksCluster
 from archgen.model.resources.data import S3, Dynamodb, Efs, Elasticache, Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, Nlb, Route53, Waf
-from archgen.model.resources.facts import Facts, HoldsRole
+from archgen.model.resources.facts import AssumesRole, Facts, HoldsRole
 from archgen.model.resources.integration import Eventbridge, StepFunctions
 from archgen.model.resources.links import PrefixList, TransitGateway, VpcPeering
+from archgen.model.resources.management import SystemsManager
 from archgen.model.resources.network import (
     InternetGateway,
     NatGateway,
@@ -84,6 +85,7 @@ Resource = Annotated[
     | Cloudwatch
     | Cloudtrail
     | SecretsManager
+    | SystemsManager
     | KmsKey
     | AcmCertificate,
     Field(discriminator="type"),
@@ -115,6 +117,9 @@ def facts_of(type_name: str) -> Facts:
     """Return what archgen knows of a type, by its YAML name."""
     return CATALOGUE[type_name].facts
 
+
+ROLE_PRINCIPALS = tuple(name for name, cls in CATALOGUE.items() if issubclass(cls, AssumesRole))
+"""The types an IAM role's `assumed_by` may name: each mixes in AssumesRole."""
 
 COMPUTE_TYPES = frozenset(name for name, cls in CATALOGUE.items() if issubclass(cls, HoldsRole))
 """Where application code runs (the types that hold a role); what IAM roles are for."""

@@ -17,14 +17,32 @@ def flow_badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
     return arch.memo("model.badges", lambda: _badges(arch))
 
 
+def step_connection(arch: Architecture, source: str, target: str) -> int | None:
+    """Return the connection a flow step from `source` to `target` follows (None: no such).
+
+    Two resources may be joined by several connections (a web server over
+    HTTP and over SSH); a step names only the pair, so it follows the first
+    one declared, the order the author wrote. The badges, the explanation and
+    `archgen trace` all ask here, so they cannot pick different connections.
+    """
+    chosen = arch.memo("model.step_connections", lambda: _first_of_each_pair(arch))
+    return chosen.get((source, target))
+
+
+def _first_of_each_pair(arch: Architecture) -> dict[tuple[str, str], int]:
+    chosen: dict[tuple[str, str], int] = {}
+    for index, connection in enumerate(arch.connections):
+        chosen.setdefault((connection.source, connection.target), index)
+    return chosen
+
+
 def _badges(arch: Architecture) -> dict[int, tuple[str, ...]]:
     flows = arch.document.flows
-    index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     badges: dict[int, list[str]] = {}
     for number, flow in enumerate(flows):
         prefix = "" if len(flows) == 1 else flow_letter(number)
         for step, pair in enumerate(itertools.pairwise(flow.steps), 1):
-            connection = index_of.get(pair)
+            connection = step_connection(arch, *pair)
             if connection is not None:
                 badges.setdefault(connection, []).append(f"{prefix}{step}")
     return {index: tuple(values) for index, values in sorted(badges.items())}

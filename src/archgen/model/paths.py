@@ -13,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from archgen.model.architecture import Architecture
+from archgen.model.flows import step_connection
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,6 @@ def path_between(arch: Architecture, source: str, target: str) -> Path | None:
 
 def _along_flow(arch: Architecture, source: str, target: str) -> Path | None:
     """Return the first flow's stretch from `source` to the next `target` after it."""
-    index_of = {(c.source, c.target): i for i, c in enumerate(arch.connections)}
     for flow in arch.document.flows:
         steps = flow.steps
         if source not in steps:
@@ -39,7 +39,7 @@ def _along_flow(arch: Architecture, source: str, target: str) -> Path | None:
         if target not in steps[start + 1 :]:
             continue
         end = steps.index(target, start + 1)
-        hops = [index_of.get(pair) for pair in itertools.pairwise(steps[start : end + 1])]
+        hops = [step_connection(arch, *pair) for pair in itertools.pairwise(steps[start : end + 1])]
         if all(hop is not None for hop in hops):
             return Path(tuple(hop for hop in hops if hop is not None), flow.name)
     return None

@@ -62,7 +62,9 @@ every output that repeats it grow with the size of the file.
 class Frozen(BaseModel):
     """Base of every model: immutable, and unknown keys are errors, not dropped typos."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", defer_build=True, use_attribute_docstrings=True
+    )
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,17 @@ class RefTo:
     """
 
     types: tuple[str, ...]
+    trait: type | None = None
+    """Instead of names: any type of the catalogue that has this trait (a mixin class)."""
 
 
-def ref(*types: str) -> RefTo:
-    """Return the marker for a reference to resources of `types` (none: any type)."""
-    return RefTo(types)
+def ref(*types: str, trait: type | None = None) -> RefTo:
+    """Return the marker for a reference to resources of `types`, or of a trait's types.
+
+    With neither, any type will do. A trait keeps the list where each type is
+    declared: a new type that mixes it in is accepted with no list to edit.
+    """
+    return RefTo(types, trait)
 
 
 def _check_cidr(value: str) -> str:

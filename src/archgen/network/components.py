@@ -206,3 +206,20 @@ def _unlisted(component: str, peer: Place, wide: nacl.AclResult) -> str:
         f"archgen cannot list the addresses of {peer.label}, and {component} {verb} the range "
         f"of {rules} holds them"
     )
+
+
+class RoutesOnly(Checkpoints):
+    """The checks of a walk that asks only whether a way exists: routes, gateways, endpoints.
+
+    AG603 asks whether private compute has a way out to a service at all,
+    a question of routes; a NACL or security group that also refuses the call
+    is AG307's to report, and must not hide the missing route.
+    """
+
+    __slots__ = ()
+
+    def acl(self, subnet_id: str, way: str, probe: Probe) -> None:
+        """Admit the packet: filters are not the question."""
+
+    def group(self, owner: str, way: str, probe: Probe, peer_groups: tuple[str, ...]) -> None:
+        """Admit the packet: filters are not the question."""

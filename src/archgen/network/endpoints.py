@@ -9,6 +9,8 @@ the endpoint's ingress security groups, and needs no NAT or internet gateway.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import Subnet, VpcEndpoint
 from archgen.network.intervals import IntervalSet
@@ -19,17 +21,24 @@ _Index = dict[tuple[str, str, str], VpcEndpoint]
 
 
 def service_of(arch: Architecture, resource_id: str) -> str | None:
-    """Return the endpoint service name its type declares (`bedrock-runtime`), if any."""
-    return arch.resource(resource_id).facts.endpoint
+    """Return the (first) endpoint service name its type declares (`bedrock-runtime`), if any."""
+    names = arch.resource(resource_id).facts.endpoints
+    return names[0] if names else None
 
 
-def interface_for(arch: Architecture, subnet_id: str, target: str) -> VpcEndpoint | None:
-    """Return the interface endpoint with private DNS that a call from the subnet resolves to."""
-    service = service_of(arch, target)
-    if service is None:
-        return None
+def interfaces_for(arch: Architecture, subnet_id: str, target: str) -> tuple[VpcEndpoint, ...]:
+    """Return the interface endpoints with private DNS a call from the subnet resolves to.
+
+    A service reached through several endpoint services (Systems Manager's
+    three) has a private path only when every one has an endpoint in the
+    VPC; with one missing, the agent still needs the way out: none is returned.
+    """
     vpc = arch.get(subnet_id, Subnet).vpc
-    return _index(arch).get((vpc, service, "interface"))
+    names = arch.resource(target).facts.endpoints
+    found = tuple(_index(arch).get((vpc, name, "interface")) for name in names)
+    if not names or None in found:
+        return ()
+    return tuple(endpoint for endpoint in found if endpoint is not None)
 
 
 def gateway_for(arch: Architecture, table_id: str, service: str) -> VpcEndpoint | None:
@@ -68,3 +77,18 @@ def _build(arch: Architecture) -> _Index:
         if endpoint.endpoint_kind() == "interface" and endpoint.private_dns:
             index.setdefault((endpoint.vpc, endpoint.service, "interface"), endpoint)
     return index
+
+
+def as_reached(arch: Architecture, origin: Place, place: Place, target: str) -> Place:
+    """Return the service's place as a caller in `origin` reaches it: privately, if it does.
+
+    From a subnet whose VPC has the service's interface endpoints, the name
+    resolves inside the VPC: the trace must not call that a public endpoint.
+    """
+    if origin.subnet is None or place.subnet is not None or place.internet:
+        return place
+    found = interfaces_for(arch, origin.subnet, target)
+    if not found:
+        return place
+    names = ", ".join(endpoint.id for endpoint in found)
+    return replace(place, label=f"{target} (through interface endpoint {names})")

@@ -87,6 +87,17 @@ def internet_ports(arch: Architecture, resource_id: str) -> dict[str, IntervalSe
     return found
 
 
+def addressable(arch: Architecture, resource_id: str, subnet_id: str) -> bool:
+    """Tell whether the internet can open a connection to the resource in that subnet at all.
+
+    It needs a public address there and a route by an internet gateway for
+    some public addresses' replies; whatever the filters say, nothing else is.
+    """
+    if not network_of(arch).has_public_address(resource_id, subnet_id):
+        return False
+    return bool(_answered(arch, subnet_id))
+
+
 def _reached(arch: Architecture, resource_id: str, subnet_id: str, protocol: str) -> Opening:
     """Return the addresses outside the VPC that reach the resource there, and on which ports."""
     addresses, ports = IntervalSet(), IntervalSet()

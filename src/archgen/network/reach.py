@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
-from archgen.network import places
+from archgen.network import endpoints, places
 from archgen.network.calls import INVOKED_THROUGH_SERVICE, Call, call_of, ip_protocol
 from archgen.network.ephemeral import client_ports
 from archgen.network.probe import Probe
@@ -58,6 +58,17 @@ class Reachability:
             return _one_way(hop)
         return replace(hop, one_way=call.one_way)
 
+    def routing(self, index: int) -> HopVerdict:
+        """Return whether the declared connection at `index` has a way at all, filters aside.
+
+        Only the route, gateway and endpoint steps can refuse; AG603 asks this,
+        so a NACL that also blocks the call cannot hide a missing route.
+        """
+        call = call_of(self.arch, self.arch.connections[index])
+        if call.via_service:
+            return _through_service(self.arch, call)
+        return self.hop(call.caller, call.callee, call.protocol, call.port, routes_only=True)
+
     def connections(self) -> Iterator[tuple[int, HopVerdict]]:
         """Yield every declared connection's verdict, in declaration order."""
         for index in range(len(self.arch.connections)):
@@ -70,7 +81,9 @@ class Reachability:
             if failing is not None:
                 yield index, hop, *failing
 
-    def hop(self, source: str, target: str, protocol: str, port: int) -> HopVerdict:
+    def hop(
+        self, source: str, target: str, protocol: str, port: int, *, routes_only: bool = False
+    ) -> HopVerdict:
         """Check `source` -> `target` on `protocol`/`port` over every pair of places.
 
         A function is called at its service's endpoint, never at its interfaces:
@@ -87,7 +100,15 @@ class Reachability:
             targets = self._places_of(target)
         opener = client_ports(self.arch, source)
         pairs = [
-            walk_pair(self.arch, source, target, Probe.request(carrier, port, a, b, opener))
+            walk_pair(
+                self.arch,
+                source,
+                target,
+                Probe.request(
+                    carrier, port, a, endpoints.as_reached(self.arch, a, b, target), opener
+                ),
+                routes_only=routes_only,
+            )
             for a in self._places_of(source)
             for b in targets
         ]

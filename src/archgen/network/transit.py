@@ -18,7 +18,11 @@ _ONWARD = ("nat_gateway", "internet_gateway", "vpc_endpoint")
 
 
 def egress_subnet(
-    arch: Architecture, gateway_id: str, from_subnet: str, destination: Place
+    arch: Architecture,
+    gateway_id: str,
+    from_subnet: str,
+    destination: Place,
+    service: str | None = None,
 ) -> str | None:
     """Return the attachment subnet of another VPC that routes `destination` on, if any.
 
@@ -31,7 +35,7 @@ def egress_subnet(
         if attachment.vpc == sender.vpc:
             continue
         subnets = sorted(attachment.subnets, key=lambda s: arch.get(s, Subnet).zone != sender.zone)
-        choices = routes.lookup(arch, subnets[0], destination.addresses)
+        choices = routes.lookup(arch, subnets[0], destination.addresses, service)
         if choices and all(choice.kind in _ONWARD for choice in choices):
             return subnets[0]
     return None

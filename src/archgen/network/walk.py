@@ -15,8 +15,8 @@ from dataclasses import replace
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
 from archgen.network import crossing as crossing_vpcs
-from archgen.network import endpoints, places, vpc_origins
-from archgen.network.components import Checkpoints
+from archgen.network import endpoints, places, preserved, vpc_origins
+from archgen.network.components import Checkpoints, RoutesOnly
 from archgen.network.internet import follow
 from archgen.network.intervals import INTERNET, address_text
 from archgen.network.probe import Blocked, Leg, Probe
@@ -32,13 +32,16 @@ _UNROUTABLE = (
 )
 
 
-def walk_pair(arch: Architecture, source: str, target: str, request: Probe) -> PairVerdict:
+def walk_pair(
+    arch: Architecture, source: str, target: str, request: Probe, *, routes_only: bool = False
+) -> PairVerdict:
     """Return the verdict of `request` from `source` to `target` and of its reply.
 
     A refusal ends the walk (as an exception, so no check has to test what
     came before it); the steps admitted until then are kept as the evidence.
+    `routes_only` passes every NACL and security group: is there a way at all?
     """
-    at = Checkpoints(arch)
+    at = RoutesOnly(arch) if routes_only else Checkpoints(arch)
     trail = at.trail
     a, b = request.origin, request.destination
     try:
@@ -71,15 +74,15 @@ def _inside(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     if crossing:
         at.acl(a, "outbound", request)
     at.local_route(a, request)
+    seen = preserved.seen_by_target(at.arch, source, target, request)
     if crossing:
-        at.acl(b, "inbound", request)
-    at.group(target, "ingress", request, places.group_ids(at.arch, source))
+        at.acl(b, "inbound", seen)
+    at.group(target, "ingress", seen, places.group_ids(at.arch, source))
     at.listener(target, request.port)
-    reply = request.reply()
     if crossing:
-        at.acl(b, "outbound", reply)
-        at.local_route(b, reply)
-        at.acl(a, "inbound", reply)
+        at.acl(b, "outbound", seen.reply())
+        at.local_route(b, request.reply())
+        at.acl(a, "inbound", request.reply())
     else:
         by = "traffic within a subnet passes no NACL"
         at.trail.admit("return", "subnet", b, "reply inside one subnet", (by,))
@@ -101,7 +104,8 @@ def _from_outside(at: Checkpoints, target: str, request: Probe) -> None:
     at.trail.admit("forward", "internet_gateway", gateway.id, check, by)
     check = f"to {request.destination.label}"
     route = f"implicit local route {places.vpc_cidr(at.arch, subnet)}"
-    at.trail.admit("forward", "route_table", "", check, (route,))
+    table, subject = places.table_name(at.arch, subnet), places.table_id(at.arch, subnet)
+    at.trail.admit("forward", "route_table", table, check, (route,), subject=subject)
     at.acl(subnet, "inbound", request)
     at.group(target, "ingress", request, ())
     at.listener(target, request.port)
@@ -155,15 +159,16 @@ def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> No
     """Walk a call out of a subnet: to an interface endpoint of the service if its VPC has one."""
     subnet = request.origin.subnet
     assert subnet is not None  # noqa: S101 (caller's contract)
-    endpoint = endpoints.interface_for(at.arch, subnet, target)
-    if endpoint is None:
+    found = endpoints.interfaces_for(at.arch, subnet, target)
+    if not found:
         _to_outside(at, source, target, request)
         return
-    service = endpoints.service_of(at.arch, target)
-    by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
-    at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
-    for place in endpoints.places_of(at.arch, endpoint):
-        _inside(at, source, endpoint.id, request.sent_to(place))
+    for endpoint in found:
+        service = endpoint.service
+        by = (f"private DNS resolves {service} to {endpoint.id}'s network interfaces",)
+        at.trail.admit("forward", "vpc_endpoint", endpoint.id, f"{target} ({service})", by)
+        for place in endpoints.places_of(at.arch, endpoint):
+            _inside(at, source, endpoint.id, request.sent_to(place))
 
 
 def _to_outside(at: Checkpoints, source: str, target: str, request: Probe) -> None:

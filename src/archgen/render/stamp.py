@@ -95,17 +95,19 @@ def _seal(fingerprint: str, body_digest: bytes) -> str:
 
 
 _DRAWN_BY = {
-    "png": ("layout/run.py",),
-    "svg": ("layout/run.py", "render/png_svg.py"),
+    "png": ("layout/ladder.py", "layout/run.py"),
+    "svg": ("layout/ladder.py", "layout/run.py", "render/png_svg.py"),
     "drawio": (
         "layout/geometry.py",
+        "layout/ladder.py",
         "layout/run.py",
         "layout/style.py",
         "render/drawio.py",
         "render/drawio_styles.py",
     ),
 }
-"""The modules that make each picture from the DOT source: graphviz's options, then
+"""The modules that make each picture from the DOT source: graphviz's options and the
+layout ladder's relaxed sources, then
 archgen's own handling of what graphviz gives back (icons put into the SVG, the
 draw.io converter). The DOT source covers everything before."""
 

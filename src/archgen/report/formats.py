@@ -50,6 +50,12 @@ def _sarif(result: CheckResult, colour: bool) -> str:
     return format_sarif(result)
 
 
+def _sarif_errors(problems: tuple[Problem, ...]) -> str:
+    from archgen.report.sarif import format_sarif_errors
+
+    return format_sarif_errors(problems)
+
+
 def _github(result: CheckResult, colour: bool) -> str:
     from archgen.report.github import format_github
 
@@ -79,7 +85,7 @@ REPORT_FORMATS: dict[str, ReportFormat] = {
     for entry in (
         ReportFormat("text", _text, None),
         ReportFormat("json", _json, _json_errors),
-        ReportFormat("sarif", _sarif, None),
+        ReportFormat("sarif", _sarif, _sarif_errors),
         ReportFormat("github", _github, _github_errors),
         ReportFormat("junit", _junit, _junit_errors),
     )

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from archgen import __version__
+from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.report.base import CheckResult, json_document
 from archgen.rules.base import Rule
@@ -29,20 +30,62 @@ def format_sarif(result: CheckResult) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "archgen",
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(rule) for rule in ALL_RULES],
-                    }
-                },
+                "tool": {"driver": _driver()},
                 "automationDetails": {"id": "archgen/"},
                 "results": results,
             }
         ],
     }
     return json_document(log, ascii_only=False)
+
+
+def format_sarif_errors(problems: tuple[Problem, ...]) -> str:
+    """Return the SARIF log of a run that could not check its input: no results, and why.
+
+    Code scanning must see a failed run, not a clean one: the invocation says
+    it did not succeed and carries one error notification per problem, at its
+    file:line:col, so the upload shows what to fix.
+    """
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": problem.message},
+            "locations": [_location(problem.span.file, problem.span.line, problem.span.column)],
+        }
+        for problem in problems
+    ]
+    invocation = {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": _driver()},
+                "automationDetails": {"id": "archgen/"},
+                "invocations": [invocation],
+                "results": [],
+            }
+        ],
+    }
+    return json_document(log, ascii_only=False)
+
+
+def _driver() -> dict[str, Any]:
+    return {
+        "name": "archgen",
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(rule) for rule in ALL_RULES],
+    }
+
+
+def _location(file: str, line: int, column: int) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(file)},
+            "region": {"startLine": line, "startColumn": column},
+        }
+    }
 
 
 def _rule(rule: type[Rule]) -> dict[str, Any]:
@@ -79,14 +122,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "ruleIndex": rule_index,
         "level": finding.severity.value,
         "message": {"text": message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(finding.span.file)},
-                    "region": {"startLine": finding.span.line, "startColumn": finding.span.column},
-                }
-            }
-        ],
+        "locations": [_location(finding.span.file, finding.span.line, finding.span.column)],
         "partialFingerprints": {"archgen/v1": f"{finding.rule}:{finding.resource or ''}"},
     }
 

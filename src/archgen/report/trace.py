@@ -15,12 +15,24 @@ _SCOPES = {
 def format_trace(journey: Journey) -> str:
     """Return one hop as before, or a path's verdict and then each hop in order."""
     if len(journey.hops) == 1:
-        return _shown(_hop(journey.hops[0]))
+        head, *rest = _hop(journey.hops[0])
+        return _shown([head, *_asked(journey), *rest])
     lines = [_path_head(journey)]
     for number, hop in enumerate(journey.hops, 1):
         head, *rest = _hop(hop)
         lines += ["", f"hop {number} of {len(journey.hops)}: {head}", *rest]
     return _shown(lines)
+
+
+def _asked(journey: Journey) -> list[str]:
+    """Say what was asked when the call runs the other way: a trace never swaps it silently."""
+    hop = journey.hops[0].hop
+    if (hop.source, hop.target) == (journey.source, journey.target):
+        return []
+    return [
+        f"  asked {journey.source} -> {journey.target}: traced as the call is made, "
+        f"from {hop.source}"
+    ]
 
 
 def _path_head(journey: Journey) -> str:
@@ -47,7 +59,10 @@ def _hop(traced: TracedHop) -> list[str]:
     hop, call = traced.hop, traced.call
     lines = [f"{hop.source} -> {hop.target}  {hop.protocol} port {hop.port}: {_verdict(traced)}"]
     if call.mode == "poll":
-        lines.append(f"  poll: {call.caller} starts each call and reads {call.callee}")
+        lines.append(
+            f"  poll: declared {call.callee} -> {call.caller}, where the data flows; "
+            f"{call.caller} starts each call and reads {call.callee}"
+        )
     if call.one_way:
         lines.append(_EVENT_REPLIED if call.replied else _EVENT_DATAGRAM)
     if hop.scope in _SCOPES:

@@ -29,6 +29,7 @@ class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
     """
 
     type: Literal["opensearch"]
+    """Always `opensearch`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon OpenSearch Service",
         tier="data",
@@ -44,8 +45,11 @@ class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
     zone_verb: ClassVar[str] = "keeps its nodes"
     zone_loss: ClassVar[str] = "losing that zone stops search"
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=3)] = ()
+    """The subnets of a VPC domain (up to three); none: a public domain."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     zone_awareness: bool = False
+    """Spread nodes and replicas over two or three zones."""
     encrypted: bool = False
     """Encryption at rest, which can only be chosen when the domain is created."""
 
@@ -64,6 +68,7 @@ class KinesisStream(ResourceBase):
     """An ordered, replayable stream of records, read by consumers at their own pace."""
 
     type: Literal["kinesis_stream"]
+    """Always `kinesis_stream`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Kinesis Data Streams",
         tier="application",
@@ -77,9 +82,13 @@ class KinesisStream(ResourceBase):
         endpoint="kinesis-streams",
     )
     capacity_mode: Literal["on-demand", "provisioned"] = "on-demand"
+    """on-demand or provisioned (with `shards`)."""
     shards: Annotated[Whole, Field(ge=1, le=10_000)] | None = None
+    """The shard count of a provisioned stream."""
     retention_hours: Annotated[Whole, Field(ge=24, le=8_760)] = 24
+    """How long records are kept, 24..8760 hours."""
     encrypted: bool = False
+    """Encrypted at rest."""
 
 
 VECTOR_STORES = ("opensearch", "rds", "s3")
@@ -90,6 +99,7 @@ class BedrockKnowledgeBase(NeedsRole, ResourceBase):
     """Documents split, embedded and indexed in a vector store, for retrieval by Bedrock."""
 
     type: Literal["bedrock_knowledge_base"]
+    """Always `bedrock_knowledge_base`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Bedrock Knowledge Bases",
         tier="application",
@@ -106,5 +116,9 @@ class BedrockKnowledgeBase(NeedsRole, ResourceBase):
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     """The embedding model that turns documents and questions into vectors."""
     vector_store: Annotated[Id, ref(*VECTOR_STORES)]
+    """The store that holds the vectors (an opensearch domain or another store); its role must allow
+    it."""
     data_source: Annotated[Id, ref("s3")] | None = None
+    """The S3 bucket of the documents; its role must allow it."""
     role: RoleRef | None = None
+    """The service role the knowledge base reads, embeds and stores with."""

@@ -39,8 +39,11 @@ class Suppression(Frozen):
     """A finding the author accepts, with the reason a reviewer will read."""
 
     rule: Annotated[str, Field(pattern=r"^AG\d{3}$")]
+    """The rule id whose finding is accepted, such as AG104."""
     reason: Prose
+    """Why the finding is accepted, for a reviewer."""
     expires: IsoDate | None = None
+    """The day (YYYY-MM-DD) the suppression lapses; AG002 then reports it."""
 
 
 class ResourceBase(Frozen):
@@ -49,9 +52,14 @@ class ResourceBase(Frozen):
     facts: ClassVar[Facts]
 
     label: Label | None = None
+    """The name drawn and written for it; defaults to the id."""
     tier: Tier | Annotated[tuple[Tier, ...], Field(min_length=1)] | None = None
+    """The tier or tiers it serves (external, presentation, edge, application, data, network,
+    identity); defaults to its type's."""
     why: Prose | None = None
+    """Why it was chosen, in the author's words; the explanation quotes it."""
     suppress: tuple[Suppression, ...] = ()
+    """Findings on this resource the author accepts, each with a reason."""
 
     _id: str = PrivateAttr(default="")
 
@@ -80,3 +88,11 @@ class ResourceBase(Frozen):
     def own_port(self) -> int | None:
         """Return the port it listens on when a connection names none (None: the protocol's)."""
         return self.facts.port
+
+    def serving_zones(self, zones: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the zones of `zones` it keeps serving from: all, unless one zone holds it all."""
+        return zones
+
+    def failover(self) -> str:
+        """Return what keeps it serving in its other zones, in a few words ('' if nothing says)."""
+        return ""

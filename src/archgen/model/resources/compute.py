@@ -39,6 +39,7 @@ class Client(ResourceBase):
     """
 
     type: Literal["client"]
+    """Always `client`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Users",
         tier="external",
@@ -52,12 +53,15 @@ class Client(ResourceBase):
         endpoint=None,
     )
     cidrs: Annotated[tuple[Cidr, ...], Field(min_length=1, max_length=100)] | None = None
+    """The source ranges the client comes from (an office, a partner); without it, the whole
+    internet."""
 
 
 class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     """One virtual machine in one subnet."""
 
     type: Literal["ec2"]
+    """Always `ec2`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon EC2",
         tier="application",
@@ -71,9 +75,13 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
         endpoint=None,
     )
     subnet: SubnetRef
+    """The subnet it is in (a `subnet` id)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     public_ip: bool = False
+    """The instance has a public IPv4 address."""
     role: RoleRef | None = None
+    """The IAM role it runs with (an `iam_role`); its `allows` lists what it may call."""
 
     def has_public_address(self, auto_assign: bool) -> bool:
         """Tell whether it has its own public IP, or one the subnet assigns at launch."""
@@ -89,6 +97,7 @@ class AutoscalingGroup(
     zone_loss: ClassVar[str] = "a zone failure leaves nowhere to replace the instances"
 
     type: Literal["autoscaling_group"]
+    """Always `autoscaling_group`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon EC2 Auto Scaling",
         tier="application",
@@ -102,11 +111,17 @@ class AutoscalingGroup(
         endpoint=None,
     )
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     min: Capacity = 1
+    """The fewest instances it keeps."""
     desired: Capacity = 1
+    """How many copies run normally."""
     max: Capacity = 1
+    """The most instances it launches."""
     role: RoleRef | None = None
+    """The IAM role it runs with (an `iam_role`); its `allows` lists what it may call."""
 
     def has_public_address(self, auto_assign: bool) -> bool:
         """Tell whether the subnet assigns one at launch: instances take what it gives."""
@@ -117,6 +132,7 @@ class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
     """A function; VPC-attached when it has subnets, else it runs in the Region."""
 
     type: Literal["lambda"]
+    """Always `lambda`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Lambda",
         tier="application",
@@ -130,9 +146,13 @@ class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
         endpoint="lambda",
     )
     role: RoleRef | None = None
+    """The IAM role it runs with (an `iam_role`); its `allows` lists what it may call."""
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
+    """The subnets of a VPC-attached function; none: it runs outside any VPC."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     runtime: Annotated[str, Field(pattern=r"^[a-z][a-z0-9.]*$", max_length=40)] | None = None
+    """The runtime, such as python3.12."""
     timeout: Annotated[Whole, Field(ge=1, le=900)] | None = None
     """Seconds; Lambda's own default is 3."""
     memory: Annotated[Whole, Field(ge=128, le=10_240)] | None = None

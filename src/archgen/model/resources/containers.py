@@ -28,6 +28,7 @@ class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZone
     """
 
     type: Literal["ecs_service"]
+    """Always `ecs_service`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon ECS",
         tier="application",
@@ -44,13 +45,19 @@ class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZone
     zone_verb: ClassVar[str] = "runs tasks"
     zone_loss: ClassVar[str] = "a zone failure leaves nowhere to restart them"
     launch_type: Literal["fargate", "ec2"] = "fargate"
+    """`fargate` (AWS runs the tasks) or `ec2` (on the cluster's instances)."""
     cluster: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$", max_length=255)] | None = None
+    """The ECS cluster's name."""
     desired: Capacity = 1
+    """How many copies run normally."""
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     public_ip: bool = False
     """Fargate's assignPublicIp: a task's own public address, whatever the subnet assigns."""
     role: RoleRef | None = None
+    """The task role its containers call AWS services with."""
 
     def has_public_address(self, auto_assign: bool) -> bool:
         """Tell whether its tasks get a public IP: only when asked, awsvpc ignores the subnet's."""
@@ -61,6 +68,7 @@ class EksCluster(InSubnets, NeedsRole, HasSecurityGroups, SpansZones, ResourceBa
     """A Kubernetes control plane run by AWS, with interfaces and worker nodes in its subnets."""
 
     type: Literal["eks_cluster"]
+    """Always `eks_cluster`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon EKS",
         tier="application",
@@ -77,9 +85,13 @@ class EksCluster(InSubnets, NeedsRole, HasSecurityGroups, SpansZones, ResourceBa
     zone_verb: ClassVar[str] = "has subnets"
     zone_loss: ClassVar[str] = "EKS requires subnets in two zones and its pods lose that zone"
     version: Annotated[str, Field(pattern=r"^\d+\.\d+$")] | None = None
+    """The Kubernetes version, such as 1.30."""
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     role: RoleRef | None = None
+    """The cluster role."""
     endpoint_public: bool = True
     """Whether the Kubernetes API answers on the internet (AWS's default) or only in the VPC."""
 
@@ -88,6 +100,7 @@ class Ecr(ResourceBase):
     """A private container image registry that ECS, EKS and Lambda pull images from."""
 
     type: Literal["ecr"]
+    """Always `ecr`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon ECR",
         tier="application",
@@ -101,4 +114,6 @@ class Ecr(ResourceBase):
         endpoint="ecr.api",
     )
     scan_on_push: bool = False
+    """Scan each image for vulnerabilities when it is pushed."""
     immutable_tags: bool = False
+    """A tag, once pushed, cannot be moved to another image."""

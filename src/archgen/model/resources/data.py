@@ -38,6 +38,7 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     """A managed relational database; Multi-AZ keeps a standby in a second AZ."""
 
     type: Literal["rds"]
+    """Always `rds`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon RDS",
         tier="data",
@@ -51,12 +52,20 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
         endpoint=None,
     )
     engine: RdsEngine
+    """mysql, postgres, mariadb, oracle, sqlserver, or aurora-mysql / aurora-postgresql (Aurora)."""
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     multi_az: bool = False
+    """Keep a synchronous standby in a second zone (not for Aurora, whose readers are the failover
+    targets)."""
     publicly_accessible: bool = False
+    """Give the database a public address."""
     storage_encrypted: bool = False
+    """Encrypt its storage at rest."""
     port: Port | None = None
+    """The port; defaults to the engine's."""
     replicas: Annotated[Whole, Field(ge=0, le=15)] = 0
     """Aurora readers: they serve reads and are the failover targets (aurora-* engines)."""
 
@@ -64,6 +73,25 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     def aurora(self) -> bool:
         """Tell whether this is an Aurora cluster: a writer and readers, storage over 3 AZs."""
         return self.engine.startswith("aurora-")
+
+    def survives_zone_loss(self) -> bool:
+        """Tell whether a second zone takes over when the writer's (or primary's) zone fails.
+
+        Aurora has no standby: its readers are the failover targets, so one
+        reader (AWS spreads them over the subnet group's zones) is what counts,
+        and `multi_az` means nothing. Other engines fail over to the Multi-AZ standby.
+        """
+        return self.replicas >= 1 if self.aurora else self.multi_az
+
+    def serving_zones(self, zones: tuple[str, ...]) -> tuple[str, ...]:
+        """Return its zones if it fails over, else the first alone: where the database runs."""
+        return zones if self.survives_zone_loss() else zones[:1]
+
+    def failover(self) -> str:
+        """Return what holds it in its other zones: Aurora readers or the Multi-AZ standby."""
+        if self.aurora:
+            return "Aurora readers, its failover targets"
+        return "a Multi-AZ standby"
 
     @property
     def effective_port(self) -> int:
@@ -83,6 +111,7 @@ class Dynamodb(InManagedPrefixList, ResourceBase):
     """A managed key-value table, regional and replicated across AZs by AWS."""
 
     type: Literal["dynamodb"]
+    """Always `dynamodb`: selects this resource type."""
     managed_list: ClassVar[str] = "dynamodb"
     facts: ClassVar[Facts] = Facts(
         service="Amazon DynamoDB",
@@ -97,6 +126,7 @@ class Dynamodb(InManagedPrefixList, ResourceBase):
         endpoint="dynamodb",
     )
     point_in_time_recovery: bool = False
+    """Continuous backups, restorable to any second of the last 35 days."""
     encrypted: bool = True
     """Always true in AWS (an AWS-owned key at least); written false it is a finding."""
 
@@ -116,6 +146,7 @@ class S3(InManagedPrefixList, ResourceBase):
     """An object bucket; a website bucket is the presentation tier of a static site."""
 
     type: Literal["s3"]
+    """Always `s3`: selects this resource type."""
     managed_list: ClassVar[str] = "s3"
     facts: ClassVar[Facts] = Facts(
         service="Amazon S3",
@@ -130,10 +161,15 @@ class S3(InManagedPrefixList, ResourceBase):
         endpoint="s3",
     )
     website: bool = False
+    """Serve the bucket as a static website endpoint."""
     block_public_access: bool = True
+    """S3 Block Public Access is on."""
     encrypted: bool = True
+    """Encrypted at rest; S3 always is, so `false` is refused (AG004)."""
     versioning: bool = False
+    """Keep every version of every object."""
     storage_class: StorageClass = "standard"
+    """The storage class; a one-zone class is lost with its zone (AG106)."""
 
     def default_tiers(self) -> tuple[Tier, ...]:
         """Return presentation for a website bucket: it serves a static site."""
@@ -144,6 +180,7 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
     """An in-memory cache cluster in the VPC."""
 
     type: Literal["elasticache"]
+    """Always `elasticache`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon ElastiCache",
         tier="data",
@@ -157,13 +194,21 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
         endpoint=None,
     )
     engine: Literal["redis", "valkey", "memcached"] = "redis"
+    """The database or cache engine."""
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     multi_az: bool = False
+    """Keep a standby in a second Availability Zone with automatic failover."""
     port: Port | None = None
+    """The port; defaults to the engine's."""
     encrypted_at_rest: bool = False
+    """Encrypt the cache's data at rest."""
     encrypted_in_transit: bool = False
+    """Clients talk to it over TLS."""
     replicas: Annotated[Whole, Field(ge=0, le=5)] = 0
+    """Read replicas per shard, 0..5."""
 
     @property
     def effective_port(self) -> int:
@@ -179,6 +224,7 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
     """A shared file system with one mount target per subnet."""
 
     type: Literal["efs"]
+    """Always `efs`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon EFS",
         tier="data",
@@ -192,5 +238,8 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
         endpoint=None,
     )
     subnets: Subnets
+    """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     encrypted: bool = False
+    """Encrypted at rest."""

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
+    AssumesRole,
     Facts,
     FrontDoor,
     HasSecurityGroups,
@@ -24,6 +25,7 @@ class Route53(ResourceBase):
     """DNS for the domain; its aliases are drawn as "resolves to", not as traffic."""
 
     type: Literal["route53"]
+    """Always `route53`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Route 53",
         tier="edge",
@@ -37,13 +39,16 @@ class Route53(ResourceBase):
         endpoint=None,
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
+    """The hosted zone's domain name."""
     aliases: tuple[Annotated[Id, ref("cloudfront", "alb", "nlb", "api_gateway")], ...] = ()
+    """The CloudFront distributions, load balancers or APIs its records point to."""
 
 
-class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
+class CloudFront(InManagedPrefixList, FrontDoor, AssumesRole, ResourceBase):
     """The CDN in front of a site or API; AWS's default viewer policy allows plain HTTP."""
 
     type: Literal["cloudfront"]
+    """Always `cloudfront`: selects this resource type."""
     managed_list: ClassVar[str] = "cloudfront-origin-facing"
     facts: ClassVar[Facts] = Facts(
         service="Amazon CloudFront",
@@ -58,13 +63,16 @@ class CloudFront(InManagedPrefixList, FrontDoor, ResourceBase):
         endpoint=None,
     )
     viewer_protocol: Literal["redirect-to-https", "https-only", "allow-all"] = "allow-all"
+    """What viewers may use: redirect-to-https, https-only or allow-all."""
     origin_access_control: bool = False
+    """Reach S3 origins through Origin Access Control (a private bucket)."""
 
 
-class ApiGateway(FrontDoor, ResourceBase):
+class ApiGateway(FrontDoor, AssumesRole, ResourceBase):
     """The managed front door of an API, outside any VPC."""
 
     type: Literal["api_gateway"]
+    """Always `api_gateway`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon API Gateway",
         tier="edge",
@@ -78,7 +86,9 @@ class ApiGateway(FrontDoor, ResourceBase):
         endpoint="execute-api",
     )
     kind: Literal["rest", "http", "websocket"] = "rest"
+    """rest, http or websocket API."""
     access_logging: bool = False
+    """Write access logs (AG601)."""
     authorizer: Literal["none", "iam", "cognito", "lambda", "jwt"] = "none"
     """Who may call: without one, anyone on the internet can."""
 
@@ -87,14 +97,18 @@ class Listener(Frozen):
     """A port and protocol an ALB accepts requests on."""
 
     port: Port
+    """The port the load balancer accepts connections on."""
     protocol: Literal["http", "https"]
+    """http or https."""
 
 
 class NlbListener(Frozen):
     """A port and protocol an NLB accepts connections on: layer 4, TLS ended or passed on."""
 
     port: Port
+    """The port the load balancer accepts connections on."""
     protocol: Literal["tcp", "tls", "udp", "tcp_udp"]
+    """tcp, tls (ended at the NLB), udp or tcp_udp."""
 
 
 class LoadBalancer(InSubnets, MayBePublic, HasSecurityGroups):
@@ -118,6 +132,7 @@ class Alb(FrontDoor, LoadBalancer, ResourceBase):
     """An Application Load Balancer: one node per subnet it is enabled in."""
 
     type: Literal["alb"]
+    """Always `alb`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Application Load Balancer",
         tier="edge",
@@ -131,9 +146,13 @@ class Alb(FrontDoor, LoadBalancer, ResourceBase):
         endpoint=None,
     )
     subnets: Subnets
+    """The subnets it is enabled in, one node per zone: at least two zones."""
     security_groups: SecurityGroups = ()
+    """The security groups on its network interfaces; none: the VPC's default group."""
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    """`internet-facing` (public nodes, in public subnets) or `internal` (private only)."""
     listeners: tuple[Listener, ...] = ()
+    """The ports and protocols it accepts."""
 
 
 class Nlb(LoadBalancer, ResourceBase):
@@ -144,6 +163,7 @@ class Nlb(LoadBalancer, ResourceBase):
     """
 
     type: Literal["nlb"]
+    """Always `nlb`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Network Load Balancer",
         tier="edge",
@@ -157,9 +177,16 @@ class Nlb(LoadBalancer, ResourceBase):
         endpoint=None,
     )
     subnets: Subnets
+    """The subnets it is enabled in, one node per zone."""
     security_groups: SecurityGroups = ()
+    """Optional: without any the NLB filters nothing, and its targets admit the clients."""
     scheme: Literal["internet-facing", "internal"] = "internet-facing"
+    """`internet-facing` (public nodes, in public subnets) or `internal` (private only)."""
     listeners: tuple[NlbListener, ...] = ()
+    """The ports and protocols it accepts."""
+    preserve_client_ip: bool | None = None
+    """Targets see the client's address (client IP preservation). Default: AWS's, on for
+    instance targets (ec2, autoscaling_group) and off for IP targets over TCP and TLS."""
 
     def filtered_by_groups(self) -> bool:
         """Tell whether security groups filter it: an NLB created without any has none."""
@@ -170,6 +197,7 @@ class Waf(ResourceBase):
     """A web application firewall in front of CloudFront, an ALB or API Gateway."""
 
     type: Literal["waf"]
+    """Always `waf`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS WAF",
         tier="edge",
@@ -183,3 +211,4 @@ class Waf(ResourceBase):
         endpoint=None,
     )
     protects: tuple[Annotated[Id, ref("cloudfront", "alb", "api_gateway")], ...] = ()
+    """The CloudFront distributions, ALBs or APIs the web ACL is associated with."""

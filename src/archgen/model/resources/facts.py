@@ -64,9 +64,18 @@ class Facts:
     """The key of the built-in rationale in the explanation; None: not explained on its own."""
     signed_api: bool
     """Reached through the signed AWS API, so only with IAM permissions (AG501)."""
-    endpoint: str | None
+    endpoint: str | tuple[str, ...] | None
     """The VPC endpoint service name that reaches it privately (`bedrock-runtime` for Bedrock,
-    `secretsmanager`, `s3`), which a `vpc_endpoint`'s `service` names; None: no endpoint."""
+    `secretsmanager`, `s3`), which a `vpc_endpoint`'s `service` names; None: no endpoint.
+    Several names when the service needs an endpoint for each (Systems Manager: `ssm`,
+    `ssmmessages`, `ec2messages`): the private path exists only when all are there."""
+
+    @property
+    def endpoints(self) -> tuple[str, ...]:
+        """Return the endpoint service names as a tuple: none, one or several."""
+        if self.endpoint is None:
+            return ()
+        return (self.endpoint,) if isinstance(self.endpoint, str) else self.endpoint
 
 
 def plumbing(service: str) -> Facts:
@@ -150,7 +159,15 @@ class InVpc:
         return self.vpc
 
 
-class HoldsRole:
+class AssumesRole:
+    """Trait: can assume an IAM role, so a role's `assumed_by` may name it.
+
+    Compute holds one for its code; API Gateway, CloudFront and EventBridge
+    assume one to reach their integrations, origins and targets.
+    """
+
+
+class HoldsRole(AssumesRole):
     """Trait: runs application code, under the IAM role its `role` names (compute)."""
 
     if TYPE_CHECKING:  # the field itself is the class's; pydantic must not see it twice

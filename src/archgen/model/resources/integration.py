@@ -6,13 +6,14 @@ from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import RoleRef
-from archgen.model.resources.facts import Facts, NeedsRole, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, NeedsRole, Shape
 
 
 class StepFunctions(NeedsRole, ResourceBase):
     """A state machine that calls services step by step, with retries and error branches."""
 
     type: Literal["step_functions"]
+    """Always `step_functions`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Step Functions",
         tier="application",
@@ -28,12 +29,14 @@ class StepFunctions(NeedsRole, ResourceBase):
     workflow: Literal["standard", "express"] = "standard"
     """Standard: up to a year, exactly once; express: up to five minutes, at least once."""
     role: RoleRef | None = None
+    """The execution role the state machine calls everything with."""
 
 
-class Eventbridge(ResourceBase):
+class Eventbridge(AssumesRole, ResourceBase):
     """An event bus whose rules route each event to the targets that match it."""
 
     type: Literal["eventbridge"]
+    """Always `eventbridge`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon EventBridge",
         tier="application",

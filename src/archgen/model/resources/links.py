@@ -24,6 +24,7 @@ class PrefixList(ResourceBase):
     """
 
     type: Literal["prefix_list"]
+    """Always `prefix_list`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Managed prefix list",
         tier="network",
@@ -37,20 +38,25 @@ class PrefixList(ResourceBase):
         endpoint=None,
     )
     service: PrefixListService | None = None
+    """An AWS-managed list: cloudfront-origin-facing, s3 or dynamodb."""
     cidrs: Annotated[tuple[Cidr, ...], Field(min_length=1, max_length=1000)] | None = None
+    """A customer-managed list: the CIDR blocks it holds."""
 
 
 class Attachment(Frozen):
     """A VPC attached to a transit gateway through one network interface per subnet named."""
 
     vpc: VpcRef
+    """The attached VPC."""
     subnets: Subnets
+    """The subnets of that VPC the attachment's network interfaces are in."""
 
 
 class TransitGateway(ResourceBase):
     """A regional router between the VPCs attached to it; routes name it as their target."""
 
     type: Literal["transit_gateway"]
+    """Always `transit_gateway`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Transit Gateway",
         tier="network",
@@ -64,6 +70,7 @@ class TransitGateway(ResourceBase):
         endpoint=None,
     )
     attachments: Annotated[tuple[Attachment, ...], Field(min_length=1, max_length=100)]
+    """The VPCs attached, each through subnets of its own."""
 
     def joins(self, vpc_id: str) -> bool:
         """Tell whether the VPC is attached, so its routes may send traffic here."""
@@ -74,6 +81,7 @@ class VpcPeering(ResourceBase):
     """A private link between exactly two VPCs; it is not transitive."""
 
     type: Literal["vpc_peering"]
+    """Always `vpc_peering`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="VPC peering",
         tier="network",

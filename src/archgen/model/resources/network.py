@@ -42,6 +42,7 @@ class Vpc(ResourceBase):
     """A virtual network; its CIDR bounds every subnet in it."""
 
     type: Literal["vpc"]
+    """Always `vpc`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon VPC",
         tier="network",
@@ -55,20 +56,29 @@ class Vpc(ResourceBase):
         endpoint=None,
     )
     cidr: Cidr
+    """The VPC's IPv4 CIDR block, /16 to /28."""
 
 
 class Subnet(InVpc, ResourceBase):
     """A range of the VPC in one Availability Zone; public or private by its routes."""
 
     type: Literal["subnet"]
+    """Always `subnet`: selects this resource type."""
     facts: ClassVar[Facts] = plumbing("Subnet")
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
     zone: Zone
+    """The Availability Zone, such as us-east-1a."""
     cidr: Cidr
+    """The subnet's CIDR block, inside its VPC's."""
     route_table: Annotated[Id, ref("route_table")] | None = None
+    """Its route table; none: the VPC's main route table."""
     nacl: Annotated[Id, ref("network_acl")] | None = None
+    """Its network ACL; none: the VPC's default ACL, which allows everything."""
     public_ip_on_launch: bool = False
+    """Instances launched here get a public address."""
     kind: Literal["public", "private"] | None = None
+    """public or private as the author means it; AG201 checks it against the routes."""
 
 
 class Route(Frozen):
@@ -78,23 +88,30 @@ class Route(Frozen):
     """
 
     destination: Annotated[CidrOrId, ref("prefix_list")]
+    """A CIDR block or a prefix list id."""
     target: Annotated[Id, ref("internet_gateway", "nat_gateway", "transit_gateway", "vpc_peering")]
+    """An internet gateway, NAT gateway, transit gateway or peering connection."""
 
 
 class RouteTable(InVpc, ResourceBase):
     """The routes of the subnets associated with it (or of every subnet, when main)."""
 
     type: Literal["route_table"]
+    """Always `route_table`: selects this resource type."""
     facts: ClassVar[Facts] = plumbing("Route table")
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
     main: bool = False
+    """The VPC's main route table, used by subnets that name none."""
     routes: tuple[Route, ...] = ()
+    """Routes besides the implicit local route; longest prefix wins."""
 
 
 class InternetGateway(InVpc, ResourceBase):
     """The VPC's door to the internet, for subnets that route to it."""
 
     type: Literal["internet_gateway"]
+    """Always `internet_gateway`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Internet gateway",
         tier="network",
@@ -108,12 +125,14 @@ class InternetGateway(InVpc, ResourceBase):
         endpoint=None,
     )
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
 
 
 class NatGateway(InSubnet, MayBePublic, ResourceBase):
     """Outbound-only internet access for private subnets, living in one public subnet."""
 
     type: Literal["nat_gateway"]
+    """Always `nat_gateway`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="NAT gateway",
         tier="network",
@@ -127,6 +146,7 @@ class NatGateway(InSubnet, MayBePublic, ResourceBase):
         endpoint=None,
     )
     subnet: SubnetRef
+    """The public subnet it sits in."""
 
     def has_public_address(self, auto_assign: bool) -> bool:
         """Say yes: a NAT gateway always has its Elastic IP, that is what it is for."""
@@ -148,6 +168,7 @@ class VpcEndpoint(InVpc, InSubnets, HasSecurityGroups, ResourceBase):
     """
 
     type: Literal["vpc_endpoint"]
+    """Always `vpc_endpoint`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="VPC endpoint",
         tier="network",
@@ -161,12 +182,21 @@ class VpcEndpoint(InVpc, InSubnets, HasSecurityGroups, ResourceBase):
         endpoint=None,
     )
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
     service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=100)]
+    """The endpoint service name: s3, dynamodb, secretsmanager, bedrock-runtime, ssm, sqs,
+    execute-api, ..."""
     kind: EndpointKind | None = None
+    """gateway (s3 and dynamodb only, a route) or interface (network interfaces); defaults by
+    service."""
     route_tables: tuple[RouteTableRef, ...] = ()
+    """A gateway endpoint's route tables."""
     subnets: Annotated[tuple[SubnetRef, ...], Field(max_length=MAX_SUBNETS)] = ()
+    """An interface endpoint's subnets, one network interface in each."""
     security_groups: SecurityGroups = ()
+    """An interface endpoint's security groups."""
     private_dns: bool = True
+    """The service's name resolves to the endpoint inside the VPC."""
 
     def drawn(self) -> Drawn:
         """Draw an interface endpoint in each of its subnets, where its interfaces are."""
@@ -183,10 +213,16 @@ class NaclRule(Frozen):
     """One numbered, stateless rule; the lowest matching number decides."""
 
     rule: Annotated[Whole, Field(ge=1, le=32766)]
+    """The rule number, 1..32766; lowest first, first match wins."""
     action: Literal["allow", "deny"]
+    """allow or deny."""
     protocol: FilterProtocol
+    """tcp, udp, icmp or all."""
     ports: Ports | None = None
+    """A port (443), a range (1024-65535) or `all`; required for tcp and udp, omitted for icmp and
+    all."""
     cidr: Cidr
+    """The peer's CIDR block: the source inbound, the destination outbound."""
 
 
 NaclRules = Annotated[tuple[NaclRule, ...], Field(max_length=40)]
@@ -197,33 +233,49 @@ class NetworkAcl(InVpc, ResourceBase):
     """A stateless filter at the subnet boundary; custom ACLs deny what no rule allows."""
 
     type: Literal["network_acl"]
+    """Always `network_acl`: selects this resource type."""
     facts: ClassVar[Facts] = plumbing("Network ACL")
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
     inbound: NaclRules = ()
+    """Inbound rules; anything no rule allows is denied."""
     outbound: NaclRules = ()
+    """Outbound rules; anything no rule allows is denied."""
 
 
 class IngressRule(Frozen):
     """Admits traffic from a CIDR, the members of a security group, or a prefix list."""
 
     protocol: FilterProtocol
+    """tcp, udp, icmp or all."""
     ports: Ports | None = None
+    """A port (443), a range (1024-65535) or `all`; required for tcp and udp, omitted for icmp and
+    all."""
     source: Annotated[CidrOrId, ref("security_group", "prefix_list")]
+    """A CIDR block, a security group id or a prefix list id."""
 
 
 class EgressRule(Frozen):
     """Lets traffic out to a CIDR, the members of a security group, or a prefix list."""
 
     protocol: FilterProtocol
+    """tcp, udp, icmp or all."""
     ports: Ports | None = None
+    """A port (443), a range (1024-65535) or `all`; required for tcp and udp, omitted for icmp and
+    all."""
     destination: Annotated[CidrOrId, ref("security_group", "prefix_list")]
+    """A CIDR block, a security group id or a prefix list id."""
 
 
 class SecurityGroup(InVpc, ResourceBase):
     """A stateful allow-list on network interfaces; omitted egress allows all, as in AWS."""
 
     type: Literal["security_group"]
+    """Always `security_group`: selects this resource type."""
     facts: ClassVar[Facts] = plumbing("Security group")
     vpc: VpcRef
+    """The VPC it belongs to (a `vpc` id)."""
     ingress: tuple[IngressRule, ...] = ()
+    """What it admits; nothing else comes in."""
     egress: tuple[EgressRule, ...] | None = None
+    """What it lets out; omitted: everything, as a new AWS group does."""

@@ -15,6 +15,7 @@ class KmsKey(ResourceBase):
     """A customer managed key that encrypts data, used only by whom its policy allows."""
 
     type: Literal["kms_key"]
+    """Always `kms_key`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS KMS",
         tier="identity",
@@ -35,6 +36,7 @@ class Cloudtrail(ResourceBase):
     """A trail that records every AWS API call of the account into a bucket."""
 
     type: Literal["cloudtrail"]
+    """Always `cloudtrail`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS CloudTrail",
         tier="identity",
@@ -48,7 +50,9 @@ class Cloudtrail(ResourceBase):
         endpoint="cloudtrail",
     )
     multi_region: bool = True
+    """Record API calls in every Region."""
     log_bucket: Annotated[Id, ref("s3")] | None = None
+    """The S3 bucket the trail writes to."""
     log_validation: bool = False
     """Digest files that prove a log was not changed after delivery (Security Hub CloudTrail.4)."""
 
@@ -57,6 +61,7 @@ class AcmCertificate(ResourceBase):
     """A TLS certificate, renewed by AWS, that CloudFront, a load balancer or an API serves."""
 
     type: Literal["acm_certificate"]
+    """Always `acm_certificate`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Certificate Manager",
         tier="identity",
@@ -70,5 +75,8 @@ class AcmCertificate(ResourceBase):
         endpoint="acm",
     )
     domain: Annotated[str, Field(min_length=1, max_length=253)] | None = None
+    """The domain name the certificate covers."""
     validation: Literal["dns", "email"] = "dns"
+    """How AWS checks the domain is yours: dns or email."""
     used_by: tuple[Annotated[Id, ref("cloudfront", "alb", "nlb", "api_gateway")], ...] = ()
+    """The CloudFront distributions, load balancers or APIs that present it."""

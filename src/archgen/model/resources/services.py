@@ -7,28 +7,15 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, Shape
 from archgen.model.types import Id, ref
-
-ROLE_PRINCIPALS = (
-    "ec2",
-    "autoscaling_group",
-    "lambda",
-    "api_gateway",
-    "cloudfront",
-    "ecs_service",
-    "eks_cluster",
-    "step_functions",
-    "eventbridge",
-    "bedrock_knowledge_base",
-)
-"""The types that can assume an IAM role (EventBridge assumes one to reach its targets)."""
 
 
 class IamRole(ResourceBase):
     """Permissions that a service assumes; `allows` lists what they reach."""
 
     type: Literal["iam_role"]
+    """Always `iam_role`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS IAM",
         tier="identity",
@@ -41,14 +28,17 @@ class IamRole(ResourceBase):
         signed_api=False,
         endpoint=None,
     )
-    assumed_by: tuple[Annotated[Id, ref(*ROLE_PRINCIPALS)], ...] = ()
+    assumed_by: tuple[Annotated[Id, ref(trait=AssumesRole)], ...] = ()
+    """The resources that run with this role."""
     allows: tuple[Annotated[Id, ref()], ...] = ()
+    """The resources its holders may call."""
 
 
 class Cognito(ResourceBase):
     """A user pool that signs users in and issues tokens."""
 
     type: Literal["cognito"]
+    """Always `cognito`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Cognito",
         tier="identity",
@@ -67,6 +57,7 @@ class Sqs(ResourceBase):
     """A managed message queue that decouples producers from consumers."""
 
     type: Literal["sqs"]
+    """Always `sqs`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon SQS",
         tier="application",
@@ -80,7 +71,9 @@ class Sqs(ResourceBase):
         endpoint="sqs",
     )
     fifo: bool = False
+    """A FIFO queue: ordered, exactly-once processing."""
     encrypted: bool = True
+    """Encrypted at rest."""
     dead_letter_queue: Annotated[Id, ref("sqs")] | None = None
     """Where messages go after their last failed receive; without one they are lost."""
 
@@ -89,6 +82,7 @@ class Sns(ResourceBase):
     """A managed publish/subscribe topic."""
 
     type: Literal["sns"]
+    """Always `sns`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon SNS",
         tier="application",
@@ -107,6 +101,7 @@ class Bedrock(ResourceBase):
     """Managed foundation models, called through the Bedrock API."""
 
     type: Literal["bedrock"]
+    """Always `bedrock`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon Bedrock",
         tier="application",
@@ -120,12 +115,14 @@ class Bedrock(ResourceBase):
         endpoint="bedrock-runtime",
     )
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    """The foundation model's id, such as anthropic.claude-3-5-sonnet."""
 
 
 class Cloudwatch(ResourceBase):
     """Metrics, logs and alarms."""
 
     type: Literal["cloudwatch"]
+    """Always `cloudwatch`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="Amazon CloudWatch",
         tier="application",
@@ -144,6 +141,7 @@ class SecretsManager(ResourceBase):
     """Secrets (database passwords, API keys) that code fetches with its role, not from files."""
 
     type: Literal["secrets_manager"]
+    """Always `secrets_manager`: selects this resource type."""
     facts: ClassVar[Facts] = Facts(
         service="AWS Secrets Manager",
         tier="identity",

@@ -9,6 +9,7 @@ from archgen.model.architecture import Architecture
 from archgen.model.resources.network import NaclRule, NetworkAcl, Subnet
 from archgen.model.types import port_range
 from archgen.network import nacl
+from archgen.network.exposure import addressable
 from archgen.network.intervals import INTERNET, IntervalSet
 from archgen.rules.base import Rule
 
@@ -32,7 +33,8 @@ class ReturnRuleAdmitsServices(Rule):
         "A NACL rule for replies (1024-65535 from 0.0.0.0/0) also admits new connections from "
         "anyone to every port in that range: an application port such as 8080 inside it is "
         "open to the internet at the subnet boundary, and the narrower rule written for it "
-        "restricts nothing. The NACL's layer of defence is then gone."
+        "restricts nothing. The NACL's layer of defence is then gone. Only what the internet "
+        "can address counts: a public address in a subnet routed to an internet gateway."
     )
     remediation = (
         "Serve on a port below 1024 (e.g. 80 behind the load balancer), or deny the service "
@@ -72,7 +74,11 @@ def _service_ports(arch: Architecture, acl_id: str) -> dict[int, list[str]]:
 
 
 def _residents_by_acl(arch: Architecture) -> dict[str, dict[str, set[int]]]:
-    """Map each ACL to the resources in its subnets and their ports ≥ 1024, built once.
+    """Map each ACL to the resources the internet can address in its subnets, built once.
+
+    A resident without a public address, or in a subnet with no route to an
+    internet gateway, cannot be sent a connection from the internet, whatever
+    the NACL admits: the exposure analysis's own test decides (network/exposure.py).
 
     One pass over the resources, not one per ACL: a design with many subnets and
     ACLs stays linear.
@@ -82,7 +88,8 @@ def _residents_by_acl(arch: Architecture) -> dict[str, dict[str, set[int]]]:
         acl_of = {s.id: arch.nacl_of(s.id) for s in arch.resources_of(Subnet)}
         found: dict[str, dict[str, set[int]]] = {}
         for resource_id in arch.resources:
-            acls = {acl_of.get(s) for s in arch.subnets_of(resource_id)} - {None}
+            reached = (s for s in arch.subnets_of(resource_id) if addressable(arch, resource_id, s))
+            acls = {acl_of.get(s) for s in reached} - {None}
             if not acls:
                 continue
             own = arch.resource(resource_id).own_port()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.access import access, ends, verb
 from archgen.model.architecture import Architecture
+from archgen.model.implied import implied_calls
 from archgen.model.resources.facts import HoldsRole, NeedsRole
 from archgen.rules.base import Rule
 
@@ -46,6 +47,22 @@ class ComputeUsesRoles(Rule):
                     ("connections", index),
                     f"{verb(arch, connection)} {callee}, but {decision.reason}",
                     resource=caller,
+                )
+
+        yield from self._implied(arch)
+
+    def _implied(self, arch: Architecture) -> Iterator[Issue]:
+        """Check the calls a field implies and no connection draws, at that field."""
+        drawn = {ends(arch, connection) for connection in arch.connections}
+        for implied in implied_calls(arch):
+            if (implied.caller, implied.callee) in drawn or not arch.roles_of(implied.caller):
+                continue  # drawn: judged above; no role: found once, as such, above
+            decision = access(arch, implied.caller, implied.callee)
+            if decision is not None and not decision.allowed:
+                yield self.issue_at(
+                    implied.path,
+                    f"calls {implied.callee}, but {decision.reason}",
+                    resource=implied.caller,
                 )
 
     @staticmethod

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from archgen.findings import Issue, Severity
 from archgen.model.access import ends
 from archgen.model.architecture import Architecture
+from archgen.model.implied import implied_calls
 from archgen.model.resources.services import IamRole
 from archgen.rules.base import Rule
 
@@ -29,11 +30,14 @@ class LeastPrivilege(Rule):
         """Match each allowed target with a call one of the role's holders starts.
 
         A poll is started by its `to` end: a function fed by a queue uses the queue.
+        A field may imply a call (a knowledge base reads its data source): it counts too.
         """
         callees: dict[str, set[str]] = {}
         for connection in arch.connections:
             caller, callee = ends(arch, connection)
             callees.setdefault(caller, set()).add(callee)
+        for implied in implied_calls(arch):
+            callees.setdefault(implied.caller, set()).add(implied.callee)
         for role in arch.resources_of(IamRole):
             holders = set(arch.holders_of(role.id))
             called = set().union(*(callees.get(holder, set()) for holder in holders))

@@ -34,7 +34,8 @@ class Integrity(Rule):
     remediation = (
         "Give each subnet a distinct CIDR inside its VPC and a zone of the architecture's "
         "Region, route only to gateways of the same VPC, put NAT gateways in public subnets, "
-        "and keep each resource's subnets and security groups in one VPC."
+        "and keep each resource's (and each transit gateway attachment's) subnets and "
+        "security groups in one VPC."
     )
     mirrors = "AWS EC2 API validation (InvalidSubnet.Range, InvalidSubnet.Conflict)"
     suppressible = False
@@ -45,6 +46,24 @@ class Integrity(Rule):
         yield from self._routes(arch)
         yield from self._nat_gateways(arch)
         yield from self._one_vpc_each(arch)
+        yield from self._attachments(arch)
+
+    def _attachments(self, arch: Architecture) -> Iterator[Issue]:
+        """Report a transit gateway attachment naming a subnet outside its VPC, as AWS refuses."""
+        for gateway in arch.resources_of(TransitGateway):
+            for number, attachment in enumerate(gateway.attachments):
+                for index, subnet in enumerate(attachment.subnets):
+                    vpc = arch.get(subnet, Subnet).vpc
+                    if vpc != attachment.vpc:
+                        yield self.issue(
+                            gateway,
+                            f"attachment to {attachment.vpc} names subnet {subnet}, which is in "
+                            f"VPC {vpc}: an attachment's subnets are in its own VPC",
+                            "attachments",
+                            number,
+                            "subnets",
+                            index,
+                        )
 
     def _subnets(self, arch: Architecture) -> Iterator[Issue]:
         placed: dict[str, list[tuple[ipaddress.IPv4Network, Subnet]]] = {}

@@ -8,6 +8,7 @@ from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import S3, Dynamodb, Rds
 from archgen.rules.base import Rule
+from archgen.rules.integrity.network_refusals import network_refusals as _network_refusals
 
 _ALWAYS_ENCRYPTED: tuple[tuple[type[S3 | Dynamodb], str], ...] = (
     (S3, "S3 encrypts every new object (SSE-S3) since January 2023"),
@@ -31,15 +32,18 @@ class SettingsAwsRefuses(Rule):
     rationale = (
         "AWS no longer lets S3 objects or DynamoDB tables go unencrypted at rest, and refuses "
         "a DB subnet group that covers fewer than two Availability Zones. A design that asks "
-        "for them cannot be built as drawn, and what it teaches is out of date."
+        "for them cannot be built as drawn, and what it teaches is out of date. AWS also "
+        "refuses to peer VPCs whose CIDR blocks overlap, and a route to the VPC's own CIDR "
+        "block, which the local route holds."
     )
     remediation = (
         "Drop `encrypted: false` from S3 buckets and DynamoDB tables (choose the key instead, "
-        "if it matters), and give every RDS database subnets in at least two zones."
+        "if it matters), give every RDS database subnets in at least two zones, peer only "
+        "VPCs with distinct CIDR blocks, and drop routes to the VPC's own CIDR block."
     )
     mirrors = (
         "Amazon S3 default encryption (2023); DynamoDB encryption at rest; RDS API "
-        "DBSubnetGroupDoesNotCoverEnoughAZs"
+        "DBSubnetGroupDoesNotCoverEnoughAZs; EC2 API CreateVpcPeeringConnection and CreateRoute"
     )
     suppressible = False
 
@@ -51,6 +55,7 @@ class SettingsAwsRefuses(Rule):
                     yield self.issue(
                         store, f"`encrypted: false` cannot be built: {reason}", "encrypted"
                     )
+        yield from _network_refusals(self, arch)
         for db in arch.resources_of(Rds):
             zones = arch.zones_of(db.id)
             if len(zones) < 2:

@@ -31,22 +31,27 @@ class PrivatePathToServices(Rule):
         "without either, every call times out."
     )
     remediation = (
-        "Add a gateway endpoint (S3, DynamoDB) to the subnet's route table, or a 0.0.0.0/0 "
-        "route to the NAT gateway of the same zone."
+        "Add a gateway endpoint (S3, DynamoDB) to the subnet's route table, an interface "
+        "endpoint (SQS, Secrets Manager, Bedrock, Systems Manager, ...) in the VPC with "
+        "private DNS, or a 0.0.0.0/0 route to the NAT gateway of the same zone."
     )
     mirrors = "AWS VPC documentation, gateway endpoints and NAT gateways"
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
-        """Flag compute-to-service connections that fail at routing."""
+        """Flag compute-to-service connections with no way out, whatever the filters say."""
         reach = network_of(arch)
-        for index, hop, pair, block in reach.failures():
-            if arch.type_of(hop.source) not in COMPUTE_TYPES or not reach.in_vpc(hop.source):
+        for index, connection in enumerate(arch.connections):
+            source, target = connection.source, connection.target
+            if arch.type_of(source) not in COMPUTE_TYPES or not reach.in_vpc(source):
                 continue
-            service = arch.type_of(hop.target) in INVOKED_THROUGH_SERVICE
-            if not service and arch.placement_of(hop.target) not in ("regional", "global"):
+            service = arch.type_of(target) in INVOKED_THROUGH_SERVICE
+            if not service and arch.placement_of(target) not in ("regional", "global"):
                 continue
-            if block.reason not in _ROUTING:
+            hop = reach.routing(index)
+            failing = hop.first_block
+            if failing is None or failing[1].reason not in _ROUTING:
                 continue
+            pair, block = failing
             yield self.issue_at(
                 ("connections", index),
                 f"cannot reach {hop.target} from {pair.source.label}: {block.detail}",
