@@ -109,6 +109,8 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
     name = f"cluster_{group.id}"
     if group.spans and (at is None or name not in at.clusters):
         return  # a box across zones: dot cannot nest it, the tidy pass draws it
+    if at is not None and name not in at.clusters and not group.spans and not group.nodes:
+        return  # an empty box (a design with nothing in the Region): dot gave it no place
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
         for node_id in group.nodes:
             _node(graph, scene.nodes[node_id], at)
