@@ -142,7 +142,8 @@ def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) 
     assert set(to_db.values()) == {"changed"}
     assert status["web-alb"] == "same"
     svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
-    assert svg.count("MYSQL 3306 (now blocked)") == 2  # app and importer, labelled once each
+    # app and importer, labelled once each, with what blocks them
+    assert svg.count("blocked at network acl app&#45;nacl inbound (now blocked)") == 2
     assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:app&#45;a</title>', svg)
 
 

@@ -105,12 +105,21 @@ def _marker(node: Node) -> str:
     )
 
 
+def _unplaced(group: Group, name: str, at: Laid | None) -> bool:
+    """Tell whether dot gave the box no place: one across zones, or an empty one.
+
+    dot cannot nest a box across zones (the tidy pass draws it), and it drops
+    an empty box, as in a design with nothing in the Region.
+    """
+    if group.spans:
+        return at is None or name not in at.clusters
+    return at is not None and name not in at.clusters and not group.nodes
+
+
 def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None) -> None:
     name = f"cluster_{group.id}"
-    if group.spans and (at is None or name not in at.clusters):
-        return  # a box across zones: dot cannot nest it, the tidy pass draws it
-    if at is not None and name not in at.clusters and not group.spans and not group.nodes:
-        return  # an empty box (a design with nothing in the Region): dot gave it no place
+    if _unplaced(group, name, at):
+        return
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
         for node_id in group.nodes:
             _node(graph, scene.nodes[node_id], at)
