@@ -18,6 +18,7 @@ import click
 
 from archgen import __version__
 from archgen.cli_diff import diff
+from archgen.cli_read import explain, schema, trace
 from archgen.console import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -275,53 +276,10 @@ def _exit_render(failed: tuple[str, ...], code: int) -> None:
     sys.exit(EXIT_INVALID if failed else code)
 
 
-@main.command()
-@click.argument("file", type=click.Path())
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Lay the explanation out with the Jinja2 templates in DIR.",
-)
-def explain(file: str, templates: Path | None) -> None:
-    """Print the Markdown explanation of FILE: why each service, how traffic flows."""
-    from archgen.commands.explain import explain as explain_file
-
-    with invalid_exits_2():
-        text = explain_file(file, templates)
-    click.echo(text, nl=False)
-
-
-@main.command()
-@click.argument("file", type=click.Path())
-@click.argument("source")
-@click.argument("target")
-@click.option("--port", type=click.IntRange(1, 65535), help="Trace tcp on PORT.")
-def trace(file: str, source: str, target: str, port: int | None) -> None:
-    """Show hop by hop whether SOURCE reaches TARGET in FILE, and how the reply returns.
-
-    Without --port the declared connection's protocol and port are used; when
-    none joins them, the declared flow or chain of connections between them,
-    hop by hop. Each call outside a VPC is judged by IAM: the caller's role or
-    the target's resource policy must admit it. Exit 1 when any hop is blocked.
-    """
-    from archgen.commands.trace import trace as trace_file
-    from archgen.report.trace import format_trace
-
-    with invalid_exits_2():
-        journey = trace_file(file, source, target, port)
-    click.echo(format_trace(journey), nl=False)
-    sys.exit(EXIT_OK if journey.passes else EXIT_FINDINGS)
-
-
-@main.command()
-def schema() -> None:
-    """Print the JSON Schema of the architecture format."""
-    from archgen.model.schema import schema_text
-
-    click.echo(schema_text(), nl=False)
-
-
 main.add_command(diff)
+main.add_command(explain)
+main.add_command(trace)
+main.add_command(schema)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from archgen.commands.explain import explanation
-from archgen.commands.render import draw_outputs
+from archgen.commands.pictures import draw_outputs
 from archgen.errors import ArchgenError, InvalidInput, Problem
 from archgen.explain.content import alt_text
 from archgen.loader import load_file, load_text

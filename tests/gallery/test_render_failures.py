@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archgen.commands.render import draw_outputs
+from archgen.commands.pictures import draw_outputs
 from archgen.loader import load_file
 
 DATA = Path(__file__).parent / "data"

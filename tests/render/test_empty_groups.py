@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archgen.commands.render import draw_outputs
+from archgen.commands.pictures import draw_outputs
 from archgen.loader import load_text
 
 ONLY_A_CLIENT = """\

@@ -1,15 +1,12 @@
 """The render use case: architectures in, output files out, each file on its own.
 
-When every output is current by its fingerprints (see freshness), the run is
-done without loading a model. Otherwise every file is loaded and an output is
-stale when its content fingerprint differs. With `verify`, no fingerprint is
-trusted: every output is drawn again and compared byte for byte. Outputs to
-draw are drawn in memory first (graphviz runs in parallel, one process per
-file); then the outputs of every file that loaded and drew are written, all
-together (see output_folder), so an interruption never leaves a half-updated
-output folder. A file that is invalid or cannot be drawn keeps its old
-outputs and does not stop the others; the result names it (`failed`), and
-the command exits 2. The MkDocs plugin draws in memory too, with `draw_outputs`.
+When every output is current by its fingerprints (see freshness), the run is done
+without loading a model; otherwise an output is stale when its content fingerprint
+differs, and with `verify` every output is drawn again and compared byte for byte.
+Outputs are drawn in memory first (one graphviz process per file, in parallel),
+then written all together (see output_folder), so an interruption never leaves a
+half-updated folder. A file that is invalid or cannot be drawn keeps its old
+outputs and does not stop the others; the result names it and the command exits 2.
 """
 
 from __future__ import annotations
@@ -29,10 +26,11 @@ from archgen.commands.files import (
     settings_bytes,
 )
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
+from archgen.commands.pictures import draw_outputs, picture_print
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
-from archgen.render.stamp import Stamp, fingerprint, stamp, text_fingerprint
+from archgen.render.stamp import Stamp, stamp, text_fingerprint
 from archgen.safe_text import visible
 
 if TYPE_CHECKING:
@@ -229,7 +227,7 @@ def _job(
     planned = plan(arch)
     formats = run.formats
     targets = {fmt: output_path(out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
-    contents = {fmt: _picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
+    contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
     made = {"md": page} if page is not None else {}
     made |= draw_outputs(planned, [fmt for fmt in formats if _from_scene(fmt)])
@@ -275,24 +273,6 @@ def _explain(
     if run.check and not run.verify and not target.exists():
         return None
     return explanation(arch, run.templates, config)
-
-
-def _picture_print(planned: Drawing, fmt: str) -> str:
-    """Fingerprint a picture: its DOT source and, for draw.io, the styles of its shapes."""
-    if fmt != "drawio":
-        return fingerprint(planned.dot, fmt)
-    styles = sorted({_shape_style(node.type) for node in planned.scene.nodes.values()})
-    return fingerprint(planned.dot, fmt, "\n".join(styles))
-
-
-def _shape_style(type_name: str) -> str:
-    """Return a type's draw.io style; drawing one without a shape fails later, when drawn."""
-    from archgen.render.drawio_styles import node_style
-
-    try:
-        return node_style(type_name)
-    except RenderError:
-        return f"{type_name}: no shape"
 
 
 Made = list[tuple[Path, Artifact]] | str
@@ -343,19 +323,6 @@ def _marked(job: _Job) -> Drawing:
     from archgen.rules.engine import run_rules
 
     return plan(job.arch, run_rules(job.arch, config=job.config))
-
-
-def draw_outputs(arch: Architecture | Drawing, formats: Sequence[str]) -> dict[str, Artifact]:
-    """Lay `arch` out once and draw it in each of `formats` (png, svg, drawio), in memory.
-
-    The outputs carry no stamp: a render stamps what it writes, and the MkDocs
-    plugin puts them into its site as they are.
-    """
-    from archgen.layout.drawing import draw  # drawn outputs only: not for --check
-
-    chosen = [OUTPUT_FORMATS[fmt] for fmt in formats]
-    drawing = draw(arch, tuple(entry.graphviz for entry in chosen if entry.graphviz))
-    return {entry.name: entry.draw(drawing) for entry in chosen if entry.draw is not None}
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:
