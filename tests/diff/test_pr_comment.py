@@ -62,14 +62,17 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             self._record()
             if self.path == "/user":
-                if state.login is None:
-                    self._answer(403, {"message": "Resource not accessible by integration"})
-                else:
-                    self._answer(200, {"login": state.login, "type": "User"})
+                self._user()
                 return
             query = parse_qs(urlsplit(self.path).query)
             size, page = int(query["per_page"][0]), int(query["page"][0])
             self._answer(200, state.comments[(page - 1) * size : page * size])
+
+        def _user(self) -> None:
+            if state.login is None:
+                self._answer(403, {"message": "Resource not accessible by integration"})
+            else:
+                self._answer(200, {"login": state.login, "type": "User"})
 
         def do_POST(self) -> None:
             body = self._record()
