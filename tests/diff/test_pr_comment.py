@@ -41,63 +41,71 @@ class FakeGitHub:
     url: str = ""
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """GitHub's comment API as the test needs it, over the state of one test."""
+
+    state: FakeGitHub
+
+    def _answer(self, status: int, value: object) -> None:
+        data = json.dumps(value).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _record(self) -> dict[str, Any]:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length)) if length else {}
+        token = self.headers.get("Authorization", "")
+        self.exchange = (self.command, self.path, token, body.get("body", ""))
+        self.state.exchanges.append(self.exchange)
+        return dict(body)
+
+    def do_GET(self) -> None:
+        self._record()
+        if self.path == "/user":
+            self._user()
+            return
+        query = parse_qs(urlsplit(self.path).query)
+        size, page = int(query["per_page"][0]), int(query["page"][0])
+        self._answer(200, self.state.comments[(page - 1) * size : page * size])
+
+    def _user(self) -> None:
+        if self.state.login is None:
+            self._answer(403, {"message": "Resource not accessible by integration"})
+        else:
+            self._answer(200, {"login": self.state.login, "type": "User"})
+
+    def do_POST(self) -> None:
+        body = self._record()
+        if self.state.read_only:
+            self._answer(403, {"message": "Resource not accessible by integration"})
+            return
+        user = {
+            "login": self.state.writer,
+            "type": "Bot" if "[bot]" in self.state.writer else "User",
+        }
+        comment = {"id": 1000 + len(self.state.comments), "body": body["body"], "user": user}
+        self.state.comments.append(comment)
+        self._answer(201, comment)
+
+    def do_PATCH(self) -> None:
+        body = self._record()
+        comment_id = int(self.path.rsplit("/", 1)[1])
+        (comment,) = [c for c in self.state.comments if c["id"] == comment_id]
+        if self.state.read_only or comment["user"]["login"] != self.state.writer:
+            self._answer(403, {"message": "Must have admin rights to Repository."})
+            return
+        comment["body"] = body["body"]
+        self._answer(200, comment)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test's output quiet."""
+
+
 def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self, status: int, value: object) -> None:
-            data = json.dumps(value).encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def _record(self) -> dict[str, Any]:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length)) if length else {}
-            token = self.headers.get("Authorization", "")
-            self.exchange = (self.command, self.path, token, body.get("body", ""))
-            state.exchanges.append(self.exchange)
-            return dict(body)
-
-        def do_GET(self) -> None:
-            self._record()
-            if self.path == "/user":
-                self._user()
-                return
-            query = parse_qs(urlsplit(self.path).query)
-            size, page = int(query["per_page"][0]), int(query["page"][0])
-            self._answer(200, state.comments[(page - 1) * size : page * size])
-
-        def _user(self) -> None:
-            if state.login is None:
-                self._answer(403, {"message": "Resource not accessible by integration"})
-            else:
-                self._answer(200, {"login": state.login, "type": "User"})
-
-        def do_POST(self) -> None:
-            body = self._record()
-            if state.read_only:
-                self._answer(403, {"message": "Resource not accessible by integration"})
-                return
-            user = {"login": state.writer, "type": "Bot" if "[bot]" in state.writer else "User"}
-            comment = {"id": 1000 + len(state.comments), "body": body["body"], "user": user}
-            state.comments.append(comment)
-            self._answer(201, comment)
-
-        def do_PATCH(self) -> None:
-            body = self._record()
-            comment_id = int(self.path.rsplit("/", 1)[1])
-            (comment,) = [c for c in state.comments if c["id"] == comment_id]
-            if state.read_only or comment["user"]["login"] != state.writer:
-                self._answer(403, {"message": "Must have admin rights to Repository."})
-                return
-            comment["body"] = body["body"]
-            self._answer(200, comment)
-
-        def log_message(self, format: str, *args: object) -> None:
-            """Keep the test's output quiet."""
-
-    return Handler
+    return type("Handler", (_Handler,), {"state": state})
 
 
 @pytest.fixture
