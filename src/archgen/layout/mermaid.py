@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 
 from archgen.layout.mermaid_order import order_links
-from archgen.layout.mermaid_text import label, mermaid_id
+from archgen.layout.mermaid_text import group_id, label, mermaid_id
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.model.catalogue import facts_of
 
@@ -138,7 +138,7 @@ def category(type_name: str) -> str:
 
 def _group(group: Group, scene: Scene, depth: int, status: Mapping[str, str] | None) -> list[str]:
     pad = "  " * depth
-    lines = [f'{pad}subgraph {mermaid_id(group.id)}["{label(group.label)}"]']
+    lines = [f'{pad}subgraph {group_id(group.id)}["{label(group.label)}"]']
     lines += [_node(scene.nodes[node_id], depth + 1, status) for node_id in group.nodes]
     for child in group.groups:
         lines += _group(child, scene, depth + 1, status)
@@ -160,7 +160,7 @@ _ONE_WAY = "event or poll: one way, started by AWS"
 
 def _legend(rows: list[tuple[str, str]]) -> list[str]:
     """Return the key: each flow's badge prefix with its name, then the line styles used."""
-    lines = [f'  subgraph {mermaid_id("legend")}["Legend"]']
+    lines = [f'  subgraph {group_id("legend")}["Legend"]']
     for number, (key, meaning) in enumerate(rows):
         shown = key.removeprefix("line:")
         marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
@@ -204,9 +204,9 @@ def _styles(
     lines = [f"  classDef {name} {style}" for name, style in node_styles.items()]
     groups = _all_groups(scene.cloud)
     for kind, style in GROUP_STYLES.items():
-        named = [mermaid_id(g.id) for g in groups if _group_class(g, status) == kind]
+        named = [group_id(g.id) for g in groups if _group_class(g, status) == kind]
         if kind == "legend" and scene.legend and status is None:
-            named.append(mermaid_id("legend"))
+            named.append(group_id("legend"))
         if named:
             lines.append(f"  classDef group_{kind} {style}")
             lines.append(f"  class {','.join(named)} group_{kind}")
@@ -227,7 +227,7 @@ def _changed_groups(groups: list[Group], status: Mapping[str, str]) -> list[str]
     """Give a box that came or went with the change its colour, in place of its kind's."""
     lines = []
     for kind in ("added", "removed", "changed"):
-        named = [mermaid_id(g.id) for g in groups if status.get(g.id) == kind]
+        named = [group_id(g.id) for g in groups if status.get(g.id) == kind]
         if named:
             lines.append(f"  class {','.join(named)} {kind}")
     return lines
