@@ -24,6 +24,7 @@ PAIRS = {
     "return-blocked": (variants.CAPSTONE, variants.RETURN_BLOCKED),
     "new-flow": (variants.CAPSTONE, variants.NEW_FLOW),
     "same": (variants.CAPSTONE, variants.CAPSTONE),
+    "relabelled": (variants.CAPSTONE, variants.RELABELLED),
 }
 
 
@@ -86,6 +87,47 @@ def test_json_reachability_of_the_blocked_return_path(tmp_path: Path) -> None:
             {"from": "importer", "to": "db", "port": 3306},
         ],
     }
+
+
+def test_a_connection_edited_between_the_same_ends_is_changed(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["relabelled"], "--format", "json"))["diffs"]
+    assert diff["connections"] == {
+        "added": [],
+        "removed": [],
+        "changed": [
+            {"from": "app", "to": "db", "protocol": "mysql", "port": 3306, "fields": ["label"]},
+            {
+                "from": "importer",
+                "to": "datasets",
+                "protocol": "https",
+                "port": 443,
+                "fields": ["mode"],
+            },
+        ],
+    }
+    text = _run(tmp_path, *PAIRS["relabelled"])
+    assert "  connections changed: app -> db mysql 3306 (label), importer -> datasets" in text
+    markdown = _run(tmp_path, *PAIRS["relabelled"], "--format", "markdown")
+    assert "| changed | `app` | `db` | mysql | 3306 | `label` |" in markdown
+
+
+def test_a_new_port_between_the_same_ends_is_one_changed_connection(tmp_path: Path) -> None:
+    moved = variants.CAPSTONE.replace(
+        "{from: app, to: db, protocol: mysql, label: SQL query}",
+        "{from: app, to: db, protocol: mysql, port: 3307, label: SQL query}",
+    )
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, moved, "--format", "json"))["diffs"]
+    assert diff["connections"]["added"] == diff["connections"]["removed"] == []
+    assert diff["connections"]["changed"] == [
+        {"from": "app", "to": "db", "protocol": "mysql", "port": 3307, "fields": ["port"]}
+    ]
+
+
+def test_json_lists_the_flows_added_removed_and_rerouted(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["new-flow"], "--format", "json"))["diffs"]
+    old = json.loads(_run(tmp_path, *PAIRS["bastion"], "--format", "json"))["diffs"][0]
+    assert diff["flows"]["added"] == ["Download a data set directly"]
+    assert old["flows"] == {"added": [], "removed": [], "changed": []}
 
 
 def test_markdown_puts_the_behaviour_before_the_tables(tmp_path: Path) -> None:

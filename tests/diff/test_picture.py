@@ -100,6 +100,13 @@ def test_a_new_flow_is_a_green_line(tmp_path: Path) -> None:
     assert added[0].endswith(":users>datasets")
 
 
+def test_an_edited_connection_is_an_amber_line(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "relabelled")
+    status = _statuses(out / "capstone.diff.svg")
+    changed = [key.split(":", 1)[1] for key, value in status.items() if value == "changed"]
+    assert {re.sub(r"@[\w-]+", "", key) for key in changed} == {"app>db", "importer>datasets"}
+
+
 def test_removed_lines_pull_on_nothing() -> None:
     from archgen.diff import diff_architectures
     from archgen.diff.picture import change_picture

@@ -43,11 +43,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ChangedLink:
+    """A connection between the same two resources whose fields differ, as it is now."""
+
+    link: Link
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LinkChanges:
-    """Connections added and removed (a new protocol or port is one of each)."""
+    """Connections added, removed and changed (label, mode, protocol, port)."""
 
     added: tuple[Link, ...] = ()
     removed: tuple[Link, ...] = ()
+    changed: tuple[ChangedLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -66,11 +66,12 @@ def _mark_after(
         _mark_guarded(diff, diff.after, after, added | changed, status)
     link_of = _links_by_index(diff, after=True)
     new_links = set(diff.connections.added)
+    edited_links = {item.link for item in diff.connections.changed}
     for edge in after.edges:
         link = link_of.get(_index(edge))
         ends_added = {after.nodes[end].resource for end in _ends(edge, after)} & added
         is_new = link in new_links if link is not None else bool(ends_added)
-        status[edge.id] = "added" if is_new else "same"
+        status[edge.id] = "added" if is_new else "changed" if link in edited_links else "same"
     _mark_reach(diff, after, link_of, status)
 
 

@@ -88,8 +88,12 @@ def _tables(diff: ArchitectureDiff) -> list[str]:
         ),
     ]
     links = [
-        *(("added", *_link(link)) for link in diff.connections.added),
-        *(("removed", *_link(link)) for link in diff.connections.removed),
+        *(("added", *_link(link), "") for link in diff.connections.added),
+        *(("removed", *_link(link), "") for link in diff.connections.removed),
+        *(
+            ("changed", *_link(item.link), ", ".join(code(f) for f in item.fields))
+            for item in diff.connections.changed
+        ),
     ]
     flows = [
         *(("added", text(name)) for name in diff.flows.added),
@@ -100,7 +104,7 @@ def _tables(diff: ArchitectureDiff) -> list[str]:
         table
         for table in (
             _table("Resources", ("", "resource", "type", "fields"), resources),
-            _table("Connections", ("", "from", "to", "protocol", "port"), links),
+            _table("Connections", ("", "from", "to", "protocol", "port", "fields"), links),
             _table("Flows", ("", "flow"), flows),
             _findings(diff),
         )

@@ -26,6 +26,8 @@ def _architecture(diff: ArchitectureDiff) -> list[str]:
     lines += _listed("resources changed", changed)
     lines += _listed("connections added", [_link(link) for link in diff.connections.added])
     lines += _listed("connections removed", [_link(link) for link in diff.connections.removed])
+    changed_links = [f"{_link(c.link)} ({', '.join(c.fields)})" for c in diff.connections.changed]
+    lines += _listed("connections changed", changed_links)
     lines += _listed("flows added", list(diff.flows.added))
     lines += _listed("flows removed", list(diff.flows.removed))
     lines += _listed("flows changed", list(diff.flows.changed))
