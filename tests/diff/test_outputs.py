@@ -178,3 +178,16 @@ def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -
     assert "  flows added: Download\\x1b[31m\\u202e directly\n" in output
     assert "\x1b" not in output
     assert "\u202e" not in output
+
+
+def test_a_new_title_and_description_are_a_change(tmp_path: Path) -> None:
+    retitled = variants.CAPSTONE.replace("\ntitle: ", "\ntitle: Renamed ", 1)
+    assert retitled != variants.CAPSTONE
+    described = retitled.replace("  Researchers and the public", "  Staff", 1)
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, described, "--format", "json"))["diffs"]
+    assert diff["document"] == {"changed": ["title", "description"]}
+    text = _run(tmp_path, variants.CAPSTONE, described)
+    assert "  title changed\n  description changed\n" in text
+    assert "no change" not in text
+    markdown = _run(tmp_path, variants.CAPSTONE, described, "--format", "markdown")
+    assert "**Title, description changed.**" in markdown

@@ -57,6 +57,21 @@ def _typed(arch: Architecture | None, ids: list[str]) -> tuple[tuple[str, str], 
     return tuple((resource_id, arch.type_of(resource_id)) for resource_id in ids)
 
 
+DOCUMENT_FIELDS = ("name", "title", "description", "region")
+"""The file's own fields a reader sees, in the order the reports name them."""
+
+
+def document(before: Architecture | None, after: Architecture | None) -> tuple[str, ...]:
+    """Return the file's own fields that differ: a new title is a change a reviewer reads."""
+    if before is None or after is None:
+        return ()
+    return tuple(
+        name
+        for name in DOCUMENT_FIELDS
+        if getattr(before.document, name) != getattr(after.document, name)
+    )
+
+
 def links(arch: Architecture | None) -> dict[Link, int]:
     """Return each declared connection as the diff identifies it, with its index in the file.
 

@@ -135,6 +135,8 @@ class ArchitectureDiff:
     connections: LinkChanges
     flows: FlowChanges
     behaviour: Behaviour
+    document: tuple[str, ...] = ()
+    """The file's own fields that changed: `title`, `description`, `region`, `name`."""
     before: Architecture | None = field(default=None, compare=False, repr=False)
     after: Architecture | None = field(default=None, compare=False, repr=False)
 
@@ -146,4 +148,5 @@ class ArchitectureDiff:
             and self.connections == LinkChanges()
             and self.flows == FlowChanges()
             and self.behaviour == Behaviour()
+            and not self.document
         )

@@ -42,6 +42,7 @@ def _diff(diff: ArchitectureDiff) -> dict[str, object]:
                 for item in diff.connections.changed
             ],
         },
+        "document": {"changed": list(diff.document)},
         "flows": {
             "added": list(diff.flows.added),
             "removed": list(diff.flows.removed),
