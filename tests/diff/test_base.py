@@ -71,9 +71,17 @@ def test_added_deleted_renamed_and_modified(repo: Path) -> None:
     assert _sides(document) == [
         ("capstone", "HEAD:architectures/capstone.yaml", "architectures/capstone.yaml"),
         ("capstone-copy", None, "architectures/copy.yaml"),
+        (
+            "employee-directory-ec2",
+            "HEAD:architectures/ec2.yaml",
+            "architectures/employee-directory-ec2.yaml",
+        ),
         ("employee-directory-serverless", "HEAD:architectures/serverless.yaml", None),
-    ]  # the rename changed no byte: nothing to show for it
-    capstone, copy, deleted = document["diffs"]
+    ]  # the rename changed no byte, but the file moved
+    capstone, copy, moved, deleted = document["diffs"]
+    assert moved["renamed"] is True
+    assert moved["resources"] == {"added": [], "removed": [], "changed": []}
+    assert capstone["renamed"] is False
     assert capstone["zones"]["lost"] == [
         {"resource": "db", "before": ["us-east-1a", "us-east-1b"], "after": ["us-east-1a"]}
     ]
@@ -100,6 +108,45 @@ def test_a_rename_with_changes_pairs_the_two_paths(repo: Path) -> None:
     ]
     assert document["diffs"][0]["resources"]["changed"] == [{"id": "web", "fields": ["min"]}]
     assert code == 0
+
+
+def test_a_pure_rename_is_reported_in_every_format(repo: Path) -> None:
+    _git(repo, "mv", "architectures/ec2.yaml", "architectures/employee-directory-ec2.yaml")
+    text = CliRunner().invoke(main, ["diff", "--base", "HEAD"]).output
+    assert text.splitlines() == [
+        "employee-directory-ec2 "
+        "(HEAD:architectures/ec2.yaml -> architectures/employee-directory-ec2.yaml)",
+        "  file renamed",
+        "",
+        "1 architecture changed: 0 exposures opened, 0 findings new, 0 fixed",
+    ]
+    markdown = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--format", "markdown"])
+    assert "**File renamed.**" in markdown.output
+
+
+def test_a_renamed_file_named_alone_pairs_with_its_old_path(repo: Path) -> None:
+    _git(repo, "mv", "architectures/ec2.yaml", "architectures/employee-directory-ec2.yaml")
+    moved = repo / "architectures" / "employee-directory-ec2.yaml"
+    code, document = _json("--base", "HEAD", "architectures/employee-directory-ec2.yaml")
+    assert _sides(document) == [
+        (
+            "employee-directory-ec2",
+            "HEAD:architectures/ec2.yaml",
+            "architectures/employee-directory-ec2.yaml",
+        )
+    ]
+    assert document["diffs"][0]["exposure"]["opened"] == []
+    assert moved.is_file()
+    assert code == 0
+
+
+def test_from_a_subfolder_the_revision_side_is_named_from_the_top(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "architectures" / "capstone.yaml").write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    monkeypatch.chdir(repo / "architectures")
+    _, document = _json("--base", "HEAD", "capstone.yaml")
+    assert _sides(document) == [("capstone", "HEAD:architectures/capstone.yaml", "capstone.yaml")]
 
 
 def test_a_file_moved_and_rewritten_pairs_by_its_name(repo: Path) -> None:

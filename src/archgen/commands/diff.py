@@ -10,6 +10,7 @@ architecture's doing, not a settings edit's.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,21 +66,39 @@ def diff_base(
         if path not in present and not any(_under(blob, path) for blob in before):
             raise UsageError(f"{visible(path)}: no such file or folder, here or at {visible(ref)}")
     after = [path.as_posix() for path in find_architectures(present)] if present else []
-    pairs = []
-    for old, new in _pair(before, after, git_base.renames(commit, named)):
-        old_side = _at_revision(ref, before[old]) if old else Version(None, None)
+    moved = _moved_here(commit, before, after)
+    pairs, renamed = [], []
+    at = f"{ref}:{git_base.prefix()}"
+    for old, new in _pair(before, after, moved):
+        old_side = _at_revision(at, before[old]) if old else Version(None, None)
         new_side = Version(new, read_input(Path(new), new)) if new else Version(None, None)
-        if old_side.data != new_side.data:
+        if old_side.data != new_side.data or (old and new and old != new):
             pairs.append((old_side, new_side))
-    return _compare(pairs, config)
+            renamed.append(bool(old and new and old != new))
+    diffs = _compare(pairs, config)
+    return [dataclasses.replace(d, renamed=r) for d, r in zip(diffs, renamed, strict=True)]
+
+
+def _moved_here(commit: str, before: dict[str, git_base.Blob], after: list[str]) -> dict[str, str]:
+    """Return git's renames into the compared files, adding each one's old file to `before`.
+
+    Renames are asked of the whole working folder: a moved file named alone
+    still pairs with the path it came from, not read as a file new to the design.
+    """
+    moved = {new: old for new, old in git_base.renames(commit, ["."]).items() if new in after}
+    missing = [old for old in moved.values() if old not in before]
+    if missing:
+        before.update(git_base.tree_files(commit, missing))
+    return moved
 
 
 def _under(file: str, path: str) -> bool:
     return path in (".", file) or file.startswith(path.rstrip("/") + "/")
 
 
-def _at_revision(ref: str, blob: git_base.Blob) -> Version:
-    display = f"{ref}:{blob.path}"
+def _at_revision(at: str, blob: git_base.Blob) -> Version:
+    """Return a file at the revision, named `REF:PATH` with PATH from the repository's top."""
+    display = f"{at}{blob.path}"
     return Version(display, git_base.read_blob(blob, display))
 
 

@@ -135,6 +135,8 @@ class ArchitectureDiff:
     connections: LinkChanges
     flows: FlowChanges
     behaviour: Behaviour
+    renamed: bool = False
+    """The file moved (`git mv`): a change even when not one byte of it did."""
     document: tuple[str, ...] = ()
     """The file's own fields that changed: `title`, `description`, `region`, `name`."""
     before: Architecture | None = field(default=None, compare=False, repr=False)
@@ -149,4 +151,5 @@ class ArchitectureDiff:
             and self.flows == FlowChanges()
             and self.behaviour == Behaviour()
             and not self.document
+            and not self.renamed
         )

@@ -42,6 +42,7 @@ def _diff(diff: ArchitectureDiff) -> dict[str, object]:
                 for item in diff.connections.changed
             ],
         },
+        "renamed": diff.renamed,
         "document": {"changed": list(diff.document)},
         "flows": {
             "added": list(diff.flows.added),

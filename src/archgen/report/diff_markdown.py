@@ -32,6 +32,7 @@ def format_architecture(diff: ArchitectureDiff, level: int = 1) -> str:
         f"{hashes} {code(diff.name)}",
         f"{_side(diff.old)} → {_side(diff.new)}",
         _behaviour(diff),
+        *(["**File renamed.**"] if diff.renamed else []),
         *([f"**{', '.join(diff.document).capitalize()} changed.**"] if diff.document else []),
         *_picture(diff),
         *_tables(diff),

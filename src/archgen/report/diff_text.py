@@ -19,6 +19,7 @@ def _architecture(diff: ArchitectureDiff) -> list[str]:
         return [f"{visible(diff.name)}: no change ({where})"]
     lines = [f"{visible(diff.name)} ({where})"]
     lines += [f"  {_sentence(sentence)}" for sentence in sentences(diff)]
+    lines += ["  file renamed"] if diff.renamed else []
     lines += [f"  {field} changed" for field in diff.document]
     edits = diff.resources
     lines += _listed("resources added", [f"{rid} ({kind})" for rid, kind in edits.added])
