@@ -45,7 +45,13 @@ FORMATS = ("text", "markdown", "json")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Also write <name>.diff.md for each architecture into DIR.",
+    help="Also write <name>.diff.md, .diff.png and .diff.svg for each architecture into DIR "
+    "(in the sub-folder render draws it into).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --out, replace files archgen did not write.",
 )
 @click.option(
     "--config",
@@ -66,6 +72,7 @@ def diff(
     out: Path | None,
     config: Path | None,
     comment: bool,
+    force: bool,
 ) -> None:
     """Show what a change does: OLD NEW, or --base GITREF [PATH...] against the working tree.
 
@@ -88,7 +95,7 @@ def diff(
                 diffs = use_case.diff_base(base, paths, settings)
         click.echo(_report(diffs, output_format), nl=False)
         if out is not None:
-            use_case.write_outputs(diffs, out)
+            use_case.write_outputs(diffs, out, paths, force=force)
         if comment:
             _comment(diffs)
     sys.exit(use_case.exit_code(diffs, fail_on))

@@ -149,6 +149,21 @@ def test_from_a_subfolder_the_revision_side_is_named_from_the_top(
     assert _sides(document) == [("capstone", "HEAD:architectures/capstone.yaml", "capstone.yaml")]
 
 
+def test_out_puts_a_sub_folders_change_where_render_puts_its_pictures(repo: Path) -> None:
+    gallery = repo / "architectures" / "gallery"
+    gallery.mkdir()
+    _git(repo, "mv", "architectures/capstone.yaml", "architectures/gallery/capstone.yaml")
+    _git(repo, "commit", "-q", "-m", "gallery")
+    (gallery / "capstone.yaml").write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    (repo / "architectures" / "serverless.yaml").unlink()
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(repo / "out").as_posix() for p in (repo / "out").rglob("*.md")) == [
+        "employee-directory-serverless.diff.md",
+        "gallery/capstone.diff.md",
+    ]
+
+
 def test_a_file_moved_and_rewritten_pairs_by_its_name(repo: Path) -> None:
     (repo / "architectures" / "serverless.yaml").unlink()
     rewritten = SERVERLESS.replace("description:", "# moved and rewritten\ndescription:")

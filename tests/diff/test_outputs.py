@@ -170,6 +170,27 @@ def test_out_writes_the_markdown_and_pictures_of_each_architecture(tmp_path: Pat
     assert "- opens tcp 22 on `bastion` to the internet\n" in written
 
 
+def test_out_refuses_a_file_archgen_did_not_write_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    theirs = out / "capstone.diff.md"
+    theirs.write_text("the team's own notes\n", encoding="utf-8")
+    (tmp_path / "old.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(variants.BASTION, encoding="utf-8")
+    args = ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--out", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 2
+    assert "capstone.diff.md was not written by archgen" in refused.stderr
+    assert "--force" in refused.stderr
+    assert theirs.read_text(encoding="utf-8") == "the team's own notes\n"
+    assert sorted(p.name for p in out.iterdir()) == ["capstone.diff.md"]  # nothing else either
+    forced = CliRunner().invoke(main, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert theirs.read_text(encoding="utf-8").startswith("# `capstone`\n")
+    again = CliRunner().invoke(main, args)  # its own, stamped outputs it replaces freely
+    assert again.exit_code == 0, again.output
+
+
 def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -> None:
     new = variants.NEW_FLOW.replace(
         "- name: Download a data set directly", '- name: "Download\\e[31m\\u202e directly"'

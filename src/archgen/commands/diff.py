@@ -219,16 +219,39 @@ DIFF_OUTPUTS: dict[str, DiffWriter] = {
 """The files `--out` writes per architecture: `<name>.diff.png`, `.svg` and `.md`."""
 
 
-def write_outputs(diffs: list[ArchitectureDiff], out: Path) -> list[Path]:
-    """Write each architecture's change into `out`, atomically; return the files written."""
-    from archgen.commands.writes import write_bytes_atomically
+def write_outputs(
+    diffs: list[ArchitectureDiff], out: Path, paths: Sequence[str] = (), *, force: bool = False
+) -> list[Path]:
+    """Write each architecture's change into `out` as render writes its outputs; return them.
+
+    The same safety as render's: every file stamped, all staged then placed
+    together, a file archgen did not write refused unless `force`, and each
+    design's change in its sub-folder (`architectures/gallery/x.yaml` into
+    `<out>/gallery/`), as its pictures are.
+    """
+    from archgen.commands.files import output_subfolder
+    from archgen.commands.output_folder import writing
+    from archgen.render.stamp import Stamp, input_fingerprint, stamp, text_fingerprint
 
     refuse_link_out(out, "--out")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    outputs: dict[Path, bytes] = {}
     for diff in diffs:
+        folder = out / output_subfolder(Path(_worktree_path(diff)), paths)
         for suffix, writer in DIFF_OUTPUTS.items():
-            path = out / f"{diff.name}.diff.{suffix}"
-            write_bytes_atomically(path, writer(diff))
-            written.append(path)
-    return written
+            target = folder / f"{diff.name}.diff.{suffix}"
+            data = writer(diff)
+            mark = Stamp(
+                text_fingerprint(data, "diff"), input_fingerprint(suffix, target.name, [data])
+            )
+            outputs[target] = stamp(data, suffix, mark)
+    with writing(out) as held:
+        held.commit(outputs, force=force)
+    return list(outputs)
+
+
+def _worktree_path(diff: ArchitectureDiff) -> str:
+    """Return the file's path in the working folder; a deleted one's from its `REF:PATH`."""
+    if diff.new is not None:
+        return diff.new
+    old = (diff.old or "").partition(":")[2]
+    return old.removeprefix(git_base.prefix()) if old else diff.name
