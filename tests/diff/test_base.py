@@ -192,8 +192,11 @@ def test_bad_input_at_the_revision_is_named_ref_colon_path(repo: Path) -> None:
     _git(repo, "commit", "-q", "-am", "broken")
     (folder / "capstone.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "architectures"])
-    assert result.exit_code == 2
-    assert result.output.startswith("HEAD:architectures/capstone.yaml:3:7: name 'X' must be a slug")
+    assert result.exit_code == 0, result.output  # the change fixes it: compared with nothing
+    assert (
+        "  old version unreadable, compared with nothing: "
+        "HEAD:architectures/capstone.yaml:3:7: name 'X' must be a slug"
+    ) in result.output
 
 
 @pytest.mark.parametrize("ref", ["no-such-branch", "--output=x"])
@@ -229,3 +232,31 @@ def test_a_folder_deleted_since_the_revision_is_every_file_deleted(repo: Path) -
         ("HEAD:architectures/serverless.yaml", None),
     ]
     assert code == 0
+
+
+def test_a_base_file_the_change_fixes_is_compared_with_nothing(repo: Path) -> None:
+    capstone = repo / "architectures" / "capstone.yaml"
+    capstone.write_text(variants.CAPSTONE.replace("name: capstone", "name: [capstone"))
+    _git(repo, "commit", "-q", "-am", "broken")
+    capstone.write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  old version unreadable, compared with nothing: HEAD:architectures/capstone.yaml:4:6"
+        in result.output
+    )
+    code, document = _json("--base", "HEAD")
+    (diff,) = document["diffs"]
+    assert diff["unreadable"][0].startswith("HEAD:architectures/capstone.yaml:4:6")
+    assert "db" in diff["resources"]["added"]
+    assert code == 0
+
+
+def test_an_invalid_new_file_still_says_so_in_markdown_and_exits_2(repo: Path) -> None:
+    capstone = repo / "architectures" / "capstone.yaml"
+    capstone.write_text(variants.CAPSTONE.replace("name: capstone", "name: [capstone"))
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--format", "markdown"])
+    assert result.exit_code == 2
+    assert result.stdout.startswith("## Architecture changes\n\nThe change cannot be compared")
+    assert "- `architectures/capstone.yaml:4:6`: while parsing" in result.stdout
+    assert result.stderr.startswith("architectures/capstone.yaml:4:6: ")

@@ -183,14 +183,15 @@ def test_json_gives_invalid_input_as_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("old.yaml").write_text(variants.CAPSTONE.replace("name: capstone", "name: X"), "utf-8")
-    Path("new.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    Path("old.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    Path("new.yaml").write_text(variants.CAPSTONE.replace("name: capstone", "name: X"), "utf-8")
     result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml", "--format", "json"])
     assert result.exit_code == 2
+    assert result.stdout.endswith("}\n")
     assert json.loads(result.stdout) == {
         "errors": [
             {
-                "file": "old.yaml",
+                "file": "new.yaml",
                 "line": 3,
                 "column": 7,
                 "message": "name 'X' must be a slug of lowercase letters, digits and hyphens "

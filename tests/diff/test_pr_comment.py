@@ -257,3 +257,19 @@ def test_a_long_diff_drops_its_pictures_before_cutting_the_tables() -> None:
     assert "```mermaid" not in body
     assert "The picture is left out" in body
     assert body.endswith("| the | table |\n")
+
+
+def test_an_invalid_new_file_replaces_the_comment_with_where_it_is_invalid(
+    github: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = {"login": "github-actions[bot]", "type": "Bot"}
+    github.comments = [{"id": 9, "body": f"{MARKER}\nthe last push's diff", "user": bot}]
+    code, said, summary = _run_in_actions(
+        github, tmp_path, monkeypatch, variants.CAPSTONE.replace("name: capstone", "name: [x")
+    )
+    assert code == 2
+    assert f"updated the diff comment 9 on pull request #{PR}" in said
+    body = github.comments[0]["body"]
+    assert body == f"{MARKER}\n{summary}"
+    assert "The change cannot be compared" in body
+    assert "`new.yaml:4:6`: while parsing a flow sequence" in body

@@ -139,14 +139,27 @@ def _name_at(blob: git_base.Blob) -> str | None:
 def _compare(
     pairs: list[tuple[Version, Version]], config: RunConfig | None
 ) -> list[ArchitectureDiff]:
-    """Load every side, collecting every problem first, then compare each pair."""
+    """Load every side, collecting every problem first, then compare each pair.
+
+    A new side that does not load stops the run (exit 2) with every problem.
+    An old side that does not load, when every new side does, is what the
+    change may well fix: it is compared with nothing, and the diff says why
+    it could not be read.
+    """
     problems: list[Problem] = []
-    loaded = [(_load(old, problems), _load(new, problems)) for old, new in pairs]
-    if problems:
-        raise InvalidInput(problems)
+    old_problems: list[list[Problem]] = []
+    loaded = []
+    for old, new in pairs:
+        old_problems.append([])
+        loaded.append((_load(old, old_problems[-1]), _load(new, problems)))
+    if problems:  # every problem of every file, the old sides' too
+        raise InvalidInput([*problems, *(p for unread in old_problems for p in unread)])
     return [
-        diff_architectures(before, after, old.display, new.display, config)
-        for (before, after), (old, new) in zip(loaded, pairs, strict=True)
+        dataclasses.replace(
+            diff_architectures(before, after, old.display, new.display, config),
+            unreadable=tuple(unread),
+        )
+        for (before, after), (old, new), unread in zip(loaded, pairs, old_problems, strict=True)
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
 
@@ -135,6 +136,8 @@ class ArchitectureDiff:
     connections: LinkChanges
     flows: FlowChanges
     behaviour: Behaviour
+    unreadable: tuple[Problem, ...] = ()
+    """Why the old side could not be read (the change fixes it): compared with nothing."""
     renamed: bool = False
     """The file moved (`git mv`): a change even when not one byte of it did."""
     document: tuple[str, ...] = ()
@@ -152,4 +155,5 @@ class ArchitectureDiff:
             and self.behaviour == Behaviour()
             and not self.document
             and not self.renamed
+            and not self.unreadable
         )

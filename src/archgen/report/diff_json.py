@@ -43,6 +43,7 @@ def _diff(diff: ArchitectureDiff) -> dict[str, object]:
             ],
         },
         "renamed": diff.renamed,
+        "unreadable": [str(problem) for problem in diff.unreadable],
         "document": {"changed": list(diff.document)},
         "flows": {
             "added": list(diff.flows.added),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from archgen.diff.model import ArchitectureDiff, Link
 from archgen.diff.picture import change_picture
 from archgen.diff.summary import Sentence, headline, sentences
+from archgen.errors import Problem
 from archgen.layout.mermaid import fits, mermaid_source
 from archgen.safe_markdown import Md, code, text
 
@@ -32,6 +33,7 @@ def format_architecture(diff: ArchitectureDiff, level: int = 1) -> str:
         f"{hashes} {code(diff.name)}",
         f"{_side(diff.old)} → {_side(diff.new)}",
         _behaviour(diff),
+        *_unreadable(diff),
         *(["**File renamed.**"] if diff.renamed else []),
         *([f"**{', '.join(diff.document).capitalize()} changed.**"] if diff.document else []),
         *_picture(diff),
@@ -58,6 +60,30 @@ def _picture(diff: ArchitectureDiff) -> list[str]:
             f"*(No picture here: at {len(source):,} characters it is larger than Mermaid draws.)*"
         ]
     return [f"```mermaid\n{source}```", LEGEND]
+
+
+def _unreadable(diff: ArchitectureDiff) -> list[str]:
+    """Say why the old version could not be read: a reviewer knows it was compared with nothing."""
+    if not diff.unreadable:
+        return []
+    lines = "\n".join(f"- {_problem(problem)}" for problem in diff.unreadable)
+    return [f"**The old version could not be read; it is compared with nothing.**\n\n{lines}"]
+
+
+def _problem(problem: Problem) -> str:
+    where = f"{problem.span.file}:{problem.span.line}:{problem.span.column}"
+    return f"{code(where)}: {text(problem.message)}"
+
+
+def format_invalid_markdown(problems: Sequence[Problem], heading: str = HEADING) -> str:
+    """Return the Markdown of a run stopped by an invalid file: which file, where, and why.
+
+    The pull-request comment then says the change cannot be compared, instead
+    of keeping the last push's diff as if it still held.
+    """
+    lines = "\n".join(f"- {_problem(problem)}" for problem in problems)
+    said = "The change cannot be compared: a file it changes is not a valid architecture."
+    return f"## {heading}\n\n{said}\n\n{lines}\n"
 
 
 def _side(path: str | None) -> Md:

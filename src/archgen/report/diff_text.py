@@ -19,6 +19,7 @@ def _architecture(diff: ArchitectureDiff) -> list[str]:
         return [f"{visible(diff.name)}: no change ({where})"]
     lines = [f"{visible(diff.name)} ({where})"]
     lines += [f"  {_sentence(sentence)}" for sentence in sentences(diff)]
+    lines += [f"  old version unreadable, compared with nothing: {p}" for p in diff.unreadable]
     lines += ["  file renamed"] if diff.renamed else []
     lines += [f"  {field} changed" for field in diff.document]
     edits = diff.resources
