@@ -212,3 +212,55 @@ def test_a_new_title_and_description_are_a_change(tmp_path: Path) -> None:
     assert "no change" not in text
     markdown = _run(tmp_path, variants.CAPSTONE, described, "--format", "markdown")
     assert "**Title, description changed.**" in markdown
+
+
+def test_the_serverless_redesign_opens_its_front_doors_outside_the_vpc(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["redesign"], "--format", "json"))["diffs"]
+    assert diff["exposure"] == {
+        "opened": [
+            {"resource": "cdn", "protocol": "tcp", "ports": "80"},
+            {"resource": "cdn", "protocol": "tcp", "ports": "443"},
+            {"resource": "api", "protocol": "tcp", "ports": "443"},
+            {"resource": "sign-in", "protocol": "tcp", "ports": "443"},
+        ],
+        "closed": [{"resource": "alb", "protocol": "tcp", "ports": "443"}],
+    }
+
+
+def test_a_bucket_made_a_public_website_is_opened(tmp_path: Path) -> None:
+    public = variants.CAPSTONE.replace(
+        "  datasets:\n    type: s3\n",
+        "  datasets:\n    type: s3\n    website: true\n    block_public_access: false\n",
+    )
+    assert public != variants.CAPSTONE
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, public, "--format", "json"))["diffs"]
+    assert diff["exposure"]["opened"] == [
+        {"resource": "datasets", "protocol": "tcp", "ports": "80"}
+    ]
+
+
+def test_an_all_rule_opens_udp_as_well_when_the_nacl_lets_replies_out(tmp_path: Path) -> None:
+    everything = variants.BASTION.replace(
+        "- {protocol: tcp, ports: 22, source: 0.0.0.0/0}", "- {protocol: all, source: 0.0.0.0/0}"
+    ).replace(
+        "{rule: 110, action: allow, protocol: tcp, ports: 22, cidr: 0.0.0.0/0}",
+        "{rule: 110, action: allow, protocol: all, cidr: 0.0.0.0/0}",
+    )
+    replies = everything.replace(
+        "    outbound:\n      - {rule: 100, action: allow, protocol: tcp, ports: 80,",
+        "    outbound:\n      - {rule: 90, action: allow, protocol: all, cidr: 0.0.0.0/0}\n"
+        "      - {rule: 100, action: allow, protocol: tcp, ports: 80,",
+    )
+    assert replies != everything
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, replies, "--format", "json"))["diffs"]
+    bastion = [e for e in diff["exposure"]["opened"] if e["resource"] == "bastion"]
+    assert bastion == [
+        {"resource": "bastion", "protocol": "tcp", "ports": "all"},
+        {"resource": "bastion", "protocol": "udp", "ports": "all"},
+    ]
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, everything, "--format", "json"))[
+        "diffs"
+    ]  # a stateless NACL judges UDP replies by its outbound rules: none, no UDP exposure
+    assert [e["protocol"] for e in diff["exposure"]["opened"] if e["resource"] == "bastion"] == [
+        "tcp"
+    ]
