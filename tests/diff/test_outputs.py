@@ -264,3 +264,9 @@ def test_an_all_rule_opens_udp_as_well_when_the_nacl_lets_replies_out(tmp_path: 
     assert [e["protocol"] for e in diff["exposure"]["opened"] if e["resource"] == "bastion"] == [
         "tcp"
     ]
+
+
+def test_markdown_says_what_each_new_finding_found(tmp_path: Path) -> None:
+    markdown = _run(tmp_path, *PAIRS["bastion"], "--format", "markdown")
+    behaviour = markdown.split("**What it does**", 1)[1].split("```mermaid", 1)[0]
+    assert "- new error AG305 on `bastion-sg`: ingress from 0.0.0.0/0 opens SSH (22)\n" in behaviour

@@ -26,6 +26,10 @@ STATUSES = ("added", "removed", "changed", "same")
 """What a change did to a node, box or line; `same` is the rest, drawn grey."""
 
 
+UNDRAWN_FIELDS = {"why"}
+"""Fields no picture shows: an edit to them alone is listed, not coloured."""
+
+
 @dataclass(frozen=True)
 class ChangePicture:
     """The scene to draw and each of its ids' status (nodes, groups and lines)."""
@@ -54,7 +58,7 @@ def _mark_after(
 ) -> None:
     """Mark what the new design shows: its new and edited resources, new lines and boxes."""
     added = {rid for rid, _ in diff.resources.added}
-    changed = {item.id for item in diff.resources.changed}
+    changed = {item.id for item in diff.resources.changed if set(item.fields) - UNDRAWN_FIELDS}
     for node in after.nodes.values():
         in_added, in_changed = node.resource in added, node.resource in changed
         status[node.id] = "added" if in_added else "changed" if in_changed else "same"

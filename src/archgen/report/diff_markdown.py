@@ -98,9 +98,9 @@ def _behaviour(diff: ArchitectureDiff) -> str:
 
 
 def _sentence(sentence: Sentence) -> str:
-    """Word one line; a finding's message is left to the findings table below."""
+    """Word one line, with its detail: a finding's message says what the rule found."""
     said = sentence.template.format(*(code(value) for value in sentence.values))
-    if not sentence.detail or sentence.topic == "findings":
+    if not sentence.detail:
         return said
     return f"{said}: {text(sentence.detail)}"
 
