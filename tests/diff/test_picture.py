@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.layout.mermaid_text import mermaid_id
+from archgen.diff.model import ArchitectureDiff
+from archgen.layout.mermaid_text import group_id, mermaid_id
 from tests.diff.test_outputs import PAIRS
 from tests.mermaid.mermaid_browser import render_in_browser
 
@@ -169,3 +170,54 @@ def test_a_file_added_or_deleted_is_drawn_all_green_or_all_red(side: str) -> Non
     assert nodes == {side}
     svg = run_dot(picture_dot(picture), ("svg",))["svg"].decode("utf-8")
     assert f'class="node {side}"' in svg
+
+
+def _diff_of(old: str | None, new: str | None) -> ArchitectureDiff:
+    from archgen.diff import diff_architectures
+    from archgen.loader import load_text
+
+    before = load_text(old, "old.yaml") if old else None
+    after = load_text(new, "new.yaml") if new else None
+    return diff_architectures(before, after, "old.yaml" if old else None, "new.yaml")
+
+
+def test_a_deleted_design_is_drawn_as_it_was_all_removed() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.drawing import build_scene
+    from archgen.layout.mermaid import mermaid_source
+    from archgen.loader import load_text
+
+    old, _ = PAIRS["one-zone"]
+    picture = change_picture(_diff_of(old, None))
+    drawn = build_scene(load_text(old, "old.yaml"))
+    assert picture.scene.cloud == drawn.cloud  # every box in its place: zones in order, subnets
+    assert set(picture.status.values()) == {"removed"}
+    source = mermaid_source(picture.scene, picture.status)
+    zone_a = source.index(group_id("az:vpc:us-east-1a"))
+    assert zone_a < source.index(group_id("az:vpc:us-east-1b"))
+    assert group_id("subnet:public-a") in source
+
+
+def test_what_left_shapes_nothing_in_the_mermaid_layout() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["one-zone"]))
+    removed = {key for key, value in picture.status.items() if value == "removed"}
+    assert "db@db-b" in removed
+    source = mermaid_source(picture.scene, picture.status)
+    order = [line.split(" ~~~ ") for line in source.splitlines() if " ~~~ " in line]
+    assert order, "the layout still holds the rest in its rows"
+    assert not {mermaid_id(node) for node in removed} & {
+        end.strip() for pair in order for end in pair
+    }
+
+
+def test_the_change_picture_keeps_the_flow_legend() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["new-flow"]))
+    source = mermaid_source(picture.scene, picture.status)
+    assert f'subgraph {group_id("legend")}["Legend"]' in source
+    assert "Download a data set directly" in source

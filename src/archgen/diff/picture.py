@@ -41,6 +41,8 @@ class ChangePicture:
 def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     """Return the new design's scene with the change marked and the removed parts put back."""
     before = build_scene(diff.before) if diff.before else None
+    if before is not None and diff.after is None:
+        return _all_removed(before)
     after = (
         build_scene(diff.after) if diff.after else Scene(diff.name, before.title if before else "")
     )
@@ -51,6 +53,18 @@ def change_picture(diff: ArchitectureDiff) -> ChangePicture:
         _keep_old_order(before, after, status)
         _put_back_edges(diff, before, after, status)
     return ChangePicture(after, status)
+
+
+def _all_removed(before: Scene) -> ChangePicture:
+    """Return a deleted design as it was drawn, every part of it removed.
+
+    Nothing stays to lay out around, so the old layout is the picture: its
+    zones in their order, its empty public subnets, its rows.
+    """
+    status = dict.fromkeys(before.nodes, "removed")
+    status |= dict.fromkeys((group.id for group in _groups(before.cloud)), "removed")
+    status |= dict.fromkeys((edge.id for edge in before.edges), "removed")
+    return ChangePicture(before, status)
 
 
 def _mark_after(

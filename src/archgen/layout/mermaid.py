@@ -53,6 +53,7 @@ DIFF_STYLES = {
     "removed": "fill:#FDECEA,stroke:#D13212,stroke-width:3px,stroke-dasharray:6 4,color:#8A1C0B",
     "changed": "fill:#FFF4E0,stroke:#E07B00,stroke-width:3px,color:#7A4100",
     "same": "fill:#F7F7F7,stroke:#AAB7B8,color:#687078",
+    "legend_row": "fill:#FFFFFF,stroke:#FFFFFF,color:#232F3E",
 }
 """A change's colours: added green, removed red and dashed, changed amber, the rest grey."""
 
@@ -103,7 +104,7 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
     for node_id in scene.outside:
         lines.append(_node(scene.nodes[node_id], 1, status))
     lines += _group(scene.cloud, scene, 1, status)
-    if scene.legend and status is None:
+    if scene.legend:  # the flows' badges need their key in a change's picture too
         lines += _legend(_legend_rows(scene))
     links: dict[str, list[int]] = {}
     for number, edge in enumerate(e for e in scene.edges if _drawn(e, scene)):
@@ -111,6 +112,8 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
         kind = status.get(edge.id, "same") if status is not None else _link_class(edge)
         links.setdefault(kind, []).append(number)
     for upper, lower in order_links(scene):  # after the lines, so linkStyle numbers hold
+        if status is not None and "removed" in (status.get(upper), status.get(lower)):
+            continue  # what left is drawn where it was, but shapes nothing that stayed
         lines.append(f"  {mermaid_id(upper)} ~~~ {mermaid_id(lower)}")
     lines += _styles(scene, status, links)
     return "\n".join(lines) + "\n"
@@ -205,7 +208,7 @@ def _styles(
     groups = _all_groups(scene.cloud)
     for kind, style in GROUP_STYLES.items():
         named = [group_id(g.id) for g in groups if _group_class(g, status) == kind]
-        if kind == "legend" and scene.legend and status is None:
+        if kind == "legend" and scene.legend:
             named.append(group_id("legend"))
         if named:
             lines.append(f"  classDef group_{kind} {style}")
