@@ -221,3 +221,17 @@ def test_the_change_picture_keeps_the_flow_legend() -> None:
     source = mermaid_source(picture.scene, picture.status)
     assert f'subgraph {group_id("legend")}["Legend"]' in source
     assert "Download a data set directly" in source
+
+
+def test_a_new_flows_badges_and_key_are_marked() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["new-flow"]))
+    assert ("+C", "Download a data set directly (new flow)") in picture.scene.legend
+    badges = {badge for edge in picture.scene.edges for badge in edge.badges}
+    assert "+C1" in badges
+    assert {b for b in badges if b.startswith("+")} == {"+C1"}
+    source = mermaid_source(picture.scene, picture.status)
+    assert "+C1" in source
+    assert "+C: Download a data set directly (new flow)" in source.replace("#58;", ":")

@@ -48,6 +48,7 @@ def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     )
     status: dict[str, str] = {}
     _mark_after(diff, after, before, status)
+    _mark_new_flows(set(diff.flows.added), after)
     if before is not None:
         _put_back_nodes(before, after, status)
         _keep_old_order(before, after, status)
@@ -91,6 +92,38 @@ def _mark_after(
         is_new = link in new_links if link is not None else bool(ends_added)
         status[edge.id] = "added" if is_new else "changed" if link in edited_links else "same"
     _mark_reach(diff, after, link_of, status)
+
+
+NEW_FLOW = "+"
+"""Marks a new flow's badges and its key: `+C1`, `+C: name (new flow)`."""
+
+
+def _mark_new_flows(added: set[str], after: Scene) -> None:
+    """Mark the badges of each flow the change adds, and their key in the legend.
+
+    A new flow often follows lines that were already there: its badges are
+    then all that is new on them.
+    """
+    prefixes = []
+    for number, (key, meaning) in enumerate(after.legend):
+        if key.startswith("line:") or meaning not in added:
+            continue
+        prefixes.append("" if key[:1].isdigit() else key)  # one flow's badges are bare numbers
+        after.legend[number] = (NEW_FLOW + key, f"{meaning} (new flow)")
+    if not prefixes:
+        return
+    for number, edge in enumerate(after.edges):
+        badges = tuple(
+            NEW_FLOW + badge if any(_of_flow(badge, prefix) for prefix in prefixes) else badge
+            for badge in edge.badges
+        )
+        if badges != edge.badges:
+            after.edges[number] = dataclasses.replace(edge, badges=badges)
+
+
+def _of_flow(badge: str, prefix: str) -> bool:
+    """Tell whether a badge (`C1`, or `1` in a design of one flow) is a step of that flow."""
+    return badge.startswith(prefix) and badge[len(prefix) :].isdigit()
 
 
 def _mark_reach(
