@@ -45,7 +45,13 @@ FORMATS = ("text", "markdown", "json")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Also write <name>.diff.md for each architecture into DIR.",
+    help="Also write <name>.diff.md, .diff.png and .diff.svg for each architecture into DIR "
+    "(in the sub-folder render draws it into).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --out, replace files archgen did not write.",
 )
 @click.option(
     "--config",
@@ -66,6 +72,7 @@ def diff(
     out: Path | None,
     config: Path | None,
     comment: bool,
+    force: bool,
 ) -> None:
     """Show what a change does: OLD NEW, or --base GITREF [PATH...] against the working tree.
 
@@ -81,28 +88,40 @@ def diff(
         sys.exit(EXIT_INVALID)
     with invalid_exits_2(), interrupted_exits():
         settings = load_config(config)
-        with _json_errors(output_format == "json"):
+        with _invalid_reported(output_format, comment=comment):
             if base is None:
                 diffs = use_case.diff_files(paths[0], paths[1], settings)
             else:
                 diffs = use_case.diff_base(base, paths, settings)
         click.echo(_report(diffs, output_format), nl=False)
         if out is not None:
-            use_case.write_outputs(diffs, out)
+            use_case.write_outputs(diffs, out, paths, force=force)
         if comment:
             _comment(diffs)
     sys.exit(use_case.exit_code(diffs, fail_on))
 
 
 @contextlib.contextmanager
-def _json_errors(as_json: bool) -> Iterator[None]:
-    """Give a machine the invalid input's problems as the JSON of DESIGN.md §3, on stdout."""
+def _invalid_reported(output_format: str, *, comment: bool) -> Iterator[None]:
+    """Report an invalid new file in the run's own format, then exit 2.
+
+    A machine gets the JSON of DESIGN.md §3 on stdout; Markdown and the
+    pull-request comment say which file is invalid and where, so the comment
+    does not keep the last push's diff as if it still held.
+    """
     from archgen.errors import InvalidInput
 
     try:
         yield
     except InvalidInput as error:
-        if not as_json:
+        from archgen.report.diff_markdown import format_invalid_markdown
+
+        markdown = format_invalid_markdown(error.problems)
+        if output_format == "markdown":
+            click.echo(markdown, nl=False)
+        if comment:
+            _post(markdown)
+        if output_format != "json":
             raise
         from archgen.report.json import format_json_errors
 
@@ -126,11 +145,16 @@ def _report(diffs: list[ArchitectureDiff], output_format: str) -> str:
 
 def _comment(diffs: list[ArchitectureDiff]) -> None:
     """Put the Markdown diff in the job summary and in the pull request's one comment."""
-    from archgen.commands.pr_comment import post_sticky, pull_request_from_env
-    from archgen.commands.writes import append_text
     from archgen.report.diff_markdown import format_diff_markdown
 
-    markdown = format_diff_markdown(diffs)
+    _post(format_diff_markdown(diffs))
+
+
+def _post(markdown: str) -> None:
+    """Add the Markdown to the job summary and make it the pull request's one comment."""
+    from archgen.commands.pr_comment import post_sticky, pull_request_from_env
+    from archgen.commands.writes import append_text
+
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         append_text(Path(summary), markdown)

@@ -71,9 +71,17 @@ def test_added_deleted_renamed_and_modified(repo: Path) -> None:
     assert _sides(document) == [
         ("capstone", "HEAD:architectures/capstone.yaml", "architectures/capstone.yaml"),
         ("capstone-copy", None, "architectures/copy.yaml"),
+        (
+            "employee-directory-ec2",
+            "HEAD:architectures/ec2.yaml",
+            "architectures/employee-directory-ec2.yaml",
+        ),
         ("employee-directory-serverless", "HEAD:architectures/serverless.yaml", None),
-    ]  # the rename changed no byte: nothing to show for it
-    capstone, copy, deleted = document["diffs"]
+    ]  # the rename changed no byte, but the file moved
+    capstone, copy, moved, deleted = document["diffs"]
+    assert moved["renamed"] is True
+    assert moved["resources"] == {"added": [], "removed": [], "changed": []}
+    assert capstone["renamed"] is False
     assert capstone["zones"]["lost"] == [
         {"resource": "db", "before": ["us-east-1a", "us-east-1b"], "after": ["us-east-1a"]}
     ]
@@ -100,6 +108,60 @@ def test_a_rename_with_changes_pairs_the_two_paths(repo: Path) -> None:
     ]
     assert document["diffs"][0]["resources"]["changed"] == [{"id": "web", "fields": ["min"]}]
     assert code == 0
+
+
+def test_a_pure_rename_is_reported_in_every_format(repo: Path) -> None:
+    _git(repo, "mv", "architectures/ec2.yaml", "architectures/employee-directory-ec2.yaml")
+    text = CliRunner().invoke(main, ["diff", "--base", "HEAD"]).output
+    assert text.splitlines() == [
+        "employee-directory-ec2 "
+        "(HEAD:architectures/ec2.yaml -> architectures/employee-directory-ec2.yaml)",
+        "  file renamed",
+        "",
+        "1 architecture changed: 0 exposures opened, 0 findings new, 0 fixed",
+    ]
+    markdown = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--format", "markdown"])
+    assert "**File renamed.**" in markdown.output
+
+
+def test_a_renamed_file_named_alone_pairs_with_its_old_path(repo: Path) -> None:
+    _git(repo, "mv", "architectures/ec2.yaml", "architectures/employee-directory-ec2.yaml")
+    moved = repo / "architectures" / "employee-directory-ec2.yaml"
+    code, document = _json("--base", "HEAD", "architectures/employee-directory-ec2.yaml")
+    assert _sides(document) == [
+        (
+            "employee-directory-ec2",
+            "HEAD:architectures/ec2.yaml",
+            "architectures/employee-directory-ec2.yaml",
+        )
+    ]
+    assert document["diffs"][0]["exposure"]["opened"] == []
+    assert moved.is_file()
+    assert code == 0
+
+
+def test_from_a_subfolder_the_revision_side_is_named_from_the_top(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "architectures" / "capstone.yaml").write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    monkeypatch.chdir(repo / "architectures")
+    _, document = _json("--base", "HEAD", "capstone.yaml")
+    assert _sides(document) == [("capstone", "HEAD:architectures/capstone.yaml", "capstone.yaml")]
+
+
+def test_out_puts_a_sub_folders_change_where_render_puts_its_pictures(repo: Path) -> None:
+    gallery = repo / "architectures" / "gallery"
+    gallery.mkdir()
+    _git(repo, "mv", "architectures/capstone.yaml", "architectures/gallery/capstone.yaml")
+    _git(repo, "commit", "-q", "-m", "gallery")
+    (gallery / "capstone.yaml").write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    (repo / "architectures" / "serverless.yaml").unlink()
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(repo / "out").as_posix() for p in (repo / "out").rglob("*.md")) == [
+        "employee-directory-serverless.diff.md",
+        "gallery/capstone.diff.md",
+    ]
 
 
 def test_a_file_moved_and_rewritten_pairs_by_its_name(repo: Path) -> None:
@@ -130,8 +192,11 @@ def test_bad_input_at_the_revision_is_named_ref_colon_path(repo: Path) -> None:
     _git(repo, "commit", "-q", "-am", "broken")
     (folder / "capstone.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "architectures"])
-    assert result.exit_code == 2
-    assert result.output.startswith("HEAD:architectures/capstone.yaml:3:7: name 'X' must be a slug")
+    assert result.exit_code == 0, result.output  # the change fixes it: compared with nothing
+    assert (
+        "  old version unreadable, compared with nothing: "
+        "HEAD:architectures/capstone.yaml:3:7: name 'X' must be a slug"
+    ) in result.output
 
 
 @pytest.mark.parametrize("ref", ["no-such-branch", "--output=x"])
@@ -167,3 +232,31 @@ def test_a_folder_deleted_since_the_revision_is_every_file_deleted(repo: Path) -
         ("HEAD:architectures/serverless.yaml", None),
     ]
     assert code == 0
+
+
+def test_a_base_file_the_change_fixes_is_compared_with_nothing(repo: Path) -> None:
+    capstone = repo / "architectures" / "capstone.yaml"
+    capstone.write_text(variants.CAPSTONE.replace("name: capstone", "name: [capstone"))
+    _git(repo, "commit", "-q", "-am", "broken")
+    capstone.write_text(variants.ONE_ZONE_DB, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  old version unreadable, compared with nothing: HEAD:architectures/capstone.yaml:4:6"
+        in result.output
+    )
+    code, document = _json("--base", "HEAD")
+    (diff,) = document["diffs"]
+    assert diff["unreadable"][0].startswith("HEAD:architectures/capstone.yaml:4:6")
+    assert "db" in diff["resources"]["added"]
+    assert code == 0
+
+
+def test_an_invalid_new_file_still_says_so_in_markdown_and_exits_2(repo: Path) -> None:
+    capstone = repo / "architectures" / "capstone.yaml"
+    capstone.write_text(variants.CAPSTONE.replace("name: capstone", "name: [capstone"))
+    result = CliRunner().invoke(main, ["diff", "--base", "HEAD", "--format", "markdown"])
+    assert result.exit_code == 2
+    assert result.stdout.startswith("## Architecture changes\n\nThe change cannot be compared")
+    assert "- `architectures/capstone.yaml:4:6`: while parsing" in result.stdout
+    assert result.stderr.startswith("architectures/capstone.yaml:4:6: ")

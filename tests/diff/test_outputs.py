@@ -24,6 +24,7 @@ PAIRS = {
     "return-blocked": (variants.CAPSTONE, variants.RETURN_BLOCKED),
     "new-flow": (variants.CAPSTONE, variants.NEW_FLOW),
     "same": (variants.CAPSTONE, variants.CAPSTONE),
+    "relabelled": (variants.CAPSTONE, variants.RELABELLED),
 }
 
 
@@ -88,6 +89,47 @@ def test_json_reachability_of_the_blocked_return_path(tmp_path: Path) -> None:
     }
 
 
+def test_a_connection_edited_between_the_same_ends_is_changed(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["relabelled"], "--format", "json"))["diffs"]
+    assert diff["connections"] == {
+        "added": [],
+        "removed": [],
+        "changed": [
+            {"from": "app", "to": "db", "protocol": "mysql", "port": 3306, "fields": ["label"]},
+            {
+                "from": "importer",
+                "to": "datasets",
+                "protocol": "https",
+                "port": 443,
+                "fields": ["mode"],
+            },
+        ],
+    }
+    text = _run(tmp_path, *PAIRS["relabelled"])
+    assert "  connections changed: app -> db mysql 3306 (label), importer -> datasets" in text
+    markdown = _run(tmp_path, *PAIRS["relabelled"], "--format", "markdown")
+    assert "| changed | `app` | `db` | mysql | 3306 | `label` |" in markdown
+
+
+def test_a_new_port_between_the_same_ends_is_one_changed_connection(tmp_path: Path) -> None:
+    moved = variants.CAPSTONE.replace(
+        "{from: app, to: db, protocol: mysql, label: SQL query}",
+        "{from: app, to: db, protocol: mysql, port: 3307, label: SQL query}",
+    )
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, moved, "--format", "json"))["diffs"]
+    assert diff["connections"]["added"] == diff["connections"]["removed"] == []
+    assert diff["connections"]["changed"] == [
+        {"from": "app", "to": "db", "protocol": "mysql", "port": 3307, "fields": ["port"]}
+    ]
+
+
+def test_json_lists_the_flows_added_removed_and_rerouted(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["new-flow"], "--format", "json"))["diffs"]
+    old = json.loads(_run(tmp_path, *PAIRS["bastion"], "--format", "json"))["diffs"][0]
+    assert diff["flows"]["added"] == ["Download a data set directly"]
+    assert old["flows"] == {"added": [], "removed": [], "changed": []}
+
+
 def test_markdown_puts_the_behaviour_before_the_tables(tmp_path: Path) -> None:
     text = _run(tmp_path, *PAIRS["one-zone"], "--format", "markdown")
     assert text.splitlines()[:10] == [
@@ -128,6 +170,27 @@ def test_out_writes_the_markdown_and_pictures_of_each_architecture(tmp_path: Pat
     assert "- opens tcp 22 on `bastion` to the internet\n" in written
 
 
+def test_out_refuses_a_file_archgen_did_not_write_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    theirs = out / "capstone.diff.md"
+    theirs.write_text("the team's own notes\n", encoding="utf-8")
+    (tmp_path / "old.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(variants.BASTION, encoding="utf-8")
+    args = ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--out", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 2
+    assert "capstone.diff.md was not written by archgen" in refused.stderr
+    assert "--force" in refused.stderr
+    assert theirs.read_text(encoding="utf-8") == "the team's own notes\n"
+    assert sorted(p.name for p in out.iterdir()) == ["capstone.diff.md"]  # nothing else either
+    forced = CliRunner().invoke(main, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert theirs.read_text(encoding="utf-8").startswith("# `capstone`\n")
+    again = CliRunner().invoke(main, args)  # its own, stamped outputs it replaces freely
+    assert again.exit_code == 0, again.output
+
+
 def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -> None:
     new = variants.NEW_FLOW.replace(
         "- name: Download a data set directly", '- name: "Download\\e[31m\\u202e directly"'
@@ -136,3 +199,74 @@ def test_text_shows_control_characters_instead_of_obeying_them(tmp_path: Path) -
     assert "  flows added: Download\\x1b[31m\\u202e directly\n" in output
     assert "\x1b" not in output
     assert "\u202e" not in output
+
+
+def test_a_new_title_and_description_are_a_change(tmp_path: Path) -> None:
+    retitled = variants.CAPSTONE.replace("\ntitle: ", "\ntitle: Renamed ", 1)
+    assert retitled != variants.CAPSTONE
+    described = retitled.replace("  Researchers and the public", "  Staff", 1)
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, described, "--format", "json"))["diffs"]
+    assert diff["document"] == {"changed": ["title", "description"]}
+    text = _run(tmp_path, variants.CAPSTONE, described)
+    assert "  title changed\n  description changed\n" in text
+    assert "no change" not in text
+    markdown = _run(tmp_path, variants.CAPSTONE, described, "--format", "markdown")
+    assert "**Title, description changed.**" in markdown
+
+
+def test_the_serverless_redesign_opens_its_front_doors_outside_the_vpc(tmp_path: Path) -> None:
+    (diff,) = json.loads(_run(tmp_path, *PAIRS["redesign"], "--format", "json"))["diffs"]
+    assert diff["exposure"] == {
+        "opened": [
+            {"resource": "cdn", "protocol": "tcp", "ports": "80"},
+            {"resource": "cdn", "protocol": "tcp", "ports": "443"},
+            {"resource": "api", "protocol": "tcp", "ports": "443"},
+            {"resource": "sign-in", "protocol": "tcp", "ports": "443"},
+        ],
+        "closed": [{"resource": "alb", "protocol": "tcp", "ports": "443"}],
+    }
+
+
+def test_a_bucket_made_a_public_website_is_opened(tmp_path: Path) -> None:
+    public = variants.CAPSTONE.replace(
+        "  datasets:\n    type: s3\n",
+        "  datasets:\n    type: s3\n    website: true\n    block_public_access: false\n",
+    )
+    assert public != variants.CAPSTONE
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, public, "--format", "json"))["diffs"]
+    assert diff["exposure"]["opened"] == [
+        {"resource": "datasets", "protocol": "tcp", "ports": "80"}
+    ]
+
+
+def test_an_all_rule_opens_udp_as_well_when_the_nacl_lets_replies_out(tmp_path: Path) -> None:
+    everything = variants.BASTION.replace(
+        "- {protocol: tcp, ports: 22, source: 0.0.0.0/0}", "- {protocol: all, source: 0.0.0.0/0}"
+    ).replace(
+        "{rule: 110, action: allow, protocol: tcp, ports: 22, cidr: 0.0.0.0/0}",
+        "{rule: 110, action: allow, protocol: all, cidr: 0.0.0.0/0}",
+    )
+    replies = everything.replace(
+        "    outbound:\n      - {rule: 100, action: allow, protocol: tcp, ports: 80,",
+        "    outbound:\n      - {rule: 90, action: allow, protocol: all, cidr: 0.0.0.0/0}\n"
+        "      - {rule: 100, action: allow, protocol: tcp, ports: 80,",
+    )
+    assert replies != everything
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, replies, "--format", "json"))["diffs"]
+    bastion = [e for e in diff["exposure"]["opened"] if e["resource"] == "bastion"]
+    assert bastion == [
+        {"resource": "bastion", "protocol": "tcp", "ports": "all"},
+        {"resource": "bastion", "protocol": "udp", "ports": "all"},
+    ]
+    (diff,) = json.loads(_run(tmp_path, variants.CAPSTONE, everything, "--format", "json"))[
+        "diffs"
+    ]  # a stateless NACL judges UDP replies by its outbound rules: none, no UDP exposure
+    assert [e["protocol"] for e in diff["exposure"]["opened"] if e["resource"] == "bastion"] == [
+        "tcp"
+    ]
+
+
+def test_markdown_says_what_each_new_finding_found(tmp_path: Path) -> None:
+    markdown = _run(tmp_path, *PAIRS["bastion"], "--format", "markdown")
+    behaviour = markdown.split("**What it does**", 1)[1].split("```mermaid", 1)[0]
+    assert "- new error AG305 on `bastion-sg`: ingress from 0.0.0.0/0 opens SSH (22)\n" in behaviour

@@ -137,13 +137,19 @@ def test_the_course_redesign(monkeypatch: pytest.MonkeyPatch) -> None:
     args = ["diff", "employee-directory-ec2.yaml", "employee-directory-serverless.yaml"]
     result = CliRunner().invoke(main, args)
     lines = result.output.splitlines()
-    assert lines[:3] == [
+    assert lines[:7] == [
         "employee-directory-serverless "
         "(employee-directory-ec2.yaml -> employee-directory-serverless.yaml)",
+        "  opens tcp 80 on cdn to the internet",
+        "  opens tcp 443 on cdn to the internet",
+        "  opens tcp 443 on api to the internet",
+        "  opens tcp 443 on sign-in to the internet",
         "  closes tcp 443 on alb to the internet",
         "  fixes warning AG209 on web: serves both the presentation and the application tier: "
         "they cannot scale or change separately",
     ]
+    assert lines[7:10] == ["  name changed", "  title changed", "  description changed"]
+    lines = lines[:1] + lines[5:7] + lines[10:]
     assert lines[3] == (
         "  resources added: dns (route53), cdn (cloudfront), site (s3), api (api_gateway), "
         "sign-in (cognito), directory-fn (lambda), logs (cloudwatch), api-role (iam_role), "
@@ -153,7 +159,7 @@ def test_the_course_redesign(monkeypatch: pytest.MonkeyPatch) -> None:
     assert removed[:3] == ["vpc (vpc)", "igw (internet_gateway)", "public-a (subnet)"]
     assert {"alb (alb)", "web (autoscaling_group)", "nat-a (nat_gateway)"} <= set(removed)
     assert lines[5] == "  resources changed: employees (why), photos (why)"
-    assert lines[-1] == "1 architecture changed: 0 exposures opened, 0 findings new, 1 fixed"
+    assert lines[-1] == "1 architecture changed: 4 exposures opened, 0 findings new, 1 fixed"
     assert result.exit_code == 0
 
 
@@ -181,14 +187,15 @@ def test_json_gives_invalid_input_as_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("old.yaml").write_text(variants.CAPSTONE.replace("name: capstone", "name: X"), "utf-8")
-    Path("new.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    Path("old.yaml").write_text(variants.CAPSTONE, encoding="utf-8")
+    Path("new.yaml").write_text(variants.CAPSTONE.replace("name: capstone", "name: X"), "utf-8")
     result = CliRunner().invoke(main, ["diff", "old.yaml", "new.yaml", "--format", "json"])
     assert result.exit_code == 2
+    assert result.stdout.endswith("}\n")
     assert json.loads(result.stdout) == {
         "errors": [
             {
-                "file": "old.yaml",
+                "file": "new.yaml",
                 "line": 3,
                 "column": 7,
                 "message": "name 'X' must be a slug of lowercase letters, digits and hyphens "

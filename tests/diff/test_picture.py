@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.layout.mermaid_text import mermaid_id
+from archgen.diff.model import ArchitectureDiff
+from archgen.layout.mermaid_text import group_id, mermaid_id
 from tests.diff.test_outputs import PAIRS
 from tests.mermaid.mermaid_browser import render_in_browser
 
@@ -56,7 +57,7 @@ def test_the_redesign_shows_the_vpc_leaving_and_the_serverless_parts_arriving(
     assert status["nat-b"] == "removed"
     assert status["cdn"] == "added"
     assert status["directory-fn"] == "added"
-    assert status["photos"] == "changed"
+    assert status["photos"] == "same"  # only its `why` changed: listed, not drawn
     assert status["staff"] == "same"
     removed_lines = [key for key, value in status.items() if key.startswith("removed:")]
     assert removed_lines, "the old connections are drawn"
@@ -98,6 +99,13 @@ def test_a_new_flow_is_a_green_line(tmp_path: Path) -> None:
     added = [key for key, value in status.items() if value == "added"]
     assert len(added) == 1
     assert added[0].endswith(":users>datasets")
+
+
+def test_an_edited_connection_is_an_amber_line(tmp_path: Path) -> None:
+    out, _ = _write(tmp_path, "relabelled")
+    status = _statuses(out / "capstone.diff.svg")
+    changed = [key.split(":", 1)[1] for key, value in status.items() if value == "changed"]
+    assert {re.sub(r"@[\w-]+", "", key) for key in changed} == {"app>db", "importer>datasets"}
 
 
 def test_removed_lines_pull_on_nothing() -> None:
@@ -163,3 +171,68 @@ def test_a_file_added_or_deleted_is_drawn_all_green_or_all_red(side: str) -> Non
     assert nodes == {side}
     svg = run_dot(picture_dot(picture), ("svg",))["svg"].decode("utf-8")
     assert f'class="node {side}"' in svg
+
+
+def _diff_of(old: str | None, new: str | None) -> ArchitectureDiff:
+    from archgen.diff import diff_architectures
+    from archgen.loader import load_text
+
+    before = load_text(old, "old.yaml") if old else None
+    after = load_text(new, "new.yaml") if new else None
+    return diff_architectures(before, after, "old.yaml" if old else None, "new.yaml")
+
+
+def test_a_deleted_design_is_drawn_as_it_was_all_removed() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.drawing import build_scene
+    from archgen.layout.mermaid import mermaid_source
+    from archgen.loader import load_text
+
+    old, _ = PAIRS["one-zone"]
+    picture = change_picture(_diff_of(old, None))
+    drawn = build_scene(load_text(old, "old.yaml"))
+    assert picture.scene.cloud == drawn.cloud  # every box in its place: zones in order, subnets
+    assert set(picture.status.values()) == {"removed"}
+    source = mermaid_source(picture.scene, picture.status)
+    zone_a = source.index(group_id("az:vpc:us-east-1a"))
+    assert zone_a < source.index(group_id("az:vpc:us-east-1b"))
+    assert group_id("subnet:public-a") in source
+
+
+def test_what_left_shapes_nothing_in_the_mermaid_layout() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["one-zone"]))
+    removed = {key for key, value in picture.status.items() if value == "removed"}
+    assert "db@db-b" in removed
+    source = mermaid_source(picture.scene, picture.status)
+    order = [line.split(" ~~~ ") for line in source.splitlines() if " ~~~ " in line]
+    assert order, "the layout still holds the rest in its rows"
+    assert not {mermaid_id(node) for node in removed} & {
+        end.strip() for pair in order for end in pair
+    }
+
+
+def test_the_change_picture_keeps_the_flow_legend() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["new-flow"]))
+    source = mermaid_source(picture.scene, picture.status)
+    assert f'subgraph {group_id("legend")}["Legend"]' in source
+    assert "Download a data set directly" in source
+
+
+def test_a_new_flows_badges_and_key_are_marked() -> None:
+    from archgen.diff.picture import change_picture
+    from archgen.layout.mermaid import mermaid_source
+
+    picture = change_picture(_diff_of(*PAIRS["new-flow"]))
+    assert ("+C", "Download a data set directly (new flow)") in picture.scene.legend
+    badges = {badge for edge in picture.scene.edges for badge in edge.badges}
+    assert "+C1" in badges
+    assert {b for b in badges if b.startswith("+")} == {"+C1"}
+    source = mermaid_source(picture.scene, picture.status)
+    assert "+C1" in source
+    assert "+C: Download a data set directly (new flow)" in source.replace("#58;", ":")

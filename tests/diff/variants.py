@@ -71,3 +71,13 @@ NEW_FLOW = _edit(
     ),
 )
 """A new flow: users download data sets from S3 directly, past the application."""
+
+RELABELLED = _edit(
+    CAPSTONE,
+    ("protocol: mysql, label: SQL query}", "protocol: mysql, label: read rows}"),
+    (
+        "{from: importer, to: datasets, protocol: https, label: read data set}",
+        "{from: importer, to: datasets, protocol: https, label: read data set, mode: poll}",
+    ),
+)
+"""The same connections, one relabelled and one become a poll."""

@@ -159,3 +159,12 @@ def test_sarif_step_writes_sarif_to_the_runner_temp(tmp_path: Path) -> None:
     assert done.stdout + done.stderr == ""
     log = json.loads((tmp_path / "archgen.sarif").read_text(encoding="utf-8"))
     assert log["version"] == "2.1.0"
+
+
+def test_the_comment_step_passes_diff_fail_on_to_the_diff() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["diff-fail-on"]["default"] == "never"
+    step = _action_steps()["Comment the change"]
+    assert step["env"]["ARCHGEN_DIFF_FAIL_ON"] == "${{ inputs.diff-fail-on }}"
+    command = " ".join(step["run"].replace("\\\n", " ").split())
+    assert '--comment --fail-on "$ARCHGEN_DIFF_FAIL_ON"' in command

@@ -21,7 +21,7 @@ DESIGNS = sorted(ARCHITECTURES.rglob("*.yaml"))
 """The shipped designs, and the gallery's when it is under architectures/gallery/."""
 
 _NODE = re.compile(r"flowchart-(n_[A-Za-z0-9_]*)-\d+$")
-_CLUSTER = re.compile(r"(n_[A-Za-z0-9_]*)$")
+_CLUSTER = re.compile(r"(g_[A-Za-z0-9_]*)$")
 
 
 def _drawn(ids: list[str], pattern: re.Pattern[str]) -> set[str]:
@@ -70,3 +70,37 @@ def test_a_syntax_error_fails(tmp_path: Path) -> None:
     report = render_in_browser([capstone, broken])
     assert report["files"][str(capstone)]["error"] is None
     assert "Parse error" in report["files"][str(broken)]["error"]
+
+
+def _named_like_boxes(text: str) -> str:
+    """Return the capstone with resources named as archgen names its boxes."""
+    for old, new in (("dns", "cloud"), ("datasets", "region"), ("users", "legend")):
+        text = re.sub(rf"(?<![\w-]){old}(?![\w-])", new, text)
+    return text
+
+
+def test_resources_named_like_boxes_render_beside_the_boxes(tmp_path: Path) -> None:
+    from archgen.layout.mermaid import mermaid_source
+    from archgen.loader import load_text
+
+    old = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
+    (tmp_path / "old.yaml").write_text(_named_like_boxes(old), encoding="utf-8")
+    new = old.replace("multi_az: true", "multi_az: false")
+    (tmp_path / "new.yaml").write_text(_named_like_boxes(new), encoding="utf-8")
+    arch = load_text(_named_like_boxes(old), "boxes.yaml")
+    chart = tmp_path / "chart.mmd"
+    chart.write_text(mermaid_source(build_scene(arch)), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "markdown"],
+    )
+    block = re.search(r"```mermaid\n(.*?)```", result.output, re.DOTALL)
+    assert block is not None, result.output
+    changed = tmp_path / "changed.mmd"
+    changed.write_text(block.group(1), encoding="utf-8")
+    report = render_in_browser([chart, changed])
+    for path in (chart, changed):
+        drawn = report["files"][str(path)]
+        assert drawn["error"] is None, f"{path.name}: {drawn['error']}"
+        assert {"cloud", "region", "legend"} <= _drawn(drawn["nodes"], _NODE)
+        assert {"cloud", "region"} <= _drawn(drawn["clusters"], _CLUSTER)

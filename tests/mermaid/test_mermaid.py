@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from archgen.cli import main
 from archgen.layout.drawing import build_scene
 from archgen.layout.mermaid import mermaid_source
-from archgen.layout.mermaid_text import label, mermaid_id, scene_id
+from archgen.layout.mermaid_text import group_id, label, mermaid_id, scene_id
 from archgen.loader import load_file
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 from tests.conftest import ARCHITECTURES
@@ -34,11 +34,11 @@ def test_capstone_nests_cloud_region_vpc_zone_subnet_and_keeps_badges() -> None:
     opened = [line.strip() for line in text.splitlines() if line.strip().startswith("subgraph ")]
     nesting = [re.sub(r"\[.*", "", line.removeprefix("subgraph ")) for line in opened[:5]]
     assert nesting == [
-        mermaid_id("cloud"),
-        mermaid_id("region"),
-        mermaid_id("vpc:vpc"),
-        mermaid_id("az:vpc:us-east-1a"),
-        mermaid_id("subnet:public-a"),
+        group_id("cloud"),
+        group_id("region"),
+        group_id("vpc:vpc"),
+        group_id("az:vpc:us-east-1a"),
+        group_id("subnet:public-a"),
     ]
     users, igw, alb = mermaid_id("users"), mermaid_id("igw"), mermaid_id("web-alb")
     assert f"{users} --> {igw}" in text  # inbound requests pass the internet gateway
@@ -63,6 +63,11 @@ def test_ids_map_one_to_one_onto_a_safe_alphabet(text: str) -> None:
 @given(st.text(), st.text())
 def test_distinct_ids_stay_distinct(first: str, second: str) -> None:
     assert (mermaid_id(first) == mermaid_id(second)) == (first == second)
+
+
+def test_a_box_and_a_resource_of_the_same_name_get_different_ids() -> None:
+    assert group_id("region") != mermaid_id("region")
+    assert scene_id(group_id("vpc:vpc")) == scene_id(mermaid_id("vpc:vpc")) == "vpc:vpc"
 
 
 @given(st.text())

@@ -36,12 +36,12 @@ PAYLOADS = (
 
 _STATEMENT = re.compile(
     r"flowchart TB"
-    r'|\s*subgraph n_\w+\["[^"\n]*"\]'
+    r'|\s*subgraph g_\w+\["[^"\n]*"\]'
     r"|\s*end"
     r'|\s*n_\w+\["[^"\n]*"\](:::\w+)?'
     r'|\s*n_\w+ (-->|-\.->|<-\.->|-\.-|~~~)(\|"[^"\n]*"\|)? n_\w+'
     r"|\s*classDef \w+ [\w:#,. -]+"
-    r"|\s*class n_\w+(,n_\w+)* \w+"
+    r"|\s*class [gn]_\w+(,[gn]_\w+)* \w+"
     r"|\s*linkStyle \d+(,\d+)* [\w:#,. -]+"
 )
 

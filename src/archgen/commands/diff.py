@@ -10,6 +10,7 @@ architecture's doing, not a settings edit's.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,21 +66,39 @@ def diff_base(
         if path not in present and not any(_under(blob, path) for blob in before):
             raise UsageError(f"{visible(path)}: no such file or folder, here or at {visible(ref)}")
     after = [path.as_posix() for path in find_architectures(present)] if present else []
-    pairs = []
-    for old, new in _pair(before, after, git_base.renames(commit, named)):
-        old_side = _at_revision(ref, before[old]) if old else Version(None, None)
+    moved = _moved_here(commit, before, after)
+    pairs, renamed = [], []
+    at = f"{ref}:{git_base.prefix()}"
+    for old, new in _pair(before, after, moved):
+        old_side = _at_revision(at, before[old]) if old else Version(None, None)
         new_side = Version(new, read_input(Path(new), new)) if new else Version(None, None)
-        if old_side.data != new_side.data:
+        if old_side.data != new_side.data or (old and new and old != new):
             pairs.append((old_side, new_side))
-    return _compare(pairs, config)
+            renamed.append(bool(old and new and old != new))
+    diffs = _compare(pairs, config)
+    return [dataclasses.replace(d, renamed=r) for d, r in zip(diffs, renamed, strict=True)]
+
+
+def _moved_here(commit: str, before: dict[str, git_base.Blob], after: list[str]) -> dict[str, str]:
+    """Return git's renames into the compared files, adding each one's old file to `before`.
+
+    Renames are asked of the whole working folder: a moved file named alone
+    still pairs with the path it came from, not read as a file new to the design.
+    """
+    moved = {new: old for new, old in git_base.renames(commit, ["."]).items() if new in after}
+    missing = [old for old in moved.values() if old not in before]
+    if missing:
+        before.update(git_base.tree_files(commit, missing))
+    return moved
 
 
 def _under(file: str, path: str) -> bool:
     return path in (".", file) or file.startswith(path.rstrip("/") + "/")
 
 
-def _at_revision(ref: str, blob: git_base.Blob) -> Version:
-    display = f"{ref}:{blob.path}"
+def _at_revision(at: str, blob: git_base.Blob) -> Version:
+    """Return a file at the revision, named `REF:PATH` with PATH from the repository's top."""
+    display = f"{at}{blob.path}"
     return Version(display, git_base.read_blob(blob, display))
 
 
@@ -120,14 +139,27 @@ def _name_at(blob: git_base.Blob) -> str | None:
 def _compare(
     pairs: list[tuple[Version, Version]], config: RunConfig | None
 ) -> list[ArchitectureDiff]:
-    """Load every side, collecting every problem first, then compare each pair."""
+    """Load every side, collecting every problem first, then compare each pair.
+
+    A new side that does not load stops the run (exit 2) with every problem.
+    An old side that does not load, when every new side does, is what the
+    change may well fix: it is compared with nothing, and the diff says why
+    it could not be read.
+    """
     problems: list[Problem] = []
-    loaded = [(_load(old, problems), _load(new, problems)) for old, new in pairs]
-    if problems:
-        raise InvalidInput(problems)
+    old_problems: list[list[Problem]] = []
+    loaded = []
+    for old, new in pairs:
+        old_problems.append([])
+        loaded.append((_load(old, old_problems[-1]), _load(new, problems)))
+    if problems:  # every problem of every file, the old sides' too
+        raise InvalidInput([*problems, *(p for unread in old_problems for p in unread)])
     return [
-        diff_architectures(before, after, old.display, new.display, config)
-        for (before, after), (old, new) in zip(loaded, pairs, strict=True)
+        dataclasses.replace(
+            diff_architectures(before, after, old.display, new.display, config),
+            unreadable=tuple(unread),
+        )
+        for (before, after), (old, new), unread in zip(loaded, pairs, old_problems, strict=True)
     ]
 
 
@@ -200,16 +232,39 @@ DIFF_OUTPUTS: dict[str, DiffWriter] = {
 """The files `--out` writes per architecture: `<name>.diff.png`, `.svg` and `.md`."""
 
 
-def write_outputs(diffs: list[ArchitectureDiff], out: Path) -> list[Path]:
-    """Write each architecture's change into `out`, atomically; return the files written."""
-    from archgen.commands.writes import write_bytes_atomically
+def write_outputs(
+    diffs: list[ArchitectureDiff], out: Path, paths: Sequence[str] = (), *, force: bool = False
+) -> list[Path]:
+    """Write each architecture's change into `out` as render writes its outputs; return them.
+
+    The same safety as render's: every file stamped, all staged then placed
+    together, a file archgen did not write refused unless `force`, and each
+    design's change in its sub-folder (`architectures/gallery/x.yaml` into
+    `<out>/gallery/`), as its pictures are.
+    """
+    from archgen.commands.files import output_subfolder
+    from archgen.commands.output_folder import writing
+    from archgen.render.stamp import Stamp, input_fingerprint, stamp, text_fingerprint
 
     refuse_link_out(out, "--out")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    outputs: dict[Path, bytes] = {}
     for diff in diffs:
+        folder = out / output_subfolder(Path(_worktree_path(diff)), paths)
         for suffix, writer in DIFF_OUTPUTS.items():
-            path = out / f"{diff.name}.diff.{suffix}"
-            write_bytes_atomically(path, writer(diff))
-            written.append(path)
-    return written
+            target = folder / f"{diff.name}.diff.{suffix}"
+            data = writer(diff)
+            mark = Stamp(
+                text_fingerprint(data, "diff"), input_fingerprint(suffix, target.name, [data])
+            )
+            outputs[target] = stamp(data, suffix, mark)
+    with writing(out) as held:
+        held.commit(outputs, force=force)
+    return list(outputs)
+
+
+def _worktree_path(diff: ArchitectureDiff) -> str:
+    """Return the file's path in the working folder; a deleted one's from its `REF:PATH`."""
+    if diff.new is not None:
+        return diff.new
+    old = (diff.old or "").partition(":")[2]
+    return old.removeprefix(git_base.prefix()) if old else diff.name

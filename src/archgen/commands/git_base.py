@@ -59,6 +59,11 @@ def tree_files(commit: str, paths: list[str]) -> dict[str, Blob]:
     return found
 
 
+def prefix() -> str:
+    """Return the working folder's path inside the repository (`sub/`), as `REF:PATH` needs."""
+    return _git("rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
+
+
 def renames(commit: str, paths: list[str]) -> dict[str, str]:
     """Return the files git sees as renamed since `commit`, new path to old path."""
     out = _git("diff", "--name-status", "-z", "-M", "--relative", commit, "--", *paths)

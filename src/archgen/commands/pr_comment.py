@@ -1,11 +1,15 @@
 """One sticky pull-request comment with the diff, updated in place on every push.
 
 The comment is found again by a hidden marker on its first line, so each push
-edits the same comment instead of adding one. The token needs only
-`pull-requests: write`; a pull request from a fork runs with a read-only
-token, and GitHub answers 403: archgen then posts nothing and says so,
-since failing the check would blame the contributor for the repository's
-settings. Standard-library HTTP only: this runs once per pull request.
+edits the same comment instead of adding one; only a comment the token's own
+identity wrote counts, since anyone can write the marker and archgen must
+never edit a stranger's words. The identity is `GET /user` for a personal
+token; the job's `GITHUB_TOKEN` may not call it (403) and writes as
+`github-actions[bot]`. The token needs only `pull-requests: write`; a pull
+request from a fork runs with a read-only token, and GitHub answers 403:
+archgen then posts nothing and says what GitHub said, since failing the
+check would blame the contributor for the repository's settings.
+Standard-library HTTP only: this runs once per pull request.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ _PICTURE = re.compile(r"```mermaid\n.*?```", re.DOTALL)
 _NO_PICTURE = "*(The picture is left out: the comment would be longer than GitHub allows.)*"
 _CUT = "\n\n*The diff is longer than a comment holds; the job summary has all of it.*\n"
 _PAGE = 100
+ACTIONS_BOT = "github-actions[bot]"
+"""Who writes a comment with the job's `GITHUB_TOKEN`, which cannot ask `GET /user`."""
 
 
 @dataclass(frozen=True)
@@ -67,18 +73,36 @@ def post_sticky(pull: PullRequest, markdown: str) -> str:
     """Create or update archgen's comment on the pull request; return what happened."""
     body = comment_body(markdown)
     client = _Client(pull)
+    existing = _find(client, pull, own_login(client))
     try:
-        existing = _find(client, pull)
         if existing is None:
             client.call("POST", f"issues/{pull.number}/comments", {"body": body})
             return f"posted the diff on pull request #{pull.number}"
         client.call("PATCH", f"issues/comments/{existing}", {"body": body})
         return f"updated the diff comment {existing} on pull request #{pull.number}"
-    except _Forbidden:
+    except _Forbidden as refused:
+        if existing is None:
+            return (
+                f"the token cannot comment on pull request #{pull.number}: GitHub answered "
+                f"403 ({refused}); a read-only token (as on a pull request from a fork) "
+                "posts nothing; the job summary has the diff"
+            )
         return (
-            f"the token cannot write to pull request #{pull.number} (a pull request from a "
-            "fork gets a read-only token): no comment posted; the job summary has the diff"
+            f"GitHub refused to update archgen's comment {existing} on pull request "
+            f"#{pull.number}: 403 ({refused}); the job summary has the diff"
         )
+
+
+def own_login(client: _Client) -> str:
+    """Return the login the token writes as: its user's, or the Actions bot's."""
+    try:
+        user = client.call("GET", "/user")
+    except _Forbidden:  # an installation token, such as the job's GITHUB_TOKEN
+        return ACTIONS_BOT
+    login = user.get("login") if isinstance(user, dict) else None
+    if not isinstance(login, str):
+        raise UsageError("GitHub answered GET /user without a login")
+    return login
 
 
 def comment_body(markdown: str) -> str:
@@ -91,8 +115,8 @@ def comment_body(markdown: str) -> str:
     return body
 
 
-def _find(client: _Client, pull: PullRequest) -> int | None:
-    """Return the id of archgen's comment on the pull request, if there is one."""
+def _find(client: _Client, pull: PullRequest, login: str) -> int | None:
+    """Return the id of the comment `login` wrote with archgen's marker, if there is one."""
     page = 1
     while True:
         path = f"issues/{pull.number}/comments?per_page={_PAGE}&page={page}"
@@ -100,21 +124,28 @@ def _find(client: _Client, pull: PullRequest) -> int | None:
         if not isinstance(comments, list):
             raise UsageError("GitHub answered the list of comments with something else")
         for comment in comments:
-            if str(comment.get("body", "")).startswith(MARKER):
+            if _written_by(comment, login) and str(comment.get("body", "")).startswith(MARKER):
                 return int(comment["id"])
         if len(comments) < _PAGE:
             return None
         page += 1
 
 
+def _written_by(comment: object, login: str) -> bool:
+    """Whether `login` wrote the comment: anyone else's marker is only text."""
+    user = comment.get("user") if isinstance(comment, dict) else None
+    return isinstance(user, dict) and user.get("login") == login
+
+
 class _Forbidden(Exception):
-    """GitHub refused to let the token write: a read-only token, as on forks."""
+    """GitHub answered 403: its message says why (read-only token, no such right)."""
 
 
 class _Client:
     """The few GitHub REST calls the comment needs, with the job's token."""
 
     def __init__(self, pull: PullRequest) -> None:
+        self.api = pull.api
         self.base = f"{pull.api}/repos/{pull.repository}/"
         self.headers = {
             "Accept": "application/vnd.github+json",
@@ -126,16 +157,28 @@ class _Client:
     def call(self, method: str, path: str, payload: object = None) -> Any:  # GitHub's JSON
         data = None if payload is None else json.dumps(payload).encode("utf-8")
         headers = {**self.headers, **({"Content-Type": "application/json"} if data else {})}
-        request = urllib.request.Request(self.base + path, data, headers, method=method)  # noqa: S310 (the API URL the runner sets)
+        url = self.api + path if path.startswith("/") else self.base + path
+        request = urllib.request.Request(url, data, headers, method=method)  # noqa: S310 (the API URL the runner sets)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (as above)
                 return json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
-            if error.code == 403 and method != "GET":
-                raise _Forbidden from None
-            said = f"{error.code} {visible(str(error.reason))}"
+            message = visible(_message(error))
+            if error.code == 403 and (method != "GET" or path == "/user"):
+                raise _Forbidden(message) from None
+            said = f"{error.code} {message}"
             raise UsageError(f"GitHub answered {method} {visible(path)} with {said}") from None
         except urllib.error.URLError as error:
             raise UsageError(
                 f"cannot reach GitHub at {visible(self.base)}: {error.reason}"
             ) from None
+
+
+def _message(error: urllib.error.HTTPError) -> str:
+    """Return GitHub's own words for a refusal: its JSON `message`, else the HTTP reason."""
+    try:
+        said = json.loads(error.read() or b"null")
+    except ValueError:
+        said = None
+    message = said.get("message") if isinstance(said, dict) else None
+    return message if isinstance(message, str) else str(error.reason)

@@ -8,7 +8,7 @@ versions and keeps what changed; `model` holds the result every output reads.
 from __future__ import annotations
 
 from archgen.diff.behaviour import behaviour
-from archgen.diff.compare import connections, flows, resources
+from archgen.diff.compare import connections, document, flows, resources
 from archgen.diff.model import ArchitectureDiff
 from archgen.model.architecture import Architecture
 from archgen.rules.config import RunConfig
@@ -31,6 +31,7 @@ def diff_architectures(
         connections=connections(before, after),
         flows=flows(before, after),
         behaviour=behaviour(before, after, config),
+        document=document(before, after),
         before=before,
         after=after,
     )

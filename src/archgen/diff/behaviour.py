@@ -8,6 +8,7 @@ diff cannot disagree with them; only the answers are compared here.
 from __future__ import annotations
 
 from archgen.diff.compare import links
+from archgen.diff.front_doors import front_door_ports
 from archgen.diff.model import Behaviour, Exposure, Link, Reach, ZoneChange
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
@@ -50,13 +51,21 @@ Surface = dict[tuple[str, str], IntervalSet]
 
 
 def _surface(arch: Architecture | None) -> Surface:
-    """Return the ports the internet reaches, per resource and IP protocol, in file order."""
+    """Return the ports the internet reaches, per resource and IP protocol, in file order.
+
+    In a VPC the network analysis says; outside one, a front door is reached by what it is.
+    """
     if arch is None:
         return {}
+    network = network_of(arch)
     return {
         (resource_id, protocol): ports
         for resource_id in arch.resources
-        for protocol, ports in internet_ports(arch, resource_id).items()
+        for protocol, ports in (
+            internet_ports(arch, resource_id)
+            if network.in_vpc(resource_id)
+            else front_door_ports(arch, resource_id)
+        ).items()
     }
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from archgen.diff.model import ChangedResource, FlowChanges, Link, LinkChanges, ResourceChanges
+from archgen.diff.model import (
+    ChangedLink,
+    ChangedResource,
+    FlowChanges,
+    Link,
+    LinkChanges,
+    ResourceChanges,
+)
 from archgen.model.architecture import Architecture
 
 
@@ -50,6 +57,21 @@ def _typed(arch: Architecture | None, ids: list[str]) -> tuple[tuple[str, str], 
     return tuple((resource_id, arch.type_of(resource_id)) for resource_id in ids)
 
 
+DOCUMENT_FIELDS = ("name", "title", "description", "region")
+"""The file's own fields a reader sees, in the order the reports name them."""
+
+
+def document(before: Architecture | None, after: Architecture | None) -> tuple[str, ...]:
+    """Return the file's own fields that differ: a new title is a change a reviewer reads."""
+    if before is None or after is None:
+        return ()
+    return tuple(
+        name
+        for name in DOCUMENT_FIELDS
+        if getattr(before.document, name) != getattr(after.document, name)
+    )
+
+
 def links(arch: Architecture | None) -> dict[Link, int]:
     """Return each declared connection as the diff identifies it, with its index in the file.
 
@@ -68,12 +90,51 @@ def links(arch: Architecture | None) -> dict[Link, int]:
 
 
 def connections(before: Architecture | None, after: Architecture | None) -> LinkChanges:
-    """Return the connections added and removed."""
-    old, new = links(before), links(after)
+    """Return the connections added, removed and changed.
+
+    A connection is the same one while its two ends are: a new label, mode,
+    protocol or port between the same resources is a change, not one
+    connection removed and another added (when the ends hold one each).
+    """
+    old, new = _link_fields(before), _link_fields(after)
+    added = [link for link in new if link not in old]
+    removed = [link for link in old if link not in new]
+    changed = {
+        link: _differing(old[link], new[link])
+        for link in new
+        if link in old and old[link] != new[link]
+    }
+    for link in list(added):
+        was = [gone for gone in removed if (gone.source, gone.target) == (link.source, link.target)]
+        now = [
+            other for other in added if (other.source, other.target) == (link.source, link.target)
+        ]
+        if len(was) == 1 and len(now) == 1:
+            added.remove(link)
+            removed.remove(was[0])
+            changed[link] = _differing(old[was[0]], new[link])
+    order = list(new)
     return LinkChanges(
-        added=tuple(link for link in new if link not in old),
-        removed=tuple(link for link in old if link not in new),
+        added=tuple(added),
+        removed=tuple(removed),
+        changed=tuple(
+            ChangedLink(link, fields)
+            for link, fields in sorted(changed.items(), key=lambda item: order.index(item[0]))
+        ),
     )
+
+
+def _link_fields(arch: Architecture | None) -> dict[Link, dict[str, Any]]:
+    """Return each connection's written fields but its ends, with its effective port."""
+    if arch is None:
+        return {}
+    found: dict[Link, dict[str, Any]] = {}
+    for link, index in links(arch).items():
+        written = arch.connections[index].model_dump(
+            mode="json", by_alias=True, exclude_defaults=True, exclude={"source", "target"}
+        )
+        found[link] = {**written, "port": link.port}
+    return found
 
 
 def flows(before: Architecture | None, after: Architecture | None) -> FlowChanges:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
 
@@ -43,11 +44,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ChangedLink:
+    """A connection between the same two resources whose fields differ, as it is now."""
+
+    link: Link
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LinkChanges:
-    """Connections added and removed (a new protocol or port is one of each)."""
+    """Connections added, removed and changed (label, mode, protocol, port)."""
 
     added: tuple[Link, ...] = ()
     removed: tuple[Link, ...] = ()
+    changed: tuple[ChangedLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,12 @@ class ArchitectureDiff:
     connections: LinkChanges
     flows: FlowChanges
     behaviour: Behaviour
+    unreadable: tuple[Problem, ...] = ()
+    """Why the old side could not be read (the change fixes it): compared with nothing."""
+    renamed: bool = False
+    """The file moved (`git mv`): a change even when not one byte of it did."""
+    document: tuple[str, ...] = ()
+    """The file's own fields that changed: `title`, `description`, `region`, `name`."""
     before: Architecture | None = field(default=None, compare=False, repr=False)
     after: Architecture | None = field(default=None, compare=False, repr=False)
 
@@ -137,4 +153,7 @@ class ArchitectureDiff:
             and self.connections == LinkChanges()
             and self.flows == FlowChanges()
             and self.behaviour == Behaviour()
+            and not self.document
+            and not self.renamed
+            and not self.unreadable
         )

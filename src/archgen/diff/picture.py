@@ -26,6 +26,10 @@ STATUSES = ("added", "removed", "changed", "same")
 """What a change did to a node, box or line; `same` is the rest, drawn grey."""
 
 
+UNDRAWN_FIELDS = {"why"}
+"""Fields no picture shows: an edit to them alone is listed, not coloured."""
+
+
 @dataclass(frozen=True)
 class ChangePicture:
     """The scene to draw and each of its ids' status (nodes, groups and lines)."""
@@ -37,11 +41,14 @@ class ChangePicture:
 def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     """Return the new design's scene with the change marked and the removed parts put back."""
     before = build_scene(diff.before) if diff.before else None
+    if before is not None and diff.after is None:
+        return _all_removed(before)
     after = (
         build_scene(diff.after) if diff.after else Scene(diff.name, before.title if before else "")
     )
     status: dict[str, str] = {}
     _mark_after(diff, after, before, status)
+    _mark_new_flows(set(diff.flows.added), after)
     if before is not None:
         _put_back_nodes(before, after, status)
         _keep_old_order(before, after, status)
@@ -49,12 +56,24 @@ def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     return ChangePicture(after, status)
 
 
+def _all_removed(before: Scene) -> ChangePicture:
+    """Return a deleted design as it was drawn, every part of it removed.
+
+    Nothing stays to lay out around, so the old layout is the picture: its
+    zones in their order, its empty public subnets, its rows.
+    """
+    status = dict.fromkeys(before.nodes, "removed")
+    status |= dict.fromkeys((group.id for group in _groups(before.cloud)), "removed")
+    status |= dict.fromkeys((edge.id for edge in before.edges), "removed")
+    return ChangePicture(before, status)
+
+
 def _mark_after(
     diff: ArchitectureDiff, after: Scene, before: Scene | None, status: dict[str, str]
 ) -> None:
     """Mark what the new design shows: its new and edited resources, new lines and boxes."""
     added = {rid for rid, _ in diff.resources.added}
-    changed = {item.id for item in diff.resources.changed}
+    changed = {item.id for item in diff.resources.changed if set(item.fields) - UNDRAWN_FIELDS}
     for node in after.nodes.values():
         in_added, in_changed = node.resource in added, node.resource in changed
         status[node.id] = "added" if in_added else "changed" if in_changed else "same"
@@ -66,12 +85,45 @@ def _mark_after(
         _mark_guarded(diff, diff.after, after, added | changed, status)
     link_of = _links_by_index(diff, after=True)
     new_links = set(diff.connections.added)
+    edited_links = {item.link for item in diff.connections.changed}
     for edge in after.edges:
         link = link_of.get(_index(edge))
         ends_added = {after.nodes[end].resource for end in _ends(edge, after)} & added
         is_new = link in new_links if link is not None else bool(ends_added)
-        status[edge.id] = "added" if is_new else "same"
+        status[edge.id] = "added" if is_new else "changed" if link in edited_links else "same"
     _mark_reach(diff, after, link_of, status)
+
+
+NEW_FLOW = "+"
+"""Marks a new flow's badges and its key: `+C1`, `+C: name (new flow)`."""
+
+
+def _mark_new_flows(added: set[str], after: Scene) -> None:
+    """Mark the badges of each flow the change adds, and their key in the legend.
+
+    A new flow often follows lines that were already there: its badges are
+    then all that is new on them.
+    """
+    prefixes = []
+    for number, (key, meaning) in enumerate(after.legend):
+        if key.startswith("line:") or meaning not in added:
+            continue
+        prefixes.append("" if key[:1].isdigit() else key)  # one flow's badges are bare numbers
+        after.legend[number] = (NEW_FLOW + key, f"{meaning} (new flow)")
+    if not prefixes:
+        return
+    for number, edge in enumerate(after.edges):
+        badges = tuple(
+            NEW_FLOW + badge if any(_of_flow(badge, prefix) for prefix in prefixes) else badge
+            for badge in edge.badges
+        )
+        if badges != edge.badges:
+            after.edges[number] = dataclasses.replace(edge, badges=badges)
+
+
+def _of_flow(badge: str, prefix: str) -> bool:
+    """Tell whether a badge (`C1`, or `1` in a design of one flow) is a step of that flow."""
+    return badge.startswith(prefix) and badge[len(prefix) :].isdigit()
 
 
 def _mark_reach(

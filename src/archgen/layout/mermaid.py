@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 
 from archgen.layout.mermaid_order import order_links
-from archgen.layout.mermaid_text import label, mermaid_id
+from archgen.layout.mermaid_text import group_id, label, mermaid_id
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.model.catalogue import facts_of
 
@@ -54,6 +54,7 @@ DIFF_STYLES = {
     "removed": "fill:#FDECEA,stroke:#D13212,stroke-width:3px,stroke-dasharray:6 4,color:#8A1C0B",
     "changed": "fill:#FFF4E0,stroke:#E07B00,stroke-width:3px,color:#7A4100",
     "same": "fill:#F7F7F7,stroke:#AAB7B8,color:#687078",
+    "legend_row": "fill:#FFFFFF,stroke:#FFFFFF,color:#232F3E",
 }
 """A change's colours: added green, removed red and dashed, changed amber, the rest grey."""
 
@@ -104,7 +105,7 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
     for node_id in scene.outside:
         lines.append(_node(scene.nodes[node_id], 1, status))
     lines += _group(scene.cloud, scene, 1, status)
-    if scene.legend and status is None:
+    if scene.legend:  # the flows' badges need their key in a change's picture too
         lines += _legend(_legend_rows(scene))
     links: dict[str, list[int]] = {}
     for number, edge in enumerate(e for e in scene.edges if _drawn(e, scene)):
@@ -112,6 +113,8 @@ def mermaid_source(scene: Scene, status: Mapping[str, str] | None = None) -> str
         kind = status.get(edge.id, "same") if status is not None else _link_class(edge)
         links.setdefault(kind, []).append(number)
     for upper, lower in order_links(scene):  # after the lines, so linkStyle numbers hold
+        if status is not None and "removed" in (status.get(upper), status.get(lower)):
+            continue  # what left is drawn where it was, but shapes nothing that stayed
         lines.append(f"  {mermaid_id(upper)} ~~~ {mermaid_id(lower)}")
     lines += _styles(scene, status, links)
     return "\n".join(lines) + "\n"
@@ -141,7 +144,7 @@ def _group(group: Group, scene: Scene, depth: int, status: Mapping[str, str] | N
     if group.spans:  # Mermaid nests strictly: each zone's slot of the group stands for it
         return []
     pad = "  " * depth
-    lines = [f'{pad}subgraph {mermaid_id(group.id)}["{label(group.label)}"]']
+    lines = [f'{pad}subgraph {group_id(group.id)}["{label(group.label)}"]']
     lines += [_node(scene.nodes[node_id], depth + 1, status) for node_id in group.nodes]
     for child in group.groups:
         lines += _group(child, scene, depth + 1, status)
@@ -163,7 +166,7 @@ _ONE_WAY = "event or poll: one way, started by AWS"
 
 def _legend(rows: list[tuple[str, str]]) -> list[str]:
     """Return the key: each flow's badge prefix with its name, then the line styles used."""
-    lines = [f'  subgraph {mermaid_id("legend")}["Legend"]']
+    lines = [f'  subgraph {group_id("legend")}["Legend"]']
     for number, (key, meaning) in enumerate(rows):
         shown = key.removeprefix("line:")
         marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
@@ -207,9 +210,9 @@ def _styles(
     lines = [f"  classDef {name} {style}" for name, style in node_styles.items()]
     groups = _all_groups(scene.cloud)
     for kind, style in GROUP_STYLES.items():
-        named = [mermaid_id(g.id) for g in groups if _group_class(g, status) == kind]
-        if kind == "legend" and scene.legend and status is None:
-            named.append(mermaid_id("legend"))
+        named = [group_id(g.id) for g in groups if _group_class(g, status) == kind]
+        if kind == "legend" and scene.legend:
+            named.append(group_id("legend"))
         if named:
             lines.append(f"  classDef group_{kind} {style}")
             lines.append(f"  class {','.join(named)} group_{kind}")
@@ -230,7 +233,7 @@ def _changed_groups(groups: list[Group], status: Mapping[str, str]) -> list[str]
     """Give a box that came or went with the change its colour, in place of its kind's."""
     lines = []
     for kind in ("added", "removed", "changed"):
-        named = [mermaid_id(g.id) for g in groups if status.get(g.id) == kind]
+        named = [group_id(g.id) for g in groups if status.get(g.id) == kind]
         if named:
             lines.append(f"  class {','.join(named)} {kind}")
     return lines

@@ -13,6 +13,9 @@ Ids come from the model, but scene ids hold `@`, `:`, `/` and `>`, and some
 plain words (`end`, `click`, `style`, `graph`) are Mermaid keywords. An id is
 therefore written with a fixed prefix and its other characters mapped one to
 one onto letters, digits and `_`, so two ids never meet and every one decodes.
+A box (cloud, region, VPC, legend) takes another prefix than a node: its id is
+archgen's word, which a resource may also be named (`region`, `legend`), and
+Mermaid has one namespace for nodes and subgraphs.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from __future__ import annotations
 import re
 
 PREFIX = "n_"
-"""Starts every Mermaid id: no keyword starts so, nor does `o` or `x` (edge ends)."""
+"""Starts every node's Mermaid id: no keyword starts so, nor does `o` or `x` (edge ends)."""
+GROUP_PREFIX = "g_"
+"""Starts every box's Mermaid id, so no node id can equal one."""
 
 _KEPT_ID = re.compile(r"[a-z0-9]")
 _NIBBLES = "ABCDEFGHIJKLMNOP"
@@ -35,6 +40,11 @@ _SAFE_LABEL = re.compile(r"[A-Za-z0-9 .,/()+=@-]")
 def mermaid_id(scene_id: str) -> str:
     """Return the Mermaid id of a scene id: `web-alb` is `n_web_alb`, `db@db-a` is `n_db_EAdb_a`."""
     return PREFIX + "".join(_id_char(char) for char in scene_id)
+
+
+def group_id(scene_id: str) -> str:
+    """Return the Mermaid id of a box: `region` is `g_region`, never a node's `n_region`."""
+    return GROUP_PREFIX + "".join(_id_char(char) for char in scene_id)
 
 
 def _id_char(char: str) -> str:
@@ -53,10 +63,10 @@ def _nibbles(code: int, width: int) -> str:
 
 
 def scene_id(mermaid: str) -> str:
-    """Return the scene id a Mermaid id was made from (the inverse of `mermaid_id`)."""
-    if not mermaid.startswith(PREFIX):
+    """Return the scene id a Mermaid id was made from (the inverse of both id functions)."""
+    if not mermaid.startswith((PREFIX, GROUP_PREFIX)):
         raise ValueError(f"not an archgen Mermaid id: {mermaid!r}")
-    body, out, index = mermaid.removeprefix(PREFIX), [], 0
+    body, out, index = mermaid[len(PREFIX) :], [], 0
     while index < len(body):
         char = body[index]
         wide = body[index + 1 : index + 2] == _WIDE

@@ -37,6 +37,18 @@ def _diff(diff: ArchitectureDiff) -> dict[str, object]:
         "connections": {
             "added": [_link(link) for link in diff.connections.added],
             "removed": [_link(link) for link in diff.connections.removed],
+            "changed": [
+                {**_link(item.link), "fields": list(item.fields)}
+                for item in diff.connections.changed
+            ],
+        },
+        "renamed": diff.renamed,
+        "unreadable": [str(problem) for problem in diff.unreadable],
+        "document": {"changed": list(diff.document)},
+        "flows": {
+            "added": list(diff.flows.added),
+            "removed": list(diff.flows.removed),
+            "changed": list(diff.flows.changed),
         },
         "exposure": {
             "opened": [_exposure(item) for item in done.exposure_opened],

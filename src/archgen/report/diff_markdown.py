@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from archgen.diff.model import ArchitectureDiff, Link
 from archgen.diff.picture import change_picture
 from archgen.diff.summary import Sentence, headline, sentences
+from archgen.errors import Problem
 from archgen.layout.mermaid import fits, mermaid_source
 from archgen.safe_markdown import Md, code, text
 
@@ -32,6 +33,9 @@ def format_architecture(diff: ArchitectureDiff, level: int = 1) -> str:
         f"{hashes} {code(diff.name)}",
         f"{_side(diff.old)} → {_side(diff.new)}",
         _behaviour(diff),
+        *_unreadable(diff),
+        *(["**File renamed.**"] if diff.renamed else []),
+        *([f"**{', '.join(diff.document).capitalize()} changed.**"] if diff.document else []),
         *_picture(diff),
         *_tables(diff),
     ]
@@ -58,6 +62,30 @@ def _picture(diff: ArchitectureDiff) -> list[str]:
     return [f"```mermaid\n{source}```", LEGEND]
 
 
+def _unreadable(diff: ArchitectureDiff) -> list[str]:
+    """Say why the old version could not be read: a reviewer knows it was compared with nothing."""
+    if not diff.unreadable:
+        return []
+    lines = "\n".join(f"- {_problem(problem)}" for problem in diff.unreadable)
+    return [f"**The old version could not be read; it is compared with nothing.**\n\n{lines}"]
+
+
+def _problem(problem: Problem) -> str:
+    where = f"{problem.span.file}:{problem.span.line}:{problem.span.column}"
+    return f"{code(where)}: {text(problem.message)}"
+
+
+def format_invalid_markdown(problems: Sequence[Problem], heading: str = HEADING) -> str:
+    """Return the Markdown of a run stopped by an invalid file: which file, where, and why.
+
+    The pull-request comment then says the change cannot be compared, instead
+    of keeping the last push's diff as if it still held.
+    """
+    lines = "\n".join(f"- {_problem(problem)}" for problem in problems)
+    said = "The change cannot be compared: a file it changes is not a valid architecture."
+    return f"## {heading}\n\n{said}\n\n{lines}\n"
+
+
 def _side(path: str | None) -> Md:
     return Md("*(none)*") if path is None else code(path)
 
@@ -70,9 +98,9 @@ def _behaviour(diff: ArchitectureDiff) -> str:
 
 
 def _sentence(sentence: Sentence) -> str:
-    """Word one line; a finding's message is left to the findings table below."""
+    """Word one line, with its detail: a finding's message says what the rule found."""
     said = sentence.template.format(*(code(value) for value in sentence.values))
-    if not sentence.detail or sentence.topic == "findings":
+    if not sentence.detail:
         return said
     return f"{said}: {text(sentence.detail)}"
 
@@ -88,8 +116,12 @@ def _tables(diff: ArchitectureDiff) -> list[str]:
         ),
     ]
     links = [
-        *(("added", *_link(link)) for link in diff.connections.added),
-        *(("removed", *_link(link)) for link in diff.connections.removed),
+        *(("added", *_link(link), "") for link in diff.connections.added),
+        *(("removed", *_link(link), "") for link in diff.connections.removed),
+        *(
+            ("changed", *_link(item.link), ", ".join(code(f) for f in item.fields))
+            for item in diff.connections.changed
+        ),
     ]
     flows = [
         *(("added", text(name)) for name in diff.flows.added),
@@ -100,7 +132,7 @@ def _tables(diff: ArchitectureDiff) -> list[str]:
         table
         for table in (
             _table("Resources", ("", "resource", "type", "fields"), resources),
-            _table("Connections", ("", "from", "to", "protocol", "port"), links),
+            _table("Connections", ("", "from", "to", "protocol", "port", "fields"), links),
             _table("Flows", ("", "flow"), flows),
             _findings(diff),
         )

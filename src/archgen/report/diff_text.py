@@ -19,6 +19,9 @@ def _architecture(diff: ArchitectureDiff) -> list[str]:
         return [f"{visible(diff.name)}: no change ({where})"]
     lines = [f"{visible(diff.name)} ({where})"]
     lines += [f"  {_sentence(sentence)}" for sentence in sentences(diff)]
+    lines += [f"  old version unreadable, compared with nothing: {p}" for p in diff.unreadable]
+    lines += ["  file renamed"] if diff.renamed else []
+    lines += [f"  {field} changed" for field in diff.document]
     edits = diff.resources
     lines += _listed("resources added", [f"{rid} ({kind})" for rid, kind in edits.added])
     lines += _listed("resources removed", [f"{rid} ({kind})" for rid, kind in edits.removed])
@@ -26,6 +29,8 @@ def _architecture(diff: ArchitectureDiff) -> list[str]:
     lines += _listed("resources changed", changed)
     lines += _listed("connections added", [_link(link) for link in diff.connections.added])
     lines += _listed("connections removed", [_link(link) for link in diff.connections.removed])
+    changed_links = [f"{_link(c.link)} ({', '.join(c.fields)})" for c in diff.connections.changed]
+    lines += _listed("connections changed", changed_links)
     lines += _listed("flows added", list(diff.flows.added))
     lines += _listed("flows removed", list(diff.flows.removed))
     lines += _listed("flows changed", list(diff.flows.changed))
