@@ -49,9 +49,12 @@ def applies(rule: type[Rule], arch: Architecture) -> bool:
 
 
 def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Finding]) -> CheckFacts:
-    """Return the rules that passed, those with nothing to check, and the findings."""
-    shown = [f for f in findings if not f.suppressed]
-    failed = {f.rule for f in shown}
+    """Return the rules that passed, those with nothing to check, the findings, the accepted.
+
+    A suppressed finding is still a finding: its rule did not pass, and the
+    text lists it as accepted with the author's reason.
+    """
+    failed = {f.rule for f in findings}
     passed: list[RuleResult] = []
     idle: list[RuleResult] = []
     for rule in rules:
@@ -61,8 +64,23 @@ def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Findi
     return CheckFacts(
         tuple(passed),
         tuple(idle),
-        tuple(
-            FindingFacts(f.severity.value, f.rule, str(f.resource), f.message, f.span.line)
-            for f in shown
-        ),
+        tuple(_facts(arch, f) for f in findings if not f.suppressed),
+        tuple(_facts(arch, f) for f in findings if f.suppressed),
+    )
+
+
+def _facts(arch: Architecture, finding: Finding) -> FindingFacts:
+    reason = ""
+    if finding.suppressed and finding.resource is not None:
+        reason = next(
+            (s.reason for s in arch.resource(finding.resource).suppress if s.rule == finding.rule),
+            "",
+        )
+    return FindingFacts(
+        finding.severity.value,
+        finding.rule,
+        str(finding.resource),
+        finding.message,
+        finding.span.line,
+        " ".join(reason.split()),
     )

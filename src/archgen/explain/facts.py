@@ -274,11 +274,13 @@ class RuleResult:
 
 @dataclass(frozen=True)
 class CheckFacts:
-    """The check results: rules passed, rules with nothing to check, and findings."""
+    """The check results: rules passed, rules with nothing to check, findings, accepted ones."""
 
     passed: tuple[RuleResult, ...]
     not_applicable: tuple[RuleResult, ...]
     findings: tuple[FindingFacts, ...]
+    accepted: tuple[FindingFacts, ...] = ()
+    """Findings the author suppressed, with the reason given: found, not passed."""
 
 
 @dataclass(frozen=True)
@@ -290,3 +292,5 @@ class FindingFacts:
     resource: str
     message: str
     line: int
+    reason: str = ""
+    """Why the author accepts it (a suppressed finding's reason), else empty."""

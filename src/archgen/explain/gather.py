@@ -127,7 +127,11 @@ def _database_effect(arch: Architecture, db: Rds, zone: str, remaining: tuple[st
             return Effect("reader_lost" if db.replicas else "unaffected", zone, remaining)
         outcome: Outcome = "aurora_failover" if db.replicas else "aurora_recreate"
         return Effect(outcome, zone, remaining)
-    if not db.multi_az or not remaining:
+    if not db.multi_az:
+        # A single instance runs in its first subnet's zone; the others only wait for it.
+        outcome = "single_database" if primary == zone else "unaffected"
+        return Effect(outcome, zone, remaining)
+    if not remaining:
         return Effect("single_database", zone, remaining)
     if primary == zone:
         return Effect("failover", zone, remaining)
