@@ -88,7 +88,13 @@ def stores(arch: Architecture) -> tuple[StoreFacts, ...]:
 
 
 def logging(arch: Architecture) -> tuple[Ref, ...]:
-    """Return the resources that write logs: APIs with access logs, CloudWatch where declared."""
+    """Return the resources that write logs: APIs with access logs, functions, CloudWatch.
+
+    Every Lambda function sends its output to CloudWatch Logs without any
+    setting (its role needs the permission, said under IAM), so a design with
+    a function is never one where "nothing writes logs".
+    """
     apis = [a.id for a in arch.resources_of(ApiGateway) if a.access_logging]
+    functions = [r for r in arch.resources if arch.type_of(r) == "lambda"]
     watched = [r for r in arch.resources if arch.type_of(r) == "cloudwatch"]
-    return refs(arch, apis + watched)
+    return refs(arch, apis + functions + watched)

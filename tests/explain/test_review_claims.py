@@ -1,0 +1,42 @@
+"""The statements a course grader and a student found false, each judged from the model.
+
+Each test names the fact that decides the sentence (where a database runs, a
+suppression, a function that logs...) and reads the text of the design the
+reader found it in.
+"""
+
+from __future__ import annotations
+
+from archgen.commands.explain import explanation
+from archgen.loader import load_file
+from tests.conftest import ARCHITECTURES
+
+
+def _text(design: str) -> str:
+    return explanation(load_file(ARCHITECTURES / design)).data.decode("utf-8")
+
+
+def _zone_row(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(f"| {label} |"))
+
+
+def test_a_single_instance_is_lost_only_with_the_zone_it_runs_in() -> None:
+    row = _zone_row(_text("gallery/student-flawed.yaml"), "MySQL database")
+    first, second = row.strip("|").split("|")[1:3]
+    assert "**lost**" in first
+    assert "lost" not in second
+
+
+def test_accepted_findings_are_never_counted_as_passed() -> None:
+    checks = _text("gallery/student-flawed.yaml").split("## Checks", 1)[1]
+    assert "Accepted by the author" in checks
+    assert "AG104 on db: not Multi-AZ" in checks
+    assert "Deliberate flaw, a single-AZ database." in checks
+    assert "27 passed" not in checks
+    assert "(line " not in checks
+
+
+def test_a_lambda_function_writes_logs() -> None:
+    text = _text("capstone.yaml")
+    assert "Nothing in this design writes logs" not in text
+    assert "Data import function writes its output to CloudWatch Logs" in text
