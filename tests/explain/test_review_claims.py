@@ -40,3 +40,14 @@ def test_a_lambda_function_writes_logs() -> None:
     text = _text("capstone.yaml")
     assert "Nothing in this design writes logs" not in text
     assert "Data import function writes its output to CloudWatch Logs" in text
+
+
+def test_a_server_the_browser_loads_pages_from_is_not_called_static() -> None:
+    text = _text("gallery/student-flawed.yaml")
+    assert "only holds the static files" not in text
+    assert "application layer (the logic behind it) run on Web server (LAMP)" in text
+
+
+def test_an_api_behind_a_load_balancer_beside_a_page_service_serves_no_pages() -> None:
+    text = _text("gallery/ecs-fargate-microservices.yaml")
+    assert "The presentation layer runs on Web service (Fargate), apart from" in text
