@@ -199,7 +199,7 @@ def test_aurora_is_a_writer_and_readers_never_a_standby(tmp_path: Path) -> None:
     assert_claims_hold(arch)
     text = _text(arch)
     assert "standby" not in text.lower()
-    assert "one writer and one reader, which serve reads and are the failover targets" in text
+    assert "one writer and one reader, which serves reads and is the failover target" in text
     assert "Aurora promotes a reader in another zone to writer" in text
     assert "to the cluster endpoint, which names the writer" in text
 
@@ -248,7 +248,8 @@ def test_event_hops_are_told_as_events_without_a_reply(write_arch: WriteArch) ->
     order, upload = _flow_sections(text).values()
     assert "the response" not in text
     assert "from **A4** on, the work goes on without a reply" in order
-    assert "polls Order queue with the function's role" in order
+    assert "Order queue → Worker: HTTPS 443, which the Lambda service polls for the" in order
+    assert "it deletes each message the function handles successfully" in order
     assert "**A6** Alerts → Customers: SMTP 587, a notification delivered outside AWS" in order
     assert "nothing answers" in upload
     assert "It delivers each message at least once" in text

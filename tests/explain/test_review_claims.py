@@ -51,3 +51,33 @@ def test_a_server_the_browser_loads_pages_from_is_not_called_static() -> None:
 def test_an_api_behind_a_load_balancer_beside_a_page_service_serves_no_pages() -> None:
     text = _text("gallery/ecs-fargate-microservices.yaml")
     assert "The presentation layer runs on Web service (Fargate), apart from" in text
+
+
+def _flow(text: str, heading: str) -> str:
+    return text.split(f"### {heading}", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+
+
+def test_the_authorizer_guards_the_hop_that_enters_the_api() -> None:
+    rows = _text("gallery/serverless-api-streams.yaml").splitlines()
+    entry = next(r for r in rows if r.startswith("| A1 |"))
+    assert "JWT authorizer" in entry
+    chat = _text("gallery/websocket-chat.yaml")
+    entry = next(r for r in chat.splitlines() if r.startswith("| A1 (also B1) |"))
+    assert "TLS; Lambda authorizer (on $connect only)" in entry
+    assert "checks each caller once, when the connection opens ($connect)" in chat
+    assert "checks every caller before a request" not in chat
+
+
+def test_a_broadcast_is_a_push_not_a_reply() -> None:
+    broadcast = _flow(_text("gallery/websocket-chat.yaml"), "B. Send a message to everyone")
+    assert "comes back on the same connections" not in broadcast
+    assert "posts the message to each open connection" in broadcast
+
+
+def test_an_event_or_a_poll_is_guarded_by_what_admits_it() -> None:
+    text = _text("gallery/event-driven-orders.yaml")
+    assert "the service's own permissions" not in text
+    assert "| New order files topic's resource policy |" in text
+    assert "| Processing queue's resource policy |" in text
+    assert "| Processor role (IAM), used by the Lambda service |" in text
+    assert "deletes each message the function handles successfully" in text

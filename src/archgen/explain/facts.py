@@ -142,6 +142,10 @@ class Outside:
     viewer_protocol: str | None
     origin_access: bool
     roles: tuple[Ref, ...]
+    authorizer: str = ""
+    """The kind of authorizer of the API the hop enters (iam, cognito...), else ""."""
+    on_connect: bool = False
+    """The API is a WebSocket API: its authorizer runs when a connection opens, only."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,10 @@ class Leg:
     """The first flow to use this hop; later flows refer to its row in the table."""
     database: Literal["", "instance", "primary", "writer"] = ""
     """What the database endpoint names: a single instance, a Multi-AZ primary, a writer."""
+    role: Ref | None = None
+    """For an event or a poll: the role that signs it (a poll's function role), if one does."""
+    resource_policy: bool = False
+    """For an event: the target's resource policy admits the publishing service."""
 
 
 @dataclass(frozen=True)
@@ -184,11 +192,15 @@ class FlowFacts:
     prefix: str
     dns: Dns | None
     legs: tuple[Leg, ...]
+    pushes: tuple[Ref, ...] = ()
+    """Steps that push to the WebSocket API the flow entered (POST to @connections)."""
+    socket: Ref | None = None
+    """The WebSocket API the flow entered, when its steps push back through it."""
 
     @property
     def replies(self) -> bool:
-        """Tell whether every hop is a request, so the answer comes back the same way."""
-        return all(leg.mode == "request" for leg in self.legs)
+        """Tell whether every hop is a request and nothing pushes, so the answer retraces it."""
+        return not self.pushes and all(leg.mode == "request" for leg in self.legs)
 
 
 Outcome = Literal[

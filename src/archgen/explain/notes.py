@@ -57,7 +57,7 @@ def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
     if api.authorizer == "none":
         yield Note("api_open", me)
     else:
-        yield Note("api_authorizer", me, values=(api.authorizer,))
+        yield Note("api_authorizer", me, values=(api.authorizer, api.kind))
     pages = [
         t
         for _, c in arch.connections_to(api_id)
