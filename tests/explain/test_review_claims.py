@@ -81,3 +81,34 @@ def test_an_event_or_a_poll_is_guarded_by_what_admits_it() -> None:
     assert "| Processing queue's resource policy |" in text
     assert "| Processor role (IAM), used by the Lambda service |" in text
     assert "deletes each message the function handles successfully" in text
+
+
+def test_a_queue_nothing_reads_retries_nothing() -> None:
+    text = _text("gallery/serverless-api-streams.yaml")
+    sqs = text.split("### Amazon SQS", 1)[1].split("###", 1)[0]
+    assert "visibility timeout" not in sqs
+    assert "Nothing reads it" in sqs
+
+
+def test_at_least_once_is_said_once_for_every_queue_read() -> None:
+    text = _text("gallery/event-driven-orders.yaml")
+    assert text.count("at least once, so") == 1
+    assert "Processing queue and Audit queue deliver each message at least once" in text
+
+
+def test_an_http_api_logs_without_the_account_role() -> None:
+    text = _text("gallery/serverless-api-streams.yaml")
+    assert "account's API Gateway logging role" not in text
+    assert "an HTTP API needs no logging role" in text
+
+
+def test_a_flow_that_starts_with_an_event_has_no_requests_before_it() -> None:
+    text = _text("gallery/serverless-api-streams.yaml")
+    assert "The requests before **B1**" not in text
+    assert "The Lambda service polls Products table's stream" in text
+
+
+def test_the_authors_backticks_are_code_not_escapes() -> None:
+    text = _text("gallery/websocket-chat.yaml")
+    assert "\\`" not in text
+    assert "by its `action` field" in text

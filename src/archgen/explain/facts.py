@@ -55,7 +55,9 @@ NoteKind = Literal[
     "aurora",
     "aurora_alone",
     "public_database",
-    "queue_delivery",
+    "queues_delivery",
+    "queue_failures",
+    "queue_unread",
     "topic_delivery",
     "nat_zone",
 ]
