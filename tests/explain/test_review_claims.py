@@ -112,3 +112,10 @@ def test_the_authors_backticks_are_code_not_escapes() -> None:
     text = _text("gallery/websocket-chat.yaml")
     assert "\\`" not in text
     assert "by its `action` field" in text
+
+
+def test_the_logging_role_is_one_statement() -> None:
+    for design in ("event-driven-orders", "static-site-cognito-api", "websocket-chat"):
+        text = _text(f"gallery/{design}.yaml")
+        assert "not through a role of the design" not in text, design
+        assert "API role writes them only if it is also set as that role" in text, design

@@ -17,7 +17,7 @@ from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import Alb, ApiGateway, CloudFront
 from archgen.model.resources.network import Subnet, Vpc
-from archgen.model.resources.services import Sqs
+from archgen.model.resources.services import IamRole, Sqs
 from archgen.network.exposure import exposures
 
 
@@ -68,7 +68,13 @@ def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
     if pages:
         yield Note("cors", me, refs(arch, pages))
     if api.access_logging:
-        yield Note("api_logs", me, values=(api.kind,))
+        # A role of the API's that allows a log group is the one the design means to log with.
+        loggers = [
+            r
+            for r in arch.roles_of(api_id)
+            if any(arch.type_of(t) == "cloudwatch" for t in arch.get(r, IamRole).allows)
+        ]
+        yield Note("api_logs", me, refs(arch, loggers), values=(api.kind,))
 
 
 def _cdn(arch: Architecture, cdn: str) -> Iterator[Note]:
