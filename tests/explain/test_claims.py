@@ -20,6 +20,7 @@ import yaml
 
 from archgen.commands.explain import explanation
 from archgen.explain.checks import applies
+from archgen.explain.notes import open_doors
 from archgen.explain.refs import prose
 from archgen.loader import load_file
 from archgen.model.architecture import Architecture
@@ -83,8 +84,12 @@ def _access(arch: Architecture, text: str) -> None:
     for api in apis:
         if api.authorizer == "none":
             assert "It has no authorizer" in text
+    called = {c.target for c in arch.connections if arch.type_of(c.source) == "client"}
+    for door in open_doors(arch):
+        if door not in called:
+            assert "also admits the internet directly" in text, door
     if list(exposures(arch)):
-        assert "finds no server or database the internet can reach" not in text
+        assert "no server or database is reachable from the internet" not in text
         assert "nothing behind it is exposed" not in text.lower()
     if not any(api.access_logging for api in apis) and not {"cloudwatch", "lambda"} & _types(
         arch
@@ -173,7 +178,7 @@ def test_a_public_database_is_never_called_private(tmp_path: Path) -> None:
     text = _text(arch)
     assert "It can be reached from the internet" in text
     assert "private by default" not in text
-    assert "finds no server or database the internet can reach" not in text
+    assert "no server or database is reachable from the internet" not in text
 
 
 def test_an_api_without_an_authorizer_is_said_to_be_open(tmp_path: Path) -> None:

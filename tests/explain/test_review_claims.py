@@ -119,3 +119,24 @@ def test_the_logging_role_is_one_statement() -> None:
         text = _text(f"gallery/{design}.yaml")
         assert "not through a role of the design" not in text, design
         assert "API role writes them only if it is also set as that role" in text, design
+
+
+def test_every_front_door_the_internet_reaches_is_named() -> None:
+    text = _text("gallery/wordpress-efs.yaml")
+    assert "They call CloudFront distribution" in text
+    assert "But Application Load Balancer also admits the internet directly" in text
+    assert "They reach only" not in text
+
+
+def test_no_flow_is_said_to_be_cached() -> None:
+    text = _text("gallery/wordpress-efs.yaml")
+    assert "cache miss" not in _flow(text, "B. Upload media")
+    assert "forwarded by CloudFront" in text
+
+
+def test_memcached_is_not_said_to_lack_encryption_it_cannot_have() -> None:
+    text = _text("gallery/wordpress-efs.yaml")
+    line = next(line for line in text.splitlines() if line.startswith("**Encryption at rest.**"))
+    assert "**ElastiCache for Memcached" not in line
+    assert "with no encryption-at-rest option" in line
+    assert "ElastiCache for Memcached also encrypts traffic in transit" in line

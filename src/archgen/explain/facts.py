@@ -40,6 +40,7 @@ class Ref:
 NoteKind = Literal[
     "exposed",
     "front_doors",
+    "open_doors",
     "api_authorizer",
     "api_open",
     "cors",
@@ -276,6 +277,10 @@ class StoreFacts:
     store: Ref
     encrypted: bool
     public_access_blocked: bool | None = None
+    at_rest_option: bool = True
+    """False for a Memcached cache: ElastiCache offers it no encryption at rest at all."""
+    in_transit: bool = False
+    """Traffic to it is encrypted in transit (TLS), as the design sets."""
 
 
 @dataclass(frozen=True)

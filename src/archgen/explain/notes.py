@@ -15,10 +15,10 @@ from archgen.explain.facts import Note
 from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
-from archgen.model.resources.edge import Alb, ApiGateway, CloudFront
+from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, LoadBalancer
 from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import IamRole, Sqs
-from archgen.network.exposure import exposures
+from archgen.network.exposure import exposures, internet_ports
 
 
 def notes_of(arch: Architecture, resource_id: str) -> tuple[Note, ...]:
@@ -50,6 +50,25 @@ def _client(arch: Architecture, client: str) -> Iterator[Note]:
         )
     elif has_vpc(arch) and _targets(arch, client):
         yield Note("front_doors", me, refs(arch, _targets(arch, client)))
+    bypass = [d for d in open_doors(arch) if d not in _targets(arch, client)]
+    if bypass and _targets(arch, client):
+        yield Note("open_doors", me, refs(arch, bypass))
+
+
+def open_doors(arch: Architecture) -> list[str]:
+    """Return the load balancers the internet reaches, as the network analysis finds them.
+
+    One behind CloudFront that still admits the internet is a second front
+    door: a caller can go around the distribution (and its WAF).
+    """
+    return arch.memo(
+        "explain.open_doors",
+        lambda: [
+            lb.id
+            for lb in arch.resources_of(LoadBalancer)
+            if any(internet_ports(arch, lb.id).values())
+        ],
+    )
 
 
 def _api(arch: Architecture, api_id: str) -> Iterator[Note]:

@@ -83,7 +83,9 @@ def stores(arch: Architecture) -> tuple[StoreFacts, ...]:
             continue
         encrypted = bool(getattr(resource, declared[0]))
         blocked = getattr(resource, "block_public_access", None)
-        found.append(StoreFacts(ref(arch, resource_id), encrypted, blocked))
+        option = getattr(resource, "engine", None) != "memcached"
+        transit = bool(getattr(resource, "encrypted_in_transit", False))
+        found.append(StoreFacts(ref(arch, resource_id), encrypted, blocked, option, transit))
     return tuple(found)
 
 
