@@ -116,7 +116,7 @@ def _network(arch: Architecture, text: str) -> None:
             assert word not in _archgen_words(arch, text).lower(), word
     for zone in arch.resources_of(Route53):
         if len(zone.aliases) > 1 and zone.domain:
-            assert f"for {zone.domain};" not in text
+            assert f"resolves {zone.domain} to" not in text
 
 
 def _flows(arch: Architecture, text: str) -> None:
@@ -130,6 +130,7 @@ def _flows(arch: Architecture, text: str) -> None:
         }
         if modes != {"request"}:
             assert "comes back on the same connections" not in section, flow.name
+            assert "retraces these hops" not in section, flow.name
             assert "the response" not in section, flow.name
 
 
@@ -291,7 +292,7 @@ def test_a_rule_with_nothing_to_look_at_does_not_apply() -> None:
 def test_a_zone_with_several_aliases_names_no_host_for_them() -> None:
     text = _text(load_file(ARCHITECTURES / "employee-directory-serverless.yaml"))
     assert "for directory.example.com;" not in text
-    assert "looks up Directory API's host name in Route 53" in text
+    assert "Route 53 resolves Directory API's host name with an alias record" in text
 
 
 def test_a_function_in_a_vpc_needs_network_interface_permissions() -> None:

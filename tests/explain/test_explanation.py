@@ -128,7 +128,7 @@ def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
         assert heading in text
     back = "MySQL database → Web application servers → Application Load Balancer → Researchers"
     assert f"The answer comes back on the same connections: {back}" in text
-    assert "Cross-zone load balancing, on for an ALB unless a target group turns it off" in text
+    assert "Cross-zone load balancing (on unless a target group turns it off)" in text
     assert "Its health check type should be ELB" in text
     assert "Lambda gives it a network interface in each of its subnets" in text
 

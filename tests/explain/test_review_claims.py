@@ -140,3 +140,18 @@ def test_memcached_is_not_said_to_lack_encryption_it_cannot_have() -> None:
     assert "**ElastiCache for Memcached" not in line
     assert "with no encryption-at-rest option" in line
     assert "ElastiCache for Memcached also encrypts traffic in transit" in line
+
+
+def test_the_capstone_explains_its_trigger_tls_and_acls() -> None:
+    text = _text("capstone.yaml")
+    assert "Data sets bucket invokes it asynchronously" in text
+    assert "retries a failed event twice, then drops it: the design has no on-failure" in text
+    assert "plain-HTTP connection (TLS ends at the load balancer)" in text
+    assert "Data sets bucket (SSE-S3, S3's default)" in text
+    assert "- DB NACL: Admits MySQL only from the application subnets" in text
+
+
+def test_zones_are_listed_as_a_reader_would() -> None:
+    text = _text("gallery/three-az-web-app.yaml")
+    assert "to a node in eu-west-1a, eu-west-1b or eu-west-1c" in text
+    assert "2readers" not in text

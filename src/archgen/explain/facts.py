@@ -281,6 +281,8 @@ class StoreFacts:
     """False for a Memcached cache: ElastiCache offers it no encryption at rest at all."""
     in_transit: bool = False
     """Traffic to it is encrypted in transit (TLS), as the design sets."""
+    s3_default: bool = False
+    """An S3 bucket left as S3 makes every new one: SSE-S3, S3-managed keys."""
 
 
 @dataclass(frozen=True)

@@ -8,29 +8,33 @@ listed, so a new data type slots in without a line here.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Literal
 
 from archgen.explain.facts import Ref, RoleFacts, StoreFacts, SubnetRouting
-from archgen.explain.refs import ref, refs
+from archgen.explain.refs import prose, ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.resources.edge import ApiGateway
 from archgen.model.resources.facts import HoldsRole
-from archgen.model.resources.network import Subnet
+from archgen.model.resources.data import S3
+from archgen.model.resources.network import NetworkAcl, Subnet
 from archgen.model.resources.services import IamRole
 
 _ENCRYPTION_FIELDS = ("encrypted", "storage_encrypted", "encrypted_at_rest")
 
 
 def routing(arch: Architecture) -> tuple[tuple[SubnetRouting, ...], ...]:
-    """Return the subnets with their routes, those sharing table, routes, kind and ACL together.
+    """Return the subnets with their routes, grouped by kind, ACL and where their routes go.
 
-    The subnets of one tier usually share all four; the text then says so
-    once, where the first of them is declared.
+    The subnets of one tier share these even when each zone has its own table
+    (a NAT gateway per zone); the text then says so once, table by table.
     """
     groups: dict[tuple[object, ...], list[SubnetRouting]] = {}
     for subnet in arch.resources_of(Subnet):
         fact = _routing(arch, subnet)
-        groups.setdefault((fact.table, fact.routes, fact.kind, fact.nacl), []).append(fact)
+        shape = tuple((d, arch.type_of(t) if t in arch.resources else t) for d, t in fact.routes)
+        groups.setdefault((shape, fact.kind, fact.nacl), []).append(fact)
     return tuple(tuple(group) for group in groups.values())
 
 
@@ -51,6 +55,21 @@ def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
         kind,
         arch.nacl_of(subnet.id),
     )
+
+
+def acls(arch: Architecture) -> tuple[Ref, ...]:
+    """Return the network ACLs the author gave a reason, with its first clause only.
+
+    The rule numbers are in the flows' tables; what each ACL is for, in its
+    author's words, is what a brief asking "protected by NACLs" wants read.
+    """
+    found = []
+    for acl in arch.resources_of(NetworkAcl):
+        named = ref(arch, acl.id)
+        if acl.why:
+            first = re.split(r"[.;:] ", " ".join(acl.why.split()))[0].rstrip(".") + "."
+            found.append(replace(named, why=prose(first)))
+    return tuple(found)
 
 
 def roles(arch: Architecture) -> tuple[RoleFacts, ...]:
@@ -85,7 +104,10 @@ def stores(arch: Architecture) -> tuple[StoreFacts, ...]:
         blocked = getattr(resource, "block_public_access", None)
         option = getattr(resource, "engine", None) != "memcached"
         transit = bool(getattr(resource, "encrypted_in_transit", False))
-        found.append(StoreFacts(ref(arch, resource_id), encrypted, blocked, option, transit))
+        default = isinstance(resource, S3) and "encrypted" not in resource.model_fields_set
+        found.append(
+            StoreFacts(ref(arch, resource_id), encrypted, blocked, option, transit, default)
+        )
     return tuple(found)
 
 
