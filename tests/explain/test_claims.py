@@ -91,9 +91,7 @@ def _access(arch: Architecture, text: str) -> None:
     if list(exposures(arch)):
         assert "no server or database is reachable from the internet" not in text
         assert "nothing behind it is exposed" not in text.lower()
-    if not any(api.access_logging for api in apis) and not {"cloudwatch", "lambda"} & _types(
-        arch
-    ):
+    if not any(api.access_logging for api in apis) and not {"cloudwatch", "lambda"} & _types(arch):
         assert "**Logs.** Nothing in this design writes logs" in text
     if "lambda" in _types(arch):
         assert "Nothing in this design writes logs" not in text

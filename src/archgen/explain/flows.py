@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside
+from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside, Ref
 from archgen.explain.refs import ref, refs
+from archgen.model.access import RESOURCE_POLICIES, access, ends, role_allowing
 from archgen.model.architecture import Architecture
 from archgen.model.flows import flow_badges, flow_letter, step_connection
 from archgen.model.resources.data import S3, Rds
-from archgen.model.access import RESOURCE_POLICIES, access, ends, role_allowing
 from archgen.model.resources.edge import ApiGateway, CloudFront, Route53
 from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NetworkAcl, VpcEndpoint
@@ -57,9 +57,7 @@ def flows(arch: Architecture) -> list[FlowFacts]:
             seen.add(index)
         socket, pushes = _pushes(arch, flow.steps)
         result.append(
-            FlowFacts(
-                flow.name, prefix, _dns(arch, flow.steps[1]), tuple(legs), pushes, socket
-            )
+            FlowFacts(flow.name, prefix, _dns(arch, flow.steps[1]), tuple(legs), pushes, socket)
         )
     return result
 
@@ -71,9 +69,7 @@ def _pushes(arch: Architecture, steps: tuple[str, ...]) -> tuple[Ref | None, tup
     sends to open connections: those are pushes, not the reply to the sender.
     """
     sockets = [
-        s
-        for s in steps
-        if isinstance(r := arch.resource(s), ApiGateway) and r.kind == "websocket"
+        s for s in steps if isinstance(r := arch.resource(s), ApiGateway) and r.kind == "websocket"
     ]
     for socket in sockets:
         back = [

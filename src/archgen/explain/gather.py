@@ -18,7 +18,6 @@ from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NatGateway, Subnet
 
-
 _WEB = frozenset({"http", "https"})
 """The protocols a browser loads pages with."""
 

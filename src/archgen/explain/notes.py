@@ -64,9 +64,9 @@ def open_doors(arch: Architecture) -> list[str]:
     return arch.memo(
         "explain.open_doors",
         lambda: [
-            lb.id
-            for lb in arch.resources_of(LoadBalancer)
-            if any(internet_ports(arch, lb.id).values())
+            lb
+            for lb, resource in arch.resources.items()
+            if isinstance(resource, LoadBalancer) and any(internet_ports(arch, lb).values())
         ],
     )
 

@@ -15,9 +15,9 @@ from typing import Literal
 from archgen.explain.facts import Ref, RoleFacts, StoreFacts, SubnetRouting
 from archgen.explain.refs import prose, ref, refs
 from archgen.model.architecture import Architecture
+from archgen.model.resources.data import S3
 from archgen.model.resources.edge import ApiGateway
 from archgen.model.resources.facts import HoldsRole
-from archgen.model.resources.data import S3
 from archgen.model.resources.network import NetworkAcl, Subnet
 from archgen.model.resources.services import IamRole
 
