@@ -34,6 +34,7 @@ def test_accepted_findings_are_never_counted_as_passed() -> None:
     assert "Deliberate flaw, a single-AZ database." in checks
     assert "27 passed" not in checks
     assert "(line " not in checks
+    assert checks.count("a publicly accessible database in public subnets") == 1
 
 
 def test_a_lambda_function_writes_logs() -> None:

@@ -10,7 +10,7 @@ something to look at, passed when it reported nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from archgen.explain.facts import CheckFacts, FindingFacts, RuleResult
@@ -65,8 +65,24 @@ def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Findi
         tuple(passed),
         tuple(idle),
         tuple(_facts(arch, f) for f in findings if not f.suppressed),
-        tuple(_facts(arch, f) for f in findings if f.suppressed),
+        _accepted([_facts(arch, f) for f in findings if f.suppressed]),
     )
+
+
+def _accepted(found: list[FindingFacts]) -> tuple[FindingFacts, ...]:
+    """Merge the accepted findings of one rule on one resource for one reason.
+
+    The reason is read once: a rule that found three things the author
+    accepted for the same reason lists the three things after it.
+    """
+    merged: dict[tuple[str, str, str], FindingFacts] = {}
+    for f in found:
+        key = (f.rule, f.resource, f.reason)
+        if key in merged:
+            merged[key] = replace(merged[key], message=f"{merged[key].message}; {f.message}")
+        else:
+            merged[key] = f
+    return tuple(merged.values())
 
 
 def _facts(arch: Architecture, finding: Finding) -> FindingFacts:
