@@ -149,7 +149,7 @@ def test_the_capstone_explains_its_trigger_tls_and_acls() -> None:
     assert "retries a failed event twice, then drops it: the design has no on-failure" in text
     assert "plain-HTTP connection (TLS ends at the load balancer)" in text
     assert "Data sets bucket (SSE-S3, S3's default)" in text
-    assert "- DB NACL: Admits MySQL only from the application subnets" in text
+    assert "; DB NACL: Admits MySQL only from the application subnets" in text
 
 
 def test_zones_are_listed_as_a_reader_would() -> None:

@@ -56,8 +56,6 @@ class Explanation:
     regional: tuple[Ref, ...] = ()
     edge: tuple[Ref, ...] = ()
     routing: tuple[tuple[SubnetRouting, ...], ...] = ()
-    acls: tuple[Ref, ...] = ()
-    """Network ACLs with their reasons' first sentences."""
     roles: tuple[RoleFacts, ...] = ()
     stores: tuple[StoreFacts, ...] = ()
     logging: tuple[Ref, ...] = ()
@@ -95,7 +93,6 @@ def explain(
         regional=gather.regional(arch),
         edge=gather.edge(arch),
         routing=security.routing(arch),
-        acls=security.acls(arch),
         roles=security.roles(arch),
         stores=security.stores(arch),
         logging=security.logging(arch),

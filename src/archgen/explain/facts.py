@@ -255,6 +255,8 @@ class SubnetRouting:
     """(destination, target) pairs."""
     kind: Literal["public", "private", "isolated"]
     nacl: str | None
+    nacl_why: str = ""
+    """What the network ACL is for, its author's first clause: said where it is first named."""
 
 
 @dataclass(frozen=True)

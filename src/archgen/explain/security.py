@@ -18,7 +18,7 @@ from archgen.model.architecture import Architecture
 from archgen.model.resources.data import S3
 from archgen.model.resources.edge import ApiGateway
 from archgen.model.resources.facts import HoldsRole
-from archgen.model.resources.network import NetworkAcl, Subnet
+from archgen.model.resources.network import Subnet
 from archgen.model.resources.services import IamRole
 
 _ENCRYPTION_FIELDS = ("encrypted", "storage_encrypted", "encrypted_at_rest")
@@ -33,9 +33,31 @@ def routing(arch: Architecture) -> tuple[tuple[SubnetRouting, ...], ...]:
     groups: dict[tuple[object, ...], list[SubnetRouting]] = {}
     for subnet in arch.resources_of(Subnet):
         fact = _routing(arch, subnet)
-        shape = tuple((d, arch.type_of(t) if t in arch.resources else t) for d, t in fact.routes)
+        table = arch.route_table_of(subnet.id)
+        routes = table.routes if table else ()
+        shape = tuple((r.destination, _kind(arch, r.target)) for r in routes)
         groups.setdefault((shape, fact.kind, fact.nacl), []).append(fact)
-    return tuple(tuple(group) for group in groups.values())
+    told: set[str | None] = {None}
+    result = []
+    for group in groups.values():
+        acl = arch.nacl_of(group[0].subnet.id)
+        if acl not in told and (why := _purpose(arch, acl)):
+            group[0] = replace(group[0], nacl_why=why)
+        told.add(acl)
+        result.append(tuple(group))
+    return tuple(result)
+
+
+def _purpose(arch: Architecture, acl: str | None) -> str:
+    """Return the first clause of a network ACL's reason: what it admits, in its author's words.
+
+    The rule numbers are in the flows' tables; what each ACL is for is what a
+    brief asking "protected by network ACLs" wants read.
+    """
+    why = arch.resource(acl).why if acl else None
+    if not why:
+        return ""
+    return prose(re.split(r"[.;:] ", " ".join(why.split()))[0].rstrip(".") + ".")
 
 
 def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
@@ -46,30 +68,25 @@ def _routing(arch: Architecture, subnet: Subnet) -> SubnetRouting:
         kind = "public"
     elif routes:
         kind = "private"
+    acl = arch.nacl_of(subnet.id)
     return SubnetRouting(
         ref(arch, subnet.id),
         subnet.cidr,
         subnet.zone,
-        table.id if table else None,
-        routes,
+        _named(arch, table.id) if table else None,
+        tuple((d, _named(arch, t)) for d, t in routes),
         kind,
-        arch.nacl_of(subnet.id),
+        _named(arch, acl) if acl else None,
     )
 
 
-def acls(arch: Architecture) -> tuple[Ref, ...]:
-    """Return the network ACLs the author gave a reason, with its first clause only.
+def _kind(arch: Architecture, target: str) -> str:
+    return arch.type_of(target) if target in arch.resources else target
 
-    The rule numbers are in the flows' tables; what each ACL is for, in its
-    author's words, is what a brief asking "protected by NACLs" wants read.
-    """
-    found = []
-    for acl in arch.resources_of(NetworkAcl):
-        named = ref(arch, acl.id)
-        if acl.why:
-            first = re.split(r"[.;:] ", " ".join(acl.why.split()))[0].rstrip(".") + "."
-            found.append(replace(named, why=prose(first)))
-    return tuple(found)
+
+def _named(arch: Architecture, value: str) -> str:
+    """Return how prose names a resource (its label), or the value when it is none (a CIDR)."""
+    return ref(arch, value).name if value in arch.resources else value
 
 
 def roles(arch: Architecture) -> tuple[RoleFacts, ...]:
