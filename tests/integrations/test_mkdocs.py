@@ -338,7 +338,8 @@ def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     text = report["text"]
     assert "How traffic flows" in text
     assert "A1 Researchers and public → Application Load Balancer: HTTPS 443" in text
-    assert "The answer comes back on the same connections." in text
+    assert "The answer comes back on the same connections: MySQL database" in text
+    assert "The answer retraces these hops." in text
     assert "app-nacl out 100, db-nacl in 100 / db-nacl out 100, app-nacl in 120" in text
     assert "If us-east-1a fails" in text
     assert screenshot.stat().st_size > 10_000

@@ -10,7 +10,7 @@ something to look at, passed when it reported nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from archgen.explain.facts import CheckFacts, FindingFacts, RuleResult
@@ -49,9 +49,12 @@ def applies(rule: type[Rule], arch: Architecture) -> bool:
 
 
 def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Finding]) -> CheckFacts:
-    """Return the rules that passed, those with nothing to check, and the findings."""
-    shown = [f for f in findings if not f.suppressed]
-    failed = {f.rule for f in shown}
+    """Return the rules that passed, those with nothing to check, the findings, the accepted.
+
+    A suppressed finding is still a finding: its rule did not pass, and the
+    text lists it as accepted with the author's reason.
+    """
+    failed = {f.rule for f in findings}
     passed: list[RuleResult] = []
     idle: list[RuleResult] = []
     for rule in rules:
@@ -61,8 +64,39 @@ def checks(arch: Architecture, rules: Sequence[type[Rule]], findings: list[Findi
     return CheckFacts(
         tuple(passed),
         tuple(idle),
-        tuple(
-            FindingFacts(f.severity.value, f.rule, str(f.resource), f.message, f.span.line)
-            for f in shown
-        ),
+        tuple(_facts(arch, f) for f in findings if not f.suppressed),
+        _accepted([_facts(arch, f) for f in findings if f.suppressed]),
+    )
+
+
+def _accepted(found: list[FindingFacts]) -> tuple[FindingFacts, ...]:
+    """Merge the accepted findings of one rule on one resource for one reason.
+
+    The reason is read once: a rule that found three things the author
+    accepted for the same reason lists the three things after it.
+    """
+    merged: dict[tuple[str, str, str], FindingFacts] = {}
+    for f in found:
+        key = (f.rule, f.resource, f.reason)
+        if key in merged:
+            merged[key] = replace(merged[key], message=f"{merged[key].message}; {f.message}")
+        else:
+            merged[key] = f
+    return tuple(merged.values())
+
+
+def _facts(arch: Architecture, finding: Finding) -> FindingFacts:
+    reason = ""
+    if finding.suppressed and finding.resource is not None:
+        reason = next(
+            (s.reason for s in arch.resource(finding.resource).suppress if s.rule == finding.rule),
+            "",
+        )
+    return FindingFacts(
+        finding.severity.value,
+        finding.rule,
+        str(finding.resource),
+        finding.message,
+        finding.span.line,
+        " ".join(reason.split()),
     )

@@ -40,6 +40,7 @@ class Ref:
 NoteKind = Literal[
     "exposed",
     "front_doors",
+    "open_doors",
     "api_authorizer",
     "api_open",
     "cors",
@@ -55,7 +56,9 @@ NoteKind = Literal[
     "aurora",
     "aurora_alone",
     "public_database",
-    "queue_delivery",
+    "queues_delivery",
+    "queue_failures",
+    "queue_unread",
     "topic_delivery",
     "nat_zone",
 ]
@@ -142,6 +145,10 @@ class Outside:
     viewer_protocol: str | None
     origin_access: bool
     roles: tuple[Ref, ...]
+    authorizer: str = ""
+    """The kind of authorizer of the API the hop enters (iam, cognito...), else ""."""
+    on_connect: bool = False
+    """The API is a WebSocket API: its authorizer runs when a connection opens, only."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,10 @@ class Leg:
     """The first flow to use this hop; later flows refer to its row in the table."""
     database: Literal["", "instance", "primary", "writer"] = ""
     """What the database endpoint names: a single instance, a Multi-AZ primary, a writer."""
+    role: Ref | None = None
+    """For an event or a poll: the role that signs it (a poll's function role), if one does."""
+    resource_policy: bool = False
+    """For an event: the target's resource policy admits the publishing service."""
 
 
 @dataclass(frozen=True)
@@ -184,11 +195,15 @@ class FlowFacts:
     prefix: str
     dns: Dns | None
     legs: tuple[Leg, ...]
+    pushes: tuple[Ref, ...] = ()
+    """Steps that push to the WebSocket API the flow entered (POST to @connections)."""
+    socket: Ref | None = None
+    """The WebSocket API the flow entered, when its steps push back through it."""
 
     @property
     def replies(self) -> bool:
-        """Tell whether every hop is a request, so the answer comes back the same way."""
-        return all(leg.mode == "request" for leg in self.legs)
+        """Tell whether every hop is a request and nothing pushes, so the answer retraces it."""
+        return not self.pushes and all(leg.mode == "request" for leg in self.legs)
 
 
 Outcome = Literal[
@@ -240,6 +255,8 @@ class SubnetRouting:
     """(destination, target) pairs."""
     kind: Literal["public", "private", "isolated"]
     nacl: str | None
+    nacl_why: str = ""
+    """What the network ACL is for, its author's first clause: said where it is first named."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +279,12 @@ class StoreFacts:
     store: Ref
     encrypted: bool
     public_access_blocked: bool | None = None
+    at_rest_option: bool = True
+    """False for a Memcached cache: ElastiCache offers it no encryption at rest at all."""
+    in_transit: bool = False
+    """Traffic to it is encrypted in transit (TLS), as the design sets."""
+    s3_default: bool = False
+    """An S3 bucket left as S3 makes every new one: SSE-S3, S3-managed keys."""
 
 
 @dataclass(frozen=True)
@@ -274,11 +297,13 @@ class RuleResult:
 
 @dataclass(frozen=True)
 class CheckFacts:
-    """The check results: rules passed, rules with nothing to check, and findings."""
+    """The check results: rules passed, rules with nothing to check, findings, accepted ones."""
 
     passed: tuple[RuleResult, ...]
     not_applicable: tuple[RuleResult, ...]
     findings: tuple[FindingFacts, ...]
+    accepted: tuple[FindingFacts, ...] = ()
+    """Findings the author suppressed, with the reason given: found, not passed."""
 
 
 @dataclass(frozen=True)
@@ -290,3 +315,5 @@ class FindingFacts:
     resource: str
     message: str
     line: int
+    reason: str = ""
+    """Why the author accepts it (a suppressed finding's reason), else empty."""

@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside
+from archgen.explain.facts import Admission, Dns, End, FlowFacts, Inside, Leg, Outside, Ref
 from archgen.explain.refs import ref, refs
+from archgen.model.access import RESOURCE_POLICIES, access, ends, role_allowing
 from archgen.model.architecture import Architecture
 from archgen.model.flows import flow_badges, flow_letter, step_connection
 from archgen.model.resources.data import S3, Rds
-from archgen.model.resources.edge import CloudFront, Route53
+from archgen.model.resources.edge import ApiGateway, CloudFront, Route53
+from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NetworkAcl, VpcEndpoint
 from archgen.model.resources.services import IamRole
 from archgen.network import nacl
@@ -53,8 +55,32 @@ def flows(arch: Architecture) -> list[FlowFacts]:
             others = tuple(b for b in badges.get(index, ()) if b != mine)
             legs.append(_leg(arch, index, (mine, *others), first=index not in seen))
             seen.add(index)
-        result.append(FlowFacts(flow.name, prefix, _dns(arch, flow.steps[1]), tuple(legs)))
+        socket, pushes = _pushes(arch, flow.steps)
+        result.append(
+            FlowFacts(flow.name, prefix, _dns(arch, flow.steps[1]), tuple(legs), pushes, socket)
+        )
     return result
+
+
+def _pushes(arch: Architecture, steps: tuple[str, ...]) -> tuple[Ref | None, tuple[Ref, ...]]:
+    """Return the WebSocket API a flow enters and the steps that post back through it.
+
+    A handler that calls the API it was invoked by (the @connections endpoint)
+    sends to open connections: those are pushes, not the reply to the sender.
+    """
+    sockets = [
+        s for s in steps if isinstance(r := arch.resource(s), ApiGateway) and r.kind == "websocket"
+    ]
+    for socket in sockets:
+        back = [
+            s
+            for s in steps
+            if isinstance(arch.resource(s), HoldsRole)
+            and any(c.target == socket for _, c in arch.connections_from(s))
+        ]
+        if back:
+            return ref(arch, socket), refs(arch, back)
+    return None, ()
 
 
 def _dns(arch: Architecture, first: str) -> Dns | None:
@@ -79,6 +105,9 @@ def _leg(arch: Architecture, index: int, badges: tuple[str, ...], first: bool) -
     path: Inside | Outside | None = None
     if mode == "request":
         path = _inside(arch, hop) if hop.scope == "vpc" else _outside(arch, hop)
+    caller, callee = ends(arch, connection)
+    role = role_allowing(arch, caller, callee) if path is None else None
+    verdict = access(arch, caller, callee) if path is None and role is None else None
     return Leg(
         badges,
         ref(arch, connection.source),
@@ -91,6 +120,10 @@ def _leg(arch: Architecture, index: int, badges: tuple[str, ...], first: bool) -
         via_endpoint=_via_endpoint(arch, hop),
         first=first,
         database=_database(arch, connection.target),
+        role=ref(arch, role) if role else None,
+        resource_policy=verdict is not None
+        and verdict.allowed
+        and arch.type_of(callee) in RESOURCE_POLICIES,
     )
 
 
@@ -150,7 +183,15 @@ def _outside(arch: Architecture, hop: HopVerdict) -> Outside:
     oac = isinstance(source, CloudFront) and source.origin_access_control and isinstance(target, S3)
     roles = [r for r in arch.roles_of(hop.source) if hop.target in arch.get(r, IamRole).allows]
     client = "external" in arch.tiers_of(hop.source)
-    return Outside(client, viewer, oac, refs(arch, roles))
+    api = target if isinstance(target, ApiGateway) and target.authorizer != "none" else None
+    return Outside(
+        client,
+        viewer,
+        oac,
+        refs(arch, roles),
+        api.authorizer if api else "",
+        api is not None and api.kind == "websocket",
+    )
 
 
 def _via_endpoint(arch: Architecture, hop: HopVerdict) -> bool:

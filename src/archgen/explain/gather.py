@@ -18,6 +18,9 @@ from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NatGateway, Subnet
 
+_WEB = frozenset({"http", "https"})
+"""The protocols a browser loads pages with."""
+
 
 def zones(arch: Architecture) -> list[str]:
     """Return every Availability Zone the design places something in, sorted."""
@@ -51,13 +54,17 @@ def services(arch: Architecture) -> list[ServiceFacts]:
 
 
 def layers(arch: Architecture) -> LayerFacts:
-    """Return which resources serve the presentation layer, the application layer, or both."""
+    """Return which resources serve the presentation layer, the application layer, or both.
+
+    Compute a browser reaches over HTTP(S) without an API Gateway API on the
+    way renders pages as well as running the logic, whatever else serves files,
+    unless its author declared its tier (as AG209 reads it).
+    """
     resources = list(arch.resources)
+    both = {r for r in resources if {"presentation", "application"} <= set(arch.tiers_of(r))}
+    both |= {r for r in page_servers(arch) if arch.resource(r).tier is None}
     return LayerFacts(
-        mixed=refs(
-            arch,
-            [r for r in resources if {"presentation", "application"} <= set(arch.tiers_of(r))],
-        ),
+        mixed=refs(arch, [r for r in resources if r in both]),
         presentation=refs(arch, [r for r in resources if "presentation" in arch.tiers_of(r)]),
         doors=refs(
             arch, [r for r in resources if arch.type_of(r) in ("api_gateway", "alb", "nlb")]
@@ -68,6 +75,42 @@ def layers(arch: Architecture) -> LayerFacts:
             for r, res in arch.resources.items()
         ),
     )
+
+
+def page_servers(arch: Architecture) -> set[str]:
+    """Return the compute a client's browser loads pages from.
+
+    A client's web requests pass edge resources (DNS, CDN, load balancer) and
+    stop at the first other one. Unless one of those stops is compute of the
+    presentation tier (then the rest serve an API), the compute stopped at
+    renders what the browser shows, whatever bucket serves its images.
+    Behind an API Gateway API there is an API, not pages.
+    """
+    found: set[str] = set()
+    for client in arch.resources:
+        if arch.type_of(client) != "client":
+            continue
+        compute = [s for s in _stops(arch, client) if isinstance(arch.resource(s), HoldsRole)]
+        if not any("presentation" in arch.tiers_of(s) for s in compute):
+            found.update(compute)
+    return found
+
+
+def _stops(arch: Architecture, client: str) -> set[str]:
+    """Return the first resources past the edge a client's web requests reach."""
+    stops: set[str] = set()
+    seen, todo = {client}, [client]
+    while todo:
+        here = todo.pop()
+        for _, c in arch.connections_from(here):
+            if arch.mode_of(c) != "request" or c.protocol not in _WEB or c.target in seen:
+                continue
+            seen.add(c.target)
+            if "edge" not in arch.tiers_of(c.target):
+                stops.add(c.target)
+            elif arch.type_of(c.target) != "api_gateway":
+                todo.append(c.target)
+    return stops
 
 
 def zone_rows(arch: Architecture) -> list[ZoneRow]:
@@ -127,7 +170,11 @@ def _database_effect(arch: Architecture, db: Rds, zone: str, remaining: tuple[st
             return Effect("reader_lost" if db.replicas else "unaffected", zone, remaining)
         outcome: Outcome = "aurora_failover" if db.replicas else "aurora_recreate"
         return Effect(outcome, zone, remaining)
-    if not db.multi_az or not remaining:
+    if not db.multi_az:
+        # A single instance runs in its first subnet's zone; the others only wait for it.
+        outcome = "single_database" if primary == zone else "unaffected"
+        return Effect(outcome, zone, remaining)
+    if not remaining:
         return Effect("single_database", zone, remaining)
     if primary == zone:
         return Effect("failover", zone, remaining)

@@ -15,10 +15,10 @@ from archgen.explain.facts import Note
 from archgen.explain.refs import ref, refs
 from archgen.model.architecture import Architecture
 from archgen.model.resources.data import Rds
-from archgen.model.resources.edge import Alb, ApiGateway, CloudFront
+from archgen.model.resources.edge import Alb, ApiGateway, CloudFront, LoadBalancer
 from archgen.model.resources.network import Subnet, Vpc
-from archgen.model.resources.services import Sqs
-from archgen.network.exposure import exposures
+from archgen.model.resources.services import IamRole, Sqs
+from archgen.network.exposure import exposures, internet_ports
 
 
 def notes_of(arch: Architecture, resource_id: str) -> tuple[Note, ...]:
@@ -50,6 +50,25 @@ def _client(arch: Architecture, client: str) -> Iterator[Note]:
         )
     elif has_vpc(arch) and _targets(arch, client):
         yield Note("front_doors", me, refs(arch, _targets(arch, client)))
+    bypass = [d for d in open_doors(arch) if d not in _targets(arch, client)]
+    if bypass and _targets(arch, client):
+        yield Note("open_doors", me, refs(arch, bypass))
+
+
+def open_doors(arch: Architecture) -> list[str]:
+    """Return the load balancers the internet reaches, as the network analysis finds them.
+
+    One behind CloudFront that still admits the internet is a second front
+    door: a caller can go around the distribution (and its WAF).
+    """
+    return arch.memo(
+        "explain.open_doors",
+        lambda: [
+            lb
+            for lb, resource in arch.resources.items()
+            if isinstance(resource, LoadBalancer) and any(internet_ports(arch, lb).values())
+        ],
+    )
 
 
 def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
@@ -57,7 +76,7 @@ def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
     if api.authorizer == "none":
         yield Note("api_open", me)
     else:
-        yield Note("api_authorizer", me, values=(api.authorizer,))
+        yield Note("api_authorizer", me, values=(api.authorizer, api.kind))
     pages = [
         t
         for _, c in arch.connections_to(api_id)
@@ -68,7 +87,13 @@ def _api(arch: Architecture, api_id: str) -> Iterator[Note]:
     if pages:
         yield Note("cors", me, refs(arch, pages))
     if api.access_logging:
-        yield Note("api_logs", me)
+        # A role of the API's that allows a log group is the one the design means to log with.
+        loggers = [
+            r
+            for r in arch.roles_of(api_id)
+            if any(arch.type_of(t) == "cloudwatch" for t in arch.get(r, IamRole).allows)
+        ]
+        yield Note("api_logs", me, refs(arch, loggers), values=(api.kind,))
 
 
 def _cdn(arch: Architecture, cdn: str) -> Iterator[Note]:
@@ -99,13 +124,19 @@ def _lambda(arch: Architecture, function: str) -> Iterator[Note]:
         zones = tuple(dict.fromkeys(arch.get(s, Subnet).zone for s in subnets))
         yield Note("lambda_vpc", me, values=zones, count=len(subnets))
     callers = [
-        (c.source, arch.mode_of(c))
+        (c.source, f"{arch.mode_of(c)}:{arch.type_of(c.source)}")
         for _, c in arch.connections_to(function)
         if arch.mode_of(c) != "request"
     ]
+    # A queue or topic the function sends to may be its failure destination; else none is.
+    sends = any(arch.type_of(t) in ("sqs", "sns") for t in _targets(arch, function))
     if callers:
         yield Note(
-            "invoked_by", me, refs(arch, [s for s, _ in callers]), tuple(m for _, m in callers)
+            "invoked_by",
+            me,
+            refs(arch, [s for s, _ in callers]),
+            tuple(m for _, m in callers),  # "mode:type", so the text can name a table's stream
+            count=int(sends),
         )
 
 
@@ -123,12 +154,22 @@ def _rds(arch: Architecture, db_id: str) -> Iterator[Note]:
 
 
 def _sqs(arch: Architecture, queue: str) -> Iterator[Note]:
-    """Say how a queue delivers, unless it only holds another queue's failed messages."""
+    """Say how a queue delivers: once for all the queues read, then each one's failures.
+
+    A queue nothing reads (another's dead-letter queue, a function's on-failure
+    destination) retries nothing: it keeps its messages for someone to look at.
+    """
+    q, me = arch.get(queue, Sqs), ref(arch, queue)
     if any(other.dead_letter_queue == queue for other in arch.resources_of(Sqs)):
         return
-    q = arch.get(queue, Sqs)
+    if not _targets(arch, queue):
+        yield Note("queue_unread", me)
+        return
+    read = [r.id for r in arch.resources_of(Sqs) if _targets(arch, r.id)]
+    if read[0] == queue:
+        yield Note("queues_delivery", me, refs(arch, read), count=len(read))
     dead = (ref(arch, q.dead_letter_queue),) if q.dead_letter_queue else ()
-    yield Note("queue_delivery", ref(arch, queue), dead, ("fifo",) if q.fifo else ())
+    yield Note("queue_failures", me, dead, ("fifo",) if q.fifo else ())
 
 
 def _sns(arch: Architecture, topic: str) -> Iterator[Note]:

@@ -128,10 +128,17 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         _segment_kind(arch, kind, source, target),
                         text if labelled else "",
                         badges.get(index, ()) if labelled else (),
-                        constraint=not natted,  # a way out must not lift a NAT above its tier
+                        # a way out must not lift a NAT above its tier, nor a trigger
+                        # pull its source into the VPC's rows
+                        constraint=not natted and not _trigger(arch, connection),
                         mode=mode,
                     )
                 )
+
+
+def _trigger(arch: Architecture, connection: Connection) -> bool:
+    """Tell whether an AWS service's event invokes a function: a line, never a rank."""
+    return arch.mode_of(connection) == "event" and arch.type_of(connection.target) == "lambda"
 
 
 def _segment_kind(arch: Architecture, kind: str, source: str, target: str) -> str:
