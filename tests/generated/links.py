@@ -8,6 +8,8 @@ role on some of the resources that run code.
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import strategies as st
 
 from archgen.model.catalogue import CATALOGUE
@@ -74,20 +76,16 @@ def vpc_peering(draw: Draw, ctx: Context) -> Data | None:
 
 def wire(draw: Draw, ctx: Context, resources: Data) -> None:
     """Use the links drawn: routes through them, prefix lists in rules, roles on code."""
+    own_lists = [rid for rid in ctx.of("prefix_list") if "cidrs" in resources[rid]]
     for rid in ctx.of("transit_gateway"):
         vpcs = [attachment["vpc"] for attachment in resources[rid]["attachments"]]
-        for here in vpcs:
-            for there in vpcs:
-                if here != there and draw(st.booleans()):
-                    _route(draw, ctx, resources, here, _cidr(_vpc(ctx, there)), rid)
-        for listed in ctx.of("prefix_list"):
-            if "cidrs" in resources[listed] and draw(st.integers(0, 3)) == 0:
-                _route(draw, ctx, resources, draw(st.sampled_from(vpcs)), listed, rid)
+        for here, there in itertools.permutations(vpcs, 2):
+            _route(draw, ctx, resources, here, _cidr(_vpc(ctx, there)), rid)
+        for listed in some(draw, own_lists, 0):
+            _route(draw, ctx, resources, draw(st.sampled_from(vpcs)), listed, rid)
     for rid in ctx.of("vpc_peering"):
-        first, second = resources[rid]["vpcs"]
-        for here, there in ((first, second), (second, first)):
-            if draw(st.booleans()):
-                _route(draw, ctx, resources, here, _cidr(_vpc(ctx, there)), rid)
+        for here, there in itertools.permutations(resources[rid]["vpcs"]):
+            _route(draw, ctx, resources, here, _cidr(_vpc(ctx, there)), rid)
     _prefix_rules(draw, ctx, resources)
     _roles(draw, ctx, resources)
 
