@@ -11,50 +11,77 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from archgen.loader.constraints import MAX_SUBNET_PAIRS
+from archgen.loader.constraints import MAX_SUBNET_PAIRS, not_an_end
 from archgen.model.catalogue import PROTOCOL_PORTS
 from tests.generated.context import Context, Data, Draw, some
 
+_RUNS_CODE = ("ec2", "autoscaling_group", "lambda", "ecs_service", "eks_cluster")
+
 SENSIBLE = (
-    (("client",), ("cloudfront", "alb", "api_gateway", "route53", "cognito"), "https"),
-    (("cloudfront",), ("s3", "alb", "api_gateway"), "https"),
-    (("alb",), ("ec2", "autoscaling_group", "lambda"), "http"),
-    (("api_gateway",), ("lambda", "alb", "sqs", "dynamodb"), "https"),
-    (("ec2", "autoscaling_group", "lambda"), ("rds",), "mysql"),
-    (("ec2", "autoscaling_group", "lambda"), ("elasticache",), "redis"),
-    (("ec2", "autoscaling_group", "lambda"), ("dynamodb", "s3", "sqs", "sns"), "https"),
-    (("ec2", "autoscaling_group", "lambda"), ("bedrock", "secrets_manager", "cloudwatch"), "https"),
-    (("ec2", "autoscaling_group"), ("efs",), "tcp"),
-    (("sqs", "sns", "s3", "dynamodb"), ("lambda",), "https"),
+    (("client",), ("cloudfront", "alb", "api_gateway", "route53", "cognito"), "https", "request"),
+    (("client",), ("nlb",), "tcp", "request"),
+    (("cloudfront",), ("s3", "alb", "api_gateway"), "https", "request"),
+    (("alb",), (*_RUNS_CODE,), "http", "request"),
+    (("nlb",), ("ec2", "autoscaling_group", "ecs_service", "alb"), "tcp", "request"),
+    (("api_gateway",), ("lambda", "alb", "nlb", "sqs", "dynamodb"), "https", "request"),
+    (("api_gateway",), ("step_functions", "kinesis_stream", "eventbridge"), "https", "request"),
+    (_RUNS_CODE, ("rds",), "mysql", "request"),
+    (_RUNS_CODE, ("rds",), "postgresql", "request"),
+    (_RUNS_CODE, ("elasticache",), "redis", "request"),
+    (
+        _RUNS_CODE,
+        ("dynamodb", "s3", "sqs", "sns", "kinesis_stream", "opensearch"),
+        "https",
+        "request",
+    ),
+    (_RUNS_CODE, ("bedrock", "secrets_manager", "cloudwatch", "kms_key"), "https", "request"),
+    (_RUNS_CODE, ("ecr", "systems_manager", "bedrock_knowledge_base"), "https", "request"),
+    (("ec2", "autoscaling_group", "ecs_service"), ("efs",), "nfs", "request"),
+    (("bedrock_knowledge_base",), ("bedrock", "opensearch", "s3", "rds"), "https", "request"),
+    (("step_functions",), ("lambda", "sqs", "dynamodb", "ecs_service"), "https", "request"),
+    (("s3", "sns", "eventbridge"), ("lambda", "sqs", "sns", "step_functions"), "https", "event"),
+    (("s3", "cloudtrail"), ("eventbridge",), "https", "event"),
+    (("sqs", "kinesis_stream", "dynamodb"), ("lambda",), "https", "poll"),
+    (("sqs",), ("ecs_service", "ec2", "autoscaling_group"), "https", "poll"),
 )
-"""(from types, to types, protocol): the calls real designs make."""
+"""(from types, to types, protocol, mode): the calls real designs make, and who starts them."""
+
+MODES = ("request", "event", "poll", None)
+"""A connection's `mode`; None leaves it out (a request)."""
 
 
 @st.composite
 def connections(draw: Draw, ctx: Context, resources: Data) -> list[Data]:
     """Draw connections: mostly between types that talk, some between any two services."""
     candidates = [
-        (source, target, protocol)
-        for sources, targets, protocol in SENSIBLE
+        (source, target, protocol, mode)
+        for sources, targets, protocol, mode in SENSIBLE
         for source in ctx.of(*sources)
         for target in ctx.of(*targets)
         if source != target
     ]
-    services = [rid for name, ids in ctx.ids.items() if name != "iam_role" for rid in ids]
+    services = [
+        rid for name, ids in ctx.ids.items() if not_an_end(name, name) is None for rid in ids
+    ]
     chosen = some(draw, list(range(len(candidates))), 0) if candidates else []
     connections = [_connection(draw, *candidates[index]) for index in chosen]
     if len(services) >= 2:
         for _ in range(draw(st.integers(0, 3))):
             source, target = draw(st.permutations(services))[:2]
             protocol = draw(st.sampled_from([*PROTOCOL_PORTS, "tcp", "udp"]))
-            connections.append(_connection(draw, source, target, protocol))
+            mode = draw(st.sampled_from(MODES))
+            connections.append(_connection(draw, source, target, protocol, mode))
     return _affordable(_unique(connections), resources)
 
 
-def _connection(draw: Draw, source: str, target: str, protocol: str) -> Data:
+def _connection(
+    draw: Draw, source: str, target: str, protocol: str, mode: str | None = None
+) -> Data:
     connection: Data = {"from": source, "to": target, "protocol": protocol}
     if protocol in ("tcp", "udp"):
-        connection["port"] = draw(st.sampled_from([2049, 8080, 443, 53]))
+        connection["port"] = draw(st.sampled_from([2049, 8080, 443, 53, "8443"]))
+    if mode is not None and (mode != "request" or draw(st.booleans())):
+        connection["mode"] = mode
     if draw(st.integers(0, 3)) == 0:
         connection["label"] = draw(st.sampled_from(["SQL query", "origin request", "a & <b>"]))
     return connection

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticUndefined
 
 from archgen.model.catalogue import CATALOGUE, ROLE_PRINCIPALS
-from archgen.model.resources.network import MAX_SUBNETS
+from tests.generated import links, services
 from tests.generated.connections import connections as connections_of
 from tests.generated.connections import flows as flows_along
 from tests.generated.context import Builder, Context, Data, Draw, Vpc, some
@@ -36,11 +36,7 @@ def _vpc_of(draw: Draw, ctx: Context) -> Vpc | None:
 
 
 def _subnets(draw: Draw, ctx: Context) -> Data | None:
-    """Draw a random subset of one VPC's subnets: any tiers, any zones, several in one zone."""
-    vpc = _vpc_of(draw, ctx)
-    if vpc is None or not vpc.subnets:
-        return None
-    return {"subnets": some(draw, vpc.subnets, max_size=MAX_SUBNETS)}
+    return services.in_subnets(draw, ctx)
 
 
 def _ec2(draw: Draw, ctx: Context) -> Data | None:
@@ -59,26 +55,6 @@ def _alb(draw: Draw, ctx: Context) -> Data | None:
     return fields
 
 
-def _rds(draw: Draw, ctx: Context) -> Data | None:
-    """Draw a database in any subnets; a Multi-AZ one in any pair of zones (or more subnets)."""
-    fields = _subnets(draw, ctx)
-    if fields is None:
-        return None
-    engine = draw(st.sampled_from(["mysql", "postgres", "aurora-mysql", "sqlserver"]))
-    return {**fields, "engine": engine, "multi_az": draw(st.booleans())}
-
-
-def _elasticache(draw: Draw, ctx: Context) -> Data | None:
-    fields = _subnets(draw, ctx)
-    return None if fields is None else {**fields, "multi_az": draw(st.booleans())}
-
-
-def _lambda(draw: Draw, ctx: Context) -> Data | None:
-    """Draw a regional function, or one attached to a VPC's subnets."""
-    attached = _subnets(draw, ctx) if draw(st.booleans()) else None
-    return attached or {}
-
-
 def _nat(draw: Draw, ctx: Context) -> Data | None:
     vpc = _vpc_of(draw, ctx)
     if vpc is None or not vpc.subnets:
@@ -86,16 +62,8 @@ def _nat(draw: Draw, ctx: Context) -> Data | None:
     return {"subnet": draw(st.sampled_from(vpc.public or vpc.subnets))}
 
 
-def _endpoint(draw: Draw, ctx: Context) -> Data | None:
-    vpc = _vpc_of(draw, ctx)
-    if vpc is None:
-        return None
-    service = draw(st.sampled_from(["s3", "dynamodb"]))
-    return {"vpc": vpc.id, "service": service, "route_tables": some(draw, vpc.tables, 0)}
-
-
 def _route53(draw: Draw, ctx: Context) -> Data | None:
-    return {"domain": "example.org", "aliases": some(draw, ctx.of(*_FRONT_DOORS), 0)}
+    return {"domain": "example.org", "aliases": some(draw, ctx.of(*_ALIASED), 0)}
 
 
 def _waf(draw: Draw, ctx: Context) -> Data | None:
@@ -103,26 +71,55 @@ def _waf(draw: Draw, ctx: Context) -> Data | None:
 
 
 def _role(draw: Draw, ctx: Context) -> Data | None:
-    services = [rid for name, ids in ctx.ids.items() if name not in _NOT_SERVICES for rid in ids]
+    reached = [rid for name, ids in ctx.ids.items() if name not in _NOT_SERVICES for rid in ids]
     return {
         "assumed_by": some(draw, ctx.of(*ROLE_PRINCIPALS), 0),
-        "allows": some(draw, services, 0),
+        "allows": some(draw, reached, 0),
     }
 
 
 _FRONT_DOORS = ("cloudfront", "alb", "api_gateway")
-_NOT_SERVICES = frozenset({"client", "iam_role", "internet_gateway", "nat_gateway"})
+_ALIASED = (*_FRONT_DOORS, "nlb")
+_NOT_SERVICES = frozenset(
+    {"client", "iam_role", "internet_gateway", "nat_gateway", "vpc_endpoint", "prefix_list"}
+    | {"transit_gateway", "vpc_peering"}
+)
 
 BUILDERS: dict[str, Builder] = {
+    "client": services.client,
     "alb": _alb,
+    "nlb": services.nlb,
     "ec2": _ec2,
     "autoscaling_group": _subnets,
-    "lambda": _lambda,
-    "rds": _rds,
-    "elasticache": _elasticache,
+    "lambda": services.lambda_function,
+    "ecs_service": services.ecs_service,
+    "eks_cluster": services.eks_cluster,
+    "rds": services.rds,
+    "elasticache": services.elasticache,
     "efs": _subnets,
+    "opensearch": services.opensearch,
+    "api_gateway": services.api_gateway,
+    "sqs": services.sqs,
+    "dynamodb": services.dynamodb,
+    "kinesis_stream": services.kinesis_stream,
+    "step_functions": services.simple(workflow=["standard", "express"]),
+    "eventbridge": services.simple(schedule=[True, False]),
+    "kms_key": services.simple(rotation=[True, False]),
+    "ecr": services.simple(scan_on_push=[True], immutable_tags=[True]),
+    "cloudfront": services.simple(
+        viewer_protocol=["redirect-to-https", "https-only", "allow-all"],
+        origin_access_control=[True],
+    ),
+    "s3": services.simple(website=[True], versioning=[True], block_public_access=[False]),
+    "bedrock": services.simple(model=["anthropic.claude-3-haiku"]),
+    "cloudtrail": services.cloudtrail,
+    "acm_certificate": services.acm_certificate,
+    "bedrock_knowledge_base": services.knowledge_base,
     "nat_gateway": _nat,
-    "vpc_endpoint": _endpoint,
+    "vpc_endpoint": links.endpoint,
+    "prefix_list": links.prefix_list,
+    "transit_gateway": links.transit_gateway,
+    "vpc_peering": links.vpc_peering,
     "route53": _route53,
     "waf": _waf,
     "iam_role": _role,
@@ -252,6 +249,7 @@ def architectures(draw: Draw, max_vpcs: int = 2) -> Data:
     vpcs = [draw(_network(index, resources)) for index in range(draw(st.integers(0, max_vpcs)))]
     ctx = Context(vpcs)
     draw(_resources(ctx, resources))
+    links.wire(draw, ctx, resources)
     order = draw(st.permutations(list(resources)))
     connections = draw(connections_of(ctx, resources))
     return {

@@ -91,3 +91,58 @@ def test_the_generator_reaches_every_type() -> None:
 
     collect()
     assert sorted(set(CATALOGUE) - seen) == []
+
+
+NEW_FIELDS = ("cidrs", "dead_letter_queue", "authorizer", "preserve_client_ip", "role", "kind")
+
+
+def _features(document: dict[str, Any]) -> set[str]:
+    """Name the uses of this round's format a design makes: modes, links, new fields."""
+    found = {f"mode {c.get('mode', 'request')}" for c in document["connections"]}
+    resources = document["resources"].values()
+    for resource in resources:
+        kind = resource["type"]
+        for route in resource.get("routes", []):
+            found.add(f"route via {document['resources'][route['target']]['type']}")
+            if route["destination"] in document["resources"]:
+                found.add("route to a prefix list")
+        for rule in resource.get("ingress", []):
+            if document["resources"].get(rule["source"], {}).get("type") == "prefix_list":
+                found.add("rule from a prefix list")
+        if kind == "vpc_endpoint" and resource.get("subnets"):
+            found.add("interface endpoint")
+        if kind == "rds" and resource.get("replicas"):
+            found.add("aurora readers")
+        found.update(f"{kind}.{key}" for key in NEW_FIELDS if key in resource)
+    return found
+
+
+def test_the_generator_reaches_every_mode_link_and_new_field() -> None:
+    """Connection modes, routes through links, prefix lists in rules, the fields added."""
+    seen: set[str] = set()
+
+    @settings(max_examples=200, derandomize=True, deadline=None)
+    @given(architectures())
+    def collect(document: dict[str, Any]) -> None:
+        seen.update(_features(document))
+
+    collect()
+    wanted = {
+        "mode request",
+        "mode event",
+        "mode poll",
+        "route via transit_gateway",
+        "route via vpc_peering",
+        "route to a prefix list",
+        "rule from a prefix list",
+        "interface endpoint",
+        "aurora readers",
+        "nlb.preserve_client_ip",
+        "lambda.role",
+        "ecs_service.role",
+        "client.cidrs",
+        "sqs.dead_letter_queue",
+        "api_gateway.authorizer",
+        "api_gateway.kind",
+    }
+    assert sorted(wanted - seen) == []
