@@ -24,15 +24,28 @@ PNG_DPI = 96
 
 def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
     """Lay `source` out once and return each requested format's bytes."""
-    dot = shutil.which("dot")
-    if dot is None:
-        raise RenderError(f"graphviz's `dot` is not on PATH: {INSTALL_HINT}")
+    return run_graphviz([program("dot")], source, formats)
+
+
+def program(name: str) -> str:
+    """Return the path of one of graphviz's programs (dot, neato), or say how to install it."""
+    found = shutil.which(name)
+    if found is None:
+        raise RenderError(f"graphviz's `{name}` is not on PATH: {INSTALL_HINT}")
+    return found
+
+
+def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """Run a graphviz command once for every format of `source` and return each one's bytes.
+
+    dot lays out and draws; `neato -n2` draws what is already laid out (redraw).
+    """
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
         options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
-        drawing = _start(dot, options)  # loads graphviz's plugins while the page is sized
+        drawing = _start(command, options)  # loads graphviz's plugins while the page is sized
         try:
-            text = with_whole_pixel_page(dot, source) if "png" in formats else source
+            text = with_whole_pixel_page(command, source) if "png" in formats else source
         except BaseException:
             drawing.kill()
             drawing.communicate()
@@ -41,7 +54,7 @@ def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
         return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
-def with_whole_pixel_page(dot: str, source: str) -> str:
+def with_whole_pixel_page(command: list[str], source: str) -> str:
     """Return `source` with the pad that makes the PNG page a whole number of pixels.
 
     graphviz rounds the page to the nearest pixel but paints the background
@@ -53,7 +66,7 @@ def with_whole_pixel_page(dot: str, source: str) -> str:
     the pad is set by a graph attribute statement at the end, which overrides
     the one at the start.
     """
-    header = _finish(_start(dot, ["-Tplain"]), source).split(maxsplit=4)  # graph SCALE W H ...
+    header = _finish(_start(command, ["-Tplain"]), source).split(maxsplit=4)  # graph SCALE W H ...
     try:
         width, height = float(header[2]), float(header[3])
     except (IndexError, ValueError) as error:
@@ -69,10 +82,10 @@ def _pad(drawing_inches: float) -> str:
     return f"{(page_inches - drawing_inches) / 2:.6f}"
 
 
-def _start(dot: str, options: list[str]) -> subprocess.Popen[bytes]:
-    """Start dot; it reads its DOT source from standard input once given."""
-    return subprocess.Popen(  # noqa: S603 (dot found on PATH, fixed arguments)
-        [dot, *options], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+def _start(command: list[str], options: list[str]) -> subprocess.Popen[bytes]:
+    """Start graphviz; it reads its DOT source from standard input once given."""
+    return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
+        [*command, *options], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
 
 
