@@ -50,6 +50,7 @@ def walk(at: Checkpoints, source: str, target: str, request: Probe) -> None:
         detail = f"{vpc_a} and {vpc_b} are joined by no peering connection or transit gateway"
         at.trail.refuse("forward", "vpc", vpc_a, "DISCONNECTED_VPCS", detail)
     link = _route(at, a, request, (vpc_a, vpc_b))
+    _attached_in_zone(at, a, link, request)
     peered = at.arch.type_of(link) == "vpc_peering"
     at.group(source, "egress", request, places.group_ids(at.arch, target) if peered else ())
     at.acl(a, "outbound", request)
@@ -62,6 +63,7 @@ def walk(at: Checkpoints, source: str, target: str, request: Probe) -> None:
     reply = request.reply()
     at.acl(b, "outbound", reply)
     back = _route(at, b, reply, (vpc_b, vpc_a))
+    _attached_in_zone(at, b, back, reply)
     _admit_route(at, b, reply, back)
     at.acl(a, "inbound", reply)
 
@@ -80,6 +82,28 @@ def _route(at: Checkpoints, subnet_id: str, probe: Probe, vpcs: tuple[str, str])
             detail = f"{choice.text}, but {choice.target} does not join {vpcs[0]} to {vpcs[1]}"
             at.trail.refuse(probe.direction, "route_table", table, "DISCONNECTED_VPCS", detail)
     return choices[0].target
+
+
+def _attached_in_zone(at: Checkpoints, subnet_id: str, link: str, probe: Probe) -> None:
+    """Refuse a packet sent to a transit gateway from a zone its VPC's attachment misses.
+
+    A subnet reaches the gateway only through the attachment's network interface
+    in its own Availability Zone: with no attachment subnet in that zone, the
+    resources there cannot use the transit gateway at all.
+    """
+    gateway = at.arch.resource(link)
+    if not isinstance(gateway, TransitGateway):
+        return
+    subnet = at.arch.get(subnet_id, Subnet)
+    zones = {
+        at.arch.get(attached, Subnet).zone
+        for attachment in gateway.attachments
+        if attachment.vpc == subnet.vpc
+        for attached in attachment.subnets
+    }
+    if subnet.zone not in zones:
+        detail = f"the attachment of {subnet.vpc} has no subnet in {subnet.zone}"
+        at.trail.refuse(probe.direction, "transit_gateway", link, "NO_ATTACHMENT_IN_ZONE", detail)
 
 
 def _admit_route(at: Checkpoints, subnet_id: str, probe: Probe, link: str) -> None:
