@@ -25,6 +25,7 @@ from archgen.console import (
     EXIT_INVALID,
     EXIT_OK,
     Commands,
+    config_option,
     fail,
     interrupted_exits,
     invalid_exits_2,
@@ -110,11 +111,7 @@ def main(debug: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to FILE instead of standard output.",
 )
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from FILE instead of .archgen.yaml or pyproject.toml.",
-)
+@config_option
 def check(
     paths: tuple[str, ...],
     output_format: str,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from archgen.console import EXIT_INVALID, fail, interrupted_exits, invalid_exits_2
+from archgen.console import EXIT_INVALID, config_option, fail, interrupted_exits, invalid_exits_2
 
 if TYPE_CHECKING:
     from archgen.diff.model import ArchitectureDiff
@@ -53,11 +53,7 @@ FORMATS = ("text", "markdown", "json")
     is_flag=True,
     help="With --out, replace files archgen did not write.",
 )
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from FILE instead of .archgen.yaml or pyproject.toml.",
-)
+@config_option
 @click.option(
     "--comment",
     is_flag=True,

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -116,6 +117,14 @@ def progress(done: int, total: int) -> None:
         end = "\n" if done == total else ""
         click.echo(f"\rrendering {done}/{total}", err=True, nl=False)
         click.echo(end, err=True, nl=False)
+
+
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read settings from FILE instead of .archgen.yaml or pyproject.toml.",
+)
+"""The settings file option of every command that runs the rules (check, diff)."""
 
 
 def is_tty() -> bool:

@@ -78,21 +78,22 @@ class Facts:
         return (self.endpoint,) if isinstance(self.endpoint, str) else self.endpoint
 
 
-def plumbing(service: str) -> Facts:
+def plumbing(service: str, *, placement: Placement = "vpc", rationale: str | None = None) -> Facts:
     """Return the facts of network plumbing: never drawn, its effect shown by colours and traces.
 
     Subnets, route tables, network ACLs and security groups state only their
-    name; everything else about them is what makes them plumbing.
+    name; everything else about them is what makes them plumbing. The VPC and
+    prefix lists sit in the Region and have a rationale of their own.
     """
     return Facts(
         service=service,
         tier="network",
-        placement="vpc",
+        placement=placement,
         icon=None,
         shape=None,
         drawn="hidden",
         port=None,
-        rationale=None,
+        rationale=rationale,
         signed_api=False,
         endpoint=None,
     )

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, Shape
+from archgen.model.resources.facts import Facts, Shape, plumbing
 from archgen.model.resources.network import Subnets, VpcRef
 from archgen.model.types import Cidr, Frozen
 
@@ -25,17 +25,8 @@ class PrefixList(ResourceBase):
 
     type: Literal["prefix_list"]
     """Always `prefix_list`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
-        service="Managed prefix list",
-        tier="network",
-        placement="regional",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale="prefix_list",
-        signed_api=False,
-        endpoint=None,
+    facts: ClassVar[Facts] = plumbing(
+        "Managed prefix list", placement="regional", rationale="prefix_list"
     )
     service: PrefixListService | None = None
     """An AWS-managed list: cloudfront-origin-facing, s3 or dynamodb."""

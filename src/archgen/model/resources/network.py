@@ -43,18 +43,7 @@ class Vpc(ResourceBase):
 
     type: Literal["vpc"]
     """Always `vpc`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
-        service="Amazon VPC",
-        tier="network",
-        placement="regional",
-        icon=None,
-        shape=None,
-        drawn="hidden",
-        port=None,
-        rationale="vpc",
-        signed_api=False,
-        endpoint=None,
-    )
+    facts: ClassVar[Facts] = plumbing("Amazon VPC", placement="regional", rationale="vpc")
     cidr: Cidr
     """The VPC's IPv4 CIDR block, /16 to /28."""
 
