@@ -115,6 +115,8 @@ def _network(arch: Architecture, text: str) -> None:
     for zone in arch.resources_of(Route53):
         if len(zone.aliases) > 1 and zone.domain:
             assert f"resolves {zone.domain} to" not in text
+    if "nat_gateway" not in _types(arch):  # a call through interface endpoints, say
+        assert "through the NAT gateway" not in text
 
 
 def _flows(arch: Architecture, text: str) -> None:

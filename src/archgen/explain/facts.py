@@ -167,6 +167,8 @@ class Leg:
     """None for an event or a poll: the Lambda service or the publisher carries it."""
     via_endpoint: bool = False
     """A route table sends it to a gateway endpoint (S3, DynamoDB), not a NAT gateway."""
+    via_interface: bool = False
+    """The service's name resolves to interface endpoints in the caller's VPC: no NAT."""
     first: bool = True
     """The first flow to use this hop; later flows refer to its row in the table."""
     database: Literal["", "instance", "primary", "writer"] = ""

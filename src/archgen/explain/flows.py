@@ -21,7 +21,7 @@ from archgen.model.resources.edge import ApiGateway, CloudFront, Route53
 from archgen.model.resources.facts import HoldsRole
 from archgen.model.resources.network import NetworkAcl, VpcEndpoint
 from archgen.model.resources.services import IamRole
-from archgen.network import nacl
+from archgen.network import endpoints, nacl
 from archgen.network.reach import network_of
 from archgen.network.verdict import HopVerdict, PairVerdict, Place, Step
 
@@ -118,6 +118,7 @@ def _leg(arch: Architecture, index: int, badges: tuple[str, ...], first: bool) -
         connection.label or "",
         path,
         via_endpoint=_via_endpoint(arch, hop),
+        via_interface=_via_interface(arch, hop),
         first=first,
         database=_database(arch, connection.target),
         role=ref(arch, role) if role else None,
@@ -192,6 +193,12 @@ def _outside(arch: Architecture, hop: HopVerdict) -> Outside:
         api.authorizer if api else "",
         api is not None and api.kind == "websocket",
     )
+
+
+def _via_interface(arch: Architecture, hop: HopVerdict) -> bool:
+    """Tell whether the caller's subnets resolve the service to its interface endpoints."""
+    subnets = {p.source.subnet for p in hop.pairs if p.source.subnet}
+    return any(endpoints.interfaces_for(arch, subnet, hop.target) for subnet in subnets)
 
 
 def _via_endpoint(arch: Architecture, hop: HopVerdict) -> bool:
