@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from archgen.mkdocs_plugin import _write_inside
 from tests.conftest import ARCHITECTURES, ROOT
-from tests.drawio.viewer import VIEWER, require_viewer
+from tests.drawio.viewer import run_in_chromium
 from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
 from tests.phrases import assert_says
 
@@ -322,18 +321,9 @@ def served(site: Path) -> Iterator[str]:
 
 
 def test_the_capstone_page_in_a_real_browser(served: str) -> None:
-    require_viewer()
     screenshot = ARTIFACTS / "capstone.png"
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(PAGE), str(VIEWER), f"{served}/architectures/capstone/", str(screenshot)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_in_chromium(PAGE, f"{served}/architectures/capstone/", screenshot)
     assert report["pageErrors"] == []
     assert [image["src"] for image in report["images"]] == [
         "../../archgen/architectures/capstone/1/capstone.svg"
