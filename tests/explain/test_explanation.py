@@ -98,22 +98,16 @@ def test_the_zone_analysis_follows_the_model(tmp_path: Path) -> None:
     path = tmp_path / "single.yaml"
     path.write_text(arch_text, encoding="utf-8")
     changed = _text(path)
-    assert_says(
-        changed,
-        "**lost**: no standby, down until restored elsewhere",
-        "It is a single instance in us-east-1a, with no standby.",
-        "error AG104 on db: not Multi-AZ",
-    )
+    assert "**lost**: no standby, down until restored elsewhere" in changed
+    assert "It is a single instance in us-east-1a, with no standby." in changed
+    assert "error AG104 on db: not Multi-AZ" in changed
 
 
 def test_the_original_design_says_what_mixing_the_layers_costs() -> None:
     text = _text(ARCHITECTURES / "employee-directory-ec2.yaml")
-    assert_says(
-        text,
-        "## Presentation and application layers",
-        "scale, fail and are released together",
-        "warning AG209 on web",
-    )
+    assert "## Presentation and application layers" in text
+    assert "scale, fail and are released together" in text
+    assert "warning AG209 on web" in text
 
 
 def test_the_serverless_design_explains_the_separation() -> None:
@@ -138,12 +132,9 @@ def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:
         assert heading in text
     back = "MySQL database → Web application servers → Application Load Balancer → Researchers"
     assert f"The answer comes back on the same connections: {back}" in text
-    assert_says(
-        text,
-        "Cross-zone load balancing (on unless a target group turns it off)",
-        "Its health check type should be ELB",
-        "Lambda gives it a network interface in each of its subnets",
-    )
+    assert "Cross-zone load balancing (on unless a target group turns it off)" in text
+    assert "Its health check type should be ELB" in text
+    assert "Lambda gives it a network interface in each of its subnets" in text
 
 
 def test_explain_command_prints_the_text() -> None:

@@ -30,12 +30,9 @@ def test_a_single_instance_is_lost_only_with_the_zone_it_runs_in() -> None:
 
 def test_accepted_findings_are_never_counted_as_passed() -> None:
     checks = _text("gallery/student-flawed.yaml").split("## Checks", 1)[1]
-    assert_says(
-        checks,
-        "Accepted by the author",
-        "AG104 on db: not Multi-AZ",
-        "Deliberate flaw, a single-AZ database.",
-    )
+    assert "Accepted by the author" in checks
+    assert "AG104 on db: not Multi-AZ" in checks
+    assert "Deliberate flaw, a single-AZ database." in checks
     assert "27 passed" not in checks
     assert "(line " not in checks
     assert checks.count("a publicly accessible database in public subnets") == 1
