@@ -50,6 +50,14 @@ def _check(project: Path, *args: str) -> tuple[int, list[tuple[str, str]], str]:
     return result.exit_code, [(f["rule"], f["severity"]) for f in findings], result.stderr
 
 
+def _refused(project: Path, *args: str) -> str:
+    """Run check where the settings are bad: it must exit 2 with no traceback; return why."""
+    code, _, stderr = _check(project, *args)
+    assert code == 2
+    assert "Traceback" not in stderr
+    return stderr
+
+
 def test_without_settings_every_rule_runs(project: Path) -> None:
     assert _check(project)[:2] == (1, [("AG601", "warning"), ("AG403", "error")])
 
@@ -84,18 +92,16 @@ def test_bad_yaml_setting_is_invalid_input_at_its_place(project: Path) -> None:
     (project / ".archgen.yaml").write_text(
         "ignore: [AG403]\nfail_on: sometimes\n", encoding="utf-8"
     )
-    code, _, stderr = _check(project)
-    assert code == 2
-    assert stderr.startswith(".archgen.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)")
+    assert _refused(project).startswith(
+        ".archgen.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)"
+    )
 
 
 def test_bad_pyproject_setting_points_at_its_line(project: Path) -> None:
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.archgen]\nselect = ["AG9999"]\n', encoding="utf-8"
     )
-    code, _, stderr = _check(project)
-    assert code == 2
-    assert stderr.startswith("pyproject.toml:5:1: select: string should match pattern")
+    assert _refused(project).startswith("pyproject.toml:5:1: select: string should match pattern")
 
 
 def test_explicit_config_file(project: Path) -> None:
@@ -148,8 +154,7 @@ def test_a_rule_id_that_names_no_rule_is_invalid_input(
 ) -> None:
     """`select: [AG999]` used to run no rule at all, so every design passed."""
     (project / ".archgen.yaml").write_text(settings, encoding="utf-8")
-    code, _, stderr = _check(project)
-    assert code == 2
+    stderr = _refused(project)
     assert stderr.startswith(f".archgen.yaml:{where}: {message}"), stderr
 
 
@@ -167,10 +172,8 @@ def test_a_broken_pyproject_is_invalid_input_at_its_line(
     project: Path, content: bytes, where: str, message: str
 ) -> None:
     (project / "pyproject.toml").write_bytes(content)
-    code, _, stderr = _check(project)
-    assert code == 2
+    stderr = _refused(project)
     assert stderr.startswith(f"pyproject.toml:{where}: {message}"), stderr
-    assert "Traceback" not in stderr
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux's /proc")
@@ -182,11 +185,9 @@ def test_an_unreadable_settings_file_is_invalid_input(project: Path, name: str) 
     before it is read; named with --config, it is read and cannot be.
     """
     (project / name).symlink_to("/proc/self/mem")
-    code, _, stderr = _check(project)
-    assert code == 2
+    stderr = _refused(project)
     assert stderr.startswith(f"{name}: a symbolic link to something outside"), stderr
-    code, _, stderr = _check(project, "--config", name)
-    assert code == 2
+    stderr = _refused(project, "--config", name)
     assert re.match(rf"^(.*/)?{re.escape(name)}:1:1: cannot read the file: ", stderr), stderr
 
 

@@ -27,9 +27,11 @@ from archgen.console import (
     Commands,
     config_option,
     fail,
+    format_option,
     interrupted_exits,
     invalid_exits_2,
     is_tty,
+    output_option,
 )
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
@@ -92,25 +94,14 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(REPORT_FORMATS)),
-    default="text",
-    show_default=True,
-    help="text for people; json, sarif, github or junit for machines.",
-)
+@format_option(REPORT_FORMATS, "text for people; json, sarif, github or junit for machines.")
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "note", "never"]),
     default=None,
     help="Exit 1 when a finding is at least this severe  [default: error].",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
-)
+@output_option("Write the report to FILE instead of standard output.")
 @config_option
 def check(
     paths: tuple[str, ...],
@@ -171,19 +162,8 @@ def _report_invalid(report_format: ReportFormat, error: InvalidInput, output: Pa
 
 
 @main.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown"]),
-    default="text",
-    show_default=True,
-    help="text lists the rules; markdown writes the rule reference.",
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of standard output.",
-)
+@format_option(("text", "markdown"), "text lists the rules; markdown writes the rule reference.")
+@output_option("Write to FILE instead of standard output.")
 def rules(output_format: str, output: Path | None) -> None:
     """List the rule catalogue."""
     from archgen.report.rules import format_rules_markdown, format_rules_text

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from archgen.console import EXIT_INVALID, config_option, fail, interrupted_exits, invalid_exits_2
+from archgen.console import (
+    EXIT_INVALID,
+    config_option,
+    fail,
+    format_option,
+    interrupted_exits,
+    invalid_exits_2,
+)
 
 if TYPE_CHECKING:
     from archgen.diff.model import ArchitectureDiff
@@ -26,14 +33,7 @@ FORMATS = ("text", "markdown", "json")
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--base", metavar="GITREF", help="Compare the working tree with this git revision.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, markdown for a pull request, json for machines.",
-)
+@format_option(FORMATS, "text for people, markdown for a pull request, json for machines.")
 @click.option(
     "--fail-on",
     type=click.Choice(["never", "exposure", "error", "warning"]),

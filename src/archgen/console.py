@@ -12,8 +12,9 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -21,6 +22,8 @@ from archgen import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_BUGS = "https://github.com/archgen/archgen/issues"
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class Commands(click.Group):
@@ -125,6 +128,27 @@ config_option = click.option(
     help="Read settings from FILE instead of .archgen.yaml or pyproject.toml.",
 )
 """The settings file option of every command that runs the rules (check, diff)."""
+
+
+def format_option(choices: Iterable[str], help_text: str) -> Callable[[_F], _F]:
+    """Return the `--format` option of a command that writes one report: text unless asked.
+
+    check, rules and diff each offer their own formats, but the name, the
+    parameter and the default must read the same in every command's help.
+    """
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def output_option(help_text: str) -> Callable[[_F], _F]:
+    """Return the `--output FILE` option of a command whose report may go to a file."""
+    return click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help=help_text)
 
 
 def is_tty() -> bool:

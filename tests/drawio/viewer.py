@@ -46,17 +46,26 @@ def stencil_names() -> frozenset[str]:
     return frozenset(f"mxgraph.aws4.{name.lower().replace(' ', '_')}" for name in names)
 
 
-def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
-    """Open a .drawio file in the real viewer in headless Chromium; return its report."""
+def run_in_chromium(script: Path, *args: str | Path, timeout: int = 120) -> dict[str, Any]:
+    """Run a node `script` given the viewer's folder and `args`; return its last line's JSON.
+
+    The draw.io, Mermaid and MkDocs checks all drive the headless Chromium the
+    viewer's puppeteer-core brings, and each script prints its report last.
+    """
     require_viewer()
-    screenshot.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        ["node", str(SCRIPT), str(VIEWER), str(drawio), str(screenshot)],
+        ["node", str(script), str(VIEWER), *map(str, args)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report
+
+
+def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
+    """Open a .drawio file in the real viewer in headless Chromium; return its report."""
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    return run_in_chromium(SCRIPT, drawio, screenshot)

@@ -22,6 +22,7 @@ from archgen.loader import load_file
 from archgen.model.flows import flow_badges
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.golden import Goldens
+from tests.phrases import assert_says
 
 SHIPPED = sorted(ARCHITECTURES.glob("*.yaml"))
 GOLDEN = Goldens(Path(__file__).parent / "golden")
@@ -111,11 +112,14 @@ def test_the_original_design_says_what_mixing_the_layers_costs() -> None:
 
 def test_the_serverless_design_explains_the_separation() -> None:
     text = _text(ARCHITECTURES / "employee-directory-serverless.yaml")
-    assert "only holds the static files the browser loads" in text
-    assert "through Directory API, in front of Directory functions" in text
-    assert "A cache hit is answered at the edge and never reaches Website bucket" in text
-    assert "the API must answer the browser's CORS checks" in text
-    assert "through the REST endpoint, not the static website endpoint" in text
+    assert_says(
+        text,
+        "only holds the static files the browser loads",
+        "through Directory API, in front of Directory functions",
+        "A cache hit is answered at the edge and never reaches Website bucket",
+        "the API must answer the browser's CORS checks",
+        "through the REST endpoint, not the static website endpoint",
+    )
 
 
 def test_the_capstone_answers_the_brief_in_at_most_1200_words() -> None:

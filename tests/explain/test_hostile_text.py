@@ -35,6 +35,7 @@ from tests.explain.hostile import (
     write_hostile,
 )
 from tests.golden import Goldens
+from tests.phrases import assert_says
 
 CASES = [*PAYLOADS, COMBINED]
 CAPSTONE_MD = Goldens(ROOT / "tests" / "explain" / "golden").file("capstone.md")
@@ -104,13 +105,16 @@ def test_the_description_keeps_its_formatting() -> None:
         "```yaml\nkey: <value>\n```"
     )
     page = to_html(written)["markdown-it"]
-    assert "<strong>two</strong>" in page
-    assert "<code>nginx</code>" in page
-    assert "<em>care</em>" in page
-    assert '<a href="https://aws.amazon.com/">AWS</a>' in page
-    assert '<a href="notes/index.md">notes</a>' in page
-    assert '<a href="mailto:team@example.org">us</a>' in page
-    assert '<pre><code class="language-yaml">' in page
+    assert_says(
+        page,
+        "<strong>two</strong>",
+        "<code>nginx</code>",
+        "<em>care</em>",
+        '<a href="https://aws.amazon.com/">AWS</a>',
+        '<a href="notes/index.md">notes</a>',
+        '<a href="mailto:team@example.org">us</a>',
+        '<pre><code class="language-yaml">',
+    )
 
 
 def test_an_unclosed_fence_is_closed() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from archgen.commands.explain import explanation
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES
+from tests.phrases import assert_says
 
 
 def _text(design: str) -> str:
@@ -78,10 +79,13 @@ def test_a_broadcast_is_a_push_not_a_reply() -> None:
 def test_an_event_or_a_poll_is_guarded_by_what_admits_it() -> None:
     text = _text("gallery/event-driven-orders.yaml")
     assert "the service's own permissions" not in text
-    assert "| New order files topic's resource policy |" in text
-    assert "| Processing queue's resource policy |" in text
-    assert "| Processor role (IAM), used by the Lambda service |" in text
-    assert "deletes each message the function handles successfully" in text
+    assert_says(
+        text,
+        "| New order files topic's resource policy |",
+        "| Processing queue's resource policy |",
+        "| Processor role (IAM), used by the Lambda service |",
+        "deletes each message the function handles successfully",
+    )
 
 
 def test_a_queue_nothing_reads_retries_nothing() -> None:
@@ -145,11 +149,14 @@ def test_memcached_is_not_said_to_lack_encryption_it_cannot_have() -> None:
 
 def test_the_capstone_explains_its_trigger_tls_and_acls() -> None:
     text = _text("capstone.yaml")
-    assert "Data sets bucket invokes it asynchronously" in text
-    assert "retries a failed event twice, then drops it: the design has no on-failure" in text
-    assert "plain-HTTP connection (TLS ends at the load balancer)" in text
-    assert "Data sets bucket (SSE-S3, S3's default)" in text
-    assert "; DB NACL: Admits MySQL only from the application subnets" in text
+    assert_says(
+        text,
+        "Data sets bucket invokes it asynchronously",
+        "retries a failed event twice, then drops it: the design has no on-failure",
+        "plain-HTTP connection (TLS ends at the load balancer)",
+        "Data sets bucket (SSE-S3, S3's default)",
+        "; DB NACL: Admits MySQL only from the application subnets",
+    )
 
 
 def test_zones_are_listed_as_a_reader_would() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import shutil
 import subprocess
@@ -18,8 +17,9 @@ from mkdocs.exceptions import PluginError
 
 from archgen.mkdocs_plugin import _write_inside
 from tests.conftest import ARCHITECTURES, ROOT
-from tests.drawio.viewer import VIEWER, require_viewer
+from tests.drawio.viewer import run_in_chromium
 from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
+from tests.phrases import assert_says
 
 BIN = Path(sys.executable).parent
 ARTIFACTS = ROOT / "test-artifacts" / "mkdocs"
@@ -65,10 +65,13 @@ def test_the_site_has_the_diagrams_and_drawio_files(site: Path) -> None:
         ]
     )
     page = (site / "architectures" / "capstone" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../../archgen/architectures/capstone/1/capstone.svg"' in page
-    assert 'href="../../archgen/architectures/capstone/1/capstone.drawio"' in page
-    assert "How traffic flows" in page
-    assert "<strong>A3</strong>" in page
+    assert_says(
+        page,
+        'src="../../archgen/architectures/capstone/1/capstone.svg"',
+        'href="../../archgen/architectures/capstone/1/capstone.drawio"',
+        "How traffic flows",
+        "<strong>A3</strong>",
+    )
 
 
 def test_the_redesign_page_tells_the_story_before_the_two_designs(site: Path) -> None:
@@ -318,30 +321,24 @@ def served(site: Path) -> Iterator[str]:
 
 
 def test_the_capstone_page_in_a_real_browser(served: str) -> None:
-    require_viewer()
     screenshot = ARTIFACTS / "capstone.png"
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(PAGE), str(VIEWER), f"{served}/architectures/capstone/", str(screenshot)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_in_chromium(PAGE, f"{served}/architectures/capstone/", screenshot)
     assert report["pageErrors"] == []
     assert [image["src"] for image in report["images"]] == [
         "../../archgen/architectures/capstone/1/capstone.svg"
     ]
     assert report["images"][0]["naturalWidth"] > 1000
     text = report["text"]
-    assert "How traffic flows" in text
-    assert "A1 Researchers and public → Application Load Balancer: HTTPS 443" in text
-    assert "The answer comes back on the same connections: MySQL database" in text
-    assert "The answer retraces these hops." in text
-    assert "app-nacl out 100, db-nacl in 100 / db-nacl out 100, app-nacl in 120" in text
-    assert "If us-east-1a fails" in text
+    assert_says(
+        text,
+        "How traffic flows",
+        "A1 Researchers and public → Application Load Balancer: HTTPS 443",
+        "The answer comes back on the same connections: MySQL database",
+        "The answer retraces these hops.",
+        "app-nacl out 100, db-nacl in 100 / db-nacl out 100, app-nacl in 120",
+        "If us-east-1a fails",
+    )
     assert screenshot.stat().st_size > 10_000
 
 

@@ -6,14 +6,12 @@ Debian Chromium the draw.io tests use, through their puppeteer-core.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT
-from tests.drawio.viewer import VIEWER, require_viewer
+from tests.drawio.viewer import require_viewer, run_in_chromium
 
 MERMAID = Path(os.environ.get("ARCHGEN_MERMAID", ROOT / ".cache" / "mermaid"))
 SCRIPT = Path(__file__).parent / "mermaid.mjs"
@@ -31,13 +29,4 @@ def render_in_browser(files: list[Path]) -> dict[str, Any]:
     """Parse and render each Mermaid file in Chromium; return the report per file path."""
     require_mermaid()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(SCRIPT), str(VIEWER), str(MERMAID), str(ARTIFACTS), *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
+    return run_in_chromium(SCRIPT, MERMAID, ARTIFACTS, *files, timeout=300)

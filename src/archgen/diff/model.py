@@ -9,10 +9,14 @@ file's for what exists now, the old file's for what is gone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from archgen.errors import Problem
 from archgen.findings import Finding
 from archgen.model.architecture import Architecture
+
+A = TypeVar("A")
+C = TypeVar("C")
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,16 @@ class ChangedResource:
 
 
 @dataclass(frozen=True)
-class ResourceChanges:
-    """Resources added, removed and changed, each with its type (the new one if it changed)."""
+class Changes(Generic[A, C]):
+    """What a change added, removed and changed among one kind of part (resources, links...).
 
-    added: tuple[tuple[str, str], ...] = ()
-    removed: tuple[tuple[str, str], ...] = ()
-    changed: tuple[ChangedResource, ...] = ()
+    One shape for every kind, so each report walks the three lists alike;
+    `A` names a part added or removed, `C` a part changed in place.
+    """
+
+    added: tuple[A, ...] = ()
+    removed: tuple[A, ...] = ()
+    changed: tuple[C, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,22 +59,14 @@ class ChangedLink:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LinkChanges:
-    """Connections added, removed and changed (label, mode, protocol, port)."""
+ResourceChanges = Changes[tuple[str, str], ChangedResource]
+"""Resources added, removed and changed, each with its type (the new one if it changed)."""
 
-    added: tuple[Link, ...] = ()
-    removed: tuple[Link, ...] = ()
-    changed: tuple[ChangedLink, ...] = ()
+LinkChanges = Changes[Link, ChangedLink]
+"""Connections added, removed and changed (label, mode, protocol, port)."""
 
-
-@dataclass(frozen=True)
-class FlowChanges:
-    """Flows added, removed, and those whose steps changed, by name."""
-
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
+FlowChanges = Changes[str, str]
+"""Flows added, removed, and those whose steps changed, by name."""
 
 
 @dataclass(frozen=True)

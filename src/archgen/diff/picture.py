@@ -279,13 +279,7 @@ def _path_to(group: Group, node_id: str) -> list[Group]:
 
 
 def _find(group: Group, group_id: str) -> Group | None:
-    if group.id == group_id:
-        return group
-    for child in group.groups:
-        found = _find(child, group_id)
-        if found is not None:
-            return found
-    return None
+    return next((found for found in _groups(group) if found.id == group_id), None)
 
 
 def _groups(group: Group) -> list[Group]:

@@ -24,19 +24,7 @@ INFORMATION_URI = "https://github.com/archgen/archgen"
 def format_sarif(result: CheckResult) -> str:
     """Return the SARIF log of a check run, byte-stable for the same findings."""
     index = {rule.id: position for position, rule in enumerate(ALL_RULES)}
-    results = [_result(f, index[f.rule]) for f in result.findings if not f.suppressed]
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": _driver()},
-                "automationDetails": {"id": "archgen/"},
-                "results": results,
-            }
-        ],
-    }
-    return json_document(log, ascii_only=False)
+    return _log(results=[_result(f, index[f.rule]) for f in result.findings if not f.suppressed])
 
 
 def format_sarif_errors(problems: tuple[Problem, ...]) -> str:
@@ -55,17 +43,19 @@ def format_sarif_errors(problems: tuple[Problem, ...]) -> str:
         for problem in problems
     ]
     invocation = {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+    return _log(invocations=[invocation], results=[])
+
+
+def _log(**run: Any) -> str:
+    """Return a SARIF log of one run by archgen, with the `run` members after the tool's.
+
+    A checked run and a run that could not check differ only in those members;
+    the schema, the driver and the automation id must stay the same in both.
+    """
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": _driver()},
-                "automationDetails": {"id": "archgen/"},
-                "invocations": [invocation],
-                "results": [],
-            }
-        ],
+        "runs": [{"tool": {"driver": _driver()}, "automationDetails": {"id": "archgen/"}, **run}],
     }
     return json_document(log, ascii_only=False)
 

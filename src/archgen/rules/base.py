@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import ClassVar, TypeVar
 
 from archgen.findings import Issue, Severity
 from archgen.model.architecture import Architecture
-from archgen.model.resources.base import ResourceBase
+from archgen.model.resources.base import ResourceBase, Suppression
 from archgen.source import KeyPath
+
+R = TypeVar("R", bound=ResourceBase)
 
 
 class Rule(ABC):
@@ -45,6 +47,23 @@ class Rule(ABC):
             ("resources", resource.id, *path), message, resource=resource.id, severity=severity
         )
 
+    def flag_each(
+        self,
+        arch: Architecture,
+        kind: type[R],
+        broken: Callable[[R], bool],
+        message: str,
+        *path: str | int,
+    ) -> Iterator[Issue]:
+        """Yield `message` at field `path` of every resource of `kind` that is `broken`.
+
+        Many rules judge one setting of one type, resource by resource; they state
+        the test and the words, and this loop is written once.
+        """
+        for resource in arch.resources_of(kind):
+            if broken(resource):
+                yield self.issue(resource, message, *path)
+
     def issue_at(
         self,
         path: KeyPath,
@@ -75,6 +94,13 @@ class MetaRule(Rule):
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Find nothing: a meta rule speaks only in `review`."""
         return iter(())
+
+    @staticmethod
+    def suppressions(arch: Architecture) -> Iterator[tuple[ResourceBase, int, Suppression]]:
+        """Yield each resource's suppressions with their index, the place a finding names."""
+        for resource in arch.resources.values():
+            for index, entry in enumerate(resource.suppress):
+                yield resource, index, entry
 
     @abstractmethod
     def review(

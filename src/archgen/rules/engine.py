@@ -40,7 +40,7 @@ def _is_suppressed(arch: Architecture, issue: Issue, today: datetime.date) -> bo
     if issue.resource is None or issue.rule in UNSUPPRESSIBLE:
         return False
     for entry in arch.resource(issue.resource).suppress:
-        if entry.rule == issue.rule and (entry.expires is None or entry.expires >= today):
+        if entry.rule == issue.rule and not entry.lapsed(today):
             return True
     return False
 

@@ -16,6 +16,7 @@ from archgen.model.resources.facts import (
     Placement,
     Shape,
     SpansZones,
+    regional_service,
 )
 from archgen.model.resources.network import SecurityGroups, SubnetRef
 from archgen.model.types import Id, Whole, ref
@@ -30,17 +31,14 @@ class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
 
     type: Literal["opensearch"]
     """Always `opensearch`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon OpenSearch Service",
         tier="data",
-        placement="regional",
         icon="diagrams.aws.analytics.AmazonOpensearchService",
         shape=Shape(name="elasticsearch_service", fill="#8C4FFF"),
-        drawn="per_subnet",
-        port=None,
         rationale="opensearch",
-        signed_api=True,
         endpoint=None,
+        drawn="per_subnet",
     )
     zone_verb: ClassVar[str] = "keeps its nodes"
     zone_loss: ClassVar[str] = "losing that zone stops search"
@@ -69,16 +67,12 @@ class KinesisStream(ResourceBase):
 
     type: Literal["kinesis_stream"]
     """Always `kinesis_stream`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon Kinesis Data Streams",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.analytics.KinesisDataStreams",
         shape=Shape(name="kinesis_data_streams", fill="#8C4FFF"),
-        drawn="icon",
-        port=None,
         rationale="kinesis_stream",
-        signed_api=True,
         endpoint="kinesis-streams",
     )
     capacity_mode: Literal["on-demand", "provisioned"] = "on-demand"
@@ -100,16 +94,12 @@ class BedrockKnowledgeBase(NeedsRole, ResourceBase):
 
     type: Literal["bedrock_knowledge_base"]
     """Always `bedrock_knowledge_base`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon Bedrock Knowledge Bases",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.ml.Bedrock",
         shape=Shape(name="bedrock", fill="#01A88D"),
-        drawn="icon",
-        port=None,
         rationale="bedrock_knowledge_base",
-        signed_api=True,
         endpoint="bedrock-agent-runtime",
     )
     role_kind: ClassVar[str] = "service role"

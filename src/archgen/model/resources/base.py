@@ -45,6 +45,10 @@ class Suppression(Frozen):
     expires: IsoDate | None = None
     """The day (YYYY-MM-DD) the suppression lapses; AG002 then reports it."""
 
+    def lapsed(self, today: datetime.date) -> bool:
+        """Whether `today` lies past the expiry: the finding counts again and AG002 says so."""
+        return self.expires is not None and self.expires < today
+
 
 class ResourceBase(Frozen):
     """Fields shared by all resource types; `type` and `facts` are declared by each subclass."""

@@ -18,6 +18,8 @@ from archgen.model.resources.facts import (
     Placement,
     Shape,
     SpansZones,
+    regional_service,
+    subnet_service,
 )
 from archgen.model.resources.network import (
     MAX_SUBNETS,
@@ -62,17 +64,13 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
 
     type: Literal["ec2"]
     """Always `ec2`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon EC2",
         tier="application",
-        placement="subnet",
         icon="diagrams.aws.compute.EC2",
         shape=Shape(name="ec2", fill="#ED7100"),
         drawn="icon",
-        port=None,
         rationale="ec2",
-        signed_api=False,
-        endpoint=None,
     )
     subnet: SubnetRef
     """The subnet it is in (a `subnet` id)."""
@@ -98,17 +96,13 @@ class AutoscalingGroup(
 
     type: Literal["autoscaling_group"]
     """Always `autoscaling_group`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon EC2 Auto Scaling",
         tier="application",
-        placement="subnet",
         icon="diagrams.aws.compute.EC2Instance",
         shape=Shape(name="instance2", fill="#ED7100", glyph=True),
         drawn="per_subnet",
-        port=None,
         rationale="autoscaling_group",
-        signed_api=False,
-        endpoint=None,
     )
     subnets: Subnets
     """The subnets its network interfaces are in (ids of `subnet` resources)."""
@@ -133,17 +127,14 @@ class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
 
     type: Literal["lambda"]
     """Always `lambda`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS Lambda",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.compute.Lambda",
         shape=Shape(name="lambda", fill="#ED7100"),
-        drawn="per_subnet",
-        port=None,
         rationale="lambda",
-        signed_api=True,
         endpoint="lambda",
+        drawn="per_subnet",
     )
     role: RoleRef | None = None
     """The IAM role it runs with (an `iam_role`); its `allows` lists what it may call."""

@@ -16,6 +16,8 @@ from archgen.model.resources.facts import (
     NeedsRole,
     Shape,
     SpansZones,
+    regional_service,
+    subnet_service,
 )
 from archgen.model.resources.network import SecurityGroups, Subnets
 
@@ -29,17 +31,13 @@ class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZone
 
     type: Literal["ecs_service"]
     """Always `ecs_service`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon ECS",
         tier="application",
-        placement="subnet",
         icon="diagrams.aws.compute.ElasticContainerService",
         shape=Shape(name="ecs", fill="#ED7100"),
         drawn="per_subnet",
-        port=None,
         rationale="ecs_service",
-        signed_api=False,
-        endpoint=None,
     )
     role_kind: ClassVar[str] = "task role"
     zone_verb: ClassVar[str] = "runs tasks"
@@ -69,17 +67,13 @@ class EksCluster(InSubnets, NeedsRole, HasSecurityGroups, SpansZones, ResourceBa
 
     type: Literal["eks_cluster"]
     """Always `eks_cluster`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon EKS",
         tier="application",
-        placement="subnet",
         icon="diagrams.aws.compute.ElasticKubernetesService",
         shape=Shape(name="eks", fill="#ED7100"),
         drawn="across_zones",
-        port=None,
         rationale="eks_cluster",
-        signed_api=False,
-        endpoint=None,
     )
     role_kind: ClassVar[str] = "cluster role"
     zone_verb: ClassVar[str] = "has subnets"
@@ -101,16 +95,12 @@ class Ecr(ResourceBase):
 
     type: Literal["ecr"]
     """Always `ecr`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon ECR",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.compute.EC2ContainerRegistry",
         shape=Shape(name="ecr", fill="#ED7100"),
-        drawn="icon",
-        port=None,
         rationale="ecr",
-        signed_api=True,
         endpoint="ecr.api",
     )
     scan_on_push: bool = False

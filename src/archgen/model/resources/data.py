@@ -14,6 +14,8 @@ from archgen.model.resources.facts import (
     InSubnets,
     MayBePublic,
     Shape,
+    regional_service,
+    subnet_service,
 )
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Port, Tier, Whole
@@ -39,17 +41,13 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
 
     type: Literal["rds"]
     """Always `rds`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon RDS",
         tier="data",
-        placement="subnet",
         icon="diagrams.aws.database.RDS",
         shape=Shape(name="rds", fill="#C925D1"),
         drawn="primary_standby",
-        port=None,
         rationale="rds",
-        signed_api=False,
-        endpoint=None,
     )
     engine: RdsEngine
     """mysql, postgres, mariadb, oracle, sqlserver, or aurora-mysql / aurora-postgresql (Aurora)."""
@@ -113,16 +111,12 @@ class Dynamodb(InManagedPrefixList, ResourceBase):
     type: Literal["dynamodb"]
     """Always `dynamodb`: selects this resource type."""
     managed_list: ClassVar[str] = "dynamodb"
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon DynamoDB",
         tier="data",
-        placement="regional",
         icon="diagrams.aws.database.Dynamodb",
         shape=Shape(name="dynamodb", fill="#C925D1"),
-        drawn="icon",
-        port=None,
         rationale="dynamodb",
-        signed_api=True,
         endpoint="dynamodb",
     )
     point_in_time_recovery: bool = False
@@ -148,16 +142,12 @@ class S3(InManagedPrefixList, ResourceBase):
     type: Literal["s3"]
     """Always `s3`: selects this resource type."""
     managed_list: ClassVar[str] = "s3"
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon S3",
         tier="data",
-        placement="regional",
         icon="diagrams.aws.storage.SimpleStorageServiceS3",
         shape=Shape(name="s3", fill="#7AA116"),
-        drawn="icon",
-        port=None,
         rationale="s3",
-        signed_api=True,
         endpoint="s3",
     )
     website: bool = False
@@ -181,17 +171,13 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
 
     type: Literal["elasticache"]
     """Always `elasticache`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon ElastiCache",
         tier="data",
-        placement="subnet",
         icon="diagrams.aws.database.ElastiCache",
         shape=Shape(name="elasticache", fill="#C925D1"),
         drawn="per_subnet",
-        port=None,
         rationale="elasticache",
-        signed_api=False,
-        endpoint=None,
     )
     engine: Literal["redis", "valkey", "memcached"] = "redis"
     """The database or cache engine."""
@@ -225,17 +211,14 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
 
     type: Literal["efs"]
     """Always `efs`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Amazon EFS",
         tier="data",
-        placement="subnet",
         icon="diagrams.aws.storage.ElasticFileSystemEFS",
         shape=Shape(name="elastic_file_system", fill="#7AA116"),
         drawn="per_subnet",
-        port=EFS_PORT,
         rationale="efs",
-        signed_api=False,
-        endpoint=None,
+        port=EFS_PORT,
     )
     subnets: Subnets
     """The subnets its network interfaces are in (ids of `subnet` resources)."""

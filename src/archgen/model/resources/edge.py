@@ -16,6 +16,7 @@ from archgen.model.resources.facts import (
     InSubnets,
     MayBePublic,
     Shape,
+    subnet_service,
 )
 from archgen.model.resources.network import SecurityGroups, Subnets
 from archgen.model.types import Frozen, Id, Port, ref
@@ -133,17 +134,13 @@ class Alb(FrontDoor, LoadBalancer, ResourceBase):
 
     type: Literal["alb"]
     """Always `alb`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Application Load Balancer",
         tier="edge",
-        placement="subnet",
         icon="diagrams.aws.network.ElbApplicationLoadBalancer",
         shape=Shape(name="application_load_balancer", fill="#8C4FFF", glyph=True),
         drawn="across_zones",
-        port=None,
         rationale="alb",
-        signed_api=False,
-        endpoint=None,
     )
     subnets: Subnets
     """The subnets it is enabled in, one node per zone: at least two zones."""
@@ -164,17 +161,13 @@ class Nlb(LoadBalancer, ResourceBase):
 
     type: Literal["nlb"]
     """Always `nlb`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="Network Load Balancer",
         tier="edge",
-        placement="subnet",
         icon="diagrams.aws.network.ElbNetworkLoadBalancer",
         shape=Shape(name="network_load_balancer", fill="#8C4FFF", glyph=True),
         drawn="across_zones",
-        port=None,
         rationale="nlb",
-        signed_api=False,
-        endpoint=None,
     )
     subnets: Subnets
     """The subnets it is enabled in, one node per zone."""

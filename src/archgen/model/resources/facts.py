@@ -12,6 +12,7 @@ name) that those layers resolve.
 from __future__ import annotations
 
 import abc
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -45,7 +46,9 @@ class Facts:
     """What archgen knows of one resource type beyond its fields; every field is required.
 
     No defaults on purpose: a new type states each fact, and a test checks each
-    icon and shape resolves, rather than inheriting a silent guess.
+    icon and shape resolves, rather than inheriting a silent guess. The
+    constructors below name a kind of type (`plumbing`, `regional_service`,
+    `subnet_service`) whose facts follow from the kind; the rest stays stated.
     """
 
     service: str
@@ -97,6 +100,27 @@ def plumbing(service: str, *, placement: Placement = "vpc", rationale: str | Non
         signed_api=False,
         endpoint=None,
     )
+
+
+regional_service = functools.partial(
+    Facts, placement="regional", drawn="icon", port=None, signed_api=True
+)
+"""The facts of a managed service of the Region, reached through the signed AWS API.
+
+Queues, topics, tables, buckets, keys and the like: AWS runs them outside any
+VPC, a caller reaches them with IAM permissions over HTTPS on no port of their
+own, and the picture draws one icon in the Region (unless `drawn` says else).
+"""
+
+subnet_service = functools.partial(
+    Facts, placement="subnet", port=None, signed_api=False, endpoint=None
+)
+"""The facts of a type with network interfaces in subnets, reached over the VPC.
+
+Instances, databases, caches, load balancers: their traffic passes routes,
+network ACLs and security groups, not the signed AWS API, and no VPC endpoint
+stands in for them. They listen on their protocol's port unless `port` says else.
+"""
 
 
 class InSubnet:

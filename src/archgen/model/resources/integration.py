@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import RoleRef
-from archgen.model.resources.facts import AssumesRole, Facts, NeedsRole, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, NeedsRole, Shape, regional_service
 
 
 class StepFunctions(NeedsRole, ResourceBase):
@@ -14,16 +14,12 @@ class StepFunctions(NeedsRole, ResourceBase):
 
     type: Literal["step_functions"]
     """Always `step_functions`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS Step Functions",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.integration.StepFunctions",
         shape=Shape(name="step_functions", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="step_functions",
-        signed_api=True,
         endpoint="states",
     )
     workflow: Literal["standard", "express"] = "standard"
@@ -37,16 +33,12 @@ class Eventbridge(AssumesRole, ResourceBase):
 
     type: Literal["eventbridge"]
     """Always `eventbridge`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon EventBridge",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.integration.Eventbridge",
         shape=Shape(name="eventbridge", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="eventbridge",
-        signed_api=True,
         endpoint="events",
     )
     schedule: bool = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, Shape
+from archgen.model.resources.facts import Facts, Shape, regional_service
 
 SESSION_MANAGER_ENDPOINTS = ("ssm", "ssmmessages", "ec2messages")
 """The endpoint services an SSM agent needs, all of them, for Session Manager to work."""
@@ -23,15 +23,11 @@ class SystemsManager(ResourceBase):
 
     type: Literal["systems_manager"]
     """Always `systems_manager`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS Systems Manager",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.management.SystemsManager",
         shape=Shape(name="systems_manager", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="systems_manager",
-        signed_api=True,
         endpoint=SESSION_MANAGER_ENDPOINTS,
     )

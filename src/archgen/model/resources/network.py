@@ -17,6 +17,7 @@ from archgen.model.resources.facts import (
     MayBePublic,
     Shape,
     plumbing,
+    subnet_service,
 )
 from archgen.model.types import Cidr, CidrOrId, Frozen, Id, Ports, Whole, Zone, ref
 
@@ -122,17 +123,13 @@ class NatGateway(InSubnet, MayBePublic, ResourceBase):
 
     type: Literal["nat_gateway"]
     """Always `nat_gateway`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = subnet_service(
         service="NAT gateway",
         tier="network",
-        placement="subnet",
         icon="diagrams.aws.network.NATGateway",
         shape=Shape(name="nat_gateway", fill="#8C4FFF", glyph=True),
         drawn="icon",
-        port=None,
         rationale="nat_gateway",
-        signed_api=False,
-        endpoint=None,
     )
     subnet: SubnetRef
     """The public subnet it sits in."""

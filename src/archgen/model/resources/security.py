@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import Facts, Shape
+from archgen.model.resources.facts import Facts, Shape, regional_service
 from archgen.model.types import Id, ref
 
 
@@ -16,16 +16,12 @@ class KmsKey(ResourceBase):
 
     type: Literal["kms_key"]
     """Always `kms_key`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS KMS",
         tier="identity",
-        placement="regional",
         icon="diagrams.aws.security.KeyManagementService",
         shape=Shape(name="key_management_service", fill="#DD344C"),
-        drawn="icon",
-        port=None,
         rationale="kms_key",
-        signed_api=True,
         endpoint="kms",
     )
     rotation: bool = False
@@ -37,16 +33,12 @@ class Cloudtrail(ResourceBase):
 
     type: Literal["cloudtrail"]
     """Always `cloudtrail`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS CloudTrail",
         tier="identity",
-        placement="regional",
         icon="diagrams.aws.management.Cloudtrail",
         shape=Shape(name="cloudtrail", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="cloudtrail",
-        signed_api=True,
         endpoint="cloudtrail",
     )
     multi_region: bool = True

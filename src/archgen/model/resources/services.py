@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
-from archgen.model.resources.facts import AssumesRole, Facts, Shape
+from archgen.model.resources.facts import AssumesRole, Facts, Shape, regional_service
 from archgen.model.types import Id, ref
 
 
@@ -39,16 +39,12 @@ class Cognito(ResourceBase):
 
     type: Literal["cognito"]
     """Always `cognito`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon Cognito",
         tier="identity",
-        placement="regional",
         icon="diagrams.aws.security.Cognito",
         shape=Shape(name="cognito", fill="#DD344C"),
-        drawn="icon",
-        port=None,
         rationale="cognito",
-        signed_api=True,
         endpoint="cognito-idp",
     )
 
@@ -58,16 +54,12 @@ class Sqs(ResourceBase):
 
     type: Literal["sqs"]
     """Always `sqs`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon SQS",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.integration.SimpleQueueServiceSqs",
         shape=Shape(name="sqs", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="sqs",
-        signed_api=True,
         endpoint="sqs",
     )
     fifo: bool = False
@@ -83,16 +75,12 @@ class Sns(ResourceBase):
 
     type: Literal["sns"]
     """Always `sns`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon SNS",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.integration.SimpleNotificationServiceSns",
         shape=Shape(name="sns", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="sns",
-        signed_api=True,
         endpoint="sns",
     )
 
@@ -102,16 +90,12 @@ class Bedrock(ResourceBase):
 
     type: Literal["bedrock"]
     """Always `bedrock`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon Bedrock",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.ml.Bedrock",
         shape=Shape(name="bedrock", fill="#01A88D"),
-        drawn="icon",
-        port=None,
         rationale="bedrock",
-        signed_api=True,
         endpoint="bedrock-runtime",
     )
     model: Annotated[str, Field(min_length=1, max_length=200)] | None = None
@@ -123,16 +107,12 @@ class Cloudwatch(ResourceBase):
 
     type: Literal["cloudwatch"]
     """Always `cloudwatch`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="Amazon CloudWatch",
         tier="application",
-        placement="regional",
         icon="diagrams.aws.management.Cloudwatch",
         shape=Shape(name="cloudwatch_2", fill="#E7157B"),
-        drawn="icon",
-        port=None,
         rationale="cloudwatch",
-        signed_api=True,
         endpoint="logs",
     )
 
@@ -142,15 +122,11 @@ class SecretsManager(ResourceBase):
 
     type: Literal["secrets_manager"]
     """Always `secrets_manager`: selects this resource type."""
-    facts: ClassVar[Facts] = Facts(
+    facts: ClassVar[Facts] = regional_service(
         service="AWS Secrets Manager",
         tier="identity",
-        placement="regional",
         icon="diagrams.aws.security.SecretsManager",
         shape=Shape(name="secrets_manager", fill="#DD344C"),
-        drawn="icon",
-        port=None,
         rationale="secrets_manager",
-        signed_api=True,
         endpoint="secretsmanager",
     )

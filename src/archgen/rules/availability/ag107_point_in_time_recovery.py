@@ -31,10 +31,10 @@ class PointInTimeRecovery(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Check each table's flag."""
-        for table in arch.resources_of(Dynamodb):
-            if not table.point_in_time_recovery:
-                yield self.issue(
-                    table,
-                    "point-in-time recovery is off: a bad write or delete cannot be undone",
-                    "point_in_time_recovery",
-                )
+        return self.flag_each(
+            arch,
+            Dynamodb,
+            lambda table: not table.point_in_time_recovery,
+            "point-in-time recovery is off: a bad write or delete cannot be undone",
+            "point_in_time_recovery",
+        )

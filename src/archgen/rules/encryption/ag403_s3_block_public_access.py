@@ -29,6 +29,10 @@ class S3BlockPublicAccess(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Check each bucket's flag."""
-        for bucket in arch.resources_of(S3):
-            if not bucket.block_public_access:
-                yield self.issue(bucket, "Block Public Access is off", "block_public_access")
+        return self.flag_each(
+            arch,
+            S3,
+            lambda bucket: not bucket.block_public_access,
+            "Block Public Access is off",
+            "block_public_access",
+        )

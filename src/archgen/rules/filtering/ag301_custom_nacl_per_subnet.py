@@ -26,8 +26,9 @@ class CustomNaclPerSubnet(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Flag subnets without `nacl`."""
-        for subnet in arch.resources_of(Subnet):
-            if subnet.nacl is None:
-                yield self.issue(
-                    subnet, "has no custom NACL: the VPC's default ACL allows all traffic"
-                )
+        return self.flag_each(
+            arch,
+            Subnet,
+            lambda subnet: subnet.nacl is None,
+            "has no custom NACL: the VPC's default ACL allows all traffic",
+        )

@@ -28,14 +28,13 @@ class SuppressionExpired(MetaRule):
         self, arch: Architecture, issues: Sequence[Issue], today: datetime.date
     ) -> Iterator[Issue]:
         """Flag every suppression whose `expires` lies before `today`."""
-        for resource in arch.resources.values():
-            for index, entry in enumerate(resource.suppress):
-                if entry.expires is not None and entry.expires < today:
-                    yield self.issue(
-                        resource,
-                        f"suppression of {entry.rule} expired on {entry.expires}: "
-                        "the finding is active again",
-                        "suppress",
-                        index,
-                        "expires",
-                    )
+        for resource, index, entry in self.suppressions(arch):
+            if entry.lapsed(today):
+                yield self.issue(
+                    resource,
+                    f"suppression of {entry.rule} expired on {entry.expires}: "
+                    "the finding is active again",
+                    "suppress",
+                    index,
+                    "expires",
+                )

@@ -30,14 +30,13 @@ class SuppressionUnused(MetaRule):
     ) -> Iterator[Issue]:
         """Flag live suppressions that no issue of their rule on their resource matches."""
         matched = {(issue.resource, issue.rule) for issue in issues}
-        for resource in arch.resources.values():
-            for index, entry in enumerate(resource.suppress):
-                if entry.expires is not None and entry.expires < today:
-                    continue
-                if entry.rule in UNSUPPRESSIBLE:
-                    message = f"{entry.rule} cannot be suppressed: fix the design instead"
-                elif (resource.id, entry.rule) not in matched:
-                    message = f"suppression of {entry.rule} matches no finding on {resource.id}"
-                else:
-                    continue
-                yield self.issue(resource, message, "suppress", index, "rule")
+        for resource, index, entry in self.suppressions(arch):
+            if entry.lapsed(today):
+                continue
+            if entry.rule in UNSUPPRESSIBLE:
+                message = f"{entry.rule} cannot be suppressed: fix the design instead"
+            elif (resource.id, entry.rule) not in matched:
+                message = f"suppression of {entry.rule} matches no finding on {resource.id}"
+            else:
+                continue
+            yield self.issue(resource, message, "suppress", index, "rule")

@@ -50,11 +50,13 @@ class SettingsAwsRefuses(Rule):
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Check the stores that are always encrypted and every RDS subnet group."""
         for kind, reason in _ALWAYS_ENCRYPTED:
-            for store in arch.resources_of(kind):
-                if not store.encrypted:
-                    yield self.issue(
-                        store, f"`encrypted: false` cannot be built: {reason}", "encrypted"
-                    )
+            yield from self.flag_each(
+                arch,
+                kind,
+                lambda store: not store.encrypted,
+                f"`encrypted: false` cannot be built: {reason}",
+                "encrypted",
+            )
         yield from _network_refusals(self, arch)
         for db in arch.resources_of(Rds):
             zones = arch.zones_of(db.id)

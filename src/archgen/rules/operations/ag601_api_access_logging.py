@@ -26,6 +26,10 @@ class ApiAccessLogging(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Check each API's flag."""
-        for api in arch.resources_of(ApiGateway):
-            if not api.access_logging:
-                yield self.issue(api, "access logging is off", "access_logging")
+        return self.flag_each(
+            arch,
+            ApiGateway,
+            lambda api: not api.access_logging,
+            "access logging is off",
+            "access_logging",
+        )

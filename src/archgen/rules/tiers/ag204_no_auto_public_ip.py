@@ -26,8 +26,10 @@ class NoAutoPublicIp(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Check the flag on every private subnet."""
-        for subnet in arch.resources_of(Subnet):
-            if subnet.public_ip_on_launch and not arch.is_public(subnet.id):
-                yield self.issue(
-                    subnet, "private, yet assigns public IPs at launch", "public_ip_on_launch"
-                )
+        return self.flag_each(
+            arch,
+            Subnet,
+            lambda subnet: subnet.public_ip_on_launch and not arch.is_public(subnet.id),
+            "private, yet assigns public IPs at launch",
+            "public_ip_on_launch",
+        )

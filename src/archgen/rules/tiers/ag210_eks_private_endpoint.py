@@ -30,11 +30,11 @@ class EksPrivateEndpoint(Rule):
 
     def check(self, arch: Architecture) -> Iterator[Issue]:
         """Flag every cluster whose endpoint is public, AWS's default when none is declared."""
-        for cluster in arch.resources_of(EksCluster):
-            if cluster.endpoint_public:
-                yield self.issue(
-                    cluster,
-                    "its Kubernetes API endpoint is public (the default): anyone on the "
-                    "internet can reach the control plane",
-                    "endpoint_public",
-                )
+        return self.flag_each(
+            arch,
+            EksCluster,
+            lambda cluster: cluster.endpoint_public,
+            "its Kubernetes API endpoint is public (the default): anyone on the "
+            "internet can reach the control plane",
+            "endpoint_public",
+        )
