@@ -123,6 +123,8 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
         for node_id in group.nodes:
             _node(graph, scene.nodes[node_id], at)
+        for child in group.groups:  # a security group's box around the instance
+            _group(graph, child, scene, at)
         return
     with graph.subgraph(name=name) as cluster:
         attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
@@ -178,8 +180,27 @@ def _group_label(group: Group) -> str:
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
-        f"<TD>&nbsp;{text}</TD></TR></TABLE>>"
+        f"<TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD></TR>{_notes(group.notes)}</TABLE>>"
     )
+
+
+_LEFT = ' ALIGN="LEFT"'
+"""A box's name over notes keeps to the left, as its notes do."""
+
+
+def _notes(notes: list[tuple[str, str]]) -> str:
+    """Return the rows under a box's name: a route or NACL icon, then its line (network view)."""
+    rows = []
+    for icon, line in notes:
+        picture = (
+            f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
+        )
+        rows.append(
+            f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '
+            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD></TR>'
+        )
+    return "".join(rows)
 
 
 def _row(graph: graphviz.Digraph, index: int, row: list[str], straddle: list[str]) -> None:
