@@ -31,7 +31,7 @@ from archgen.console import (
     invalid_exits_2,
     is_tty,
 )
-from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
 
 if TYPE_CHECKING:
@@ -226,6 +226,13 @@ def rules(output_format: str, output: Path | None) -> None:
     help="Exit 1 when anything was written (for pre-commit, which then stops the commit).",
 )
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
+@click.option(
+    "--view",
+    default="default",
+    show_default=True,
+    help=f"The pictures to draw: {', '.join(VIEWS)} (route tables, NACLs and security "
+    "groups; written as NAME.network.png, .svg, .drawio).",
+)
 def render(
     paths: tuple[str, ...],
     out: Path,
@@ -236,6 +243,7 @@ def render(
     force: bool,
     fail_on_change: bool,
     jobs: int | None,
+    view: str,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen.commands.render import render as render_files
@@ -253,6 +261,7 @@ def render(
             jobs=jobs,
             progress=progress if sys.stderr.isatty() else None,
             templates=templates,
+            view=view,
         )
     if check:
         for path in result.stale:

@@ -19,7 +19,7 @@ from archgen.commands.files import declared_name
 from archgen.errors import InvalidInput
 from archgen.reading import read_input
 from archgen.render.code_digest import cache_folder
-from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.formats import output_suffix
 from archgen.render.stamp import Output, input_fingerprint, parse_output, read_output
 
 if TYPE_CHECKING:
@@ -41,7 +41,11 @@ class Inputs:
 
 
 def current_without_loading(
-    files: dict[Path, Path], formats: tuple[str, ...], settings: bytes, layout: bytes
+    files: dict[Path, Path],
+    formats: tuple[str, ...],
+    settings: bytes,
+    layout: bytes,
+    view: str = "default",
 ) -> list[Path] | None:
     """Return every output when each carries the input fingerprint of today's bytes, else None.
 
@@ -61,7 +65,7 @@ def current_without_loading(
             return None
         names.add(name)
         for fmt in formats:
-            target = out / f"{name}{OUTPUT_FORMATS[fmt].suffix}"
+            target = out / f"{name}{output_suffix(fmt, view)}"
             shown = read_output(target, fmt)
             now = inputs.fingerprint(target, fmt)
             if shown is None or not (shown.made_from(now) or _vouched(now, shown)):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from archgen.commands import freshness
 from archgen.commands.files import (
     find_architectures,
+    output_path,
     output_subfolder,
     refuse_link_out,
     settings_bytes,
@@ -29,7 +30,7 @@ from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.commands.pictures import draw_outputs, picture_print
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
-from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS, output_suffix
 from archgen.render.stamp import Stamp, stamp, text_fingerprint
 from archgen.safe_text import visible
 
@@ -66,6 +67,7 @@ class _Job:
     """Outputs made without graphviz (the Markdown), compared byte for byte."""
     config: RunConfig | None = None
     """The check's settings: the picture marks the findings they give."""
+    view: str = "default"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class _Run:
     jobs: int
     progress: Progress | None
     templates: Path | None
+    view: str = "default"
 
 
 def render(
@@ -93,20 +96,26 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
+    view: str = "default",
 ) -> RenderResult:
     """Render the architectures named by `paths` into `out`, or compare in check mode.
 
     `verify` trusts no fingerprint: every output is drawn and compared byte
     for byte. `force` lets outputs replace files archgen did not write. The
     explanation follows the settings of the current folder, as `check` does.
+    `view` chooses the pictures (formats.VIEWS); one other than the default
+    is in their names (`capstone.network.png`), and `--check` compares those.
     """
     unknown = [fmt for fmt in formats if fmt not in OUTPUT_FORMATS]
     if unknown:
         choices = ", ".join(OUTPUT_FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
+    if view not in VIEWS:
+        raise UsageError(f"--view: unknown view {visible(view)!r} (choose from {', '.join(VIEWS)})")
     chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
     refuse_link_out(out, "--out")
-    run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
+    workers = jobs or os.cpu_count() or 1
+    run = _Run(out, chosen, check, verify, force, workers, progress, templates, view)
     found = find_architectures(paths)
     files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
@@ -134,7 +143,7 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
     settings = settings_bytes() if "md" in chosen else b""
     layout = freshness.template_bytes(run.templates) if "md" in chosen else b""
     if settings is not None and not run.verify:
-        current = freshness.current_without_loading(files, chosen, settings, layout)
+        current = freshness.current_without_loading(files, chosen, settings, layout, run.view)
         if current is not None:
             return RenderResult((), (), tuple(current))
     from archgen.commands.loading import load_each  # only now is a model needed
@@ -207,26 +216,15 @@ def _result(
     return RenderResult((), tuple(changed), unchanged, tuple(failed))
 
 
-def output_path(out: Path, name: str) -> Path:
-    """Return where an output goes; a name can never lead outside the output folder.
-
-    The name is judged as written, not resolved: a symlink already at the
-    target is no way out either, since output_folder never writes through one.
-    """
-    if name in {"", ".", ".."} or Path(name).name != name or "\\" in name:
-        raise UsageError(f"output name {name!r} would leave the output folder {out}")
-    return out / name
-
-
 def _job(
     arch: Architecture, out: Path, run: _Run, config: RunConfig | None, inputs: freshness.Inputs
 ) -> _Job:
     """Plan one file's outputs into `out`: which are missing, or stale (all, to verify)."""
     from archgen.layout.drawing import plan
 
-    planned = plan(arch)
+    planned = plan(arch, view=run.view)
     formats = run.formats
-    targets = {fmt: output_path(out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
+    targets = {fmt: output_path(out, arch.name + output_suffix(fmt, run.view)) for fmt in formats}
     contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
     made = {"md": page} if page is not None else {}
@@ -247,7 +245,7 @@ def _job(
         if fmt not in stale:
             freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
     ready = {fmt: artifact for fmt, artifact in made.items() if fmt in stale}
-    return _Job(arch, planned, stale, targets, stamps, ready, config)
+    return _Job(arch, planned, stale, targets, stamps, ready, config, run.view)
 
 
 def _drawn_by_graphviz(fmt: str) -> bool:
@@ -322,7 +320,7 @@ def _marked(job: _Job) -> Drawing:
     from archgen.layout.drawing import plan
     from archgen.rules.engine import run_rules
 
-    return plan(job.arch, run_rules(job.arch, config=job.config))
+    return plan(job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:

@@ -121,10 +121,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
     if _unplaced(group, name, at):
         return
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
-        for node_id in group.nodes:
-            _node(graph, scene.nodes[node_id], at)
-        for child in group.groups:  # a security group's box around the instance
-            _group(graph, child, scene, at)
+        _contents(graph, group, scene, at)
         return
     with graph.subgraph(name=name) as cluster:
         attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
@@ -147,6 +144,14 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")
         for child in group.groups:
             _group(cluster, child, scene, at)
+
+
+def _contents(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid) -> None:
+    """Draw a box's icons and inner boxes (a security group's) without the box itself."""
+    for node_id in group.nodes:
+        _node(graph, scene.nodes[node_id], at)
+    for child in group.groups:
+        _group(graph, child, scene, at)
 
 
 def _anchor(cluster: graphviz.Digraph, group: Group) -> None:
@@ -192,9 +197,7 @@ def _notes(notes: list[tuple[str, str]]) -> str:
     """Return the rows under a box's name: a route or NACL icon, then its line (network view)."""
     rows = []
     for icon, line in notes:
-        picture = (
-            f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
-        )
+        picture = f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
         rows.append(
             f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '

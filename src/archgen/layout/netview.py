@@ -25,9 +25,6 @@ from archgen.layout.scene import Group, Scene
 from archgen.model.architecture import Architecture
 from archgen.network.subnet_summary import summarise
 
-VIEWS = ("default", "network")
-"""The views `render --view` draws; `default` is the picture without network detail."""
-
 _WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot")
 """Boxes whose icons may be members of a security group (and the boxes that hold those)."""
 
