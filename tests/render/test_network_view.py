@@ -54,15 +54,15 @@ def test_transit_gateway_and_peering_routes_are_named() -> None:
     hub = load_file(GALLERY / "transit-gateway-hub-spoke.yaml")
     assert route_lines(hub, "egress-public-a") == ("10.0.0.0/8 → tgw", "0.0.0.0/0 → egress-igw")
     assert route_lines(hub, "app-a") == ("0.0.0.0/0 → tgw",)
-    assert route_lines(hub, "svc-a") == ("10.1.0.0/16 → tgw",)
+    assert route_lines(hub, "svc-a") == ("10.1.0.0/16 → tgw", "else: no route")
     peering = load_file(GALLERY / "vpc-peering-shared-services.yaml")
-    assert route_lines(peering, "team-a-1") == ("10.60.0.0/16 → peer-team-a",)
+    assert route_lines(peering, "team-a-1") == ("10.60.0.0/16 → peer-team-a", "else: no route")
 
 
 def test_a_gateway_endpoint_route_is_named_by_its_prefix_list() -> None:
     arch = load_file(GALLERY / "private-bedrock-endpoints.yaml")
     summary = summarise(arch, "private-a")
-    assert summary.routes == ("dynamodb prefix list → dynamodb-endpoint",)
+    assert summary.routes == ("dynamodb prefix list → dynamodb-endpoint", "else: no route")
     assert (summary.table, summary.nacl) == ("private-rt", "private-nacl")
     assert summary.admits == "443 from 10.30.0.0/16, 1024-65535"
 

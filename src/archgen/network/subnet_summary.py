@@ -26,7 +26,8 @@ class SubnetSummary:
     table: str
     """The route table's id, or `main` for the VPC's implicit main table."""
     routes: tuple[str, ...]
-    """`0.0.0.0/0 → igw`, most specific first; `local only` when nothing leaves the VPC."""
+    """`0.0.0.0/0 → igw`, most specific first, then `else: no route` when some addresses
+    have none; `local only` when nothing leaves the VPC."""
     nacl: str
     """The NACL's id, or `default` for the VPC's allow-all default ACL."""
     admits: str
@@ -52,22 +53,27 @@ def route_lines(arch: Architecture, subnet_id: str) -> tuple[str, ...]:
     Every address is looked up: the local route's share is left out (every
     subnet has it), each gateway, transit gateway or peering connection that
     claims a share is named with the destinations written for it, and each
-    gateway endpoint on the table is named by its service's prefix list.
+    gateway endpoint on the table is named by its service's prefix list. A
+    table without a default route ends with `else: no route`: the rest is dropped.
     """
     table = arch.route_table_of(subnet_id)
     written: dict[str, list[str]] = {}
     for route in table.routes if table else ():
         written.setdefault(route.target, []).append(route.destination)
+    choices = routes.lookup(arch, subnet_id, ALL_ADDRESSES)
     lines = [
         f"{', '.join(written.get(choice.target, [choice.target]))} {ARROW} {choice.target}"
-        for choice in routes.lookup(arch, subnet_id, ALL_ADDRESSES)
+        for choice in choices
         if choice.kind not in ("local", "none")
     ]
     lines += [
         f"{service} prefix list {ARROW} {endpoint}"
         for service, endpoint in _gateway_endpoints(arch, subnet_id)
     ]
-    return tuple(lines) or ("local only",)
+    if not lines:
+        return ("local only",)
+    dropped = any(choice.kind == "none" for choice in choices)
+    return (*lines, "else: no route") if dropped else tuple(lines)
 
 
 def _gateway_endpoints(arch: Architecture, subnet_id: str) -> list[tuple[str, str]]:
