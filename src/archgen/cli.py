@@ -228,10 +228,9 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
 @click.option(
     "--view",
-    default="default",
-    show_default=True,
-    help=f"The pictures to draw: {', '.join(VIEWS)} (route tables, NACLs and security "
-    "groups; written as NAME.network.png, .svg, .drawio).",
+    help=f"Draw one view: {', '.join(VIEWS)} (route tables, NACLs and security groups, "
+    "as NAME.network.png, .svg, .drawio). Without it: the default view, and every view "
+    "already in --out is kept current.",
 )
 def render(
     paths: tuple[str, ...],
@@ -243,7 +242,7 @@ def render(
     force: bool,
     fail_on_change: bool,
     jobs: int | None,
-    view: str,
+    view: str | None,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen.commands.render import render as render_files

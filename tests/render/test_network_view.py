@@ -171,3 +171,23 @@ def test_an_unknown_view_exits_2_with_a_clear_message(tmp_path: Path) -> None:
     assert code == 2
     assert "--view: unknown view 'netwrk' (choose from default, network)" in output
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_render_keeps_a_drawn_view_current(tmp_path: Path) -> None:
+    source = tmp_path / "capstone.yaml"
+    source.write_text(CAPSTONE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _render(str(source), "--out", str(out), "--format", "svg")[0] == 0
+    assert _render(str(source), "--out", str(out), "--format", "svg", "--view", "network")[0] == 0
+    assert _render(str(source), "--out", str(out), "--format", "svg", "--check")[0] == 0
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("target: nat-b}", "target: nat-a}"), encoding="utf-8")
+    code, output = _render(str(source), "--out", str(out), "--format", "svg", "--check")
+    assert code == 1
+    assert f"stale: {out / 'capstone.network.svg'}" in output
+    code, output = _render(str(source), "--out", str(out), "--format", "svg")
+    assert code == 0, output
+    assert f"wrote {out / 'capstone.network.svg'}" in output
+    svg = (out / "capstone.network.svg").read_text(encoding="utf-8")
+    assert "app&#45;rt&#45;b: 0.0.0.0/0 → nat&#45;a" in svg
+    assert sorted(p.name for p in out.iterdir()) == ["capstone.network.svg", "capstone.svg"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +27,9 @@ from archgen.commands.files import (
     settings_bytes,
 )
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
+from archgen.commands.parallel import Progress, in_parallel
 from archgen.commands.pictures import draw_outputs, picture_print
+from archgen.commands.views import formats_of, views_of
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS, output_suffix
@@ -41,8 +43,6 @@ if TYPE_CHECKING:
 
 FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ class _Run:
     jobs: int
     progress: Progress | None
     templates: Path | None
-    view: str = "default"
+    view: str | None = None
+    """The `--view` given; None: the default and every view already drawn (commands.views)."""
 
 
 def render(
@@ -96,7 +97,7 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
-    view: str = "default",
+    view: str | None = None,
 ) -> RenderResult:
     """Render the architectures named by `paths` into `out`, or compare in check mode.
 
@@ -104,13 +105,14 @@ def render(
     for byte. `force` lets outputs replace files archgen did not write. The
     explanation follows the settings of the current folder, as `check` does.
     `view` chooses the pictures (formats.VIEWS); one other than the default
-    is in their names (`capstone.network.png`), and `--check` compares those.
+    is in their names (`capstone.network.png`). Without it, the default view
+    is drawn and every view already in `out` is kept current (commands.views).
     """
     unknown = [fmt for fmt in formats if fmt not in OUTPUT_FORMATS]
     if unknown:
         choices = ", ".join(OUTPUT_FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
-    if view not in VIEWS:
+    if view is not None and view not in VIEWS:
         raise UsageError(f"--view: unknown view {visible(view)!r} (choose from {', '.join(VIEWS)})")
     chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
     refuse_link_out(out, "--out")
@@ -153,29 +155,34 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
     loaded, problems = load_each(files)
     outs = {str(path): out for path, out in files.items()}
     failed = [str(problem) for problem in sorted(set(problems))]
+    inputs = {
+        a.file: freshness.Inputs(freshness.source_bytes(a), settings or b"", layout) for a in loaded
+    }
     work = [
         job
         for arch in loaded
-        if (job := _planned(arch, outs[arch.file], run, config, settings, layout, failed))
+        for job in _planned(arch, outs[arch.file], run, config, inputs[arch.file], failed)
     ]
     if run.check and not run.verify:
         stale = [job.targets[fmt] for job in work for fmt in job.formats]
-        return _result(_targets(work, chosen), stale, failed, written=False)
+        return _result(_targets(work), stale, failed, written=False)
     outputs, refused = _drawn([job for job in work if job.formats], run, failed)
     work = [job for job in work if job.arch.file not in refused]
     if run.verify:
-        shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
+        shown = {
+            t: (fmt, job.stamps[fmt].content) for job in work for fmt, t in job.targets.items()
+        }
         outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
     if folder is not None:
         folder.commit(outputs, force=run.force)
-    return _result(_targets(work, chosen), list(outputs), failed, written=folder is not None)
+    return _result(_targets(work), list(outputs), failed, written=folder is not None)
 
 
 def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
     """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
     outputs: dict[Path, bytes] = {}
     refused: set[str] = set()
-    for job, made in zip(work, _draw_all(work, run.jobs, run.progress), strict=True):
+    for job, made in zip(work, in_parallel(work, _draw_one, run.jobs, run.progress), strict=True):
         if isinstance(made, str):
             failed.append(made)
             refused.add(job.arch.file)
@@ -189,21 +196,23 @@ def _planned(
     out: Path,
     run: _Run,
     config: RunConfig | None,
-    settings: bytes | None,
-    layout: bytes,
+    inputs: freshness.Inputs,
     failed: list[str],
-) -> _Job | None:
-    """Plan one file's outputs, or add why it cannot be drawn to `failed` and return None."""
-    inputs = freshness.Inputs(freshness.source_bytes(arch), settings or b"", layout)
+) -> list[_Job]:
+    """Plan one file's outputs, a job per view, or add why it cannot be drawn to `failed`."""
+    views = views_of(out, arch.name, run.formats, run.view)
     try:
-        return _job(arch, out, run, config, inputs)
+        return [
+            _job(arch, out, dataclasses.replace(run, view=view), config, inputs, views)
+            for view in views
+        ]
     except RenderError as error:
         failed.append(f"{visible(arch.file)}: {error}")
-        return None
+        return []
 
 
-def _targets(work: list[_Job], chosen: tuple[str, ...]) -> list[Path]:
-    return [job.targets[fmt] for job in work for fmt in chosen]
+def _targets(work: list[_Job]) -> list[Path]:
+    return [target for job in work for target in job.targets.values()]
 
 
 def _result(
@@ -217,14 +226,20 @@ def _result(
 
 
 def _job(
-    arch: Architecture, out: Path, run: _Run, config: RunConfig | None, inputs: freshness.Inputs
+    arch: Architecture,
+    out: Path,
+    run: _Run,
+    config: RunConfig | None,
+    inputs: freshness.Inputs,
+    views: tuple[str, ...],
 ) -> _Job:
-    """Plan one file's outputs into `out`: which are missing, or stale (all, to verify)."""
+    """Plan the outputs of the view `run.view` into `out`: which are missing or stale (or all)."""
     from archgen.layout.drawing import plan
 
-    planned = plan(arch, view=run.view)
-    formats = run.formats
-    targets = {fmt: output_path(out, arch.name + output_suffix(fmt, run.view)) for fmt in formats}
+    view = run.view or "default"
+    planned = plan(arch, view=view)
+    formats = formats_of(run.formats, views, view)
+    targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
     contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
     made = {"md": page} if page is not None else {}
@@ -245,7 +260,7 @@ def _job(
         if fmt not in stale:
             freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
     ready = {fmt: artifact for fmt, artifact in made.items() if fmt in stale}
-    return _Job(arch, planned, stale, targets, stamps, ready, config, run.view)
+    return _Job(arch, planned, stale, targets, stamps, ready, config, view)
 
 
 def _drawn_by_graphviz(fmt: str) -> bool:
@@ -275,29 +290,6 @@ def _explain(
 
 Made = list[tuple[Path, Artifact]] | str
 """One file's outputs, each with where it goes; or the one line that says why there are none."""
-
-
-def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[Made]:
-    if len(work) <= 1 or jobs == 1:
-        drawn = []
-        for done, job in enumerate(work, 1):
-            drawn.append(_draw_one(job))
-            if progress is not None:
-                progress(done, len(work))
-        return drawn
-    import concurrent.futures  # only a run with several files draws in parallel
-
-    results: dict[int, Made] = {}
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
-    try:
-        futures = {pool.submit(_draw_one, job): index for index, job in enumerate(work)}
-        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-            results[futures[future]] = future.result()
-            if progress is not None:
-                progress(done, len(work))
-    finally:  # interrupted or failed: files not started yet are not drawn
-        pool.shutdown(cancel_futures=True)
-    return [results[index] for index in range(len(work))]
 
 
 def _draw_one(job: _Job) -> Made:
