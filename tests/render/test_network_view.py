@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from benchmarks.layout_quality import measure
 from click.testing import CliRunner
 
 from archgen.cli import main
@@ -14,6 +15,7 @@ from archgen.layout.scene import Group
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
 from tests.conftest import ARCHITECTURES
+from tests.render.test_picture_path import DESIGNS, REACHED
 
 CAPSTONE = ARCHITECTURES / "capstone.yaml"
 GALLERY = ARCHITECTURES / "gallery"
@@ -87,7 +89,8 @@ def test_security_groups_are_one_box_per_subnet_around_their_members() -> None:
     assert boxes["sg:db-sg@subnet/db-a"].nodes == ["db@db-a"]
     assert boxes["sg:app-sg@asg/app@app-b"].nodes == ["app@app-b"]
     assert boxes["sg:alb-sg@vpc/vpc"].spans == ["web-alb"]  # drawn round it: it straddles the zones
-    assert {b.label for b in boxes.values()} >= {"ALB security group", "DB security group"}
+    assert boxes["sg:db-sg@subnet/db-a"].label == "DB security group"
+    assert boxes["sg:alb-sg@vpc/vpc"].label == "ALB security\ngroup"  # fits between the zones
 
 
 def test_the_default_view_has_no_network_detail() -> None:
@@ -191,3 +194,15 @@ def test_a_plain_render_keeps_a_drawn_view_current(tmp_path: Path) -> None:
     svg = (out / "capstone.network.svg").read_text(encoding="utf-8")
     assert "app&#45;rt&#45;b: 0.0.0.0/0 → nat&#45;a" in svg
     assert sorted(p.name for p in out.iterdir()) == ["capstone.network.svg", "capstone.svg"]
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
+def test_the_network_view_keeps_the_layout_quality(path: Path) -> None:
+    """No label over another, no line through a resource, rows aligned: as the default view."""
+    quality = measure(load_file(path), "network")
+    crossed, subnets = REACHED.get(path.stem, (0, 0))
+    assert quality.label_overlaps == 0
+    assert quality.labels_crossed <= crossed
+    assert quality.through == 0
+    assert quality.through_subnets <= subnets
+    assert quality.row_skew == 0.0

@@ -180,8 +180,8 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
-    if icon is None:
-        return f"<{text}>"
+    if icon is None:  # a security group's name may run on several lines
+        return "<" + "<BR/>".join(html_text(line) for line in group.label.split("\n")) + ">"
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'

@@ -10,6 +10,7 @@ gets margins of its own: dot never placed it.
 
 from __future__ import annotations
 
+from archgen.layout import style
 from archgen.layout.laid import Laid, Rect
 from archgen.layout.scene import Group
 
@@ -20,6 +21,10 @@ _SIDE = 10.0
 """Points between a member and the side of a box dot never placed."""
 _LABEL = 26.0
 """Points above the member for the box's name."""
+_LINE = 20.0
+"""Points of each further line of the name."""
+_CHAR = 0.6 * float(style.FONT_SIZES["group"])
+"""Points of one character of the name, as label_spots estimates a box's name."""
 
 
 def margins(groups: list[Group], laid: Laid) -> Margins:
@@ -47,13 +52,21 @@ def refit(groups: list[Group], laid: Laid, kept: Margins) -> None:
         members = _members(group, laid)
         if group.kind != "sg" or members is None:
             continue
-        left, bottom, right, top = kept.get(name, (_SIDE, _SIDE, _SIDE, _LABEL))
+        left, bottom, right, top = kept.get(name) or _own_margins(group, members)
         laid.clusters[name] = (
             members[0] - left,
             members[1] - bottom,
             members[2] + right,
             members[3] + top,
         )
+
+
+def _own_margins(group: Group, members: Rect) -> Rect:
+    """Return margins that leave room for the box's name, a line of it each (label_spots' sizes)."""
+    lines = group.label.split("\n")
+    wanted = max(len(line) for line in lines) * _CHAR + 2 * _SIDE
+    side = max(_SIDE, (wanted - (members[2] - members[0])) / 2)
+    return (side, _SIDE, side, _LABEL + _LINE * (len(lines) - 1))
 
 
 def _members(group: Group, laid: Laid) -> Rect | None:

@@ -88,7 +88,7 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": html_text(group.label) + _notes(group.notes),
+                "value": "<br>".join(map(html_text, group.label.split("\n"))) + _notes(group.notes),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,
