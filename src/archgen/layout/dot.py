@@ -22,7 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.safe_text import html_text
 
 
@@ -180,8 +180,8 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
-    if icon is None:  # a security group's name may run on several lines
-        return "<" + "<BR/>".join(html_text(line) for line in group.label.split("\n")) + ">"
+    if icon is None:
+        return "<" + "<BR/>".join(html_text(line) for line in name_lines(group)) + ">"
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'

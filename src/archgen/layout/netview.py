@@ -103,7 +103,8 @@ def _wrap(arch: Architecture, scene: Scene, group: Group) -> None:
 
 def _box(arch: Architecture, key: tuple[str, ...], holder: Group) -> Group:
     """Return an empty security-group box for the groups `key`, inside `holder`."""
-    names = " + ".join(arch.resource(group_id).display_name for group_id in key)
+    written = " + ".join(arch.resource(group_id).display_name for group_id in key)
+    names = " ".join(written.split())  # the author's line breaks read as spaces: name_lines
     where = holder.id.replace(":", "/")
     joined = "+".join(key)
     return Group(f"sg:{joined}@{where}", "sg", names, cell=f"{joined}@{where}")

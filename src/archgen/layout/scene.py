@@ -51,6 +51,15 @@ class Group:
     """
 
 
+def name_lines(group: Group) -> list[str]:
+    """Return the lines of a box's name: a security group's is wrapped by archgen (netview).
+
+    Every other name is the author's text on one line; a line break in it is
+    shown as a space, as in every picture.
+    """
+    return group.label.split("\n") if group.kind == "sg" else [group.label]
+
+
 @dataclass(frozen=True)
 class Edge:
     """A line: a connection (request direction), a DNS alias, replication or a role."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from archgen.layout import style
 from archgen.layout.laid import Laid, Rect
-from archgen.layout.scene import Group
+from archgen.layout.scene import Group, name_lines
 
 Margins = dict[str, Rect]
 """Per box, how far its sides stand out from its members': left, bottom, right, top."""
@@ -63,7 +63,7 @@ def refit(groups: list[Group], laid: Laid, kept: Margins) -> None:
 
 def _own_margins(group: Group, members: Rect) -> Rect:
     """Return margins that leave room for the box's name, a line of it each (label_spots' sizes)."""
-    lines = group.label.split("\n")
+    lines = name_lines(group)
     wanted = max(len(line) for line in lines) * _CHAR + 2 * _SIDE
     side = max(_SIDE, (wanted - (members[2] - members[0])) / 2)
     return (side, _SIDE, side, _LABEL + _LINE * (len(lines) - 1))

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from archgen.layout import style
 from archgen.layout.geometry import Box, Geometry, Point
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
 from archgen.safe_text import html_text
@@ -88,7 +88,7 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": "<br>".join(map(html_text, group.label.split("\n"))) + _notes(group.notes),
+                "value": "<br>".join(map(html_text, name_lines(group))) + _notes(group.notes),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,
