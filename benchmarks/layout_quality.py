@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from archgen.layout.drawing import draw  # noqa: E402
+from archgen.layout.drawing import draw, plan  # noqa: E402
 from archgen.layout.run import PNG_DPI  # noqa: E402
 from archgen.layout.style import PAGE_PAD_INCHES  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
@@ -70,10 +70,10 @@ class _Line:
     label_at: Point | None
 
 
-def measure(arch: Architecture) -> Quality:
-    """Lay `arch` out as `render` does and measure graphviz's JSON of it."""
+def measure(arch: Architecture, view: str = "default") -> Quality:
+    """Lay `arch` out as `render --view` does and measure graphviz's JSON of it."""
     start = time.perf_counter()
-    drawing = draw(arch, ("json",))
+    drawing = draw(plan(arch, view=view), ("json",))
     elapsed = (time.perf_counter() - start) * 1000
     data: dict[str, Any] = json.loads(drawing.outputs["json"])
     lines = _lines(data)
@@ -342,8 +342,10 @@ def main() -> None:
     """Print the figures of every design named (default: all of architectures/)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path)
-    paths = parser.parse_args().paths or sorted((ROOT / "architectures").rglob("*.yaml"))
-    print(table([measure(load_file(path)) for path in paths]))
+    parser.add_argument("--view", default="default", help="default or network")
+    options = parser.parse_args()
+    paths = options.paths or sorted((ROOT / "architectures").rglob("*.yaml"))
+    print(table([measure(load_file(path), options.view) for path in paths]))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from archgen.console import (
     is_tty,
     output_option,
 )
-from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
 
 if TYPE_CHECKING:
@@ -206,6 +206,12 @@ def rules(output_format: str, output: Path | None) -> None:
     help="Exit 1 when anything was written (for pre-commit, which then stops the commit).",
 )
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
+@click.option(
+    "--view",
+    help=f"Draw one view: {', '.join(VIEWS)} (route tables, NACLs and security groups, "
+    "as NAME.network.png, .svg, .drawio). Without it: the default view, and every view "
+    "already in --out is kept current.",
+)
 def render(
     paths: tuple[str, ...],
     out: Path,
@@ -216,6 +222,7 @@ def render(
     force: bool,
     fail_on_change: bool,
     jobs: int | None,
+    view: str | None,
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen.commands.render import render as render_files
@@ -233,6 +240,7 @@ def render(
             jobs=jobs,
             progress=progress if sys.stderr.isatty() else None,
             templates=templates,
+            view=view,
         )
     if check:
         for path in result.stale:

@@ -5,7 +5,8 @@ A fenced block whose language is `archgen` either names a YAML file
 architecture itself. The plugin validates it with archgen's loader (a bad file
 fails the build at its line and column), writes the self-contained SVG and the
 .drawio file into the site, and puts the diagram, a download link and,
-unless `explain: false`, the explanation into the page. A block naming two
+unless `explain: false`, the explanation into the page (`view: network` draws the network
+view, as `render --view network` does). A block naming two
 files (`before:` and `after:`) puts the story of the change between them. It runs no user code:
 YAML is data, unlike plugins that execute diagram scripts.
 
@@ -40,11 +41,13 @@ from archgen.explain.content import alt_text
 from archgen.loader import load_file, load_text
 from archgen.loader.yaml_positions import parse
 from archgen.model.architecture import Architecture
+from archgen.render.base import Artifact
+from archgen.render.formats import VIEWS, output_suffix
 from archgen.safe_markdown import fence_opening, md, text
 from archgen.safe_text import html_text, visible
 from archgen.source import Span
 
-_OPTIONS = {"file", "explain", "drawio"}
+_OPTIONS = {"file", "explain", "drawio", "view"}
 _STORY = ("before", "after")
 """A block naming two designs tells the change between them (`report/diff_story.py`)."""
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
@@ -117,8 +120,11 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         settings = options if "archgen" not in options else {}
         explain = bool(settings.get("explain", self.config.explain))
         drawio = bool(settings.get("drawio", self.config.drawio))
+        view = str(settings.get("view", "default"))
+        if view not in VIEWS:
+            raise PluginError(f"{where}: view is one of {', '.join(VIEWS)} (got {visible(view)!r})")
         try:
-            return self._figure(arch, place, explain=explain, drawio=drawio)
+            return self._figure(arch, place, explain=explain, drawio=drawio, view=view)
         except ArchgenError as error:
             raise PluginError(f"{where}: {error}") from None
 
@@ -131,7 +137,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         unknown = set(options) - _OPTIONS
         if unknown or "file" not in options:
             raise PluginError(
-                f"{page}:{line}: an archgen block takes file, explain and drawio "
+                f"{page}:{line}: an archgen block takes file, explain, drawio and view "
                 f"(got {visible(', '.join(sorted(map(str, options))))})"
             )
         return _load_named(str(options["file"]), page, line, roots)
@@ -147,8 +153,16 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
             raise PluginError("\n".join(str(p) for p in error.problems)) from None
         return format_story(diff_architectures(old, new, old.file, new.file))
 
-    def _figure(self, arch: Architecture, place: _Place, *, explain: bool, drawio: bool) -> str:
-        made = draw_outputs(arch, ("svg", "drawio") if drawio else ("svg",))
+    def _figure(
+        self, arch: Architecture, place: _Place, *, explain: bool, drawio: bool, view: str
+    ) -> str:
+        from archgen.layout.drawing import plan
+
+        drawn = draw_outputs(plan(arch, view=view), ("svg", "drawio") if drawio else ("svg",))
+        made = {  # `view: network` is in the names, as render writes them
+            fmt: Artifact(arch.name + output_suffix(fmt, view), artifact.data)
+            for fmt, artifact in drawn.items()
+        }
         svg = made["svg"]
         url = f"{place.prefix}{place.folder}/"
         self._claim(f"{place.folder}/{svg.name}", svg.data, place)

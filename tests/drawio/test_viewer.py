@@ -90,3 +90,25 @@ def test_every_resource_type_opens_with_known_shapes(tmp_path: Path) -> None:
     assert (report["vertices"], report["edges"]) == _counts(drawio)
     assert len(report["labels"]) == _labelled_edges(drawio)
     assert _overlapping(report["labels"]) == [], "edge labels drawn over each other"
+
+
+def test_the_network_view_opens_with_its_security_groups_and_routes(tmp_path: Path) -> None:
+    """The network view's file opens; its security-group boxes and route labels are drawn."""
+    from click.testing import CliRunner
+
+    from archgen.cli import main
+
+    capstone = str(ARCHITECTURES / "capstone.yaml")
+    args = ["render", capstone, "--out", str(tmp_path), "--format", "drawio", "--view", "network"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    drawio = tmp_path / "capstone.network.drawio"
+    report = render_in_viewer(drawio, ARTIFACTS / "capstone.network.png")
+    assert report["problems"] == []
+    assert report["pageErrors"] == []
+    assert (report["vertices"], report["edges"]) == _counts(drawio)
+    assert _overlapping(report["labels"]) == []
+    cells = {c.get("id"): c for c in ET.parse(drawio).getroot().iter("mxCell")}  # noqa: S314
+    boxes = [i for i, c in cells.items() if "strokeColor=#DD3522" in (c.get("style") or "")]
+    assert len(boxes) == 7
+    assert "0.0.0.0/0 → nat-a" in (cells["app-a"].get("value") or "")

@@ -146,3 +146,29 @@ def test_the_generator_reaches_every_mode_link_and_new_field() -> None:
         "api_gateway.kind",
     }
     assert sorted(wanted - seen) == []
+
+
+NETWORK_EXAMPLES = max(1, EXAMPLES // 5)
+"""The network view adds boxes and notes to the same layout: fewer designs suffice."""
+
+
+@settings(
+    max_examples=NETWORK_EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(architectures())
+def test_a_valid_design_draws_its_network_view(document: dict[str, Any]) -> None:
+    """Every subnet of a generated design gets its route table and NACL, and nothing crashes."""
+    with tempfile.TemporaryDirectory(prefix="archgen-network-") as folder:
+        source = Path(folder) / "design.yaml"
+        source.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+        out = Path(folder) / "out"
+        args = ("render", str(source), "--out", str(out), "--view", "network")
+        code, output = _invoke(*args, "--format", "svg,drawio", "--jobs", "1")
+        assert code == 0, output
+        drawio = (out / "generated.network.drawio").read_text(encoding="utf-8")
+        subnets = [k for k, v in document["resources"].items() if v["type"] == "subnet"]
+        assert drawio.count("Route table ") == len(subnets)
+        assert drawio.count("NACL ") == len(subnets)

@@ -361,3 +361,22 @@ def test_a_symlink_planted_in_the_site_is_not_followed(tmp_path: Path) -> None:
     _write_inside(site, "diagram.svg", b"<svg/>")
     assert not (elsewhere / "source.md").exists()
     assert (site / "diagram.svg").read_bytes() == b"<svg/>"
+
+
+def test_a_block_draws_the_network_view(tmp_path: Path) -> None:
+    shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
+    block = "file: ../capstone.yaml\nview: network\n"
+    done = _build(_mini_site(tmp_path, block), tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'src="archgen/index/1/capstone.network.svg"' in page
+    svg = (tmp_path / "site" / "archgen" / "index" / "1" / "capstone.network.svg").read_text()
+    assert "App security group" in svg
+    assert "app&#45;rt&#45;a: 0.0.0.0/0 → nat&#45;a" in svg
+
+
+def test_an_unknown_view_fails_the_build_at_its_block(tmp_path: Path) -> None:
+    shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
+    done = _build(_mini_site(tmp_path, "file: ../capstone.yaml\nview: netwrk\n"), tmp_path / "site")
+    assert done.returncode != 0
+    assert "view is one of default, network (got 'netwrk')" in done.stderr

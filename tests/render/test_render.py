@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.commands.render import output_path
+from archgen.commands.files import output_path
 from archgen.errors import UsageError
 from archgen.layout.drawing import build_scene, plan
 from archgen.layout.icons import node_icon

@@ -104,3 +104,22 @@ def test_a_label_reads_the_same_in_every_picture(tmp_path: Path, label: str) -> 
     drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
     values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
     assert any(SHOWN[label] in value for value in values), values
+
+
+@pytest.mark.parametrize("label", SHOWN)
+def test_a_security_group_name_reads_the_same_in_the_network_view(
+    tmp_path: Path, label: str
+) -> None:
+    """The box of a security group shows its name as written, only wrapped at spaces."""
+    source = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
+    source = source.replace("label: DB security group", f"label: {json.dumps(label)}", 1)
+    path = tmp_path / "label.yaml"
+    path.write_text(source, encoding="utf-8")
+    drawing = draw(plan(load_file(path), view="network"), ("svg", "json"))
+    svg = ET.fromstring(render_svg(drawing).data)  # noqa: S314 (our own output)
+    svg_texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert any(SHOWN[label] in text for text in svg_texts), svg_texts
+    editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"])).data
+    drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
+    values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
+    assert any(SHOWN[label] in value for value in values), values

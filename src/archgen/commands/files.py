@@ -180,3 +180,14 @@ def declared_name(data: bytes) -> str | None:
         return None
     match = _NAME_LINE.match(data, first.start())
     return match.group(2).decode("ascii") if match else None
+
+
+def output_path(out: Path, name: str) -> Path:
+    """Return where an output goes; a name can never lead outside the output folder.
+
+    The name is judged as written, not resolved: a symlink already at the
+    target is no way out either, since output_folder never writes through one.
+    """
+    if name in {"", ".", ".."} or Path(name).name != name or "\\" in name:
+        raise UsageError(f"output name {name!r} would leave the output folder {out}")
+    return out / name

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archgen.commands.files import declared_name
+from archgen.commands.views import formats_of, views_of
 from archgen.errors import InvalidInput
 from archgen.reading import read_input
 from archgen.render.code_digest import cache_folder
-from archgen.render.formats import OUTPUT_FORMATS
+from archgen.render.formats import output_suffix
 from archgen.render.stamp import Output, input_fingerprint, parse_output, read_output
 
 if TYPE_CHECKING:
@@ -41,7 +42,11 @@ class Inputs:
 
 
 def current_without_loading(
-    files: dict[Path, Path], formats: tuple[str, ...], settings: bytes, layout: bytes
+    files: dict[Path, Path],
+    formats: tuple[str, ...],
+    settings: bytes,
+    layout: bytes,
+    view: str | None = "default",
 ) -> list[Path] | None:
     """Return every output when each carries the input fingerprint of today's bytes, else None.
 
@@ -60,14 +65,21 @@ def current_without_loading(
         if inputs is None or name is None or name in names:
             return None
         names.add(name)
-        for fmt in formats:
-            target = out / f"{name}{OUTPUT_FORMATS[fmt].suffix}"
-            shown = read_output(target, fmt)
-            now = inputs.fingerprint(target, fmt)
-            if shown is None or not (shown.made_from(now) or _vouched(now, shown)):
-                return None
-            outputs.append(target)
+        views = views_of(out, name, formats, view)
+        for shown_view in views:
+            for fmt in formats_of(formats, views, shown_view):
+                target = out / f"{name}{output_suffix(fmt, shown_view)}"
+                if not _current(target, fmt, inputs):
+                    return None
+                outputs.append(target)
     return outputs
+
+
+def _current(target: Path, fmt: str, inputs: Inputs) -> bool:
+    """Tell whether `target` carries the input fingerprint of today's bytes (or was vouched for)."""
+    shown = read_output(target, fmt)
+    now = inputs.fingerprint(target, fmt)
+    return shown is not None and (shown.made_from(now) or _vouched(now, shown))
 
 
 def vouch(target: Path, fmt: str, inputs: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,15 +21,18 @@ from typing import TYPE_CHECKING
 from archgen.commands import freshness
 from archgen.commands.files import (
     find_architectures,
+    output_path,
     output_subfolder,
     refuse_link_out,
     settings_bytes,
 )
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
+from archgen.commands.parallel import Progress, in_parallel
 from archgen.commands.pictures import draw_outputs, picture_print
+from archgen.commands.views import formats_of, views_of
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
-from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS, output_suffix
 from archgen.render.stamp import Stamp, stamp, text_fingerprint
 from archgen.safe_text import visible
 
@@ -40,8 +43,6 @@ if TYPE_CHECKING:
 
 FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Job:
     """Outputs made without graphviz (the Markdown), compared byte for byte."""
     config: RunConfig | None = None
     """The check's settings: the picture marks the findings they give."""
+    view: str = "default"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class _Run:
     jobs: int
     progress: Progress | None
     templates: Path | None
+    view: str | None = None
+    """The `--view` given; None: the default and every view already drawn (commands.views)."""
 
 
 def render(
@@ -93,20 +97,27 @@ def render(
     jobs: int | None = None,
     progress: Progress | None = None,
     templates: Path | None = None,
+    view: str | None = None,
 ) -> RenderResult:
     """Render the architectures named by `paths` into `out`, or compare in check mode.
 
     `verify` trusts no fingerprint: every output is drawn and compared byte
     for byte. `force` lets outputs replace files archgen did not write. The
     explanation follows the settings of the current folder, as `check` does.
+    `view` chooses the pictures (formats.VIEWS); one other than the default
+    is in their names (`capstone.network.png`). Without it, the default view
+    is drawn and every view already in `out` is kept current (commands.views).
     """
     unknown = [fmt for fmt in formats if fmt not in OUTPUT_FORMATS]
     if unknown:
         choices = ", ".join(OUTPUT_FORMATS)
         raise UsageError(f"--format: unknown format {unknown[0]!r} (choose from {choices})")
+    if view is not None and view not in VIEWS:
+        raise UsageError(f"--view: unknown view {visible(view)!r} (choose from {', '.join(VIEWS)})")
     chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
     refuse_link_out(out, "--out")
-    run = _Run(out, chosen, check, verify, force, jobs or os.cpu_count() or 1, progress, templates)
+    workers = jobs or os.cpu_count() or 1
+    run = _Run(out, chosen, check, verify, force, workers, progress, templates, view)
     found = find_architectures(paths)
     files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
@@ -134,7 +145,7 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
     settings = settings_bytes() if "md" in chosen else b""
     layout = freshness.template_bytes(run.templates) if "md" in chosen else b""
     if settings is not None and not run.verify:
-        current = freshness.current_without_loading(files, chosen, settings, layout)
+        current = freshness.current_without_loading(files, chosen, settings, layout, run.view)
         if current is not None:
             return RenderResult((), (), tuple(current))
     from archgen.commands.loading import load_each  # only now is a model needed
@@ -144,29 +155,34 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
     loaded, problems = load_each(files)
     outs = {str(path): out for path, out in files.items()}
     failed = [str(problem) for problem in sorted(set(problems))]
+    inputs = {
+        a.file: freshness.Inputs(freshness.source_bytes(a), settings or b"", layout) for a in loaded
+    }
     work = [
         job
         for arch in loaded
-        if (job := _planned(arch, outs[arch.file], run, config, settings, layout, failed))
+        for job in _planned(arch, outs[arch.file], run, config, inputs[arch.file], failed)
     ]
     if run.check and not run.verify:
         stale = [job.targets[fmt] for job in work for fmt in job.formats]
-        return _result(_targets(work, chosen), stale, failed, written=False)
+        return _result(_targets(work), stale, failed, written=False)
     outputs, refused = _drawn([job for job in work if job.formats], run, failed)
     work = [job for job in work if job.arch.file not in refused]
     if run.verify:
-        shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}
+        shown = {
+            t: (fmt, job.stamps[fmt].content) for job in work for fmt, t in job.targets.items()
+        }
         outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
     if folder is not None:
         folder.commit(outputs, force=run.force)
-    return _result(_targets(work, chosen), list(outputs), failed, written=folder is not None)
+    return _result(_targets(work), list(outputs), failed, written=folder is not None)
 
 
 def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
     """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
     outputs: dict[Path, bytes] = {}
     refused: set[str] = set()
-    for job, made in zip(work, _draw_all(work, run.jobs, run.progress), strict=True):
+    for job, made in zip(work, in_parallel(work, _draw_one, run.jobs, run.progress), strict=True):
         if isinstance(made, str):
             failed.append(made)
             refused.add(job.arch.file)
@@ -180,21 +196,23 @@ def _planned(
     out: Path,
     run: _Run,
     config: RunConfig | None,
-    settings: bytes | None,
-    layout: bytes,
+    inputs: freshness.Inputs,
     failed: list[str],
-) -> _Job | None:
-    """Plan one file's outputs, or add why it cannot be drawn to `failed` and return None."""
-    inputs = freshness.Inputs(freshness.source_bytes(arch), settings or b"", layout)
+) -> list[_Job]:
+    """Plan one file's outputs, a job per view, or add why it cannot be drawn to `failed`."""
+    views = views_of(out, arch.name, run.formats, run.view)
     try:
-        return _job(arch, out, run, config, inputs)
+        return [
+            _job(arch, out, dataclasses.replace(run, view=view), config, inputs, views)
+            for view in views
+        ]
     except RenderError as error:
         failed.append(f"{visible(arch.file)}: {error}")
-        return None
+        return []
 
 
-def _targets(work: list[_Job], chosen: tuple[str, ...]) -> list[Path]:
-    return [job.targets[fmt] for job in work for fmt in chosen]
+def _targets(work: list[_Job]) -> list[Path]:
+    return [target for job in work for target in job.targets.values()]
 
 
 def _result(
@@ -207,26 +225,21 @@ def _result(
     return RenderResult((), tuple(changed), unchanged, tuple(failed))
 
 
-def output_path(out: Path, name: str) -> Path:
-    """Return where an output goes; a name can never lead outside the output folder.
-
-    The name is judged as written, not resolved: a symlink already at the
-    target is no way out either, since output_folder never writes through one.
-    """
-    if name in {"", ".", ".."} or Path(name).name != name or "\\" in name:
-        raise UsageError(f"output name {name!r} would leave the output folder {out}")
-    return out / name
-
-
 def _job(
-    arch: Architecture, out: Path, run: _Run, config: RunConfig | None, inputs: freshness.Inputs
+    arch: Architecture,
+    out: Path,
+    run: _Run,
+    config: RunConfig | None,
+    inputs: freshness.Inputs,
+    views: tuple[str, ...],
 ) -> _Job:
-    """Plan one file's outputs into `out`: which are missing, or stale (all, to verify)."""
+    """Plan the outputs of the view `run.view` into `out`: which are missing or stale (or all)."""
     from archgen.layout.drawing import plan
 
-    planned = plan(arch)
-    formats = run.formats
-    targets = {fmt: output_path(out, arch.name + OUTPUT_FORMATS[fmt].suffix) for fmt in formats}
+    view = run.view or "default"
+    planned = plan(arch, view=view)
+    formats = formats_of(run.formats, views, view)
+    targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
     contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
     page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
     made = {"md": page} if page is not None else {}
@@ -247,7 +260,7 @@ def _job(
         if fmt not in stale:
             freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
     ready = {fmt: artifact for fmt, artifact in made.items() if fmt in stale}
-    return _Job(arch, planned, stale, targets, stamps, ready, config)
+    return _Job(arch, planned, stale, targets, stamps, ready, config, view)
 
 
 def _drawn_by_graphviz(fmt: str) -> bool:
@@ -279,29 +292,6 @@ Made = list[tuple[Path, Artifact]] | str
 """One file's outputs, each with where it goes; or the one line that says why there are none."""
 
 
-def _draw_all(work: list[_Job], jobs: int, progress: Progress | None) -> list[Made]:
-    if len(work) <= 1 or jobs == 1:
-        drawn = []
-        for done, job in enumerate(work, 1):
-            drawn.append(_draw_one(job))
-            if progress is not None:
-                progress(done, len(work))
-        return drawn
-    import concurrent.futures  # only a run with several files draws in parallel
-
-    results: dict[int, Made] = {}
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
-    try:
-        futures = {pool.submit(_draw_one, job): index for index, job in enumerate(work)}
-        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-            results[futures[future]] = future.result()
-            if progress is not None:
-                progress(done, len(work))
-    finally:  # interrupted or failed: files not started yet are not drawn
-        pool.shutdown(cancel_futures=True)
-    return [results[index] for index in range(len(work))]
-
-
 def _draw_one(job: _Job) -> Made:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     made = dict(job.ready)
@@ -322,7 +312,7 @@ def _marked(job: _Job) -> Drawing:
     from archgen.layout.drawing import plan
     from archgen.rules.engine import run_rules
 
-    return plan(job.arch, run_rules(job.arch, config=job.config))
+    return plan(job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:

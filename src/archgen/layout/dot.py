@@ -22,7 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.safe_text import html_text
 
 
@@ -121,8 +121,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
     if _unplaced(group, name, at):
         return
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
-        for node_id in group.nodes:
-            _node(graph, scene.nodes[node_id], at)
+        _contents(graph, group, scene, at)
         return
     with graph.subgraph(name=name) as cluster:
         attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
@@ -145,6 +144,14 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")
         for child in group.groups:
             _group(cluster, child, scene, at)
+
+
+def _contents(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid) -> None:
+    """Draw a box's icons and inner boxes (a security group's) without the box itself."""
+    for node_id in group.nodes:
+        _node(graph, scene.nodes[node_id], at)
+    for child in group.groups:
+        _group(graph, child, scene, at)
 
 
 def _anchor(cluster: graphviz.Digraph, group: Group) -> None:
@@ -174,12 +181,29 @@ def _group_label(group: Group) -> str:
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
     if icon is None:
-        return f"<{text}>"
+        return "<" + "<BR/>".join(html_text(line) for line in name_lines(group)) + ">"
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
-        f"<TD>&nbsp;{text}</TD></TR></TABLE>>"
+        f"<TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD></TR>{_notes(group.notes)}</TABLE>>"
     )
+
+
+_LEFT = ' ALIGN="LEFT"'
+"""A box's name over notes keeps to the left, as its notes do."""
+
+
+def _notes(notes: list[tuple[str, str]]) -> str:
+    """Return the rows under a box's name: a route or NACL icon, then its line (network view)."""
+    rows = []
+    for icon, line in notes:
+        picture = f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
+        rows.append(
+            f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '
+            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD></TR>'
+        )
+    return "".join(rows)
 
 
 def _row(graph: graphviz.Digraph, index: int, row: list[str], straddle: list[str]) -> None:

@@ -11,6 +11,7 @@ from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
 from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark
+from archgen.layout.netview import network_view
 from archgen.layout.placement import place
 from archgen.layout.redraw import draw_tidied
 from archgen.layout.run import run_dot
@@ -31,20 +32,25 @@ class Drawing:
     """The rung of the layout ladder graphviz accepted (layout.ladder)."""
 
 
-def build_scene(arch: Architecture, findings: Iterable[Finding] = ()) -> Scene:
+def build_scene(
+    arch: Architecture, findings: Iterable[Finding] = (), view: str = "default"
+) -> Scene:
     """Return the scene of `arch`: nodes in their boxes, edges with their badges.
 
-    `findings` (the check's) put a marker on each resource with an error or a warning.
+    `findings` (the check's) put a marker on each resource with an error or a warning;
+    the `network` view adds route tables, NACLs and security groups (layout.netview).
     """
     scene = place(arch)
     connect(arch, scene)
     mark(scene, findings)
+    if view == "network":
+        network_view(arch, scene)
     return scene
 
 
-def plan(arch: Architecture, findings: Iterable[Finding] = ()) -> Drawing:
-    """Return the scene and DOT source of `arch` without running graphviz."""
-    scene = build_scene(arch, findings)
+def plan(arch: Architecture, findings: Iterable[Finding] = (), view: str = "default") -> Drawing:
+    """Return the scene and DOT source of `arch` in `view` without running graphviz."""
+    scene = build_scene(arch, findings, view)
     return Drawing(arch.name, scene, build_dot(scene))
 
 

@@ -58,8 +58,12 @@ def class_icon(path: str) -> Path:
     return _resources() / folder / icon
 
 
-_SHAPE_ICONS = {"eni": "aws/network/vpc-elastic-network-interface.png"}
-"""Icons of things drawn that are no resource type of their own."""
+_SHAPE_ICONS = {
+    "eni": "aws/network/vpc-elastic-network-interface.png",
+    "route-table": "aws/network/route-table.png",
+    "nacl": "aws/network/nacl.png",
+}
+"""Icons of things drawn that are no resource type of their own (notes of the network view)."""
 
 
 def shape_icon(shape: str) -> Path:

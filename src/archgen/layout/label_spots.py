@@ -20,6 +20,9 @@ _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
 _BADGE = 24.0
 _LINE = 1.25 * float(style.FONT_SIZES["edge"])
 _GROUP_CHAR = 0.6 * float(style.FONT_SIZES["group"])
+_NOTE_CHAR = 0.6 * float(style.FONT_SIZES["small"])
+_NOTE_LINE = 20.0
+"""Points of one note line under a box's name (network view: a route, a NACL)."""
 _GAP = 6.0
 """Points between a line and its label."""
 
@@ -53,8 +56,16 @@ def group_label_boxes(laid: Laid, groups: list[Group]) -> list[Rect]:
         box = laid.clusters.get(f"cluster_{group.id}")
         if box is not None and group.kind != "asg-slot":
             left, _, _, top = box
-            boxes.append((left, top - 24, left + 36 + len(group.label) * _GROUP_CHAR, top))
+            wide = max(
+                [len(group.label) * _GROUP_CHAR, *(len(t) * _NOTE_CHAR for _, t in group.notes)]
+            )
+            boxes.append((left, top - 24 - _NOTE_LINE * len(group.notes), left + 36 + wide, top))
     return boxes
+
+
+def overlaps(a: Rect, b: Rect) -> bool:
+    """Tell whether two boxes share any area."""
+    return _overlap(a, b)
 
 
 def drawn_segments(laid: Laid) -> list[Segment]:

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import itertools
 
-from archgen.layout.label_spots import curve_points, group_label_boxes, label_box, spot_near
+from archgen.layout.label_spots import (
+    curve_points,
+    group_label_boxes,
+    label_box,
+    overlaps,
+    spot_near,
+)
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.scene import Group, Scene
 
@@ -35,10 +41,14 @@ def foreign_crossings(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]
 
 
 def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
-    """Move each label that another line runs through to a free spot beside its own line."""
+    """Move each label that another line runs through to a free spot beside its own line.
+
+    So is a label on a box's notes (the network view's routes and NACL): it would hide them.
+    """
     labelled = [e for e in scene.edges if e.id in laid.labels and e.id in laid.routes]
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
+    notes = group_label_boxes(laid, [g for g in groups if g.notes])
     for edge in labelled:
         others = [
             s
@@ -46,7 +56,8 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             if key != edge.id
             for s in itertools.pairwise(curves.get(key) or curve_points(route))
         ]
-        if not any(_enters(s, boxes[edge.id]) for s in others):
+        on_notes = any(overlaps(boxes[edge.id], box) for box in notes)
+        if not on_notes and not any(_enters(s, boxes[edge.id]) for s in others):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *group_label_boxes(laid, groups)]

@@ -31,7 +31,7 @@ class Node:
 
 @dataclass
 class Group:
-    """A box: AWS Cloud, Region, VPC, Availability Zone, subnet or Auto Scaling group."""
+    """A box: AWS Cloud, Region, VPC, Availability Zone, subnet, Auto Scaling or security group."""
 
     id: str
     kind: str
@@ -44,6 +44,20 @@ class Group:
     """An invisible point that pins a subnet to its zone column and tier row."""
     spans: list[str] = field(default_factory=list)
     """The nodes a box is drawn around across zones (an Auto Scaling group), held elsewhere."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """(icon, text) lines under the label: a subnet's route table and NACL in the network view.
+
+    The icon is `route-table`, `nacl`, or "" for a line that continues the one above.
+    """
+
+
+def name_lines(group: Group) -> list[str]:
+    """Return the lines of a box's name: a security group's is wrapped by archgen (netview).
+
+    Every other name is the author's text on one line; a line break in it is
+    shown as a space, as in every picture.
+    """
+    return group.label.split("\n") if group.kind == "sg" else [group.label]
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ GROUPS: dict[str, dict[str, str]] = {
     },
     "asg": {"color": "#D86613", "fontcolor": "#D86613", "style": "dashed"},
     "asg-slot": {"style": "invis"},
+    "sg": {"color": "#DD3522", "fontcolor": "#DD3522", "style": "solid", "bgcolor": "transparent"},
 }
 
 BLOCKED = "#D13212"

@@ -5,6 +5,7 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 
 from __future__ import annotations
 
+from archgen.layout import security_boxes
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels
@@ -15,16 +16,18 @@ from archgen.layout.scene import Group, Scene
 def tidy(scene: Scene, laid: Laid) -> None:
     """Tidy `laid` in place for `scene`: spanning groups, doors on borders, lines rerouted."""
     groups = _groups(scene.cloud)
-    spanning = [group for group in groups if group.spans]
+    spanning = [group for group in groups if group.spans and group.kind == "asg"]
     for group in spanning:
         for index, slot in enumerate(group.spans):
-            subnet = next(g for g in groups if any(c.id == slot for c in g.groups))
+            subnet = next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
             _face(laid, subnet, slot, rightmost=index < len(group.spans) / 2)
+    kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
     for group in spanning:
         _span(laid, group)
+    security_boxes.refit(groups, laid, kept)
     _legend_below(laid)
     route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
     free_labels(scene, laid, groups)
@@ -51,6 +54,16 @@ def _groups(group: Group) -> list[Group]:
     return [group, *(g for child in group.groups for g in _groups(child))]
 
 
+def _wraps(group: Group, slot: str) -> bool:
+    """Tell whether `group` is the box `slot`, or a security group's box around it."""
+    return group.id == slot or (group.kind == "sg" and any(_wraps(c, slot) for c in group.groups))
+
+
+def _nodes(group: Group) -> list[str]:
+    """Return the icons in a box and in the boxes inside it."""
+    return [*group.nodes, *(n for child in group.groups for n in _nodes(child))]
+
+
 def _face(laid: Laid, subnet: Group, slot: str, *, rightmost: bool) -> None:
     """Mirror a subnet's content when its instance does not face the next zone.
 
@@ -59,19 +72,26 @@ def _face(laid: Laid, subnet: Group, slot: str, *, rightmost: bool) -> None:
     """
     name = f"cluster_{slot}"
     box = laid.clusters[name]
-    others = [laid.nodes[n] for n in subnet.nodes if n in laid.nodes]
+    inside = _nodes(next(g for g in subnet.groups if _wraps(g, slot)))
+    wrapped = [n for c in subnet.groups if c.kind == "sg" or c.id == slot for n in _nodes(c)]
+    held = [n for n in [*subnet.nodes, *wrapped] if n in laid.nodes]
+    others = [laid.nodes[n] for n in held if n not in inside]
     if not others:
         return
     beside = min(o[0] for o in others) > box[0] if rightmost else max(o[2] for o in others) < box[2]
     if not beside:
         return
+    boxes = [f"cluster_{g.id}" for g in _groups(subnet) if g.kind == "sg"]
+    others += [laid.clusters[b] for b in boxes if b in laid.clusters]
     left = min(box[0], *(o[0] for o in others))
     right = max(box[2], *(o[2] for o in others))
-    for node in [*subnet.nodes, *next(c for c in subnet.groups if c.id == slot).nodes]:
-        if node in laid.nodes:
-            centre = laid.centre(node)[0]
-            laid.move(node, left + right - 2 * centre)
-    laid.clusters[name] = (left + right - box[2], box[1], left + right - box[0], box[3])
+    for node in held:
+        centre = laid.centre(node)[0]
+        laid.move(node, left + right - 2 * centre)
+    for turned in [name, *boxes]:
+        if turned in laid.clusters:
+            a, bottom, b, top = laid.clusters[turned]
+            laid.clusters[turned] = (left + right - b, bottom, left + right - a, top)
 
 
 def _span(laid: Laid, group: Group) -> None:

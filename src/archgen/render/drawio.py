@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from archgen.layout import style
 from archgen.layout.geometry import Box, Geometry, Point
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
 from archgen.safe_text import html_text
@@ -50,6 +50,17 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     return Artifact(f"{scene.name}.drawio", (text + "\n").encode("utf-8"))
 
 
+def _notes(notes: list[tuple[str, str]]) -> str:
+    """Return a box's notes (network view) as small lines under its name, marked as in the PNG."""
+    marks = {"route-table": "Route table ", "nacl": "NACL "}
+    lines = [
+        f'<br><font style="font-size: 11px" color="{style.MUTED}">'
+        f"{marks.get(icon, '&nbsp;&nbsp;')}{html_text(line)}</font>"
+        for icon, line in notes
+    ]
+    return "".join(lines)
+
+
 def _number(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -67,6 +78,8 @@ class _Writer:
         if group.kind == "asg-slot":  # its instances sit in the subnet, the box spans zones
             for node_id in group.nodes:
                 self.node(self.scene.nodes[node_id], parent, origin)
+            for child in group.groups:  # a security group's box around the instance
+                self.group(child, parent, origin)
             return
         box = self.geometry.clusters.get(f"cluster_{group.id}")
         if box is None:
@@ -75,7 +88,7 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": html_text(group.label),
+                "value": "<br>".join(map(html_text, name_lines(group))) + _notes(group.notes),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,

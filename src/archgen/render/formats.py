@@ -72,3 +72,16 @@ OUTPUT_FORMATS: dict[str, OutputFormat] = {
 
 DEFAULT_FORMATS = tuple(name for name, entry in OUTPUT_FORMATS.items() if entry.default)
 """What `archgen render` writes unless told: the four outputs DESIGN.md 5 names."""
+
+VIEWS = ("default", "network")
+"""What `render --view` draws: the default picture, or with route tables, NACLs and security
+groups (layout.netview). A view other than the default is recorded in the pictures' names."""
+
+
+def output_suffix(fmt: str, view: str = "default") -> str:
+    """Return the end of an output's name: `.png`, `.network.png`; the explanation is one per file.
+
+    The Markdown explains the design, not a picture of it, so every view shares `<name>.md`.
+    """
+    suffix = OUTPUT_FORMATS[fmt].suffix
+    return suffix if view == "default" or fmt == "md" else f".{view}{suffix}"
