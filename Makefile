@@ -35,6 +35,7 @@ $(STAMP): pyproject.toml constraints.txt
 demo: setup
 	$(BIN)/archgen check architectures/
 	$(BIN)/archgen render architectures/ --out diagrams_out/
+	$(BIN)/archgen render architectures/ --out diagrams_out/ --view network
 
 lint: setup
 	$(BIN)/ruff format --check .
