@@ -22,6 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
+from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.safe_text import html_text
 
@@ -97,11 +98,16 @@ def _marker(node: Node) -> str:
     """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
     if not node.marker:
         return ""
-    colour = style.BLOCKED if node.severity == "error" else style.WARNING
+    return f'<TD VALIGN="TOP">{_marker_table(node.marker, node.severity)}</TD>'
+
+
+def _marker_table(text: str, severity: str) -> str:
+    """Return the rounded red (error) or amber (warning) tag of rule ids."""
+    colour = style.BLOCKED if severity == "error" else style.WARNING
     return (
-        f'<TD VALIGN="TOP"><TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
+        f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
-        f"&nbsp;{html_text(node.marker)}&nbsp;</B></FONT></TD></TR></TABLE></TD>"
+        f"&nbsp;{html_text(text)}&nbsp;</B></FONT></TD></TR></TABLE>"
     )
 
 
@@ -231,6 +237,8 @@ def _legend(rows: list[tuple[str, str]]) -> str:
                 attrs.get("style", ""), "&mdash;&mdash;"
             )
             marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+        elif (finding := legend_mark(key)) is not None:
+            marker = _marker_table(finding[1], finding[0])
         else:
             marker = (
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '

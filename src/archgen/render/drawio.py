@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from archgen.layout import style
 from archgen.layout.geometry import Box, Geometry, Point
+from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
@@ -115,6 +116,9 @@ class _Writer:
                 line = style.EDGES[key.removeprefix("line:")]
                 dashes = "· · · ·" if line.get("style") == "dotted" else "- - -"
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
+            elif (finding := legend_mark(key)) is not None:
+                colour = style.BLOCKED if finding[0] == "error" else style.WARNING
+                marker = _badge(finding[1], colour)
             else:
                 marker = _badge(key)
             rows.append(f"{marker}&nbsp; {html_text(meaning)}")
@@ -271,8 +275,8 @@ def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
     return ET.SubElement(parent, "mxCell", attrib=attributes)
 
 
-def _badge(text: str) -> str:
+def _badge(text: str, colour: str = style.BADGE) -> str:
     return (
-        f'<span style="background-color: {style.BADGE}; color: #ffffff; border-radius: 4px; '
+        f'<span style="background-color: {colour}; color: #ffffff; border-radius: 4px; '
         f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
     )
