@@ -54,7 +54,7 @@ def test_lines_carry_their_words_then_protocol_and_port() -> None:
 def test_roles_sit_beside_what_assumes_them() -> None:
     scene = build_scene(load_file(CAPSTONE))
     assert ("importer-role", "importer") in scene.beside
-    assert "importer-role" not in scene.cloud.nodes
+    assert "importer-role" in scene.cloud.groups[0].nodes  # beside the function, in the Region
 
 
 def test_the_region_is_labelled_with_its_name_and_code() -> None:

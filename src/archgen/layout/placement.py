@@ -45,7 +45,7 @@ def place(arch: Architecture) -> Scene:
         if placement == "outside":
             scene.outside.append(node.id)
         elif placement == "global":
-            if not arch.holders_of(resource_id):  # else beside its holder: _place_roles
+            if not arch.holders_of(resource_id):  # else level with its holder: _place_roles
                 scene.cloud.nodes.append(node.id)
         else:
             region.nodes.append(node.id)
@@ -57,46 +57,37 @@ def place(arch: Architecture) -> Scene:
 
 
 def _place_roles(arch: Architecture, scene: Scene) -> None:
-    """Draw each IAM role in the box of the first resource that assumes it, beside it.
+    """Draw each IAM role level with the first resource assuming it, outside every VPC.
 
-    A role is global, but an architect draws it as a small icon next to the
-    compute that assumes it: a line from a far corner crosses every box.
+    IAM is global: a role inside a VPC, a zone or a subnet would say it lives
+    there. An architect still draws it next to the compute that assumes it,
+    since a line from a far corner crosses every box, so it takes the
+    innermost box of that compute that is not part of a network (the Region
+    beside a VPC, else the box the compute is in) and shares its row.
     """
     for role in arch.resources_of(IamRole):
         holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
         if role.id not in scene.nodes or not holders:
             continue
         holder = scene.copies[holders[0]][0]
-        box = _box_of(scene.cloud, holder)
-        if box is not None and box.kind.startswith("subnet") and len(scene.copies[holders[0]]) > 1:
-            box = _box_of(scene.cloud, box.id)  # beside its zones: every zone stays alike
-        if box is None:
-            scene.cloud.nodes.append(role.id)
-            continue
-        box.nodes.append(role.id)
+        outer = [g for g in _path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
+        (outer[-1] if outer else scene.cloud).nodes.append(role.id)
         scene.beside.append((role.id, holder))
 
 
-def _holds_group(group: Group, group_id: str) -> bool:
-    return group.id == group_id or any(_holds_group(c, group_id) for c in group.groups)
+_NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})
+"""Boxes of the network a role is never drawn in."""
 
 
-def _box_of(group: Group, node_id: str) -> Group | None:
-    """Return the innermost group that holds `node_id`; an Auto Scaling group's subnet for it.
-
-    The role sits beside the group's box, not in it: only instances are in it.
-    Given a group's id, return the VPC that holds it (zones hold only subnets).
-    """
-    slots = ("asg", "asg-slot")
-    if node_id in group.nodes or any(c.kind in slots and node_id in c.nodes for c in group.groups):
-        return group
-    if group.kind == "vpc" and any(_holds_group(c, node_id) for c in group.groups):
-        return group
+def _path_to(group: Group, node_id: str) -> list[Group]:
+    """Return the boxes from `group` down to the one holding `node_id` ([] if none)."""
+    if node_id in group.nodes:
+        return [group]
     for child in group.groups:
-        found = _box_of(child, node_id)
-        if found is not None:
-            return found
-    return None
+        path = _path_to(child, node_id)
+        if path:
+            return [group, *path]
+    return []
 
 
 def drawn_as(arch: Architecture, resource_id: str) -> Drawn:

@@ -213,6 +213,11 @@ def _subnet(scene: Scene, node_id: str) -> str:
     return scene.nodes[node_id].subnet if node_id in scene.nodes else ""
 
 
+def route_corners(corners: list[Point], edge: Edge) -> str:
+    """Return the straight pieces through `corners` as a route for `edge` (with its head)."""
+    return _spline(corners, _has_head(edge))
+
+
 def _spline(corners: list[Point], head: bool) -> str:
     """Return straight segments through `corners` as graphviz's cubic B-spline text."""
     points = list(corners)

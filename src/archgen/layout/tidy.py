@@ -5,6 +5,7 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 
 from __future__ import annotations
 
+from archgen.layout.around import route_around
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels
@@ -27,6 +28,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     _legend_below(laid)
     route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
+    route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
 
 

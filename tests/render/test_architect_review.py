@@ -1,0 +1,71 @@
+"""What an AWS architect's review of the pictures asked for (issue 15), held on the geometry.
+
+Each test reads where graphviz drew things (its JSON of the drawn picture) or
+the scene, never pixels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archgen.layout.drawing import build_scene, draw
+from archgen.layout.geometry import Box, Geometry, Point, from_dot_json
+from archgen.loader import load_file, load_text
+from archgen.rules.engine import run_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+CAPSTONE = ROOT / "architectures" / "capstone.yaml"
+GALLERY = ROOT / "architectures" / "gallery"
+
+
+def _laid_out(path: Path) -> Geometry:
+    return from_dot_json(draw(load_file(path), ("json",)).outputs["json"])
+
+
+def _inside(point: Point, box: Box) -> bool:
+    x, y = point
+    return box.x + 1 < x < box.x + box.width - 1 and box.y + 1 < y < box.y + box.height - 1
+
+
+def _centre(box: Box) -> Point:
+    return (box.x + box.width / 2, box.y + box.height / 2)
+
+
+def test_a_marker_is_explained_in_the_legend_and_a_clean_design_has_no_such_row() -> None:
+    ec2 = load_file(ROOT / "architectures" / "employee-directory-ec2.yaml")
+    marked = build_scene(ec2, run_rules(ec2))
+    rows = dict(marked.legend)
+    assert rows["mark:warning:AG209"] == "warning found by archgen check (rule id)"
+    assert not [key for key in dict(build_scene(ec2).legend) if key.startswith("mark:")]
+
+
+def test_a_blocked_line_is_explained_in_the_legend() -> None:
+    rule = "{rule: 100, action: allow, protocol: tcp, ports: 3306, cidr: 10.0.10.0/23}"
+    text = CAPSTONE.read_text(encoding="utf-8").replace(rule, rule.replace("3306", "5432"))
+    scene = build_scene(load_text(text, "capstone.yaml"))
+    assert ("line:blocked", "blocked: the network refuses it") in scene.legend
+    assert "line:blocked" not in dict(build_scene(load_file(CAPSTONE)).legend)
+
+
+def test_roles_sit_next_to_what_assumes_them_never_in_a_vpc_zone_or_subnet() -> None:
+    geometry = _laid_out(CAPSTONE)
+    boxed = {
+        name: box
+        for name, box in geometry.clusters.items()
+        if name.startswith(("cluster_vpc", "cluster_az", "cluster_subnet", "cluster_asg"))
+    }
+    for role, holder in (("app-role", "app@app-a"), ("importer-role", "importer")):
+        centre = _centre(geometry.nodes[role])
+        assert [name for name, box in boxed.items() if _inside(centre, box)] == []
+        holder_box = geometry.nodes[holder]
+        assert holder_box.y <= centre[1] <= holder_box.y + holder_box.height  # on its row
+
+
+def test_the_s3_trigger_runs_outside_the_vpc() -> None:
+    geometry = _laid_out(CAPSTONE)
+    vpc = geometry.clusters["cluster_vpc:vpc"]
+    trigger = [
+        points for key, points in geometry.edges.items() if key.endswith(":datasets>importer")
+    ]
+    assert trigger
+    assert not [p for p in trigger[0] if _inside(p, vpc)]
