@@ -69,3 +69,13 @@ def test_the_s3_trigger_runs_outside_the_vpc() -> None:
     ]
     assert trigger
     assert not [p for p in trigger[0] if _inside(p, vpc)]
+
+
+def test_a_call_through_an_interface_endpoint_passes_its_interface_in_the_senders_subnet() -> None:
+    scene = build_scene(load_file(GALLERY / "private-bedrock-endpoints.yaml"))
+    pairs = {(e.source, e.target) for e in scene.edges if e.kind == "connection"}
+    for subnet in ("private-a", "private-b"):
+        assert (f"summarise-fn@{subnet}", f"bedrock-endpoint@{subnet}") in pairs
+        assert (f"bedrock-endpoint@{subnet}", "model") in pairs
+        assert (f"summarise-fn@{subnet}", f"secrets-endpoint@{subnet}") in pairs
+    assert not [p for p in pairs if p[1] in ("model", "prompts") and "endpoint" not in p[0]]

@@ -128,9 +128,12 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         _segment_kind(arch, kind, source, target),
                         text if labelled else "",
                         badges.get(index, ()) if labelled else (),
-                        # a way out must not lift a NAT above its tier, nor a trigger
-                        # pull its source into the VPC's rows
-                        constraint=not natted and not _trigger(arch, connection),
+                        # a way out must not lift a NAT above its tier, a trigger pull
+                        # its source into the VPC's rows, nor a step to an interface
+                        # endpoint in the sender's own subnet reorder its zones
+                        constraint=not natted
+                        and not _trigger(arch, connection)
+                        and not _to_interface(arch, scene, source, target),
                         mode=mode,
                     )
                 )
@@ -139,6 +142,13 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
 def _trigger(arch: Architecture, connection: Connection) -> bool:
     """Tell whether an AWS service's event invokes a function: a line, never a rank."""
     return arch.mode_of(connection) == "event" and arch.type_of(connection.target) == "lambda"
+
+
+def _to_interface(arch: Architecture, scene: Scene, source: str, target: str) -> bool:
+    """Tell whether a segment enters an interface endpoint in the sender's own subnet."""
+    subnet = scene.nodes[source].subnet
+    same = bool(subnet) and subnet == scene.nodes[target].subnet
+    return same and arch.type_of(scene_resource(target)) == "vpc_endpoint"
 
 
 def _segment_kind(arch: Architecture, kind: str, source: str, target: str) -> str:

@@ -5,7 +5,8 @@ in through the internet gateway, S3 and DynamoDB traffic leaves through a
 gateway endpoint, a private server's outbound traffic goes out through its
 zone's NAT gateway and then the internet gateway. The network analysis already
 decides all of this (`network.routes`, `network.reach`); this module only asks
-it, per subnet the sender is drawn in, so each zone's line takes its own door.
+it, per subnet the sender is drawn in, so each zone's line takes its own door:
+an interface endpoint's own interface in the sender's subnet, for one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.resources.network import InternetGateway, Subnet
-from archgen.network import places, routes
+from archgen.network import endpoints, places, routes
 from archgen.network.calls import call_of
 from archgen.network.reach import network_of
 
@@ -49,7 +50,15 @@ def _inbound(arch: Architecture, connection: Connection) -> tuple[str, ...]:
 
 
 def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
-    """Return the doors a request from `subnet` to a service or the internet leaves by."""
+    """Return the doors a request from `subnet` to a service or the internet leaves by.
+
+    An interface endpoint comes first: with private DNS the service's name
+    resolves to the endpoint's interfaces, whatever the route table says. A
+    service needing several endpoints (Systems Manager) is drawn through its first.
+    """
+    interfaces = endpoints.interfaces_for(arch, subnet, target)
+    if interfaces:
+        return (interfaces[0].id,)
     addresses = places.outside(arch, target).addresses
     for choice in routes.lookup(arch, subnet, addresses, arch.type_of(target)):
         if choice.kind == "nat_gateway":

@@ -59,6 +59,8 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         if scene.nodes[edge.target].type == "internet_gateway":
             corners[edge.id] = _from_above(laid, edge, lane, ports)
+        elif not cluster and _level(laid, edge):
+            corners[edge.id] = _beneath(laid, edge, lane, ports)
         else:
             corners[edge.id] = _corners(laid, edge, y, ports)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
@@ -169,6 +171,24 @@ def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, target[3], y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, target[3])]
+
+
+def _level(laid: Laid, edge: Edge) -> bool:
+    """Tell whether both ends stand on one row (an instance and an endpoint in its subnet)."""
+    return abs(laid.centre(edge.source)[1] - laid.centre(edge.target)[1]) < 1
+
+
+def _beneath(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]:
+    """Return the corners of a line between two icons of one row: under their labels.
+
+    A level run between them would cross the icons standing between; one
+    above them crosses the row's box title, and dot's curve may leave the picture.
+    """
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    y = min(source[1], target[1]) - _LANE * (lane + 1)
+    xs = ports.take(edge.source, source[1], y)
+    xt = ports.take(edge.target, target[1], y)
+    return [(xs, source[1]), (xs, y), (xt, y), (xt, target[1])]
 
 
 class _Ports:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from archgen.layout.around import route_around
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
-from archgen.layout.repair import foreign_crossings, free_labels
+from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 
@@ -27,7 +27,8 @@ def tidy(scene: Scene, laid: Laid) -> None:
     for group in spanning:
         _span(laid, group)
     _legend_below(laid)
-    route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
+    astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
+    route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
 
