@@ -79,3 +79,21 @@ def test_a_call_through_an_interface_endpoint_passes_its_interface_in_the_sender
         assert (f"bedrock-endpoint@{subnet}", "model") in pairs
         assert (f"summarise-fn@{subnet}", f"secrets-endpoint@{subnet}") in pairs
     assert not [p for p in pairs if p[1] in ("model", "prompts") and "endpoint" not in p[0]]
+
+
+def test_traffic_between_spoke_vpcs_and_out_to_the_internet_passes_the_transit_gateway() -> None:
+    scene = build_scene(load_file(GALLERY / "transit-gateway-hub-spoke.yaml"))
+    pairs = {(e.source, e.target): e.kind for e in scene.edges if e.kind != "role"}
+    for zone in "ab":
+        assert (f"app@app-{zone}", "tgw") in pairs
+        assert ("tgw", f"inventory@svc-{zone}") in pairs
+        assert pairs[("tgw", f"nat-{zone}")] == pairs[(f"nat-{zone}", "egress-igw")] == "outbound"
+    assert ("egress-igw", "reports") in pairs
+    assert not [p for p in pairs if p[0].startswith("app@") and p[1] != "tgw"]
+
+
+def test_a_line_from_a_gateway_on_a_border_to_a_regional_service_keeps_outside_the_vpcs() -> None:
+    geometry = _laid_out(GALLERY / "transit-gateway-hub-spoke.yaml")
+    vpcs = [box for name, box in geometry.clusters.items() if name.startswith("cluster_vpc")]
+    points = geometry.edges["c1:egress-igw>reports"]
+    assert not [p for p in points for box in vpcs if _inside(p, box)]

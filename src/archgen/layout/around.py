@@ -12,7 +12,13 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
-from archgen.layout.label_spots import Segment, curve_points, drawn_segments, spot
+from archgen.layout.label_spots import (
+    Segment,
+    curve_points,
+    drawn_segments,
+    group_label_boxes,
+    spot,
+)
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Group, Scene
@@ -43,12 +49,12 @@ def route_around(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         laid.routes[edge.id] = route_corners(corners, edge)
         laid.rerouted.add(edge.id)
         if edge.id in laid.labels:
-            _relabel(laid, edge, corners)
+            _relabel(laid, edge, corners, groups)
 
 
 def _crosses(laid: Laid, edge: Edge, vpcs: list[Rect]) -> bool:
     """Tell whether both ends lie outside every VPC and the drawn route runs into one."""
-    ends = [laid.centre(edge.source), laid.centre(edge.target)]
+    ends = [_icon(laid, edge.source), _icon(laid, edge.target)]  # a gateway's is on the border
     if any(_inside(end, box) for end in ends for box in vpcs):
         return False
     points = curve_points(laid.routes[edge.id])
@@ -139,9 +145,9 @@ def _inside(point: Point, box: Rect) -> bool:
     return box[0] + 1 < point[0] < box[2] - 1 and box[1] + 1 < point[1] < box[3] - 1
 
 
-def _relabel(laid: Laid, edge: Edge, corners: list[Point]) -> None:
-    """Put the line's label beside its new route, clear of icons and other labels."""
-    boxes = [*laid.nodes.values()]
+def _relabel(laid: Laid, edge: Edge, corners: list[Point], groups: list[Group]) -> None:
+    """Put the line's label beside its new route, clear of icons, box titles and labels."""
+    boxes = [*laid.nodes.values(), *group_label_boxes(laid, groups)]
     for key, (x, y) in laid.labels.items():
         if key != edge.id and key in laid.label_sizes:
             width, height = laid.label_sizes[key]
