@@ -97,3 +97,25 @@ def test_a_line_from_a_gateway_on_a_border_to_a_regional_service_keeps_outside_t
     vpcs = [box for name, box in geometry.clusters.items() if name.startswith("cluster_vpc")]
     points = geometry.edges["c1:egress-igw>reports"]
     assert not [p for p in points for box in vpcs if _inside(p, box)]
+
+
+UPDATES = """
+  updates:
+    type: client
+    label: OS package repositories
+    why: Where the servers fetch security updates.
+
+connections:
+  - {from: app, to: updates, protocol: https, label: download updates}
+"""
+
+
+def test_outbound_internet_traffic_is_dashed_through_the_zones_nat_gateway_and_the_igw() -> None:
+    text = CAPSTONE.read_text(encoding="utf-8").replace("\nconnections:\n", UPDATES, 1)
+    scene = build_scene(load_text(text, "capstone.yaml"))
+    kinds = {(e.source, e.target): e.kind for e in scene.edges}
+    for zone in "ab":
+        assert kinds[(f"app@app-{zone}", f"nat-{zone}")] == "outbound"
+        assert kinds[(f"nat-{zone}", "igw")] == "outbound"
+    assert kinds[("igw", "updates")] == "outbound"
+    assert ("line:outbound", "outbound through NAT") in scene.legend

@@ -125,7 +125,7 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         f"c{index}:{source}>{target}",
                         source,
                         target,
-                        _segment_kind(arch, kind, source, target),
+                        "outbound" if natted and kind == "connection" else kind,
                         text if labelled else "",
                         badges.get(index, ()) if labelled else (),
                         # a way out must not lift a NAT above its tier, a trigger pull
@@ -149,14 +149,6 @@ def _to_interface(arch: Architecture, scene: Scene, source: str, target: str) ->
     subnet = scene.nodes[source].subnet
     same = bool(subnet) and subnet == scene.nodes[target].subnet
     return same and arch.type_of(scene_resource(target)) == "vpc_endpoint"
-
-
-def _segment_kind(arch: Architecture, kind: str, source: str, target: str) -> str:
-    """Return the style of one segment: outbound traffic into and out of a NAT is dashed."""
-    ends = {scene_resource(source), scene_resource(target)}
-    if kind == "connection" and any(arch.type_of(end) == "nat_gateway" for end in ends):
-        return "outbound"
-    return kind
 
 
 def scene_resource(node_id: str) -> str:
