@@ -119,3 +119,22 @@ def test_outbound_internet_traffic_is_dashed_through_the_zones_nat_gateway_and_t
         assert kinds[(f"nat-{zone}", "igw")] == "outbound"
     assert kinds[("igw", "updates")] == "outbound"
     assert ("line:outbound", "outbound through NAT") in scene.legend
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+
+
+def test_the_load_balancer_is_a_bar_across_its_public_subnets_under_the_nat_gateways() -> None:
+    geometry = _laid_out(CAPSTONE)
+    alb = geometry.nodes["web-alb"]
+    zone_a, zone_b = (geometry.clusters[f"cluster_az:vpc:us-east-1{z}"] for z in "ab")
+    assert alb.x < zone_a.x + zone_a.width and zone_b.x < alb.x + alb.width  # across the gap
+    for zone in "ab":
+        public = geometry.clusters[f"cluster_subnet:public-{zone}"]
+        assert _overlap(alb, public)
+        assert public.y <= alb.y and alb.y + alb.height <= public.y + public.height
+        nat = geometry.nodes[f"nat-{zone}"]
+        assert nat.y + nat.height <= alb.y  # its own row, under the NAT gateway
+    app = geometry.clusters["cluster_subnet:app-a"]
+    assert alb.y + alb.height < app.y

@@ -111,16 +111,6 @@ def _centre(box: Box) -> tuple[float, float]:
     return (box.x + box.width / 2, box.y + box.height / 2)
 
 
-def test_the_load_balancer_stands_in_its_public_row_between_its_zones() -> None:
-    geometry = _laid_out(CAPSTONE)
-    alb = geometry.nodes["web-alb"]
-    zone_a, zone_b = (geometry.clusters[f"cluster_az:vpc:us-east-1{z}"] for z in "ab")
-    assert zone_a.x + zone_a.width < alb.x
-    assert alb.x + alb.width < zone_b.x
-    public = geometry.clusters["cluster_subnet:public-a"]
-    assert public.y < _centre(alb)[1] < public.y + public.height
-
-
 def test_gateways_sit_on_the_vpc_border() -> None:
     geometry = _laid_out(CAPSTONE)
     vpc = geometry.clusters["cluster_vpc:vpc"]

@@ -77,7 +77,8 @@ def _way_round(laid: Laid, edge: Edge, vpcs: list[Rect]) -> list[Point] | None:
     clear = [c for c in candidates if _clear(c, [*vpcs, *others])]
     if not clear:
         return None
-    best = [p for p, q in itertools.pairwise([*min(clear, key=_length), None]) if p != q]
+    shortest = min(clear, key=_length)
+    best = [shortest[0], *(q for p, q in itertools.pairwise(shortest) if p != q)]
     return [_leave(laid, edge.source, best[0], best[1]), *best[1:-1], _enter(laid, edge, best)]
 
 

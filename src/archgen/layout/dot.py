@@ -76,7 +76,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
     return source
 
 
-def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
+def _node(graph: graphviz.Digraph, node: Node, at: Laid | None, *, bar: bool = False) -> None:
     text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     small = style.FONT_SIZES["small"]
     if node.sublabel:
@@ -91,6 +91,8 @@ def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
         f'<TR><TD COLSPAN="{2 if node.marker else 1}">{text}</TD></TR></TABLE>>'
     )
     pinned = node_attributes(at, node.id) if at is not None else {}
+    if bar and at is not None:  # laid out across its subnets (layout.bars)
+        pinned |= style.BAR
     graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource), **pinned)
 
 
@@ -145,7 +147,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         if at is None:
             _anchor(cluster, group)
         for node_id in group.nodes:
-            _node(cluster, scene.nodes[node_id], at)
+            _node(cluster, scene.nodes[node_id], at, bar=node_id in scene.bars)
         if at is None and group.anchor:
             for node_id in _all_nodes(group):
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")

@@ -184,6 +184,7 @@ def _align_rows(
             if row_of[arch.subnets_of(alb)[0]] == row:  # between its zones, in their row
                 anchors.insert(len(anchors) // 2, alb)
                 scene.straddle.append(alb)
+                scene.bars[alb] = list(arch.subnets_of(alb))
         scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
 
 

@@ -30,6 +30,16 @@ GROUPS: dict[str, dict[str, str]] = {
     "asg-slot": {"style": "invis"},
 }
 
+BAR = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "color": "#8C4FFF",
+    "fillcolor": "white",
+    "penwidth": "1.2",
+    "fixedsize": "true",
+}
+"""A load balancer drawn across its subnets: a white bar in the networking colour."""
+
 BLOCKED = "#D13212"
 """The colour of a line the network refuses, and of an error marker."""
 WARNING = "#B7791F"

@@ -6,6 +6,7 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 from __future__ import annotations
 
 from archgen.layout.around import route_around
+from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels, strays
@@ -24,6 +25,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
+    lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)
     _legend_below(laid)

@@ -14,6 +14,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from archgen.layout import style
+from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene
@@ -92,6 +93,9 @@ class _Writer:
         box = self.geometry.nodes.get(node.id)
         if box is None:
             return
+        if node.id in self.scene.bars:  # a load balancer across its subnets (layout.bars)
+            self._bar(node, box, parent, origin)
+            box = Box(box.x, box.y + BAR_PAD, box.width, box.height)
         icon = _icon_box(box)
         label = "<br>".join(html_text(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
         if node.sublabel:
@@ -108,6 +112,12 @@ class _Writer:
             },
         )
         self._geometry(cell, icon, origin)
+
+    def _bar(self, node: Node, box: Box, parent: str, origin: Box) -> None:
+        """Add the bar a load balancer is drawn on, under its icon, as the picture has it."""
+        attributes = {"id": f"{node.id}/bar", "value": "", "style": drawio_styles.BAR}
+        cell = _cell(self.cells, {**attributes, "vertex": "1", "parent": parent})
+        self._geometry(cell, box, origin)
 
     def legend(self, box: Box) -> None:
         rows = []
