@@ -122,7 +122,12 @@ def test_outbound_internet_traffic_is_dashed_through_the_zones_nat_gateway_and_t
 
 
 def _overlap(a: Box, b: Box) -> bool:
-    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+    return (
+        a.x < b.x + b.width
+        and b.x < a.x + a.width
+        and a.y < b.y + b.height
+        and b.y < a.y + a.height
+    )
 
 
 def test_the_load_balancer_is_a_bar_across_its_public_subnets_under_the_nat_gateways() -> None:
@@ -138,3 +143,36 @@ def test_the_load_balancer_is_a_bar_across_its_public_subnets_under_the_nat_gate
         assert nat.y + nat.height <= alb.y  # its own row, under the NAT gateway
     app = geometry.clusters["cluster_subnet:app-a"]
     assert alb.y + alb.height < app.y
+
+
+def test_aurora_readers_and_cache_replicas_are_drawn_in_their_zones_like_a_standby() -> None:
+    scene = build_scene(load_file(GALLERY / "three-az-web-app.yaml"))
+    drawn = {
+        n.id: (n.subnet, n.sublabel) for n in scene.nodes.values() if n.resource in ("db", "cache")
+    }
+    assert drawn == {
+        "db@data-a": ("data-a", "writer"),
+        "db@data-b": ("data-b", "reader"),
+        "db@data-c": ("data-c", "reader"),
+        "cache@data-a": ("data-a", "primary"),
+        "cache@data-b": ("data-b", "replica"),
+        "cache@data-c": ("data-c", "replica"),
+    }
+    lines = {(e.source, e.target): e.label for e in scene.edges if e.kind == "replication"}
+    assert lines == {
+        ("db@data-a", "db@data-b"): "shared cluster volume",
+        ("db@data-a", "db@data-c"): "",
+        ("cache@data-a", "cache@data-b"): "asynchronous replication",
+        ("cache@data-a", "cache@data-c"): "",
+    }
+    into = {e.target for e in scene.edges if e.kind == "connection"}
+    assert {"db@data-a", "cache@data-a"} <= into
+    assert not {"db@data-b", "db@data-c", "cache@data-b", "cache@data-c"} & into
+
+
+def test_a_memcached_cluster_keeps_a_node_per_zone_and_a_single_database_one_node() -> None:
+    wordpress = build_scene(load_file(GALLERY / "wordpress-efs.yaml"))
+    assert wordpress.copies["cache"] == ["cache@data-a", "cache@data-b"]
+    assert [wordpress.nodes[n].sublabel for n in wordpress.copies["db"]] == ["writer", "reader"]
+    flawed = build_scene(load_file(GALLERY / "student-flawed.yaml"))
+    assert len(flawed.copies["db"]) == 1

@@ -35,7 +35,8 @@ def _bar(scene: Scene, laid: Laid, node: str, subnets: list[str]) -> None:
 
     The icons of the outermost subnets (the NAT gateways) move to their outer
     sides and the bar ends short of them, so the lines into them from the
-    tiers below do not cross it; the internet gateway above follows its centre.
+    tiers below do not cross it. The internet gateway stays over the zone gap:
+    lines meet the bar straight above or below their other end (`route`).
     """
     boxes = sorted((laid.clusters[f"cluster_subnet:{s}"], s) for s in subnets)
     first, last = boxes[0], boxes[-1]
@@ -43,16 +44,12 @@ def _bar(scene: Scene, laid: Laid, node: str, subnets: list[str]) -> None:
     right = _push(scene, laid, last[1], last[0], outward=1) - _PAD
     for box, subnet in boxes[1:-1]:  # the bar's middle, under the gateway's line, stays free
         _push(scene, laid, subnet, box, outward=-1)
-    old_left, bottom, old_right, top = laid.nodes[node]
+    _, bottom, _, top = laid.nodes[node]
     height = top - bottom + 2 * _PAD
     floor = min(box[1] for box, _ in boxes)
     open_strip(laid, floor + 0.01, height + _BELOW)
     laid.nodes[node] = (left, floor - height, right, floor)
     laid.moved.add(node)
-    old_centre, centre = (old_left + old_right) / 2, (left + right) / 2
-    for other, kind in _types(scene, laid).items():
-        if kind == "internet_gateway" and abs(laid.centre(other)[0] - old_centre) < 1:
-            laid.move(other, centre - old_centre)
 
 
 def _push(scene: Scene, laid: Laid, subnet: str, box: Rect, outward: int) -> float:
@@ -75,7 +72,3 @@ def _push(scene: Scene, laid: Laid, subnet: str, box: Rect, outward: int) -> flo
 
 def _groups(group: Group) -> list[Group]:
     return [group, *(g for child in group.groups for g in _groups(child))]
-
-
-def _types(scene: Scene, laid: Laid) -> dict[str, str]:
-    return {n: drawn.type for n, drawn in scene.nodes.items() if n in laid.nodes}

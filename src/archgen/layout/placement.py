@@ -4,8 +4,9 @@ The scene follows the AWS Architecture Icons conventions: clients outside the
 AWS Cloud box; global services in it; regional services in the Region box; in
 each VPC one column per Availability Zone and one row per subnet tier, in the
 same order in every zone. Multi-subnet resources are expanded: an Auto Scaling
-group or a VPC Lambda shows one instance per subnet, a Multi-AZ database its
-primary and standby. Ids come from the model (an expanded copy is `id@subnet`).
+group shows one instance per subnet, a VPC Lambda an interface per subnet, a
+replicated database or cache each of its copies (`replicas`). Ids come from
+the model (an expanded copy is `id@subnet`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+from archgen.layout import replicas
 from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
-from archgen.model.resources.data import Rds
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import IamRole
@@ -233,8 +234,12 @@ def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]
 def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
     """Return the node drawn for the resource in `subnet`, or None where it has none there."""
     drawn = drawn_as(arch, resource_id)
-    if drawn == "primary_standby":
-        return _database_copy(arch, arch.get(resource_id, Rds), subnet)
+    roles = replicas.parts(arch, resource_id)
+    if roles is not None:
+        if subnet.id not in roles:
+            return None
+        node_id = f"{resource_id}@{subnet.id}" if len(roles) > 1 else ""
+        return _node(arch, resource_id, node_id, roles[subnet.id], subnet.id)
     if has_interfaces(arch, resource_id):
         node = _node(arch, resource_id, f"{resource_id}@{subnet.id}", subnet=subnet.id)
         return dataclasses.replace(node, label="ENI", shape="eni")
@@ -243,20 +248,6 @@ def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
         node_id = f"{resource_id}@{subnet.id}" if many else ""
         return _node(arch, resource_id, node_id, subnet=subnet.id)
     return _node(arch, resource_id, subnet=subnet.id)
-
-
-def _database_copy(arch: Architecture, db: Rds, subnet: Subnet) -> Node | None:
-    """Return the primary's or the standby's node: a Multi-AZ database shows both."""
-    subnets = arch.subnets_of(db.id)
-    if not db.multi_az:
-        return _node(arch, db.id, subnet=subnet.id) if subnet.id == subnets[0] else None
-    primary_zone = arch.get(subnets[0], Subnet).zone
-    standby = next((s for s in subnets if arch.get(s, Subnet).zone != primary_zone), None)
-    if subnet.id == subnets[0]:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "primary", subnet.id)
-    if subnet.id == standby:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "standby", subnet.id)
-    return None
 
 
 def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene: Scene) -> Group:

@@ -57,7 +57,9 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
-        if scene.nodes[edge.target].type == "internet_gateway":
+        if _plumb(scene, laid, edge):
+            corners[edge.id] = _plumb(scene, laid, edge)
+        elif scene.nodes[edge.target].type == "internet_gateway":
             corners[edge.id] = _from_above(laid, edge, lane, ports)
         elif not cluster and _level(laid, edge):
             corners[edge.id] = _beneath(laid, edge, lane, ports)
@@ -154,6 +156,9 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     down = _down(laid, edge)
     start_y = source[1] if down else source[3]
     end_y = target[3] if down else target[1]
+    if _level(laid, edge):  # both ends on one row: each leaves by the side facing the band
+        start_y = source[1] if y < source[1] else source[3]
+        end_y = target[1] if y < target[1] else target[3]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, end_y, y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
@@ -171,6 +176,29 @@ def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, target[3], y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, target[3])]
+
+
+def _plumb(scene: Scene, laid: Laid, edge: Edge) -> list[Point]:
+    """Return a straight upright line into or out of a load balancer's bar, when one fits.
+
+    The bar is the load balancer across its zones: a line meets it straight
+    above or below its other end, rather than jogging to the icon.
+    """
+    for bar, other in ((edge.target, edge.source), (edge.source, edge.target)):
+        if bar not in scene.bars:
+            continue
+        left, bottom, right, top = laid.nodes[bar]
+        x = laid.centre(other)[0]
+        if not left + _SPREAD < x < right - _SPREAD:
+            return []
+        far = laid.nodes[other]
+        ends = ((x, far[1]), (x, top)) if far[1] > top else ((x, far[3]), (x, bottom))
+        low, high = sorted((ends[0][1], ends[1][1]))
+        between = [b for n, b in laid.nodes.items() if n not in (bar, other)]
+        if any(b[0] < x < b[2] and b[1] < high and low < b[3] for b in between):
+            return []
+        return list(ends) if bar == edge.target else list(reversed(ends))
+    return []
 
 
 def _level(laid: Laid, edge: Edge) -> bool:
@@ -221,6 +249,8 @@ def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:
     down = _down(laid, edge)
     if _subnet(scene, edge.source) and _subnet(scene, edge.source) == _subnet(scene, edge.target):
         return ("", "")  # within one subnet: it turns halfway, inside the box
+    if edge.kind == "replication" and _subnet(scene, edge.source):
+        return (f"cluster_subnet:{_subnet(scene, edge.source)}", "bottom")  # under the row
     for end, leaving in ((edge.source, True), (edge.target, False)):
         subnet = _subnet(scene, end)
         if subnet:

@@ -30,6 +30,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     _legend_below(laid)
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
+    astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
