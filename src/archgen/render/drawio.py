@@ -155,13 +155,19 @@ class _Writer:
                 "style": _line_style(edge, self.geometry.edges.get(edge.id, ())),
                 "edge": "1",
                 "parent": "1",
-                "source": edge.source,
-                "target": edge.target,
+                "source": self._end(edge.source),
+                "target": self._end(edge.target),
             },
         )
         geometry = ET.SubElement(cell, "mxGeometry", relative="1")
         geometry.set("as", "geometry")
-        points = [(x + _MARGIN, y + _MARGIN) for x, y in self.geometry.edges.get(edge.id, ())[1:-1]]
+        route = self.geometry.edges.get(edge.id, ())
+        inner = route[1:-1]
+        if route and edge.source in self.scene.bars:  # it leaves the bar where the picture has it
+            inner = (route[0], *inner)
+        if route and edge.target in self.scene.bars:
+            inner = (*inner, route[-1])
+        points = [(x + _MARGIN, y + _MARGIN) for x, y in inner]
         if points:
             array = ET.SubElement(geometry, "Array")
             array.set("as", "points")
@@ -171,6 +177,10 @@ class _Writer:
         if offset is not None:
             point = ET.SubElement(geometry, "mxPoint", x=_number(offset[0]), y=_number(offset[1]))
             point.set("as", "offset")
+
+    def _end(self, node_id: str) -> str:
+        """Return the cell a line ends at: a load balancer's bar rather than its icon."""
+        return f"{node_id}/bar" if node_id in self.scene.bars else node_id
 
     def _label_offset(self, edge: Edge, points: list[Point]) -> Point | None:
         """Return how far graphviz's label centre lies from where draw.io would put the label.
