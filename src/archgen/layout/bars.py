@@ -10,7 +10,7 @@ as one bar along that row, across the zone gap, with its icon in the middle.
 
 from __future__ import annotations
 
-from archgen.layout.laid import Laid, Rect, open_strip
+from archgen.layout.laid import Laid, Rect, close_column, open_strip
 from archgen.layout.scene import Group, Scene
 
 BAR_PAD = 6.0
@@ -18,6 +18,8 @@ BAR_PAD = 6.0
 _PAD = BAR_PAD
 _BELOW = 10.0
 """Points kept between the bar and the bottom of its subnets."""
+_ZONE_GAP = 24.0
+"""Points between two zones once the gap kept for the icon is closed."""
 _MARGIN = 12.0
 """Points between a subnet's side and the icons moved against it (graphviz's cluster margin)."""
 
@@ -27,7 +29,39 @@ def lay_bars(scene: Scene, laid: Laid) -> None:
     for node, subnets in scene.bars.items():
         found = [s for s in subnets if f"cluster_subnet:{s}" in laid.clusters]
         if node in laid.nodes and len(found) > 1:
+            _narrow_gap(scene, laid, node)
             _bar(scene, laid, node, found)
+
+
+def _narrow_gap(scene: Scene, laid: Laid, node: str) -> None:
+    """Close the gap dot left between two zones for the load balancer's icon.
+
+    The bar runs through any gap, so the zones stand as close as any two
+    boxes; the width saved is text an embedded picture shows larger. The
+    icons standing in the gap (the load balancer, the gateway above it) stay
+    at its middle, and nothing else may stand in it.
+    """
+    centre = laid.centre(node)[0]
+    zones = [box for name, box in laid.clusters.items() if name.startswith("cluster_az:")]
+    left = max(
+        (b[2] for b in zones if b[2] < centre and _level_with(b, laid.nodes[node])), default=None
+    )
+    right = min(
+        (b[0] for b in zones if b[0] > centre and _level_with(b, laid.nodes[node])), default=None
+    )
+    if left is None or right is None or right - left <= _ZONE_GAP:
+        return
+    low, high = left + _ZONE_GAP / 2, right - _ZONE_GAP / 2
+    here = {node, *(n for n, box in laid.nodes.items() if abs((box[0] + box[2]) / 2 - centre) < 1)}
+    if any(low < (b[0] + b[2]) / 2 < high for n, b in laid.nodes.items() if n not in here):
+        return
+    close_column(laid, low, high)
+    for name in here:  # to the middle of the gap left
+        laid.move(name, low - laid.centre(name)[0])
+
+
+def _level_with(zone: Rect, node: Rect) -> bool:
+    return zone[1] < node[3] and node[1] < zone[3]
 
 
 def _bar(scene: Scene, laid: Laid, node: str, subnets: list[str]) -> None:
