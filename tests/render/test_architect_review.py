@@ -176,3 +176,13 @@ def test_a_memcached_cluster_keeps_a_node_per_zone_and_a_single_database_one_nod
     assert [wordpress.nodes[n].sublabel for n in wordpress.copies["db"]] == ["writer", "reader"]
     flawed = build_scene(load_file(GALLERY / "student-flawed.yaml"))
     assert len(flawed.copies["db"]) == 1
+
+
+def test_a_line_to_a_server_beyond_the_bars_end_leaves_by_that_end_not_the_gateways_line() -> None:
+    geometry = _laid_out(ROOT / "architectures" / "employee-directory-ec2.yaml")
+    bar, server = geometry.nodes["alb"], geometry.nodes["web@private-a"]
+    assert server.x + server.width / 2 < bar.x  # the server stands left of the bar's end
+    start = geometry.edges["c1:alb>web@private-a"][0]
+    inbound = geometry.edges["c0:igw>alb"][-1]
+    assert start[0] < bar.x + 30
+    assert abs(start[0] - inbound[0]) > 100

@@ -54,6 +54,9 @@ def place(arch: Architecture) -> Scene:
         region.groups.append(_vpc_group(arch, vpc, scene))
     scene.cloud.groups.append(region)
     _place_roles(arch, scene)
+    for resource_id, copies in scene.copies.items():  # a store's copies on one row
+        if len(copies) > 1 and replicas.parts(arch, resource_id) is not None:
+            scene.beside += [(copies[0], copy) for copy in copies[1:]]
     return scene
 
 

@@ -189,15 +189,17 @@ def _plumb(scene: Scene, laid: Laid, edge: Edge) -> list[Point]:
             continue
         left, bottom, right, top = laid.nodes[bar]
         x = laid.centre(other)[0]
-        if not left + _SPREAD < x < right - _SPREAD:
-            return []
         far = laid.nodes[other]
-        ends = ((x, far[1]), (x, top)) if far[1] > top else ((x, far[3]), (x, bottom))
+        ends = [(x, far[1]), (x, top)] if far[1] > top else [(x, far[3]), (x, bottom)]
         low, high = sorted((ends[0][1], ends[1][1]))
         between = [b for n, b in laid.nodes.items() if n not in (bar, other)]
         if any(b[0] < x < b[2] and b[1] < high and low < b[3] for b in between):
             return []
-        return list(ends) if bar == edge.target else list(reversed(ends))
+        if not left + _SPREAD < x < right - _SPREAD:  # beyond an end: leave by that end
+            side = left + _SPREAD if x < left else right - _SPREAD
+            turn = (ends[0][1] + ends[1][1]) / 2
+            ends = [ends[0], (x, turn), (side, turn), (side, ends[1][1])]
+        return ends if bar == edge.target else list(reversed(ends))
     return []
 
 
