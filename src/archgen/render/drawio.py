@@ -195,7 +195,8 @@ class _Writer:
         target = self.geometry.nodes.get(edge.target)
         if centre is None or source is None or target is None:
             return None
-        start, end = _shifted(_icon_box(source)), _shifted(_icon_box(target))
+        start = _shifted(source if edge.source in self.scene.bars else _icon_box(source))
+        end = _shifted(target if edge.target in self.scene.bars else _icon_box(target))
         first = points[0] if points else _centre(end)
         last = points[-1] if points else _centre(start)
         route = [_border_towards(start, first), *points, _border_towards(end, last)]
