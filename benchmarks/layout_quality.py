@@ -159,13 +159,24 @@ def _passes_through(line: _Line, boxes: dict[int, Rect]) -> bool:
 
 
 def _subnet_boxes(data: dict[str, Any]) -> list[tuple[set[int], Rect]]:
-    """Return each subnet box with the resources drawn in it."""
+    """Return each subnet box with the resources drawn in it.
+
+    A load balancer drawn as a bar across its subnets (layout.bars) is in
+    each of them, though graphviz holds it in the VPC's cluster.
+    """
+    resources = _resource_boxes(data)
     boxes = []
     for item in data.get("objects", []):
         if item["name"].startswith("cluster_subnet:") and "bb" in item:
             left, bottom, right, top = (float(v) for v in item["bb"].split(","))
-            boxes.append((set(item.get("nodes", [])), (left, bottom, right, top)))
+            rect = (left, bottom, right, top)
+            over = {gvid for gvid, box in resources.items() if _overlap(box, rect)}
+            boxes.append((set(item.get("nodes", [])) | over, rect))
     return boxes
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _crosses_subnet(line: _Line, boxes: list[tuple[set[int], Rect]]) -> bool:

@@ -168,5 +168,15 @@ def test_edge_labels_break_where_graphviz_breaks_them() -> None:
 
 def test_a_line_routed_at_right_angles_stays_square_in_drawio() -> None:
     styles = {c.get("id"): _style(c) for c in _cells(GOLDEN.file("capstone.drawio"))}
-    assert styles["c1:web-alb>app@app-b"]["curved"] == "0"  # rerouted along a band
-    assert styles["replication:db"]["curved"] == "1"  # dot's own curve
+    assert styles["replication:db"]["curved"] == "0"  # rerouted along a band
+    assert styles["c5:importer@app-a>db@db-a"]["curved"] == "1"  # dot's own curve
+
+
+def test_a_line_at_a_load_balancer_meets_its_bar_where_the_picture_does() -> None:
+    cells = {c.get("id"): c for c in _cells(GOLDEN.file("capstone.drawio"))}
+    line = cells["c1:web-alb>app@app-a"]
+    assert line.get("source") == "web-alb/bar"
+    bar = cells["web-alb/bar"].find("mxGeometry")
+    assert bar is not None
+    points = line.findall("mxGeometry/Array/mxPoint")
+    assert points  # the point on the bar's edge where the line leaves it

@@ -216,11 +216,10 @@ _LAST_DRAWN: list[tuple[ArchitectureDiff, dict[str, bytes]]] = []
 
 def _drawn(diff: ArchitectureDiff) -> dict[str, bytes]:
     from archgen.diff.picture import change_picture
-    from archgen.diff.picture_dot import picture_dot
-    from archgen.layout.run import run_dot
+    from archgen.diff.picture_dot import draw_change
 
     if not _LAST_DRAWN or _LAST_DRAWN[0][0] is not diff:
-        _LAST_DRAWN[:] = [(diff, run_dot(picture_dot(change_picture(diff)), ("png", "svg")))]
+        _LAST_DRAWN[:] = [(diff, draw_change(change_picture(diff), ("png", "svg")))]
     return _LAST_DRAWN[0][1]
 
 

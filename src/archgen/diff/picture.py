@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from archgen.diff.compare import links
 from archgen.diff.model import ArchitectureDiff, Link
+from archgen.diff.put_back import put_back_shapes
 from archgen.layout.drawing import build_scene
 from archgen.layout.scene import Edge, Group, Node, Scene
 from archgen.model.architecture import Architecture
@@ -51,6 +52,7 @@ def change_picture(diff: ArchitectureDiff) -> ChangePicture:
     _mark_new_flows(set(diff.flows.added), after)
     if before is not None:
         _put_back_nodes(before, after, status)
+        put_back_shapes(before, after, status)
         _keep_old_order(before, after, status)
         _put_back_edges(diff, before, after, status)
     return ChangePicture(after, status)

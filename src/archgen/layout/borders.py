@@ -36,7 +36,7 @@ def place_doors(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
             continue
         across = [n for n in vpc.nodes if n in scene.straddle and n in laid.nodes]
         for alb in across:
-            _between_zones(laid, vpc, alb)
+            _between_zones(laid, vpc, alb, widen=alb not in scene.bars)
         box = laid.clusters[f"cluster_{vpc.id}"]
         endpoints = [
             n for n in vpc.nodes if scene.nodes[n].type == "vpc_endpoint" and n in laid.nodes
@@ -84,8 +84,12 @@ def _touches_moved(scene: Scene, laid: Laid, edge_id: str) -> bool:
     return edge is not None and (edge.source in laid.moved or edge.target in laid.moved)
 
 
-def _between_zones(laid: Laid, vpc: Group, alb: str) -> None:
-    """Stand the load balancer in the gap between the middle two zones, widened to fit it."""
+def _between_zones(laid: Laid, vpc: Group, alb: str, *, widen: bool) -> None:
+    """Centre the load balancer on the gap between the middle two zones, widened to fit it.
+
+    A load balancer that becomes a bar across its subnets (`bars`) needs no
+    wider gap: the bar runs through it.
+    """
     zones = sorted(
         (
             laid.clusters[f"cluster_{z.id}"]
@@ -99,7 +103,7 @@ def _between_zones(laid: Laid, vpc: Group, alb: str) -> None:
     left, right = zones[len(zones) // 2 - 1], zones[len(zones) // 2]
     node = laid.nodes[alb]
     gap = right[0] - left[2]
-    extra = max(0.0, node[2] - node[0] + 2 * _CLEARANCE - gap)
+    extra = max(0.0, node[2] - node[0] + 2 * _CLEARANCE - gap) if widen else 0.0
     if extra:
         open_column(laid, left[2] + 0.01, extra)
     laid.move(alb, left[2] + (gap + extra) / 2 - laid.centre(alb)[0])

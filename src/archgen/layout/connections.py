@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import itertools
 
-from archgen.layout import labels
+from archgen.layout import labels, replicas
 from archgen.layout.path import doors
-from archgen.layout.placement import drawn_as
 from archgen.layout.scene import Edge, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
-from archgen.model.resources.data import Rds
 from archgen.model.resources.edge import Route53, Waf
 from archgen.model.resources.network import Subnet
 from archgen.model.resources.services import IamRole
@@ -29,7 +27,7 @@ _MEANINGS = {
     "blocked": "blocked: the network refuses it",
     "protects": "WAF protects",
     "alias": "DNS alias: resolves to",
-    "replication": "synchronous replication",
+    "replication": "replication between zones",
     "role": "IAM role assumed by",
     "interface": "network interface of",
 }
@@ -63,16 +61,24 @@ def _edges(arch: Architecture, scene: Scene) -> None:
                 Edge(f"alias:{route53.id}>{alias}", route53.id, target, "alias", "resolves to")
             )
     _protection_edges(arch, scene)
-    for db in arch.resources_of(Rds):
-        copies = scene.copies.get(db.id, [])
-        if db.multi_az and len(copies) == 2:
-            edge_id = f"replication:{db.id}"
-            text = "synchronous replication"
-            scene.edges.append(Edge(edge_id, copies[0], copies[1], "replication", text))
+    _replication_edges(arch, scene)
     for function, interfaces in scene.interfaces.items():
         for interface in interfaces:
             scene.edges.append(Edge(f"interface:{interface}", function, interface, "interface"))
     _role_edges(arch, scene)
+
+
+def _replication_edges(arch: Architecture, scene: Scene) -> None:
+    """Join each replicated store's first copy to every other one, the words said once."""
+    for resource_id in arch.resources:
+        copies = scene.copies.get(resource_id, [])
+        if len(copies) < 2 or replicas.parts(arch, resource_id) is None:
+            continue
+        text = replicas.replication(arch, resource_id)
+        for number, copy in enumerate(copies[1:]):
+            edge_id = f"replication:{resource_id}" + (f":{number}" if number else "")
+            words = text if number == 0 else ""
+            scene.edges.append(Edge(edge_id, copies[0], copy, "replication", words))
 
 
 def _protection_edges(arch: Architecture, scene: Scene) -> None:
@@ -125,12 +131,15 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         f"c{index}:{source}>{target}",
                         source,
                         target,
-                        _segment_kind(arch, kind, source, target),
+                        "outbound" if natted and kind == "connection" else kind,
                         text if labelled else "",
                         badges.get(index, ()) if labelled else (),
-                        # a way out must not lift a NAT above its tier, nor a trigger
-                        # pull its source into the VPC's rows
-                        constraint=not natted and not _trigger(arch, connection),
+                        # a way out must not lift a NAT above its tier, a trigger pull
+                        # its source into the VPC's rows, nor a step to an interface
+                        # endpoint in the sender's own subnet reorder its zones
+                        constraint=not natted
+                        and not _trigger(arch, connection)
+                        and not _to_interface(arch, scene, source, target),
                         mode=mode,
                     )
                 )
@@ -141,12 +150,11 @@ def _trigger(arch: Architecture, connection: Connection) -> bool:
     return arch.mode_of(connection) == "event" and arch.type_of(connection.target) == "lambda"
 
 
-def _segment_kind(arch: Architecture, kind: str, source: str, target: str) -> str:
-    """Return the style of one segment: outbound traffic into and out of a NAT is dashed."""
-    ends = {scene_resource(source), scene_resource(target)}
-    if kind == "connection" and any(arch.type_of(end) == "nat_gateway" for end in ends):
-        return "outbound"
-    return kind
+def _to_interface(arch: Architecture, scene: Scene, source: str, target: str) -> bool:
+    """Tell whether a segment enters an interface endpoint in the sender's own subnet."""
+    subnet = scene.nodes[source].subnet
+    same = bool(subnet) and subnet == scene.nodes[target].subnet
+    return same and arch.type_of(scene_resource(target)) == "vpc_endpoint"
 
 
 def scene_resource(node_id: str) -> str:
@@ -188,13 +196,13 @@ def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) 
     """Return the nodes a connection end is drawn at.
 
     A function in a VPC sends from its network interfaces and is invoked at
-    itself (through the Lambda service); a Multi-AZ database is called at its
-    primary; anything else at every copy.
+    itself (through the Lambda service); a replicated store is called at its
+    primary or writer; anything else at every copy.
     """
     if sending and resource_id in scene.interfaces:
         return scene.interfaces[resource_id]
     copies = scene.copies.get(resource_id, [])
-    if not sending and drawn_as(arch, resource_id) == "primary_standby":
+    if not sending and replicas.parts(arch, resource_id) is not None:
         return copies[:1]
     return copies
 

@@ -22,6 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
+from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.safe_text import html_text
 
@@ -75,7 +76,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
     return source
 
 
-def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
+def _node(graph: graphviz.Digraph, node: Node, at: Laid | None, *, bar: bool = False) -> None:
     text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     small = style.FONT_SIZES["small"]
     if node.sublabel:
@@ -90,6 +91,8 @@ def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
         f'<TR><TD COLSPAN="{2 if node.marker else 1}">{text}</TD></TR></TABLE>>'
     )
     pinned = node_attributes(at, node.id) if at is not None else {}
+    if bar and at is not None:  # laid out across its subnets (layout.bars)
+        pinned |= style.BAR
     graph.node(_plain(node.id), label=label, tooltip=_plain(node.resource), **pinned)
 
 
@@ -97,11 +100,16 @@ def _marker(node: Node) -> str:
     """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
     if not node.marker:
         return ""
-    colour = style.BLOCKED if node.severity == "error" else style.WARNING
+    return f'<TD VALIGN="TOP">{_marker_table(node.marker, node.severity)}</TD>'
+
+
+def _marker_table(text: str, severity: str) -> str:
+    """Return the rounded red (error) or amber (warning) tag of rule ids."""
+    colour = style.BLOCKED if severity == "error" else style.WARNING
     return (
-        f'<TD VALIGN="TOP"><TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
+        f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
-        f"&nbsp;{html_text(node.marker)}&nbsp;</B></FONT></TD></TR></TABLE></TD>"
+        f"&nbsp;{html_text(text)}&nbsp;</B></FONT></TD></TR></TABLE>"
     )
 
 
@@ -138,7 +146,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         if at is None:
             _anchor(cluster, group)
         for node_id in group.nodes:
-            _node(cluster, scene.nodes[node_id], at)
+            _node(cluster, scene.nodes[node_id], at, bar=node_id in scene.bars)
         if at is None and group.anchor:
             for node_id in _all_nodes(group):
                 cluster.edge(group.anchor, node_id, style="invis", minlen="0")
@@ -255,6 +263,8 @@ def _legend(rows: list[tuple[str, str]]) -> str:
                 attrs.get("style", ""), "&mdash;&mdash;"
             )
             marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+        elif (finding := legend_mark(key)) is not None:
+            marker = _marker_table(finding[1], finding[0])
         else:
             marker = (
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '

@@ -111,6 +111,28 @@ def open_column(laid: Laid, x: float, width: float) -> None:
     laid.bounds = (left, bottom, far + width, top)
 
 
+def close_column(laid: Laid, low: float, high: float) -> None:
+    """Close the empty column between `low` and `high`: what lies right of it moves left.
+
+    A box across it narrows; a line's points inside it gather at its left
+    edge. The column must hold no node's centre.
+    """
+    width = high - low
+
+    def left(value: float) -> float:
+        return value - width if value >= high else low if value > low else value
+
+    laid.nodes = {
+        n: (a - width, b, c - width, d) if (a + c) / 2 >= high else (a, b, c, d)
+        for n, (a, b, c, d) in laid.nodes.items()
+    }
+    laid.clusters = {n: (left(a), b, left(c), d) for n, (a, b, c, d) in laid.clusters.items()}
+    laid.labels = {n: (left(v), y) for n, (v, y) in laid.labels.items()}
+    laid.routes = {n: _move_route(r, lambda p: (left(p[0]), p[1])) for n, r in laid.routes.items()}
+    first, bottom, far, top = laid.bounds
+    laid.bounds = (first, bottom, far - width, top)
+
+
 def _move_route(route: str, move: Callable[[Point], Point]) -> str:
     """Return a spline (or several, `;` apart) with each point moved."""
 

@@ -14,6 +14,13 @@ from collections.abc import Iterable
 from archgen.findings import Finding, Severity
 from archgen.layout.scene import Scene
 
+MARK_PREFIX = "mark:"
+"""A legend key for a marker: `mark:<severity>:<a rule id drawn with it>`."""
+_MEANINGS = {
+    "error": "error found by archgen check (rule id)",
+    "warning": "warning found by archgen check (rule id)",
+}
+
 
 def mark(scene: Scene, findings: Iterable[Finding]) -> None:
     """Put each resource's error and warning rule ids on its first icon."""
@@ -35,3 +42,29 @@ def mark(scene: Scene, findings: Iterable[Finding]) -> None:
         scene.nodes[node.id] = dataclasses.replace(
             node, marker=" ".join(sorted(ids)), severity=worst[resource].value
         )
+    scene.legend += _legend(scene)
+
+
+def _legend(scene: Scene) -> list[tuple[str, str]]:
+    """Return a key row per severity of marker drawn, shown with one of its rule ids.
+
+    A marker is read only once it is explained: a reader new to archgen sees a
+    red `AG104` and must learn it is a rule of the check, not an AWS label.
+    """
+    sample: dict[str, str] = {}
+    for node in scene.nodes.values():
+        if node.marker:
+            sample.setdefault(node.severity, node.marker.split()[0])
+    return [
+        (f"{MARK_PREFIX}{severity}:{sample[severity]}", meaning)
+        for severity, meaning in _MEANINGS.items()
+        if severity in sample
+    ]
+
+
+def legend_mark(key: str) -> tuple[str, str] | None:
+    """Return (severity, rule id) of a legend key for a marker, or None for another key."""
+    if not key.startswith(MARK_PREFIX):
+        return None
+    severity, _, rule = key.removeprefix(MARK_PREFIX).partition(":")
+    return severity, rule

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from archgen.layout.marks import legend_mark
 from archgen.layout.mermaid_order import order_links
 from archgen.layout.mermaid_text import group_id, label, mermaid_id
 from archgen.layout.scene import Edge, Group, Node, Scene
@@ -169,6 +170,9 @@ def _legend(rows: list[tuple[str, str]]) -> list[str]:
     lines = [f'  subgraph {group_id("legend")}["Legend"]']
     for number, (key, meaning) in enumerate(rows):
         shown = key.removeprefix("line:")
+        finding = legend_mark(key)
+        if finding is not None:
+            shown = finding[1]
         marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
         row = mermaid_id(f"legend/{number}")
         lines.append(f'    {row}["{label(marker)} {label(meaning)}"]:::legend_row')

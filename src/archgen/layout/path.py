@@ -3,9 +3,12 @@
 An architect reads a VPC diagram by its doors: requests from the internet come
 in through the internet gateway, S3 and DynamoDB traffic leaves through a
 gateway endpoint, a private server's outbound traffic goes out through its
-zone's NAT gateway and then the internet gateway. The network analysis already
-decides all of this (`network.routes`, `network.reach`); this module only asks
-it, per subnet the sender is drawn in, so each zone's line takes its own door.
+zone's NAT gateway and then the internet gateway, and a spoke VPC's traffic
+through the transit gateway (to another VPC, or on to the hub VPC's NAT
+gateway). The network analysis already decides all of this (`network.routes`,
+`network.reach`); this module only asks it, per subnet the sender is drawn
+in, so each zone's line takes its own door: an interface endpoint's own
+interface in the sender's subnet, for one.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.resources.network import InternetGateway, Subnet
-from archgen.network import places, routes
+from archgen.network import endpoints, places, routes, transit
 from archgen.network.calls import call_of
 from archgen.network.reach import network_of
 
@@ -32,6 +35,8 @@ def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[str,
     source, target = call.caller, call.callee
     if subnet and source == connection.source and not places.in_vpc(arch, target):
         return _outbound(arch, subnet, target)
+    if subnet and source == connection.source:
+        return _across(arch, subnet, target)
     if not places.in_vpc(arch, source) and places.in_vpc(arch, target):
         return _inbound(arch, connection)
     return ()
@@ -49,14 +54,45 @@ def _inbound(arch: Architecture, connection: Connection) -> tuple[str, ...]:
 
 
 def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
-    """Return the doors a request from `subnet` to a service or the internet leaves by."""
-    addresses = places.outside(arch, target).addresses
-    for choice in routes.lookup(arch, subnet, addresses, arch.type_of(target)):
+    """Return the doors a request from `subnet` to a service or the internet leaves by.
+
+    An interface endpoint comes first: with private DNS the service's name
+    resolves to the endpoint's interfaces, whatever the route table says. A
+    service needing several endpoints (Systems Manager) is drawn through its first.
+    """
+    interfaces = endpoints.interfaces_for(arch, subnet, target)
+    if interfaces:
+        return (interfaces[0].id,)
+    destination = places.outside(arch, target)
+    service = arch.type_of(target)
+    for choice in routes.lookup(arch, subnet, destination.addresses, service):
         if choice.kind == "nat_gateway":
             return (choice.target, *_nat_exit(arch, choice.target))
+        if choice.kind == "transit_gateway":  # centralised egress: on from the hub VPC
+            hub = transit.egress_subnet(arch, choice.target, subnet, destination, service)
+            return (choice.target, *(_outbound(arch, hub, target) if hub else ()))
         if choice.kind in _DOORS:
             return (choice.target,)
     return ()
+
+
+def _across(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
+    """Return the transit gateway or peering a request to another VPC's resource crosses.
+
+    The target's first subnet stands for it: every subnet of one VPC is
+    reached by the sender's one route to that VPC's range.
+    """
+    subnets = arch.subnets_of(target)
+    if not subnets or arch.get(subnets[0], Subnet).vpc == arch.get(subnet, Subnet).vpc:
+        return ()
+    addresses = places.subnet_place(arch, subnets[0]).addresses
+    for choice in routes.lookup(arch, subnet, addresses):
+        if choice.kind in _BETWEEN_VPCS:
+            return (choice.target,)
+    return ()
+
+
+_BETWEEN_VPCS = ("transit_gateway", "vpc_peering")
 
 
 def _nat_exit(arch: Architecture, nat: str) -> tuple[str, ...]:

@@ -4,8 +4,9 @@ The scene follows the AWS Architecture Icons conventions: clients outside the
 AWS Cloud box; global services in it; regional services in the Region box; in
 each VPC one column per Availability Zone and one row per subnet tier, in the
 same order in every zone. Multi-subnet resources are expanded: an Auto Scaling
-group or a VPC Lambda shows one instance per subnet, a Multi-AZ database its
-primary and standby. Ids come from the model (an expanded copy is `id@subnet`).
+group shows one instance per subnet, a VPC Lambda an interface per subnet, a
+replicated database or cache each of its copies (`replicas`). Ids come from
+the model (an expanded copy is `id@subnet`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+from archgen.layout import replicas
 from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
-from archgen.model.resources.data import Rds
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import IamRole
@@ -45,7 +46,7 @@ def place(arch: Architecture) -> Scene:
         if placement == "outside":
             scene.outside.append(node.id)
         elif placement == "global":
-            if not arch.holders_of(resource_id):  # else beside its holder: _place_roles
+            if not arch.holders_of(resource_id):  # else level with its holder: _place_roles
                 scene.cloud.nodes.append(node.id)
         else:
             region.nodes.append(node.id)
@@ -53,50 +54,44 @@ def place(arch: Architecture) -> Scene:
         region.groups.append(_vpc_group(arch, vpc, scene))
     scene.cloud.groups.append(region)
     _place_roles(arch, scene)
+    for resource_id, copies in scene.copies.items():  # a store's copies on one row
+        if len(copies) > 1 and replicas.parts(arch, resource_id) is not None:
+            scene.beside += [(copies[0], copy) for copy in copies[1:]]
     return scene
 
 
 def _place_roles(arch: Architecture, scene: Scene) -> None:
-    """Draw each IAM role in the box of the first resource that assumes it, beside it.
+    """Draw each IAM role level with the first resource assuming it, outside every VPC.
 
-    A role is global, but an architect draws it as a small icon next to the
-    compute that assumes it: a line from a far corner crosses every box.
+    IAM is global: a role inside a VPC, a zone or a subnet would say it lives
+    there. An architect still draws it next to the compute that assumes it,
+    since a line from a far corner crosses every box, so it takes the
+    innermost box of that compute that is not part of a network (the Region
+    beside a VPC, else the box the compute is in) and shares its row.
     """
     for role in arch.resources_of(IamRole):
         holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
         if role.id not in scene.nodes or not holders:
             continue
         holder = scene.copies[holders[0]][0]
-        box = _box_of(scene.cloud, holder)
-        if box is not None and box.kind.startswith("subnet") and len(scene.copies[holders[0]]) > 1:
-            box = _box_of(scene.cloud, box.id)  # beside its zones: every zone stays alike
-        if box is None:
-            scene.cloud.nodes.append(role.id)
-            continue
-        box.nodes.append(role.id)
+        outer = [g for g in _path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
+        (outer[-1] if outer else scene.cloud).nodes.append(role.id)
         scene.beside.append((role.id, holder))
 
 
-def _holds_group(group: Group, group_id: str) -> bool:
-    return group.id == group_id or any(_holds_group(c, group_id) for c in group.groups)
+_NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})
+"""Boxes of the network a role is never drawn in."""
 
 
-def _box_of(group: Group, node_id: str) -> Group | None:
-    """Return the innermost group that holds `node_id`; an Auto Scaling group's subnet for it.
-
-    The role sits beside the group's box, not in it: only instances are in it.
-    Given a group's id, return the VPC that holds it (zones hold only subnets).
-    """
-    slots = ("asg", "asg-slot")
-    if node_id in group.nodes or any(c.kind in slots and node_id in c.nodes for c in group.groups):
-        return group
-    if group.kind == "vpc" and any(_holds_group(c, node_id) for c in group.groups):
-        return group
+def _path_to(group: Group, node_id: str) -> list[Group]:
+    """Return the boxes from `group` down to the one holding `node_id` ([] if none)."""
+    if node_id in group.nodes:
+        return [group]
     for child in group.groups:
-        found = _box_of(child, node_id)
-        if found is not None:
-            return found
-    return None
+        path = _path_to(child, node_id)
+        if path:
+            return [group, *path]
+    return []
 
 
 def drawn_as(arch: Architecture, resource_id: str) -> Drawn:
@@ -193,6 +188,7 @@ def _align_rows(
             if row_of[arch.subnets_of(alb)[0]] == row:  # between its zones, in their row
                 anchors.insert(len(anchors) // 2, alb)
                 scene.straddle.append(alb)
+                scene.bars[alb] = list(arch.subnets_of(alb))
         scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
 
 
@@ -241,8 +237,12 @@ def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]
 def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
     """Return the node drawn for the resource in `subnet`, or None where it has none there."""
     drawn = drawn_as(arch, resource_id)
-    if drawn == "primary_standby":
-        return _database_copy(arch, arch.get(resource_id, Rds), subnet)
+    roles = replicas.parts(arch, resource_id)
+    if roles is not None:
+        if subnet.id not in roles:
+            return None
+        node_id = f"{resource_id}@{subnet.id}" if len(roles) > 1 else ""
+        return _node(arch, resource_id, node_id, roles[subnet.id], subnet.id)
     if has_interfaces(arch, resource_id):
         node = _node(arch, resource_id, f"{resource_id}@{subnet.id}", subnet=subnet.id)
         return dataclasses.replace(node, label="ENI", shape="eni")
@@ -251,20 +251,6 @@ def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
         node_id = f"{resource_id}@{subnet.id}" if many else ""
         return _node(arch, resource_id, node_id, subnet=subnet.id)
     return _node(arch, resource_id, subnet=subnet.id)
-
-
-def _database_copy(arch: Architecture, db: Rds, subnet: Subnet) -> Node | None:
-    """Return the primary's or the standby's node: a Multi-AZ database shows both."""
-    subnets = arch.subnets_of(db.id)
-    if not db.multi_az:
-        return _node(arch, db.id, subnet=subnet.id) if subnet.id == subnets[0] else None
-    primary_zone = arch.get(subnets[0], Subnet).zone
-    standby = next((s for s in subnets if arch.get(s, Subnet).zone != primary_zone), None)
-    if subnet.id == subnets[0]:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "primary", subnet.id)
-    if subnet.id == standby:
-        return _node(arch, db.id, f"{db.id}@{subnet.id}", "standby", subnet.id)
-    return None
 
 
 def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene: Scene) -> Group:

@@ -8,16 +8,30 @@ tidied layout. A text-only run first sizes the page in whole pixels, as `run` do
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from archgen.layout.dot import build_dot
-from archgen.layout.laid import parse
+from archgen.layout.laid import Laid, parse
 from archgen.layout.run import program, run_graphviz
 from archgen.layout.scene import Scene
 from archgen.layout.tidy import tidy
 
 
-def draw_tidied(scene: Scene, layout: bytes, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """Tidy dot's layout (its JSON) of `scene`; return each format `neato -n2` draws of it."""
+def draw_tidied(
+    scene: Scene,
+    layout: bytes,
+    formats: tuple[str, ...],
+    extra: Callable[[Laid], str] | None = None,
+) -> dict[str, bytes]:
+    """Tidy dot's layout (its JSON) of `scene`; return each format `neato -n2` draws of it.
+
+    `extra` gives DOT statements of the caller's own (a diff's colour key),
+    pinned where the layout put them, added at the end.
+    """
     laid = parse(layout)
     tidy(scene, laid)
     final = build_dot(scene, laid)
+    if extra is not None:
+        end = final.rstrip().rfind("}")
+        final = f"{final[:end]}\t{extra(laid)}\n{final[end:]}"
     return run_graphviz([program("neato"), "-n2"], final, formats)

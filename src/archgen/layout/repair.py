@@ -40,6 +40,34 @@ def foreign_crossings(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]
     return found
 
 
+def strays(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
+    """Return the lines between two icons of one subnet whose route leaves that subnet.
+
+    dot routes a line that pulls on nothing (an instance to the interface
+    endpoint beside it) round the icons between, often over the whole picture.
+    """
+    boxes = {
+        g.cell: laid.clusters[f"cluster_{g.id}"]
+        for g in groups
+        if g.kind.startswith("subnet") and f"cluster_{g.id}" in laid.clusters
+    }
+    found = set()
+    for edge in scene.edges:
+        subnet = _subnet(scene, edge.source)
+        if edge.id not in laid.routes or subnet not in boxes:
+            continue
+        if subnet != _subnet(scene, edge.target):
+            continue
+        if not all(_inside(p, _grown(boxes[subnet])) for p in curve_points(laid.routes[edge.id])):
+            found.add(edge.id)
+    return found
+
+
+def _grown(box: Rect) -> Rect:
+    """Return the box a little larger: a line along its border is still in it."""
+    return (box[0] - 8, box[1] - 8, box[2] + 8, box[3] + 8)
+
+
 def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Move each label that another line runs through to a free spot beside its own line.
 

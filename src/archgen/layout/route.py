@@ -57,8 +57,12 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
-        if scene.nodes[edge.target].type == "internet_gateway":
+        if _plumb(scene, laid, edge):
+            corners[edge.id] = _plumb(scene, laid, edge)
+        elif scene.nodes[edge.target].type == "internet_gateway":
             corners[edge.id] = _from_above(laid, edge, lane, ports)
+        elif not cluster and _level(laid, edge):
+            corners[edge.id] = _beneath(laid, edge, lane, ports)
         else:
             corners[edge.id] = _corners(laid, edge, y, ports)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
@@ -152,6 +156,9 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     down = _down(laid, edge)
     start_y = source[1] if down else source[3]
     end_y = target[3] if down else target[1]
+    if _level(laid, edge):  # both ends on one row: each leaves by the side facing the band
+        start_y = source[1] if y < source[1] else source[3]
+        end_y = target[1] if y < target[1] else target[3]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, end_y, y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
@@ -169,6 +176,49 @@ def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, target[3], y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, target[3])]
+
+
+def _plumb(scene: Scene, laid: Laid, edge: Edge) -> list[Point]:
+    """Return a straight upright line into or out of a load balancer's bar, when one fits.
+
+    The bar is the load balancer across its zones: a line meets it straight
+    above or below its other end, rather than jogging to the icon.
+    """
+    for bar, other in ((edge.target, edge.source), (edge.source, edge.target)):
+        if bar not in scene.bars:
+            continue
+        left, bottom, right, top = laid.nodes[bar]
+        x = laid.centre(other)[0]
+        far = laid.nodes[other]
+        ends = [(x, far[1]), (x, top)] if far[1] > top else [(x, far[3]), (x, bottom)]
+        low, high = sorted((ends[0][1], ends[1][1]))
+        between = [b for n, b in laid.nodes.items() if n not in (bar, other)]
+        if any(b[0] < x < b[2] and b[1] < high and low < b[3] for b in between):
+            return []
+        if not left + _SPREAD < x < right - _SPREAD:  # beyond an end: leave by that end
+            side = left + _SPREAD if x < left else right - _SPREAD
+            turn = (ends[0][1] + ends[1][1]) / 2
+            ends = [ends[0], (x, turn), (side, turn), (side, ends[1][1])]
+        return ends if bar == edge.target else list(reversed(ends))
+    return []
+
+
+def _level(laid: Laid, edge: Edge) -> bool:
+    """Tell whether both ends stand on one row (an instance and an endpoint in its subnet)."""
+    return abs(laid.centre(edge.source)[1] - laid.centre(edge.target)[1]) < 1
+
+
+def _beneath(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]:
+    """Return the corners of a line between two icons of one row: under their labels.
+
+    A level run between them would cross the icons standing between; one
+    above them crosses the row's box title, and dot's curve may leave the picture.
+    """
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    y = min(source[1], target[1]) - _LANE * (lane + 1)
+    xs = ports.take(edge.source, source[1], y)
+    xt = ports.take(edge.target, target[1], y)
+    return [(xs, source[1]), (xs, y), (xt, y), (xt, target[1])]
 
 
 class _Ports:
@@ -201,6 +251,8 @@ def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:
     down = _down(laid, edge)
     if _subnet(scene, edge.source) and _subnet(scene, edge.source) == _subnet(scene, edge.target):
         return ("", "")  # within one subnet: it turns halfway, inside the box
+    if edge.kind == "replication" and _subnet(scene, edge.source):
+        return (f"cluster_subnet:{_subnet(scene, edge.source)}", "bottom")  # under the row
     for end, leaving in ((edge.source, True), (edge.target, False)):
         subnet = _subnet(scene, end)
         if subnet:
@@ -211,6 +263,11 @@ def _gap(scene: Scene, laid: Laid, edge: Edge) -> Gap:
 
 def _subnet(scene: Scene, node_id: str) -> str:
     return scene.nodes[node_id].subnet if node_id in scene.nodes else ""
+
+
+def route_corners(corners: list[Point], edge: Edge) -> str:
+    """Return the straight pieces through `corners` as a route for `edge` (with its head)."""
+    return _spline(corners, _has_head(edge))
 
 
 def _spline(corners: list[Point], head: bool) -> str:

@@ -100,6 +100,8 @@ class Scene:
     """Pairs (upper, lower) that hold a node above another: an ALB over its subnets' row."""
     straddle: list[str] = field(default_factory=list)
     """Nodes held between two zone columns on a tier row: a load balancer over its zones."""
+    bars: dict[str, list[str]] = field(default_factory=dict)
+    """A load balancer drawn as a bar across its subnets, by node: the ids of those subnets."""
     beside: list[tuple[str, str]] = field(default_factory=list)
     """Pairs drawn on one row, such as an IAM role next to the resource assuming it."""
     legend: list[tuple[str, str]] = field(default_factory=list)

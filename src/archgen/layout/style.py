@@ -31,6 +31,16 @@ GROUPS: dict[str, dict[str, str]] = {
     "sg": {"color": "#DD3522", "fontcolor": "#DD3522", "style": "solid", "bgcolor": "transparent"},
 }
 
+BAR = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "color": "#8C4FFF",
+    "fillcolor": "white",
+    "penwidth": "1.2",
+    "fixedsize": "true",
+}
+"""A load balancer drawn across its subnets: a white bar in the networking colour."""
+
 BLOCKED = "#D13212"
 """The colour of a line the network refuses, and of an error marker."""
 WARNING = "#B7791F"

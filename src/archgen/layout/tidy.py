@@ -6,9 +6,11 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 from __future__ import annotations
 
 from archgen.layout import security_boxes
+from archgen.layout.around import route_around
+from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.laid import Laid, Rect, open_column
-from archgen.layout.repair import foreign_crossings, free_labels
+from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 
@@ -25,11 +27,15 @@ def tidy(scene: Scene, laid: Laid) -> None:
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
+    lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept)
     _legend_below(laid)
-    route_moved(scene, laid, groups, foreign_crossings(scene, laid, groups))
+    astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
+    astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
+    route_moved(scene, laid, groups, astray)
+    route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
 
 

@@ -14,7 +14,9 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from archgen.layout import style
+from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
+from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
@@ -104,6 +106,9 @@ class _Writer:
         box = self.geometry.nodes.get(node.id)
         if box is None:
             return
+        if node.id in self.scene.bars:  # a load balancer across its subnets (layout.bars)
+            self._bar(node, box, parent, origin)
+            box = Box(box.x, box.y + BAR_PAD, box.width, box.height)
         icon = _icon_box(box)
         label = "<br>".join(html_text(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
         if node.sublabel:
@@ -121,6 +126,12 @@ class _Writer:
         )
         self._geometry(cell, icon, origin)
 
+    def _bar(self, node: Node, box: Box, parent: str, origin: Box) -> None:
+        """Add the bar a load balancer is drawn on, under its icon, as the picture has it."""
+        attributes = {"id": f"{node.id}/bar", "value": "", "style": drawio_styles.BAR}
+        cell = _cell(self.cells, {**attributes, "vertex": "1", "parent": parent})
+        self._geometry(cell, box, origin)
+
     def legend(self, box: Box) -> None:
         rows = []
         for key, meaning in self.scene.legend:
@@ -128,6 +139,9 @@ class _Writer:
                 line = style.EDGES[key.removeprefix("line:")]
                 dashes = "· · · ·" if line.get("style") == "dotted" else "- - -"
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
+            elif (finding := legend_mark(key)) is not None:
+                colour = style.BLOCKED if finding[0] == "error" else style.WARNING
+                marker = _badge(finding[1], colour)
             else:
                 marker = _badge(key)
             rows.append(f"{marker}&nbsp; {html_text(meaning)}")
@@ -154,13 +168,19 @@ class _Writer:
                 "style": _line_style(edge, self.geometry.edges.get(edge.id, ())),
                 "edge": "1",
                 "parent": "1",
-                "source": edge.source,
-                "target": edge.target,
+                "source": self._end(edge.source),
+                "target": self._end(edge.target),
             },
         )
         geometry = ET.SubElement(cell, "mxGeometry", relative="1")
         geometry.set("as", "geometry")
-        points = [(x + _MARGIN, y + _MARGIN) for x, y in self.geometry.edges.get(edge.id, ())[1:-1]]
+        route = self.geometry.edges.get(edge.id, ())
+        inner = route[1:-1]
+        if route and edge.source in self.scene.bars:  # it leaves the bar where the picture has it
+            inner = (route[0], *inner)
+        if route and edge.target in self.scene.bars:
+            inner = (*inner, route[-1])
+        points = [(x + _MARGIN, y + _MARGIN) for x, y in inner]
         if points:
             array = ET.SubElement(geometry, "Array")
             array.set("as", "points")
@@ -170,6 +190,10 @@ class _Writer:
         if offset is not None:
             point = ET.SubElement(geometry, "mxPoint", x=_number(offset[0]), y=_number(offset[1]))
             point.set("as", "offset")
+
+    def _end(self, node_id: str) -> str:
+        """Return the cell a line ends at: a load balancer's bar rather than its icon."""
+        return f"{node_id}/bar" if node_id in self.scene.bars else node_id
 
     def _label_offset(self, edge: Edge, points: list[Point]) -> Point | None:
         """Return how far graphviz's label centre lies from where draw.io would put the label.
@@ -184,7 +208,8 @@ class _Writer:
         target = self.geometry.nodes.get(edge.target)
         if centre is None or source is None or target is None:
             return None
-        start, end = _shifted(_icon_box(source)), _shifted(_icon_box(target))
+        start = _shifted(source if edge.source in self.scene.bars else _icon_box(source))
+        end = _shifted(target if edge.target in self.scene.bars else _icon_box(target))
         first = points[0] if points else _centre(end)
         last = points[-1] if points else _centre(start)
         route = [_border_towards(start, first), *points, _border_towards(end, last)]
@@ -284,8 +309,8 @@ def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
     return ET.SubElement(parent, "mxCell", attrib=attributes)
 
 
-def _badge(text: str) -> str:
+def _badge(text: str, colour: str = style.BADGE) -> str:
     return (
-        f'<span style="background-color: {style.BADGE}; color: #ffffff; border-radius: 4px; '
+        f'<span style="background-color: {colour}; color: #ffffff; border-radius: 4px; '
         f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
     )

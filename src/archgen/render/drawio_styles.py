@@ -69,6 +69,9 @@ SHAPES: dict[str, str] = {
 }
 """Styles of drawing-only shapes (layout.scene.Node.shape), by name."""
 
+BAR = "rounded=1;whiteSpace=wrap;html=1;fillColor=#FFFFFF;strokeColor=#8C4FFF;arcSize=12;"
+"""A load balancer's bar across its subnets, as `style.BAR` draws it in the picture."""
+
 LEGEND = (
     "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;strokeColor=#AAB7B8;"
     "fillColor=#ffffff;spacing=6;fontSize=13;"
