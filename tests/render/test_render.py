@@ -198,7 +198,8 @@ def test_committed_diagrams_are_current() -> None:
         code, stdout, stderr = _render("--check")
     assert code == 0, f"diagrams_out/ is stale, run `make demo`: {stderr}"
     designs = len(list(ARCHITECTURES.rglob("*.yaml")))
-    assert stdout == f"{4 * designs} outputs checked: up to date\n"
+    # Each design: a picture in three formats and its explanation, plus the network view.
+    assert stdout == f"{(4 + 3) * designs} outputs checked: up to date\n"
 
 
 def test_missing_graphviz_is_a_clear_error_and_keeps_outputs(tmp_path: Path) -> None:
