@@ -10,11 +10,11 @@ import functools
 import json
 import os
 import re
-import subprocess
 import zlib
 from pathlib import Path
 from typing import Any
 
+from tests.browser import run_node
 from tests.conftest import ROOT
 
 VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
@@ -50,13 +50,7 @@ def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
     """Open a .drawio file in the real viewer in headless Chromium; return its report."""
     require_viewer()
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(SCRIPT), str(VIEWER), str(drawio), str(screenshot)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_node(VIEWER, SCRIPT, str(VIEWER), str(drawio), str(screenshot), timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report

@@ -17,6 +17,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from archgen.mkdocs_plugin import _write_inside
+from tests.browser import run_node
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.drawio.viewer import VIEWER, require_viewer
 from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
@@ -321,13 +322,8 @@ def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     require_viewer()
     screenshot = ARTIFACTS / "capstone.png"
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(PAGE), str(VIEWER), f"{served}/architectures/capstone/", str(screenshot)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    url = f"{served}/architectures/capstone/"
+    done = run_node(VIEWER, PAGE, str(VIEWER), url, str(screenshot), timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["pageErrors"] == []

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
+from tests.browser import run_node
 from tests.conftest import ROOT
 from tests.drawio.viewer import VIEWER, require_viewer
 
@@ -31,13 +31,8 @@ def render_in_browser(files: list[Path]) -> dict[str, Any]:
     """Parse and render each Mermaid file in Chromium; return the report per file path."""
     require_mermaid()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["node", str(SCRIPT), str(VIEWER), str(MERMAID), str(ARTIFACTS), *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    arguments = (str(VIEWER), str(MERMAID), str(ARTIFACTS), *map(str, files))
+    done = run_node(VIEWER, SCRIPT, *arguments, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report
