@@ -9,6 +9,7 @@ browser ends with the process: the server stops when its standard input closes.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import subprocess
@@ -29,7 +30,15 @@ def _browser(viewer: Path) -> tuple[subprocess.Popen[str], str]:
     assert server.stdout is not None
     address = server.stdout.readline().strip()
     assert address.startswith("ws://"), f"the test browser did not start: {address!r}"
+    atexit.register(_stop, server)
     return server, address
+
+
+def _stop(server: subprocess.Popen[str]) -> None:
+    """Close the browser and wait for it, so its time counts in the test run's own."""
+    assert server.stdin is not None
+    server.stdin.close()
+    server.wait(timeout=30)
 
 
 def run_node(
