@@ -77,17 +77,18 @@ $(MERMAID)/.installed: Makefile $(VIEWER)/.installed
 
 mermaid: viewer $(MERMAID)/.installed
 
-# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadscope),
-# so a module's expensive fixture (the MkDocs site, the pre-commit hook environment) is
-# built once. PYTEST_WORKERS=0 runs in one process, as the plain `pytest` command does.
+# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadgroup,
+# groups set in tests/conftest.py), so a module's expensive fixture (the MkDocs site, the
+# pre-commit hook environment) is built once, while the shards of the long property tests
+# (marked `spread`) fill in last. PYTEST_WORKERS=0 runs in one process, as `pytest` does.
 PYTEST_WORKERS ?= auto
 pytest: setup viewer mermaid
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: lint typecheck imports pytest
 
 # The pipeline fuzz test with ten times the mutants of a normal run (about two minutes),
-# then ten times the generated valid designs through every command (about twenty).
+# then twenty times the generated valid designs through every command (about twenty).
 fuzz: setup
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q
 	GENERATED_EXAMPLES=$${GENERATED_EXAMPLES:-2000} $(BIN)/pytest tests/generated -q

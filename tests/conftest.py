@@ -51,3 +51,26 @@ def run_console_script(setup: str, *args: str) -> subprocess.CompletedProcess[st
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "spread: the test shares no module fixture, so pytest-xdist may run it on any worker",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep each module on one worker (`make test` runs --dist loadgroup), the spread tests apart.
+
+    A module's expensive fixture (the MkDocs site, the pre-commit environment, the
+    rendered gallery) is then built once. The spread tests, shards of the long property
+    tests, are put last: xdist hands out work in this order, so they fill the time the
+    other worker spends on the last whole module.
+    """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("spread") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    items.sort(key=lambda item: item.get_closest_marker("spread") is not None)

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
 from archgen.errors import InvalidInput
@@ -91,11 +92,13 @@ def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 ALL_PATHS = _paths(CAPSTONE)[1:]
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""LibYAML's writer where PyYAML has it: the pure-Python one took most of the test's time."""
 
 
 @given(st.sampled_from(ALL_PATHS), _values, st.booleans())
 def test_mutated_capstone(path: tuple[Any, ...], value: Any, delete: bool) -> None:
-    document = yaml.safe_load(yaml.safe_dump(CAPSTONE))
+    document = copy.deepcopy(CAPSTONE)
     parent = document
     for part in path[:-1]:
         parent = parent[part]
@@ -103,7 +106,7 @@ def test_mutated_capstone(path: tuple[Any, ...], value: Any, delete: bool) -> No
         del parent[path[-1]]
     else:
         parent[path[-1]] = value
-    _load_or_invalid(yaml.safe_dump(document, sort_keys=False))
+    _load_or_invalid(yaml.dump(document, Dumper=_DUMPER, sort_keys=False))
 
 
 # -- mutants of the shipped designs, through every stage --------------------
@@ -327,11 +330,28 @@ def _run_everything(arch: Architecture) -> None:
         assert text.startswith(f"{traced_hop.call.caller} -> "), text[:80]
 
 
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, len(SOURCES) - 1), st.lists(_operations, min_size=1, max_size=3))
-def test_a_mutant_is_invalid_input_or_goes_through_every_stage(
-    index: int, operations: list[tuple[str, int, int]]
-) -> None:
+SHARDS = 8
+"""The mutants run as this many tests, each with its own seed, so pytest-xdist spreads them."""
+
+
+@pytest.mark.spread
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_a_mutant_is_invalid_input_or_goes_through_every_stage(shard: int) -> None:
+    count = EXAMPLES // SHARDS + (shard < EXAMPLES % SHARDS)
+
+    @seed(shard)
+    @settings(
+        max_examples=max(count, 1), database=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(st.integers(0, len(SOURCES) - 1), st.lists(_operations, min_size=1, max_size=3))
+    def mutant(index: int, operations: list[tuple[str, int, int]]) -> None:
+        _check_mutant(index, operations)
+
+    mutant()
+
+
+def _check_mutant(index: int, operations: list[tuple[str, int, int]]) -> None:
+    """Mutate a shipped design; it is invalid input at a real line, or goes through every stage."""
     base = _base(index)
     document = copy.deepcopy(base.value)
     for operation in operations:

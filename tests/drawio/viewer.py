@@ -10,11 +10,11 @@ import functools
 import json
 import os
 import re
-import subprocess
 import zlib
 from pathlib import Path
 from typing import Any
 
+from tests.browser import run_node
 from tests.conftest import ROOT
 
 VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
@@ -53,13 +53,7 @@ def run_in_chromium(script: Path, *args: str | Path, timeout: int = 120) -> dict
     viewer's puppeteer-core brings, and each script prints its report last.
     """
     require_viewer()
-    done = subprocess.run(
-        ["node", str(script), str(VIEWER), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    done = run_node(VIEWER, script, str(VIEWER), *map(str, args), timeout=timeout)
     assert done.returncode == 0, done.stderr[-2000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report

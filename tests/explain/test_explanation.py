@@ -7,6 +7,7 @@ student would.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import shutil
 from pathlib import Path
@@ -155,6 +156,19 @@ def test_users_can_bring_their_own_templates(tmp_path: Path) -> None:
     assert result.output == (
         "Course notes: Highly available three-tier web application for querying research data\n"
     )
+
+
+def test_an_edited_template_is_read_again_in_the_same_process(tmp_path: Path) -> None:
+    """The compiled templates are kept per folder; an edit (under `mkdocs serve`) still shows."""
+    template = tmp_path / "explanation.md.j2"
+    capstone = str(ARCHITECTURES / "capstone.yaml")
+    said = []
+    for stamp, words in ((1_000_000_000, "First"), (1_000_000_100, "Second")):
+        template.write_text(words + " notes\n", encoding="utf-8")
+        os.utime(template, (stamp, stamp))  # a whole second apart, on any file system
+        result = CliRunner().invoke(main, ["explain", capstone, "--templates", str(tmp_path)])
+        said.append(result.output)
+    assert said == ["First notes\n", "Second notes\n"]
 
 
 def test_a_template_typo_is_a_clear_error(tmp_path: Path) -> None:

@@ -10,14 +10,17 @@ crash; `explain` and `render` (real graphviz, every format) succeed.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 
 from archgen.cli import main
 from archgen.errors import InvalidInput
@@ -26,8 +29,15 @@ from archgen.loader.yaml_positions import parse
 from archgen.model.catalogue import CATALOGUE
 from tests.generated.strategies import architectures, uncovered_types
 
-EXAMPLES = int(os.environ.get("GENERATED_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("GENERATED_EXAMPLES", "96"))
+"""Designs through every command: twice as many as reach every type, mode, link and field.
+
+Each costs about half a second of graphviz; `make fuzz` runs 2,000. The coverage
+tests below fail if the designs this count draws stop reaching any of them."""
+SHARDS = 8
+"""The examples run as this many tests, each with its own seed, so pytest-xdist spreads them."""
 OUTPUTS = ("png", "svg", "drawio", "md")
+Body = Callable[[dict[str, Any]], None]
 
 
 def _invoke(*args: str) -> tuple[int, str]:
@@ -53,16 +63,38 @@ def _every_command(document: dict[str, Any], folder: Path) -> None:
         assert (out / f"generated.{suffix}").stat().st_size > 0, suffix
 
 
-@settings(
-    max_examples=EXAMPLES,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(architectures())
-def test_a_valid_design_goes_through_every_command(document: dict[str, Any]) -> None:
+def _run_shard(shard: int, body: Body) -> None:
+    """Run `body` over shard `shard`'s designs: the same designs on every run and machine.
+
+    The seed and settings are fixed here alone, so the coverage test below sees exactly
+    the designs the every-command test ran (Hypothesis draws the same sequence for
+    the same seed and settings while the body passes).
+    """
+    count = EXAMPLES // SHARDS + (shard < EXAMPLES % SHARDS)
+
+    @seed(shard)
+    @settings(
+        max_examples=max(count, 1),
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(architectures())
+    def run(document: dict[str, Any]) -> None:
+        body(document)
+
+    run()
+
+
+def _through_every_command(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory(prefix="archgen-generated-") as folder:
         _every_command(document, Path(folder))
+
+
+@pytest.mark.spread
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_a_valid_design_goes_through_every_command(shard: int) -> None:
+    _run_shard(shard, _through_every_command)
 
 
 @settings(max_examples=50, derandomize=True, deadline=None)
@@ -80,28 +112,16 @@ def test_every_type_of_the_catalogue_is_generated() -> None:
     assert uncovered_types() == []
 
 
-def test_the_generator_reaches_every_type() -> None:
-    """Over a few designs, every catalogue type appears (the generator is not stuck)."""
-    seen: set[str] = set()
-
-    @settings(max_examples=80, derandomize=True, deadline=None)
-    @given(architectures())
-    def collect(document: dict[str, Any]) -> None:
-        seen.update(resource["type"] for resource in document["resources"].values())
-
-    collect()
-    assert sorted(set(CATALOGUE) - seen) == []
-
-
 NEW_FIELDS = ("cidrs", "dead_letter_queue", "authorizer", "preserve_client_ip", "role", "kind")
 
 
 def _features(document: dict[str, Any]) -> set[str]:
-    """Name the uses of this round's format a design makes: modes, links, new fields."""
+    """Name what a design uses: its types, modes, links, and the new fields."""
     found = {f"mode {c.get('mode', 'request')}" for c in document["connections"]}
     resources = document["resources"].values()
     for resource in resources:
         kind = resource["type"]
+        found.add(f"type {kind}")
         for route in resource.get("routes", []):
             found.add(f"route via {document['resources'][route['target']]['type']}")
             if route["destination"] in document["resources"]:
@@ -117,16 +137,23 @@ def _features(document: dict[str, Any]) -> set[str]:
     return found
 
 
-def test_the_generator_reaches_every_mode_link_and_new_field() -> None:
-    """Connection modes, routes through links, prefix lists in rules, the fields added."""
+@functools.cache
+def _features_run() -> frozenset[str]:
+    """Return what the every-command test's designs use, over all its shards."""
     seen: set[str] = set()
+    for shard in range(SHARDS):
+        _run_shard(shard, lambda document: seen.update(_features(document)))
+    return frozenset(seen)
 
-    @settings(max_examples=200, derandomize=True, deadline=None)
-    @given(architectures())
-    def collect(document: dict[str, Any]) -> None:
-        seen.update(_features(document))
 
-    collect()
+def test_the_designs_run_through_every_command_reach_every_type() -> None:
+    """The generator is not stuck: the every-command test meets every catalogue type."""
+    used = {feature.removeprefix("type ") for feature in _features_run()}
+    assert sorted(set(CATALOGUE) - used) == []
+
+
+def test_the_designs_run_through_every_command_reach_every_mode_link_and_new_field() -> None:
+    """Connection modes, routes through links, prefix lists in rules, the fields added."""
     wanted = {
         "mode request",
         "mode event",
@@ -145,7 +172,7 @@ def test_the_generator_reaches_every_mode_link_and_new_field() -> None:
         "api_gateway.authorizer",
         "api_gateway.kind",
     }
-    assert sorted(wanted - seen) == []
+    assert sorted(wanted - _features_run()) == []
 
 
 NETWORK_EXAMPLES = max(1, EXAMPLES // 5)

@@ -8,6 +8,7 @@ sentences archgen formatted from escaped parts, is written as it is.
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +30,7 @@ def render_markdown(explanation: Explanation, templates: Path | None = None) -> 
     A user's folder need hold only the partials it changes: every template it
     lacks comes from archgen's own folder.
     """
-    folders = [template_dir()] if templates is None else [templates, template_dir()]
+    folders = (template_dir(),) if templates is None else (templates, template_dir())
     environment = _environment(folders)
     try:
         rendered = environment.get_template(TEMPLATE).render(x=explanation)
@@ -54,8 +55,14 @@ def _where(error: jinja2.TemplateError) -> str | None:
     return f"{inside[-1].filename}:{inside[-1].lineno}" if inside else None
 
 
-def _environment(folders: list[Path]) -> jinja2.Environment:
+@functools.lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     r"""Return an environment whose every `{{ value }}` is escaped for Markdown.
+
+    One environment per folder list for the whole process: it keeps the templates
+    it compiled (compiling them is most of an explanation's cost), and Jinja2
+    checks each file's time of change before reusing it, so an edited template
+    (a `--templates` folder under `mkdocs serve`) is read again.
 
     Jinja2's own escaping speaks HTML (`&lt;` but no `\[`), so escaping is the
     `finalize` hook, which sees each value a template writes and returns it as
