@@ -20,7 +20,7 @@ def mark(scene: Scene, findings: Iterable[Finding]) -> None:
     rules: dict[str, list[str]] = {}
     worst: dict[str, Severity] = {}
     for finding in findings:
-        if finding.suppressed or finding.severity == Severity.NOTE or finding.resource is None:
+        if not marks(finding) or finding.resource is None:
             continue
         resource = finding.resource
         if finding.rule not in rules.setdefault(resource, []):
@@ -35,3 +35,12 @@ def mark(scene: Scene, findings: Iterable[Finding]) -> None:
         scene.nodes[node.id] = dataclasses.replace(
             node, marker=" ".join(sorted(ids)), severity=worst[resource].value
         )
+
+
+def marks(finding: Finding) -> bool:
+    """Tell whether a finding marks the picture: an error or warning on a resource, not accepted."""
+    return (
+        not finding.suppressed
+        and finding.severity != Severity.NOTE
+        and finding.resource is not None
+    )
