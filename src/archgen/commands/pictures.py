@@ -8,7 +8,6 @@ fingerprints, which need the DOT source and never a graphviz run.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from archgen.errors import RenderError
@@ -32,23 +31,6 @@ def draw_outputs(arch: Architecture | Drawing, formats: Sequence[str]) -> dict[s
     chosen = [OUTPUT_FORMATS[fmt] for fmt in formats]
     drawing = draw(arch, tuple(entry.graphviz for entry in chosen if entry.graphviz))
     return {entry.name: entry.draw(drawing) for entry in chosen if entry.draw is not None}
-
-
-def graphviz_ahead(formats: Sequence[str]) -> AbstractContextManager[None]:
-    """Start the graphviz processes that drawing `formats` runs; stop the ones not taken.
-
-    Called before the models load: graphviz starts up on another core meanwhile.
-    A graphviz missing now is reported when a file is drawn, naming the file.
-    """
-    from archgen.layout.processes import ahead
-    from archgen.layout.run import pipeline
-
-    chosen = [OUTPUT_FORMATS[fmt].graphviz for fmt in formats]
-    drawn = tuple(fmt for fmt in chosen if fmt is not None)
-    try:
-        return ahead(pipeline(drawn) if drawn else [])
-    except RenderError:
-        return ahead([])
 
 
 def picture_print(planned: Drawing, fmt: str) -> str:

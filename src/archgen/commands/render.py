@@ -26,7 +26,7 @@ from archgen.commands.files import (
     settings_bytes,
 )
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
-from archgen.commands.pictures import draw_outputs, graphviz_ahead, picture_print
+from archgen.commands.pictures import draw_outputs, picture_print
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
@@ -137,23 +137,22 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
         current = freshness.current_without_loading(files, chosen, settings, layout)
         if current is not None:
             return RenderResult((), (), tuple(current))
-    with graphviz_ahead(chosen if run.verify or not run.check else ()):
-        from archgen.commands.loading import load_each  # only now is a model needed
-        from archgen.commands.settings import load_config
+    from archgen.commands.loading import load_each  # only now is a model needed
+    from archgen.commands.settings import load_config
 
-        config = load_config() if "md" in chosen else None  # reports an unreadable settings
-        loaded, problems = load_each(files)
-        outs = {str(path): out for path, out in files.items()}
-        failed = [str(problem) for problem in sorted(set(problems))]
-        work = [
-            job
-            for arch in loaded
-            if (job := _planned(arch, outs[arch.file], run, config, settings, layout, failed))
-        ]
-        if run.check and not run.verify:
-            stale = [job.targets[fmt] for job in work for fmt in job.formats]
-            return _result(_targets(work, chosen), stale, failed, written=False)
-        outputs, refused = _drawn([job for job in work if job.formats], run, failed)
+    config = load_config() if "md" in chosen else None  # reports an unreadable settings file
+    loaded, problems = load_each(files)
+    outs = {str(path): out for path, out in files.items()}
+    failed = [str(problem) for problem in sorted(set(problems))]
+    work = [
+        job
+        for arch in loaded
+        if (job := _planned(arch, outs[arch.file], run, config, settings, layout, failed))
+    ]
+    if run.check and not run.verify:
+        stale = [job.targets[fmt] for job in work for fmt in job.formats]
+        return _result(_targets(work, chosen), stale, failed, written=False)
+    outputs, refused = _drawn([job for job in work if job.formats], run, failed)
     work = [job for job in work if job.arch.file not in refused]
     if run.verify:
         shown = {job.targets[fmt]: (fmt, job.stamps[fmt].content) for job in work for fmt in chosen}

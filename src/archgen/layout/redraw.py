@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from archgen.layout.dot import build_dot
 from archgen.layout.laid import parse
-from archgen.layout.run import redraw_command, run_graphviz
+from archgen.layout.run import program, run_graphviz
 from archgen.layout.scene import Scene
 from archgen.layout.tidy import tidy
 
@@ -20,4 +20,4 @@ def draw_tidied(scene: Scene, layout: bytes, formats: tuple[str, ...]) -> dict[s
     laid = parse(layout)
     tidy(scene, laid)
     final = build_dot(scene, laid)
-    return run_graphviz(redraw_command(), final, formats)
+    return run_graphviz([program("neato"), "-n2"], final, formats)

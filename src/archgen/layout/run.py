@@ -2,16 +2,17 @@
 
 A PNG takes one more, text-only, layout run first, to size its page in whole
 pixels; the drawing process starts at the same time and waits for its input.
-Every process may have been started before its source existed (processes.ahead).
 """
 
 from __future__ import annotations
 
 import shutil
 import signal
+import subprocess
+import tempfile
+from pathlib import Path
 
 from archgen.errors import LayoutRefused, RenderError
-from archgen.layout.processes import Run, Started, take
 from archgen.layout.style import PAGE_PAD_INCHES
 
 INSTALL_HINT = (
@@ -23,32 +24,7 @@ PNG_DPI = 96
 
 def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
     """Lay `source` out once and return each requested format's bytes."""
-    return run_graphviz(layout_command(), source, formats)
-
-
-def layout_command() -> list[str]:
-    """Return the command that lays a DOT source out: dot."""
-    return [program("dot")]
-
-
-def redraw_command() -> list[str]:
-    """Return the command that draws a laid-out DOT source as it stands: `neato -n2`."""
-    return [program("neato"), "-n2"]
-
-
-def pipeline(formats: tuple[str, ...]) -> list[Run]:
-    """Return the processes a drawing in `formats` runs when graphviz takes the full layout.
-
-    dot lays out to JSON (layout.drawing), then `neato -n2` draws the tidied
-    layout in every format (layout.redraw), after sizing a PNG's page.
-    """
-    return [*_runs(layout_command(), ("json",)), *_runs(redraw_command(), formats)]
-
-
-def _runs(command: list[str], formats: tuple[str, ...]) -> list[Run]:
-    """Return the processes `run_graphviz(command, _, formats)` runs, in the order it needs them."""
-    sizing = [(tuple(command), ("plain",))] if "png" in formats else []
-    return [*sizing, (tuple(command), formats)]
+    return run_graphviz([program("dot")], source, formats)
 
 
 def program(name: str) -> str:
@@ -64,13 +40,18 @@ def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> d
 
     dot lays out and draws; `neato -n2` draws what is already laid out (redraw).
     """
-    drawing = take(command, formats)  # loads graphviz's plugins while the page is sized
-    try:
-        text = with_whole_pixel_page(command, source) if "png" in formats else source
-    except BaseException:
-        drawing.stop()
-        raise
-    return _finish(drawing, text)
+    with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
+        outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
+        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
+        drawing = _start(command, options)  # loads graphviz's plugins while the page is sized
+        try:
+            text = with_whole_pixel_page(command, source) if "png" in formats else source
+        except BaseException:
+            drawing.kill()
+            drawing.communicate()
+            raise
+        _finish(drawing, text)
+        return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
 def with_whole_pixel_page(command: list[str], source: str) -> str:
@@ -85,8 +66,7 @@ def with_whole_pixel_page(command: list[str], source: str) -> str:
     the pad is set by a graph attribute statement at the end, which overrides
     the one at the start.
     """
-    plain = _finish(take(command, ("plain",)), source)["plain"]
-    header = plain.split(maxsplit=4)  # graph SCALE W H ...
+    header = _finish(_start(command, ["-Tplain"]), source).split(maxsplit=4)  # graph SCALE W H ...
     try:
         width, height = float(header[2]), float(header[3])
     except (IndexError, ValueError) as error:
@@ -102,17 +82,22 @@ def _pad(drawing_inches: float) -> str:
     return f"{(page_inches - drawing_inches) / 2:.6f}"
 
 
-def _finish(process: Started, source: str) -> dict[str, bytes]:
-    """Give a started graphviz its source and return each format's bytes."""
-    try:
-        code, stderr = process.communicate(source)
-        if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
-            raise LayoutRefused(stderr.decode("utf-8", "replace"))
-        if code < 0:  # stopped from outside (out of memory, a signal): no fault of the source
-            raise RenderError(f"graphviz was stopped by {signal.Signals(-code).name}")
-        return process.outputs()
-    finally:
-        process.stop()
+def _start(command: list[str], options: list[str]) -> subprocess.Popen[bytes]:
+    """Start graphviz; it reads its DOT source from standard input once given."""
+    return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
+        [*command, *options], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
+    """Give a started dot its source and return its standard output."""
+    stdout, stderr = process.communicate(source.encode("utf-8"))
+    code = process.returncode
+    if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
+        raise LayoutRefused(stderr.decode("utf-8", "replace"))
+    if code < 0:  # stopped from outside (out of memory, a signal): no fault of the source
+        raise RenderError(f"graphviz was stopped by {signal.Signals(-code).name}")
+    return stdout
 
 
 _CRASHES = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE})
