@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archgen.render.code_digest import package_digest, without_notes
+from archgen.render import code_digest
+from archgen.render.code_digest import modules_digest, package_digest, without_notes
 
 MODULE = b'''"""What this module is for."""
 
@@ -127,3 +128,26 @@ def test_a_relative_cache_folder_is_ignored(
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
     assert _from_cache_or_sources() == digest
     assert not (tmp_path / "relative").exists()
+
+
+def test_the_digest_of_the_modules_a_picture_is_drawn_by_is_cached_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    names = ("layout/ladder.py", "layout/run.py")
+    modules_digest.cache_clear()
+    digest = modules_digest(names)
+    one = modules_digest(names[:1])
+    assert digest != one
+    assert sorted(p.read_text(encoding="ascii") for p in _entries(tmp_path)) == sorted(
+        [digest + "\n", one + "\n"]
+    )
+
+    def unparsed(source: bytes) -> bytes:
+        raise AssertionError("a cached digest is read, not computed")
+
+    modules_digest.cache_clear()
+    monkeypatch.setattr(code_digest, "without_notes", unparsed)
+    assert modules_digest(names) == digest
+    assert modules_digest(names[:1]) == one
+    modules_digest.cache_clear()

@@ -309,10 +309,10 @@ def _marked(job: _Job) -> Drawing:
     Only a drawing runs the rules: `--check` compares the fingerprint of the
     unmarked picture, which the source's fingerprint (its inputs) vouches for.
     """
-    from archgen.layout.drawing import plan
+    from archgen.layout.drawing import marked
     from archgen.rules.engine import run_rules
 
-    return plan(job.arch, run_rules(job.arch, config=job.config), job.view)
+    return marked(job.planned, job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
 def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:

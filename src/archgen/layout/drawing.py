@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archgen.findings import Finding
 from archgen.layout.connections import connect
 from archgen.layout.dot import build_dot
 from archgen.layout.ladder import RUNGS, lay_out
-from archgen.layout.marks import mark
+from archgen.layout.marks import mark, marks
 from archgen.layout.netview import network_view
 from archgen.layout.placement import place
 from archgen.layout.redraw import draw_tidied
@@ -52,6 +52,17 @@ def plan(arch: Architecture, findings: Iterable[Finding] = (), view: str = "defa
     """Return the scene and DOT source of `arch` in `view` without running graphviz."""
     scene = build_scene(arch, findings, view)
     return Drawing(arch.name, scene, build_dot(scene))
+
+
+def marked(
+    planned: Drawing, arch: Architecture, findings: Sequence[Finding], view: str = "default"
+) -> Drawing:
+    """Return the drawing of `arch` with `findings` marked: `planned` itself when none marks it.
+
+    A render plans each design unmarked first, for its fingerprint; a clean
+    design's marked plan would be the same scene and DOT, built again.
+    """
+    return plan(arch, findings, view) if any(map(marks, findings)) else planned
 
 
 def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:

@@ -27,7 +27,7 @@ def mark(scene: Scene, findings: Iterable[Finding]) -> None:
     rules: dict[str, list[str]] = {}
     worst: dict[str, Severity] = {}
     for finding in findings:
-        if finding.suppressed or finding.severity == Severity.NOTE or finding.resource is None:
+        if not marks(finding) or finding.resource is None:
             continue
         resource = finding.resource
         if finding.rule not in rules.setdefault(resource, []):
@@ -68,3 +68,12 @@ def legend_mark(key: str) -> tuple[str, str] | None:
         return None
     severity, _, rule = key.removeprefix(MARK_PREFIX).partition(":")
     return severity, rule
+
+
+def marks(finding: Finding) -> bool:
+    """Tell whether a finding marks the picture: an error or warning on a resource, not accepted."""
+    return (
+        not finding.suppressed
+        and finding.severity != Severity.NOTE
+        and finding.resource is not None
+    )

@@ -62,9 +62,7 @@ every output that repeats it grow with the size of the file.
 class Frozen(BaseModel):
     """Base of every model: immutable, and unknown keys are errors, not dropped typos."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", defer_build=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 @dataclass(frozen=True)
