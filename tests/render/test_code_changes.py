@@ -19,6 +19,7 @@ import pytest
 import archgen
 from archgen.render.stamp import parse_output
 from tests.conftest import ARCHITECTURES, ROOT
+from tests.fake_dot import dot_on_path, real_dot
 
 PACKAGE = Path(archgen.__file__).resolve().parent
 """The package under test, whichever checkout it is."""
@@ -147,19 +148,12 @@ def test_a_change_to_the_draw_io_converter_makes_only_the_draw_io_files_stale(
 
 def _other_graphviz(tmp_path: Path) -> str:
     """Put a `dot` first on PATH that names another release and draws with the real one."""
-    real = shutil.which("dot")
-    assert real is not None
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    wrapper = folder / "dot"
-    wrapper.write_text(
+    return dot_on_path(
+        tmp_path,
         '#!/bin/sh\nif [ "$1" = -V ]; then\n'
         '  echo "dot - graphviz version 99.0.0 (0)" >&2; exit 0\nfi\n'
-        f'exec "{real}" "$@"\n',
-        encoding="utf-8",
+        f'exec "{real_dot()}" "$@"\n',
     )
-    wrapper.chmod(0o755)
-    return f"{folder}{os.pathsep}{os.environ['PATH']}"
 
 
 def test_an_unchanged_design_is_current_under_another_graphviz(tmp_path: Path, out: Path) -> None:

@@ -11,7 +11,6 @@ files of the run are written all the same.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +27,7 @@ from archgen.layout.run import run_dot
 from archgen.layout.scene import Group
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES, ROOT
+from tests.fake_dot import dot_on_path, real_dot
 
 CASES = sorted((ROOT / "tests" / "generated" / "cases").glob("*.yaml"))
 SUFFIXES = (".png", ".svg", ".drawio", ".md")
@@ -87,27 +87,21 @@ def _refusing_dot(tmp_path: Path, marker: str, ending: str = "os.abort()") -> st
 
     Each source it is given is appended to `calls` beside it, as one line.
     """
-    real = shutil.which("dot")
-    assert real is not None
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    wrapper = folder / "dot"
-    wrapper.write_text(
+    calls = tmp_path / "bin" / "calls"
+    return dot_on_path(
+        tmp_path,
         f"#!{sys.executable}\n"
         "import os, signal, subprocess, sys\n"
         "source = sys.stdin.buffer.read()\n"
-        f"with open({str(folder / 'calls')!r}, 'a') as calls:\n"
+        f"with open({str(calls)!r}, 'a') as calls:\n"
         "    calls.write('source\\n')\n"
         f"if {marker.encode()!r} in source:\n"
         "    sys.stderr.write('Error: trouble in init_rank\\n\\t%0 1\\n\\x1b[31mlost edge\\n')\n"
         "    sys.stderr.flush()\n"
         f"    {ending}\n"
-        f"done = subprocess.run([{real!r}, *sys.argv[1:]], input=source)\n"
+        f"done = subprocess.run([{real_dot()!r}, *sys.argv[1:]], input=source)\n"
         "sys.exit(done.returncode)\n",
-        encoding="utf-8",
     )
-    wrapper.chmod(0o755)
-    return f"{folder}{os.pathsep}{os.environ['PATH']}"
 
 
 def test_a_graphviz_killed_from_outside_is_no_refusal_and_not_retried(
