@@ -63,12 +63,18 @@ def _annotate(arch: Architecture, group: Group) -> None:
 
 
 def subnet_notes(arch: Architecture, subnet_id: str) -> list[tuple[str, str]]:
-    """Return the (icon, text) lines of a subnet: its routes, then what its NACL admits."""
+    """Return the (icon, text) lines of a subnet: its route table and routes, its NACL's rules.
+
+    Each name stands on its own line, with what it decides on the lines
+    under it: narrow notes keep a subnet one zone wide. Outbound rules are
+    shown too: a reply is refused there as often as a request inbound.
+    """
     summary = summarise(arch, subnet_id)
-    notes = _lines("route-table", f"{summary.table}: {summary.routes[0]}")
-    for route in summary.routes[1:]:
+    notes = [("route-table", summary.table)]
+    for route in summary.routes:
         notes += _lines("", route)
-    return notes + _lines("nacl", f"{summary.nacl}: in {summary.admits}")
+    notes += [("nacl", summary.nacl)]
+    return notes + _lines("", f"in {summary.admits}") + _lines("", f"out {summary.sends}")
 
 
 def _lines(icon: str, text: str) -> list[tuple[str, str]]:

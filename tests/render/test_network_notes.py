@@ -1,0 +1,55 @@
+"""The route and NACL lines of the network view, on designs a network engineer wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archgen.loader import load_file
+from archgen.network.subnet_summary import route_lines, summarise
+from tests.conftest import ARCHITECTURES
+
+DESIGNS = Path(__file__).parent.parent / "data" / "network"
+EDGE = DESIGNS / "edge.yaml"
+
+
+def test_a_prefix_list_route_is_one_line_however_many_ranges_it_holds() -> None:
+    lines = route_lines(load_file(EDGE), "pub-a")
+    assert lines == ("0.0.0.0/0 → igw", "corp → tgw", "10.0.0.0/8 → tgw")  # /16s before the /8
+
+
+def test_the_default_route_comes_first_and_the_more_specific_routes_after() -> None:
+    lines = route_lines(load_file(EDGE), "priv-a")
+    assert lines == ("0.0.0.0/0 → nat-a", "10.0.0.0/8 → tgw")  # the /25 is in the VPC: local
+
+
+def test_a_table_without_a_default_route_names_the_local_route() -> None:
+    hub = load_file(ARCHITECTURES / "gallery" / "transit-gateway-hub-spoke.yaml")
+    assert route_lines(hub, "svc-a")[-1] == "else: no route (10.2.0.0/16 → local)"
+    capstone = load_file(ARCHITECTURES / "capstone.yaml")
+    assert route_lines(capstone, "db-a") == ("10.0.0.0/16 → local only",)
+
+
+def test_the_main_route_table_is_marked() -> None:
+    arch = load_file(EDGE)
+    assert summarise(arch, "priv-a").table == "main-rt (main)"
+    assert summarise(arch, "pub-a").table == "pub-rt"
+
+
+def test_a_shadowed_allow_is_not_listed_and_every_source_is_explicit() -> None:
+    summary = summarise(load_file(EDGE), "pub-a")
+    assert summary.admits == (
+        "deny 443 from any, udp 53 from 10.0.0.0/8, icmp from any, 1024-65535 from any"
+    )
+
+
+def test_the_nacl_line_shows_outbound_too() -> None:
+    arch = load_file(DESIGNS / "sharednat.yaml")
+    summary = summarise(arch, "priv-a")
+    assert summary.admits == "80 from 172.16.0.0/23, deny all from any"
+    assert summary.sends == "443 to any, 1024-65535 to 172.16.0.0/23"
+    assert summarise(load_file(EDGE), "pub-a").sends == "all to any"
+
+
+def test_an_allow_after_a_partial_deny_is_kept() -> None:
+    summary = summarise(load_file(ARCHITECTURES / "capstone.yaml"), "app-a")
+    assert summary.admits == "80 from 10.0.0.0/23, 1024-65535 from any"
