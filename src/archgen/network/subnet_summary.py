@@ -33,7 +33,7 @@ class SubnetSummary:
     """A subnet's route table with its deciding routes, and its NACL with what it lets through."""
 
     table: str
-    """The route table's id, `main-rt (main)` for the VPC's main table, `main` for the implicit one."""
+    """The route table's id, `main-rt (main)` for the main table, `main` for the implicit one."""
     routes: tuple[str, ...]
     """`0.0.0.0/0 → igw` first when there is a default route, then the routes that decide
     the rest, most specific first; `else: no route (10.0.0.0/16 → local)` when some
@@ -41,7 +41,7 @@ class SubnetSummary:
     nacl: str
     """The NACL's id, or `default` for the VPC's allow-all default ACL."""
     admits: str
-    """What the NACL lets in, rules in evaluation order: `80 from 10.0.0.0/23, deny all from any`."""
+    """What the NACL lets in, in evaluation order: `80 from 10.0.0.0/23, deny all from any`."""
     sends: str
     """What the NACL lets out, in the same words (`to` for `from`)."""
 
