@@ -139,9 +139,8 @@ _PROTOCOLS = ("tcp", "udp", "icmp")
 
 def _rule_words(rule: NaclRule, way: str) -> str:
     """Return e.g. `deny udp 53 from 10.0.0.0/8`, `443 from any`, `all to any`."""
-    if rule.protocol in ("all", "icmp"):
-        what = rule.protocol
-    else:
-        what = str(rule.ports) if rule.protocol == "tcp" else f"{rule.protocol} {rule.ports}"
+    what: str = rule.protocol
+    if rule.protocol in ("tcp", "udp"):
+        what = str(rule.ports) if rule.protocol == "tcp" else f"udp {rule.ports}"
     where = "any" if rule.cidr == ANYWHERE else rule.cidr
     return f"{'deny ' if rule.action == 'deny' else ''}{what} {way} {where}"
