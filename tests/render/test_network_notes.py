@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
 from tests.conftest import ARCHITECTURES
@@ -53,3 +54,15 @@ def test_the_nacl_line_shows_outbound_too() -> None:
 def test_an_allow_after_a_partial_deny_is_kept() -> None:
     summary = summarise(load_file(ARCHITECTURES / "capstone.yaml"), "app-a")
     assert summary.admits == "80 from 10.0.0.0/23, 1024-65535 from any"
+
+
+def test_a_refused_reply_is_labelled_as_a_reply() -> None:
+    scene = build_scene(load_file(DESIGNS / "sharednat.yaml"), view="network")
+    labels = [edge.label for edge in scene.edges if "blocked" in edge.label]
+    assert labels == ["HTTPS 443\nreply blocked at network ACL priv-nacl inbound"]
+
+
+def test_a_refused_request_says_blocked_at() -> None:
+    scene = build_scene(load_file(EDGE), view="network")
+    labels = [edge.label for edge in scene.edges if "blocked" in edge.label]
+    assert labels == ["HTTPS 443\nblocked at network ACL pub-nacl inbound"]
