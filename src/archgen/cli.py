@@ -243,9 +243,10 @@ def render(
             view=view,
         )
     if check:
+        missing = [path for path in result.stale if not path.exists()]
         for path in result.stale:
-            fail(f"stale: {path}")
-        verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
+            fail(f"{'missing' if path in missing else 'stale'}: {path}")
+        verdict = "up to date" if not result.stale else _out_of_date(result.stale, missing)
         click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
         _exit_render(result.failed, EXIT_FINDINGS if result.stale else EXIT_OK)
     for path in result.written:
@@ -275,3 +276,9 @@ def _emit(text: str, output: Path | None) -> None:
 
     with invalid_exits_2(), interrupted_exits():
         write_atomically(output, text)
+
+
+def _out_of_date(stale: tuple[Path, ...], missing: list[Path]) -> str:
+    """Return e.g. `3 stale`, `2 stale, 1 missing`: a missing output is never drawn, not old."""
+    counts = [(len(stale) - len(missing), "stale"), (len(missing), "missing")]
+    return ", ".join(f"{count} {word}" for count, word in counts if count)

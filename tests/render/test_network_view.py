@@ -126,8 +126,8 @@ def test_render_network_view_end_to_end(tmp_path: Path) -> None:
     assert svg.count("<title>cluster_sg:app&#45;sg@") == 2
     assert "App security group" in svg
     assert "public&#45;rt</FONT>" not in svg
-    assert ">&#160;0.0.0.0/0 → igw<" in svg
-    assert ">&#160;10.0.0.0/16 → local only<" in svg
+    assert ">\u00a00.0.0.0/0 → igw<" in svg
+    assert ">\u00a010.0.0.0/16 → local only<" in svg
     cells = _cells(tmp_path / "capstone.network.drawio")
     assert "Route table public-rt</font>" in cells["public-a"].get("value", "")
     assert "in 3306 from 10.0.10.0/23" in cells["db-a"].get("value", "")
@@ -176,7 +176,7 @@ def test_check_reports_a_missing_view_output(tmp_path: Path) -> None:
     (tmp_path / "capstone.network.png").unlink()
     code, output = _render(*args, "--check")
     assert code == 1
-    assert f"stale: {tmp_path / 'capstone.network.png'}" in output
+    assert f"missing: {tmp_path / 'capstone.network.png'}" in output
     code, output = _render(*args, "--check", "--verify")
     assert code == 1
     assert "capstone.network.png" in output
