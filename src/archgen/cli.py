@@ -35,6 +35,7 @@ from archgen.console import (
 )
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
+from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.errors import InvalidInput
@@ -208,9 +209,10 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
 @click.option(
     "--view",
+    multiple=True,
     help=f"Draw one view: {', '.join(VIEWS)} (route tables, NACLs and security groups, "
-    "as NAME.network.png, .svg, .drawio). Without it: the default view, and every view "
-    "already in --out is kept current.",
+    "as NAME.network.png, .svg, .drawio, .mmd). Without it: the default view, and every view "
+    "already in --out is kept current. Given twice, render refuses.",
 )
 def render(
     paths: tuple[str, ...],
@@ -222,13 +224,18 @@ def render(
     force: bool,
     fail_on_change: bool,
     jobs: int | None,
-    view: str | None,
+    view: tuple[str, ...],
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen.commands.render import render as render_files
     from archgen.console import progress
 
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
+    if len(set(view)) > 1:  # click keeps the last one given: say so rather than drop the others
+        raise click.UsageError(
+            f"--view given {len(view)} times ({', '.join(map(visible, view))}): a run draws one "
+            "view; without --view, render keeps every view already in --out current",
+        )
     with invalid_exits_2(), interrupted_exits():
         result = render_files(
             paths,
@@ -240,7 +247,7 @@ def render(
             jobs=jobs,
             progress=progress if sys.stderr.isatty() else None,
             templates=templates,
-            view=view,
+            view=view[0] if view else None,
         )
     if check:
         missing = [path for path in result.stale if not path.exists()]

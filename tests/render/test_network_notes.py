@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from archgen.cli import main
 from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
@@ -66,3 +69,11 @@ def test_a_refused_request_says_blocked_at() -> None:
     scene = build_scene(load_file(EDGE), view="network")
     labels = [edge.label for edge in scene.edges if "blocked" in edge.label]
     assert labels == ["HTTPS 443\nblocked at network ACL pub-nacl inbound"]
+
+
+def test_two_views_in_one_run_are_refused(tmp_path: Path) -> None:
+    args = ["render", str(EDGE), "--out", str(tmp_path), "--view", "network", "--view", "default"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--view given 2 times (network, default): a run draws one view" in result.output
+    assert list(tmp_path.iterdir()) == []
