@@ -77,3 +77,18 @@ def test_two_views_in_one_run_are_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--view given 2 times (network, default): a run draws one view" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_explanation_links_the_picture_this_run_draws(tmp_path: Path) -> None:
+    args = ["render", str(EDGE), "--out", str(tmp_path), "--view", "network"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    page = (tmp_path / "edge.md").read_text(encoding="utf-8")
+    assert "](edge.network.png)" in page
+    assert "](edge.png)" not in page
+    assert CliRunner().invoke(main, [*args[:4], "--format", "svg,md"]).exit_code == 0
+    assert "](edge.svg)" in (tmp_path / "edge.md").read_text(encoding="utf-8")
+
+
+def test_a_plain_render_links_the_default_picture(tmp_path: Path) -> None:
+    assert CliRunner().invoke(main, ["render", str(EDGE), "--out", str(tmp_path)]).exit_code == 0
+    assert "](edge.png)" in (tmp_path / "edge.md").read_text(encoding="utf-8")
