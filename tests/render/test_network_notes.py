@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -92,3 +93,19 @@ def test_the_explanation_links_the_picture_this_run_draws(tmp_path: Path) -> Non
 def test_a_plain_render_links_the_default_picture(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["render", str(EDGE), "--out", str(tmp_path)]).exit_code == 0
     assert "](edge.png)" in (tmp_path / "edge.md").read_text(encoding="utf-8")
+
+
+def _legend(drawio: Path) -> str:
+    root = ET.parse(drawio).getroot()  # noqa: S314 (archgen's own output)
+    return next(
+        c.get("value", "") for c in root.iter("mxCell") if c.get("id", "").startswith("legend:")
+    )
+
+
+def test_the_drawio_legend_draws_each_line_as_the_lines_are_drawn(tmp_path: Path) -> None:
+    args = ["render", str(EDGE), "--out", str(tmp_path), "--format", "drawio"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    rows = _legend(tmp_path / "edge.drawio").split("<br>")
+    blocked = next(row for row in rows if "blocked" in row)
+    assert "—" in blocked
+    assert "- - -" not in blocked

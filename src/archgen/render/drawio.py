@@ -50,6 +50,10 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     return Artifact(f"{scene.name}.drawio", (text + "\n").encode("utf-8"))
 
 
+_STROKES = {"dotted": "· · · ·", "dashed": "- - -"}
+"""The legend's sample of each line style; a solid line (a blocked one) is drawn solid."""
+
+
 def _notes(notes: list[tuple[str, str]]) -> str:
     """Return a box's notes (network view) as small lines under its name, marked as in the PNG."""
     marks = {"route-table": "Route table ", "nacl": "NACL "}
@@ -126,7 +130,7 @@ class _Writer:
         for key, meaning in self.scene.legend:
             if key.startswith("line:"):
                 line = style.EDGES[key.removeprefix("line:")]
-                dashes = "· · · ·" if line.get("style") == "dotted" else "- - -"
+                dashes = _STROKES.get(line.get("style", ""), "——")
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
             else:
                 marker = _badge(key)
