@@ -8,9 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.layout.drawing import build_scene
+from archgen.layout.drawing import build_scene, plan
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
+from archgen.rules.engine import run_rules
 from tests.conftest import ARCHITECTURES
 
 DESIGNS = Path(__file__).parent.parent / "data" / "network"
@@ -109,3 +110,53 @@ def test_the_drawio_legend_draws_each_line_as_the_lines_are_drawn(tmp_path: Path
     blocked = next(row for row in rows if "blocked" in row)
     assert "—" in blocked
     assert "- - -" not in blocked
+
+
+def _marked_groups(path: Path, view: str) -> dict[str, str]:
+    """Return each marked box's id with its marker, and each marked note as `box/note`."""
+    arch = load_file(path)
+    scene = plan(arch, run_rules(arch), view).scene
+    found: dict[str, str] = {}
+    stack = [scene.cloud]
+    while stack:
+        group = stack.pop()
+        stack.extend(group.groups)
+        if group.marker:
+            found[group.id] = group.marker
+        for note, (ids, _) in group.note_marks.items():
+            found[f"{group.id}/{note}"] = ids
+    return found
+
+
+def test_network_parts_carry_the_rule_ids_of_their_findings() -> None:
+    marked = _marked_groups(DESIGNS / "web3az.yaml", "network")
+    assert marked["sg:app-sg@asg/app@app-a"] == "AG305"
+    assert "sg:app-sg@asg/app@app-b" not in marked  # one marker a resource, as on icons
+    assert marked["subnet:app-a/nacl"] == "AG303"
+    assert marked["subnet:app-b/nacl"] == "AG303"  # every subnet the NACL guards shows it
+    assert marked["subnet:app-c/route-table"] == "AG105"
+    assert "subnet:app-a/route-table" not in marked
+
+
+def test_the_default_view_marks_a_subnet_on_its_box() -> None:
+    marked = _marked_groups(DESIGNS / "web3az.yaml", "default")
+    assert marked == {"subnet:app-c": "AG105"}
+
+
+def test_drawio_files_carry_the_markers_and_the_legend_explains_them(tmp_path: Path) -> None:
+    for view in ("default", "network"):
+        args = ["render", str(DESIGNS / "web3az.yaml"), "--out", str(tmp_path), "--view", view]
+        assert CliRunner().invoke(main, [*args, "--format", "drawio"]).exit_code == 0
+    network = (tmp_path / "web3az.network.drawio").read_text(encoding="utf-8")
+    default = (tmp_path / "web3az.drawio").read_text(encoding="utf-8")
+    for rule in ("AG305", "AG303", "AG105", "AG209"):
+        assert rule in network, rule
+    for rule in ("AG105", "AG209"):
+        assert rule in default, rule
+    assert "finding of archgen check" in _legend(tmp_path / "web3az.network.drawio")
+
+
+def test_a_clean_design_has_no_marker_row_in_its_legend(tmp_path: Path) -> None:
+    args = ["render", str(DESIGNS / "private.yaml"), "--out", str(tmp_path), "--format", "drawio"]
+    assert CliRunner().invoke(main, [*args, "--view", "network"]).exit_code == 0
+    assert "finding of archgen check" not in (tmp_path / "private.network.drawio").read_text()

@@ -95,13 +95,18 @@ def _node(graph: graphviz.Digraph, node: Node, at: Laid | None) -> None:
 
 def _marker(node: Node) -> str:
     """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
-    if not node.marker:
+    return marker_cell(node.marker, node.severity)
+
+
+def marker_cell(marker: str, severity: str) -> str:
+    """Return a cell with rule ids on the colour of their worst severity; "" for no marker."""
+    if not marker:
         return ""
-    colour = style.BLOCKED if node.severity == "error" else style.WARNING
+    colour = style.BLOCKED if severity == "error" else style.WARNING
     return (
         f'<TD VALIGN="TOP"><TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
         f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
-        f"&nbsp;{html_text(node.marker)}&nbsp;</B></FONT></TD></TR></TABLE></TD>"
+        f"&nbsp;{html_text(marker)}&nbsp;</B></FONT></TD></TR></TABLE></TD>"
     )
 
 
@@ -180,28 +185,36 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
+    name = "<BR/>".join(html_text(line) for line in name_lines(group))
+    marker = marker_cell(group.marker, group.severity)
     if icon is None:
-        return "<" + "<BR/>".join(html_text(line) for line in name_lines(group)) + ">"
+        return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
     return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
-        f"<TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD></TR>{_notes(group.notes)}</TABLE>>"
+        f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
+        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
+        f"{_notes(group)}</TABLE>>"
     )
+
+
+_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+"""A box's name: its icon, its name and its marker side by side."""
 
 
 _LEFT = ' ALIGN="LEFT"'
 """A box's name over notes keeps to the left, as its notes do."""
 
 
-def _notes(notes: list[tuple[str, str]]) -> str:
-    """Return the rows under a box's name: a route or NACL icon, then its line (network view)."""
+def _notes(group: Group) -> str:
+    """Return the rows under a box's name: a route or NACL icon, its line, a finding's marker."""
     rows = []
-    for icon, line in notes:
+    for icon, line in group.notes:
+        ids, severity = group.note_marks.get(icon, ("", "")) if icon else ("", "")
         picture = f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
         rows.append(
             f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '
-            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD></TR>'
+            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD>'
+            f"{marker_cell(ids, severity)}</TR>"
         )
     return "".join(rows)
 
@@ -249,7 +262,11 @@ def _legend(rows: list[tuple[str, str]]) -> str:
     """Return the legend: flow badges with their names, then the line styles."""
     cells = []
     for key, meaning in rows:
-        if key.startswith("line:"):
+        if key.startswith("mark:"):
+            marker = (
+                f'<TABLE BORDER="0" CELLPADDING="0"><TR>{marker_cell("AG", "error")}</TR></TABLE>'
+            )
+        elif key.startswith("line:"):
             attrs = style.EDGES[key.removeprefix("line:")]
             line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
                 attrs.get("style", ""), "&mdash;&mdash;"

@@ -54,15 +54,23 @@ _STROKES = {"dotted": "· · · ·", "dashed": "- - -"}
 """The legend's sample of each line style; a solid line (a blocked one) is drawn solid."""
 
 
-def _notes(notes: list[tuple[str, str]]) -> str:
+def _notes(group: Group) -> str:
     """Return a box's notes (network view) as small lines under its name, marked as in the PNG."""
     marks = {"route-table": "Route table ", "nacl": "NACL "}
     lines = [
         f'<br><font style="font-size: 11px" color="{style.MUTED}">'
         f"{marks.get(icon, '&nbsp;&nbsp;')}{html_text(line)}</font>"
-        for icon, line in notes
+        + (_marker(*group.note_marks[icon]) if icon in group.note_marks else "")
+        for icon, line in group.notes
     ]
     return "".join(lines)
+
+
+def _marker(marker: str, severity: str) -> str:
+    """Return the rule ids of a finding on what a cell draws, as the PNG shows them; "" for none."""
+    if not marker:
+        return ""
+    return " " + _badge(marker, style.BLOCKED if severity == "error" else style.WARNING)
 
 
 def _number(value: float) -> str:
@@ -92,7 +100,9 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": "<br>".join(map(html_text, name_lines(group))) + _notes(group.notes),
+                "value": "<br>".join(map(html_text, name_lines(group)))
+                + _marker(group.marker, group.severity)
+                + _notes(group),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,
@@ -113,6 +123,8 @@ class _Writer:
         if node.sublabel:
             label += f'<br><font style="font-size: 9px" color="{style.MUTED}">'
             label += f"{html_text(node.sublabel)}</font>"
+        if node.marker:
+            label += "<br>" + _marker(node.marker, node.severity).strip()
         cell = _cell(
             self.cells,
             {
@@ -128,7 +140,9 @@ class _Writer:
     def legend(self, box: Box) -> None:
         rows = []
         for key, meaning in self.scene.legend:
-            if key.startswith("line:"):
+            if key.startswith("mark:"):
+                marker = _badge("AG", style.BLOCKED)
+            elif key.startswith("line:"):
                 line = style.EDGES[key.removeprefix("line:")]
                 dashes = _STROKES.get(line.get("style", ""), "——")
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
@@ -288,8 +302,8 @@ def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
     return ET.SubElement(parent, "mxCell", attrib=attributes)
 
 
-def _badge(text: str) -> str:
+def _badge(text: str, colour: str = style.BADGE) -> str:
     return (
-        f'<span style="background-color: {style.BADGE}; color: #ffffff; border-radius: 4px; '
+        f'<span style="background-color: {colour}; color: #ffffff; border-radius: 4px; '
         f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
     )
