@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+from benchmarks.layout_quality import _all_ops, _text_ops, measure
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.layout.drawing import build_scene, plan
+from archgen.layout.drawing import build_scene, draw, plan
+from archgen.layout.run import PNG_DPI
+from archgen.layout.style import PAGE_PAD_INCHES
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
 from archgen.rules.engine import run_rules
@@ -160,3 +165,25 @@ def test_a_clean_design_has_no_marker_row_in_its_legend(tmp_path: Path) -> None:
     args = ["render", str(DESIGNS / "private.yaml"), "--out", str(tmp_path), "--format", "drawio"]
     assert CliRunner().invoke(main, [*args, "--view", "network"]).exit_code == 0
     assert "finding of archgen check" not in (tmp_path / "private.network.drawio").read_text()
+
+
+@pytest.mark.parametrize("path", sorted(DESIGNS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_line_label_covers_a_box_title_or_notes(path: Path) -> None:
+    """A red "blocked at" label sat on a zone's title and the VPC's (edge, sharednat)."""
+    assert measure(load_file(path), "network").label_overlaps == 0
+
+
+def test_route_and_nacl_text_is_readable_at_800_px() -> None:
+    """Notes were 14 pt on a 3,000 px capstone: 5 px once embedded 800 px wide."""
+    drawing = draw(plan(load_file(ARCHITECTURES / "capstone.yaml"), view="network"), ("json",))
+    data = json.loads(drawing.outputs["json"])
+    left, _, right, _ = (float(v) for v in data["bb"].split(","))
+    png_width = (right - left + 2 * PAGE_PAD_INCHES * 72) * PNG_DPI / 72
+    notes = [
+        size
+        for ops in _all_ops(data)
+        for op, size in _text_ops(ops)
+        if "→" in op.get("text", "") or op.get("text", "").lstrip("\xa0").startswith("out ")
+    ]
+    assert notes
+    assert min(notes) * PNG_DPI / 72 * 800 / png_width >= 6.0

@@ -125,12 +125,12 @@ def test_render_network_view_end_to_end(tmp_path: Path) -> None:
     svg = (tmp_path / "capstone.network.svg").read_text(encoding="utf-8")
     assert svg.count("<title>cluster_sg:app&#45;sg@") == 2
     assert "App security group" in svg
-    assert "public&#45;rt</FONT>" not in svg
-    assert ">\u00a00.0.0.0/0 → igw<" in svg
-    assert ">\u00a010.0.0.0/16 → local only<" in svg
+
+    assert "public&#45;rt: 0.0.0.0/0 → igw<" in svg
+    assert "db&#45;rt (main): 10.0.0.0/16 →<" in svg
     cells = _cells(tmp_path / "capstone.network.drawio")
-    assert "Route table public-rt</font>" in cells["public-a"].get("value", "")
-    assert "in 3306 from 10.0.10.0/23" in cells["db-a"].get("value", "")
+    assert "Route table public-rt: 0.0.0.0/0 → igw" in cells["public-a"].get("value", "")
+    assert "NACL db-nacl: in 3306 from" in cells["db-a"].get("value", "")
     assert "0.0.0.0/0 → nat-b" in cells["app-b"].get("value", "")
     group = cells["db-sg@subnet/db-a"]
     assert "strokeColor=#DD3522" in group.get("style", "")

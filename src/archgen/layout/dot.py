@@ -212,7 +212,7 @@ def _notes(group: Group) -> str:
         picture = f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
         rows.append(
             f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["note"]}" '
             f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD>'
             f"{marker_cell(ids, severity)}</TR>"
         )

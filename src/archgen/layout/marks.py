@@ -84,7 +84,7 @@ def _on_parts(scene: Scene, resource: str, field: str, text: str, worst: Severit
             found = True
         else:
             for icon, line in group.notes:
-                if icon in ("route-table", "nacl") and line.split(" ")[0] == resource:
+                if icon in ("route-table", "nacl") and line.split(" ")[0].rstrip(":") == resource:
                     _note(group, icon, text, worst)
                     found = True
     return found
