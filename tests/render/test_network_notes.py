@@ -187,3 +187,31 @@ def test_route_and_nacl_text_is_readable_at_800_px() -> None:
     ]
     assert notes
     assert min(notes) * PNG_DPI / 72 * 800 / png_width >= 6.0
+
+
+def _zone_columns(path: Path, view: str) -> dict[str, list[str]]:
+    """Return each VPC's zone names in the order their columns stand, left to right."""
+    data = json.loads(draw(plan(load_file(path), view=view), ("json",)).outputs["json"])
+    columns: dict[str, list[tuple[float, str]]] = {}
+    for item in data.get("objects", []):
+        name = str(item.get("name", ""))
+        if name.startswith("cluster_az:"):
+            _, vpc, zone = name.removeprefix("cluster_").split(":")
+            columns.setdefault(vpc, []).append((float(item["bb"].split(",")[0]), zone))
+    return {vpc: [zone for _, zone in sorted(found)] for vpc, found in columns.items()}
+
+
+@pytest.mark.parametrize("view", ["default", "network"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        DESIGNS / "peering.yaml",
+        DESIGNS / "web3az.yaml",
+        ARCHITECTURES / "gallery" / "transit-gateway-hub-spoke.yaml",
+        ARCHITECTURES / "capstone.yaml",
+    ],
+    ids=lambda p: p.stem,
+)
+def test_zone_columns_stand_in_name_order(path: Path, view: str) -> None:
+    for vpc, zones in _zone_columns(path, view).items():
+        assert zones == sorted(zones), vpc
