@@ -145,7 +145,7 @@ def test_check_of_a_stale_explanation_does_not_write_one(tmp_path: Path) -> None
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
         f"args = ['render', 'architectures/capstone.yaml', '--check', '--out', {str(tmp_path)!r}]\n"
         "r = CliRunner().invoke(main, args)\n"
-        "assert r.exit_code == 1 and r.stdout == '4 outputs checked: 4 stale\\n', r.output"
+        "assert r.exit_code == 1 and r.stdout == '4 outputs checked: 4 missing\\n', r.output"
     )
     modules = _modules_after(code)
     assert "archgen.loader" in modules

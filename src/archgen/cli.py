@@ -35,6 +35,7 @@ from archgen.console import (
 )
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
+from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.errors import InvalidInput
@@ -208,9 +209,10 @@ def rules(output_format: str, output: Path | None) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), help="Files drawn at once [default: cores].")
 @click.option(
     "--view",
+    multiple=True,
     help=f"Draw one view: {', '.join(VIEWS)} (route tables, NACLs and security groups, "
-    "as NAME.network.png, .svg, .drawio). Without it: the default view, and every view "
-    "already in --out is kept current.",
+    "as NAME.network.png, .svg, .drawio, .mmd). Without it: the default view, and every view "
+    "already in --out is kept current. Given twice, render refuses.",
 )
 def render(
     paths: tuple[str, ...],
@@ -222,13 +224,18 @@ def render(
     force: bool,
     fail_on_change: bool,
     jobs: int | None,
-    view: str | None,
+    view: tuple[str, ...],
 ) -> None:
     """Draw architectures (default: architectures/) and explain them into --out."""
     from archgen.commands.render import render as render_files
     from archgen.console import progress
 
     chosen = [fmt.strip() for fmt in formats.split(",") if fmt.strip()]
+    if len(set(view)) > 1:  # click keeps the last one given: say so rather than drop the others
+        raise click.UsageError(
+            f"--view given {len(view)} times ({', '.join(map(visible, view))}): a run draws one "
+            "view; without --view, render keeps every view already in --out current",
+        )
     with invalid_exits_2(), interrupted_exits():
         result = render_files(
             paths,
@@ -240,12 +247,13 @@ def render(
             jobs=jobs,
             progress=progress if sys.stderr.isatty() else None,
             templates=templates,
-            view=view,
+            view=view[0] if view else None,
         )
     if check:
+        missing = [path for path in result.stale if not path.exists()]
         for path in result.stale:
-            fail(f"stale: {path}")
-        verdict = "up to date" if not result.stale else f"{len(result.stale)} stale"
+            fail(f"{'missing' if path in missing else 'stale'}: {path}")
+        verdict = "up to date" if not result.stale else _out_of_date(result.stale, missing)
         click.echo(f"{len(result.stale) + len(result.unchanged)} outputs checked: {verdict}")
         _exit_render(result.failed, EXIT_FINDINGS if result.stale else EXIT_OK)
     for path in result.written:
@@ -275,3 +283,9 @@ def _emit(text: str, output: Path | None) -> None:
 
     with invalid_exits_2(), interrupted_exits():
         write_atomically(output, text)
+
+
+def _out_of_date(stale: tuple[Path, ...], missing: list[Path]) -> str:
+    """Return e.g. `3 stale`, `2 stale, 1 missing`: a missing output is never drawn, not old."""
+    counts = [(len(stale) - len(missing), "stale"), (len(missing), "missing")]
+    return ", ".join(f"{count} {word}" for count, word in counts if count)

@@ -49,3 +49,6 @@ class Finding:
     resource: str | None
     message: str
     suppressed: bool = False
+    field: str = ""
+    """The resource's field the finding is about (`nacl`, `route_table`), "" for the whole:
+    the network view marks the line of that part of a subnet."""

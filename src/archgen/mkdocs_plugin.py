@@ -21,6 +21,7 @@ diagrams and no name can reach outside the site folder.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -45,7 +46,7 @@ from archgen.render.base import Artifact
 from archgen.render.formats import VIEWS, output_suffix
 from archgen.safe_markdown import fence_opening, md, text
 from archgen.safe_text import html_text, visible
-from archgen.source import Span
+from archgen.source import SourceMap, Span
 
 _OPTIONS = {"file", "explain", "drawio", "view"}
 _STORY = ("before", "after")
@@ -103,16 +104,17 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         page, line = place.page, place.line
         where = f"{page}:{line}"
         try:
-            options = parse(body, str(page)).value
+            parsed = parse(body, str(page))
         except InvalidInput as error:
             problems = [_on_page(p, page, line) for p in error.problems]
             raise PluginError("\n".join(str(p) for p in problems)) from None
+        options, source = parsed.value, parsed.source
         if not isinstance(options, dict):
             raise PluginError(f"{where}: an archgen block holds `file: PATH` or an architecture")
         if set(options) == set(_STORY):
             return self._story(options, page, line)
         try:
-            arch = self._architecture(body, options, page, line, self._roots)
+            arch = self._architecture(body, options, place, source, self._roots)
         except InvalidInput as error:
             inline = "archgen" in options
             problems = [_on_page(p, page, line) if inline else p for p in error.problems]
@@ -122,6 +124,7 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
         drawio = bool(settings.get("drawio", self.config.drawio))
         view = str(settings.get("view", "default"))
         if view not in VIEWS:
+            where = _at(source.value_span(("view",)), place)
             raise PluginError(f"{where}: view is one of {', '.join(VIEWS)} (got {visible(view)!r})")
         try:
             return self._figure(arch, place, explain=explain, drawio=drawio, view=view)
@@ -130,16 +133,26 @@ class ArchgenPlugin(BasePlugin[ArchgenPluginConfig]):  # type: ignore[no-untyped
 
     @staticmethod
     def _architecture(
-        body: str, options: dict[str, Any], page: Path, line: int, roots: tuple[Path, ...]
+        body: str,
+        options: dict[str, Any],
+        place: _Place,
+        source: SourceMap,
+        roots: tuple[Path, ...],
     ) -> Architecture:
+        page, line = place.page, place.line
         if "archgen" in options:
             return load_text(body, str(page))
-        unknown = set(options) - _OPTIONS
-        if unknown or "file" not in options:
+        unknown = sorted(map(str, set(options) - _OPTIONS))
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], sorted(_OPTIONS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise PluginError(
-                f"{page}:{line}: an archgen block takes file, explain, drawio and view "
-                f"(got {visible(', '.join(sorted(map(str, options))))})"
+                f"{_at(source.span((unknown[0],)), place)}: unknown option "
+                f"{visible(unknown[0])!r}{hint}; an archgen block takes file, explain, drawio "
+                "and view"
             )
+        if "file" not in options:
+            raise PluginError(f"{page}:{line}: an archgen block takes `file: PATH` (none given)")
         return _load_named(str(options["file"]), page, line, roots)
 
     def _story(self, options: dict[str, Any], page: Path, line: int) -> str:
@@ -282,6 +295,11 @@ def _fenced(markdown: str) -> list[tuple[str, int, str]]:
         index = end + 1
     parts.append(("text", 0, "".join(text)))
     return parts
+
+
+def _at(span: Span, place: _Place) -> str:
+    """Return `page:line:column` of a place in a block, counted on its page."""
+    return f"{place.page}:{span.line + place.line - 1}:{span.column}"
 
 
 def _on_page(problem: Problem, page: Path, first_line: int) -> Problem:

@@ -151,7 +151,7 @@ def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) 
     assert status["web-alb"] == "same"
     svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
     # app and importer, labelled once each, with what blocks them
-    assert svg.count("blocked at network acl app&#45;nacl inbound (now blocked)") == 2
+    assert svg.count("blocked at network ACL app&#45;nacl inbound (now blocked)") == 2
     assert re.search(r'class="cluster changed">\s*<title>cluster_subnet:app&#45;a</title>', svg)
 
 

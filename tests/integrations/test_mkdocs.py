@@ -372,11 +372,22 @@ def test_a_block_draws_the_network_view(tmp_path: Path) -> None:
     assert 'src="archgen/index/1/capstone.network.svg"' in page
     svg = (tmp_path / "site" / "archgen" / "index" / "1" / "capstone.network.svg").read_text()
     assert "App security group" in svg
-    assert "app&#45;rt&#45;a: 0.0.0.0/0 → nat&#45;a" in svg
+    assert "0.0.0.0/0 → nat&#45;a" in svg
 
 
 def test_an_unknown_view_fails_the_build_at_its_block(tmp_path: Path) -> None:
     shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
     done = _build(_mini_site(tmp_path, "file: ../capstone.yaml\nview: netwrk\n"), tmp_path / "site")
     assert done.returncode != 0
-    assert "view is one of default, network (got 'netwrk')" in done.stderr
+    page = tmp_path / "docs" / "index.md"
+    assert f"{page}:5:7: view is one of default, network (got 'netwrk')" in done.stderr
+
+
+def test_an_unknown_option_is_named_at_its_key_with_a_suggestion(tmp_path: Path) -> None:
+    shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
+    done = _build(
+        _mini_site(tmp_path, "file: ../capstone.yaml\nveiw: network\n"), tmp_path / "site"
+    )
+    assert done.returncode != 0
+    page = tmp_path / "docs" / "index.md"
+    assert f"{page}:5:1: unknown option 'veiw' (did you mean 'view'?)" in done.stderr

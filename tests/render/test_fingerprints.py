@@ -194,15 +194,15 @@ def _written(out: Path, name: str) -> str:
 def test_a_name_line_inside_a_title_does_not_pass_for_the_design(tmp_path: Path) -> None:
     source, out = _decoy(tmp_path, f"name: {EC2}\n")
     code, stdout, stderr = _render(str(source), "--out", str(out), "--check")
-    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
-    assert stderr.splitlines()[0] == f"stale: {out / f'{EC2}.png'}"
+    assert (code, stdout) == (1, "4 outputs checked: 4 missing\n")
+    assert stderr.splitlines()[0] == f"missing: {out / f'{EC2}.png'}"
 
 
 def test_an_output_renamed_after_another_design_is_not_that_design_s(tmp_path: Path) -> None:
     """Only the decoy line reads as `name:` at a glance; the real key is quoted."""
     source, out = _decoy(tmp_path, f'"name": {EC2}\n')
     code, stdout, _ = _render(str(source), "--out", str(out), "--check")
-    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
+    assert (code, stdout) == (1, "4 outputs checked: 4 missing\n")
 
 
 # --- the explanation's fingerprint covers every template it may use -----------------------

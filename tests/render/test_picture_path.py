@@ -83,7 +83,7 @@ def test_a_blocked_connection_is_red_and_names_what_blocks_it() -> None:
     blocked = [e for e in scene.edges if e.kind == "blocked"]
     assert blocked
     assert all(e.target.startswith("db@") for e in blocked)
-    assert any("blocked at network acl db-nacl inbound" in e.label for e in blocked)
+    assert any("blocked at network ACL db-nacl inbound" in e.label for e in blocked)
 
 
 REACHED = {"event-driven-orders": (1, 0), "step-functions-orders": (2, 0), "websocket-chat": (1, 0)}

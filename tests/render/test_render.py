@@ -189,7 +189,7 @@ def test_check_reports_a_missing_output(tmp_path: Path) -> None:
     code, stdout, _ = _render(
         str(ARCHITECTURES / "capstone.yaml"), "--out", str(tmp_path), "--check"
     )
-    assert (code, stdout) == (1, "4 outputs checked: 4 stale\n")
+    assert (code, stdout) == (1, "4 outputs checked: 4 missing\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -26,9 +26,15 @@ def explain(file: str, templates: Path | None = None) -> str:
 
 
 def explanation(
-    arch: Architecture, templates: Path | None = None, config: RunConfig | None = None
+    arch: Architecture,
+    templates: Path | None = None,
+    config: RunConfig | None = None,
+    picture: str | None = None,
 ) -> Artifact:
-    """Return the Markdown explanation of `arch`, with its check results."""
+    """Return the Markdown explanation of `arch`, with its check results, showing `picture`.
+
+    Without `picture` it shows `NAME.png`, the default view's.
+    """
     from archgen.explain.content import explain as explain_content
     from archgen.render.markdown import render_markdown
     from archgen.rules.config import RunConfig
@@ -38,4 +44,4 @@ def explanation(
     config = config or RunConfig()
     findings = run_rules(arch, config=config)
     chosen = [rule for rule in ALL_RULES if config.selects(rule)]
-    return render_markdown(explain_content(arch, findings, chosen), templates)
+    return render_markdown(explain_content(arch, findings, chosen, picture), templates)

@@ -29,7 +29,7 @@ from archgen.commands.files import (
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.commands.parallel import Progress, in_parallel
 from archgen.commands.pictures import draw_outputs, picture_print
-from archgen.commands.views import formats_of, views_of
+from archgen.commands.views import formats_of, picture_of, views_of
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS, output_suffix
@@ -241,7 +241,8 @@ def _job(
     formats = formats_of(run.formats, views, view)
     targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
     contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
-    page = _explain(arch, run, config, targets["md"]) if "md" in formats else None
+    picture = picture_of(out, arch.name, run.formats, view)
+    page = _explain(arch, run, config, targets["md"], picture) if "md" in formats else None
     made = {"md": page} if page is not None else {}
     made |= draw_outputs(planned, [fmt for fmt in formats if _from_scene(fmt)])
     for fmt, artifact in made.items():
@@ -274,7 +275,7 @@ def _from_scene(fmt: str) -> bool:
 
 
 def _explain(
-    arch: Architecture, run: _Run, config: RunConfig | None, target: Path
+    arch: Architecture, run: _Run, config: RunConfig | None, target: Path, picture: str
 ) -> Artifact | None:
     """Write the explanation, without graphviz: its text is its content fingerprint.
 
@@ -285,7 +286,7 @@ def _explain(
 
     if run.check and not run.verify and not target.exists():
         return None
-    return explanation(arch, run.templates, config)
+    return explanation(arch, run.templates, config, picture)
 
 
 Made = list[tuple[Path, Artifact]] | str

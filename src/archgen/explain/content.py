@@ -73,16 +73,19 @@ def named(arch: Architecture, resource_id: str) -> Md:
 
 
 def explain(
-    arch: Architecture, findings: list[Finding], rules: Sequence[type[Rule]] = ()
+    arch: Architecture,
+    findings: list[Finding],
+    rules: Sequence[type[Rule]] = (),
+    picture: str | None = None,
 ) -> Explanation:
-    """Return the explanation of `arch` with its check results under `rules`."""
+    """Return the explanation of `arch` with its check results under `rules`, showing `picture`."""
     zones = gather.zones(arch)
     layers = gather.layers(arch)
     return Explanation(
         title=arch.document.title,
         description=description((arch.document.description or "").strip()),
         name=arch.name,
-        diagram=f"{arch.name}.png",
+        diagram=picture or f"{arch.name}.png",
         alt=_alt(arch, zones),
         vpc=has_vpc(arch),
         services=gather.services(arch),

@@ -187,8 +187,7 @@ def _blocked(arch: Architecture) -> dict[int, str]:
     for index, hop in network_of(arch).connections():
         failing = hop.first_block
         if failing is not None:
-            block = failing[1]
-            found[index] = f"{block.kind.replace('_', ' ')} {block.component}".strip()
+            found[index] = labels.blocked_words(failing[1])
     return found
 
 

@@ -98,9 +98,14 @@ def _node(graph: graphviz.Digraph, node: Node, at: Laid | None, *, bar: bool = F
 
 def _marker(node: Node) -> str:
     """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
-    if not node.marker:
+    return marker_cell(node.marker, node.severity)
+
+
+def marker_cell(marker: str, severity: str) -> str:
+    """Return a cell with rule ids on the colour of their worst severity; "" for no marker."""
+    if not marker:
         return ""
-    return f'<TD VALIGN="TOP">{_marker_table(node.marker, node.severity)}</TD>'
+    return f'<TD VALIGN="TOP">{_marker_table(marker, severity)}</TD>'
 
 
 def _marker_table(text: str, severity: str) -> str:
@@ -188,28 +193,36 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
+    name = "<BR/>".join(html_text(line) for line in name_lines(group))
+    marker = marker_cell(group.marker, group.severity)
     if icon is None:
-        return "<" + "<BR/>".join(html_text(line) for line in name_lines(group)) + ">"
+        return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
     return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
-        f"<TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD></TR>{_notes(group.notes)}</TABLE>>"
+        f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
+        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
+        f"{_notes(group)}</TABLE>>"
     )
+
+
+_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+"""A box's name: its icon, its name and its marker side by side."""
 
 
 _LEFT = ' ALIGN="LEFT"'
 """A box's name over notes keeps to the left, as its notes do."""
 
 
-def _notes(notes: list[tuple[str, str]]) -> str:
-    """Return the rows under a box's name: a route or NACL icon, then its line (network view)."""
+def _notes(group: Group) -> str:
+    """Return the rows under a box's name: a route or NACL icon, its line, a finding's marker."""
     rows = []
-    for icon, line in notes:
+    for icon, line in group.notes:
+        ids, severity = group.note_marks.get(icon, ("", "")) if icon else ("", "")
         picture = f'<IMG SRC="{shape_icon(icon)}" SCALE="TRUE"/>' if icon else ""
         rows.append(
             f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20">{picture}</TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["small"]}" '
-            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD></TR>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{style.FONT_SIZES["note"]}" '
+            f'COLOR="{style.MUTED}">&nbsp;{html_text(line)}</FONT></TD>'
+            f"{marker_cell(ids, severity)}</TR>"
         )
     return "".join(rows)
 

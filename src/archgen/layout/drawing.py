@@ -42,9 +42,9 @@ def build_scene(
     """
     scene = place(arch)
     connect(arch, scene)
-    mark(scene, findings)
     if view == "network":
         network_view(arch, scene)
+    mark(scene, findings)  # after the view adds the boxes and lines it marks
     return scene
 
 

@@ -20,8 +20,8 @@ _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
 _BADGE = 24.0
 _LINE = 1.25 * float(style.FONT_SIZES["edge"])
 _GROUP_CHAR = 0.6 * float(style.FONT_SIZES["group"])
-_NOTE_CHAR = 0.6 * float(style.FONT_SIZES["small"])
-_NOTE_LINE = 20.0
+_NOTE_CHAR = 0.6 * float(style.FONT_SIZES["note"])
+_NOTE_LINE = 1.4 * float(style.FONT_SIZES["note"])
 """Points of one note line under a box's name (network view: a route, a NACL)."""
 _GAP = 6.0
 """Points between a line and its label."""

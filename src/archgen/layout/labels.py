@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
+from archgen.network.verdict import Block
 
 PROTOCOL_NAMES = {
     "mysql": "MySQL",
@@ -36,5 +37,20 @@ def connection_label(arch: Architecture, connection: Connection, blocked_at: str
     wire = f"{protocol_name(connection.protocol)} {arch.port_of(connection)}"
     lines = [connection.label, wire] if connection.label else [wire]
     if blocked_at:
-        lines.append(f"blocked at {blocked_at}")
+        lines.append(blocked_at)
     return "\n".join(lines)
+
+
+KINDS = {"network_acl": "network ACL", "security_group": "security group"}
+"""Components as an architect names them on a line's label."""
+
+
+def blocked_words(block: Block) -> str:
+    """Return where the analysis stops a connection: `blocked at network ACL app-nacl inbound`.
+
+    A refused reply says so: the request got through, and the fix (ephemeral
+    ports, the other side's outbound rules) is not the one for a refused request.
+    """
+    kind = KINDS.get(block.kind, block.kind.replace("_", " "))
+    where = f"{kind} {block.component}".strip()
+    return f"{'reply ' if block.direction == 'return' else ''}blocked at {where}"

@@ -1,18 +1,29 @@
-"""Findings on the picture: a small marker with the rule ids beside a resource's icon.
+"""Findings on the picture: a small marker with the rule ids beside what they are about.
 
 A flawed design must not look exactly like a good one. Errors and warnings
-that are not suppressed mark the resource they are about (its first icon, so
-a group drawn in two zones is not marked twice); notes and suppressed
-findings leave the picture clean, as does a design with none.
+that are not suppressed mark the resource they are about: its first icon (so
+a group drawn in two zones is not marked twice), or, for the network parts
+that have no icon, the box or line that draws them: a subnet's box, the first
+box of a security group, and in the network view the route-table or NACL line
+of each subnet that uses the table or ACL (a finding on a subnet's
+`route_table` or `nacl` field marks that line of the subnet). Notes and
+suppressed findings leave the picture clean, as does a design with none; the
+legend explains the marker only when one is drawn.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from archgen.findings import Finding, Severity
-from archgen.layout.scene import Scene
+from archgen.layout.scene import Group, Scene
+
+_LINES = {"route_table": "route-table", "nacl": "nacl"}
+"""A subnet's field, and the note line that shows it (network view)."""
+
+Marks = dict[tuple[str, str], tuple[list[str], Severity]]
+"""Per (resource, field): the rule ids found, and the worst severity."""
 
 MARK_PREFIX = "mark:"
 """A legend key for a marker: `mark:<severity>:<a rule id drawn with it>`."""
@@ -23,38 +34,93 @@ _MEANINGS = {
 
 
 def mark(scene: Scene, findings: Iterable[Finding]) -> None:
-    """Put each resource's error and warning rule ids on its first icon."""
-    rules: dict[str, list[str]] = {}
-    worst: dict[str, Severity] = {}
+    """Put each resource's error and warning rule ids on its first icon, box or note line."""
+    sample: dict[str, str] = {}
+    for (resource, field), (ids, worst) in _gather(findings).items():
+        text = " ".join(sorted(ids))
+        if _on_icon(scene, resource, text, worst) or _on_parts(scene, resource, field, text, worst):
+            sample.setdefault(worst.value, sorted(ids)[0])
+    scene.legend += _legend(sample)
+
+
+def _gather(findings: Iterable[Finding]) -> Marks:
+    """Return the rule ids per resource (and per subnet line), errors and warnings only."""
+    found: Marks = {}
     for finding in findings:
         if not marks(finding) or finding.resource is None:
             continue
-        resource = finding.resource
-        if finding.rule not in rules.setdefault(resource, []):
-            rules[resource].append(finding.rule)
-        if resource not in worst or finding.severity.rank > worst[resource].rank:
-            worst[resource] = finding.severity
-    for resource, ids in rules.items():
-        copies = scene.copies.get(resource) or scene.interfaces.get(resource) or []
-        if not copies:
-            continue
-        node = scene.nodes[copies[0]]
-        scene.nodes[node.id] = dataclasses.replace(
-            node, marker=" ".join(sorted(ids)), severity=worst[resource].value
-        )
-    scene.legend += _legend(scene)
+        field = finding.field if finding.field in _LINES else ""
+        ids, worst = found.setdefault((finding.resource, field), ([], finding.severity))
+        if finding.rule not in ids:
+            ids.append(finding.rule)
+        if finding.severity.rank > worst.rank:
+            found[(finding.resource, field)] = (ids, finding.severity)
+    return found
 
 
-def _legend(scene: Scene) -> list[tuple[str, str]]:
+def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
+    """Mark the resource's first icon; tell whether it has one."""
+    copies = scene.copies.get(resource) or scene.interfaces.get(resource) or []
+    if not copies:
+        return False
+    node = scene.nodes[copies[0]]
+    scene.nodes[node.id] = dataclasses.replace(node, marker=text, severity=worst.value)
+    return True
+
+
+def _on_parts(scene: Scene, resource: str, field: str, text: str, worst: Severity) -> bool:
+    """Mark the boxes and note lines that draw a network part; tell whether any was found."""
+    found = False
+    for group in _groups(scene.cloud):
+        if group.kind.startswith("subnet") and group.cell == resource:
+            line = _LINES.get(field, "")
+            if line and any(icon == line for icon, _ in group.notes):
+                _note(group, line, text, worst)
+            else:
+                _box(group, text, worst)
+            found = True
+        elif group.kind == "sg" and resource in group.cell.split("@")[0].split("+"):
+            if not found:  # a security group drawn in every subnet is marked once
+                _box(group, text, worst)
+            found = True
+        else:
+            for icon, line in group.notes:
+                if icon in ("route-table", "nacl") and line.split(" ")[0].rstrip(":") == resource:
+                    _note(group, icon, text, worst)
+                    found = True
+    return found
+
+
+def _box(group: Group, text: str, worst: Severity) -> None:
+    group.marker = " ".join(sorted({*group.marker.split(), *text.split()}))
+    group.severity = _worse(group.severity, worst)
+
+
+def _note(group: Group, icon: str, text: str, worst: Severity) -> None:
+    ids, severity = group.note_marks.get(icon, ("", ""))
+    group.note_marks[icon] = (
+        " ".join(sorted({*ids.split(), *text.split()})),
+        _worse(severity, worst),
+    )
+
+
+def _worse(severity: str, other: Severity) -> str:
+    """Return the worse of a marker's severity so far and another finding's."""
+    return "error" if Severity.ERROR.value in (severity, other.value) else other.value
+
+
+def _groups(group: Group) -> Iterator[Group]:
+    yield group
+    for child in group.groups:
+        yield from _groups(child)
+
+
+def _legend(sample: dict[str, str]) -> list[tuple[str, str]]:
     """Return a key row per severity of marker drawn, shown with one of its rule ids.
 
     A marker is read only once it is explained: a reader new to archgen sees a
     red `AG104` and must learn it is a rule of the check, not an AWS label.
     """
-    sample: dict[str, str] = {}
-    for node in scene.nodes.values():
-        if node.marker:
-            sample.setdefault(node.severity, node.marker.split()[0])
     return [
         (f"{MARK_PREFIX}{severity}:{sample[severity]}", meaning)
         for severity, meaning in _MEANINGS.items()

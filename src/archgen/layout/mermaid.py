@@ -155,7 +155,7 @@ def _group(group: Group, scene: Scene, depth: int, status: Mapping[str, str] | N
 
 def _legend_rows(scene: Scene) -> list[tuple[str, str]]:
     """Return the scene's key, with the dashed line of events and polls when there is one."""
-    rows = list(scene.legend)
+    rows = [row for row in scene.legend if not row[0].startswith("mark:")]  # no markers here
     one_way = any(edge.mode != "request" for edge in scene.edges)
     if one_way and ("line:event", _ONE_WAY) not in rows:
         rows.append(("line:event", _ONE_WAY))

@@ -28,8 +28,8 @@ from archgen.network.subnet_summary import summarise
 _WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot")
 """Boxes whose icons may be members of a security group (and the boxes that hold those)."""
 
-_NOTE_WIDTH = 34
-"""Characters of a route or NACL line before it wraps: a subnet stays one zone wide."""
+_NOTE_WIDTH = 30
+"""Characters of a route or NACL line before it wraps, at the notes' own font size."""
 _NAME_WIDTH = 14
 """Characters of a line of the name of a box round an icon between zones (a load balancer's)."""
 
@@ -63,12 +63,19 @@ def _annotate(arch: Architecture, group: Group) -> None:
 
 
 def subnet_notes(arch: Architecture, subnet_id: str) -> list[tuple[str, str]]:
-    """Return the (icon, text) lines of a subnet: its routes, then what its NACL admits."""
+    """Return the (icon, text) lines of a subnet: its route table and routes, its NACL's rules.
+
+    The table's name leads its first route, the ACL's its inbound rules;
+    outbound rules follow, since a reply is refused there as often as a
+    request inbound. Lines wrap narrow: a subnet stays one zone wide, and
+    the notes' text stays large enough to read once the picture is shrunk.
+    """
     summary = summarise(arch, subnet_id)
     notes = _lines("route-table", f"{summary.table}: {summary.routes[0]}")
     for route in summary.routes[1:]:
         notes += _lines("", route)
-    return notes + _lines("nacl", f"{summary.nacl}: in {summary.admits}")
+    notes += _lines("nacl", f"{summary.nacl}: in {summary.admits}")
+    return notes + _lines("", f"out {summary.sends}")
 
 
 def _lines(icon: str, text: str) -> list[tuple[str, str]]:

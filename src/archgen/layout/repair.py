@@ -71,12 +71,13 @@ def _grown(box: Rect) -> Rect:
 def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Move each label that another line runs through to a free spot beside its own line.
 
-    So is a label on a box's notes (the network view's routes and NACL): it would hide them.
+    So is a label on a box's name or notes (a zone's title, the VPC's, the network view's
+    routes and NACL): it would hide them.
     """
     labelled = [e for e in scene.edges if e.id in laid.labels and e.id in laid.routes]
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
-    notes = group_label_boxes(laid, [g for g in groups if g.notes])
+    titles = group_label_boxes(laid, groups)
     for edge in labelled:
         others = [
             s
@@ -84,11 +85,11 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             if key != edge.id
             for s in itertools.pairwise(curves.get(key) or curve_points(route))
         ]
-        on_notes = any(overlaps(boxes[edge.id], box) for box in notes)
-        if not on_notes and not any(_enters(s, boxes[edge.id]) for s in others):
+        on_title = any(overlaps(boxes[edge.id], box) for box in titles)
+        if not on_title and not any(_enters(s, boxes[edge.id]) for s in others):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
-        fixed += [*laid.nodes.values(), *group_label_boxes(laid, groups)]
+        fixed += [*laid.nodes.values(), *titles]
         found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes)
         if found is not None:
             laid.labels[edge.id] = found

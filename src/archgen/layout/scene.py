@@ -49,6 +49,12 @@ class Group:
 
     The icon is `route-table`, `nacl`, or "" for a line that continues the one above.
     """
+    marker: str = ""
+    """Rule ids of the errors and warnings on what the box is (a subnet, a security group)."""
+    severity: str = ""
+    """"error" or "warning": the worst of those findings, which colours the marker."""
+    note_marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per note icon (`route-table`, `nacl`): the rule ids and worst severity on that part."""
 
 
 def name_lines(group: Group) -> list[str]:

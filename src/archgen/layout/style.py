@@ -46,8 +46,16 @@ BLOCKED = "#D13212"
 WARNING = "#B7791F"
 """The colour of a warning marker."""
 
-FONT_SIZES = {"title": "24", "group": "16", "node": "16", "edge": "15", "small": "14"}
-"""Points. A capstone is about 1,500 points wide: embedded 800 px wide, 11 pt is about 8 px."""
+FONT_SIZES = {
+    "title": "24",
+    "group": "16",
+    "node": "16",
+    "edge": "15",
+    "small": "14",
+    "note": "18",
+}
+"""Points. A capstone is about 1,500 points wide: embedded 800 px wide, 11 pt is about 8 px.
+A network view is wider (each subnet holds its routes and NACL rules): its notes are larger."""
 
 EDGES: dict[str, dict[str, str]] = {
     "connection": {"color": INK, "penwidth": "1.2", "arrowsize": "0.7"},

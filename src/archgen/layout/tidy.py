@@ -13,6 +13,7 @@ from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
+from archgen.layout.zone_order import order_zones
 
 
 def tidy(scene: Scene, laid: Laid) -> None:
@@ -27,6 +28,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
+    order_zones(laid, vpcs)
     lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)

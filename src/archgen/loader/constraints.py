@@ -13,6 +13,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from archgen.errors import Problem
 from archgen.loader import endpoint_rules
 from archgen.loader.parts import Parts
+from archgen.loader.references import article
 from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
@@ -193,13 +194,12 @@ def not_an_end(rid: str, kind: str | None) -> str | None:
     """
     if kind in _PLUMBING:
         return (
-            f"'{rid}' is a {kind}: connections join services, and routes, ACLs and security "
+            f"'{rid}' is {article(kind)}: connections join services, and routes, ACLs and security "
             "groups decide what is allowed"
         )
     if kind in _CARRIERS:
-        article = "an" if kind[0] in "aeiou" else "a"
         return (
-            f"'{rid}' is {article} {kind}: gateways, endpoints, prefix lists and peering carry "
+            f"'{rid}' is {article(kind)}: gateways, endpoints, prefix lists and peering carry "
             "connections and are not their ends; connect the services on either side"
         )
     return None

@@ -64,8 +64,13 @@ def _judge(value: str, marker: RefTo, parts: Parts, field: str, *, suggest: bool
     allowed = marker.types or _types_with(marker.trait)
     if allowed and actual not in allowed:
         wanted = " or ".join(allowed)
-        return f"{field}: '{value}' is a {actual}, but {field} takes a {wanted}"
+        return f"{field}: '{value}' is {article(actual)}, but {field} takes {article(wanted)}"
     return None
+
+
+def article(name: str) -> str:
+    """Return a type's name after `a` or `an`, as it is read aloud: an alb, a nat_gateway."""
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
 
 
 @functools.cache

@@ -7,6 +7,7 @@ for every address and port of the sets, not for one sample packet.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archgen.model.resources.network import NaclRule
@@ -78,29 +79,41 @@ def evaluate(
     `widen` makes every rule naming some public range match those addresses too:
     the reading in which each such range holds a service's unlisted addresses.
     """
-    remaining: list[Region] = [(addresses, ports)]
     admitted_by: list[str] = []
-    for rule in sorted(rules, key=lambda r: r.rule):
-        if not protocol_matches(rule.protocol, protocol):
-            continue
-        rule_addresses, matched_ports = (
-            widened(IntervalSet.cidr(rule.cidr), widen),
-            rule_ports(rule),
-        )
-        left: list[Region] = []
-        for region in remaining:
-            hit, rest = split(region, rule_addresses, matched_ports)
-            left.extend(rest)
-            if hit is None:
-                continue
-            if rule.action == "deny":
-                return AclResult(False, (rule_text(rule),), hit)
-            if rule_text(rule) not in admitted_by:
-                admitted_by.append(rule_text(rule))
-        remaining = left
+    remaining: list[Region] = [(addresses, ports)]
+    for rule, hit, remaining in claims(rules, protocol, (addresses, ports), widen):
+        if hit and rule.action == "deny":
+            return AclResult(False, (rule_text(rule),), hit[0])
+        if hit and rule_text(rule) not in admitted_by:
+            admitted_by.append(rule_text(rule))
         if not remaining:
             return AclResult(True, tuple(admitted_by))
     return AclResult(False, ("* deny",), remaining[0])
+
+
+def claims(
+    rules: tuple[NaclRule, ...], protocol: str, region: Region, widen: IntervalSet | None = None
+) -> Iterator[tuple[NaclRule, list[Region], list[Region]]]:
+    """Yield each rule of `protocol` in number order, what of `region` it decides, and what is left.
+
+    The first matching rule decides: a rule gets only the parts that no
+    lower-numbered rule claimed (none when it is shadowed).
+    `evaluate` and the network view's NACL summary both read this one walk.
+    """
+    remaining: list[Region] = [region]
+    for rule in sorted(rules, key=lambda r: r.rule):
+        if not protocol_matches(rule.protocol, protocol):
+            continue
+        rule_addresses = widened(IntervalSet.cidr(rule.cidr), widen)
+        left: list[Region] = []
+        hits: list[Region] = []
+        for piece in remaining:
+            hit, rest = split(piece, rule_addresses, rule_ports(rule))
+            left.extend(rest)
+            if hit is not None:
+                hits.append(hit)
+        remaining = left
+        yield rule, hits, remaining
 
 
 def widened(addresses: IntervalSet, widen: IntervalSet | None) -> IntervalSet:
@@ -127,16 +140,9 @@ def allowed(
     Where `evaluate` proves a whole region or names one refused piece, this
     answers "who gets through at all", which exposure asks of a partial rule.
     """
-    remaining: list[Region] = [(addresses, ports)]
-    admitted: list[Region] = []
-    for rule in sorted(rules, key=lambda r: r.rule):
-        if not protocol_matches(rule.protocol, protocol):
-            continue
-        left: list[Region] = []
-        for region in remaining:
-            hit, rest = split(region, IntervalSet.cidr(rule.cidr), rule_ports(rule))
-            left.extend(rest)
-            if hit is not None and rule.action == "allow":
-                admitted.append(hit)
-        remaining = left
-    return admitted
+    return [
+        piece
+        for rule, hits, _ in claims(rules, protocol, (addresses, ports))
+        if rule.action == "allow"
+        for piece in hits
+    ]

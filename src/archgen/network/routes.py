@@ -25,6 +25,8 @@ class RouteChoice:
     target: str
     addresses: IntervalSet
     text: str
+    route: Route | None = None
+    """The declared route that claimed these addresses; None for local, endpoint or none."""
 
 
 def lookup(
@@ -54,7 +56,7 @@ def lookup(
         if claimed:
             kind = arch.type_of(route.target)
             text = f"{route.destination} -> {route.target} ({table.id if table else 'main'})"
-            choices.append(RouteChoice(kind, route.target, claimed, text))
+            choices.append(RouteChoice(kind, route.target, claimed, text, route))
             remaining = remaining - claimed
     if remaining:
         where = f"route table {table.id}" if table else "the VPC's implicit main route table"

@@ -52,15 +52,27 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     return Artifact(f"{scene.name}.drawio", (text + "\n").encode("utf-8"))
 
 
-def _notes(notes: list[tuple[str, str]]) -> str:
+_STROKES = {"dotted": "· · · ·", "dashed": "- - -"}
+"""The legend's sample of each line style; a solid line (a blocked one) is drawn solid."""
+
+
+def _notes(group: Group) -> str:
     """Return a box's notes (network view) as small lines under its name, marked as in the PNG."""
     marks = {"route-table": "Route table ", "nacl": "NACL "}
     lines = [
         f'<br><font style="font-size: 11px" color="{style.MUTED}">'
         f"{marks.get(icon, '&nbsp;&nbsp;')}{html_text(line)}</font>"
-        for icon, line in notes
+        + (_marker(*group.note_marks[icon]) if icon in group.note_marks else "")
+        for icon, line in group.notes
     ]
     return "".join(lines)
+
+
+def _marker(marker: str, severity: str) -> str:
+    """Return the rule ids of a finding on what a cell draws, as the PNG shows them; "" for none."""
+    if not marker:
+        return ""
+    return " " + _badge(marker, style.BLOCKED if severity == "error" else style.WARNING)
 
 
 def _number(value: float) -> str:
@@ -90,7 +102,9 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": "<br>".join(map(html_text, name_lines(group))) + _notes(group.notes),
+                "value": "<br>".join(map(html_text, name_lines(group)))
+                + _marker(group.marker, group.severity)
+                + _notes(group),
                 "style": drawio_styles.GROUPS[group.kind],
                 "vertex": "1",
                 "parent": parent,
@@ -114,6 +128,8 @@ class _Writer:
         if node.sublabel:
             label += f'<br><font style="font-size: 9px" color="{style.MUTED}">'
             label += f"{html_text(node.sublabel)}</font>"
+        if node.marker:
+            label += "<br>" + _marker(node.marker, node.severity).strip()
         cell = _cell(
             self.cells,
             {
@@ -137,7 +153,7 @@ class _Writer:
         for key, meaning in self.scene.legend:
             if key.startswith("line:"):
                 line = style.EDGES[key.removeprefix("line:")]
-                dashes = "· · · ·" if line.get("style") == "dotted" else "- - -"
+                dashes = _STROKES.get(line.get("style", ""), "——")
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
             elif (finding := legend_mark(key)) is not None:
                 colour = style.BLOCKED if finding[0] == "error" else style.WARNING

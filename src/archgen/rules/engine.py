@@ -54,4 +54,7 @@ def _place(arch: Architecture, issue: Issue, config: RunConfig, suppressed: bool
         resource=issue.resource,
         message=issue.message,
         suppressed=suppressed,
+        field=str(issue.path[2])
+        if issue.path[:1] == ("resources",) and len(issue.path) > 2
+        else "",
     )
