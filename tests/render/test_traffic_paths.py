@@ -51,3 +51,32 @@ def test_a_request_to_another_spoke_leaves_by_the_attachment_in_its_zone() -> No
     assert ("tgw@svc-tgw-a", "inventory@svc-a") in pairs
     assert ("tgw@svc-tgw-b", "inventory@svc-b") in pairs
     assert ("tgw", "inventory@svc-a") not in pairs
+
+
+CAPSTONE = ROOT / "architectures" / "capstone.yaml"
+
+
+def test_the_network_view_draws_each_private_subnets_way_out_through_its_nat() -> None:
+    scene = build_scene(load_file(CAPSTONE), view="network")
+    kinds = {(edge.source, edge.target): edge.kind for edge in scene.edges}
+    for zone in ("a", "b"):
+        assert kinds[(f"app@app-{zone}", f"nat-{zone}")] == "outbound"
+        assert kinds[(f"nat-{zone}", "igw")] == "outbound"
+    assert ("app@app-a", "nat-b") not in kinds
+    assert not [pair for pair, kind in kinds.items() if "@db-" in pair[0] and kind == "outbound"]
+    assert ("line:outbound", "outbound through NAT") in scene.legend
+    dot = plan(load_file(CAPSTONE), view="network").dot
+    assert 'id="egress:app@app-a>nat-a"' in dot
+
+
+def test_the_default_view_draws_nat_only_for_declared_connections() -> None:
+    scene = build_scene(load_file(CAPSTONE))
+    assert not [edge for edge in scene.edges if edge.id.startswith("egress:")]
+    assert ("line:outbound", "outbound through NAT") not in scene.legend
+
+
+def test_a_nat_line_a_connection_draws_already_is_not_drawn_twice() -> None:
+    scene = build_scene(load_file(HUB), view="network")
+    pairs = [(edge.source, edge.target) for edge in scene.edges]
+    assert pairs.count(("tgw@egress-tgw-a", "nat-a")) == 1
+    assert pairs.count(("nat-a", "egress-igw")) == 1

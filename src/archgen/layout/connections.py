@@ -36,10 +36,10 @@ _MEANINGS = {
 def connect(arch: Architecture, scene: Scene) -> None:
     """Add every line of `arch` to the placed `scene`, then the legend of what they mean."""
     _edges(arch, scene)
-    scene.legend = _legend(arch, scene)
+    scene.legend = legend(arch, scene)
 
 
-def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
+def legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     """Return (key, meaning) rows: each flow's badge prefix, then the line styles used."""
     flows = arch.document.flows
     rows: list[tuple[str, str]] = []
