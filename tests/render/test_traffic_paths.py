@@ -80,3 +80,19 @@ def test_a_nat_line_a_connection_draws_already_is_not_drawn_twice() -> None:
     pairs = [(edge.source, edge.target) for edge in scene.edges]
     assert pairs.count(("tgw@egress-tgw-a", "nat-a")) == 1
     assert pairs.count(("nat-a", "egress-igw")) == 1
+
+
+FLEET = GALLERY / "private-fleet-ssm.yaml"
+
+
+def test_the_agent_channel_passes_each_session_manager_endpoint_in_its_own_subnet() -> None:
+    scene = build_scene(load_file(FLEET))
+    pairs = {(edge.source, edge.target) for edge in scene.edges if edge.kind == "connection"}
+    for subnet in ("private-a", "private-b"):
+        for service in ("ssm", "ssmmessages", "ec2messages"):
+            assert (f"workers@{subnet}", f"{service}-endpoint@{subnet}") in pairs
+            assert (f"{service}-endpoint@{subnet}", "session-manager") in pairs
+    assert ("workers@private-a", "ssm-endpoint@private-b") not in pairs
+    assert not [
+        pair for pair in pairs if pair[0].startswith("workers@") and pair[1] == "session-manager"
+    ]

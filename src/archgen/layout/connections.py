@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import labels, replicas
-from archgen.layout.path import Door, doors
+from archgen.layout.path import Door, ways
 from archgen.layout.scene import Edge, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
@@ -178,10 +178,11 @@ def _routes(arch: Architecture, scene: Scene, connection: Connection) -> list[li
     routes = []
     for source in _ends(arch, scene, connection.source, sending=True):
         subnet = scene.nodes[source].subnet
-        gates = [_door_node(scene, door) for door in doors(arch, connection, subnet)]
         targets = _ends(arch, scene, connection.target, sending=False)
-        for target in _nearest(arch, scene, source, targets):
-            routes.append([source, *(g for g in gates if g), target])
+        for way in ways(arch, connection, subnet):
+            gates = [_door_node(scene, door) for door in way]
+            for target in _nearest(arch, scene, source, targets):
+                routes.append([source, *(g for g in gates if g), target])
     return routes
 
 

@@ -30,6 +30,21 @@ subnet is drawn; a NAT or internet gateway is drawn once.
 """
 
 
+def ways(arch: Architecture, connection: Connection, subnet: str) -> list[tuple[Door, ...]]:
+    """Return each way the connection's packets take from `subnet`: one, or one per endpoint.
+
+    A service reached through several interface endpoints (Systems Manager's
+    agent uses ssm, ssmmessages and ec2messages, all of them) is drawn
+    through each endpoint's interface in the sender's subnet.
+    """
+    call = call_of(arch, connection)
+    if subnet and not call.via_service and not places.in_vpc(arch, call.callee):
+        several = endpoints.interfaces_for(arch, subnet, call.callee)
+        if call.caller == connection.source and len(several) > 1:
+            return [((endpoint.id, subnet),) for endpoint in several]
+    return [doors(arch, connection, subnet)]
+
+
 def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[Door, ...]:
     """Return the gateways, in order, that the connection passes from `subnet` (or outside).
 
@@ -64,11 +79,10 @@ def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[Door, ...]:
     """Return the doors a request from `subnet` to a service or the internet leaves by.
 
     An interface endpoint comes first: with private DNS the service's name
-    resolves to the endpoint's interfaces, whatever the route table says. A
-    service needing several endpoints (Systems Manager) is drawn through its first.
+    resolves to the endpoint's interfaces, whatever the route table says.
     """
     interfaces = endpoints.interfaces_for(arch, subnet, target)
-    if interfaces:
+    if interfaces:  # several (Systems Manager's three): `ways` draws each
         return ((interfaces[0].id, subnet),)
     destination = places.outside(arch, target)
     service = arch.type_of(target)
