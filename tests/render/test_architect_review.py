@@ -85,11 +85,12 @@ def test_traffic_between_spoke_vpcs_and_out_to_the_internet_passes_the_transit_g
     scene = build_scene(load_file(GALLERY / "transit-gateway-hub-spoke.yaml"))
     pairs = {(e.source, e.target): e.kind for e in scene.edges if e.kind != "role"}
     for zone in "ab":
-        assert (f"app@app-{zone}", "tgw") in pairs
-        assert ("tgw", f"inventory@svc-{zone}") in pairs
-        assert pairs[("tgw", f"nat-{zone}")] == pairs[(f"nat-{zone}", "egress-igw")] == "outbound"
+        assert (f"tgw@app-tgw-{zone}", "tgw") in pairs
+        assert (f"tgw@svc-tgw-{zone}", f"inventory@svc-{zone}") in pairs
+        nat = (f"tgw@egress-tgw-{zone}", f"nat-{zone}")
+        assert pairs[nat] == pairs[(f"nat-{zone}", "egress-igw")] == "outbound"
     assert ("egress-igw", "reports") in pairs
-    assert not [p for p in pairs if p[0].startswith("app@") and p[1] != "tgw"]
+    assert not [p for p in pairs if p[0].startswith("app@") and not p[1].startswith("tgw@")]
 
 
 def test_a_line_from_a_gateway_on_a_border_to_a_regional_service_keeps_outside_the_vpcs() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import labels, replicas
-from archgen.layout.path import doors
+from archgen.layout.path import Door, ways
 from archgen.layout.scene import Edge, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
@@ -36,10 +36,10 @@ _MEANINGS = {
 def connect(arch: Architecture, scene: Scene) -> None:
     """Add every line of `arch` to the placed `scene`, then the legend of what they mean."""
     _edges(arch, scene)
-    scene.legend = _legend(arch, scene)
+    scene.legend = legend(arch, scene)
 
 
-def _legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
+def legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
     """Return (key, meaning) rows: each flow's badge prefix, then the line styles used."""
     flows = arch.document.flows
     rows: list[tuple[str, str]] = []
@@ -62,10 +62,21 @@ def _edges(arch: Architecture, scene: Scene) -> None:
             )
     _protection_edges(arch, scene)
     _replication_edges(arch, scene)
-    for function, interfaces in scene.interfaces.items():
-        for interface in interfaces:
-            scene.edges.append(Edge(f"interface:{interface}", function, interface, "interface"))
+    _interface_edges(scene)
     _role_edges(arch, scene)
+
+
+def _interface_edges(scene: Scene) -> None:
+    """Tie each network interface to its function or transit gateway.
+
+    An interface a connection already runs through to its gateway (a
+    transit gateway attachment in use) needs no second line.
+    """
+    joined = {frozenset((e.source, e.target)) for e in scene.edges}
+    for owner, interfaces in scene.interfaces.items():
+        for interface in interfaces:
+            if frozenset((owner, interface)) not in joined:
+                scene.edges.append(Edge(f"interface:{interface}", owner, interface, "interface"))
 
 
 def _replication_edges(arch: Architecture, scene: Scene) -> None:
@@ -167,17 +178,22 @@ def _routes(arch: Architecture, scene: Scene, connection: Connection) -> list[li
     routes = []
     for source in _ends(arch, scene, connection.source, sending=True):
         subnet = scene.nodes[source].subnet
-        gates = [_door_node(scene, door, subnet) for door in doors(arch, connection, subnet)]
         targets = _ends(arch, scene, connection.target, sending=False)
-        for target in _nearest(arch, scene, source, targets):
-            routes.append([source, *(g for g in gates if g), target])
+        for way in ways(arch, connection, subnet):
+            gates = [_door_node(scene, door) for door in way]
+            for target in _nearest(arch, scene, source, targets):
+                routes.append([source, *(g for g in gates if g), target])
     return routes
 
 
-def _door_node(scene: Scene, door: str, subnet: str) -> str:
-    """Return the node of a gateway: an interface endpoint's copy in the sender's subnet."""
-    copies = scene.copies.get(door, [])
-    same = [c for c in copies if scene.nodes[c].subnet == subnet]
+def _door_node(scene: Scene, door: Door) -> str:
+    """Return the node of a gateway: its interface in the door's subnet, else itself."""
+    resource, subnet = door
+    copies = scene.copies.get(resource, [])
+    if not subnet:
+        return (copies or [""])[0]
+    drawn = [*copies, *scene.interfaces.get(resource, [])]
+    same = [c for c in drawn if scene.nodes[c].subnet == subnet]
     return (same or copies or [""])[0]
 
 

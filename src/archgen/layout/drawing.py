@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archgen.findings import Finding
-from archgen.layout.connections import connect
+from archgen.layout.connections import connect, legend
 from archgen.layout.dot import build_dot
+from archgen.layout.egress import egress_lines
 from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark, marks
 from archgen.layout.netview import network_view
@@ -38,11 +39,14 @@ def build_scene(
     """Return the scene of `arch`: nodes in their boxes, edges with their badges.
 
     `findings` (the check's) put a marker on each resource with an error or a warning;
-    the `network` view adds route tables, NACLs and security groups (layout.netview).
+    the `network` view adds route tables, NACLs and security groups (layout.netview)
+    and each private subnet's outbound line through its NAT gateway (layout.egress).
     """
     scene = place(arch)
     connect(arch, scene)
-    if view == "network":
+    if view == "network":  # each private subnet's way out through NAT, in the legend too
+        egress_lines(arch, scene)
+        scene.legend = legend(arch, scene)
         network_view(arch, scene)
     mark(scene, findings)  # after the view adds the boxes and lines it marks
     return scene

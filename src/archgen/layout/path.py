@@ -22,8 +22,30 @@ from archgen.network.reach import network_of
 
 _DOORS = ("internet_gateway", "nat_gateway", "vpc_endpoint")
 
+Door = tuple[str, str]
+"""A gateway passed and the subnet of its interface used ("" for the gateway itself).
 
-def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[str, ...]:
+An interface endpoint's or a transit gateway attachment's interface in that
+subnet is drawn; a NAT or internet gateway is drawn once.
+"""
+
+
+def ways(arch: Architecture, connection: Connection, subnet: str) -> list[tuple[Door, ...]]:
+    """Return each way the connection's packets take from `subnet`: one, or one per endpoint.
+
+    A service reached through several interface endpoints (Systems Manager's
+    agent uses ssm, ssmmessages and ec2messages, all of them) is drawn
+    through each endpoint's interface in the sender's subnet.
+    """
+    call = call_of(arch, connection)
+    if subnet and not call.via_service and not places.in_vpc(arch, call.callee):
+        several = endpoints.interfaces_for(arch, subnet, call.callee)
+        if call.caller == connection.source and len(several) > 1:
+            return [((endpoint.id, subnet),) for endpoint in several]
+    return [doors(arch, connection, subnet)]
+
+
+def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[Door, ...]:
     """Return the gateways, in order, that the connection passes from `subnet` (or outside).
 
     `subnet` is where the drawn sender sits; "" for a sender outside every VPC.
@@ -42,41 +64,57 @@ def doors(arch: Architecture, connection: Connection, subnet: str) -> tuple[str,
     return ()
 
 
-def _inbound(arch: Architecture, connection: Connection) -> tuple[str, ...]:
+def _inbound(arch: Architecture, connection: Connection) -> tuple[Door, ...]:
     """Return the internet gateway an inbound request was admitted by, if any."""
     index = arch.connections.index(connection)
     hop = network_of(arch).connection(index)
     for pair in hop.pairs:
         for step in pair.steps:
             if step.direction == "forward" and step.kind == "internet_gateway" and step.subject:
-                return (step.subject,)
+                return ((step.subject, ""),)
     return ()
 
 
-def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
+def _outbound(arch: Architecture, subnet: str, target: str) -> tuple[Door, ...]:
     """Return the doors a request from `subnet` to a service or the internet leaves by.
 
     An interface endpoint comes first: with private DNS the service's name
-    resolves to the endpoint's interfaces, whatever the route table says. A
-    service needing several endpoints (Systems Manager) is drawn through its first.
+    resolves to the endpoint's interfaces, whatever the route table says.
     """
     interfaces = endpoints.interfaces_for(arch, subnet, target)
-    if interfaces:
-        return (interfaces[0].id,)
+    if interfaces:  # several (Systems Manager's three): `ways` draws each
+        return ((interfaces[0].id, subnet),)
     destination = places.outside(arch, target)
     service = arch.type_of(target)
     for choice in routes.lookup(arch, subnet, destination.addresses, service):
         if choice.kind == "nat_gateway":
-            return (choice.target, *_nat_exit(arch, choice.target))
+            return ((choice.target, ""), *_nat_exit(arch, choice.target))
         if choice.kind == "transit_gateway":  # centralised egress: on from the hub VPC
             hub = transit.egress_subnet(arch, choice.target, subnet, destination, service)
-            return (choice.target, *(_outbound(arch, hub, target) if hub else ()))
+            onward = _outbound(arch, hub, target) if hub else ()
+            return (*_through(arch, choice.target, subnet, hub), *onward)
         if choice.kind in _DOORS:
-            return (choice.target,)
+            return ((choice.target, ""),)
     return ()
 
 
-def _across(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
+def _through(
+    arch: Architecture, gateway: str, entry: str, exit_subnet: str | None
+) -> tuple[Door, ...]:
+    """Return a transit gateway's passage: the attachment interface in, itself, the one out.
+
+    Both interfaces are the ones the analysis chose (network.transit): in the
+    sender's VPC and zone, and in the receiving VPC's attachment subnet.
+    """
+    zone = arch.get(entry, Subnet).zone
+    inside = transit.attachment_subnet(arch, gateway, arch.get(entry, Subnet).vpc, zone)
+    passage: list[Door] = [(gateway, inside or ""), (gateway, "")]
+    if exit_subnet:
+        passage.append((gateway, exit_subnet))
+    return tuple(dict.fromkeys(passage))
+
+
+def _across(arch: Architecture, subnet: str, target: str) -> tuple[Door, ...]:
     """Return the transit gateway or peering a request to another VPC's resource crosses.
 
     The target's first subnet stands for it: every subnet of one VPC is
@@ -87,15 +125,20 @@ def _across(arch: Architecture, subnet: str, target: str) -> tuple[str, ...]:
         return ()
     addresses = places.subnet_place(arch, subnets[0]).addresses
     for choice in routes.lookup(arch, subnet, addresses):
+        if choice.kind == "transit_gateway":
+            zone = arch.get(subnet, Subnet).zone
+            vpc = arch.get(subnets[0], Subnet).vpc
+            exit_subnet = transit.attachment_subnet(arch, choice.target, vpc, zone)
+            return _through(arch, choice.target, subnet, exit_subnet)
         if choice.kind in _BETWEEN_VPCS:
-            return (choice.target,)
+            return ((choice.target, ""),)
     return ()
 
 
 _BETWEEN_VPCS = ("transit_gateway", "vpc_peering")
 
 
-def _nat_exit(arch: Architecture, nat: str) -> tuple[str, ...]:
+def _nat_exit(arch: Architecture, nat: str) -> tuple[Door, ...]:
     """Return the internet gateway the NAT gateway's own subnet routes to, if any."""
     nat_subnets = arch.subnets_of(nat)
     if not nat_subnets:
@@ -103,5 +146,5 @@ def _nat_exit(arch: Architecture, nat: str) -> tuple[str, ...]:
     vpc = arch.get(nat_subnets[0], Subnet).vpc
     for gateway in arch.resources_of(InternetGateway):
         if gateway.vpc == vpc:
-            return (gateway.id,)
+            return ((gateway.id, ""),)
     return ()

@@ -15,6 +15,7 @@ import dataclasses
 import itertools
 
 from archgen.layout import replicas
+from archgen.layout.attachments import attachment_nodes
 from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
@@ -230,6 +231,10 @@ def _subnet_nodes(arch: Architecture, subnet: Subnet, scene: Scene) -> list[str]
             scene.interfaces.setdefault(resource_id, []).append(node.id)
         else:
             scene.copies.setdefault(resource_id, []).append(node.id)
+        ids.append(node.id)
+    for node in attachment_nodes(arch, subnet.id):
+        scene.nodes[node.id] = node
+        scene.interfaces.setdefault(node.resource, []).append(node.id)
         ids.append(node.id)
     return ids
 

@@ -123,14 +123,14 @@ def mirror_rows(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
     A tier then has the same width and offset in every zone, and the rows
     line up: an architect compares zones by looking across a row.
     """
-    for vpc in vpcs:
-        zones = [z for z in vpc.groups if z.kind == "az" and f"cluster_{z.id}" in laid.clusters]
-        zones.sort(key=lambda z: laid.clusters[f"cluster_{z.id}"][0])
-        widest = max((_width(laid, z) for z in zones), default=0.0)
-        for zone in zones:
-            extra = widest - _width(laid, zone)
-            if extra > 0:
-                open_column(laid, laid.clusters[f"cluster_{zone.id}"][2] - 0.01, extra)
+    columns = [
+        [z for z in vpc.groups if z.kind == "az" and f"cluster_{z.id}" in laid.clusters]
+        for vpc in vpcs
+    ]
+    for _ in range(_PASSES):  # a column opened in one VPC widens the zone of a VPC above it
+        if not any([_widen(laid, zones) for zones in columns]):
+            break
+    for zones in columns:
         for zone in zones:
             left, _, right, _ = laid.clusters[f"cluster_{zone.id}"]
             for subnet in zone.groups:
@@ -143,6 +143,20 @@ def mirror_rows(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
 
 _INSET = 8.0
 """Points between a zone's border and the subnets in it."""
+_PASSES = 6
+"""Rounds of widening zones; VPCs stacked over each other settle in two or three."""
+
+
+def _widen(laid: Laid, zones: list[Group]) -> bool:
+    """Widen the VPC's narrower zones to its widest one; tell whether any moved."""
+    widest = max((_width(laid, z) for z in zones), default=0.0)
+    moved = False
+    for zone in sorted(zones, key=lambda z: laid.clusters[f"cluster_{z.id}"][0]):
+        extra = widest - _width(laid, zone)
+        if extra > 0:
+            open_column(laid, laid.clusters[f"cluster_{zone.id}"][2] - 0.01, extra)
+            moved = True
+    return moved
 
 
 def _width(laid: Laid, zone: Group) -> float:

@@ -34,8 +34,24 @@ def egress_subnet(
     for attachment in gateway.attachments:
         if attachment.vpc == sender.vpc:
             continue
-        subnets = sorted(attachment.subnets, key=lambda s: arch.get(s, Subnet).zone != sender.zone)
-        choices = routes.lookup(arch, subnets[0], destination.addresses, service)
+        subnet = attachment_subnet(arch, gateway_id, attachment.vpc, sender.zone)
+        if subnet is None:
+            continue
+        choices = routes.lookup(arch, subnet, destination.addresses, service)
         if choices and all(choice.kind in _ONWARD for choice in choices):
+            return subnet
+    return None
+
+
+def attachment_subnet(arch: Architecture, gateway_id: str, vpc: str, zone: str) -> str | None:
+    """Return the subnet of the gateway's attachment to `vpc` that carries traffic of `zone`.
+
+    The attachment's network interface in that Availability Zone, when it has
+    one, else its first: AWS keeps traffic in its zone where it can.
+    """
+    gateway = arch.get(gateway_id, TransitGateway)
+    for attachment in gateway.attachments:
+        if attachment.vpc == vpc and attachment.subnets:
+            subnets = sorted(attachment.subnets, key=lambda s: arch.get(s, Subnet).zone != zone)
             return subnets[0]
     return None
