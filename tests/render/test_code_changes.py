@@ -217,3 +217,20 @@ def test_outputs_of_another_scheme_are_stale_once_then_rewritten_alike(out: Path
         assert shown.body == bodies[output.name]
     done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check")
     assert (done.returncode, done.stdout) == (0, UP_TO_DATE)
+
+
+def test_a_change_to_the_tidy_pass_makes_every_picture_stale(tmp_path: Path, out: Path) -> None:
+    """The tidy pass moves dot's layout before the drawing: its code is part of each picture.
+
+    `zone_order` is a module the pass runs through an import of an import, so a
+    fingerprint that named the pass's modules by hand would miss it.
+    """
+    src = _copy_package(tmp_path)
+    module = src / "archgen" / "layout" / "zone_order.py"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("zone[i] - 0.5", "zone[i] - 0.25", 1), "utf-8")
+    assert module.read_text(encoding="utf-8") != text
+    done = _archgen(src, "render", *SHIPPED, "--out", str(out), "--check")
+    assert done.returncode == 1
+    assert done.stdout == "12 outputs checked: 9 stale\n"
+    assert {Path(line).suffix for line in done.stderr.splitlines()} == {".png", ".svg", ".drawio"}

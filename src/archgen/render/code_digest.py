@@ -56,6 +56,34 @@ def package_digest() -> str:
     return _cached(_package_key(), lambda: _digest(_sources()))
 
 
+_LAYOUT_IMPORT = re.compile(
+    rb"^\s*from archgen\.layout(?:\.(\w+))? import (\([^)]*\)|[^\n]*)", re.MULTILINE
+)
+"""`from archgen.layout.x import ...` or `from archgen.layout import x, y`, at any depth."""
+
+
+@functools.cache
+def layout_modules_run_by(start: str) -> tuple[str, ...]:
+    """Return `start` (a path in the package) and every layout module it imports, at any depth.
+
+    The pictures are what graphviz draws after archgen's tidy pass has moved its
+    layout, so every module that pass runs is part of what makes them: a list
+    kept by hand missed the modules added to the pass later.
+    """
+    sources = dict(_sources())
+    found: set[str] = set()
+    waiting = [start]
+    while waiting:
+        name = waiting.pop()
+        if name in found or name not in sources:
+            continue
+        found.add(name)
+        for module, names in _LAYOUT_IMPORT.findall(sources[name]):
+            parts = [module] if module else [n.strip(b" ()\n") for n in names.split(b",")]
+            waiting += [f"layout/{part.decode()}.py" for part in parts if part]
+    return tuple(sorted(found))
+
+
 @functools.cache
 def modules_digest(names: tuple[str, ...]) -> str:
     """Return the digest of the modules `names` (paths in the package), notes left out."""

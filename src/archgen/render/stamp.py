@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archgen.layout.icons import icon_root
-from archgen.render.code_digest import modules_digest, package_digest
+from archgen.render.code_digest import layout_modules_run_by, modules_digest, package_digest
 
 _KEY = b"archgen-source"
 _SEAL = b"archgen-seal\0"
@@ -109,12 +109,15 @@ _DRAWN_BY = {
 """The modules that make each picture from the DOT source: graphviz's options and the
 layout ladder's relaxed sources, then
 archgen's own handling of what graphviz gives back (icons put into the SVG, the
-draw.io converter). The DOT source covers everything before."""
+draw.io converter). The DOT source covers everything before; the tidy pass that
+moves dot's layout before the drawing (`layout/redraw.py` and all it runs) is added
+to each."""
 
 
 @functools.cache
 def _drawn_by(fmt: str) -> str:
-    return modules_digest(_DRAWN_BY.get(fmt, ()))
+    names = {*_DRAWN_BY.get(fmt, ()), *layout_modules_run_by("layout/redraw.py")}
+    return modules_digest(tuple(sorted(names)))
 
 
 @functools.cache
