@@ -25,6 +25,8 @@ _NOTE_LINE = 20.0
 """Points of one note line under a box's name (network view: a route, a NACL)."""
 _GAP = 6.0
 """Points between a line and its label."""
+_GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
+"""Points between a moved label and its line, nearest first: farther only where nearer is taken."""
 
 Segment = tuple[Point, Point]
 Sizes = dict[str, Point]
@@ -98,21 +100,35 @@ def curve_points(route: str) -> list[Point]:
 def spot_near(
     edge: Edge, points: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
 ) -> Point | None:
-    """Return a spot beside a curve, from its middle outwards, where the label meets nothing."""
+    """Return a spot beside a curve, from its middle outwards, where the label meets least.
+
+    A free spot wins; failing one, the spot over the fewest texts and icons
+    (then lines): a label over a line still reads, one over another text
+    does not.
+    """
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
-    for index in order:
+    best: tuple[int, Point] | None = None
+    for gap, index in itertools.product(_GAPS, order):
         x, y = points[index]
         for centre in (
-            (x + width / 2 + _GAP, y),
-            (x - width / 2 - _GAP, y),
-            (x, y + height / 2 + _GAP),
-            (x, y - height / 2 - _GAP),
+            (x + width / 2 + gap, y),
+            (x - width / 2 - gap, y),
+            (x, y + height / 2 + gap),
+            (x, y - height / 2 - gap),
         ):
-            if _free(label_box(edge, centre, known), segments, boxes):
+            cost = weight(label_box(edge, centre, known), segments, boxes)
+            if cost == 0:
                 return centre
-    return None
+            if best is None or cost < best[0]:
+                best = (cost, centre)
+    return best[1] if best is not None else None
+
+
+def weight(box: Rect, segments: list[Segment], boxes: list[Rect]) -> int:
+    """Return how much a label's box meets: an icon or text 10 each, a line 1 each."""
+    return 10 * sum(_overlap(b, box) for b in boxes) + sum(_meets(s, box) for s in segments)
 
 
 def spot(
@@ -141,10 +157,6 @@ def spot(
         if cost == 0:
             break
     return best[1] if best is not None else corners[0]
-
-
-def _free(box: Rect, segments: list[Segment], boxes: list[Rect]) -> bool:
-    return not any(_meets(s, box) for s in segments) and not any(_overlap(b, box) for b in boxes)
 
 
 def _candidates(corners: list[Point], width: float, height: float) -> Iterator[Point]:

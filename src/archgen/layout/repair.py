@@ -17,6 +17,7 @@ from archgen.layout.label_spots import (
     label_box,
     overlaps,
     spot_near,
+    weight,
 )
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.scene import Group, Scene
@@ -90,7 +91,11 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *group_label_boxes(laid, groups)]
         found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes)
-        if found is not None:
+        now = weight(boxes[edge.id], others, fixed)
+        if (
+            found is not None
+            and weight(label_box(edge, found, laid.label_sizes), others, fixed) < now
+        ):
             laid.labels[edge.id] = found
             boxes[edge.id] = label_box(edge, found, laid.label_sizes)
 

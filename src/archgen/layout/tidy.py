@@ -30,7 +30,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)
-    security_boxes.refit(groups, laid, kept)
+    security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
