@@ -21,6 +21,7 @@ from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
+from archgen.model.resources.security import AcmCertificate
 from archgen.model.resources.services import IamRole
 from archgen.model.types import TIERS
 from archgen.network.calls import INVOKED_THROUGH_SERVICE
@@ -61,22 +62,28 @@ def place(arch: Architecture) -> Scene:
 
 
 def _place_roles(arch: Architecture, scene: Scene) -> None:
-    """Draw each IAM role level with the first resource assuming it, outside every VPC.
+    """Draw each IAM role (and certificate) level with the first resource using it, outside VPCs.
 
     IAM is global: a role inside a VPC, a zone or a subnet would say it lives
     there. An architect still draws it next to the compute that assumes it,
     since a line from a far corner crosses every box, so it takes the
     innermost box of that compute that is not part of a network (the Region
-    beside a VPC, else the box the compute is in) and shares its row.
+    beside a VPC, else the box the compute is in) and shares its row. An ACM
+    certificate stands the same way beside the load balancer or distribution
+    presenting it, its dotted line short.
     """
-    for role in arch.resources_of(IamRole):
-        holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
-        if role.id not in scene.nodes or not holders:
+    users = [(role.id, arch.holders_of(role.id)) for role in arch.resources_of(IamRole)]
+    users += [(cert.id, cert.used_by) for cert in arch.resources_of(AcmCertificate)]
+    for node_id, holding in users:
+        holders = [h for h in holding if h in scene.copies]
+        if node_id not in scene.nodes or not holders:
             continue
         holder = scene.copies[holders[0]][0]
         outer = [g for g in _path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
-        (outer[-1] if outer else scene.cloud).nodes.append(role.id)
-        scene.beside.append((role.id, holder))
+        for group in _path_to(scene.cloud, node_id)[-1:]:
+            group.nodes.remove(node_id)
+        (outer[-1] if outer else scene.cloud).nodes.append(node_id)
+        scene.beside.append((node_id, holder))
 
 
 _NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})
