@@ -98,7 +98,12 @@ def curve_points(route: str) -> list[Point]:
 
 
 def spot_near(
-    edge: Edge, points: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+    edge: Edge,
+    points: list[Point],
+    segments: list[Segment],
+    boxes: list[Rect],
+    known: Sizes,
+    sides: list[Segment] | None = None,
 ) -> Point | None:
     """Return a spot beside a curve, from its middle outwards, where the label meets least.
 
@@ -118,7 +123,7 @@ def spot_near(
             (x, y + height / 2 + gap),
             (x, y - height / 2 - gap),
         ):
-            cost = weight(label_box(edge, centre, known), segments, boxes)
+            cost = weight(label_box(edge, centre, known), segments, boxes, sides or [])
             if cost == 0:
                 return centre
             if best is None or cost < best[0]:
@@ -126,9 +131,12 @@ def spot_near(
     return best[1] if best is not None else None
 
 
-def weight(box: Rect, segments: list[Segment], boxes: list[Rect]) -> int:
-    """Return how much a label's box meets: an icon or text 10 each, a line 1 each."""
-    return 10 * sum(_overlap(b, box) for b in boxes) + sum(_meets(s, box) for s in segments)
+def weight(
+    box: Rect, segments: list[Segment], boxes: list[Rect], sides: list[Segment] | None = None
+) -> int:
+    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each."""
+    cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in segments)
+    return cost + sum(meets(s, box) for s in sides or [])
 
 
 def spot(
@@ -150,8 +158,8 @@ def spot(
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
         box = label_box(edge, centre, known)
-        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(_meets(s, box) for s in others)
-        cost += sum(_meets(s, box) for s in borders)
+        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in others)
+        cost += sum(meets(s, box) for s in borders)
         if best is None or cost < best[0]:
             best = (cost, centre)
         if cost == 0:
@@ -178,7 +186,7 @@ def _overlap(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _meets(segment: Segment, box: Rect) -> bool:
+def meets(segment: Segment, box: Rect) -> bool:
     """Tell whether a straight piece enters a box (Liang-Barsky clipping)."""
     (x1, y1), (x2, y2) = segment
     dx, dy = x2 - x1, y2 - y1

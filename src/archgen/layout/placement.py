@@ -21,7 +21,6 @@ from archgen.layout.scene import Group, Node, Scene
 from archgen.model.architecture import Architecture
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
-from archgen.model.resources.security import AcmCertificate
 from archgen.model.resources.services import IamRole
 from archgen.model.types import TIERS
 from archgen.network.calls import INVOKED_THROUGH_SERVICE
@@ -62,18 +61,15 @@ def place(arch: Architecture) -> Scene:
 
 
 def _place_roles(arch: Architecture, scene: Scene) -> None:
-    """Draw each IAM role (and certificate) level with the first resource using it, outside VPCs.
+    """Draw each IAM role level with the first resource assuming it, outside every VPC.
 
     IAM is global: a role inside a VPC, a zone or a subnet would say it lives
     there. An architect still draws it next to the compute that assumes it,
     since a line from a far corner crosses every box, so it takes the
     innermost box of that compute that is not part of a network (the Region
-    beside a VPC, else the box the compute is in) and shares its row. An ACM
-    certificate stands the same way beside the load balancer or distribution
-    presenting it, its dotted line short.
+    beside a VPC, else the box the compute is in) and shares its row.
     """
     users = [(role.id, arch.holders_of(role.id)) for role in arch.resources_of(IamRole)]
-    users += [(cert.id, cert.used_by) for cert in arch.resources_of(AcmCertificate)]
     for node_id, holding in users:
         holders = [h for h in holding if h in scene.copies]
         if node_id not in scene.nodes or not holders:
