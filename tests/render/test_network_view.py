@@ -102,7 +102,7 @@ def test_security_groups_are_one_box_per_subnet_around_their_members() -> None:
     assert boxes["sg:app-sg@asg/app@app-b"].nodes == ["app@app-b"]
     assert boxes["sg:alb-sg@vpc/vpc"].spans == ["web-alb"]  # drawn round it: it straddles the zones
     assert boxes["sg:db-sg@subnet/db-a"].label == "DB security group"
-    assert boxes["sg:alb-sg@vpc/vpc"].label == "ALB security\ngroup"  # fits between the zones
+    assert boxes["sg:alb-sg@vpc/vpc"].label == "ALB security group"  # one line over the bar
 
 
 def test_the_default_view_has_no_network_detail() -> None:

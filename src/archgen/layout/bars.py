@@ -22,6 +22,8 @@ _ZONE_GAP = 24.0
 """Points between two zones once the gap kept for the icon is closed."""
 _MARGIN = 12.0
 """Points between a subnet's side and the icons moved against it (graphviz's cluster margin)."""
+NAME_ROOM = 26.0
+"""Points over a bar for the name of the security-group box round it (network view)."""
 
 
 def lay_bars(scene: Scene, laid: Laid) -> None:
@@ -81,8 +83,9 @@ def _bar(scene: Scene, laid: Laid, node: str, subnets: list[str]) -> None:
     _, bottom, _, top = laid.nodes[node]
     height = top - bottom + 2 * _PAD
     floor = min(box[1] for box, _ in boxes)
-    open_strip(laid, floor + 0.01, height + _BELOW)
-    laid.nodes[node] = (left, floor - height, right, floor)
+    room = NAME_ROOM if _boxed(scene, node) else 0.0
+    open_strip(laid, floor + 0.01, height + _BELOW + room)
+    laid.nodes[node] = (left, floor - room - height, right, floor - room)
     laid.moved.add(node)
 
 
@@ -102,6 +105,15 @@ def _push(scene: Scene, laid: Laid, subnet: str, box: Rect, outward: int) -> flo
     for name in inside:
         laid.move(name, shift)
     return high + shift if outward < 0 else low + shift
+
+
+def _boxed(scene: Scene, node: str) -> bool:
+    """Tell whether a security-group box is drawn round the bar: its name needs a row above it.
+
+    Over the bar, under the subnets' icons, the name crosses neither a NAT
+    gateway's name nor the bar.
+    """
+    return any(g.kind == "sg" and node in g.spans for g in _groups(scene.cloud))
 
 
 def _groups(group: Group) -> list[Group]:

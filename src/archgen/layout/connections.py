@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import labels, replicas
+from archgen.layout.legend_boxes import box_rows
 from archgen.layout.path import Door, ways
 from archgen.layout.scene import Edge, Scene
 from archgen.model.architecture import Architecture
@@ -18,10 +19,12 @@ from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
 from archgen.model.resources.edge import Route53, Waf
 from archgen.model.resources.network import Subnet
+from archgen.model.resources.security import AcmCertificate
 from archgen.model.resources.services import IamRole
 from archgen.network.reach import network_of
 
 _MEANINGS = {
+    "connection": "request and its response",
     "event": "event or poll: one way, started by AWS",
     "outbound": "outbound through NAT",
     "blocked": "blocked: the network refuses it",
@@ -29,6 +32,7 @@ _MEANINGS = {
     "alias": "DNS alias: resolves to",
     "replication": "replication between zones",
     "role": "IAM role assumed by",
+    "certificate": "TLS certificate presented by",
     "interface": "network interface of",
 }
 
@@ -49,7 +53,7 @@ def legend(arch: Architecture, scene: Scene) -> list[tuple[str, str]]:
         rows += [(flow_letter(number), flow.name) for number, flow in enumerate(flows)]
     kinds = {edge.kind for edge in scene.edges}
     rows += [(f"line:{kind}", text) for kind, text in _MEANINGS.items() if kind in kinds]
-    return rows
+    return rows + box_rows(scene)
 
 
 def _edges(arch: Architecture, scene: Scene) -> None:
@@ -64,6 +68,7 @@ def _edges(arch: Architecture, scene: Scene) -> None:
     _replication_edges(arch, scene)
     _interface_edges(scene)
     _role_edges(arch, scene)
+    _certificate_edges(arch, scene)
 
 
 def _interface_edges(scene: Scene) -> None:
@@ -109,6 +114,19 @@ def _role_edges(arch: Architecture, scene: Scene) -> None:
             if role.id in scene.nodes and holder in scene.copies:
                 target = scene.copies[holder][0]
                 scene.edges.append(Edge(f"role:{role.id}>{holder}", role.id, target, "role"))
+
+
+def _certificate_edges(arch: Architecture, scene: Scene) -> None:
+    """Tie each ACM certificate to what presents it (`used_by`): a load balancer, an API.
+
+    No packet flows along it: like a role's, the line says which resource the
+    certificate belongs to, so it is dotted, without an arrow.
+    """
+    for cert in arch.resources_of(AcmCertificate):
+        for user in cert.used_by:
+            if cert.id in scene.nodes and user in scene.copies:
+                edge_id = f"certificate:{cert.id}>{user}"
+                scene.edges.append(Edge(edge_id, cert.id, scene.copies[user][0], "certificate"))
 
 
 def _connection_edges(arch: Architecture, scene: Scene) -> None:

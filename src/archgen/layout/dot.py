@@ -22,6 +22,7 @@ import graphviz
 from archgen.layout import style
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
+from archgen.layout.legend_boxes import swatch
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.safe_text import html_text
@@ -266,6 +267,10 @@ def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[st
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)
 
 
+_LINE_ENDS = {"connection": "&#9656;", "protects": "&#9675;"}
+"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
+
+
 def _legend(rows: list[tuple[str, str]]) -> str:
     """Return the legend: flow badges with their names, then the line styles."""
     cells = []
@@ -275,7 +280,13 @@ def _legend(rows: list[tuple[str, str]]) -> str:
             line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
                 attrs.get("style", ""), "&mdash;&mdash;"
             )
+            line += _LINE_ENDS.get(key.removeprefix("line:"), "")
             marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+        elif (colours := swatch(key)) is not None:
+            marker = (
+                f'<TABLE BORDER="1" COLOR="{colours[0]}" CELLPADDING="0"><TR>'
+                f'<TD BGCOLOR="{colours[1]}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
+            )
         elif (finding := legend_mark(key)) is not None:
             marker = _marker_table(finding[1], finding[0])
         else:

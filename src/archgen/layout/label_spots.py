@@ -25,6 +25,8 @@ _NOTE_LINE = 1.4 * float(style.FONT_SIZES["note"])
 """Points of one note line under a box's name (network view: a route, a NACL)."""
 _GAP = 6.0
 """Points between a line and its label."""
+_GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
+"""Points between a moved label and its line, nearest first: farther only where nearer is taken."""
 
 Segment = tuple[Point, Point]
 Sizes = dict[str, Point]
@@ -96,23 +98,45 @@ def curve_points(route: str) -> list[Point]:
 
 
 def spot_near(
-    edge: Edge, points: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+    edge: Edge,
+    points: list[Point],
+    segments: list[Segment],
+    boxes: list[Rect],
+    known: Sizes,
+    sides: list[Segment] | None = None,
 ) -> Point | None:
-    """Return a spot beside a curve, from its middle outwards, where the label meets nothing."""
+    """Return a spot beside a curve, from its middle outwards, where the label meets least.
+
+    A free spot wins; failing one, the spot over the fewest texts and icons
+    (then lines): a label over a line still reads, one over another text
+    does not.
+    """
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
-    for index in order:
+    best: tuple[int, Point] | None = None
+    for gap, index in itertools.product(_GAPS, order):
         x, y = points[index]
         for centre in (
-            (x + width / 2 + _GAP, y),
-            (x - width / 2 - _GAP, y),
-            (x, y + height / 2 + _GAP),
-            (x, y - height / 2 - _GAP),
+            (x + width / 2 + gap, y),
+            (x - width / 2 - gap, y),
+            (x, y + height / 2 + gap),
+            (x, y - height / 2 - gap),
         ):
-            if _free(label_box(edge, centre, known), segments, boxes):
+            cost = weight(label_box(edge, centre, known), segments, boxes, sides or [])
+            if cost == 0:
                 return centre
-    return None
+            if best is None or cost < best[0]:
+                best = (cost, centre)
+    return best[1] if best is not None else None
+
+
+def weight(
+    box: Rect, segments: list[Segment], boxes: list[Rect], sides: list[Segment] | None = None
+) -> int:
+    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each."""
+    cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in segments)
+    return cost + sum(meets(s, box) for s in sides or [])
 
 
 def spot(
@@ -134,17 +158,13 @@ def spot(
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
         box = label_box(edge, centre, known)
-        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(_meets(s, box) for s in others)
-        cost += sum(_meets(s, box) for s in borders)
+        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in others)
+        cost += sum(meets(s, box) for s in borders)
         if best is None or cost < best[0]:
             best = (cost, centre)
         if cost == 0:
             break
     return best[1] if best is not None else corners[0]
-
-
-def _free(box: Rect, segments: list[Segment], boxes: list[Rect]) -> bool:
-    return not any(_meets(s, box) for s in segments) and not any(_overlap(b, box) for b in boxes)
 
 
 def _candidates(corners: list[Point], width: float, height: float) -> Iterator[Point]:
@@ -166,7 +186,7 @@ def _overlap(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _meets(segment: Segment, box: Rect) -> bool:
+def meets(segment: Segment, box: Rect) -> bool:
     """Tell whether a straight piece enters a box (Liang-Barsky clipping)."""
     (x1, y1), (x2, y2) = segment
     dx, dy = x2 - x1, y2 - y1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
+from archgen.model.resources.facts import HoldsRole
 from archgen.network.verdict import Block
 
 PROTOCOL_NAMES = {
@@ -32,10 +33,14 @@ def connection_label(arch: Architecture, connection: Connection, blocked_at: str
     """Return the label of a connection's line: its own words, then protocol and port.
 
     A connection the network refuses says where: the picture then shows the
-    fault where an architect looks for it, not only in the check report.
+    fault where an architect looks for it, not only in the check report. A
+    delivery inside AWS (`aws_internal`) has no protocol and port to show.
     """
     wire = f"{protocol_name(connection.protocol)} {arch.port_of(connection)}"
-    lines = [connection.label, wire] if connection.label else [wire]
+    if aws_internal(arch, connection):
+        lines = [connection.label] if connection.label else []
+    else:
+        lines = [connection.label, wire] if connection.label else [wire]
     if blocked_at:
         lines.append(blocked_at)
     return "\n".join(lines)
@@ -54,3 +59,23 @@ def blocked_words(block: Block) -> str:
     kind = KINDS.get(block.kind, block.kind.replace("_", " "))
     where = f"{kind} {block.component}".strip()
     return f"{'reply ' if block.direction == 'return' else ''}blocked at {where}"
+
+
+def aws_internal(arch: Architecture, connection: Connection) -> bool:
+    """Tell whether a connection is a delivery AWS makes between its own services.
+
+    An event that a managed service sends (an S3 or SNS notification, a
+    queue's dead-letter redrive, an EventBridge rule) to a service reached
+    through the AWS API never crosses a network the design opens: no security
+    group or route sees it, so a protocol and port on it would mislead. Code
+    the design runs (a function, a container) opens real connections; so does
+    any service delivering to an address in a VPC or on the internet.
+    """
+    source = arch.resource(connection.source)
+    target = arch.resource(connection.target)
+    return (
+        connection.mode == "event"
+        and source.facts.placement in ("regional", "global")
+        and not isinstance(source, HoldsRole)
+        and target.facts.signed_api
+    )

@@ -72,6 +72,7 @@ _ARROWS = {
     "alias": "-.->",
     "replication": "<-.->",
     "role": "-.-",
+    "certificate": "-.-",
 }
 """Each line kind's arrow; a kind not listed is drawn as a plain request."""
 
@@ -80,7 +81,12 @@ _LEGEND_LINES = {
     "alias": "dashed arrow:",
     "replication": "dashed, both ways:",
     "role": "dashed line:",
+    "certificate": "grey dashed line:",
+    "connection": "solid arrow:",
+    "protects": "dashed line, open circle:",
 }
+
+_LEGEND_BOXES = {"box:subnet-public": "green box:", "box:subnet-private": "teal box:"}
 
 _DOT = "#183;"
 """A middle dot between a line's badges and its words."""
@@ -174,6 +180,7 @@ def _legend(rows: list[tuple[str, str]]) -> list[str]:
         if finding is not None:
             shown = finding[1]
         marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
+        marker = _LEGEND_BOXES.get(key, marker)
         row = mermaid_id(f"legend/{number}")
         lines.append(f'    {row}["{label(marker)} {label(meaning)}"]:::legend_row')
     lines.append("  end")
@@ -203,6 +210,7 @@ _LINK_STYLES = {
     "alias": "stroke:#545B64,stroke-dasharray:6 4",
     "replication": "stroke:#C925D1,stroke-dasharray:6 4",
     "role": "stroke:#DD344C,stroke-dasharray:2 3",
+    "certificate": "stroke:#545B64,stroke-dasharray:2 3",
 }
 
 

@@ -30,8 +30,6 @@ _WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot")
 
 _NOTE_WIDTH = 30
 """Characters of a route or NACL line before it wraps, at the notes' own font size."""
-_NAME_WIDTH = 14
-"""Characters of a line of the name of a box round an icon between zones (a load balancer's)."""
 
 
 def network_view(arch: Architecture, scene: Scene) -> None:
@@ -102,7 +100,6 @@ def _wrap(arch: Architecture, scene: Scene, group: Group) -> None:
     if group.kind == "vpc":  # a load balancer straddles its zones: its box is drawn round it
         for box in boxes.values():
             box.spans, box.nodes = box.nodes, []
-            box.label = "\n".join(textwrap.wrap(box.label, _NAME_WIDTH))
         kept = list(group.nodes)
     group.nodes = kept
     group.groups.extend(boxes.values())

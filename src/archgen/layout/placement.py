@@ -70,14 +70,17 @@ def _place_roles(arch: Architecture, scene: Scene) -> None:
     innermost box of that compute that is not part of a network (the Region
     beside a VPC, else the box the compute is in) and shares its row.
     """
-    for role in arch.resources_of(IamRole):
-        holders = [h for h in arch.holders_of(role.id) if h in scene.copies]
-        if role.id not in scene.nodes or not holders:
+    users = [(role.id, arch.holders_of(role.id)) for role in arch.resources_of(IamRole)]
+    for node_id, holding in users:
+        holders = [h for h in holding if h in scene.copies]
+        if node_id not in scene.nodes or not holders:
             continue
         holder = scene.copies[holders[0]][0]
         outer = [g for g in _path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
-        (outer[-1] if outer else scene.cloud).nodes.append(role.id)
-        scene.beside.append((role.id, holder))
+        for group in _path_to(scene.cloud, node_id)[-1:]:
+            group.nodes.remove(node_id)
+        (outer[-1] if outer else scene.cloud).nodes.append(node_id)
+        scene.beside.append((node_id, holder))
 
 
 _NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})

@@ -15,8 +15,10 @@ from archgen.layout.label_spots import (
     curve_points,
     group_label_boxes,
     label_box,
+    meets,
     overlaps,
     spot_near,
+    weight,
 )
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.scene import Group, Scene
@@ -71,13 +73,15 @@ def _grown(box: Rect) -> Rect:
 def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Move each label that another line runs through to a free spot beside its own line.
 
-    So is a label on a box's name or notes (a zone's title, the VPC's, the network view's
-    routes and NACL): it would hide them.
+    So is a label on a box's name or notes (a zone's title, the VPC's, the network
+    view's routes and NACL): it would hide them; and one a box's border runs through:
+    it reads as in both boxes, and the border as struck out.
     """
     labelled = [e for e in scene.edges if e.id in laid.labels and e.id in laid.routes]
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
     titles = group_label_boxes(laid, groups)
+    sides = borders(laid, groups)
     for edge in labelled:
         others = [
             s
@@ -86,14 +90,33 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             for s in itertools.pairwise(curves.get(key) or curve_points(route))
         ]
         on_title = any(overlaps(boxes[edge.id], box) for box in titles)
-        if not on_title and not any(_enters(s, boxes[edge.id]) for s in others):
+        on_side = any(meets(s, boxes[edge.id]) for s in sides)
+        if not on_title and not on_side and not any(_enters(s, boxes[edge.id]) for s in others):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *titles]
-        found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes)
-        if found is not None:
+        found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes, sides)
+        if found is None:
+            continue
+        moved = label_box(edge, found, laid.label_sizes)
+        now = weight(boxes[edge.id], others, fixed, sides)
+        covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
+        if weight(moved, others, fixed, sides) < now and not covers:
             laid.labels[edge.id] = found
-            boxes[edge.id] = label_box(edge, found, laid.label_sizes)
+            boxes[edge.id] = moved
+
+
+def borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
+    """Return the four sides of every box drawn (not an Auto Scaling slot, which is unseen)."""
+    sides = []
+    for group in groups:
+        box = laid.clusters.get(f"cluster_{group.id}")
+        if box is None or group.kind == "asg-slot":
+            continue
+        left, bottom, right, top = box
+        corners = [(left, bottom), (right, bottom), (right, top), (left, top)]
+        sides += list(zip(corners, corners[1:] + corners[:1], strict=True))
+    return sides
 
 
 def _subnet(scene: Scene, node_id: str) -> str:

@@ -196,7 +196,7 @@ def _plumb(scene: Scene, laid: Laid, edge: Edge) -> list[Point]:
         if any(b[0] < x < b[2] and b[1] < high and low < b[3] for b in between):
             return []
         if not left + _SPREAD < x < right - _SPREAD:  # beyond an end: leave by that end
-            side = left + _SPREAD if x < left else right - _SPREAD
+            side = left + _SPREAD if x < (left + right) / 2 else right - _SPREAD
             turn = (ends[0][1] + ends[1][1]) / 2
             ends = [ends[0], (x, turn), (side, turn), (side, ends[1][1])]
         return ends if bar == edge.target else list(reversed(ends))

@@ -10,7 +10,10 @@ gets margins of its own: dot never placed it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from archgen.layout import style
+from archgen.layout.bars import NAME_ROOM
 from archgen.layout.laid import Laid, Rect
 from archgen.layout.scene import Group, name_lines
 
@@ -19,6 +22,8 @@ Margins = dict[str, Rect]
 
 _SIDE = 10.0
 """Points between a member and the side of a box dot never placed."""
+_HUG = 4.0
+"""Points between a load balancer's bar and the box round it."""
 _LABEL = 26.0
 """Points above the member for the box's name."""
 _LINE = 20.0
@@ -45,14 +50,22 @@ def margins(groups: list[Group], laid: Laid) -> Margins:
     return found
 
 
-def refit(groups: list[Group], laid: Laid, kept: Margins) -> None:
-    """Put each security-group box back around its members, with its margins."""
+def refit(groups: list[Group], laid: Laid, kept: Margins, bars: Collection[str] = ()) -> None:
+    """Put each security-group box back around its members, with its margins.
+
+    A box round a load balancer's bar hugs it, its name in the row `bars`
+    left over the bar: drawn with dot's margins it would reach over the
+    subnets' icons and names.
+    """
     for group in groups:
         name = f"cluster_{group.id}"
         members = _members(group, laid)
         if group.kind != "sg" or members is None:
             continue
-        left, bottom, right, top = kept.get(name) or _own_margins(group, members)
+        if any(node in laid.moved and node in bars for node in group.spans):
+            left, bottom, right, top = (_HUG, _HUG, _HUG, NAME_ROOM)
+        else:
+            left, bottom, right, top = kept.get(name) or _own_margins(group, members)
         laid.clusters[name] = (
             members[0] - left,
             members[1] - bottom,

@@ -85,6 +85,7 @@ EDGES: dict[str, dict[str, str]] = {
         "constraint": "false",
     },
     "role": {"color": "#DD344C", "style": "dotted", "arrowhead": "none", "constraint": "false"},
+    "certificate": {"color": MUTED, "style": "dotted", "arrowhead": "none", "constraint": "false"},
 }
 
 ICON_SIZE = 48

@@ -32,7 +32,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)
-    security_boxes.refit(groups, laid, kept)
+    security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
@@ -42,16 +42,21 @@ def tidy(scene: Scene, laid: Laid) -> None:
 
 
 def _legend_below(laid: Laid) -> None:
-    """Put a legend that stands right of the AWS Cloud under it, at its right edge.
+    """Put the legend under the AWS Cloud, at its right edge, in every picture.
 
     A picture is embedded by its width; a legend beside the cloud costs a
-    sixth of it, and every text shrinks with it. It has no lines to reroute.
+    sixth of it, and every text shrinks with it. One place in every picture
+    is where a reader looks for it. It has no lines to reroute. The picture
+    grows to hold it (and the title stays top).
     """
     legend, cloud = laid.nodes.get("legend"), laid.clusters.get("cluster_cloud")
-    if legend is None or cloud is None or legend[0] < cloud[2]:
+    if legend is None or cloud is None:
         return
     dx, dy = cloud[2] - legend[2], cloud[1] - _LEGEND_GAP - legend[3]
-    laid.nodes["legend"] = (legend[0] + dx, legend[1] + dy, legend[2] + dx, legend[3] + dy)
+    moved = (legend[0] + dx, legend[1] + dy, legend[2] + dx, legend[3] + dy)
+    laid.nodes["legend"] = moved
+    left, bottom, right, top = laid.bounds
+    laid.bounds = (min(left, moved[0]), min(bottom, moved[1] - _LEGEND_GAP), right, top)
 
 
 _LEGEND_GAP = 12.0

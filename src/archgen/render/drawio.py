@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from archgen.layout import style
 from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
+from archgen.layout.legend_boxes import swatch
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.render import drawio_styles
@@ -154,7 +155,10 @@ class _Writer:
             if key.startswith("line:"):
                 line = style.EDGES[key.removeprefix("line:")]
                 dashes = _STROKES.get(line.get("style", ""), "——")
+                dashes += drawio_styles.LINE_ENDS.get(key.removeprefix("line:"), "")
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
+            elif (colours := swatch(key)) is not None:
+                marker = drawio_styles.swatch(*colours)
             elif (finding := legend_mark(key)) is not None:
                 colour = style.BLOCKED if finding[0] == "error" else style.WARNING
                 marker = _badge(finding[1], colour)

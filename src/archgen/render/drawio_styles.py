@@ -59,6 +59,7 @@ EDGES: dict[str, str] = {
     "replication": _LINE + "dashed=1;startArrow=block;endArrow=block;strokeColor=#C925D1;",
     "role": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#DD344C;",
     "interface": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#ED7100;",
+    "certificate": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#545B64;",
 }
 
 SHAPES: dict[str, str] = {
@@ -98,3 +99,15 @@ def shape_names() -> set[str]:
             if part.startswith(("grIcon=", "shape=mxgraph.aws4."))
         }
     return names
+
+
+LINE_ENDS = {"connection": "▸", "protects": "○"}
+"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
+
+
+def swatch(border: str, fill: str) -> str:
+    """Return a legend row's small box in a box kind's colours (a subnet's)."""
+    return (
+        f'<span style="background-color:{fill};border:1px solid {border};">'
+        "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    )
