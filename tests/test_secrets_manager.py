@@ -107,7 +107,7 @@ def test_it_is_drawn_in_the_region_with_its_icon_and_explained(
             "fn: {type: lambda, role: fn-role}",
             "fn: {type: lambda, role: store}",
             "10:28",
-            "role: 'store' is a secrets_manager, but role takes a iam_role",
+            "role: 'store' is a secrets_manager, but role takes an iam_role",
             id="wrong-reference",
         ),
     ],

@@ -166,7 +166,7 @@ REFERENCES = {
         "role: role}",
         "role: bucket}",
         83,
-        "role: 'bucket' is a s3, but role takes a iam_role",
+        "role: 'bucket' is a s3, but role takes an iam_role",
     ),
     "eks_cluster": (
         "subnets: [priv-a",
@@ -190,19 +190,19 @@ REFERENCES = {
         "role: role}",
         "role: fn}",
         36,
-        "role: 'fn' is a lambda, but role takes a iam_role",
+        "role: 'fn' is a lambda, but role takes an iam_role",
     ),
     "cloudtrail": (
         "log_bucket: bucket}",
         "log_bucket: index}",
         38,
-        "log_bucket: 'index' is a opensearch, but log_bucket takes a s3",
+        "log_bucket: 'index' is an opensearch, but log_bucket takes a s3",
     ),
     "bedrock_knowledge_base": (
         "vector_store: index",
         "vector_store: fn",
         87,
-        "vector_store: 'fn' is a lambda, but vector_store takes a opensearch or rds or s3",
+        "vector_store: 'fn' is a lambda, but vector_store takes an opensearch or rds or s3",
     ),
 }
 """Per type: a reference on its line, a wrong one in its place, its column and the message."""
