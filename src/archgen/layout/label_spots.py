@@ -10,10 +10,11 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from archgen.layout import style
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid
 from archgen.layout.scene import Edge, Group
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
@@ -27,6 +28,9 @@ _GAP = 6.0
 """Points between a line and its label."""
 
 Segment = tuple[Point, Point]
+Segments = Iterable[Segment] | Nearby
+"""Straight pieces, or a grid of them built once by a caller that asks often."""
+Boxes = Iterable[Rect] | Grid[Rect]
 Sizes = dict[str, Point]
 """Label sizes dot measured, by line id."""
 
@@ -96,9 +100,10 @@ def curve_points(route: str) -> list[Point]:
 
 
 def spot_near(
-    edge: Edge, points: list[Point], segments: list[Segment], boxes: list[Rect], known: Sizes
+    edge: Edge, points: list[Point], segments: Segments, boxes: Boxes, known: Sizes
 ) -> Point | None:
     """Return a spot beside a curve, from its middle outwards, where the label meets nothing."""
+    segments, boxes = as_segment_grid(segments), as_box_grid(boxes)
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
@@ -118,10 +123,10 @@ def spot_near(
 def spot(
     edge: Edge,
     corners: list[Point],
-    segments: list[Segment],
-    boxes: list[Rect],
+    segments: Segments,
+    boxes: Boxes,
     known: Sizes,
-    borders: tuple[Segment, ...] = (),
+    borders: Segments = (),
 ) -> Point:
     """Return the spot beside the line where its label meets the least.
 
@@ -129,13 +134,15 @@ def spot(
     box's border least; the first of equally good spots wins.
     """
     own = set(itertools.pairwise(corners))
-    others = [s for s in segments if s not in own]
+    lines, under = as_segment_grid(segments), as_box_grid(boxes)
+    sides = as_segment_grid(borders)
     width, height = label_size(edge, known)
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
         box = label_box(edge, centre, known)
-        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(_meets(s, box) for s in others)
-        cost += sum(_meets(s, box) for s in borders)
+        cost = 10 * sum(_overlap(b, box) for b in under.near(box))
+        cost += 3 * sum(_meets(s, box) for s in lines.near(box) if s not in own)
+        cost += sum(_meets(s, box) for s in sides.near(box))
         if best is None or cost < best[0]:
             best = (cost, centre)
         if cost == 0:
@@ -143,8 +150,10 @@ def spot(
     return best[1] if best is not None else corners[0]
 
 
-def _free(box: Rect, segments: list[Segment], boxes: list[Rect]) -> bool:
-    return not any(_meets(s, box) for s in segments) and not any(_overlap(b, box) for b in boxes)
+def _free(box: Rect, segments: Nearby, boxes: Grid[Rect]) -> bool:
+    return not any(_meets(s, box) for s in segments.near(box)) and not any(
+        _overlap(b, box) for b in boxes.near(box)
+    )
 
 
 def _candidates(corners: list[Point], width: float, height: float) -> Iterator[Point]:

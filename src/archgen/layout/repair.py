@@ -19,6 +19,7 @@ from archgen.layout.label_spots import (
     spot_near,
 )
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Apart, Grid, Segment, segment_bounds
 from archgen.layout.scene import Group, Scene
 
 
@@ -77,15 +78,13 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
     notes = group_label_boxes(laid, [g for g in groups if g.notes])
+    pieces = _pieces(laid, curves)
     for edge in labelled:
-        others = [
-            s
-            for key, route in laid.routes.items()
-            if key != edge.id
-            for s in itertools.pairwise(curves.get(key) or curve_points(route))
-        ]
+        others = Apart(pieces, edge.id)
         on_notes = any(overlaps(boxes[edge.id], box) for box in notes)
-        if not on_notes and not any(_enters(s, boxes[edge.id]) for s in others):
+        if not on_notes and not any(
+            _enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id])
+        ):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *group_label_boxes(laid, groups)]
@@ -93,6 +92,15 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         if found is not None:
             laid.labels[edge.id] = found
             boxes[edge.id] = label_box(edge, found, laid.label_sizes)
+
+
+def _pieces(laid: Laid, curves: dict[str, list[Point]]) -> Grid[tuple[str, Segment]]:
+    """Return the straight pieces of every line, by line, in a grid."""
+    pieces: Grid[tuple[str, Segment]] = Grid()
+    for key, route in laid.routes.items():
+        for segment in itertools.pairwise(curves.get(key) or curve_points(route)):
+            pieces.add((key, segment), segment_bounds(segment))
+    return pieces
 
 
 def _subnet(scene: Scene, node_id: str) -> str:
