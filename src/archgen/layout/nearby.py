@@ -23,6 +23,9 @@ MARGIN = 1.0
 _CELL = 64.0
 """Points a side of a grid cell: about a label's width, a few pieces of a curve."""
 
+_WIDE = 256
+"""Cells an item may cover and still be filed in each: a wider one is looked at every time."""
+
 Item = TypeVar("Item")
 Segment = tuple[Point, Point]
 Cell = tuple[int, int]
@@ -51,12 +54,17 @@ class Grid(Generic[Item]):
         self._items: list[Item] = []
         self._bounds: list[Rect] = []
         self._cells: dict[Cell, list[int]] = {}
+        self._wide: list[int] = []
+        """Items over more than `_WIDE` cells: looked at on every question."""
 
     def add(self, item: Item, bounds: Rect) -> None:
         """Remember an item within its bounds (grown by the margin, so no neighbour is missed)."""
         index = len(self._items)
         self._items.append(item)
         self._bounds.append(bounds)
+        if _cell_count(bounds) > _WIDE:
+            self._wide.append(index)
+            return
         cells = self._cells
         rows = _span(bounds[1], bounds[3])
         for x in _span(bounds[0], bounds[2]):
@@ -74,7 +82,9 @@ class Grid(Generic[Item]):
         if _cell_count(box) > len(self._items):
             found: Iterable[int] = range(len(self._items))
         else:
-            found = sorted({i for cell in _cells(box) for i in self._cells.get(cell, ())})
+            found = sorted(
+                {*self._wide, *(i for cell in _cells(box) for i in self._cells.get(cell, ()))}
+            )
         return [self._items[i] for i in found if near(self._bounds[i], box)]
 
 
