@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,10 +88,17 @@ def _clear_above(route: str, y: float) -> bool:
     return lowest is not None and lowest >= y
 
 
+_NUMBER = r"(?:0|-?(?:[1-9]\d{0,9}(?:\.\d?[1-9])?|0\.\d?[1-9]))"
+"""A number as `number` writes it (at most ten digits before the point): it reads back the same."""
+_POINT = rf"(?:[es],)?{_NUMBER},{_NUMBER}"
+_WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re.ASCII)
+"""A route as `_move_route` writes one: moving none of its points gives the same text."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _lowest(route: str) -> float | None:
     """Return the lowest y of a route written as `_move_route` writes one; else None."""
-    if _move_route(route, lambda p: p) != route:
+    if not _WRITTEN.fullmatch(route):
         return None
     ys = [
         float(word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")[1])
