@@ -31,6 +31,7 @@ Segment = tuple[Point, Point]
 Segments = Iterable[Segment] | Nearby
 """Straight pieces, or a grid of them built once by a caller that asks often."""
 Boxes = Iterable[Rect] | Grid[Rect]
+"""Boxes, or a grid of them built once by a caller that asks often."""
 Sizes = dict[str, Point]
 """Label sizes dot measured, by line id."""
 
