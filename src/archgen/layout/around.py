@@ -20,6 +20,7 @@ from archgen.layout.label_spots import (
     spot,
 )
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid, segment_bounds
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Group, Scene
 
@@ -38,12 +39,17 @@ def route_around(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         for g in groups
         if g.kind == "vpc" and f"cluster_{g.id}" in laid.clusters
     ]
+    blocks: Grid[tuple[str | None, Rect]] = Grid()
+    for box in vpcs:
+        blocks.add((None, box), box)
+    for name, box in laid.nodes.items():
+        blocks.add((name, box), box)
     for edge in scene.edges:
         if edge.id not in laid.routes or edge.source not in laid.nodes:
             continue
         if edge.target not in laid.nodes or not _crosses(laid, edge, vpcs):
             continue
-        corners = _way_round(laid, edge, vpcs)
+        corners = _way_round(laid, edge, vpcs, blocks)
         if corners is None:
             continue
         laid.routes[edge.id] = route_corners(corners, edge)
@@ -61,8 +67,13 @@ def _crosses(laid: Laid, edge: Edge, vpcs: list[Rect]) -> bool:
     return any(_inside(point, box) for point in points for box in vpcs)
 
 
-def _way_round(laid: Laid, edge: Edge, vpcs: list[Rect]) -> list[Point] | None:
-    """Return the shortest clear route of straight pieces from source to target, if any."""
+def _way_round(
+    laid: Laid, edge: Edge, vpcs: list[Rect], blocks: Grid[tuple[str | None, Rect]]
+) -> list[Point] | None:
+    """Return the shortest clear route of straight pieces from source to target, if any.
+
+    It keeps out of every VPC (`blocks` holds them, by no name) and every icon but its ends.
+    """
     source, target = _icon(laid, edge.source), _icon(laid, edge.target)
     candidates = [
         [source, (target[0], source[1]), target],
@@ -73,8 +84,8 @@ def _way_round(laid: Laid, edge: Edge, vpcs: list[Rect]) -> list[Point] | None:
             candidates.append([source, (x, source[1]), (x, target[1]), target])
         for y in (box[1] - _LANE, box[3] + _LANE):
             candidates.append([source, (source[0], y), (target[0], y), target])
-    others = [b for n, b in laid.nodes.items() if n not in (edge.source, edge.target)]
-    clear = [c for c in candidates if _clear(c, [*vpcs, *others])]
+    ends = (edge.source, edge.target)
+    clear = [c for c in candidates if _clear(c, blocks, ends)]
     if not clear:
         return None
     shortest = min(clear, key=_length)
@@ -106,11 +117,18 @@ def _side(laid: Laid, node: str, centre: Point, towards: Point) -> Point:
     return (x, top if towards[1] > y else bottom)  # under the icon, its label: the box's bottom
 
 
-def _clear(corners: list[Point], boxes: list[Rect]) -> bool:
-    """Tell whether every piece between the end icons stays out of every box."""
+def _clear(
+    corners: list[Point], blocks: Grid[tuple[str | None, Rect]], ends: tuple[str, str]
+) -> bool:
+    """Tell whether every piece between the end icons stays out of every box but the ends'."""
     pieces = list(itertools.pairwise(corners))
     trimmed = [_trim(piece, index, len(pieces)) for index, piece in enumerate(pieces)]
-    return not any(_cuts(piece, box) for piece in trimmed for box in boxes)
+    return not any(
+        _cuts(piece, box)
+        for piece in trimmed
+        for name, box in blocks.near(segment_bounds(piece))
+        if name not in ends
+    )
 
 
 def _trim(piece: Segment, index: int, count: int) -> Segment:

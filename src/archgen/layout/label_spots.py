@@ -10,10 +10,11 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from archgen.layout import style
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid
 from archgen.layout.scene import Edge, Group
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
@@ -29,6 +30,10 @@ _GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
 """Points between a moved label and its line, nearest first: farther only where nearer is taken."""
 
 Segment = tuple[Point, Point]
+Segments = Iterable[Segment] | Nearby
+"""Straight pieces, or a grid of them built once by a caller that asks often."""
+Boxes = Iterable[Rect] | Grid[Rect]
+"""Boxes, or a grid of them built once by a caller that asks often."""
 Sizes = dict[str, Point]
 """Label sizes dot measured, by line id."""
 
@@ -100,10 +105,10 @@ def curve_points(route: str) -> list[Point]:
 def spot_near(
     edge: Edge,
     points: list[Point],
-    segments: list[Segment],
-    boxes: list[Rect],
+    segments: Segments,
+    boxes: Boxes,
     known: Sizes,
-    sides: list[Segment] | None = None,
+    sides: Segments = (),
 ) -> Point | None:
     """Return a spot beside a curve, from its middle outwards, where the label meets least.
 
@@ -111,6 +116,7 @@ def spot_near(
     (then lines): a label over a line still reads, one over another text
     does not.
     """
+    segments, boxes, sides = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
@@ -123,7 +129,7 @@ def spot_near(
             (x, y + height / 2 + gap),
             (x, y - height / 2 - gap),
         ):
-            cost = weight(label_box(edge, centre, known), segments, boxes, sides or [])
+            cost = weight(label_box(edge, centre, known), segments, boxes, sides)
             if cost == 0:
                 return centre
             if best is None or cost < best[0]:
@@ -131,21 +137,24 @@ def spot_near(
     return best[1] if best is not None else None
 
 
-def weight(
-    box: Rect, segments: list[Segment], boxes: list[Rect], sides: list[Segment] | None = None
-) -> int:
-    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each."""
-    cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in segments)
-    return cost + sum(meets(s, box) for s in sides or [])
+def weight(box: Rect, segments: Segments, boxes: Boxes, sides: Segments = ()) -> int:
+    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
+
+    Each is asked of a grid (built once by the caller) for what lies near the box.
+    """
+    lines, under, borders = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
+    cost = 10 * sum(_overlap(b, box) for b in under.near(box))
+    cost += 3 * sum(meets(s, box) for s in lines.near(box))
+    return cost + sum(meets(s, box) for s in borders.near(box))
 
 
 def spot(
     edge: Edge,
     corners: list[Point],
-    segments: list[Segment],
-    boxes: list[Rect],
+    segments: Segments,
+    boxes: Boxes,
     known: Sizes,
-    borders: tuple[Segment, ...] = (),
+    borders: Segments = (),
 ) -> Point:
     """Return the spot beside the line where its label meets the least.
 
@@ -153,13 +162,15 @@ def spot(
     box's border least; the first of equally good spots wins.
     """
     own = set(itertools.pairwise(corners))
-    others = [s for s in segments if s not in own]
+    lines, under = as_segment_grid(segments), as_box_grid(boxes)
+    sides = as_segment_grid(borders)
     width, height = label_size(edge, known)
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
         box = label_box(edge, centre, known)
-        cost = 10 * sum(_overlap(b, box) for b in boxes) + 3 * sum(meets(s, box) for s in others)
-        cost += sum(meets(s, box) for s in borders)
+        cost = 10 * sum(_overlap(b, box) for b in under.near(box))
+        cost += 3 * sum(meets(s, box) for s in lines.near(box) if s not in own)
+        cost += sum(meets(s, box) for s in sides.near(box))
         if best is None or cost < best[0]:
             best = (cost, centre)
         if cost == 0:

@@ -9,7 +9,9 @@ up), tidied (`tidy`), and drawn as it stands by `neato -n2` (`redraw`).
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,9 +69,43 @@ def open_strip(laid: Laid, y: float, height: float) -> None:
     }
     laid.clusters = {n: (a, lower(b), c, lower(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lower(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (p[0], lower(p[1]))) for n, r in laid.routes.items()}
+    laid.routes = {
+        n: r if _clear_above(r, y) else _move_route(r, lambda p: (p[0], lower(p[1])))
+        for n, r in laid.routes.items()
+    }
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom - height, right, top)
+
+
+def _clear_above(route: str, y: float) -> bool:
+    """Tell whether a band opened at `y` leaves a route's text as it is.
+
+    So it does when every point lies at or above `y` and the text is already
+    written as `_move_route` writes it. A large design opens a band for every
+    lane of lines, and most lines lie above each one.
+    """
+    lowest = _lowest(route)
+    return lowest is not None and lowest >= y
+
+
+_NUMBER = r"(?:0|-?(?:[1-9]\d{0,9}(?:\.\d?[1-9])?|0\.\d?[1-9]))"
+"""A number as `number` writes it (at most ten digits before the point): it reads back the same."""
+_POINT = rf"(?:[es],)?{_NUMBER},{_NUMBER}"
+_WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re.ASCII)
+"""A route as `_move_route` writes one: moving none of its points gives the same text."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowest(route: str) -> float | None:
+    """Return the lowest y of a route written as `_move_route` writes one; else None."""
+    if not _WRITTEN.fullmatch(route):
+        return None
+    ys = [
+        float(word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")[1])
+        for part in route.split(";")
+        for word in part.split()
+    ]
+    return min(ys, default=None)
 
 
 def close_band(laid: Laid, low: float, high: float) -> None:

@@ -21,6 +21,7 @@ from archgen.layout.label_spots import (
     weight,
 )
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
 from archgen.layout.scene import Group, Scene
 
 
@@ -81,27 +82,28 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
     titles = group_label_boxes(laid, groups)
-    sides = borders(laid, groups)
+    sides = segment_grid(borders(laid, groups))
+    pieces = _pieces(laid, curves)
     for edge in labelled:
-        others = [
-            s
-            for key, route in laid.routes.items()
-            if key != edge.id
-            for s in itertools.pairwise(curves.get(key) or curve_points(route))
-        ]
+        others = Apart(pieces, edge.id)
         on_title = any(overlaps(boxes[edge.id], box) for box in titles)
-        on_side = any(meets(s, boxes[edge.id]) for s in sides)
-        if not on_title and not on_side and not any(_enters(s, boxes[edge.id]) for s in others):
+        on_side = any(meets(s, boxes[edge.id]) for s in sides.near(boxes[edge.id]))
+        if (
+            not on_title
+            and not on_side
+            and not any(_enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id]))
+        ):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *titles]
-        found = spot_near(edge, curves[edge.id], others, fixed, laid.label_sizes, sides)
+        under = box_grid(fixed)
+        found = spot_near(edge, curves[edge.id], others, under, laid.label_sizes, sides)
         if found is None:
             continue
         moved = label_box(edge, found, laid.label_sizes)
-        now = weight(boxes[edge.id], others, fixed, sides)
+        now = weight(boxes[edge.id], others, under, sides)
         covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
-        if weight(moved, others, fixed, sides) < now and not covers:
+        if weight(moved, others, under, sides) < now and not covers:
             laid.labels[edge.id] = found
             boxes[edge.id] = moved
 
@@ -117,6 +119,15 @@ def borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
         corners = [(left, bottom), (right, bottom), (right, top), (left, top)]
         sides += list(zip(corners, corners[1:] + corners[:1], strict=True))
     return sides
+
+
+def _pieces(laid: Laid, curves: dict[str, list[Point]]) -> Grid[tuple[str, Segment]]:
+    """Return the straight pieces of every line, by line, in a grid."""
+    pieces: Grid[tuple[str, Segment]] = Grid()
+    for key, route in laid.routes.items():
+        for segment in itertools.pairwise(curves.get(key) or curve_points(route)):
+            pieces.add((key, segment), segment_bounds(segment))
+    return pieces
 
 
 def _subnet(scene: Scene, node_id: str) -> str:

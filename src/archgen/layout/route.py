@@ -15,6 +15,7 @@ import itertools
 from archgen.layout import style
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
+from archgen.layout.nearby import box_grid, segment_grid
 from archgen.layout.scene import Edge, Group, Scene
 
 _LANE = 7.0
@@ -78,14 +79,15 @@ def _label(
     groups: list[Group],
 ) -> None:
     """Give each rerouted line's label a spot clear of every line, label, icon and box title."""
-    segments = drawn_segments(laid)
-    borders = tuple(_borders(laid, groups))
-    boxes = [*labels, *laid.nodes.values(), *group_label_boxes(laid, groups)]
+    segments = segment_grid(drawn_segments(laid))
+    borders = segment_grid(_borders(laid, groups))
+    boxes = box_grid([*labels, *laid.nodes.values(), *group_label_boxes(laid, groups)])
     for edge in edges:
         laid.labels[edge.id] = spot(
             edge, corners[edge.id], segments, boxes, laid.label_sizes, borders
         )
-        boxes.append(label_box(edge, laid.labels[edge.id], laid.label_sizes))
+        placed = label_box(edge, laid.labels[edge.id], laid.label_sizes)
+        boxes.add(placed, placed)
 
 
 Gap = tuple[str, str]

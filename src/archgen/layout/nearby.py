@@ -1,0 +1,143 @@
+"""Which drawn pieces come near a box, without testing every piece against it.
+
+The tidy pass asks, for every spot it tries for a label, which lines run
+through it and which icons lie under it. Over every pair that is millions of
+exact tests on a design of a few hundred resources, nearly all of them far
+apart. A grid of square cells remembers which pieces' bounds touch each cell,
+so a question looks at the few pieces in the cells the box covers; the exact
+test then decides. A piece whose bounds stay more than `MARGIN` points from
+the box cannot meet it, so the grid never drops a piece the exact test would
+find (rounding of the exact tests is far smaller than the margin).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from archgen.layout.laid import Point, Rect
+
+MARGIN = 1.0
+"""Points a piece's bounds may stay from a box and still be handed to the exact test."""
+_CELL = 64.0
+"""Points a side of a grid cell: about a label's width, a few pieces of a curve."""
+
+_WIDE = 256
+"""Cells an item may cover and still be filed in each: a wider one is looked at every time."""
+
+Item = TypeVar("Item")
+Segment = tuple[Point, Point]
+Cell = tuple[int, int]
+
+
+def segment_bounds(segment: Segment) -> Rect:
+    """Return the smallest box holding a straight piece."""
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+def near(a: Rect, b: Rect) -> bool:
+    """Tell whether two boxes come within `MARGIN` points of each other (touching counts)."""
+    return (
+        a[0] - MARGIN <= b[2]
+        and b[0] - MARGIN <= a[2]
+        and a[1] - MARGIN <= b[3]
+        and b[1] - MARGIN <= a[3]
+    )
+
+
+class Grid(Generic[Item]):
+    """Items by their bounds, in a grid of square cells; asked which come near a box."""
+
+    def __init__(self) -> None:
+        self._items: list[Item] = []
+        self._bounds: list[Rect] = []
+        self._cells: dict[Cell, list[int]] = {}
+        self._wide: list[int] = []
+        """Items over more than `_WIDE` cells: looked at on every question."""
+
+    def add(self, item: Item, bounds: Rect) -> None:
+        """Remember an item within its bounds (grown by the margin, so no neighbour is missed)."""
+        index = len(self._items)
+        self._items.append(item)
+        self._bounds.append(bounds)
+        if _cell_count(bounds) > _WIDE:
+            self._wide.append(index)
+            return
+        cells = self._cells
+        rows = _span(bounds[1], bounds[3])
+        for x in _span(bounds[0], bounds[2]):
+            for y in rows:
+                if (x, y) in cells:
+                    cells[x, y].append(index)
+                else:
+                    cells[x, y] = [index]
+
+    def near(self, box: Rect) -> list[Item]:
+        """Return every item whose bounds come within the margin of `box`, in the order added.
+
+        A box covering more cells than there are items is answered by looking at every item.
+        """
+        if _cell_count(box) > len(self._items):
+            found: Iterable[int] = range(len(self._items))
+        else:
+            found = sorted(
+                {*self._wide, *(i for cell in _cells(box) for i in self._cells.get(cell, ()))}
+            )
+        return [self._items[i] for i in found if near(self._bounds[i], box)]
+
+
+class Apart:
+    """The pieces of every line but one, from a grid of pieces by line: another line's view."""
+
+    def __init__(self, pieces: Grid[tuple[str, Segment]], line: str) -> None:
+        self._pieces = pieces
+        self._line = line
+
+    def near(self, box: Rect) -> list[Segment]:
+        """Return the other lines' pieces whose bounds come within the margin of `box`."""
+        return [piece for line, piece in self._pieces.near(box) if line != self._line]
+
+
+Nearby = Grid[Segment] | Apart
+"""Straight pieces a question can be put to."""
+
+
+def segment_grid(segments: Iterable[Segment]) -> Grid[Segment]:
+    """Return a grid of straight pieces, each by its own bounds."""
+    grid: Grid[Segment] = Grid()
+    for segment in segments:
+        grid.add(segment, segment_bounds(segment))
+    return grid
+
+
+def box_grid(boxes: Iterable[Rect]) -> Grid[Rect]:
+    """Return a grid of boxes, each by itself."""
+    grid: Grid[Rect] = Grid()
+    for box in boxes:
+        grid.add(box, box)
+    return grid
+
+
+def _span(low: float, high: float) -> range:
+    """Return the cell numbers a stretch from `low` to `high`, grown by the margin, touches."""
+    return range(math.floor((low - MARGIN) / _CELL), math.floor((high + MARGIN) / _CELL) + 1)
+
+
+def _cells(box: Rect) -> list[Cell]:
+    return [(x, y) for x in _span(box[0], box[2]) for y in _span(box[1], box[3])]
+
+
+def _cell_count(box: Rect) -> int:
+    return len(_span(box[0], box[2])) * len(_span(box[1], box[3]))
+
+
+def as_segment_grid(segments: Iterable[Segment] | Nearby) -> Nearby:
+    """Return the pieces as a grid: a grid as it is, built once by a caller that asks often."""
+    return segments if isinstance(segments, Grid | Apart) else segment_grid(segments)
+
+
+def as_box_grid(boxes: Iterable[Rect] | Grid[Rect]) -> Grid[Rect]:
+    """Return the boxes as a grid: a grid as it is, built once by a caller that asks often."""
+    return boxes if isinstance(boxes, Grid) else box_grid(boxes)
