@@ -77,3 +77,12 @@ def test_the_bedrock_picture_holds_its_crossings() -> None:
     quality = measure(load_file(BEDROCK))
     assert quality.crossings <= 2
     assert quality.text_at_800 >= 11
+
+
+def test_a_service_behind_a_gateway_endpoint_alone_keeps_its_place() -> None:
+    """Only a row fed through interface endpoints moves: the bucket stays under its gateway."""
+    path = GALLERY.parent / "employee-directory-ec2.yaml"
+    geometry = from_dot_json(draw(load_file(path), ("json",)).outputs["json"])
+    for service, gateway in (("photos", "s3-endpoint"), ("employees", "dynamodb-endpoint")):
+        service_x = _middle(geometry.nodes[service])[0]
+        assert abs(service_x - _middle(geometry.nodes[gateway])[0]) < 1

@@ -11,6 +11,7 @@ queue) moves along. The lines at what moved are routed again (`route`).
 
 from __future__ import annotations
 
+from archgen.layout.endpoint_rows import is_endpoint
 from archgen.layout.label_spots import label_size
 from archgen.layout.laid import Laid
 from archgen.layout.scene import Group, Scene
@@ -28,7 +29,7 @@ def centre_services(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             if node in laid.nodes:
                 rows.setdefault(round(laid.centre(node)[1]), []).append(node)
         for row in rows.values():
-            if any(node in wanted for node in row):
+            if any(node in wanted and _behind_row(scene, node) for node in row):
                 _spread(scene, laid, row, wanted, laid.clusters.get(f"cluster_{group.id}"))
 
 
@@ -46,6 +47,11 @@ def _wanted(scene: Scene, laid: Laid) -> dict[str, float]:
         if placed and above and all(_endpoint(scene, c) for c in placed):
             wanted[node] = sum(laid.centre(c)[0] for c in placed) / len(placed)
     return wanted
+
+
+def _behind_row(scene: Scene, node: str) -> bool:
+    """Tell whether a service is called through an endpoint row (a gateway alone moves nothing)."""
+    return any(edge.target == node and is_endpoint(scene, edge.source) for edge in scene.edges)
 
 
 def _endpoint(scene: Scene, node: str) -> bool:
