@@ -47,11 +47,19 @@ def tidy_endpoint_rows(scene: Scene, laid: Laid, subnets: list[Group]) -> None:
         held = [n for n in _held(subnet) if n in laid.nodes]
         ends = [n for n in held if is_endpoint(scene, n)]
         callers = [n for n in held if n not in ends]
-        if not ends or not callers:
-            continue
+        if not ends or not callers or not _a_row_under(laid, ends, callers):
+            continue  # a relaxed layout (layout.ladder) may keep them on one rank
         _order(scene, laid, ends)
         for caller in callers:
             _clear_way(scene, laid, caller, ends)
+
+
+def _a_row_under(laid: Laid, ends: list[str], callers: list[str]) -> bool:
+    """Tell whether the endpoints share one row, below every caller (graphviz's y is up)."""
+    row = {round(laid.centre(end)[1]) for end in ends}
+    return len(row) == 1 and max(laid.nodes[e][3] for e in ends) < min(
+        laid.nodes[c][1] for c in callers
+    )
 
 
 def _held(group: Group) -> list[str]:

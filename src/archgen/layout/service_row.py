@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from archgen.layout.endpoint_rows import is_endpoint
 from archgen.layout.label_spots import label_size
-from archgen.layout.laid import Laid
+from archgen.layout.laid import Laid, Rect
 from archgen.layout.scene import Group, Scene
 
 _NODESEP = 36.0
@@ -30,7 +30,7 @@ def centre_services(scene: Scene, laid: Laid, groups: list[Group]) -> None:
                 rows.setdefault(round(laid.centre(node)[1]), []).append(node)
         for row in rows.values():
             if any(node in wanted and _behind_row(scene, node) for node in row):
-                _spread(scene, laid, row, wanted, laid.clusters.get(f"cluster_{group.id}"))
+                _spread(scene, laid, row, wanted, group)
 
 
 def _wanted(scene: Scene, laid: Laid) -> dict[str, float]:
@@ -60,36 +60,52 @@ def _endpoint(scene: Scene, node: str) -> bool:
 
 
 def _spread(
-    scene: Scene,
-    laid: Laid,
-    row: list[str],
-    wanted: dict[str, float],
-    box: tuple[float, float, float, float] | None,
+    scene: Scene, laid: Laid, row: list[str], wanted: dict[str, float], group: Group
 ) -> None:
-    """Place a row's icons at their wanted x, in that order, none closer than dot's spacing.
+    """Place a row's icons at their wanted x, in that order, with room for a label between.
 
     The others of the row keep their x as what they want; the row is then
     shifted so that, on average, each stands where it wants to. A row that
-    would leave its box keeps dot's places.
+    would leave its box, or meet another icon or box, keeps dot's places.
     """
     want = {node: wanted.get(node, laid.centre(node)[0]) for node in row}
     gap = _NODESEP + _widest_label(scene, laid, row)
-    order = sorted(row, key=lambda node: (want[node], node))
     placed: dict[str, float] = {}
     edge = -float("inf")
-    for node in order:
+    for node in sorted(row, key=lambda node: (want[node], node)):
         half = (laid.nodes[node][2] - laid.nodes[node][0]) / 2
         placed[node] = max(want[node], edge + half)
         edge = placed[node] + half + gap
     shift = sum(want[n] - placed[n] for n in row) / len(row)
-    placed = {n: x + shift for n, x in placed.items()}
-    if box is not None and not _within(laid, placed, box):
-        return
+    moves: dict[str, float] = {}
     for node, x in placed.items():
-        dx = x - laid.centre(node)[0]
+        dx = x + shift - laid.centre(node)[0]
         if abs(dx) > _STILL:
-            for follower in [node, *_hanging(scene, laid, node)]:
-                laid.move(follower, dx)
+            moves |= {follower: dx for follower in [node, *_hanging(scene, laid, node)]}
+    if moves and _free(laid, moves, group):
+        for node, dx in moves.items():
+            laid.move(node, dx)
+
+
+def _free(laid: Laid, moves: dict[str, float], group: Group) -> bool:
+    """Tell whether the moved icons stay in the group's box and clear of every other thing."""
+    box = laid.clusters.get(f"cluster_{group.id}")
+    inner = [
+        laid.clusters[f"cluster_{g.id}"] for g in group.groups if f"cluster_{g.id}" in laid.clusters
+    ]
+    still = [b for n, b in laid.nodes.items() if n not in moves]
+    for node, dx in moves.items():
+        left, bottom, right, top = laid.nodes[node]
+        moved: Rect = (left + dx, bottom, right + dx, top)
+        if box is not None and not (box[0] < moved[0] and moved[2] < box[2]):
+            return False
+        if any(_overlap(moved, other) for other in [*inner, *still]):
+            return False
+    return True
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _widest_label(scene: Scene, laid: Laid, row: list[str]) -> float:
@@ -106,11 +122,6 @@ def _widest_label(scene: Scene, laid: Laid, row: list[str]) -> float:
 
 _STILL = 0.5
 """Points under which an icon counts as not moved (its lines keep dot's routes)."""
-
-
-def _within(laid: Laid, placed: dict[str, float], box: tuple[float, float, float, float]) -> bool:
-    halves = {n: (laid.nodes[n][2] - laid.nodes[n][0]) / 2 for n in placed}
-    return all(box[0] < x - halves[n] and x + halves[n] < box[2] for n, x in placed.items())
 
 
 def _hanging(scene: Scene, laid: Laid, node: str) -> list[str]:
