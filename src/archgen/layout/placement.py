@@ -16,6 +16,7 @@ import itertools
 
 from archgen.layout import replicas
 from archgen.layout.attachments import attachment_nodes
+from archgen.layout.endpoint_rows import lead, stack_endpoints
 from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene
@@ -139,6 +140,8 @@ def _vpc_group(arch: Architecture, vpc: Vpc, scene: Scene) -> Group:
     for zone in sorted(placed):
         group.groups.append(_zone_group(arch, vpc, zone, placed[zone], scene))
         _stack(placed[zone], row_of, scene)
+        for _, node_ids in placed[zone]:  # interface endpoints on a row under their callers
+            stack_endpoints(scene, node_ids)
     span_groups(group, scene)
     albs = _vpc_level_nodes(arch, vpc, group, scene)
     _align_rows(arch, placed, row_of, albs, scene)
@@ -193,7 +196,7 @@ def _align_rows(
                 anchors.insert(len(anchors) // 2, alb)
                 scene.straddle.append(alb)
                 scene.bars[alb] = list(arch.subnets_of(alb))
-        scene.rows.append(anchors + [ids[0] for _, ids in in_row if ids])
+        scene.rows.append(anchors + [lead(scene, ids) for _, ids in in_row if ids])
 
 
 def _anchor(subnet_id: str) -> str:

@@ -9,10 +9,12 @@ from archgen.layout import security_boxes
 from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
+from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
+from archgen.layout.service_row import centre_services
 from archgen.layout.zone_order import order_zones
 
 
@@ -20,6 +22,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     """Tidy `laid` in place for `scene`: spanning groups, doors on borders, lines rerouted."""
     groups = _groups(scene.cloud)
     spanning = [group for group in groups if group.spans and group.kind == "asg"]
+    tidy_endpoint_rows(scene, laid, [g for g in groups if g.kind.startswith("subnet-")])
     for group in spanning:
         for index, slot in enumerate(group.spans):
             subnet = next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
@@ -29,6 +32,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
     order_zones(laid, vpcs)
+    centre_services(scene, laid, groups)
     lay_bars(scene, laid)
     for group in spanning:
         _span(laid, group)
@@ -36,6 +40,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     _legend_below(laid)
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
+    astray |= through_icons(scene, laid)
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
