@@ -5,18 +5,10 @@ from __future__ import annotations
 from archgen.diff import diff_architectures
 from archgen.diff.picture import change_picture
 from archgen.diff.picture_dot import draw_change
-from archgen.layout.geometry import Box, from_dot_json
+from archgen.layout.geometry import from_dot_json
 from archgen.loader import load_text
 from tests.diff.test_outputs import PAIRS
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return (
-        a.x < b.x + b.width
-        and b.x < a.x + a.width
-        and a.y < b.y + b.height
-        and b.y < a.y + a.height
-    )
+from tests.render.test_architect_review import overlap
 
 
 def test_a_removed_vpc_keeps_its_bar_its_group_box_and_its_doors_red_and_dashed() -> None:
@@ -27,7 +19,7 @@ def test_a_removed_vpc_keeps_its_bar_its_group_box_and_its_doors_red_and_dashed(
     geometry = from_dot_json(draw_change(picture, ("json",))["json"])
     alb = geometry.nodes["alb"]
     for zone in "ab":
-        assert _overlap(alb, geometry.clusters[f"cluster_subnet:public-{zone}"])
+        assert overlap(alb, geometry.clusters[f"cluster_subnet:public-{zone}"])
     spanning = geometry.clusters["cluster_asg:web"]
     for zone in "ab":
         instance = geometry.nodes[f"web@private-{zone}"]

@@ -122,7 +122,8 @@ def test_outbound_internet_traffic_is_dashed_through_the_zones_nat_gateway_and_t
     assert ("line:outbound", "outbound through NAT") in scene.legend
 
 
-def _overlap(a: Box, b: Box) -> bool:
+def overlap(a: Box, b: Box) -> bool:
+    """Tell whether two drawn boxes share any area."""
     return (
         a.x < b.x + b.width
         and b.x < a.x + a.width
@@ -139,7 +140,7 @@ def test_the_load_balancer_is_a_bar_across_its_public_subnets_under_the_nat_gate
     assert zone_b.x < alb.x + alb.width
     for zone in "ab":
         public = geometry.clusters[f"cluster_subnet:public-{zone}"]
-        assert _overlap(alb, public)
+        assert overlap(alb, public)
         assert public.y <= alb.y
         assert alb.y + alb.height <= public.y + public.height
         nat = geometry.nodes[f"nat-{zone}"]

@@ -135,12 +135,9 @@ def test_after_a_docstring_only_change_the_check_still_loads_no_model(
 def test_a_change_to_the_draw_io_converter_makes_only_the_draw_io_files_stale(
     tmp_path: Path, out: Path
 ) -> None:
-    src = _copy_package(tmp_path)
-    converter = src / "archgen" / "render" / "drawio.py"
-    text = converter.read_text(encoding="utf-8")
-    converter.write_text(text.replace("_LABEL_WIDTH = ", "_LABEL_WIDTH = 1 + ", 1), "utf-8")
-    assert converter.read_text(encoding="utf-8") != text
-    done = _archgen(src, "render", *SHIPPED, "--out", str(out), "--check")
+    done = _check_after_edit(
+        tmp_path, out, "render/drawio.py", "_LABEL_WIDTH = ", "_LABEL_WIDTH = 1 + "
+    )
     assert done.returncode == 1
     assert done.stdout == "12 outputs checked: 3 stale\n"
     assert {Path(line).suffix for line in done.stderr.splitlines()} == {".drawio"}
@@ -225,12 +222,21 @@ def test_a_change_to_the_tidy_pass_makes_every_picture_stale(tmp_path: Path, out
     `zone_order` is a module the pass runs through an import of an import, so a
     fingerprint that named the pass's modules by hand would miss it.
     """
-    src = _copy_package(tmp_path)
-    module = src / "archgen" / "layout" / "zone_order.py"
-    text = module.read_text(encoding="utf-8")
-    module.write_text(text.replace("zone[i] - 0.5", "zone[i] - 0.25", 1), "utf-8")
-    assert module.read_text(encoding="utf-8") != text
-    done = _archgen(src, "render", *SHIPPED, "--out", str(out), "--check")
+    done = _check_after_edit(
+        tmp_path, out, "layout/zone_order.py", "zone[i] - 0.5", "zone[i] - 0.25"
+    )
     assert done.returncode == 1
     assert done.stdout == "12 outputs checked: 9 stale\n"
     assert {Path(line).suffix for line in done.stderr.splitlines()} == {".png", ".svg", ".drawio"}
+
+
+def _check_after_edit(
+    tmp_path: Path, out: Path, module: str, old: str, new: str
+) -> subprocess.CompletedProcess[str]:
+    """Edit `module` of a copy of the package (`old` to `new`); run `render --check` with it."""
+    src = _copy_package(tmp_path)
+    path = src / "archgen" / module
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    return _archgen(src, "render", *SHIPPED, "--out", str(out), "--check")

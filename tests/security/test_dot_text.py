@@ -94,16 +94,7 @@ SHOWN = {
 def test_a_label_reads_the_same_in_every_picture(tmp_path: Path, label: str) -> None:
     source = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
     source = source.replace("label: Research VPC", f"label: {json.dumps(label)}", 1)
-    path = tmp_path / "label.yaml"
-    path.write_text(source, encoding="utf-8")
-    drawing = draw(plan(load_file(path)), ("svg", "json"))
-    svg = ET.fromstring(render_svg(drawing).data)  # noqa: S314 (our own output)
-    svg_texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
-    assert any(SHOWN[label] in text for text in svg_texts), svg_texts
-    editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"])).data
-    drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
-    values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
-    assert any(SHOWN[label] in value for value in values), values
+    _assert_shown(tmp_path, source, SHOWN[label], "default")
 
 
 @pytest.mark.parametrize("label", SHOWN)
@@ -113,13 +104,18 @@ def test_a_security_group_name_reads_the_same_in_the_network_view(
     """The box of a security group shows its name as written, only wrapped at spaces."""
     source = (ARCHITECTURES / "capstone.yaml").read_text(encoding="utf-8")
     source = source.replace("label: DB security group", f"label: {json.dumps(label)}", 1)
+    _assert_shown(tmp_path, source, SHOWN[label], "network")
+
+
+def _assert_shown(tmp_path: Path, source: str, shown: str, view: str) -> None:
+    """Draw `source` in `view`; its SVG texts and draw.io values must show `shown` as is."""
     path = tmp_path / "label.yaml"
     path.write_text(source, encoding="utf-8")
-    drawing = draw(plan(load_file(path), view="network"), ("svg", "json"))
+    drawing = draw(plan(load_file(path), view=view), ("svg", "json"))
     svg = ET.fromstring(render_svg(drawing).data)  # noqa: S314 (our own output)
     svg_texts = {"".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")}
-    assert any(SHOWN[label] in text for text in svg_texts), svg_texts
+    assert any(shown in text for text in svg_texts), svg_texts
     editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"])).data
     drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
     values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
-    assert any(SHOWN[label] in value for value in values), values
+    assert any(shown in value for value in values), values
