@@ -19,7 +19,7 @@ from archgen.diff.compare import links
 from archgen.diff.model import ArchitectureDiff, Link
 from archgen.diff.put_back import put_back_shapes
 from archgen.layout.drawing import build_scene
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Edge, Group, Node, Scene, path_to
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import Subnet
 
@@ -179,7 +179,7 @@ def _put_back_nodes(before: Scene, after: Scene, status: dict[str, str]) -> None
     for node_id, node in before.nodes.items():
         if node_id in after.nodes:
             continue
-        path = _path_to(before.cloud, node_id)
+        path = path_to(before.cloud, node_id)
         box = path[-1].id if path else None
         if box is not None and any(_holds(after, box, copy) for copy in _copies(after, node)):
             continue  # the resource is still drawn in that box, under another id
@@ -267,17 +267,6 @@ def _index(edge: Edge) -> int:
 
 def _ends(edge: Edge, scene: Scene) -> list[str]:
     return [end for end in (edge.source, edge.target) if end in scene.nodes]
-
-
-def _path_to(group: Group, node_id: str) -> list[Group]:
-    """Return the boxes from the cloud down to the one holding `node_id` ([] if outside)."""
-    if node_id in group.nodes:
-        return [group]
-    for child in group.groups:
-        path = _path_to(child, node_id)
-        if path:
-            return [group, *path]
-    return []
 
 
 def _find(group: Group, group_id: str) -> Group | None:

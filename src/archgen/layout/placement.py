@@ -19,7 +19,7 @@ from archgen.layout.attachments import attachment_nodes
 from archgen.layout.endpoint_rows import lead, stack_endpoints
 from archgen.layout.groups import span_groups
 from archgen.layout.regions import region_label
-from archgen.layout.scene import Group, Node, Scene
+from archgen.layout.scene import Group, Node, Scene, path_to
 from archgen.model.architecture import Architecture
 from archgen.model.resources.facts import Drawn
 from archgen.model.resources.network import Subnet, Vpc
@@ -77,8 +77,8 @@ def _place_roles(arch: Architecture, scene: Scene) -> None:
         if node_id not in scene.nodes or not holders:
             continue
         holder = scene.copies[holders[0]][0]
-        outer = [g for g in _path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
-        for group in _path_to(scene.cloud, node_id)[-1:]:
+        outer = [g for g in path_to(scene.cloud, holder) if g.kind not in _NETWORK_BOXES]
+        for group in path_to(scene.cloud, node_id)[-1:]:
             group.nodes.remove(node_id)
         (outer[-1] if outer else scene.cloud).nodes.append(node_id)
         scene.beside.append((node_id, holder))
@@ -86,17 +86,6 @@ def _place_roles(arch: Architecture, scene: Scene) -> None:
 
 _NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})
 """Boxes of the network a role is never drawn in."""
-
-
-def _path_to(group: Group, node_id: str) -> list[Group]:
-    """Return the boxes from `group` down to the one holding `node_id` ([] if none)."""
-    if node_id in group.nodes:
-        return [group]
-    for child in group.groups:
-        path = _path_to(child, node_id)
-        if path:
-            return [group, *path]
-    return []
 
 
 def drawn_as(arch: Architecture, resource_id: str) -> Drawn:

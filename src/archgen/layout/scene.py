@@ -116,3 +116,14 @@ class Scene:
     """A function in a VPC: its network interfaces, one per subnet; it is drawn once."""
     overlay: dict[str, dict[str, str]] = field(default_factory=dict)
     """graphviz attributes by node, group or line id that override its style: a diff's colours."""
+
+
+def path_to(group: Group, node_id: str) -> list[Group]:
+    """Return the boxes from `group` down to the one holding `node_id` ([] if none holds it)."""
+    if node_id in group.nodes:
+        return [group]
+    for child in group.groups:
+        path = path_to(child, node_id)
+        if path:
+            return [group, *path]
+    return []
