@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from archgen.layout.drawing import draw, plan  # noqa: E402
+from archgen.layout.label_spots import bezier_points  # noqa: E402
 from archgen.layout.run import PNG_DPI  # noqa: E402
 from archgen.layout.style import PAGE_PAD_INCHES  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
@@ -94,20 +95,8 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
 
 
 def _bezier(controls: list[list[float]]) -> list[Point]:
-    """Return points along a piecewise cubic B-spline, 8 per piece."""
-    points: list[Point] = []
-    for start in range(0, len(controls) - 3, 3):
-        p0, p1, p2, p3 = (controls[start + k] for k in range(4))
-        for step in range(9):
-            t = step / 8
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-            points.append(
-                (
-                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-                )
-            )
-    return points
+    """Return points along a piecewise cubic B-spline of graphviz's JSON, 8 per piece."""
+    return bezier_points([(x, y) for x, y in controls])
 
 
 def _visible(ops: list[dict[str, Any]]) -> bool:

@@ -10,7 +10,7 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
 from archgen.layout.laid import Laid, Point, Rect
@@ -86,8 +86,12 @@ def drawn_segments(laid: Laid) -> list[Segment]:
 def curve_points(route: str) -> list[Point]:
     """Return points along a graphviz spline (its first, `;` apart), eight per cubic piece."""
     words = [w for w in route.split(";")[0].split() if not w.startswith(("e,", "s,"))]
-    controls = [(float(a), float(b)) for a, b in (w.split(",") for w in words)]
-    points = controls[:1]
+    return bezier_points([(float(a), float(b)) for a, b in (w.split(",") for w in words)])
+
+
+def bezier_points(controls: Sequence[Point]) -> list[Point]:
+    """Return the first control point, then eight points along each cubic piece that follows."""
+    points = list(controls[:1])
     for start in range(0, len(controls) - 3, 3):
         p0, p1, p2, p3 = controls[start : start + 4]
         for step in range(1, 9):
