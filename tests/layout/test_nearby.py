@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,16 +40,23 @@ def _boxes(draw: st.DrawFn) -> Rect:
 _SETTINGS = settings(derandomize=True, max_examples=300, deadline=None)
 
 
+def _assert_grid_agrees(
+    segments: list[Segment], boxes: list[Rect], *tests: Callable[[Segment, Rect], bool]
+) -> None:
+    """Each exact test finds the same pieces among the grid's near ones as among them all."""
+    grid = segment_grid(segments)
+    for box in boxes:
+        near = grid.near(box)
+        for test in tests:
+            assert [s for s in near if test(s, box)] == [s for s in segments if test(s, box)]
+
+
 @_SETTINGS
 @given(st.lists(_SEGMENT, max_size=40), st.lists(_boxes(), min_size=1, max_size=6))
 def test_the_grid_keeps_every_piece_that_meets_a_box(
     segments: list[Segment], boxes: list[Rect]
 ) -> None:
-    grid = segment_grid(segments)
-    for box in boxes:
-        near = grid.near(box)
-        assert [s for s in near if meets(s, box)] == [s for s in segments if meets(s, box)]
-        assert [s for s in near if _cuts(s, box)] == [s for s in segments if _cuts(s, box)]
+    _assert_grid_agrees(segments, boxes, meets, _cuts)
 
 
 @_SETTINGS
@@ -55,10 +64,7 @@ def test_the_grid_keeps_every_piece_that_meets_a_box(
 def test_the_grid_keeps_every_curve_piece_that_enters_a_box(
     segments: list[Segment], boxes: list[Rect]
 ) -> None:
-    grid = segment_grid(segments)
-    for box in boxes:
-        near = grid.near(box)
-        assert [s for s in near if _enters(s, box)] == [s for s in segments if _enters(s, box)]
+    _assert_grid_agrees(segments, boxes, _enters)
 
 
 @_SETTINGS
