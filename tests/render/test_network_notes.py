@@ -145,7 +145,7 @@ def test_network_parts_carry_the_rule_ids_of_their_findings() -> None:
 
 def test_the_default_view_marks_a_subnet_on_its_box() -> None:
     marked = _marked_groups(DESIGNS / "web3az.yaml", "default")
-    assert marked == {"subnet:app-c": "AG105"}
+    assert marked == {"subnet:app-c": "AG105", "asg:app": "AG209"}  # the group's whole box
 
 
 def test_drawio_files_carry_the_markers_and_the_legend_explains_them(tmp_path: Path) -> None:

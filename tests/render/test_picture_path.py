@@ -66,10 +66,10 @@ def test_a_warning_marks_its_resource_and_a_clean_design_stays_clean() -> None:
     ec2 = load_file(ROOT / "architectures" / "employee-directory-ec2.yaml")
     findings = run_rules(ec2)
     marked = build_scene(ec2, findings)
-    flagged = {n.resource: (n.marker, n.severity) for n in marked.nodes.values() if n.marker}
-    expected = {f.resource for f in findings if f.severity != Severity.NOTE}
-    assert set(flagged) == expected
-    assert all("AG209" in marker for marker, _ in flagged.values())
+    asg = next(g for g in marked.cloud.groups[0].groups[0].groups if g.id == "asg:web")
+    assert (asg.marker, asg.severity) == ("AG209", "warning")  # the group, not one instance
+    assert {f.resource for f in findings if f.severity != Severity.NOTE} == {"web"}
+    assert [n.id for n in marked.nodes.values() if n.marker] == []
     notes = [f for f in findings if f.severity == Severity.NOTE]
     clean = build_scene(ec2, notes)
     assert [n.id for n in clean.nodes.values() if n.marker] == []

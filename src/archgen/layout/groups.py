@@ -30,10 +30,19 @@ def span_groups(vpc: Group, scene: Scene) -> None:
         spans = [slot.id for slot in slots]
         vpc.groups.append(
             Group(
-                f"asg:{resource}",
+                asg_box(resource),
                 "asg",
                 "Auto Scaling group",
                 cell=f"{resource}/group",
                 spans=spans,
             )
         )
+
+
+def asg_box(resource: str) -> str:
+    """Return the id of the box an Auto Scaling group is drawn as, in one zone or across.
+
+    A group in one subnet is boxed there under the same id (`placement`), so
+    what marks or joins the whole group finds one box either way.
+    """
+    return f"asg:{resource}"

@@ -1,8 +1,12 @@
 """Findings on the picture: a small marker with the rule ids beside what they are about.
 
 A flawed design must not look exactly like a good one. Errors and warnings
-that are not suppressed mark the resource they are about: its first icon (so
-a group drawn in two zones is not marked twice), or, for the network parts
+that are not suppressed mark the resource they are about where the picture
+draws it whole: an Auto Scaling group's box (a finding on the group concerns
+every instance, not the one in the first zone), a VPC function's one icon
+(not its network interfaces), or else each of its icons (an interface
+endpoint or a database drawn in every subnet it has an interface in: each
+copy is the same resource). For the network parts
 that have no icon, the box or line that draws them: a subnet's box, the first
 box of a security group, and in the network view the route-table or NACL line
 of each subnet that uses the table or ACL (a finding on a subnet's
@@ -17,6 +21,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from archgen.findings import Finding, Severity
+from archgen.layout.groups import asg_box
 from archgen.layout.scene import Group, Scene
 
 _LINES = {"route_table": "route-table", "nacl": "nacl"}
@@ -59,12 +64,16 @@ def _gather(findings: Iterable[Finding]) -> Marks:
 
 
 def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
-    """Mark the resource's first icon; tell whether it has one."""
+    """Mark the box or the icons that draw the whole resource; tell whether it has any."""
     copies = scene.copies.get(resource) or scene.interfaces.get(resource) or []
     if not copies:
         return False
-    node = scene.nodes[copies[0]]
-    scene.nodes[node.id] = dataclasses.replace(node, marker=text, severity=worst.value)
+    whole = next((g for g in _groups(scene.cloud) if g.id == asg_box(resource)), None)
+    if whole is not None:
+        _box(whole, text, worst)
+        return True
+    for node in [scene.nodes[copy] for copy in copies]:
+        scene.nodes[node.id] = dataclasses.replace(node, marker=text, severity=worst.value)
     return True
 
 
