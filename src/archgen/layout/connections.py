@@ -11,9 +11,10 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import labels, replicas
+from archgen.layout.groups import asg_box
 from archgen.layout.legend_boxes import box_rows
 from archgen.layout.path import Door, ways
-from archgen.layout.scene import Edge, Scene
+from archgen.layout.scene import Edge, Scene, walk
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
@@ -108,12 +109,19 @@ def _protection_edges(arch: Architecture, scene: Scene) -> None:
 
 
 def _role_edges(arch: Architecture, scene: Scene) -> None:
-    """Tie each IAM role to what assumes it; placement drew it beside the first."""
+    """Tie each IAM role to what assumes it; placement drew it beside the first.
+
+    An Auto Scaling group's role is joined to the group's box: every instance
+    the group launches holds it, not the first zone's alone (`role_lines`).
+    """
+    boxes = {group.id for group in walk(scene.cloud) if group.kind == "asg"}
     for role in arch.resources_of(IamRole):
         for holder in arch.holders_of(role.id):
             if role.id in scene.nodes and holder in scene.copies:
                 target = scene.copies[holder][0]
-                scene.edges.append(Edge(f"role:{role.id}>{holder}", role.id, target, "role"))
+                box = asg_box(holder) if asg_box(holder) in boxes else ""
+                edge_id = f"role:{role.id}>{holder}"
+                scene.edges.append(Edge(edge_id, role.id, target, "role", box=box))
 
 
 def _certificate_edges(arch: Architecture, scene: Scene) -> None:

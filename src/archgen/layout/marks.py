@@ -18,11 +18,11 @@ legend explains the marker only when one is drawn.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from archgen.findings import Finding, Severity
 from archgen.layout.groups import asg_box
-from archgen.layout.scene import Group, Scene
+from archgen.layout.scene import Group, Scene, walk
 
 _LINES = {"route_table": "route-table", "nacl": "nacl"}
 """A subnet's field, and the note line that shows it (network view)."""
@@ -68,7 +68,7 @@ def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
     copies = scene.copies.get(resource) or scene.interfaces.get(resource) or []
     if not copies:
         return False
-    whole = next((g for g in _groups(scene.cloud) if g.id == asg_box(resource)), None)
+    whole = next((g for g in walk(scene.cloud) if g.id == asg_box(resource)), None)
     if whole is not None:
         _box(whole, text, worst)
         return True
@@ -80,7 +80,7 @@ def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
 def _on_parts(scene: Scene, resource: str, field: str, text: str, worst: Severity) -> bool:
     """Mark the boxes and note lines that draw a network part; tell whether any was found."""
     found = False
-    for group in _groups(scene.cloud):
+    for group in walk(scene.cloud):
         if group.kind.startswith("subnet") and group.cell == resource:
             line = _LINES.get(field, "")
             if line and any(icon == line for icon, _ in group.notes):
@@ -116,12 +116,6 @@ def _note(group: Group, icon: str, text: str, worst: Severity) -> None:
 def _worse(severity: str, other: Severity) -> str:
     """Return the worse of a marker's severity so far and another finding's."""
     return "error" if Severity.ERROR.value in (severity, other.value) else other.value
-
-
-def _groups(group: Group) -> Iterator[Group]:
-    yield group
-    for child in group.groups:
-        yield from _groups(child)
 
 
 def _legend(sample: dict[str, str]) -> list[tuple[str, str]]:

@@ -82,6 +82,9 @@ class Edge:
     """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
     label_outside: bool = False
     """Whether the label is placed after the layout (an `xlabel`) rather than ranked with it."""
+    box: str = ""
+    """The box the line ends at rather than its target's icon: the Auto Scaling group a role's
+    instances run in (the target is then one of them, for dot to rank it by)."""
 
 
 @dataclass
@@ -127,3 +130,8 @@ def path_to(group: Group, node_id: str) -> list[Group]:
         if path:
             return [group, *path]
     return []
+
+
+def walk(group: Group) -> list[Group]:
+    """Return `group` and every box inside it, outer boxes first."""
+    return [group, *(inner for child in group.groups for inner in walk(child))]

@@ -12,6 +12,7 @@ from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels, strays
+from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
@@ -43,6 +44,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray |= through_icons(scene, laid)
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
+    join_boxes(scene, laid)
     free_labels(scene, laid, groups)
 
 

@@ -18,7 +18,7 @@ from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.legend_boxes import swatch
 from archgen.layout.marks import legend_mark
-from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
+from archgen.layout.scene import Edge, Group, Node, Scene, name_lines, walk
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
 from archgen.safe_text import html_text
@@ -88,6 +88,7 @@ class _Writer:
         self.cells = cells
         self.scene = scene
         self.geometry = geometry
+        self.cells_of = {group.id: group.cell or group.id for group in walk(scene.cloud)}
 
     def group(self, group: Group, parent: str, origin: Box) -> None:
         if group.kind == "asg-slot":  # its instances sit in the subnet, the box spans zones
@@ -189,7 +190,7 @@ class _Writer:
                 "edge": "1",
                 "parent": "1",
                 "source": self._end(edge.source),
-                "target": self._end(edge.target),
+                "target": self.cells_of.get(edge.box) or self._end(edge.target),
             },
         )
         geometry = ET.SubElement(cell, "mxGeometry", relative="1")
@@ -198,7 +199,7 @@ class _Writer:
         inner = route[1:-1]
         if route and edge.source in self.scene.bars:  # it leaves the bar where the picture has it
             inner = (route[0], *inner)
-        if route and edge.target in self.scene.bars:
+        if route and (edge.target in self.scene.bars or edge.box):  # where it meets the box
             inner = (*inner, route[-1])
         points = [(x + _MARGIN, y + _MARGIN) for x, y in inner]
         if points:

@@ -1,0 +1,120 @@
+"""A role an Auto Scaling group assumes, drawn level with the group's box and joined to it.
+
+The group's launch template gives every instance the role, so an architect
+joins the role to the group's box, not to the zone-a instance: a line to one
+instance says the others run without it, and dot's curve to it swings across
+the VPC. The role stays outside the network (IAM is global, `placement`);
+the tidy pass lifts it level with a free run into the box's nearer side and
+draws that run straight.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from archgen.layout import style
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.route import route_corners
+from archgen.layout.scene import Edge, Scene
+
+_ICON_CENTRE = 26.0
+"""Points from a node's top to its icon's centre."""
+_ICON_HALF = style.ICON_SIZE / 2 + 2
+"""Points from an icon's centre to its side, with the cell's padding."""
+_TITLE = 26.0
+"""Points under a box's top that its name takes: a line enters below it."""
+_STEP = 7.0
+"""Points between the heights tried for the run."""
+
+
+def join_boxes(scene: Scene, laid: Laid) -> None:
+    """Route each line that ends at a box (`Edge.box`) straight into that box's nearer side."""
+    for index, edge in enumerate(scene.edges):
+        box = laid.clusters.get(f"cluster_{edge.box}")
+        if not edge.box or box is None or edge.source not in laid.nodes:
+            continue
+        edge = _nearest_copy(scene, laid, edge, box)
+        scene.edges[index] = edge
+        corners = _run(scene, laid, edge, box)
+        laid.routes[edge.id] = route_corners(corners, edge)
+        laid.rerouted.add(edge.id)
+
+
+def _nearest_copy(scene: Scene, laid: Laid, edge: Edge, box: Rect) -> Edge:
+    """Return the line ending at the instance on the side it enters the box from.
+
+    The run then crosses only the subnet of the instance it names, never the
+    other zones' subnets as a line to a far copy would.
+    """
+    copies = [n for n in scene.copies.get(scene.nodes[edge.target].resource, []) if n in laid.nodes]
+    side = _side_x(laid, edge, box)
+    nearest = min(copies, key=lambda n: abs(laid.centre(n)[0] - side), default=edge.target)
+    return dataclasses.replace(edge, target=nearest)
+
+
+def _side_x(laid: Laid, edge: Edge, box: Rect) -> float:
+    """Return the x of the box's side that faces the line's source."""
+    return box[0] if laid.centre(edge.source)[0] < (box[0] + box[2]) / 2 else box[2]
+
+
+def _run(scene: Scene, laid: Laid, edge: Edge, box: Rect) -> list[Point]:
+    """Return the corners from the source's icon into the box, moving the source level when free."""
+    x, y = _icon(laid, edge.source)
+    side = _side_x(laid, edge, box)
+    start = x + _ICON_HALF if side > x else x - _ICON_HALF
+    for level in _heights(y, box):
+        if not _clear(laid, edge, (start, side), level):
+            continue
+        if level != y and _may_move(scene, laid, edge.source, level - y):
+            laid.move(edge.source, 0.0, level - y)
+            return [(start, level), (side, level)]
+        if level == y:
+            return [(start, y), (side, y)]
+        elbow = [(x, y), (x, level), (side, level)]
+        top_or_bottom = laid.nodes[edge.source][1 if level < y else 3]
+        return [(x, top_or_bottom), *elbow[1:]]
+    return [(start, y), (side, y)]
+
+
+def _heights(y: float, box: Rect) -> Iterator[float]:
+    """Yield the heights inside the box under its name, nearest `y` first."""
+    low, high = box[1] + _STEP, box[3] - _TITLE
+    first = min(max(y, low), high)
+    yield first
+    for step in range(1, int((high - low) / _STEP) + 1):
+        for level in (first - step * _STEP, first + step * _STEP):
+            if low <= level <= high:
+                yield level
+
+
+def _clear(laid: Laid, edge: Edge, span: tuple[float, float], level: float) -> bool:
+    """Tell whether a level run at `level` meets no icon or label but its source."""
+    low, high = sorted(span)
+    boxes = [b for n, b in laid.nodes.items() if n != edge.source]
+    boxes += [_label_box(laid, key) for key in laid.labels if key in laid.label_sizes]
+    return not any(b[0] < high and low < b[2] and b[1] < level < b[3] for b in boxes)
+
+
+def _label_box(laid: Laid, key: str) -> Rect:
+    (x, y), (width, height) = laid.labels[key], laid.label_sizes[key]
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _may_move(scene: Scene, laid: Laid, node: str, dy: float) -> bool:
+    """Tell whether the node may move by `dy`: its one line is this one, and it lands free."""
+    if sum(node in (e.source, e.target) for e in scene.edges) != 1:
+        return False
+    left, bottom, right, top = laid.nodes[node]
+    moved = (left, bottom + dy, right, top + dy)
+    others = [b for n, b in laid.nodes.items() if n != node]
+    return not any(_overlap(moved, b) for b in others)
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _icon(laid: Laid, node: str) -> Point:
+    left, _, right, top = laid.nodes[node]
+    return ((left + right) / 2, top - _ICON_CENTRE)
