@@ -5,6 +5,8 @@ laid out as `archgen render` lays it out, and graphviz's JSON of that layout
 (`-Tjson`: the drawing operations with every curve and every text's box) gives:
 
 - crossings: pairs of lines that cross, leaving out pairs that share an end;
+- tracks: pairs of lines that run on one track (one over the other) for a
+  stretch, which no crossing count sees: the reader cannot tell them apart;
 - through: lines that pass through a resource they do not join;
 - subnets: lines that pass through a subnet holding neither of their ends;
 - label gap: the largest distance (points) from a line's label to its line;
@@ -52,6 +54,7 @@ class Quality:
 
     name: str
     crossings: int
+    shared_tracks: int
     through: int
     through_subnets: int
     label_gap: float
@@ -83,6 +86,7 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
     return Quality(
         name=arch.name,
         crossings=_crossings(lines),
+        shared_tracks=_shared_tracks(lines),
         through=sum(_passes_through(line, boxes) for line in lines),
         through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
         label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
@@ -200,6 +204,31 @@ def _crossings(lines: list[_Line]) -> int:
     )
 
 
+def _shared_tracks(lines: list[_Line]) -> int:
+    """Count the pairs of lines with a level or upright stretch on one track."""
+    runs = [_runs(line.points) for line in lines]
+    return sum(
+        any(_one_track(a, b) for a in first for b in second)
+        for first, second in itertools.combinations(runs, 2)
+    )
+
+
+def _runs(points: list[Point]) -> list[tuple[int, float, float, float]]:
+    """Return a line's level (axis 1) and upright (axis 0) pieces: axis, track, from, to."""
+    runs = []
+    for a, b in itertools.pairwise(points):
+        for axis in (0, 1):
+            if abs(a[axis] - b[axis]) < 0.5 and abs(a[1 - axis] - b[1 - axis]) >= 0.5:
+                low, high = sorted((a[1 - axis], b[1 - axis]))
+                runs.append((axis, a[axis], low, high))
+    return runs
+
+
+def _one_track(a: tuple[int, float, float, float], b: tuple[int, float, float, float]) -> bool:
+    same = a[0] == b[0] and abs(a[1] - b[1]) < 1
+    return same and min(a[3], b[3]) - max(a[2], b[2]) > 3
+
+
 def _label_gap(line: _Line) -> float:
     if line.label_at is None:
         return 0.0
@@ -313,6 +342,7 @@ def _all_ops(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
 COLUMNS = (
     ("design", 34),
     ("crossings", 9),
+    ("tracks", 6),
     ("through", 7),
     ("subnets", 7),
     ("label gap", 9),
@@ -329,7 +359,8 @@ def table(results: list[Quality]) -> str:
     head = "| " + " | ".join(name.ljust(width) for name, width in COLUMNS) + " |"
     rule = "|" + "|".join("-" * (width + 2) for _, width in COLUMNS) + "|"
     rows = [
-        f"| {q.name:<34} | {q.crossings:>9} | {q.through:>7} | {q.through_subnets:>7} | "
+        f"| {q.name:<34} | {q.crossings:>9} | {q.shared_tracks:>6} | {q.through:>7} | "
+        f"{q.through_subnets:>7} | "
         f"{q.label_gap:>9.1f} | "
         f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
         f"{q.text_at_800:>8.1f} | {q.milliseconds:>6.0f} |"

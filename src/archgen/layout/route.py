@@ -15,6 +15,7 @@ import itertools
 from archgen.layout import style
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
+from archgen.layout.lanes import Gap, edge_y, order_lanes, shared_bands
 from archgen.layout.nearby import box_grid, segment_grid
 from archgen.layout.scene import Edge, Group, Scene
 
@@ -35,19 +36,20 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
         and edge.source in laid.nodes
         and edge.target in laid.nodes
     ]
-    gaps = {edge.id: _gap(scene, laid, edge) for edge in moved}
+    own = {edge.id: _gap(scene, laid, edge) for edge in moved}
+    gaps = shared_bands(laid, own)
     lanes: dict[Gap, list[str]] = {}
     for edge in moved:
         lanes.setdefault(gaps[edge.id], []).append(edge.id)
     by_id = {edge.id: edge for edge in moved}
     for gap, members in lanes.items():
-        members.sort(key=lambda edge_id: _nesting(laid, by_id[edge_id], gap[1]))
-    banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -_edge_y(laid, *gap))
+        lanes[gap] = order_lanes(laid, [by_id[edge_id] for edge_id in members], gap[1])
+    banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -edge_y(laid, *gap))
     for cluster, side in banded:
-        y = _edge_y(laid, cluster, side)
-        open_strip(
-            laid, y + (0.01 if side == "top" else 0), _LANE * (len(lanes[(cluster, side)]) + 1)
-        )
+        y = edge_y(laid, cluster, side)
+        members = lanes[(cluster, side)]
+        subnets = len({own[edge_id] for edge_id in members})  # a lane's room under each
+        open_strip(laid, y + (0.01 if side == "top" else 0), _LANE * (len(members) + subnets))
     labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
@@ -55,7 +57,7 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
         if cluster:
-            y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
+            y = edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         if _plumb(scene, laid, edge):
@@ -90,10 +92,6 @@ def _label(
         boxes.add(placed, placed)
 
 
-Gap = tuple[str, str]
-"""A subnet's cluster and the side ("top" or "bottom") whose band a line runs along."""
-
-
 def _borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
     """Return the four sides of every drawn box: a label on a border reads as part of it."""
     sides: list[tuple[Point, Point]] = []
@@ -105,19 +103,6 @@ def _borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
         corners = [(left, bottom), (right, bottom), (right, top), (left, top), (left, bottom)]
         sides += list(itertools.pairwise(corners))
     return sides
-
-
-def _nesting(laid: Laid, edge: Edge, side: str) -> tuple[bool, float]:
-    """Return a line's place among the lanes of one band, nearest the subnet first.
-
-    Lines that turn the same way nest without crossing when the one whose run
-    at the subnet is nearer the turn takes the lane nearer the subnet.
-    """
-    xs, xt = laid.centre(edge.source)[0], laid.centre(edge.target)[0]
-    leftward = xt < xs
-    at_subnet = xt if side == "top" else xs
-    nearer = at_subnet if leftward == (side != "top") else -at_subnet
-    return (leftward, nearer)
 
 
 def _clear_y(laid: Laid, edge: Edge, y: float, *, upward: bool = False) -> float:
@@ -136,11 +121,6 @@ def _halfway(laid: Laid, edge: Edge) -> float:
     """Return the y halfway between two ends, where a line between no subnets turns."""
     source, target = laid.nodes[edge.source], laid.nodes[edge.target]
     return (source[1] + target[3]) / 2 if _down(laid, edge) else (source[3] + target[1]) / 2
-
-
-def _edge_y(laid: Laid, cluster: str, side: str) -> float:
-    box = laid.clusters[cluster]
-    return box[3] if side == "top" else box[1]
 
 
 def _has_head(edge: Edge) -> bool:
