@@ -36,7 +36,7 @@ def join_boxes(scene: Scene, laid: Laid) -> None:
             continue
         edge = _nearest_copy(scene, laid, edge, box)
         scene.edges[index] = edge
-        corners = _run(scene, laid, edge, box)
+        corners = _run(scene, laid, edge, box, _walls(laid, box))
         laid.routes[edge.id] = route_corners(corners, edge)
         laid.rerouted.add(edge.id)
 
@@ -58,13 +58,26 @@ def _side_x(laid: Laid, edge: Edge, box: Rect) -> float:
     return box[0] if laid.centre(edge.source)[0] < (box[0] + box[2]) / 2 else box[2]
 
 
-def _run(scene: Scene, laid: Laid, edge: Edge, box: Rect) -> list[Point]:
+def _walls(laid: Laid, box: Rect) -> list[Rect]:
+    """Return the security groups' boxes outside `box` (network view): a run keeps out of them.
+
+    A run through another resource's security group reads as if the role
+    were in it.
+    """
+    return [
+        b
+        for name, b in laid.clusters.items()
+        if name.startswith("cluster_sg:") and not (box[0] <= b[0] and b[2] <= box[2])
+    ]
+
+
+def _run(scene: Scene, laid: Laid, edge: Edge, box: Rect, walls: list[Rect]) -> list[Point]:
     """Return the corners from the source's icon into the box, moving the source level when free."""
     x, y = _icon(laid, edge.source)
     side = _side_x(laid, edge, box)
     start = x + _ICON_HALF if side > x else x - _ICON_HALF
     for level in _heights(y, box):
-        if not _clear(laid, edge, (start, side), level):
+        if not _clear(laid, edge, (start, side), level, walls):
             continue
         if level != y and _may_move(scene, laid, edge.source, level - y):
             laid.move(edge.source, 0.0, level - y)
@@ -88,10 +101,12 @@ def _heights(y: float, box: Rect) -> Iterator[float]:
                 yield level
 
 
-def _clear(laid: Laid, edge: Edge, span: tuple[float, float], level: float) -> bool:
-    """Tell whether a level run at `level` meets no icon or label but its source."""
+def _clear(
+    laid: Laid, edge: Edge, span: tuple[float, float], level: float, walls: list[Rect]
+) -> bool:
+    """Tell whether a level run at `level` meets no icon, label or wall but its source."""
     low, high = sorted(span)
-    boxes = [b for n, b in laid.nodes.items() if n != edge.source]
+    boxes = [*walls, *(b for n, b in laid.nodes.items() if n != edge.source)]
     boxes += [_label_box(laid, key) for key in laid.labels if key in laid.label_sizes]
     return not any(b[0] < high and low < b[2] and b[1] < level < b[3] for b in boxes)
 
