@@ -186,3 +186,24 @@ def test_a_role_line_stays_in_the_smallest_box_holding_both_its_ends(path: Path,
             )
         ]
         assert outside == [], edge.id
+
+
+def test_a_roles_run_keeps_out_of_other_security_groups_in_the_network_view() -> None:
+    """The capstone's role ran through the importer's security group beside the group."""
+    drawing = draw(plan(load_file(CAPSTONE), view="network"), ("json",))
+    geometry = from_dot_json(drawing.outputs["json"])
+    group = geometry.clusters["cluster_asg:app"]
+    walls = [
+        box
+        for name, box in geometry.clusters.items()
+        if name.startswith("cluster_sg:") and not group.x <= box.x <= group.x + group.width
+    ]
+    assert walls  # the importer's security groups stand beside the group
+    (x1, y), (x2, _) = (
+        geometry.edges["role:app-role>app"][0],
+        geometry.edges["role:app-role>app"][-1],
+    )
+    low, high = sorted((x1, x2))
+    assert [
+        b for b in walls if b.x < high and low < b.x + b.width and b.y < y < b.y + b.height
+    ] == []
