@@ -26,6 +26,8 @@ _TITLE = 26.0
 """Points under a box's top that its name takes: a line enters below it."""
 _STEP = 7.0
 """Points between the heights tried for the run."""
+_GAP = 4.0
+"""Points a run keeps from an icon, a label or a wall it passes."""
 
 
 def join_boxes(scene: Scene, laid: Laid) -> None:
@@ -108,7 +110,7 @@ def _clear(
     low, high = sorted(span)
     boxes = [*walls, *(b for n, b in laid.nodes.items() if n != edge.source)]
     boxes += [_label_box(laid, key) for key in laid.labels if key in laid.label_sizes]
-    return not any(b[0] < high and low < b[2] and b[1] < level < b[3] for b in boxes)
+    return not any(b[0] < high and low < b[2] and b[1] - _GAP < level < b[3] + _GAP for b in boxes)
 
 
 def _label_box(laid: Laid, key: str) -> Rect:
