@@ -4,16 +4,18 @@ The group's launch template gives every instance the role, so an architect
 joins the role to the group's box, not to the zone-a instance: a line to one
 instance says the others run without it, and dot's curve to it swings across
 the VPC. The role stays outside the network (IAM is global, `placement`);
-the tidy pass lifts it level with a free run into the box's nearer side and
-draws that run straight.
+the tidy pass lifts it level with a free run into the box's nearer side,
+crossing no other line where a height allows, and draws that run straight.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 
 from archgen.layout import style
+from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Scene
@@ -78,18 +80,33 @@ def _run(scene: Scene, laid: Laid, edge: Edge, box: Rect, walls: list[Rect]) -> 
     x, y = _icon(laid, edge.source)
     side = _side_x(laid, edge, box)
     start = x + _ICON_HALF if side > x else x - _ICON_HALF
-    for level in _heights(y, box):
-        if not _clear(laid, edge, (start, side), level, walls):
-            continue
-        if level != y and _may_move(scene, laid, edge.source, level - y):
-            laid.move(edge.source, 0.0, level - y)
-            return [(start, level), (side, level)]
-        if level == y:
-            return [(start, y), (side, y)]
-        elbow = [(x, y), (x, level), (side, level)]
-        top_or_bottom = laid.nodes[edge.source][1 if level < y else 3]
-        return [(x, top_or_bottom), *elbow[1:]]
-    return [(start, y), (side, y)]
+    lines = _other_lines(laid, edge)
+    free = [h for h in _heights(y, box) if _clear(laid, edge, (start, side), h, walls)]
+    uncrossed = [h for h in free if not _crosses(lines, (start, side), h)]
+    level = next(iter(uncrossed or free), y)
+    if level != y and _may_move(scene, laid, edge.source, level - y):
+        laid.move(edge.source, 0.0, level - y)
+        y = level
+    if level == y:
+        return [(start, y), (side, y)]
+    top_or_bottom = laid.nodes[edge.source][1 if level < y else 3]  # an elbow out of the icon
+    return [(x, top_or_bottom), (x, level), (side, level)]
+
+
+def _other_lines(laid: Laid, edge: Edge) -> list[list[Point]]:
+    """Return the points along every other line drawn so far."""
+    return [curve_points(route) for key, route in laid.routes.items() if key != edge.id]
+
+
+def _crosses(lines: list[list[Point]], span: tuple[float, float], level: float) -> bool:
+    """Tell whether a level run at `level` cuts a piece of another line."""
+    low, high = sorted(span)
+    return any(
+        min(a[1], b[1]) < level < max(a[1], b[1])
+        and low < a[0] + (b[0] - a[0]) * (level - a[1]) / (b[1] - a[1]) < high
+        for points in lines
+        for a, b in itertools.pairwise(points)
+    )
 
 
 def _heights(y: float, box: Rect) -> Iterator[float]:
