@@ -207,3 +207,16 @@ def test_a_roles_run_keeps_out_of_other_security_groups_in_the_network_view() ->
     assert [
         b for b in walls if b.x < high and low < b.x + b.width and b.y < y < b.y + b.height
     ] == []
+
+
+def test_a_one_zone_groups_role_runs_straight_into_its_box() -> None:
+    text = CAPSTONE.read_text(encoding="utf-8").replace(ASG_SUBNETS, "subnets: [app-a]", 1)
+    geometry = from_dot_json(draw(load_text(text, "capstone.yaml"), ("json",)).outputs["json"])
+    group = geometry.clusters["cluster_asg:app"]
+    (_, y1), (x2, y2) = (
+        geometry.edges["role:app-role>app"][0],
+        geometry.edges["role:app-role>app"][-1],
+    )
+    assert abs(y1 - y2) < 0.5
+    assert abs(x2 - group.x) < 1
+    assert group.y < y2 < group.y + group.height
