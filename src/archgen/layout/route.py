@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
+from archgen.layout.gateway_inside import inside_its_vpc, rise
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
 from archgen.layout.nearby import box_grid, segment_grid
@@ -51,6 +52,8 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
+    _hold_plumbs(scene, laid, moved, ports)
+    texts = group_label_boxes(laid, groups)
     for edge in moved:
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
@@ -58,17 +61,41 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
-        if _plumb(scene, laid, edge):
-            corners[edge.id] = _plumb(scene, laid, edge)
-        elif scene.nodes[edge.target].type == "internet_gateway":
-            corners[edge.id] = _from_above(laid, edge, lane, ports)
-        elif not cluster and _level(laid, edge):
-            corners[edge.id] = _beneath(laid, edge, lane, ports)
-        else:
-            corners[edge.id] = _corners(laid, edge, y, ports)
+        corners[edge.id] = _choose(scene, laid, edge, (cluster, lane, y), ports, texts)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
         laid.rerouted.add(edge.id)
     _label(laid, [e for e in moved if e.label or e.badges], corners, ports.labels, groups)
+
+
+def _hold_plumbs(scene: Scene, laid: Laid, moved: list[Edge], ports: _Ports) -> None:
+    """Keep the places where straight lines into bars meet their other ends, for them alone."""
+    for edge in moved:
+        straight = _plumb(scene, laid, edge)
+        if straight:
+            ports.hold(edge.source, straight[0])
+            ports.hold(edge.target, straight[-1])
+
+
+def _choose(
+    scene: Scene,
+    laid: Laid,
+    edge: Edge,
+    band: tuple[str, int, float],
+    ports: _Ports,
+    texts: list[Rect],
+) -> list[Point]:
+    """Return the corners of one line: `band` is its gap's cluster, its lane and its height."""
+    cluster, lane, y = band
+    if _plumb(scene, laid, edge):
+        return _plumb(scene, laid, edge)
+    if _to_gateway(scene, edge) and not inside_its_vpc(laid, edge.target, edge.source):
+        return _from_above(laid, edge, lane, ports)
+    if not cluster and _level(laid, edge):
+        return _beneath(laid, edge, lane, ports)
+    if _to_gateway(scene, edge):  # egress rises to it inside the VPC, round the notes
+        icons = [b for n, b in laid.nodes.items() if n not in (edge.source, edge.target)]
+        return rise(_corners(laid, edge, y, ports), texts, icons)
+    return _corners(laid, edge, y, ports)
 
 
 def _label(
@@ -141,6 +168,10 @@ def _halfway(laid: Laid, edge: Edge) -> float:
 def _edge_y(laid: Laid, cluster: str, side: str) -> float:
     box = laid.clusters[cluster]
     return box[3] if side == "top" else box[1]
+
+
+def _to_gateway(scene: Scene, edge: Edge) -> bool:
+    return scene.nodes[edge.target].type == "internet_gateway"
 
 
 def _has_head(edge: Edge) -> bool:
@@ -230,6 +261,10 @@ class _Ports:
         self.laid = laid
         self.labels = labels
         self.taken: dict[str, list[float]] = {}
+
+    def hold(self, node: str, end: Point) -> None:
+        """Keep the place where a line routed otherwise meets a node's side."""
+        self.taken.setdefault(f"{node} {end[1]:.0f}", []).append(end[0])
 
     def take(self, node: str, y_node: float, y_band: float) -> float:
         """Return the x a vertical run from the band to the node's border takes."""

@@ -1,0 +1,82 @@
+"""Lines that leave a VPC through its internet gateway: they rise to it from inside the VPC.
+
+The internet gateway sits on the VPC's top edge (`borders`). Traffic from the
+internet comes down into it from above; traffic from inside the VPC (a NAT
+gateway's way out, a declared connection out through it) reaches it from
+below, inside the border, as an architect draws egress: a line that came round
+over the border would read as arriving from the internet. Such a line leaves
+its icon upwards, and where a subnet's name and notes (its route table and
+NACL) stand over the icon it steps aside under them rather than through them.
+"""
+
+from __future__ import annotations
+
+from archgen.layout.laid import Laid, Point, Rect
+
+_ICON_CENTRE = 26.0
+"""Points from a node's top to its icon's centre: the gateway's icon centre is on the edge."""
+_LANE = 7.0
+"""Points between a line and the text it steps round."""
+_STEPS = 80
+"""Lanes tried sideways for a clear way up before the line goes straight."""
+
+
+def inside_its_vpc(laid: Laid, gateway: str, node: str) -> bool:
+    """Tell whether `node` stands inside the VPC whose top edge the gateway sits on."""
+    left, _, right, top = laid.nodes[gateway]
+    x, edge = (left + right) / 2, top - _ICON_CENTRE
+    centre = laid.centre(node)
+    return any(
+        abs(box[3] - edge) < 1 and box[0] < x < box[2] and _holds(box, centre)
+        for name, box in laid.clusters.items()
+        if name.startswith("cluster_vpc:")
+    )
+
+
+def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Point]:
+    """Return four corners (up, along a band, up) with the first run stepped round `texts`.
+
+    The first run goes up from the icon to the band; when a box's name or
+    notes stand in its way it turns under them, runs to the first lane clear
+    of them (towards where it is going) and rises there. The texts' boxes
+    are estimated generously, so the turn is never lower than just over the
+    icon: dot stands an icon under its box's notes, never beside them.
+    """
+    (xs, start), (_, band), (xt, _), end = corners
+    blocking = [box for box in texts if _cuts(((xs, start), (xs, band)), box)]
+    if not blocking:
+        return corners
+    under = max(min(box[1] for box in blocking) - _LANE, start + _LANE)  # texts are estimated
+    if under >= band:
+        return corners
+    way = 1.0 if xt > xs else -1.0
+    for step in range(1, _STEPS):
+        x = xs + way * step * _LANE
+        if (x - xt) * way >= 0:
+            return _checked([(xs, start), (xs, under), (xt, under), end], icons, corners)
+        if not any(_cuts(((x, under), (x, band)), _wider(box)) for box in [*texts, *icons]):
+            stepped = [(xs, start), (xs, under), (x, under), (x, band), (xt, band), end]
+            return _checked(stepped, icons, corners)
+    return corners
+
+
+def _checked(stepped: list[Point], icons: list[Rect], fallback: list[Point]) -> list[Point]:
+    """Return `stepped` unless its run under the texts meets an icon (then `fallback`)."""
+    run = (stepped[1], stepped[2])
+    return fallback if any(_cuts(run, box) for box in icons) else stepped
+
+
+def _wider(box: Rect) -> Rect:
+    """Return a box a lane wider each side: a line that rises past a text keeps off its edge."""
+    return (box[0] - _LANE, box[1], box[2] + _LANE, box[3])
+
+
+def _holds(box: Rect, point: Point) -> bool:
+    return box[0] < point[0] < box[2] and box[1] < point[1] < box[3]
+
+
+def _cuts(piece: tuple[Point, Point], box: Rect) -> bool:
+    """Tell whether a level or upright piece runs into a box."""
+    (x1, y1), (x2, y2) = piece
+    low_x, high_x, low_y, high_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+    return low_x < box[2] and box[0] < high_x and low_y < box[3] and box[1] < high_y
