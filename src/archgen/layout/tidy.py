@@ -11,6 +11,7 @@ from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
@@ -42,6 +43,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
     route_moved(scene, laid, groups, astray)
+    straighten_loops(scene, laid, groups)  # curves the bands route_moved opened stretched
     route_around(scene, laid, groups)
     free_labels(scene, laid, groups)
 
