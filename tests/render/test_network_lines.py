@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.layout_quality import _bezier
+from benchmarks.layout_quality import _bezier, measure
 
 from archgen.layout.drawing import draw, plan
 from archgen.loader import load_file
@@ -110,3 +110,17 @@ def test_nat_traffic_reaches_the_internet_gateway_from_inside_its_vpc(
         points = _points(line)
         assert max(y for _, y in points) < _box(vpc)[3], line["id"]  # never above the VPC's edge
         assert points[-1][1] <= igw[1] + 1, line["id"]  # it ends under the gateway's name
+
+
+@pytest.mark.parametrize(
+    ("path", "pixels"),
+    [
+        (ROOT / "architectures" / "capstone.yaml", 6.3),
+        (GALLERY / "ecs-fargate-microservices.yaml", 6.5),
+        (GALLERY / "three-az-web-app.yaml", 7.5),
+    ],
+    ids=lambda p: getattr(p, "stem", str(p)),
+)
+def test_the_smallest_text_embedded_800_pixels_wide(path: Path, pixels: float) -> None:
+    """Security-group names on one line widened every zone: 5.8, 5.3 and 6.4 px before."""
+    assert measure(load_file(path), "network").text_at_800 >= pixels

@@ -101,7 +101,7 @@ def test_security_groups_are_one_box_per_subnet_around_their_members() -> None:
     assert boxes["sg:db-sg@subnet/db-a"].nodes == ["db@db-a"]
     assert boxes["sg:app-sg@asg/app@app-b"].nodes == ["app@app-b"]
     assert boxes["sg:alb-sg@vpc/vpc"].spans == ["web-alb"]  # drawn round it: it straddles the zones
-    assert boxes["sg:db-sg@subnet/db-a"].label == "DB security group"
+    assert boxes["sg:db-sg@subnet/db-a"].label == "DB\nsecurity group"  # narrow: zones stay narrow
     assert boxes["sg:alb-sg@vpc/vpc"].label == "ALB security group"  # one line over the bar
 
 
@@ -124,7 +124,8 @@ def test_render_network_view_end_to_end(tmp_path: Path) -> None:
     ]
     svg = (tmp_path / "capstone.network.svg").read_text(encoding="utf-8")
     assert svg.count("<title>cluster_sg:app&#45;sg@") == 2
-    assert "App security group" in svg
+    assert ">App</text>" in svg
+    assert ">security group</text>" in svg
 
     assert "public&#45;rt: 0.0.0.0/0 → igw<" in svg
     assert "db&#45;rt (main): 10.0.0.0/16 →<" in svg
