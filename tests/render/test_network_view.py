@@ -210,11 +210,6 @@ def test_a_plain_render_keeps_a_drawn_view_current(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["capstone.network.svg", "capstone.svg"]
 
 
-THROUGH = {"three-az-web-app": 1}
-"""Lines through a resource the network view still draws: zone b's way out to its NAT
-gateway crosses the load balancer's bar, which fills zone b's public row."""
-
-
 @pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_the_network_view_keeps_the_layout_quality(path: Path) -> None:
     """No label over another, no line through a resource, rows aligned: as the default view."""
@@ -222,6 +217,6 @@ def test_the_network_view_keeps_the_layout_quality(path: Path) -> None:
     crossed, subnets = REACHED.get(path.stem, (0, 0))
     assert quality.label_overlaps == 0
     assert quality.labels_crossed <= crossed
-    assert quality.through == THROUGH.get(path.stem, 0)
+    assert quality.through == 0  # zone b's NAT line crossed the three-az load balancer's bar
     assert quality.through_subnets <= subnets
     assert quality.row_skew == 0.0

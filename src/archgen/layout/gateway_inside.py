@@ -12,6 +12,8 @@ NACL) stand over the icon it steps aside under them rather than through them.
 from __future__ import annotations
 
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.scene import Edge
+from archgen.layout.walled import Take, way_round
 
 _ICON_CENTRE = 26.0
 """Points from a node's top to its icon's centre: the gateway's icon centre is on the edge."""
@@ -31,6 +33,23 @@ def inside_its_vpc(laid: Laid, gateway: str, node: str) -> bool:
         for name, box in laid.clusters.items()
         if name.startswith("cluster_vpc:")
     )
+
+
+def egress(
+    laid: Laid, edge: Edge, corners: list[Point], texts: list[Rect], take: Take
+) -> list[Point]:
+    """Return the corners of a line from inside a VPC up to its internet gateway.
+
+    `corners` go up, along a band and up; a bar in the way of the first run
+    (a NAT gateway under a load balancer, `walled`) sends the line round the zones.
+    """
+    icons = [b for n, b in laid.nodes.items() if n not in (edge.source, edge.target)]
+    (xs, start), (_, band) = corners[0], corners[1]
+    if any(_cuts(((xs, start), (xs, band)), box) for box in icons):
+        found = way_round(laid, edge.target, edge.source, take, corners[-1][0])
+        if found is not None:
+            return found
+    return rise(corners, texts, icons)
 
 
 def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Point]:

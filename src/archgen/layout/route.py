@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
-from archgen.layout.gateway_inside import inside_its_vpc, rise
+from archgen.layout.gateway_inside import egress, inside_its_vpc
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
 from archgen.layout.nearby import box_grid, segment_grid
@@ -92,9 +92,8 @@ def _choose(
         return _from_above(laid, edge, lane, ports)
     if not cluster and _level(laid, edge):
         return _beneath(laid, edge, lane, ports)
-    if _to_gateway(scene, edge):  # egress rises to it inside the VPC, round the notes
-        icons = [b for n, b in laid.nodes.items() if n not in (edge.source, edge.target)]
-        return rise(_corners(laid, edge, y, ports), texts, icons)
+    if _to_gateway(scene, edge):  # egress rises to it inside the VPC, round notes and bars
+        return egress(laid, edge, _corners(laid, edge, y, ports), texts, ports.take)
     return _corners(laid, edge, y, ports)
 
 

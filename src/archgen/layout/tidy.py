@@ -16,6 +16,7 @@ from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.walled import lower_walled
 from archgen.layout.zone_order import order_zones
 
 
@@ -35,6 +36,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
     lay_bars(scene, laid)
+    lower_walled(scene, laid)  # after the bars: a NAT gateway one walls in goes under it
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
