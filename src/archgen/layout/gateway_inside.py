@@ -56,8 +56,8 @@ def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Poi
     """Return four corners (up, along a band, up) with the first run stepped round `texts`.
 
     The first run goes up from the icon to the band; when a box's name or
-    notes stand in its way it turns under them, runs to the first lane clear
-    of them (towards where it is going) and rises there. The texts' boxes
+    notes stand in its way it turns under them, runs to the lane clear of
+    them that makes the shortest way (either side) and rises there. The texts' boxes
     are estimated generously, so the turn is never lower than just over the
     icon: dot stands an icon under its box's notes, never beside them.
     """
@@ -68,15 +68,18 @@ def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Poi
     under = max(min(box[1] for box in blocking) - _LANE, start + _LANE)  # texts are estimated
     if under >= band:
         return corners
-    way = 1.0 if xt > xs else -1.0
-    for step in range(1, _STEPS):
-        x = xs + way * step * _LANE
-        if (x - xt) * way >= 0:
-            return _checked([(xs, start), (xs, under), (xt, under), end], icons, corners)
-        if not any(_cuts(((x, under), (x, band)), _wider(box)) for box in [*texts, *icons]):
-            stepped = [(xs, start), (xs, under), (x, under), (x, band), (xt, band), end]
-            return _checked(stepped, icons, corners)
-    return corners
+    lanes = [xs + side * step * _LANE for step in range(1, _STEPS) for side in (1, -1)]
+    clear = [
+        x
+        for x in lanes
+        if not any(_cuts(((x, under), (x, band)), _wider(box)) for box in [*texts, *icons])
+    ]
+    if not clear:
+        return corners
+    x = min(clear, key=lambda lane: abs(lane - xs) + abs(xt - lane))
+    return _checked(
+        [(xs, start), (xs, under), (x, under), (x, band), (xt, band), end], icons, corners
+    )
 
 
 def _checked(stepped: list[Point], icons: list[Rect], fallback: list[Point]) -> list[Point]:
