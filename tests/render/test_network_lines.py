@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.layout_quality import _bezier, measure
+from benchmarks.layout_quality import _bezier, _text_ops, _text_rect, measure
 
 from archgen.layout.drawing import draw, plan
 from archgen.loader import load_file
@@ -124,3 +124,39 @@ def test_nat_traffic_reaches_the_internet_gateway_from_inside_its_vpc(
 def test_the_smallest_text_embedded_800_pixels_wide(path: Path, pixels: float) -> None:
     """Security-group names on one line widened every zone: 5.8, 5.3 and 6.4 px before."""
     assert measure(load_file(path), "network").text_at_800 >= pixels
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ROOT / "architectures" / "capstone.yaml",
+        GALLERY / "three-az-web-app.yaml",
+        GALLERY / "transit-gateway-hub-spoke.yaml",
+    ],
+    ids=lambda p: p.stem,
+)
+def test_nat_traffic_steps_round_the_route_tables_it_passes(path: Path) -> None:
+    """A NAT gateway stands under its subnet's notes: its way out ran up through the text."""
+    data = _laid_out(path)
+    texts = [
+        _text_rect(op, size)
+        for item in data["objects"]
+        if "bb" in item
+        for op, size in _text_ops(item.get("_ldraw_", []))
+    ]
+    gateways = {
+        item["_gvid"]
+        for item in data["objects"]
+        if "pos" in item and "Internet gateway" in str(item.get("_ldraw_"))
+    }
+    through = [
+        edge.get("id")
+        for edge in data["edges"]
+        if edge["head"] in gateways
+        and any(_within(point, text) for point in _points(edge) for text in texts)
+    ]
+    assert through == []
+
+
+def _within(point: tuple[float, float], box: Rect) -> bool:
+    return box[0] < point[0] < box[2] and box[1] < point[1] < box[3]

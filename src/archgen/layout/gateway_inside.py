@@ -11,16 +11,57 @@ NACL) stand over the icon it steps aside under them rather than through them.
 
 from __future__ import annotations
 
-from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.scene import Edge
+from archgen.layout.label_spots import group_label_boxes
+from archgen.layout.laid import Laid, Point, Rect, open_strip
+from archgen.layout.scene import Edge, Group, Scene
 from archgen.layout.walled import Take, way_round
 
 _ICON_CENTRE = 26.0
 """Points from a node's top to its icon's centre: the gateway's icon centre is on the edge."""
 _LANE = 7.0
 """Points between a line and the text it steps round."""
+_ROOM = 3 * _LANE
+"""Points between a gateway's name and the zones under it, for the lines rising into it."""
 _STEPS = 80
 """Lanes tried sideways for a clear way up before the line goes straight."""
+
+
+def make_room(scene: Scene, laid: Laid) -> None:
+    """Open a band under each internet gateway that lines from inside reach, over its zones.
+
+    Without a gateway over the gap between two zones (a load balancer's),
+    the gateway stands over a zone's title, and a line rising into it would
+    cross the title; it runs along this band instead.
+    """
+    for gateway in [
+        n for n in laid.nodes if n in scene.nodes and scene.nodes[n].type == "internet_gateway"
+    ]:
+        ends = [e.source for e in scene.edges if e.target == gateway and e.source in laid.nodes]
+        if not any(inside_its_vpc(laid, gateway, end) for end in ends):
+            continue
+        door = laid.nodes[gateway][1]
+        tops = [
+            box[3]
+            for name, box in laid.clusters.items()
+            if name.startswith("cluster_az:") and box[0] < laid.centre(gateway)[0] < box[2]
+        ]
+        if tops and max(tops) > door - _ROOM:
+            open_strip(laid, max(tops) + 0.01, max(tops) - door + _ROOM)
+
+
+def box_texts(laid: Laid, groups: list[Group]) -> list[Rect]:
+    """Return where boxes' names and notes stand, each within its own box.
+
+    The text's width is estimated from its characters (`label_spots`), a
+    little wide; dot sized the box to hold it, so the box's side bounds it.
+    """
+    drawn = [g for g in groups if f"cluster_{g.id}" in laid.clusters and g.kind != "asg-slot"]
+    return [
+        (left, bottom, min(right, laid.clusters[f"cluster_{group.id}"][2]), top)
+        for group, (left, bottom, right, top) in zip(
+            drawn, group_label_boxes(laid, drawn), strict=True
+        )
+    ]
 
 
 def inside_its_vpc(laid: Laid, gateway: str, node: str) -> bool:
@@ -62,6 +103,9 @@ def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Poi
     icon: dot stands an icon under its box's notes, never beside them.
     """
     (xs, start), (_, band), (xt, _), end = corners
+    if any(_cuts(((xt, band), end), box) for box in texts):  # a zone's title under the gateway
+        band = max(band, end[1] - _ROOM + _LANE)
+        corners = [(xs, start), (xs, band), (xt, band), end]
     blocking = [box for box in texts if _cuts(((xs, start), (xs, band)), box)]
     if not blocking:
         return corners

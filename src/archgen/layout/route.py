@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
-from archgen.layout.gateway_inside import egress, inside_its_vpc
+from archgen.layout.gateway_inside import box_texts, egress, inside_its_vpc
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
 from archgen.layout.nearby import box_grid, segment_grid
@@ -53,7 +53,7 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
     _hold_plumbs(scene, laid, moved, ports)
-    texts = group_label_boxes(laid, groups)
+    texts = box_texts(laid, groups)
     for edge in moved:
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)

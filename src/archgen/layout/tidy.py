@@ -10,6 +10,7 @@ from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
+from archgen.layout.gateway_inside import make_room
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
@@ -44,6 +45,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    make_room(scene, laid)  # under an internet gateway, for the lines rising into it
     route_moved(scene, laid, groups, astray)
     straighten_loops(scene, laid, groups)  # curves the bands route_moved opened stretched
     route_around(scene, laid, groups)
