@@ -30,6 +30,8 @@ _WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot")
 
 _NOTE_WIDTH = 30
 """Characters of a route or NACL line before it wraps, at the notes' own font size."""
+_NAME_WIDTH = 14
+"""Characters of a security group box's name before it wraps: "Importer / security group"."""
 
 
 def network_view(arch: Architecture, scene: Scene) -> None:
@@ -105,10 +107,27 @@ def _wrap(arch: Architecture, scene: Scene, group: Group) -> None:
     group.groups.extend(boxes.values())
 
 
+def _wrapped_name(name: str) -> str:
+    """Return a box's name in lines of `_NAME_WIDTH`, "security group" kept on one line.
+
+    A box as wide as its name on one line widened each zone of the capstone
+    by a third; "App" over "security group" reads as the AWS console names it.
+    """
+    kept = name.replace("security group", _KEPT)
+    lines = textwrap.wrap(kept, _NAME_WIDTH, break_on_hyphens=False, break_long_words=False)
+    return "\n".join(line.replace(_KEPT, "security group") for line in lines)
+
+
+_KEPT = "security\u00a0group"
+"""The words "security group" joined by a no-break space while the name is wrapped."""
+
+
 def _box(arch: Architecture, key: tuple[str, ...], holder: Group) -> Group:
     """Return an empty security-group box for the groups `key`, inside `holder`."""
     written = " + ".join(arch.resource(group_id).display_name for group_id in key)
     names = " ".join(written.split())  # the author's line breaks read as spaces: name_lines
+    if holder.kind != "vpc":  # a bar's box names it in one line over the bar
+        names = _wrapped_name(names)
     where = holder.id.replace(":", "/")
     joined = "+".join(key)
     return Group(f"sg:{joined}@{where}", "sg", names, cell=f"{joined}@{where}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import style
+from archgen.layout.gateway_inside import box_texts, egress, inside_its_vpc
 from archgen.layout.label_spots import drawn_segments, group_label_boxes, label_box, spot
 from archgen.layout.laid import Laid, Point, Rect, number, open_strip
 from archgen.layout.lanes import Gap, edge_y, order_lanes, shared_bands
@@ -53,6 +54,8 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
+    _hold_plumbs(scene, laid, moved, ports)
+    texts = box_texts(laid, groups)
     for edge in moved:
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
@@ -60,17 +63,40 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
-        if _plumb(scene, laid, edge):
-            corners[edge.id] = _plumb(scene, laid, edge)
-        elif scene.nodes[edge.target].type == "internet_gateway":
-            corners[edge.id] = _from_above(laid, edge, lane, ports)
-        elif not cluster and _level(laid, edge):
-            corners[edge.id] = _beneath(laid, edge, lane, ports)
-        else:
-            corners[edge.id] = _corners(laid, edge, y, ports)
+        corners[edge.id] = _choose(scene, laid, edge, (cluster, lane, y), ports, texts)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
         laid.rerouted.add(edge.id)
     _label(laid, [e for e in moved if e.label or e.badges], corners, ports.labels, groups)
+
+
+def _hold_plumbs(scene: Scene, laid: Laid, moved: list[Edge], ports: _Ports) -> None:
+    """Keep the places where straight lines into bars meet their other ends, for them alone."""
+    for edge in moved:
+        straight = _plumb(scene, laid, edge)
+        if straight:
+            ports.hold(edge.source, straight[0])
+            ports.hold(edge.target, straight[-1])
+
+
+def _choose(
+    scene: Scene,
+    laid: Laid,
+    edge: Edge,
+    band: tuple[str, int, float],
+    ports: _Ports,
+    texts: list[Rect],
+) -> list[Point]:
+    """Return the corners of one line: `band` is its gap's cluster, its lane and its height."""
+    cluster, lane, y = band
+    if _plumb(scene, laid, edge):
+        return _plumb(scene, laid, edge)
+    if _to_gateway(scene, edge) and not inside_its_vpc(laid, edge.target, edge.source):
+        return _from_above(laid, edge, lane, ports)
+    if not cluster and _level(laid, edge):
+        return _beneath(laid, edge, lane, ports)
+    if _to_gateway(scene, edge):  # egress rises to it inside the VPC, round notes and bars
+        return egress(laid, edge, _corners(laid, edge, y, ports), texts, ports.take)
+    return _corners(laid, edge, y, ports)
 
 
 def _label(
@@ -121,6 +147,10 @@ def _halfway(laid: Laid, edge: Edge) -> float:
     """Return the y halfway between two ends, where a line between no subnets turns."""
     source, target = laid.nodes[edge.source], laid.nodes[edge.target]
     return (source[1] + target[3]) / 2 if _down(laid, edge) else (source[3] + target[1]) / 2
+
+
+def _to_gateway(scene: Scene, edge: Edge) -> bool:
+    return scene.nodes[edge.target].type == "internet_gateway"
 
 
 def _has_head(edge: Edge) -> bool:
@@ -210,6 +240,10 @@ class _Ports:
         self.laid = laid
         self.labels = labels
         self.taken: dict[str, list[float]] = {}
+
+    def hold(self, node: str, end: Point) -> None:
+        """Keep the place where a line routed otherwise meets a node's side."""
+        self.taken.setdefault(f"{node} {end[1]:.0f}", []).append(end[0])
 
     def take(self, node: str, y_node: float, y_band: float) -> float:
         """Return the x a vertical run from the band to the node's border takes."""

@@ -10,12 +10,15 @@ from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
+from archgen.layout.gateway_inside import make_room
 from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.walled import lower_walled
 from archgen.layout.zone_order import order_zones
 
 
@@ -35,6 +38,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
     lay_bars(scene, laid)
+    lower_walled(scene, laid)  # after the bars: a NAT gateway one walls in goes under it
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
@@ -42,7 +46,9 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    make_room(scene, laid)  # under an internet gateway, for the lines rising into it
     route_moved(scene, laid, groups, astray)
+    straighten_loops(scene, laid, groups)  # curves the bands route_moved opened stretched
     route_around(scene, laid, groups)
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
