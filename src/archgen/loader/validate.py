@@ -7,7 +7,6 @@ that names the key and, for typos, the closest valid choice.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from archgen.closest import closest
 from archgen.errors import Problem
 from archgen.loader.by_type import validate_document
 from archgen.model.catalogue import CATALOGUE
@@ -210,9 +210,9 @@ def _owner(path: KeyPath, data: Any) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return f" (did you mean '{close}'?)"
     if choices:
         return f" (expected one of: {', '.join(choices)})"
     return ""
