@@ -1,7 +1,5 @@
 """The whole architecture file, format v1, as pydantic validates it."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
