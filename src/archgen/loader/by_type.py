@@ -27,8 +27,10 @@ from archgen.model.resources.base import ResourceBase
 def validate_document(data: Any) -> tuple[ArchitectureDocument | None, list[ErrorDetails]]:
     """Return the validated document, or None and the errors pydantic reports of it.
 
-    The errors are those of `ArchitectureDocument.model_validate(data)`: the
-    document's keys first, then each resource's, in the order written.
+    The errors are those of `ArchitectureDocument.model_validate(data)`, in
+    another order: the document's keys (resource ids included) first, then each
+    resource's, as written. No two errors at one place change order, so
+    `validate` keeps the same one of them.
     """
     shell, errors = _shell(data)
     raw = data.get("resources") if isinstance(data, dict) else None
