@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
@@ -215,3 +216,33 @@ def test_python_dash_m_archgen_runs_the_command(write_arch: WriteArch) -> None:
     )
     assert result.returncode == 1, result.stderr
     assert "AG001" in result.stdout
+
+
+def _pydantic_plugin(site: Path) -> str:
+    """Install a pydantic plugin into `site` (a real entry point); return the setup to see it."""
+    (site / "probe_plugin.py").write_text(
+        "print('plugin loaded')\n"
+        "class Probe:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        return None, None, None\n"
+        "plugin = Probe()\n",
+        encoding="utf-8",
+    )
+    dist = site / "probe_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: probe-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nprobe = probe_plugin:plugin\n")
+    return f"import sys\nsys.path.insert(0, {str(site)!r})"
+
+
+@pytest.mark.parametrize(("setting", "loaded"), [(None, False), ("", True)])
+def test_the_command_looks_for_pydantic_plugins_only_when_told(
+    tmp_path: Path, setting: str | None, loaded: bool
+) -> None:
+    """Another package's plugin is not searched for nor run, unless the user's setting says so."""
+    setup = _pydantic_plugin(tmp_path)
+    if setting is not None:
+        setup += f"\nimport os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = {setting!r}"
+    done = run_console_script(setup, "check", str(ROOT / "architectures" / "capstone.yaml"))
+    assert done.returncode == 0, done.stderr
+    assert ("plugin loaded" in done.stdout) is loaded

@@ -7,9 +7,9 @@ groups. A prefix list is either AWS's (`service`) or the author's (`cidrs`).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from archgen.closest import closest
 from archgen.model.catalogue import TYPES
 from archgen.model.resources.links import PrefixList, VpcPeering
 from archgen.model.resources.network import GATEWAY_SERVICES, VpcEndpoint
@@ -120,9 +120,9 @@ def _service_name(endpoint: VpcEndpoint, path: KeyPath) -> Iterator[Finding]:
     """
     if endpoint.service in KNOWN_SERVICES:
         return
-    close = difflib.get_close_matches(endpoint.service, sorted(KNOWN_SERVICES), n=1, cutoff=0.8)
+    close = closest(endpoint.service, sorted(KNOWN_SERVICES), cutoff=0.8)
     if close:
         yield (
             (*path, "service"),
-            f"unknown endpoint service '{endpoint.service}' (did you mean '{close[0]}'?)",
+            f"unknown endpoint service '{endpoint.service}' (did you mean '{close}'?)",
         )

@@ -16,7 +16,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from archgen.model.catalogue import CATALOGUE, Resource, type_name
+from archgen.loader.by_type import validate_resource
+from archgen.model.catalogue import CATALOGUE, type_name
 from archgen.model.document import ArchitectureDocument, Connection, Flow
 from archgen.model.resources.base import ResourceBase
 
@@ -59,7 +60,7 @@ def of_data(data: dict[str, Any]) -> Parts:
     raw_connections = _listed(data.get("connections"))
     adapters = _adapters()
     return Parts(
-        resources=dict(_valid(raw_resources.items(), adapters["resources"])),
+        resources=dict(_valid_resources(raw_resources)),
         connections=tuple(_valid(enumerate(raw_connections), adapters["connections"])),
         flows=tuple(_valid(enumerate(_listed(data.get("flows"))), adapters["flows"])),
         kinds={
@@ -83,6 +84,14 @@ def _listed(value: Any) -> list[Any]:  # a raw YAML value, a list when the file 
     return value if isinstance(value, list) else []
 
 
+def _valid_resources(raw: dict[str, Any]) -> Iterator[tuple[str, ResourceBase]]:
+    """Yield (id, model) for each resource that validates alone, by its own class."""
+    for rid, item in raw.items():
+        resource, _ = validate_resource(item)
+        if resource is not None:
+            yield rid, resource
+
+
 def _valid(items: Any, adapter: TypeAdapter[Any]) -> Iterator[tuple[Any, Any]]:
     """Yield (key, model) for each raw item that validates alone; the rest are reported."""
     for key, item in items:
@@ -96,7 +105,6 @@ def _valid(items: Any, adapter: TypeAdapter[Any]) -> Iterator[tuple[Any, Any]]:
 def _adapters() -> dict[str, TypeAdapter[Any]]:
     """Build the validators for single parts only when a document failed validation."""
     return {
-        "resources": TypeAdapter(Resource),
         "connections": TypeAdapter(Connection),
         "flows": TypeAdapter(Flow),
     }

@@ -7,7 +7,6 @@ the reference's own line, where the user has to fix it.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import types
 import typing
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from archgen.closest import closest
 from archgen.errors import Problem
 from archgen.loader.parts import Parts
 from archgen.model.catalogue import CATALOGUE
@@ -58,8 +58,8 @@ def _judge(value: str, marker: RefTo, parts: Parts, field: str, *, suggest: bool
         return None
     if actual is None:
         ids = list(parts.declared) if suggest else []  # the best match wins whatever the order
-        close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        close = closest(value, ids)
+        hint = f" (did you mean '{close}'?)" if close else ""
         return f"{field}: '{value}' names no resource{hint}"
     allowed = marker.types or _types_with(marker.trait)
     if allowed and actual not in allowed:

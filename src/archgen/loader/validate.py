@@ -7,15 +7,17 @@ that names the key and, for typos, the closest valid choice.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from archgen.closest import closest
 from archgen.errors import Problem
+from archgen.loader.by_type import validate_document
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import FORMAT_VERSION, ArchitectureDocument
 from archgen.safe_text import visible
@@ -43,8 +45,13 @@ def check_version(data: dict[str, Any], source: SourceMap) -> list[Problem]:
 
 
 def validate(data: Any, source: SourceMap) -> tuple[ArchitectureDocument | None, list[Problem]]:
-    """Return the validated document, or None and every problem pydantic found."""
-    return validate_as(ArchitectureDocument, data, source)
+    """Return the validated document, or None and every problem pydantic found.
+
+    Each resource is validated by its own class (loader.by_type), with the
+    errors a validation of the whole document as `ArchitectureDocument` gives.
+    """
+    document, errors = validate_document(data)
+    return document, _placed(errors, data, source, ArchitectureDocument)
 
 
 def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, list[Problem]]:
@@ -52,17 +59,24 @@ def validate_as(model: type[M], data: Any, source: SourceMap) -> tuple[M | None,
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems: dict[KeyPath, tuple[bool, Problem]] = {}
-        for detail in error.errors(include_url=False):
-            if _echoes_item_errors(detail):
-                continue
-            path = _data_path(detail["loc"], data, detail["type"])
-            problem = _problem(detail, path, data, source, model)
-            problem = Problem(problem.span, visible(problem.message))
-            shape = detail["type"] in _SHAPE_ERRORS
-            if path not in problems or (problems[path][0] and not shape):
-                problems[path] = (shape, problem)
-        return None, [problem for _, problem in problems.values()]
+        return None, _placed(error.errors(include_url=False), data, source, model)
+
+
+def _placed(
+    errors: list[ErrorDetails], data: Any, source: SourceMap, model: type[BaseModel]
+) -> list[Problem]:
+    """Turn pydantic's errors of `data` as `model` into problems, one per place."""
+    problems: dict[KeyPath, tuple[bool, Problem]] = {}
+    for detail in errors:
+        if _echoes_item_errors(detail):
+            continue
+        path = _data_path(detail["loc"], data, detail["type"])
+        problem = _problem(detail, path, data, source, model)
+        problem = Problem(problem.span, visible(problem.message))
+        shape = detail["type"] in _SHAPE_ERRORS
+        if path not in problems or (problems[path][0] and not shape):
+            problems[path] = (shape, problem)
+    return [problem for _, problem in problems.values()]
 
 
 def _echoes_item_errors(detail: Any) -> bool:  # a pydantic ErrorDetails
@@ -196,9 +210,9 @@ def _owner(path: KeyPath, data: Any) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return f" (did you mean '{close}'?)"
     if choices:
         return f" (expected one of: {', '.join(choices)})"
     return ""

@@ -1,8 +1,6 @@
 """The whole architecture file, format v1, as pydantic validates it."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -87,8 +85,13 @@ class Flow(Frozen):
     connection (the first declared when several join the pair)."""
 
 
-class ArchitectureDocument(Frozen):
-    """An architecture file of format version 1."""
+class DocumentShell(Frozen):
+    """An architecture file of format version 1 with its resources not yet read.
+
+    The loader validates the other keys and the resource ids with this, and each
+    resource by the class its `type` names (loader.resources): a run builds the
+    validators of the types its files use, not the whole `Resource` union.
+    """
 
     archgen: Literal[1]
     """The format version: 1."""
@@ -100,9 +103,16 @@ class ArchitectureDocument(Frozen):
     """What the system is for; opens the explanation (Markdown)."""
     region: Region
     """The AWS Region, such as us-east-1; every subnet's zone is in it."""
-    resources: dict[Id, Resource]
-    """Every resource, by id; `type` selects its kind."""
+    resources: dict[Id, Any]
+    """Every resource, by id, as written."""
     connections: tuple[Connection, ...] = ()
     """Who sends to whom, in the direction the data flows."""
     flows: tuple[Flow, ...] = ()
     """Named request paths from a client to the backend, numbered on the diagram."""
+
+
+class ArchitectureDocument(DocumentShell):
+    """An architecture file of format version 1."""
+
+    resources: dict[Id, Resource]
+    """Every resource, by id; `type` selects its kind."""

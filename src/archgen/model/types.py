@@ -4,8 +4,6 @@ Each type validates one thing and says in its message what a valid value looks
 like, because these messages reach the user at the value's line and column.
 """
 
-from __future__ import annotations
-
 import ipaddress
 import re
 from dataclasses import dataclass

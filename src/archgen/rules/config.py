@@ -2,15 +2,15 @@
 
 The settings come from `.archgen.yaml` or `[tool.archgen]` in pyproject.toml
 (read by commands.settings); this module only validates them and applies them.
+Like the model's modules, it does without `from __future__ import annotations`,
+so pydantic need not read its annotations back from strings (archgen.model).
 """
 
-from __future__ import annotations
-
-import difflib
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from archgen.closest import closest
 from archgen.findings import Severity
 from archgen.rules.base import Rule
 from archgen.rules.registry import ALL_RULES
@@ -25,8 +25,8 @@ def _matches_a_rule(prefix: str) -> str:
     ids = [rule.id for rule in ALL_RULES]
     if any(rule_id.startswith(prefix) for rule_id in ids):
         return prefix
-    close = difflib.get_close_matches(prefix, ids, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]}?)" if close else ""
+    close = closest(prefix, ids)
+    hint = f" (did you mean {close}?)" if close else ""
     raise ValueError(f"no rule id starts with {prefix}{hint}: `archgen rules` lists them")
 
 

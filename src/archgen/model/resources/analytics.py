@@ -1,7 +1,5 @@
 """Search, streams and retrieval: OpenSearch, Kinesis and Bedrock knowledge bases."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

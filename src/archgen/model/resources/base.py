@@ -1,7 +1,5 @@
 """What every resource has, whatever its type."""
 
-from __future__ import annotations
-
 import datetime
 import re
 from typing import Annotated, Any, ClassVar

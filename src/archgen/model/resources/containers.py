@@ -1,7 +1,5 @@
 """Containers: ECS services, EKS clusters and the registry their images come from."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Where data is kept."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

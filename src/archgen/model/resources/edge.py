@@ -1,7 +1,5 @@
 """Where requests enter: DNS, the CDN, API front doors and load balancers."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Orchestration and events: Step Functions state machines and EventBridge buses."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase

@@ -1,7 +1,5 @@
 """What joins address ranges and VPCs beyond one VPC's routes: prefix lists, transit, peering."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

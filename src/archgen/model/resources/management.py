@@ -7,8 +7,6 @@ messages). A private fleet reaches them through a NAT gateway, or through
 an interface endpoint for each of the three: all three, or sessions fail.
 """
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from archgen.model.resources.base import ResourceBase

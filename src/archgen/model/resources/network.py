@@ -1,7 +1,5 @@
 """The VPC and what routes and filters traffic inside it."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Keys, certificates and the audit trail: what secures and records the other resources."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field

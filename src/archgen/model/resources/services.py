@@ -1,7 +1,5 @@
 """Regional managed services: identity, messaging, AI and monitoring."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
