@@ -15,7 +15,7 @@ from archgen.layout.marks import mark, marks
 from archgen.layout.netview import network_view
 from archgen.layout.placement import place
 from archgen.layout.redraw import lay_out_and_draw
-from archgen.layout.run import run_dot
+from archgen.layout.run import program, run_dot
 from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
@@ -79,6 +79,7 @@ def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
     planned = arch if isinstance(arch, Drawing) else plan(arch)
     if not formats:
         return planned
+    program("dot")  # graphviz missing is told by the program it runs first, before neato starts
     rungs: list[str] = []
 
     def laid_out() -> bytes:
