@@ -9,13 +9,14 @@ folder behind.
 
 from __future__ import annotations
 
+import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from archgen.errors import RenderError
+from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.dot import build_dot
 from archgen.layout.drawing import plan
 from archgen.layout.ladder import lay_out
@@ -107,3 +108,11 @@ def test_a_failed_layout_reaches_the_caller_through_the_started_drawing() -> Non
 
     with pytest.raises(RenderError, match="refused every layout"):
         lay_out_and_draw(scene, refused, ("png",))
+
+
+def test_a_program_that_stops_at_once_is_a_refusal_not_a_broken_pipe() -> None:
+    """A graphviz that ends before reading its warm-up graph is told by its exit status."""
+    stops = shutil.which("false")
+    assert stops is not None
+    with pytest.raises(LayoutRefused), started([stops], ("png",)) as draw:
+        draw("digraph { }")

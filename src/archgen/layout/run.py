@@ -63,8 +63,9 @@ def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
         outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
         options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
         drawing = _start(command, options)
-        sizing = _warmed(command) if "png" in formats else None
+        sizing = None
         try:
+            sizing = _warmed(command) if "png" in formats else None
             yield functools.partial(_draw, drawing, sizing, outputs)
         finally:
             for process in (drawing, sizing):
@@ -93,11 +94,15 @@ text, ending in a line `stop`; the real source follows this one."""
 
 
 def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
-    """Start the text-only sizing run and hand it the warm-up graph (a pipe holds it whole)."""
+    """Start the text-only sizing run and hand it the warm-up graph (a pipe holds it whole).
+
+    A program that has already stopped is told by its exit status when its text is read.
+    """
     process = _start(command, ["-Tplain"])
-    if process.stdin is not None:
-        process.stdin.write(_WARM_UP)
-        process.stdin.flush()
+    with contextlib.suppress(BrokenPipeError):
+        if process.stdin is not None:
+            process.stdin.write(_WARM_UP)
+            process.stdin.flush()
     return process
 
 
