@@ -14,8 +14,8 @@ from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark, marks
 from archgen.layout.netview import network_view
 from archgen.layout.placement import place
-from archgen.layout.redraw import draw_tidied
-from archgen.layout.run import run_dot
+from archgen.layout.redraw import lay_out_and_draw
+from archgen.layout.run import program, run_dot
 from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
@@ -74,10 +74,18 @@ def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
 
     Given a planned drawing, its scene and DOT are reused rather than built again.
     A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
+    neato, which draws the tidied layout, starts first and waits while dot lays out.
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
     if not formats:
         return planned
-    laid = lay_out(planned.scene, planned.dot, ("json",), run_dot)
-    outputs = draw_tidied(planned.scene, laid.outputs["json"], formats)
-    return dataclasses.replace(planned, outputs=outputs, rung=laid.rung)
+    program("dot")  # graphviz missing is told by the program it runs first, before neato starts
+    rungs: list[str] = []
+
+    def laid_out() -> bytes:
+        laid = lay_out(planned.scene, planned.dot, ("json",), run_dot)
+        rungs.append(laid.rung)
+        return laid.outputs["json"]
+
+    outputs = lay_out_and_draw(planned.scene, laid_out, formats)
+    return dataclasses.replace(planned, outputs=outputs, rung=rungs[0])

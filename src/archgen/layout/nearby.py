@@ -62,12 +62,12 @@ class Grid(Generic[Item]):
         index = len(self._items)
         self._items.append(item)
         self._bounds.append(bounds)
-        if _cell_count(bounds) > _WIDE:
+        columns, rows = _span(bounds[0], bounds[2]), _span(bounds[1], bounds[3])
+        if len(columns) * len(rows) > _WIDE:
             self._wide.append(index)
             return
         cells = self._cells
-        rows = _span(bounds[1], bounds[3])
-        for x in _span(bounds[0], bounds[2]):
+        for x in columns:
             for y in rows:
                 if (x, y) in cells:
                     cells[x, y].append(index)
@@ -79,13 +79,18 @@ class Grid(Generic[Item]):
 
         A box covering more cells than there are items is answered by looking at every item.
         """
-        if _cell_count(box) > len(self._items):
-            found: Iterable[int] = range(len(self._items))
+        columns, rows = _span(box[0], box[2]), _span(box[1], box[3])
+        found: Iterable[int]
+        if len(columns) * len(rows) > len(self._items):
+            found = range(len(self._items))
         else:
-            found = sorted(
-                {*self._wide, *(i for cell in _cells(box) for i in self._cells.get(cell, ()))}
-            )
-        return [self._items[i] for i in found if near(self._bounds[i], box)]
+            cells, seen = self._cells, set(self._wide)
+            for x in columns:
+                for y in rows:
+                    seen.update(cells.get((x, y), ()))
+            found = sorted(seen)
+        bounds, items = self._bounds, self._items
+        return [items[i] for i in found if near(bounds[i], box)]
 
 
 class Apart:
@@ -123,14 +128,6 @@ def box_grid(boxes: Iterable[Rect]) -> Grid[Rect]:
 def _span(low: float, high: float) -> range:
     """Return the cell numbers a stretch from `low` to `high`, grown by the margin, touches."""
     return range(math.floor((low - MARGIN) / _CELL), math.floor((high + MARGIN) / _CELL) + 1)
-
-
-def _cells(box: Rect) -> list[Cell]:
-    return [(x, y) for x in _span(box[0], box[2]) for y in _span(box[1], box[3])]
-
-
-def _cell_count(box: Rect) -> int:
-    return len(_span(box[0], box[2])) * len(_span(box[1], box[3]))
 
 
 def as_segment_grid(segments: Iterable[Segment] | Nearby) -> Nearby:

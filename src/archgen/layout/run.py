@@ -1,25 +1,33 @@
 """Run graphviz for an architecture: PNG, SVG and the JSON geometry from one layout.
 
 A PNG takes one more, text-only, layout run first, to size its page in whole
-pixels; the drawing process starts at the same time and waits for its input.
+pixels. Both programs can be started before their source is known (`started`):
+starting them, loading their plugins and, for the sizing run, its fonts then
+overlap the layout and the tidy pass instead of following them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from archgen.errors import LayoutRefused, RenderError
-from archgen.layout.style import PAGE_PAD_INCHES
+from archgen.layout.style import FONT, PAGE_PAD_INCHES
 
 INSTALL_HINT = (
     "install graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 )
 PNG_DPI = 96
 """Pixels per inch of graphviz's PNG renderer (cairo's default, which archgen keeps)."""
+
+Draw = Callable[[str], dict[str, bytes]]
+"""Given the DOT source, return each format's bytes from graphviz started earlier."""
 
 
 def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
@@ -40,21 +48,65 @@ def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> d
 
     dot lays out and draws; `neato -n2` draws what is already laid out (redraw).
     """
+    with started(command, formats) as draw:
+        return draw(source)
+
+
+@contextlib.contextmanager
+def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
+    """Start graphviz for `formats` now, and give the function that draws a source with it.
+
+    The programs wait for their source on standard input; leaving the block
+    without drawing (the layout failed) stops them and removes their folder.
+    """
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
         options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
-        drawing = _start(command, options)  # loads graphviz's plugins while the page is sized
+        drawing = _start(command, options)
+        sizing = None
         try:
-            text = with_whole_pixel_page(command, source) if "png" in formats else source
-        except BaseException:
-            drawing.kill()
-            drawing.communicate()
-            raise
-        _finish(drawing, text)
-        return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+            sizing = _warmed(command) if "png" in formats else None
+            yield functools.partial(_draw, drawing, sizing, outputs)
+        finally:
+            for process in (drawing, sizing):
+                if process is not None and process.returncode is None:
+                    process.kill()
+                    process.communicate()
 
 
-def with_whole_pixel_page(command: list[str], source: str) -> str:
+def _draw(
+    drawing: subprocess.Popen[bytes],
+    sizing: subprocess.Popen[bytes] | None,
+    outputs: dict[str, Path],
+    source: str,
+) -> dict[str, bytes]:
+    """Give the started programs `source`: the sizing run first, when a PNG needs one."""
+    text = source if sizing is None else with_whole_pixel_page(sizing, source)
+    _finish(drawing, text)
+    return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
+_WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
+"""A graph the sizing run lays out while it waits: it loads the fonts every label is measured in.
+
+graphviz lays out each graph of its input in turn and writes each one's
+text, ending in a line `stop`; the real source follows this one."""
+
+
+def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start the text-only sizing run and hand it the warm-up graph (a pipe holds it whole).
+
+    A program that has already stopped is told by its exit status when its text is read.
+    """
+    process = _start(command, ["-Tplain"])
+    with contextlib.suppress(BrokenPipeError):
+        if process.stdin is not None:
+            process.stdin.write(_WARM_UP)
+            process.stdin.flush()
+    return process
+
+
+def with_whole_pixel_page(sizing: subprocess.Popen[bytes], source: str) -> str:
     """Return `source` with the pad that makes the PNG page a whole number of pixels.
 
     graphviz rounds the page to the nearest pixel but paints the background
@@ -62,11 +114,12 @@ def with_whole_pixel_page(command: list[str], source: str) -> str:
     half transparent, and cairo then writes every pixel with an alpha byte: a
     third more data to filter and compress than an opaque RGB image. Growing
     the pad by under a pixel on each side makes the page whole. The drawing's
-    size comes from a text-only layout run, a tenth of the cost of the raster;
-    the pad is set by a graph attribute statement at the end, which overrides
-    the one at the start.
+    size comes from `sizing`, a text-only layout run (a tenth of the cost of
+    the raster) started with `_warmed`; the pad is set by a graph attribute
+    statement at the end, which overrides the one at the start.
     """
-    header = _finish(_start(command, ["-Tplain"]), source).split(maxsplit=4)  # graph SCALE W H ...
+    text = _finish(sizing, source).partition(b"stop\n")[2]  # after the warm-up graph's text
+    header = text.split(maxsplit=4)  # graph SCALE WIDTH HEIGHT ...
     try:
         width, height = float(header[2]), float(header[3])
     except (IndexError, ValueError) as error:

@@ -1,0 +1,118 @@
+"""graphviz started before its source is known draws what a run started afterwards draws.
+
+neato starts before dot lays out, and its text-only sizing run lays out a
+warm-up graph while it waits: the page it sizes, and so every byte drawn, must
+be what a sizing run given the source alone gives. Leaving the block without
+drawing (dot refused, the tidy pass failed) leaves no program running and no
+folder behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from archgen.errors import LayoutRefused, RenderError
+from archgen.layout.dot import build_dot
+from archgen.layout.drawing import plan
+from archgen.layout.ladder import lay_out
+from archgen.layout.laid import parse
+from archgen.layout.redraw import lay_out_and_draw
+from archgen.layout.run import PNG_DPI, _pad, program, run_dot, started
+from archgen.layout.tidy import tidy
+from archgen.loader import load_file
+from tests.conftest import ARCHITECTURES
+
+CAPSTONE = ARCHITECTURES / "capstone.yaml"
+SERVERLESS = ARCHITECTURES / "employee-directory-serverless.yaml"
+NEATO = [program("neato"), "-n2"]
+
+
+def _tidied(path: Path) -> str:
+    """Return the DOT source neato draws for a design: dot's layout, tidied."""
+    planned = plan(load_file(path))
+    laid = parse(lay_out(planned.scene, planned.dot, ("json",), run_dot).outputs["json"])
+    tidy(planned.scene, laid)
+    return build_dot(planned.scene, laid)
+
+
+def _cold_size(source: str) -> tuple[float, float]:
+    """Return the drawing's size (inches) from a sizing run given nothing but the source."""
+    done = subprocess.run(
+        [*NEATO, "-Tplain"], input=source.encode(), capture_output=True, check=True
+    )
+    words = done.stdout.split()
+    return float(words[2]), float(words[3])
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("path", [CAPSTONE, SERVERLESS], ids=lambda p: p.stem)
+def test_a_warmed_sizing_run_sizes_the_page_as_a_cold_one(path: Path) -> None:
+    source = _tidied(path)
+    width, height = _cold_size(source)
+    with started(NEATO, ("png", "svg")) as draw:
+        drawn = draw(source)
+    pixels = _png_size(drawn["png"])
+    assert pixels == (round((width + 0.6) * PNG_DPI), round((height + 0.6) * PNG_DPI))
+    assert drawn["png"][25] == 2  # colour type RGB: a whole page, no alpha channel
+    assert drawn == _drawn_after_a_cold_sizing_run(source, width, height)
+
+
+def _drawn_after_a_cold_sizing_run(source: str, width: float, height: float) -> dict[str, bytes]:
+    """Draw as archgen did before starting graphviz early: one program after the other."""
+    end = source.rstrip().rfind("}")
+    padded = f'{source[:end]}\tgraph [pad="{_pad(width)},{_pad(height)}"]\n{source[end:]}'
+    return {
+        fmt: subprocess.run(
+            [*NEATO, f"-T{fmt}"], input=padded.encode(), capture_output=True, check=True
+        ).stdout
+        for fmt in ("png", "svg")
+    }
+
+
+def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    seen: list[subprocess.Popen[bytes]] = []
+    folders: list[Path] = []
+
+    def abandon() -> None:
+        with started(NEATO, ("png", "svg")) as draw:
+            seen.extend(a for a in draw.args if isinstance(a, subprocess.Popen))  # type: ignore[attr-defined]
+            folders.extend(tmp_path.iterdir())
+            raise RenderError("dot refused")
+
+    with pytest.raises(RenderError, match="dot refused"):
+        abandon()
+    assert len(seen) == 2  # the drawing and the sizing run
+    assert [folder.name[:8] for folder in folders] == ["archgen-"]
+    assert all(process.returncode is not None for process in seen)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_layout_reaches_the_caller_through_the_started_drawing() -> None:
+    scene = plan(load_file(SERVERLESS)).scene
+
+    def refused() -> bytes:
+        raise RenderError("graphviz refused every layout")
+
+    with pytest.raises(RenderError, match="refused every layout"):
+        lay_out_and_draw(scene, refused, ("png",))
+
+
+def test_a_program_that_stops_at_once_is_a_refusal_not_a_broken_pipe() -> None:
+    """A graphviz that ends before reading its warm-up graph is told by its exit status."""
+    stops = shutil.which("false")
+    assert stops is not None
+    with pytest.raises(LayoutRefused), started([stops], ("png",)) as draw:
+        draw("digraph { }")
