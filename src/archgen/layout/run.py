@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import signal
 import subprocess
@@ -99,10 +100,11 @@ def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
     A program that has already stopped is told by its exit status when its text is read.
     """
     process = _start(command, ["-Tplain"])
+    # Written past the file object's buffer: bytes a stopped program refused would stay
+    # in that buffer, and closing it in `communicate` would raise BrokenPipeError again.
     with contextlib.suppress(BrokenPipeError):
         if process.stdin is not None:
-            process.stdin.write(_WARM_UP)
-            process.stdin.flush()
+            os.write(process.stdin.fileno(), _WARM_UP)
     return process
 
 
