@@ -229,10 +229,12 @@ def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) 
     """Return the nodes a connection end is drawn at.
 
     A function in a VPC sends from its network interfaces and is invoked at
-    itself (through the Lambda service); a replicated store is called at its
-    primary or writer; anything else at every copy.
+    itself (through the Lambda service); an EFS file system is reached at its
+    mount targets; a replicated store is called at its primary or writer;
+    anything else at every copy.
     """
-    if sending and resource_id in scene.interfaces:
+    reached_there = sending or arch.resource(resource_id).drawn() == "interfaces"
+    if reached_there and resource_id in scene.interfaces:
         return scene.interfaces[resource_id]
     copies = scene.copies.get(resource_id, [])
     if not sending and replicas.parts(arch, resource_id) is not None:

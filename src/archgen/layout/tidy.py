@@ -10,23 +10,26 @@ from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
+from archgen.layout.groups import BOX_NAMES
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.stagger import stagger_slots
 from archgen.layout.zone_order import order_zones
 
 
 def tidy(scene: Scene, laid: Laid) -> None:
     """Tidy `laid` in place for `scene`: spanning groups, doors on borders, lines rerouted."""
     groups = _groups(scene.cloud)
-    spanning = [group for group in groups if group.spans and group.kind == "asg"]
+    spanning = [group for group in groups if group.spans and group.kind in BOX_NAMES]
     tidy_endpoint_rows(scene, laid, [g for g in groups if g.kind.startswith("subnet-")])
     for group in spanning:
         for index, slot in enumerate(group.spans):
             subnet = next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
             _face(laid, subnet, slot, rightmost=index < len(group.spans) / 2)
+    stagger_slots(laid, [g for g in groups if g.kind.startswith("subnet-")])
     kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
