@@ -8,6 +8,7 @@ reads the scene, graphviz's JSON of the drawn picture or the draw.io XML.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_an_efs_file_system_is_drawn_once_with_a_mount_target_in_each_subnet() -
         ("Mount target", "eni")
     }
     ties = {(e.source, e.target) for e in scene.edges if e.kind == "interface"}
-    assert ties == {("content", t) for t in targets}
+    assert ties == {(t, "content") for t in targets}  # tied under them: ranked below the zones
 
 
 def test_each_web_server_reaches_the_mount_target_of_its_own_zone() -> None:
@@ -124,7 +125,7 @@ def test_each_web_server_reaches_the_mount_target_of_its_own_zone() -> None:
     assert nfs == {("web@web-a", "content@data-a"), ("web@web-b", "content@data-b")}
 
 
-def test_the_efs_icon_is_drawn_once_outside_the_subnets_in_the_picture_and_drawio() -> None:
+def test_the_efs_icon_is_drawn_once_under_the_zones_in_the_picture_and_drawio() -> None:
     arch = load_file(EFS)
     geometry = _laid_out(arch)
     subnets = [box for name, box in geometry.clusters.items() if name.startswith("cluster_subnet")]
@@ -132,6 +133,11 @@ def test_the_efs_icon_is_drawn_once_outside_the_subnets_in_the_picture_and_drawi
     for zone in "ab":
         target = geometry.nodes[f"content@data-{zone}"]
         assert _holds(geometry.clusters[f"cluster_subnet:data-{zone}"], target)
+    efs, vpc = geometry.nodes["content"], geometry.clusters["cluster_vpc:vpc"]
+    assert efs.y >= vpc.y + vpc.height  # under the zones, as AWS draws the file system
+    targets = [geometry.nodes[f"content@data-{zone}"] for zone in "ab"]
+    middle = sum(t.x + t.width / 2 for t in targets) / 2
+    assert abs(efs.x + efs.width / 2 - middle) < 1
     styles = [c.get("style") or "" for c in _drawio_cells(arch)]
     assert sum("mxgraph.aws4.elastic_file_system;" in s for s in styles) == 1
     assert sum("mxgraph.aws4.elastic_network_interface;" in s for s in styles) == 2
@@ -141,3 +147,23 @@ def test_mermaid_draws_the_file_system_once_and_its_mount_targets() -> None:
     text = mermaid_source(build_scene(load_file(EFS)))
     assert text.count("wp-content on Amazon EFS") == 1
     assert text.count("Mount target") == 2
+
+
+def test_each_box_across_zones_is_drawn_after_every_subnet_it_crosses() -> None:
+    """Neato draws sibling boxes in an order of its own; a subnet drawn later hid half a box."""
+    svg = draw(load_file(ECS), ("svg",)).outputs["svg"].decode("utf-8")
+    order = re.findall(r"<title>(cluster_[^<]*)</title>", svg.replace("&#45;", "-"))
+    for service in SERVICES:
+        last = max(
+            i for i, name in enumerate(order) if name.startswith(f"cluster_ecs-service:{service}")
+        )
+        assert all(order.index(f"cluster_subnet:tasks-{zone}") < last for zone in "ab")
+
+
+def test_two_services_in_the_same_subnets_are_bands_with_their_tasks_stepped_apart() -> None:
+    """Each line into or out of a task keeps clear of the other service's task."""
+    geometry = _laid_out(load_file(ECS))
+    for zone in "ab":
+        web, orders = (geometry.nodes[f"{s}@tasks-{zone}"] for s in SERVICES)
+        assert web.y + web.height <= orders.y  # a row each
+        assert web.x + web.width < orders.x  # stepped aside: its lines pass the other by

@@ -66,22 +66,26 @@ def _edges(arch: Architecture, scene: Scene) -> None:
             )
     _protection_edges(arch, scene)
     _replication_edges(arch, scene)
-    _interface_edges(scene)
+    _interface_edges(arch, scene)
     _role_edges(arch, scene)
     _certificate_edges(arch, scene)
 
 
-def _interface_edges(scene: Scene) -> None:
-    """Tie each network interface to its function or transit gateway.
+def _interface_edges(arch: Architecture, scene: Scene) -> None:
+    """Tie each network interface to its function, file system or transit gateway.
 
     An interface a connection already runs through to its gateway (a
-    transit gateway attachment in use) needs no second line.
+    transit gateway attachment in use) needs no second line. A file system
+    reached at its mount targets is tied under them, so dot ranks it below
+    the zones, where AWS draws it, and its ties stay clear of the lines in.
     """
     joined = {frozenset((e.source, e.target)) for e in scene.edges}
     for owner, interfaces in scene.interfaces.items():
+        under = arch.resource(owner).drawn() == "interfaces"
         for interface in interfaces:
             if frozenset((owner, interface)) not in joined:
-                scene.edges.append(Edge(f"interface:{interface}", owner, interface, "interface"))
+                ends = (interface, owner) if under else (owner, interface)
+                scene.edges.append(Edge(f"interface:{interface}", *ends, "interface"))
 
 
 def _replication_edges(arch: Architecture, scene: Scene) -> None:

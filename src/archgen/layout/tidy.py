@@ -17,6 +17,7 @@ from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
 from archgen.layout.stagger import stagger_slots
+from archgen.layout.under_zones import centre_under, step_aside
 from archgen.layout.zone_order import order_zones
 
 
@@ -36,7 +37,9 @@ def tidy(scene: Scene, laid: Laid) -> None:
     mirror_rows(scene, laid, vpcs)
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
+    step_aside(scene, laid)
     lay_bars(scene, laid)
+    centre_under(scene, laid)
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
