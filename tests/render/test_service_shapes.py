@@ -94,7 +94,9 @@ def test_an_ecs_task_is_drawn_with_the_task_icon_inside_its_service_box_in_drawi
     cells = {c.get("id"): c for c in _drawio_cells(load_file(ECS))}
     for service in SERVICES:
         box = cells[f"{service}/group"]
-        assert "grIcon=mxgraph.aws4.ecs_service" in (box.get("style") or "")
+        style = box.get("style") or ""
+        assert "grIcon=mxgraph.aws4.ecs_service" in style
+        assert "grStroke=1" in style  # its dashed border drawn, not the icon alone
         assert box.get("value", "").startswith("ECS service")
         for task in TASKS[service]:
             assert "mxgraph.aws4.ecs_task" in (cells[task].get("style") or "")

@@ -43,7 +43,7 @@ GROUPS: dict[str, str] = {
     "fillColor=#E6F6F7;fontColor=#147EBA;dashed=0;",
     "asg": _GROUP + "grIcon=mxgraph.aws4.group_auto_scaling_group;grStroke=1;strokeColor=#D86613;"
     "fillColor=none;fontColor=#D86613;dashed=1;fontSize=13;",
-    "ecs-service": _GROUP + "grIcon=mxgraph.aws4.ecs_service;grStroke=0;strokeColor=#ED7100;"
+    "ecs-service": _GROUP + "grIcon=mxgraph.aws4.ecs_service;grStroke=1;strokeColor=#ED7100;"
     "fillColor=none;fontColor=#ED7100;dashed=1;fontSize=13;",
     "sg": "fillColor=none;strokeColor=#DD3522;dashed=0;verticalAlign=top;fontStyle=0;"
     "fontColor=#DD3522;whiteSpace=wrap;html=1;align=left;spacingLeft=10;fontSize=13;" + _CONTAINER,
