@@ -80,7 +80,7 @@ def test_each_type_declares_its_own_facts(name: str) -> None:
         assert facts.rationale in RATIONALES
     else:
         assert not drawn, "every drawn type is explained in the text"
-    if facts.drawn in ("per_subnet", "primary_standby", "across_zones"):
+    if facts.drawn in ("per_subnet", "primary_standby", "across_zones", "interfaces"):
         assert issubclass(cls, InSubnets), "drawn in its subnets, so it must have subnets"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout import labels, replicas
-from archgen.layout.groups import asg_box
+from archgen.layout.groups import BOX_NAMES, box_ids
 from archgen.layout.legend_boxes import box_rows
 from archgen.layout.path import Door, ways
 from archgen.layout.scene import Edge, Scene, walk
@@ -67,22 +67,26 @@ def _edges(arch: Architecture, scene: Scene) -> None:
             )
     _protection_edges(arch, scene)
     _replication_edges(arch, scene)
-    _interface_edges(scene)
+    _interface_edges(arch, scene)
     _role_edges(arch, scene)
     _certificate_edges(arch, scene)
 
 
-def _interface_edges(scene: Scene) -> None:
-    """Tie each network interface to its function or transit gateway.
+def _interface_edges(arch: Architecture, scene: Scene) -> None:
+    """Tie each network interface to its function, file system or transit gateway.
 
     An interface a connection already runs through to its gateway (a
-    transit gateway attachment in use) needs no second line.
+    transit gateway attachment in use) needs no second line. A file system
+    reached at its mount targets is tied under them, so dot ranks it below
+    the zones, where AWS draws it, and its ties stay clear of the lines in.
     """
     joined = {frozenset((e.source, e.target)) for e in scene.edges}
     for owner, interfaces in scene.interfaces.items():
+        under = arch.resource(owner).drawn() == "interfaces"
         for interface in interfaces:
             if frozenset((owner, interface)) not in joined:
-                scene.edges.append(Edge(f"interface:{interface}", owner, interface, "interface"))
+                ends = (interface, owner) if under else (owner, interface)
+                scene.edges.append(Edge(f"interface:{interface}", *ends, "interface"))
 
 
 def _replication_edges(arch: Architecture, scene: Scene) -> None:
@@ -114,12 +118,12 @@ def _role_edges(arch: Architecture, scene: Scene) -> None:
     An Auto Scaling group's role is joined to the group's box: every instance
     the group launches holds it, not the first zone's alone (`role_lines`).
     """
-    boxes = {group.id for group in walk(scene.cloud) if group.kind == "asg"}
+    boxes = {group.id for group in walk(scene.cloud) if group.kind in BOX_NAMES}
     for role in arch.resources_of(IamRole):
         for holder in arch.holders_of(role.id):
             if role.id in scene.nodes and holder in scene.copies:
                 target = scene.copies[holder][0]
-                box = asg_box(holder) if asg_box(holder) in boxes else ""
+                box = next((b for b in box_ids(holder) if b in boxes), "")
                 edge_id = f"role:{role.id}>{holder}"
                 scene.edges.append(Edge(edge_id, role.id, target, "role", box=box))
 
@@ -237,10 +241,12 @@ def _ends(arch: Architecture, scene: Scene, resource_id: str, *, sending: bool) 
     """Return the nodes a connection end is drawn at.
 
     A function in a VPC sends from its network interfaces and is invoked at
-    itself (through the Lambda service); a replicated store is called at its
-    primary or writer; anything else at every copy.
+    itself (through the Lambda service); an EFS file system is reached at its
+    mount targets; a replicated store is called at its primary or writer;
+    anything else at every copy.
     """
-    if sending and resource_id in scene.interfaces:
+    reached_there = sending or arch.resource(resource_id).drawn() == "interfaces"
+    if reached_there and resource_id in scene.interfaces:
         return scene.interfaces[resource_id]
     copies = scene.copies.get(resource_id, [])
     if not sending and replicas.parts(arch, resource_id) is not None:

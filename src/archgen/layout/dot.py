@@ -25,6 +25,7 @@ from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_tex
 from archgen.layout.legend_boxes import swatch
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
+from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots
 from archgen.safe_text import html_text
 
 
@@ -125,8 +126,8 @@ def _unplaced(group: Group, name: str, at: Laid | None) -> bool:
     dot cannot nest a box across zones (the tidy pass draws it), and it drops
     an empty box, as in a design with nothing in the Region.
     """
-    if group.spans:
-        return at is None or name not in at.clusters
+    if group.spans:  # a box across zones is drawn over its slots (span_boxes)
+        return at is None or name not in at.clusters or drawn_over_slots(group)
     return at is not None and name not in at.clusters and not group.nodes
 
 
@@ -136,6 +137,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         return
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
         _contents(graph, group, scene, at)
+        draw_over_slot(graph, group, scene, at, _group_label)
         return
     with graph.subgraph(name=name) as cluster:
         attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}

@@ -21,6 +21,7 @@ _GROUP_ICONS = {
     "subnet-public": "aws/network/public-subnet.png",
     "subnet-private": "aws/network/private-subnet.png",
     "asg": "aws/compute/ec2-auto-scaling.png",
+    "ecs-service": "aws/compute/elastic-container-service-service.png",
 }
 
 

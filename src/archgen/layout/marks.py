@@ -21,7 +21,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from archgen.findings import Finding, Severity
-from archgen.layout.groups import asg_box
+from archgen.layout.groups import box_ids
 from archgen.layout.scene import Group, Scene, walk
 
 _LINES = {"route_table": "route-table", "nacl": "nacl"}
@@ -68,7 +68,7 @@ def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
     copies = scene.copies.get(resource) or scene.interfaces.get(resource) or []
     if not copies:
         return False
-    whole = next((g for g in walk(scene.cloud) if g.id == asg_box(resource)), None)
+    whole = next((g for g in walk(scene.cloud) if g.id in box_ids(resource)), None)
     if whole is not None:
         _box(whole, text, worst)
         return True

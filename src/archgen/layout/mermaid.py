@@ -46,6 +46,7 @@ GROUP_STYLES = {
     "subnet_private": "fill:#E6F6F7,stroke:#00A4A6,color:#147EBA",
     "asg": "fill:none,stroke:#D86613,color:#D86613,stroke-dasharray:5 5",
     "asg_slot": "fill:none,stroke:#D86613,color:#D86613,stroke-dasharray:5 5",
+    "ecs_service": "fill:none,stroke:#ED7100,color:#ED7100,stroke-dasharray:5 5",
     "legend": "fill:#FFFFFF,stroke:#AAB7B8,color:#232F3E",
 }
 """The AWS Architecture Icons group conventions, as in the PNG (layout.style)."""
@@ -73,6 +74,7 @@ _ARROWS = {
     "replication": "<-.->",
     "role": "-.-",
     "certificate": "-.-",
+    "interface": "-.-",
 }
 """Each line kind's arrow; a kind not listed is drawn as a plain request."""
 

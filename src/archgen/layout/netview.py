@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import textwrap
 
+from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.scene import Group, Scene
 from archgen.model.architecture import Architecture
 from archgen.network.subnet_summary import summarise
 
-_WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot")
+_WRAPPED = ("vpc", "az", "subnet-public", "subnet-private", SLOT, *BOX_NAMES)
 """Boxes whose icons may be members of a security group (and the boxes that hold those)."""
 
 _NOTE_WIDTH = 30
@@ -45,12 +46,12 @@ def network_view(arch: Architecture, scene: Scene) -> None:
 
 
 def _see_through(scene: Scene, vpc: Group) -> None:
-    """Let an Auto Scaling group across zones show the security-group boxes it is drawn over.
+    """Let a box across zones (Auto Scaling group, ECS service) show the boxes it is drawn over.
 
     Drawn after the zones, its white inside would hide the instances' boxes.
     """
     for group in vpc.groups:
-        if group.kind == "asg" and group.spans:
+        if group.kind in BOX_NAMES and group.spans:
             scene.overlay.setdefault(group.id, {})["bgcolor"] = "transparent"
 
 

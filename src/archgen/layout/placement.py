@@ -17,11 +17,11 @@ import itertools
 from archgen.layout import replicas
 from archgen.layout.attachments import attachment_nodes
 from archgen.layout.endpoint_rows import lead, stack_endpoints
-from archgen.layout.groups import span_groups
+from archgen.layout.groups import BOX_NAMES, SLOT, box_group, span_groups
 from archgen.layout.regions import region_label
 from archgen.layout.scene import Group, Node, Scene, path_to
 from archgen.model.architecture import Architecture
-from archgen.model.resources.facts import Drawn
+from archgen.model.resources.facts import Boxed, Drawn
 from archgen.model.resources.network import Subnet, Vpc
 from archgen.model.resources.services import IamRole
 from archgen.model.types import TIERS
@@ -84,7 +84,7 @@ def _place_roles(arch: Architecture, scene: Scene) -> None:
         scene.beside.append((node_id, holder))
 
 
-_NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", "asg", "asg-slot"})
+_NETWORK_BOXES = frozenset({"vpc", "az", "subnet-public", "subnet-private", SLOT, *BOX_NAMES})
 """Boxes of the network a role is never drawn in."""
 
 
@@ -98,10 +98,12 @@ def has_interfaces(arch: Architecture, resource_id: str) -> bool:
 
     A function in a VPC is one function that AWS invokes through its service;
     only its network interfaces live in the subnets (AWS Lambda, VPC access).
+    An EFS file system is one resource of the Region, reached at its mount
+    targets: its facts say it is drawn that way (`interfaces`).
     """
-    return arch.type_of(resource_id) in INVOKED_THROUGH_SERVICE and bool(
-        arch.subnets_of(resource_id)
-    )
+    through_service = arch.type_of(resource_id) in INVOKED_THROUGH_SERVICE
+    drawn_once = through_service or drawn_as(arch, resource_id) == "interfaces"
+    return drawn_once and bool(arch.subnets_of(resource_id))
 
 
 def _node(
@@ -245,7 +247,8 @@ def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
         return _node(arch, resource_id, node_id, roles[subnet.id], subnet.id)
     if has_interfaces(arch, resource_id):
         node = _node(arch, resource_id, f"{resource_id}@{subnet.id}", subnet=subnet.id)
-        return dataclasses.replace(node, label="ENI", shape="eni")
+        name = arch.resource(resource_id).interface_name
+        return dataclasses.replace(node, label=name, shape="eni")
     if drawn in ("per_subnet", "vpc_edge"):
         many = len(arch.subnets_of(resource_id)) > 1
         node_id = f"{resource_id}@{subnet.id}" if many else ""
@@ -264,17 +267,9 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
         anchor=_anchor(subnet.id),
     )
     for node_id in node_ids:
-        node = scene.nodes[node_id]
-        if node.type == "autoscaling_group":
-            group.groups.append(
-                Group(
-                    f"asg:{node_id}",
-                    "asg",
-                    "Auto Scaling group",
-                    nodes=[node_id],
-                    cell=f"{node_id}/group",
-                )
-            )
+        resource = arch.resource(scene.nodes[node_id].resource)
+        if isinstance(resource, Boxed):
+            group.groups.append(box_group(resource.box, node_id))
         else:
             group.nodes.append(node_id)
     return group

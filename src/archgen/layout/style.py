@@ -27,6 +27,7 @@ GROUPS: dict[str, dict[str, str]] = {
         "fillcolor": "#E6F6F7",
     },
     "asg": {"color": "#D86613", "fontcolor": "#D86613", "style": "dashed"},
+    "ecs-service": {"color": "#ED7100", "fontcolor": "#ED7100", "style": "dashed"},
     "asg-slot": {"style": "invis"},
     "sg": {"color": "#DD3522", "fontcolor": "#DD3522", "style": "solid", "bgcolor": "transparent"},
 }

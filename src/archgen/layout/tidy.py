@@ -11,6 +11,7 @@ from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.gateway_inside import make_room
+from archgen.layout.groups import BOX_NAMES
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
@@ -18,6 +19,8 @@ from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.stagger import stagger_slots
+from archgen.layout.under_zones import centre_under, step_aside
 from archgen.layout.walled import lower_walled
 from archgen.layout.zone_order import order_zones
 
@@ -25,20 +28,23 @@ from archgen.layout.zone_order import order_zones
 def tidy(scene: Scene, laid: Laid) -> None:
     """Tidy `laid` in place for `scene`: spanning groups, doors on borders, lines rerouted."""
     groups = _groups(scene.cloud)
-    spanning = [group for group in groups if group.spans and group.kind == "asg"]
+    spanning = [group for group in groups if group.spans and group.kind in BOX_NAMES]
     tidy_endpoint_rows(scene, laid, [g for g in groups if g.kind.startswith("subnet-")])
     for group in spanning:
         for index, slot in enumerate(group.spans):
             subnet = next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
             _face(laid, subnet, slot, rightmost=index < len(group.spans) / 2)
+    stagger_slots(laid, [g for g in groups if g.kind.startswith("subnet-")])
     kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
     mirror_rows(scene, laid, vpcs)
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
+    step_aside(scene, laid)
     lay_bars(scene, laid)
     lower_walled(scene, laid)  # after the bars: a NAT gateway one walls in goes under it
+    centre_under(scene, laid)
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)

@@ -137,7 +137,7 @@ class _Writer:
             {
                 "id": node.id,
                 "value": label,
-                "style": drawio_styles.node_style(node.type),
+                "style": drawio_styles.node_style(node.type, node.shape),
                 "vertex": "1",
                 "parent": parent,
             },

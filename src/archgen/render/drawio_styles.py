@@ -43,6 +43,8 @@ GROUPS: dict[str, str] = {
     "fillColor=#E6F6F7;fontColor=#147EBA;dashed=0;",
     "asg": _GROUP + "grIcon=mxgraph.aws4.group_auto_scaling_group;grStroke=1;strokeColor=#D86613;"
     "fillColor=none;fontColor=#D86613;dashed=1;fontSize=13;",
+    "ecs-service": _GROUP + "grIcon=mxgraph.aws4.ecs_service;grStroke=1;strokeColor=#ED7100;"
+    "fillColor=none;fontColor=#ED7100;dashed=1;fontSize=13;",
     "sg": "fillColor=none;strokeColor=#DD3522;dashed=0;verticalAlign=top;fontStyle=0;"
     "fontColor=#DD3522;whiteSpace=wrap;html=1;align=left;spacingLeft=10;fontSize=13;" + _CONTAINER,
 }
@@ -79,8 +81,14 @@ LEGEND = (
 )
 
 
-def node_style(type_name: str) -> str:
-    """Return the style of a resource icon, from the shape its type's facts declare."""
+def node_style(type_name: str, own: str = "") -> str:
+    """Return the style of a resource icon, from the shape its type's facts declare.
+
+    A node with a drawing of its own (`own`: a network interface, an EFS mount
+    target) is drawn with it, as in the picture, not as its resource's icon.
+    """
+    if own in SHAPES:
+        return SHAPES[own]
     shape = facts_of(type_name).shape
     if shape is None:
         raise RenderError(f"the {type_name} type is not drawn as an icon")

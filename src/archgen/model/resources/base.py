@@ -52,6 +52,8 @@ class ResourceBase(Frozen):
     """Fields shared by all resource types; `type` and `facts` are declared by each subclass."""
 
     facts: ClassVar[Facts]
+    interface_name: ClassVar[str] = "ENI"
+    """What one of its network interfaces is called where the picture draws them."""
 
     label: Label | None = None
     """The name drawn and written for it; defaults to the id."""

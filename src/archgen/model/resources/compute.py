@@ -6,6 +6,7 @@ from pydantic import Field
 
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.facts import (
+    Boxed,
     Facts,
     HasSecurityGroups,
     HoldsRole,
@@ -85,9 +86,11 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
 
 
 class AutoscalingGroup(
-    InSubnets, HoldsRole, MayBePublic, HasSecurityGroups, SpansZones, ResourceBase
+    InSubnets, Boxed, HoldsRole, MayBePublic, HasSecurityGroups, SpansZones, ResourceBase
 ):
     """Identical instances kept between min and max across its subnets."""
+
+    box: ClassVar[str] = "asg"
 
     zone_verb: ClassVar[str] = "launches"
     zone_loss: ClassVar[str] = "a zone failure leaves nowhere to replace the instances"

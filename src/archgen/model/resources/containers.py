@@ -7,6 +7,7 @@ from pydantic import Field
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import Capacity, RoleRef
 from archgen.model.resources.facts import (
+    Boxed,
     Facts,
     HasSecurityGroups,
     InSubnets,
@@ -20,7 +21,9 @@ from archgen.model.resources.facts import (
 from archgen.model.resources.network import SecurityGroups, Subnets
 
 
-class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZones, ResourceBase):
+class EcsService(
+    InSubnets, Boxed, NeedsRole, MayBePublic, HasSecurityGroups, SpansZones, ResourceBase
+):
     """Copies of one task kept running in its subnets, each with its own network interface.
 
     Tasks use the awsvpc network mode (Fargate's only one), so each task sits
@@ -32,11 +35,12 @@ class EcsService(InSubnets, NeedsRole, MayBePublic, HasSecurityGroups, SpansZone
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon ECS",
         tier="application",
-        icon="diagrams.aws.compute.ElasticContainerService",
-        shape=Shape(name="ecs", fill="#ED7100"),
+        icon="diagrams.aws.compute.ElasticContainerServiceTask",
+        shape=Shape(name="ecs_task", fill="#ED7100", glyph=True),
         drawn="per_subnet",
         rationale="ecs_service",
     )
+    box: ClassVar[str] = "ecs-service"
     role_kind: ClassVar[str] = "task role"
     zone_verb: ClassVar[str] = "runs tasks"
     zone_loss: ClassVar[str] = "a zone failure leaves nowhere to restart them"

@@ -205,7 +205,11 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
 
 
 class Efs(InSubnets, HasSecurityGroups, ResourceBase):
-    """A shared file system with one mount target per subnet."""
+    """A shared file system with one mount target per subnet.
+
+    The file system is one resource of the Region, its data stored across
+    zones; only the mount targets (network interfaces) live in the subnets.
+    """
 
     type: Literal["efs"]
     """Always `efs`: selects this resource type."""
@@ -214,10 +218,11 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
         tier="data",
         icon="diagrams.aws.storage.ElasticFileSystemEFS",
         shape=Shape(name="elastic_file_system", fill="#7AA116"),
-        drawn="per_subnet",
+        drawn="interfaces",
         rationale="efs",
         port=EFS_PORT,
     )
+    interface_name: ClassVar[str] = "Mount target"
     subnets: Subnets
     """The subnets its network interfaces are in (ids of `subnet` resources)."""
     security_groups: SecurityGroups = ()

@@ -21,13 +21,17 @@ from archgen.model.types import Tier
 Placement = Literal["outside", "global", "regional", "vpc", "subnet"]
 """Where a resource is drawn: outside the AWS Cloud, in it, in the Region, in a VPC, in subnets."""
 
-Drawn = Literal["hidden", "icon", "per_subnet", "primary_standby", "across_zones", "vpc_edge"]
+Drawn = Literal[
+    "hidden", "icon", "per_subnet", "primary_standby", "across_zones", "vpc_edge", "interfaces"
+]
 """How a resource is drawn.
 
 hidden: as a box or not at all (its effect shows in colours and the trace);
 icon: one icon; per_subnet: one icon in each of its subnets; primary_standby:
 the primary, and a standby in a second zone when Multi-AZ; across_zones: one
-icon between the zones it is enabled in; vpc_edge: on the VPC's border.
+icon between the zones it is enabled in; vpc_edge: on the VPC's border;
+interfaces: one icon in the Region, and in each of its subnets the network
+interface its callers reach (an EFS file system and its mount targets).
 """
 
 
@@ -156,6 +160,18 @@ class InSubnets:
     def subnet_path(self, index: int) -> tuple[str | int, ...]:
         """Return where the `index`th subnet is named, for a finding about it."""
         return (self.subnet_field, index)
+
+
+class Boxed:
+    """Trait: its copies, one in each subnet, are drawn inside one box across its zones.
+
+    AWS draws an Auto Scaling group, or an ECS service, as one box around its
+    instances or tasks however many zones it spans; a box per subnet reads as
+    several groups. The layout names, styles and spans the box by its kind.
+    """
+
+    box: ClassVar[str]
+    """The kind of box: `asg` (an Auto Scaling group) or `ecs-service`."""
 
 
 class HasSecurityGroups:
