@@ -11,6 +11,7 @@ from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.landing import land_on_icons
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
@@ -43,6 +44,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray |= through_icons(scene, laid)
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
+    land_on_icons(scene, laid)
     free_labels(scene, laid, groups)
 
 
