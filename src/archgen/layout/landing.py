@@ -58,7 +58,7 @@ def _landed(route: str, icon: Rect, box: Rect) -> str:
     if target is None or len(controls) < 4:
         return route
     dx, dy = target[0] - end[0], target[1] - end[1]
-    moving = controls[-2:] if len(controls) == 4 else controls[-5:]  # P2, P3; or from prev P2
+    moving = controls[-2:]  # the last piece bends into the icon; the rest stays
     if tip_at is not None:
         moving = [*moving, tip_at]
     for index in moving:

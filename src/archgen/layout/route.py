@@ -60,7 +60,9 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         if _plumb(scene, laid, edge):
             corners[edge.id] = _plumb(scene, laid, edge)
-        elif scene.nodes[edge.target].type == "internet_gateway":
+        elif scene.nodes[edge.target].type == "internet_gateway" and not _subnet(
+            scene, edge.source
+        ):
             corners[edge.id] = _from_above(laid, edge, lane, ports)
         elif not cluster and _level(laid, edge):
             corners[edge.id] = _beneath(laid, edge, lane, ports)

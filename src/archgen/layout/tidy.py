@@ -10,6 +10,7 @@ from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
+from archgen.layout.keep_in import keep_in_boxes
 from archgen.layout.laid import Laid, Rect, open_column
 from archgen.layout.landing import land_on_icons
 from archgen.layout.repair import foreign_crossings, free_labels, strays
@@ -44,6 +45,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray |= through_icons(scene, laid)
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
+    keep_in_boxes(scene, laid, groups)
     land_on_icons(scene, laid)
     free_labels(scene, laid, groups)
 
