@@ -103,3 +103,24 @@ def test_zone_b_endpoint_lines_never_cross_zone_a() -> None:
     from_b = [e.id for e in drawing.scene.edges if e.source.endswith("-endpoint@private-b")]
     assert len(from_b) == 5
     assert [e for e in from_b if any(_inside(p, zone_a) for p in _points(data, e))] == []
+
+
+def _level_runs(points: list[Point]) -> list[tuple[float, float, float]]:
+    """Return the level runs of a route: (y, left x, right x)."""
+    return [
+        (a[1], min(a[0], b[0]), max(a[0], b[0]))
+        for a, b in itertools.pairwise(points)
+        if abs(a[1] - b[1]) < 0.5 and abs(a[0] - b[0]) > 1
+    ]
+
+
+def test_replication_lines_under_a_row_each_keep_a_track_of_their_own() -> None:
+    drawing, data = _drawn(GALLERY / "three-az-web-app.yaml")
+    lines = [e.id for e in drawing.scene.edges if e.kind == "replication"]
+    assert len(lines) == 4  # Aurora writer to two readers, Redis primary to two replicas
+    runs = {line: _level_runs(_points(data, line)) for line in lines}
+    for one, two in itertools.combinations(lines, 2):
+        for y1, a1, b1 in runs[one]:
+            for y2, a2, b2 in runs[two]:
+                if min(b1, b2) - max(a1, a2) > 1:  # side by side over some length
+                    assert abs(y1 - y2) >= 12, (one, two)

@@ -20,6 +20,8 @@ from archgen.layout.scene import Edge, Group, Scene
 
 _LANE = 7.0
 """Points between two lines running side by side in one gap."""
+_APART = 16.0
+"""Points between two replication lines in one band: dashed lines closer read as one track."""
 _ARROW = 8.0
 """Points an arrowhead takes at the end of a line."""
 _SPREAD = 12.0
@@ -42,12 +44,12 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     by_id = {edge.id: edge for edge in moved}
     for gap, members in lanes.items():
         members.sort(key=lambda edge_id: _nesting(laid, by_id[edge_id], gap[1]))
+    space = {gap: _spacing([by_id[m] for m in members]) for gap, members in lanes.items()}
     banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -_edge_y(laid, *gap))
     for cluster, side in banded:
         y = _edge_y(laid, cluster, side)
-        open_strip(
-            laid, y + (0.01 if side == "top" else 0), _LANE * (len(lanes[(cluster, side)]) + 1)
-        )
+        height = space[(cluster, side)] * (len(lanes[(cluster, side)]) + 1)
+        open_strip(laid, y + (0.01 if side == "top" else 0), height)
     labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
@@ -55,7 +57,8 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
         if cluster:
-            y = _edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
+            step = space[gaps[edge.id]]
+            y = _edge_y(laid, cluster, side) + (step if side == "top" else -step) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         if _plumb(scene, laid, edge):
@@ -107,6 +110,11 @@ def _borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
         corners = [(left, bottom), (right, bottom), (right, top), (left, top), (left, bottom)]
         sides += list(itertools.pairwise(corners))
     return sides
+
+
+def _spacing(edges: list[Edge]) -> float:
+    """Return the points between the lanes of one band: wider for a band of replication only."""
+    return _APART if all(edge.kind == "replication" for edge in edges) else _LANE
 
 
 def _nesting(laid: Laid, edge: Edge, side: str) -> tuple[bool, float]:
