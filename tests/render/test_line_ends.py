@@ -124,3 +124,18 @@ def test_replication_lines_under_a_row_each_keep_a_track_of_their_own() -> None:
             for y2, a2, b2 in runs[two]:
                 if min(b1, b2) - max(a1, a2) > 1:  # side by side over some length
                     assert abs(y1 - y2) >= 12, (one, two)
+
+
+def test_reads_through_the_reader_endpoint_reach_a_reader_and_writes_the_writer() -> None:
+    drawing, data = _drawn(GALLERY / "three-az-web-app.yaml")
+    pairs = {(e.id.split(":")[0], e.source, e.target) for e in drawing.scene.edges}
+    reads = {(source, target) for index, source, target in pairs if index == "c5"}
+    writes = {(source, target) for index, source, target in pairs if index == "c4"}
+    assert reads == {
+        ("app@app-a", "db@data-b"),  # no reader in the writer's zone: the first reader
+        ("app@app-b", "db@data-b"),
+        ("app@app-c", "db@data-c"),
+    }
+    assert {target for _, target in writes} == {"db@data-a"}
+    landed = set(line_ends(drawing.scene, data).off_icon)
+    assert [e.id for e in drawing.scene.edges if e.id.startswith("c5:") and e.id in landed] == []

@@ -82,6 +82,11 @@ class Edge:
     """Whether the line pulls its ends into rank order; the layout ladder may let it go."""
     label_outside: bool = False
     """Whether the label is placed after the layout (an `xlabel`) rather than ranked with it."""
+    after_layout: bool = False
+    """Whether the line is left out of dot's layout and routed by the tidy pass alone.
+
+    Reads spread over a store's readers would pull the zones apart, and
+    change which layout graphviz accepts, for lines that place nothing."""
 
 
 @dataclass

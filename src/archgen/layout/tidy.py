@@ -43,6 +43,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    astray |= {edge.id for edge in scene.edges if edge.after_layout}
     route_moved(scene, laid, groups, astray)
     route_around(scene, laid, groups)
     keep_in_boxes(scene, laid, groups)
