@@ -63,9 +63,14 @@ def test_the_instances_lines_pass_between_the_endpoints_not_through_them(fleet: 
 
 
 def test_the_fleet_picture_holds_its_crossings_and_width() -> None:
-    """42 crossings on a picture 3,715 px wide before the endpoints had a row of their own."""
+    """42 crossings on a picture 3,715 px wide before the endpoints had a row of their own.
+
+    14 while zone b's endpoint lines ran across zone a; kept in their own zone,
+    they must cross zone a's lines to the services on the right once each, and
+    the bucket's line from its gateway endpoint (16, near the least possible).
+    """
     quality = measure(load_file(FLEET))
-    assert quality.crossings <= 14
+    assert quality.crossings <= 16
     assert quality.through == 0
     assert quality.text_at_800 >= 5.7
     geometry = from_dot_json(draw(load_file(FLEET), ("json",)).outputs["json"])
@@ -73,9 +78,13 @@ def test_the_fleet_picture_holds_its_crossings_and_width() -> None:
 
 
 def test_the_bedrock_picture_holds_its_crossings() -> None:
-    """8 crossings, with text 8.2 px high at 800 px, before."""
+    """8 crossings, with text 8.2 px high at 800 px, before.
+
+    2 while each zone's endpoint line ran across the other zone; kept in its
+    own zone, each crosses its function's line to the DynamoDB gateway endpoint.
+    """
     quality = measure(load_file(BEDROCK))
-    assert quality.crossings <= 2
+    assert quality.crossings <= 4
     assert quality.text_at_800 >= 11
 
 
