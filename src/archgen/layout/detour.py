@@ -36,7 +36,10 @@ class Fences:
     """What a line must keep to: its holder, and the boxes it may not enter or run along."""
 
     holder: Rect
-    foreign: Grid[Rect]
+    fenced: Grid[tuple[str, Rect]]
+    """Every box a route may not enter unless it holds an end, by group id."""
+    holding: frozenset[str]
+    """The boxes holding either end: these a route may enter."""
     walls: list[Rect]
     sides: list[Rect]
     borders: Grid[Rect]
@@ -57,16 +60,13 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     best: tuple[tuple[int, int], list[Point]] | None = None
     known: _Known = {}
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
-        candidates = []
+        candidates: list[tuple[float, list[Point]]] = []
         for leaving, entering in ports:
             source = _centre(laid, edge.source, leaving)
             target = _centre(laid, edge.target, entering)
-            each = [[source, (target[0], source[1]), target]]
-            each += [[source, (source[0], target[1]), target]]
-            each += [[source, (source[0], y), (target[0], y), target] for y in levels]
-            each += [[source, (x, source[1]), (x, target[1]), target] for x in columns]
-            candidates += sorted(each, key=_length)[:_TRIES]
-        for corners in sorted(candidates, key=_length):
+            candidates += _candidates(source, target, levels, columns)
+        candidates.sort(key=lambda candidate: candidate[0])
+        for _, corners in candidates:
             drawn = _ends(laid, edge, _distinct(corners))
             if not _clear(drawn, fences, (edge.source, edge.target), edge.id, known):
                 continue
@@ -76,6 +76,25 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
             if hidden == (0, 0):
                 return drawn
     return best[1] if best is not None else None
+
+
+def _candidates(
+    source: Point, target: Point, levels: list[float], columns: list[float]
+) -> list[tuple[float, list[Point]]]:
+    """Return the elbows and the runs along each lane, each with its length."""
+    (sx, sy), (tx, ty) = source, target
+    across, down = abs(sx - tx), abs(sy - ty)
+    found = [
+        (across + down, [source, (tx, sy), target]),
+        (across + down, [source, (sx, ty), target]),
+    ]
+    found += [
+        (across + abs(sy - y) + abs(y - ty), [source, (sx, y), (tx, y), target]) for y in levels
+    ]
+    found += [
+        (down + abs(sx - x) + abs(x - tx), [source, (x, sy), (x, ty), target]) for x in columns
+    ]
+    return sorted(found, key=lambda candidate: candidate[0])[:_TRIES]
 
 
 def _hidden(corners: list[Point], fences: Fences, edge_id: str) -> tuple[int, int]:
@@ -106,7 +125,8 @@ def _levels(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:
 def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
     """Return the lanes between the ends, or up to `_REACH` beyond them: no detour goes further."""
     low, high = min(ends) - _REACH, max(ends) + _REACH
-    return [lane for lane in lanes if low <= lane <= high]
+    near = [lane for lane in lanes if low <= lane <= high]
+    return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[:_TRIES]
 
 
 _REACH = 160.0
@@ -167,7 +187,7 @@ def _piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id:
     if not all(_in(p, fences.holder, 1.0) for p in piece):
         return False
     bounds = segment_bounds(piece)
-    if any(_cuts(piece, box) for box in fences.foreign.near(bounds)):
+    if any(_cuts(piece, box) for g, box in fences.fenced.near(bounds) if g not in fences.holding):
         return False
     icons = fences.icons.near(bounds)
     if any(_cuts(piece, box) for n, box in icons if n not in ends and not n.startswith(LABEL)):

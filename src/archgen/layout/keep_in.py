@@ -52,6 +52,7 @@ class _Picture:
     tracks: Tracks
     sides: list[Rect]
     borders: Grid[Rect]
+    fenced: Grid[tuple[str, Rect]]
 
 
 def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -88,7 +89,12 @@ def _picture(scene: Scene, laid: Laid, groups: list[Group]) -> _Picture:
         for g in groups
         if g.kind != "asg-slot" and f"cluster_{g.id}" in laid.clusters
     ]
-    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, _grid(sides))
+    fenced: Grid[tuple[str, Rect]] = Grid()
+    for group in groups:
+        name = f"cluster_{group.id}"
+        if group.kind in _FENCES and name in laid.clusters:
+            fenced.add((group.id, laid.clusters[name]), laid.clusters[name])
+    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, _grid(sides), fenced)
 
 
 def _untangle_roles(picture: _Picture) -> None:
@@ -104,8 +110,8 @@ def _untangle_roles(picture: _Picture) -> None:
         fences = _fences(picture, edge)
         if fences is None:
             continue
-        corners = best_route(laid, edge, fences)
         now = fences.runs.crossings(edge.id, curve_points(laid.routes[edge.id]))
+        corners = best_route(laid, edge, fences) if now else None
         if corners is not None and fences.runs.crossings(edge.id, corners) < now:
             laid.routes[edge.id] = route_corners(corners, edge)
             laid.rerouted.add(edge.id)
@@ -137,15 +143,16 @@ def _fences(picture: _Picture, edge: Edge) -> Fences | None:
     for bar in (edge.source, edge.target):  # a load balancer's bar lies in its subnets
         for subnet in scene.bars.get(bar, []):
             holding |= {g.id for g in _path_to_group(scene.cloud, f"subnet:{subnet}")}
-    foreign = [
-        (g.kind, laid.clusters[f"cluster_{g.id}"])
+    walls = [
+        laid.clusters[f"cluster_{g.id}"]
         for g in picture.groups
-        if g.kind in _FENCES and g.id not in holding and f"cluster_{g.id}" in laid.clusters
+        if g.kind in _WALLS and g.id not in holding and f"cluster_{g.id}" in laid.clusters
     ]
     return Fences(
         laid.clusters[f"cluster_{common[-1].id}"],
-        _grid(box for _, box in foreign),
-        [box for kind, box in foreign if kind in _WALLS],
+        picture.fenced,
+        frozenset(holding),
+        walls,
         picture.sides,
         picture.borders,
         picture.icons,
