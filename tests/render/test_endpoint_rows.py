@@ -63,9 +63,14 @@ def test_the_instances_lines_pass_between_the_endpoints_not_through_them(fleet: 
 
 
 def test_the_fleet_picture_holds_its_crossings_and_width() -> None:
-    """42 crossings on a picture 3,715 px wide before the endpoints had a row of their own."""
+    """42 crossings on a picture 3,715 px wide before the endpoints had a row of their own.
+
+    14 while zone b's endpoint lines ran across zone a; kept in their own zone,
+    they must cross zone a's lines to the services on the right once each, and
+    the bucket's line from its gateway endpoint (16, near the least possible).
+    """
     quality = measure(load_file(FLEET))
-    assert quality.crossings <= 12
+    assert quality.crossings <= 16
     assert quality.shared_tracks == 0  # 3 before the two zones' bands numbered their lanes apart
     assert quality.through == 0
     assert quality.text_at_800 >= 5.7
@@ -79,9 +84,11 @@ def test_the_bedrock_picture_holds_its_crossings() -> None:
     2 crossings and 3 pairs of lines on one track (ENI A to the DynamoDB
     endpoint ran over Bedrock runtime B to Bedrock for 260 points) before the
     zones' bands numbered their lanes apart; apart, one of those pairs must cross.
+    Each zone's endpoint line kept in its own zone then crosses its function's
+    line to the DynamoDB gateway endpoint.
     """
     quality = measure(load_file(BEDROCK))
-    assert quality.crossings <= 3
+    assert quality.crossings <= 4
     assert quality.shared_tracks == 0
     assert quality.text_at_800 >= 11
 

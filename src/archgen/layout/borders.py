@@ -120,10 +120,20 @@ def _below_border(laid: Laid, endpoints: list[str], border: float) -> None:
 
 
 def _clear_of_title(laid: Laid, vpc: Group, node_id: str, x: float) -> float:
-    """Return `x`, or further right when the node would cover the VPC's title."""
+    """Return `x`, or further right when the node would cover the VPC's title.
+
+    A VPC narrower than its title and the gateway is widened, so the gateway
+    stays on its border rather than beside the VPC, where every line to it
+    would leave the VPC.
+    """
     left, _, right, _ = laid.nodes[node_id]
-    title_end = laid.clusters[f"cluster_{vpc.id}"][0] + 36 + len(vpc.label) * _TITLE_CHAR
-    return max(x, title_end + (right - left) / 2 + 8)
+    box = laid.clusters[f"cluster_{vpc.id}"]
+    title_end = box[0] + 36 + len(vpc.label) * _TITLE_CHAR
+    x = max(x, title_end + (right - left) / 2 + 8)
+    overflow = x + (right - left) / 2 + 8 - box[2]
+    if overflow > 0:
+        open_column(laid, box[2] - 0.01, overflow)
+    return x
 
 
 def _icon_at(laid: Laid, node_id: str, x: float, y: float) -> None:

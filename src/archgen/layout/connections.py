@@ -182,6 +182,7 @@ def _connection_edges(arch: Architecture, scene: Scene) -> None:
                         and not _trigger(arch, connection)
                         and not _to_interface(arch, scene, source, target),
                         mode=mode,
+                        after_layout=connection.endpoint == "reader",
                     )
                 )
 
@@ -209,6 +210,8 @@ def _routes(arch: Architecture, scene: Scene, connection: Connection) -> list[li
     for source in _ends(arch, scene, connection.source, sending=True):
         subnet = scene.nodes[source].subnet
         targets = _ends(arch, scene, connection.target, sending=False)
+        if connection.endpoint == "reader":  # the reader endpoint spreads reads over the readers
+            targets = scene.copies.get(connection.target, [])[1:] or targets
         for way in ways(arch, connection, subnet):
             gates = [_door_node(scene, door) for door in way]
             for target in _nearest(arch, scene, source, targets):

@@ -66,7 +66,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
         for index, row in enumerate(scene.rows):
             _row(graph, index, row, scene.straddle)
         _stack_rows(graph, scene)
-    for edge in scene.edges:
+    for edge in (e for e in scene.edges if at is not None or not e.after_layout):
         _edge(graph, edge, at, scene.overlay.get(edge.id, {}))
     for node_id in scene.nodes:  # a node stated again takes the overlay's attributes
         if node_id in scene.overlay:

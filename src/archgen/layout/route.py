@@ -22,6 +22,8 @@ from archgen.layout.scene import Edge, Group, Scene
 
 _LANE = 7.0
 """Points between two lines running side by side in one gap."""
+_APART = 16.0
+"""Points between two replication lines in one band: dashed lines closer read as one track."""
 _ARROW = 8.0
 """Points an arrowhead takes at the end of a line."""
 _SPREAD = 12.0
@@ -45,12 +47,14 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
     by_id = {edge.id: edge for edge in moved}
     for gap, members in lanes.items():
         lanes[gap] = order_lanes(laid, [by_id[edge_id] for edge_id in members], gap[1])
+    space = {gap: _spacing([by_id[m] for m in members]) for gap, members in lanes.items()}
     banded = sorted((gap for gap in lanes if gap[0]), key=lambda gap: -edge_y(laid, *gap))
     for cluster, side in banded:
         y = edge_y(laid, cluster, side)
         members = lanes[(cluster, side)]
         subnets = len({own[edge_id] for edge_id in members})  # a lane's room under each
-        open_strip(laid, y + (0.01 if side == "top" else 0), _LANE * (len(members) + subnets))
+        height = space[(cluster, side)] * (len(members) + subnets)
+        open_strip(laid, y + (0.01 if side == "top" else 0), height)
     labelled = [e for e in scene.edges if e.id in laid.labels and e not in moved]
     ports = _Ports(laid, [label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled])
     corners: dict[str, list[Point]] = {}
@@ -60,7 +64,8 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
         cluster, side = gaps[edge.id]
         lane = lanes[gaps[edge.id]].index(edge.id)
         if cluster:
-            y = edge_y(laid, cluster, side) + (_LANE if side == "top" else -_LANE) * (lane + 1)
+            step = space[gaps[edge.id]]
+            y = edge_y(laid, cluster, side) + (step if side == "top" else -step) * (lane + 1)
         else:
             y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
         corners[edge.id] = _choose(scene, laid, edge, (cluster, lane, y), ports, texts)
@@ -129,6 +134,11 @@ def _borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
         corners = [(left, bottom), (right, bottom), (right, top), (left, top), (left, bottom)]
         sides += list(itertools.pairwise(corners))
     return sides
+
+
+def _spacing(edges: list[Edge]) -> float:
+    """Return the points between the lanes of one band: wider for a band of replication only."""
+    return _APART if all(edge.kind == "replication" for edge in edges) else _LANE
 
 
 def _clear_y(laid: Laid, edge: Edge, y: float, *, upward: bool = False) -> float:

@@ -85,6 +85,11 @@ class Edge:
     box: str = ""
     """The box the line ends at rather than its target's icon: the Auto Scaling group a role's
     instances run in (the target is then one of them, for dot to rank it by)."""
+    after_layout: bool = False
+    """Whether the line is left out of dot's layout and routed by the tidy pass alone.
+
+    Reads spread over a store's readers would pull the zones apart, and
+    change which layout graphviz accepts, for lines that place nothing."""
 
 
 @dataclass

@@ -12,7 +12,9 @@ from archgen.layout.borders import place_doors
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.gateway_inside import make_room
 from archgen.layout.groups import BOX_NAMES
+from archgen.layout.keep_in import keep_in_boxes
 from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.landing import land_on_icons
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -52,10 +54,13 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    astray |= {edge.id for edge in scene.edges if edge.after_layout}
     make_room(scene, laid)  # under an internet gateway, for the lines rising into it
     route_moved(scene, laid, groups, astray)
     straighten_loops(scene, laid, groups)  # curves the bands route_moved opened stretched
     route_around(scene, laid, groups)
+    keep_in_boxes(scene, laid, groups)
+    land_on_icons(scene, laid)
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
 

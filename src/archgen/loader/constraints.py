@@ -17,7 +17,7 @@ from archgen.loader.references import article
 from archgen.model.catalogue import PROTOCOL_PORTS
 from archgen.model.resources.base import ResourceBase
 from archgen.model.resources.compute import AutoscalingGroup
-from archgen.model.resources.data import Rds
+from archgen.model.resources.data import Elasticache, Rds
 from archgen.model.resources.edge import LoadBalancer
 from archgen.model.resources.facts import InSubnets
 from archgen.model.resources.links import PrefixList, VpcPeering
@@ -160,14 +160,20 @@ def _main_tables(parts: Parts) -> Iterator[Finding]:
 
 
 def _connections(parts: Parts) -> Iterator[Finding]:
-    seen: dict[tuple[str, str, str, int | None], int] = {}
+    seen: dict[tuple[str, str, str, int | None, str], int] = {}
     for index, connection in parts.connections:
         path: KeyPath = ("connections", index)
         if connection.port is None and connection.protocol not in PROTOCOL_PORTS:
             yield (*path, "protocol"), f"a {connection.protocol} connection needs a 'port'"
         if connection.source == connection.target:
             yield (*path, "to"), f"'{connection.source}' cannot connect to itself"
-        key = (connection.source, connection.target, connection.protocol, connection.port)
+        key: tuple[str, str, str, int | None, str] = (  # writes and reads of a store are two
+            connection.source,
+            connection.target,
+            connection.protocol,
+            connection.port,
+            connection.endpoint,
+        )
         if key in seen:
             yield path, f"the same connection is already declared as connection {seen[key] + 1}"
         seen.setdefault(key, index)
@@ -176,6 +182,22 @@ def _connections(parts: Parts) -> Iterator[Finding]:
             problem = not_an_end(rid, kind)
             if problem is not None:
                 yield (*path, end), problem
+        target = parts.resources.get(connection.target)
+        if connection.endpoint == "reader" and target is not None and not _has_readers(target):
+            yield (
+                (*path, "endpoint"),
+                f"'{connection.target}' has no reader endpoint: only an Aurora cluster or an "
+                "ElastiCache replication group with 'replicas' has one",
+            )
+
+
+def _has_readers(resource: ResourceBase) -> bool:
+    """Tell whether a store has a reader endpoint: Aurora or Redis/Valkey with replicas."""
+    if isinstance(resource, Rds):
+        return resource.aurora and resource.replicas > 0
+    if isinstance(resource, Elasticache):
+        return resource.engine != "memcached" and resource.replicas > 0
+    return False
 
 
 _PLUMBING = frozenset({"vpc", "subnet", "route_table", "network_acl", "security_group", "iam_role"})

@@ -49,6 +49,10 @@ poll: the data flows from `from` to `to`, but `to` starts the call.
 """
 
 
+ConnectionEndpoint = Literal["primary", "reader"]
+"""Which endpoint of a replicated store a connection uses: the primary (writer) or the readers'."""
+
+
 class Connection(Frozen):
     """Who sends to whom, in the direction the data flows; `mode` says who starts it."""
 
@@ -73,6 +77,11 @@ class Connection(Frozen):
     service, one way, drawn dashed. `poll`: the data flows from `from` to `to`, but `to` (or the
     Lambda service for it) starts the call, with `to`'s role; sqs, kinesis_stream and dynamodb to
     a lambda are always polls."""
+    endpoint: ConnectionEndpoint = "primary"
+    """Which endpoint of a store with readers the call uses: `primary` (default: the primary, an
+    Aurora cluster's writer) or `reader` (the reader endpoint of an Aurora cluster with
+    `replicas`, or of an ElastiCache replication group with `replicas`, which spreads the reads
+    over the readers)."""
 
 
 class Flow(Frozen):

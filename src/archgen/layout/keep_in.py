@@ -1,0 +1,228 @@
+"""Lines kept inside the smallest box holding both their ends, off other boxes and borders.
+
+dot routes a line by ranks and may swing it out of the Region and back (the
+review's CloudFront line to the photo bucket), run it along a box's border
+(Route 53's alias along the Region's edge) or across a zone that holds
+neither end (an endpoint of zone b reaching a regional service across zone
+a). Each reads as a path the traffic does not take. Such a line gets the
+shortest route of straight pieces (an elbow, or a run along a free lane)
+that stays in that box, enters no box holding neither end, cuts no icon but
+its own ends and runs along no border.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from archgen.layout.detour import LABEL, Fences, best_route
+from archgen.layout.label_spots import (
+    curve_points,
+    drawn_segments,
+    group_label_boxes,
+    label_box,
+    spot,
+)
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid, segment_grid
+from archgen.layout.repair import borders
+from archgen.layout.route import route_corners
+from archgen.layout.scene import Edge, Group, Scene, path_to
+from archgen.layout.tracks import Tracks
+
+_ON_BORDER = 3.0
+"""Points within which a drawn curve lies along a border."""
+_ALONG = 4
+"""Points of a curve in a row on one border that make it run along it (about 40 points)."""
+_WALLS = ("region", "vpc", "az")
+"""Boxes a line is routed again for crossing when they hold neither end (subnets: `repair`)."""
+_FENCES = (*_WALLS, "subnet-public", "subnet-private")
+"""Boxes a new route may not enter unless they hold one of its ends."""
+
+
+@dataclass(frozen=True)
+class _Picture:
+    """What every line's fences are drawn from, gathered once per picture."""
+
+    scene: Scene
+    laid: Laid
+    groups: list[Group]
+    icons: Grid[tuple[str, Rect]]
+    """Icons, and the lines' labels: a line over one hides it."""
+    tracks: Tracks
+    sides: list[Rect]
+    borders: Grid[Rect]
+    fenced: Grid[tuple[str, Rect]]
+
+
+def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
+    """Route again each line that leaves its holder, runs along a border or crosses a fence."""
+    picture = _picture(scene, laid, groups)
+    astray = _astray(picture)
+    chosen: dict[str, list[Point]] = {}
+    for _ in range(2):  # the second round sees where the first put every line
+        for edge, fences in astray:
+            corners = best_route(laid, edge, fences)
+            if corners is not None:
+                chosen[edge.id] = corners
+                laid.routes[edge.id] = route_corners(corners, edge)
+                picture.tracks.take(edge.id, corners)
+        astray = [(edge, fences) for edge, fences in astray if edge.id in chosen]
+    for edge, corners in ((e, chosen[e.id]) for e, _ in astray):
+        laid.rerouted.add(edge.id)
+        if edge.id in laid.labels:
+            _relabel(laid, edge, corners, groups)
+    _untangle_roles(picture)
+
+
+def _picture(scene: Scene, laid: Laid, groups: list[Group]) -> _Picture:
+    icons: Grid[tuple[str, Rect]] = Grid()
+    for name, box in laid.nodes.items():
+        if name != "legend":
+            icons.add((name, box), box)
+    for edge in scene.edges:
+        if edge.id in laid.labels:
+            box = label_box(edge, laid.labels[edge.id], laid.label_sizes)
+            icons.add((f"{LABEL}{edge.id}", box), box)
+    sides = [
+        laid.clusters[f"cluster_{g.id}"]
+        for g in groups
+        if g.kind != "asg-slot" and f"cluster_{g.id}" in laid.clusters
+    ]
+    fenced: Grid[tuple[str, Rect]] = Grid()
+    for group in groups:
+        name = f"cluster_{group.id}"
+        if group.kind in _FENCES and name in laid.clusters:
+            fenced.add((group.id, laid.clusters[name]), laid.clusters[name])
+    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, _grid(sides), fenced)
+
+
+def _untangle_roles(picture: _Picture) -> None:
+    """Give a role's line a clear route when it crosses fewer lines than the one it has.
+
+    A role's dotted line carries no traffic; crossing the lines that do only
+    hides them (the fleet's role line crossed every endpoint line of zone a).
+    """
+    laid = picture.laid
+    for edge in picture.scene.edges:
+        if edge.kind != "role" or edge.id not in laid.routes:
+            continue
+        fences = _fences(picture, edge)
+        if fences is None:
+            continue
+        now = fences.runs.crossings(edge.id, curve_points(laid.routes[edge.id]))
+        corners = best_route(laid, edge, fences) if now else None
+        if corners is not None and fences.runs.crossings(edge.id, corners) < now:
+            laid.routes[edge.id] = route_corners(corners, edge)
+            laid.rerouted.add(edge.id)
+            fences.runs.take(edge.id, corners)
+
+
+def _astray(picture: _Picture) -> list[tuple[Edge, Fences]]:
+    """Return the lines that break a rule, each with what its new route must keep to."""
+    laid, found = picture.laid, []
+    for edge in picture.scene.edges:
+        if edge.id not in laid.routes or edge.source == edge.target:
+            continue
+        if edge.source not in laid.nodes or edge.target not in laid.nodes:
+            continue
+        fences = _fences(picture, edge)
+        if fences is not None and not _keeps(laid, edge, fences):
+            found.append((edge, fences))
+    return found
+
+
+def _fences(picture: _Picture, edge: Edge) -> Fences | None:
+    """Return the line's holder and fences; None for a line from outside the AWS Cloud."""
+    scene, laid = picture.scene, picture.laid
+    first, second = path_to(scene.cloud, edge.source), path_to(scene.cloud, edge.target)
+    common = [a for a, b in zip(first, second, strict=False) if a is b]
+    if not common or f"cluster_{common[-1].id}" not in laid.clusters:
+        return None
+    holding = {g.id for g in [*first, *second]}
+    for bar in (edge.source, edge.target):  # a load balancer's bar lies in its subnets
+        for subnet in scene.bars.get(bar, []):
+            holding |= {g.id for g in _path_to_group(scene.cloud, f"subnet:{subnet}")}
+    walls = [
+        laid.clusters[f"cluster_{g.id}"]
+        for g in picture.groups
+        if g.kind in _WALLS and g.id not in holding and f"cluster_{g.id}" in laid.clusters
+    ]
+    return Fences(
+        laid.clusters[f"cluster_{common[-1].id}"],
+        picture.fenced,
+        frozenset(holding),
+        walls,
+        picture.sides,
+        picture.borders,
+        picture.icons,
+        picture.tracks,
+    )
+
+
+def _grid(boxes: Iterable[Rect]) -> Grid[Rect]:
+    """Return boxes in a grid, for the few near a run to be found without testing them all."""
+    grid: Grid[Rect] = Grid()
+    for box in boxes:
+        grid.add(box, box)
+    return grid
+
+
+def _path_to_group(group: Group, group_id: str) -> list[Group]:
+    """Return the boxes from `group` down to the box `group_id` ([] if it is not inside)."""
+    if group.id == group_id:
+        return [group]
+    for child in group.groups:
+        path = _path_to_group(child, group_id)
+        if path:
+            return [group, *path]
+    return []
+
+
+def _keeps(laid: Laid, edge: Edge, fences: Fences) -> bool:
+    """Tell whether the drawn line keeps in its holder, out of fences and off every border."""
+    ends = (laid.nodes[edge.source], laid.nodes[edge.target])
+    points = [p for p in curve_points(laid.routes[edge.id]) if not any(_in(p, e) for e in ends)]
+    if not all(_in(p, fences.holder, 1.0) for p in points):
+        return False
+    if any(_in(p, box, -1.0) for p in points for box in fences.walls):
+        return False
+    if edge.id in laid.rerouted:  # a lane of the tidy pass's own runs beside a box on purpose
+        return True
+    return not any(_along(points, box) for box in fences.sides)
+
+
+def _along(points: list[Point], box: Rect) -> bool:
+    """Tell whether `_ALONG` points in a row lie on one side of the box."""
+    left, bottom, right, top = box
+    for axis, side, low, high in (
+        (1, top, left, right),
+        (1, bottom, left, right),
+        (0, left, bottom, top),
+        (0, right, bottom, top),
+    ):
+        run = 0
+        for point in points:
+            on = abs(point[axis] - side) < _ON_BORDER and low <= point[1 - axis] <= high
+            run = run + 1 if on else 0
+            if run >= _ALONG:
+                return True
+    return False
+
+
+def _in(point: Point, box: Rect, margin: float = 0.0) -> bool:
+    left, bottom, right, top = box
+    x, y = point
+    return left - margin <= x <= right + margin and bottom - margin <= y <= top + margin
+
+
+def _relabel(laid: Laid, edge: Edge, corners: list[Point], groups: list[Group]) -> None:
+    """Put the line's label beside its new route, clear of icons, box titles and labels."""
+    boxes = [*laid.nodes.values(), *group_label_boxes(laid, groups)]
+    for key, (x, y) in laid.labels.items():
+        if key != edge.id and key in laid.label_sizes:
+            width, height = laid.label_sizes[key]
+            boxes.append((x - width / 2, y - height / 2, x + width / 2, y + height / 2))
+    sides = segment_grid(borders(laid, groups))  # a label on a border reads as in both boxes
+    segments = segment_grid(drawn_segments(laid))
+    laid.labels[edge.id] = spot(edge, corners, segments, boxes, laid.label_sizes, sides)

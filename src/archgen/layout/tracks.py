@@ -1,0 +1,85 @@
+"""The straight runs of every drawn line: which track is taken, and what a new route crosses.
+
+Two lines on one track read as one (a rope), so a route the tidy pass draws
+again takes a track of its own; among clear routes, the one crossing fewest
+lines wins. A line drawn again no longer holds its old runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archgen.layout.label_spots import curve_points
+from archgen.layout.laid import Laid, Point
+from archgen.layout.nearby import Grid, segment_bounds
+
+Segment = tuple[Point, Point]
+
+TRACK = 5.0
+"""Points within which two parallel runs share a track."""
+
+
+class Tracks:
+    """The straight runs of every drawn line, so no new run shares another's track.
+
+    Two lines on one track read as one (a rope); a rerouted line's old runs
+    no longer count.
+    """
+
+    def __init__(self, laid: Laid) -> None:
+        self.grid: Grid[tuple[str, int, Segment]] = Grid()
+        self.current: dict[str, int] = {}
+        for key, route in laid.routes.items():
+            self.take(key, curve_points(route))
+
+    def take(self, edge_id: str, points: list[Point]) -> None:
+        """Record a line's runs, replacing the ones it had."""
+        version = self.current.get(edge_id, -1) + 1
+        self.current[edge_id] = version
+        for piece in itertools.pairwise(points):
+            self.grid.add((edge_id, version, piece), segment_bounds(piece))
+
+    def shares(self, edge_id: str, piece: Segment) -> bool:
+        """Tell whether a level or upright piece runs on another line's track."""
+        (x1, y1), (x2, y2) = piece
+        level = abs(y1 - y2) < 0.5
+        near = segment_bounds(piece)
+        near = (near[0] - TRACK, near[1] - TRACK, near[2] + TRACK, near[3] + TRACK)
+        for key, version, other in self.grid.near(near):
+            if key == edge_id or self.current[key] != version:
+                continue
+            (a1, b1), (a2, b2) = other
+            if level and _beside((b1, b2), y1) and _shared((a1, a2), (x1, x2)):
+                return True
+            if not level and _beside((a1, a2), x1) and _shared((b1, b2), (y1, y2)):
+                return True
+        return False
+
+    def crossings(self, edge_id: str, corners: list[Point]) -> int:
+        """Return how many pieces of other lines a route crosses."""
+        count = 0
+        for piece in itertools.pairwise(corners):
+            for key, version, other in self.grid.near(segment_bounds(piece)):
+                if key != edge_id and self.current[key] == version and _crosses(piece, other):
+                    count += 1
+        return count
+
+
+def _crosses(one: Segment, two: Segment) -> bool:
+    """Tell whether two straight pieces cross (touching ends aside)."""
+
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    (a, b), (c, d) = one, two
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _beside(ends: tuple[float, float], value: float) -> bool:
+    """Tell whether both ends of a run lie within a track of `value`."""
+    return abs(ends[0] - value) < TRACK and abs(ends[1] - value) < TRACK
+
+
+def _shared(one: tuple[float, float], two: tuple[float, float]) -> bool:
+    """Tell whether two runs on one track overlap by more than a track's width."""
+    return min(max(one), max(two)) - max(min(one), min(two)) > TRACK
