@@ -38,7 +38,7 @@ class LineEnds:
     astray: list[str]
     """Lines that leave the smallest box holding both their ends."""
     off_icon: list[str]
-    """Lines whose end is not on their target's icon."""
+    """Lines whose end is not on their target's icon (or the box they join, for a role)."""
 
 
 def line_ends(scene: Scene, data: dict[str, Any]) -> LineEnds:
@@ -54,7 +54,11 @@ def line_ends(scene: Scene, data: dict[str, Any]) -> LineEnds:
         ends = (boxes[edge.source], boxes[edge.target])
         if holder in boxes and not _stays(curve_points(route), boxes[holder], ends):
             astray.append(edge.id)
-        if not on_icon(scene, edge.target, boxes[edge.target], end_of(route)):
+        joined = boxes.get(f"cluster_{edge.box}") if edge.box else None  # a role's group box
+        if joined is not None:
+            if not _within(end_of(route), joined, TOLERANCE):
+                off.append(edge.id)
+        elif not on_icon(scene, edge.target, boxes[edge.target], end_of(route)):
             off.append(edge.id)
     return LineEnds(astray, off)
 

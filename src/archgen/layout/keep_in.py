@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from archgen.layout.detour import LABEL, Fences, best_route
+from archgen.layout.gateway_inside import inside_its_vpc
 from archgen.layout.label_spots import (
     curve_points,
     drawn_segments,
@@ -126,10 +127,26 @@ def _astray(picture: _Picture) -> list[tuple[Edge, Fences]]:
             continue
         if edge.source not in laid.nodes or edge.target not in laid.nodes:
             continue
+        if _rises_to_gateway(picture, edge):
+            continue
         fences = _fences(picture, edge)
         if fences is not None and not _keeps(laid, edge, fences):
             found.append((edge, fences))
     return found
+
+
+def _rises_to_gateway(picture: _Picture, edge: Edge) -> bool:
+    """Tell a line that `route` already took up to its internet gateway inside the VPC.
+
+    Its way round a bar runs beside zones and borders on purpose (`walled`,
+    `gateway_inside`); a detour here would bring it in over the gateway's name.
+    """
+    target = picture.scene.nodes.get(edge.target)
+    return (
+        target is not None
+        and target.type == "internet_gateway"
+        and inside_its_vpc(picture.laid, edge.target, edge.source)
+    )
 
 
 def _fences(picture: _Picture, edge: Edge) -> Fences | None:
