@@ -33,19 +33,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from archgen.layout.drawing import draw, plan  # noqa: E402
 from archgen.layout.label_spots import bezier_points  # noqa: E402
-from archgen.layout.run import PNG_DPI  # noqa: E402
-from archgen.layout.style import PAGE_PAD_INCHES  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
 from archgen.model.architecture import Architecture  # noqa: E402
+from benchmarks.picture_text import overlaps, smallest_text, text_ops, text_rect, texts  # noqa: E402
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
 """left, bottom, right, top, in graphviz's frame (y up)."""
-EMBED_WIDTH = 800.0
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
     data: dict[str, Any] = json.loads(drawing.outputs["json"])
     lines = _lines(data)
     boxes = _resource_boxes(data)
-    texts = _texts(data)
+    found_texts = texts(data)
     return Quality(
         name=arch.name,
         crossings=_crossings(lines),
@@ -90,10 +88,10 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
         through=sum(_passes_through(line, boxes) for line in lines),
         through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
         label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
-        label_overlaps=_overlaps(texts),
+        label_overlaps=overlaps(found_texts),
         labels_crossed=_labels_crossed(lines),
         row_skew=_row_skew(drawing.scene.rows, data),
-        text_at_800=_smallest_text(data),
+        text_at_800=smallest_text(data),
         milliseconds=elapsed,
     )
 
@@ -117,7 +115,7 @@ def _lines(data: dict[str, Any]) -> list[_Line]:
             continue
         points = [p for curve in curves for p in _bezier(curve)]
         label_ops = edge.get("_ldraw_", [])
-        rects = [_text_rect(op, size) for op, size in _text_ops(label_ops)]
+        rects = [text_rect(op, size) for op, size in text_ops(label_ops)]
         label = _union(rects) if rects else None
         anchor = edge.get("lp") or edge.get("xlp")
         label_at = tuple(float(v) for v in anchor.split(",")) if anchor else None
@@ -247,52 +245,12 @@ def _labels_crossed(lines: list[_Line]) -> int:
     )
 
 
-def _text_ops(ops: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float]]:
-    """Return each text operation with the font size it is drawn in."""
-    size = 14.0
-    found = []
-    for op in ops:
-        if op.get("op") == "F":
-            size = float(op["size"])
-        elif op.get("op") == "T" and op.get("text", "").strip():
-            found.append((op, size))
-    return found
-
-
-def _text_rect(op: dict[str, Any], size: float) -> Rect:
-    x, y = op["pt"]
-    width = float(op["width"])
-    left = {"l": x, "c": x - width / 2, "r": x - width}[op.get("align", "c")]
-    return (left, y - 0.2 * size, left + width, y + 0.75 * size)
-
-
 def _union(rects: list[Rect]) -> Rect:
     return (
         min(r[0] for r in rects),
         min(r[1] for r in rects),
         max(r[2] for r in rects),
         max(r[3] for r in rects),
-    )
-
-
-def _texts(data: dict[str, Any]) -> list[tuple[str, Rect]]:
-    """Return every text's box with what it belongs to (a node, a line, a box)."""
-    owners: list[tuple[str, list[dict[str, Any]]]] = [("graph", data.get("_ldraw_", []))]
-    owners += [(f"o{item['_gvid']}", item.get("_ldraw_", [])) for item in data.get("objects", [])]
-    for edge in data.get("edges", []):
-        for key in ("_ldraw_", "_tldraw_", "_hldraw_", "_xldraw_"):
-            owners.append((f"e{edge['_gvid']}", edge.get(key, [])))
-    return [(owner, _text_rect(op, size)) for owner, ops in owners for op, size in _text_ops(ops)]
-
-
-def _overlaps(texts: list[tuple[str, Rect]]) -> int:
-    def meet(a: Rect, b: Rect) -> bool:
-        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-    return sum(
-        meet(a, b)
-        for (owner_a, a), (owner_b, b) in itertools.combinations(texts, 2)
-        if owner_a != owner_b
     )
 
 
@@ -321,22 +279,6 @@ def _row_skew(rows: list[list[str]], data: dict[str, Any]) -> float:
             if len(values) > 1:
                 skew = max(skew, max(values) - min(values))
     return skew
-
-
-def _smallest_text(data: dict[str, Any]) -> float:
-    """Return the smallest text's height in pixels once the PNG is embedded 800 px wide."""
-    left, _, right, _ = (float(v) for v in data["bb"].split(","))
-    png_width = (right - left + 2 * PAGE_PAD_INCHES * 72) * PNG_DPI / 72
-    sizes = [size for ops in _all_ops(data) for _, size in _text_ops(ops)]
-    return min(sizes, default=0.0) * PNG_DPI / 72 * min(1.0, EMBED_WIDTH / png_width)
-
-
-def _all_ops(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    found = [data.get("_ldraw_", [])]
-    found += [item.get("_ldraw_", []) for item in data.get("objects", [])]
-    for edge in data.get("edges", []):
-        found += [edge.get(key, []) for key in ("_ldraw_", "_xldraw_")]
-    return found
 
 
 COLUMNS = (

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.layout_quality import _bezier, _text_ops, _text_rect, measure
+from benchmarks.layout_quality import _bezier, measure
+from benchmarks.picture_text import text_ops, text_rect
 
 from archgen.layout.drawing import draw, plan
 from archgen.loader import load_file
@@ -139,10 +140,10 @@ def test_nat_traffic_steps_round_the_route_tables_it_passes(path: Path) -> None:
     """A NAT gateway stands under its subnet's notes: its way out ran up through the text."""
     data = _laid_out(path)
     texts = [
-        _text_rect(op, size)
+        text_rect(op, size)
         for item in data["objects"]
         if "bb" in item
-        for op, size in _text_ops(item.get("_ldraw_", []))
+        for op, size in text_ops(item.get("_ldraw_", []))
     ]
     gateways = {
         item["_gvid"]

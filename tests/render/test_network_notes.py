@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from benchmarks.layout_quality import _all_ops, _text_ops, measure
+from benchmarks.layout_quality import measure
+from benchmarks.picture_text import all_ops, text_ops
 from click.testing import CliRunner
 
 from archgen.cli import main
@@ -181,8 +182,8 @@ def test_route_and_nacl_text_is_readable_at_800_px() -> None:
     png_width = (right - left + 2 * PAGE_PAD_INCHES * 72) * PNG_DPI / 72
     notes = [
         size
-        for ops in _all_ops(data)
-        for op, size in _text_ops(ops)
+        for ops in all_ops(data)
+        for op, size in text_ops(ops)
         if "→" in op.get("text", "") or op.get("text", "").lstrip("\xa0").startswith("out ")
     ]
     assert notes

@@ -20,10 +20,9 @@ import textwrap
 import graphviz
 
 from archgen.layout import style
+from archgen.layout.dot_labels import edge_label, legend_label, marker_cell
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
-from archgen.layout.legend_boxes import swatch
-from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
 from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots
 from archgen.safe_text import html_text
@@ -73,7 +72,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
             graph.node(_plain(node_id), **scene.overlay[node_id])
     if scene.legend:
         pinned = node_attributes(at, "legend") if at is not None else {}
-        graph.node("legend", label=_legend(scene.legend), shape="plain", **pinned)
+        graph.node("legend", label=legend_label(scene.legend), shape="plain", **pinned)
     source: str = graph.source
     return source
 
@@ -101,23 +100,6 @@ def _node(graph: graphviz.Digraph, node: Node, at: Laid | None, *, bar: bool = F
 def _marker(node: Node) -> str:
     """Return the cell beside an icon that names the rules it breaks, or none for a clean one."""
     return marker_cell(node.marker, node.severity)
-
-
-def marker_cell(marker: str, severity: str) -> str:
-    """Return a cell with rule ids on the colour of their worst severity; "" for no marker."""
-    if not marker:
-        return ""
-    return f'<TD VALIGN="TOP">{_marker_table(marker, severity)}</TD>'
-
-
-def _marker_table(text: str, severity: str) -> str:
-    """Return the rounded red (error) or amber (warning) tag of rule ids."""
-    colour = style.BLOCKED if severity == "error" else style.WARNING
-    return (
-        f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
-        f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
-        f"&nbsp;{html_text(text)}&nbsp;</B></FONT></TD></TR></TABLE>"
-    )
 
 
 def _unplaced(group: Group, name: str, at: Laid | None) -> bool:
@@ -261,65 +243,12 @@ def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[st
     attrs = {**style.EDGES[edge.kind], **overlay}
     if at is not None:
         attrs |= edge_attributes(at, edge.id, (edge.source, edge.target))
-    label = _edge_label(edge)
+    label = edge_label(edge)
     if label:
         attrs["xlabel" if edge.label_outside else "label"] = label
     if not edge.constraint:
         attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)
-
-
-_LINE_ENDS = {"connection": "&#9656;", "protects": "&#9675;"}
-"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
-
-
-def _legend(rows: list[tuple[str, str]]) -> str:
-    """Return the legend: flow badges with their names, then the line styles."""
-    cells = []
-    for key, meaning in rows:
-        if key.startswith("line:"):
-            attrs = style.EDGES[key.removeprefix("line:")]
-            line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
-                attrs.get("style", ""), "&mdash;&mdash;"
-            )
-            line += _LINE_ENDS.get(key.removeprefix("line:"), "")
-            marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
-        elif (colours := swatch(key)) is not None:
-            marker = (
-                f'<TABLE BORDER="1" COLOR="{colours[0]}" CELLPADDING="0"><TR>'
-                f'<TD BGCOLOR="{colours[1]}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
-            )
-        elif (finding := legend_mark(key)) is not None:
-            marker = _marker_table(finding[1], finding[0])
-        else:
-            marker = (
-                f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
-                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(key)}&nbsp;</B></FONT>'
-                "</TD></TR></TABLE>"
-            )
-        cells.append(
-            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
-        )
-    return (
-        '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
-        '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(cells) + "</TABLE>>"
-    )
-
-
-def _edge_label(edge: Edge) -> str:
-    if not edge.label and not edge.badges:
-        return ""
-    cells = "".join(
-        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(b)}'
-        "&nbsp;</B></FONT></TD>"
-        for b in edge.badges
-    )
-    lines = "<BR/>".join(html_text(line) for line in edge.label.split("\n"))
-    text = f"<TD>{lines}</TD>" if edge.label else ""
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
-        f"<TR>{cells}{text}</TR></TABLE>>"
-    )
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_@/.:-]+")

@@ -9,7 +9,6 @@ model ids; derived cells use characters a model id cannot hold (app@app-a).
 from __future__ import annotations
 
 import itertools
-import math
 import textwrap
 import xml.etree.ElementTree as ET
 
@@ -21,12 +20,17 @@ from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines, walk
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
+from archgen.render.drawio_geometry import (
+    MARGIN,
+    border_towards,
+    centre,
+    halfway,
+    icon_box,
+    shifted,
+)
 from archgen.safe_text import html_text
 
-_ICON = float(style.ICON_SIZE)
-_MARGIN = 30.0
-"""Space around the picture, as graphviz's pad gives the PNG: labels at the edge stay whole."""
-_PAGE = Box(-_MARGIN, -_MARGIN, 0, 0)
+_PAGE = Box(-MARGIN, -MARGIN, 0, 0)
 _LABEL_WIDTH = 18
 
 
@@ -125,7 +129,7 @@ class _Writer:
         if node.id in self.scene.bars:  # a load balancer across its subnets (layout.bars)
             self._bar(node, box, parent, origin)
             box = Box(box.x, box.y + BAR_PAD, box.width, box.height)
-        icon = _icon_box(box)
+        icon = icon_box(box)
         label = "<br>".join(html_text(line) for line in textwrap.wrap(node.label, _LABEL_WIDTH))
         if node.sublabel:
             label += f'<br><font style="font-size: 9px" color="{style.MUTED}">'
@@ -201,7 +205,7 @@ class _Writer:
             inner = (route[0], *inner)
         if route and (edge.target in self.scene.bars or edge.box):  # where it meets the box
             inner = (*inner, route[-1])
-        points = [(x + _MARGIN, y + _MARGIN) for x, y in inner]
+        points = [(x + MARGIN, y + MARGIN) for x, y in inner]
         if points:
             array = ET.SubElement(geometry, "Array")
             array.set("as", "points")
@@ -224,18 +228,18 @@ class _Writer:
         border. Offsetting it to graphviz's label position keeps the labels
         apart as in the PNG, and the label still moves with its edge.
         """
-        centre = self.geometry.labels.get(edge.id)
+        placed = self.geometry.labels.get(edge.id)
         source = self.geometry.nodes.get(edge.source)
         target = self.geometry.nodes.get(edge.target)
-        if centre is None or source is None or target is None:
+        if placed is None or source is None or target is None:
             return None
-        start = _shifted(source if edge.source in self.scene.bars else _icon_box(source))
-        end = _shifted(target if edge.target in self.scene.bars else _icon_box(target))
-        first = points[0] if points else _centre(end)
-        last = points[-1] if points else _centre(start)
-        route = [_border_towards(start, first), *points, _border_towards(end, last)]
-        anchor = _halfway(route)
-        return (centre[0] + _MARGIN - anchor[0], centre[1] + _MARGIN - anchor[1])
+        start = shifted(source if edge.source in self.scene.bars else icon_box(source))
+        end = shifted(target if edge.target in self.scene.bars else icon_box(target))
+        first = points[0] if points else centre(end)
+        last = points[-1] if points else centre(start)
+        route = [border_towards(start, first), *points, border_towards(end, last)]
+        anchor = halfway(route)
+        return (placed[0] + MARGIN - anchor[0], placed[1] + MARGIN - anchor[1])
 
     @staticmethod
     def _geometry(cell: ET.Element, box: Box, origin: Box) -> None:
@@ -279,50 +283,6 @@ def _edge_value(edge: Edge) -> str:
 def _legend_height(lines: int) -> float:
     """Return the height of a legend of `lines` lines in draw.io: 11 px text and 6 px spacing."""
     return 2 * 6 + 14.0 * lines + 4
-
-
-def _icon_box(box: Box) -> Box:
-    """Return the icon of a node laid out as `box`: centred at its top, the label below."""
-    return Box(box.x + (box.width - _ICON) / 2, box.y + 2, _ICON, _ICON)
-
-
-def _shifted(box: Box) -> Box:
-    """Return a box of graphviz's frame in the page's frame (moved by the margin)."""
-    return Box(box.x + _MARGIN, box.y + _MARGIN, box.width, box.height)
-
-
-def _centre(box: Box) -> Point:
-    return (box.x + box.width / 2, box.y + box.height / 2)
-
-
-def _border_towards(box: Box, point: Point) -> Point:
-    """Return where the line from the box's centre towards `point` leaves the box.
-
-    This is draw.io's rectangle perimeter, where an edge without fixed ports
-    meets its terminal.
-    """
-    cx, cy = _centre(box)
-    dx, dy = point[0] - cx, point[1] - cy
-    if dx == 0 and dy == 0:
-        return (cx, cy)
-    scale = min(
-        box.width / 2 / abs(dx) if dx else math.inf,
-        box.height / 2 / abs(dy) if dy else math.inf,
-    )
-    return (cx + dx * scale, cy + dy * scale)
-
-
-def _halfway(route: list[Point]) -> Point:
-    """Return the point halfway along a polyline, as draw.io measures an edge's route."""
-    segments = list(itertools.pairwise(route))
-    remaining = sum(math.dist(a, b) for a, b in segments) / 2
-    for a, b in segments:
-        length = math.dist(a, b)
-        if remaining <= length and length > 0:
-            factor = remaining / length
-            return (a[0] + (b[0] - a[0]) * factor, a[1] + (b[1] - a[1]) * factor)
-        remaining -= length
-    return route[-1]
 
 
 def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:

@@ -103,6 +103,7 @@ _DRAWN_BY = {
         "layout/run.py",
         "layout/style.py",
         "render/drawio.py",
+        "render/drawio_geometry.py",
         "render/drawio_styles.py",
     ),
 }

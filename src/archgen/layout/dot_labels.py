@@ -1,0 +1,84 @@
+"""HTML-like labels archgen builds for the DOT: line labels, finding markers, the legend.
+
+Every piece of user text in them passes through `html_text`, so a label is
+never more than the text it shows (see `dot`).
+"""
+
+from __future__ import annotations
+
+from archgen.layout import style
+from archgen.layout.legend_boxes import swatch
+from archgen.layout.marks import legend_mark
+from archgen.layout.scene import Edge
+from archgen.safe_text import html_text
+
+
+def marker_cell(marker: str, severity: str) -> str:
+    """Return a cell with rule ids on the colour of their worst severity; "" for no marker."""
+    if not marker:
+        return ""
+    return f'<TD VALIGN="TOP">{marker_table(marker, severity)}</TD>'
+
+
+def marker_table(text: str, severity: str) -> str:
+    """Return the rounded red (error) or amber (warning) tag of rule ids."""
+    colour = style.BLOCKED if severity == "error" else style.WARNING
+    return (
+        f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{colour}" '
+        f'STYLE="rounded"><FONT COLOR="white" POINT-SIZE="{style.FONT_SIZES["small"]}"><B>'
+        f"&nbsp;{html_text(text)}&nbsp;</B></FONT></TD></TR></TABLE>"
+    )
+
+
+_LINE_ENDS = {"connection": "&#9656;", "protects": "&#9675;"}
+"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
+
+
+def legend_label(rows: list[tuple[str, str]]) -> str:
+    """Return the legend: flow badges with their names, then the line styles."""
+    cells = []
+    for key, meaning in rows:
+        if key.startswith("line:"):
+            attrs = style.EDGES[key.removeprefix("line:")]
+            line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
+                attrs.get("style", ""), "&mdash;&mdash;"
+            )
+            line += _LINE_ENDS.get(key.removeprefix("line:"), "")
+            marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+        elif (colours := swatch(key)) is not None:
+            marker = (
+                f'<TABLE BORDER="1" COLOR="{colours[0]}" CELLPADDING="0"><TR>'
+                f'<TD BGCOLOR="{colours[1]}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
+            )
+        elif (finding := legend_mark(key)) is not None:
+            marker = marker_table(finding[1], finding[0])
+        else:
+            marker = (
+                f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
+                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(key)}&nbsp;</B></FONT>'
+                "</TD></TR></TABLE>"
+            )
+        cells.append(
+            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(cells) + "</TABLE>>"
+    )
+
+
+def edge_label(edge: Edge) -> str:
+    """Return a line's label: its flow badges, then its text; "" when it has neither."""
+    if not edge.label and not edge.badges:
+        return ""
+    cells = "".join(
+        f'<TD BGCOLOR="{style.BADGE}" STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(b)}'
+        "&nbsp;</B></FONT></TD>"
+        for b in edge.badges
+    )
+    lines = "<BR/>".join(html_text(line) for line in edge.label.split("\n"))
+    text = f"<TD>{lines}</TD>" if edge.label else ""
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
+        f"<TR>{cells}{text}</TR></TABLE>>"
+    )
