@@ -77,10 +77,11 @@ $(MERMAID)/.installed: Makefile $(VIEWER)/.installed
 
 mermaid: viewer $(MERMAID)/.installed
 
-# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadgroup,
-# groups set in tests/conftest.py), so a module's expensive fixture (the MkDocs site, the
-# pre-commit hook environment) is built once, while the shards of the long property tests
-# (marked `spread`) fill in last. PYTEST_WORKERS=0 runs in one process, as `pytest` does.
+# One worker a core (pytest-xdist); each test module stays on one worker (--dist loadgroup
+# runs the scheduler of tests/scheduling.py), so a module's expensive fixture (the MkDocs
+# site, the pre-commit hook environment) is built once; the costliest modules start first
+# and the shards of the long property tests (marked `spread`) fill in. PYTEST_WORKERS=0
+# runs in one process, as `pytest` does.
 PYTEST_WORKERS ?= auto
 pytest: setup viewer mermaid
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests import scheduling
+
 ROOT = Path(__file__).resolve().parent.parent
 ARCHITECTURES = ROOT / "architectures"
 
@@ -60,17 +62,14 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Keep each module on one worker (`make test` runs --dist loadgroup), the spread tests apart.
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """Deal out whole modules, costliest first, under `--dist loadgroup` (`make test`)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return scheduling.ModuleScheduling(config, log)
 
-    A module's expensive fixture (the MkDocs site, the pre-commit environment, the
-    rendered gallery) is then built once. The spread tests, shards of the long property
-    tests, are put last: xdist hands out work in this order, so they fill the time the
-    other worker spends on the last whole module.
-    """
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        if item.get_closest_marker("spread") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    items.sort(key=lambda item: item.get_closest_marker("spread") is not None)
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the costliest modules and shards first: the workers hand the tests on in this order."""
+    scheduling.order(items)

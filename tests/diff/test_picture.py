@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -18,12 +21,31 @@ from tests.mermaid.mermaid_browser import render_in_browser
 _SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _write(tmp_path: Path, pair: str) -> tuple[Path, str]:
+Written = Callable[[str], tuple[Path, str]]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Written:
+    """Return a writer of each pair's change outputs, run once a pair for the whole module.
+
+    The tests only read what `diff --out` wrote, and several read the same pair's.
+    """
+    folder = tmp_path_factory.mktemp("pairs")
+
+    @functools.cache
+    def write(pair: str) -> tuple[Path, str]:
+        return _write(folder / pair, pair)
+
+    return write
+
+
+def _write(folder: Path, pair: str) -> tuple[Path, str]:
     old, new = PAIRS[pair]
-    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
-    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
-    out = tmp_path / "out"
-    args = ["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--out", str(out)]
+    folder.mkdir(exist_ok=True)
+    (folder / "old.yaml").write_text(old, encoding="utf-8")
+    (folder / "new.yaml").write_text(new, encoding="utf-8")
+    out = folder / "out"
+    args = ["diff", str(folder / "old.yaml"), str(folder / "new.yaml"), "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     name = "employee-directory-serverless" if pair == "redesign" else "capstone"
@@ -47,9 +69,9 @@ def _statuses(svg: Path) -> dict[str, str]:
 
 
 def test_the_redesign_shows_the_vpc_leaving_and_the_serverless_parts_arriving(
-    tmp_path: Path,
+    written: Written,
 ) -> None:
-    out, name = _write(tmp_path, "redesign")
+    out, name = written("redesign")
     assert (out / f"{name}.diff.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     status = _statuses(out / f"{name}.diff.svg")
     assert status["alb"] == "removed"
@@ -69,8 +91,8 @@ def test_the_redesign_shows_the_vpc_leaving_and_the_serverless_parts_arriving(
     assert 'xlink:href="/' not in svg
 
 
-def test_one_zone_shows_the_standby_removed_in_its_old_subnet(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "one-zone")
+def test_one_zone_shows_the_standby_removed_in_its_old_subnet(written: Written) -> None:
+    out, _ = written("one-zone")
     status = _statuses(out / "capstone.diff.svg")
     assert status["db"] == "changed"
     assert status["db@db-b"] == "removed"
@@ -83,8 +105,8 @@ def test_one_zone_shows_the_standby_removed_in_its_old_subnet(tmp_path: Path) ->
     assert standby is not None, "the subnet the standby was in is still drawn"
 
 
-def test_a_changed_nacl_marks_its_subnets_and_an_added_bastion_is_green(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "bastion")
+def test_a_changed_nacl_marks_its_subnets_and_an_added_bastion_is_green(written: Written) -> None:
+    out, _ = written("bastion")
     status = _statuses(out / "capstone.diff.svg")
     assert status["bastion"] == "added"
     svg = (out / "capstone.diff.svg").read_text(encoding="utf-8")
@@ -93,16 +115,16 @@ def test_a_changed_nacl_marks_its_subnets_and_an_added_bastion_is_green(tmp_path
     assert f'{mermaid_id("bastion")}["bastion"]:::added' in markdown
 
 
-def test_a_new_flow_is_a_green_line(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "new-flow")
+def test_a_new_flow_is_a_green_line(written: Written) -> None:
+    out, _ = written("new-flow")
     status = _statuses(out / "capstone.diff.svg")
     added = [key for key, value in status.items() if value == "added"]
     assert len(added) == 1
     assert added[0].endswith(":users>datasets")
 
 
-def test_an_edited_connection_is_an_amber_line(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "relabelled")
+def test_an_edited_connection_is_an_amber_line(written: Written) -> None:
+    out, _ = written("relabelled")
     status = _statuses(out / "capstone.diff.svg")
     changed = [key.split(":", 1)[1] for key, value in status.items() if value == "changed"]
     assert {re.sub(r"@[\w-]+", "", key) for key in changed} == {"app>db", "importer>datasets"}
@@ -124,27 +146,48 @@ def test_removed_lines_pull_on_nothing() -> None:
     assert "style=dashed" in line
 
 
-@pytest.mark.parametrize("pair", [p for p in PAIRS if p != "same"])
-def test_the_markdown_picture_renders_in_the_real_mermaid(tmp_path: Path, pair: str) -> None:
-    out, name = _write(tmp_path, pair)
-    markdown = (out / f"{name}.diff.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```mermaid\n(.*?)```", markdown, re.DOTALL)
-    source = tmp_path / "change.mmd"
-    source.write_text(block, encoding="utf-8")
-    drawn = render_in_browser([source])["files"][str(source)]
-    assert drawn["error"] is None
-    assert "same" in " ".join(drawn["classes"])
+DRAWN = [pair for pair in PAIRS if pair != "same"]
+
+
+@pytest.fixture(scope="module")
+def blocks(written: Written, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Return the file holding each pair's Mermaid block, as its change page shows it."""
+    folder = tmp_path_factory.mktemp("mermaid")
+    found = {}
+    for pair in DRAWN:
+        out, name = written(pair)
+        markdown = (out / f"{name}.diff.md").read_text(encoding="utf-8")
+        (block,) = re.findall(r"```mermaid\n(.*?)```", markdown, re.DOTALL)
+        found[pair] = folder / f"{pair}.mmd"
+        found[pair].write_text(block, encoding="utf-8")
+    return found
+
+
+@pytest.fixture(scope="module")
+def drawn(blocks: dict[str, Path]) -> dict[str, Any]:
+    """Draw every pair's block in the real Mermaid, in one browser run; return each report."""
+    files = render_in_browser(list(blocks.values()))["files"]
+    return {pair: files[str(path)] for pair, path in blocks.items()}
+
+
+@pytest.mark.parametrize("pair", DRAWN)
+def test_the_markdown_picture_renders_in_the_real_mermaid(
+    blocks: dict[str, Path], drawn: dict[str, Any], pair: str
+) -> None:
+    assert drawn[pair]["error"] is None
+    assert "same" in " ".join(drawn[pair]["classes"])
+    block = blocks[pair].read_text(encoding="utf-8")
     marks = (":::added", ":::removed", ":::changed", " changed\n", "stroke:#1E8E3E")
     assert any(mark in block for mark in marks)
 
 
-def test_the_same_file_twice_has_no_picture(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "same")
+def test_the_same_file_twice_has_no_picture(written: Written) -> None:
+    out, _ = written("same")
     assert "```mermaid" not in (out / "capstone.diff.md").read_text(encoding="utf-8")
 
 
-def test_a_connection_the_change_blocks_turns_amber_and_says_so(tmp_path: Path) -> None:
-    out, _ = _write(tmp_path, "return-blocked")
+def test_a_connection_the_change_blocks_turns_amber_and_says_so(written: Written) -> None:
+    out, _ = written("return-blocked")
     status = _statuses(out / "capstone.diff.svg")
     to_db = {key: value for key, value in status.items() if key.endswith(">db@db-a")}
     assert set(to_db.values()) == {"changed"}

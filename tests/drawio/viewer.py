@@ -52,14 +52,33 @@ def run_in_chromium(script: Path, *args: str | Path, timeout: int = 120) -> dict
     The draw.io, Mermaid and MkDocs checks all drive the headless Chromium the
     viewer's puppeteer-core brings, and each script prints its report last.
     """
+    report = _last_json(script, *args, timeout=timeout)
+    assert isinstance(report, dict), report
+    return report
+
+
+def _last_json(script: Path, *args: str | Path, timeout: int) -> Any:
     require_viewer()
     done = run_node(VIEWER, script, str(VIEWER), *map(str, args), timeout=timeout)
     assert done.returncode == 0, done.stderr[-2000:]
-    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
     """Open a .drawio file in the real viewer in headless Chromium; return its report."""
-    screenshot.parent.mkdir(parents=True, exist_ok=True)
-    return run_in_chromium(SCRIPT, drawio, screenshot)
+    (report,) = render_all_in_viewer([(drawio, screenshot)])
+    return report
+
+
+def render_all_in_viewer(files: list[tuple[Path, Path]]) -> list[dict[str, Any]]:
+    """Open each (.drawio, screenshot) in the real viewer, each in its own page; return reports.
+
+    One node process for them all: starting node and puppeteer cost more than a page.
+    """
+    for _, screenshot in files:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+    pairs = [str(path) for pair in files for path in pair]
+    reports = _last_json(SCRIPT, *pairs, timeout=60 + 30 * len(files))
+    assert isinstance(reports, list), reports
+    assert len(reports) == len(files), reports
+    return reports

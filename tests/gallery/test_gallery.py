@@ -14,6 +14,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -24,7 +25,7 @@ from archgen.explain.content import named
 from archgen.layout.drawing import build_scene
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES, ROOT
-from tests.drawio.viewer import render_in_viewer
+from tests.drawio.viewer import render_all_in_viewer
 from tests.golden import Goldens
 
 GALLERY = ARCHITECTURES / "gallery"
@@ -140,12 +141,22 @@ def test_the_explanation_names_every_drawn_resource_and_every_flow(path: Path) -
         assert flow.name in text, flow.name
 
 
+@pytest.fixture(scope="module")
+def viewed(rendered: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """Open every design's .drawio in the real viewer, all in one node process, each alone."""
+    shots = tmp_path_factory.mktemp("shots")
+    names = [load_file(path).name for path in DESIGNS]
+    files = [(rendered / "gallery" / f"{name}.drawio", shots / f"{name}.png") for name in names]
+    return dict(zip(names, render_all_in_viewer(files), strict=True))
+
+
 @pytest.mark.parametrize("path", DESIGNS, ids=[p.stem for p in DESIGNS])
 def test_each_drawio_file_opens_in_the_real_viewer(
-    rendered: Path, path: Path, tmp_path: Path
+    rendered: Path, viewed: dict[str, dict[str, Any]], path: Path
 ) -> None:
-    drawio = rendered / "gallery" / f"{load_file(path).name}.drawio"
-    report = render_in_viewer(drawio, tmp_path / "shot.png")
+    name = load_file(path).name
+    drawio = rendered / "gallery" / f"{name}.drawio"
+    report = viewed[name]
     assert (report["problems"], report["pageErrors"]) == ([], [])
     cells = list(ET.parse(drawio).getroot().iter("mxCell"))  # noqa: S314 (our own output)
     vertices = sum(1 for cell in cells if cell.get("vertex") == "1")
