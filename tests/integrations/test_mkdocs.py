@@ -371,7 +371,8 @@ def test_a_block_draws_the_network_view(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'src="archgen/index/1/capstone.network.svg"' in page
     svg = (tmp_path / "site" / "archgen" / "index" / "1" / "capstone.network.svg").read_text()
-    assert "App security group" in svg
+    assert ">App</text>" in svg  # a security group's box, named in two lines
+    assert ">security group</text>" in svg
     assert "0.0.0.0/0 → nat&#45;a" in svg
 
 
