@@ -118,5 +118,5 @@ def _assert_shown(tmp_path: Path, source: str, shown: str, view: str) -> None:
     assert shown in lines, svg_texts
     editable = render_drawio(drawing.scene, from_dot_json(drawing.outputs["json"])).data
     drawio = ET.fromstring(editable)  # noqa: S314 (our own output)
-    values = {html.unescape(c.get("value", "")) for c in drawio.iter("mxCell")}
+    values = {html.unescape(c.get("value", "").replace("<br>", " ")) for c in drawio.iter("mxCell")}
     assert any(shown in value for value in values), values
