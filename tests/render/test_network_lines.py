@@ -13,6 +13,7 @@ from benchmarks.layout_quality import _bezier, measure
 from benchmarks.picture_text import text_ops, text_rect
 
 from archgen.layout.drawing import draw, plan
+from archgen.layout.loops import swing
 from archgen.loader import load_file
 from tests.render.test_picture_path import DESIGNS
 
@@ -52,16 +53,6 @@ def _straight_pieces(points: list[tuple[float, float]]) -> bool:
     )
 
 
-def _turned_back(ys: list[float]) -> float:
-    """Return how far a line's height swings back against the way from its start to its end."""
-    down = ys[-1] < ys[0]
-    worst, reached = 0.0, ys[0]
-    for y in ys:
-        worst = max(worst, y - reached if down else reached - y)
-        reached = min(reached, y) if down else max(reached, y)
-    return worst
-
-
 @pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_no_line_between_two_tiers_loops_back(path: Path) -> None:
     """The capstone's "SQL query" and "load rows" curves swung round their badge."""
@@ -75,7 +66,7 @@ def test_no_line_between_two_tiers_loops_back(path: Path) -> None:
         ys = [y for _, y in points]
         if _straight_pieces(points):
             continue  # routed round on purpose: into the side of its target facing its band
-        if len(ys) > 1 and abs(ys[-1] - ys[0]) > 3 * _TURN and _turned_back(ys) > _TURN:
+        if len(ys) > 1 and abs(ys[-1] - ys[0]) > 3 * _TURN and swing(ys) > _TURN:
             looping.append(edge.get("id"))
     assert looping == []
 
