@@ -120,30 +120,33 @@ def spot_near(
 
     A free spot wins; failing one, the spot over the fewest texts and icons
     (then lines): a label over a line still reads, one over another text
-    does not. Beside each point of the curve first; then slid along the
-    stretch to the next point until it just clears what it met: graphviz
-    gives a long straight run as one cubic piece, its points tens of points
-    apart, and a free window between two of them is otherwise never tried.
+    does not. Beside each point of the curve first, nearest the line first;
+    then slid along the stretch to the next point until it just clears what
+    it met: graphviz gives a long straight run as one cubic piece, its points
+    tens of points apart, and a free window between two of them is otherwise
+    never tried. A slid spot touches what it cleared, so it comes last.
     """
     segments, boxes, sides = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
     stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
+    drawn = (segments, boxes, sides)
     best: tuple[int, Point] | None = None
-    for gap in _GAPS:
-        beside = [c for index in order for c in _beside(points[index], width, height, gap)]
-        slid = (
+    for centre in itertools.chain(
+        (c for gap in _GAPS for i in order for c in _beside(points[i], width, height, gap)),
+        (
             c
-            for start, end in stretches
-            for c in _slid(start, end, (width, height, gap), (segments, boxes, sides))
-        )
-        for centre in itertools.chain(beside, slid):
-            cost = weight(label_box(edge, centre, known), segments, boxes, sides)
-            if cost == 0:
-                return centre
-            if best is None or cost < best[0]:
-                best = (cost, centre)
+            for gap in _GAPS
+            for a, b in stretches
+            for c in _slid(a, b, (width, height, gap), drawn)
+        ),
+    ):
+        cost = weight(label_box(edge, centre, known), segments, boxes, sides)
+        if cost == 0:
+            return centre
+        if best is None or cost < best[0]:
+            best = (cost, centre)
     return best[1] if best is not None else None
 
 
