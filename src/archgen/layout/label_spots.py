@@ -29,7 +29,9 @@ _GAP = 6.0
 _GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
 """Points between a moved label and its line, nearest first: farther only where nearer is taken."""
 _CLEAR = 0.01
-"""Points a label slid along its line keeps from the edge of what it slid off."""
+"""Points a label slid along its line keeps from the edge of what it slid off: just enough
+that the edge no longer counts as met. A window may be barely the label's height (the
+three-AZ network view's, between two subnets, has 0.05 points to spare)."""
 
 Segment = tuple[Point, Point]
 Segments = Iterable[Segment] | Nearby
