@@ -76,12 +76,15 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
 
     So is a label on a box's name or notes (a zone's title, the VPC's, the network
     view's routes and NACL): it would hide them; and one a box's border runs through:
-    it reads as in both boxes, and the border as struck out.
+    it reads as in both boxes, and the border as struck out. A label that hides
+    text chooses first: one a line or a border merely crosses could otherwise take
+    the only free spot along both lines.
     """
     labelled = [e for e in scene.edges if e.id in laid.labels and e.id in laid.routes]
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
     titles = group_label_boxes(laid, groups)
+    labelled.sort(key=lambda e: not any(overlaps(boxes[e.id], title) for title in titles))
     sides = segment_grid(borders(laid, groups))
     pieces = _pieces(laid, curves)
     for edge in labelled:
