@@ -55,6 +55,18 @@ def run_console_script(setup: str, *args: str) -> subprocess.CompletedProcess[st
     )
 
 
+def python_output(code: str) -> str:
+    """Return what `code` prints when run by a new Python process in the project's folder.
+
+    What a process imports or builds at start is only seen from one that has
+    done nothing else yet.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",

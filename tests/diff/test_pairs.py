@@ -7,15 +7,13 @@ wording, its order or its resource fails here.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from tests.conftest import ARCHITECTURES, ROOT
+from tests.conftest import ARCHITECTURES, python_output
 from tests.diff import variants
 
 
@@ -213,10 +211,8 @@ def test_diff_loads_no_renderer() -> None:
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('graphviz', 'jinja2', 'diagrams'))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == ""
+    output = python_output(code)
+    assert output.strip() == ""
 
 
 AURORA = """archgen: 1

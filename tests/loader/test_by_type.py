@@ -10,8 +10,6 @@ places, and an equal document when it is valid.
 from __future__ import annotations
 
 import copy
-import subprocess
-import sys
 from datetime import date
 from typing import Any
 
@@ -25,7 +23,7 @@ from archgen.loader.by_type import validate_document
 from archgen.loader.validate import validate, validate_as
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import ArchitectureDocument
-from tests.conftest import ROOT
+from tests.conftest import python_output
 from tests.test_fuzz import SOURCES, _base, _ids, _mutate, _operations
 
 _TYPES = (*CATALOGUE, "ec3", "lamda", "", "EC2", None, 5, ["ec2"], {"ec2": 1})
@@ -127,9 +125,7 @@ def test_loading_a_design_builds_only_the_validators_of_its_types() -> None:
         "built = {c for c in CATALOGUE.values() if c.__pydantic_complete__}\n"
         "print(built == used, ArchitectureDocument.__pydantic_complete__, len(used))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    same, whole_built, used = done.stdout.split()
+    output = python_output(code)
+    same, whole_built, used = output.split()
     assert (same, whole_built) == ("True", "False")
     assert int(used) < len(CATALOGUE)

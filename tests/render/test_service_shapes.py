@@ -19,6 +19,7 @@ from archgen.layout.scene import Group, path_to
 from archgen.loader import load_file
 from archgen.model.architecture import Architecture
 from archgen.render.drawio import render_drawio
+from tests.render.test_architect_review import overlap
 
 GALLERY = Path(__file__).resolve().parents[2] / "architectures" / "gallery"
 ECS = GALLERY / "ecs-fargate-microservices.yaml"
@@ -37,15 +38,6 @@ def _holds(outer: Box, inner: Box) -> bool:
         and inner.x + inner.width <= outer.x + outer.width
         and outer.y <= inner.y
         and inner.y + inner.height <= outer.y + outer.height
-    )
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return (
-        a.x < b.x + b.width
-        and b.x < a.x + a.width
-        and a.y < b.y + b.height
-        and b.y < a.y + a.height
     )
 
 
@@ -84,10 +76,10 @@ def test_an_ecs_service_box_holds_its_own_tasks_and_crosses_the_zone_gap() -> No
     for service, box in boxes.items():
         assert all(_holds(box, geometry.nodes[task]) for task in TASKS[service])
         other = next(s for s in SERVICES if s != service)
-        assert not any(_overlap(box, geometry.nodes[task]) for task in TASKS[other])
+        assert not any(overlap(box, geometry.nodes[task]) for task in TASKS[other])
         assert box.x < zone_a.x + zone_a.width
         assert zone_b.x < box.x + box.width
-    assert not _overlap(*boxes.values())
+    assert not overlap(*boxes.values())
 
 
 def test_an_ecs_task_is_drawn_with_the_task_icon_inside_its_service_box_in_drawio() -> None:
@@ -131,7 +123,7 @@ def test_the_efs_icon_is_drawn_once_under_the_zones_in_the_picture_and_drawio() 
     arch = load_file(EFS)
     geometry = _laid_out(arch)
     subnets = [box for name, box in geometry.clusters.items() if name.startswith("cluster_subnet")]
-    assert not any(_overlap(box, geometry.nodes["content"]) for box in subnets)
+    assert not any(overlap(box, geometry.nodes["content"]) for box in subnets)
     for zone in "ab":
         target = geometry.nodes[f"content@data-{zone}"]
         assert _holds(geometry.clusters[f"cluster_subnet:data-{zone}"], target)
