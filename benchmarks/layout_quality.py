@@ -37,6 +37,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from archgen.layout.drawing import draw, plan  # noqa: E402
 from archgen.layout.label_spots import bezier_points  # noqa: E402
+from archgen.layout.laid import hull  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
 from archgen.model.architecture import Architecture  # noqa: E402
 from benchmarks.picture_text import overlaps, smallest_text, text_ops, text_rect, texts  # noqa: E402
@@ -116,7 +117,7 @@ def _lines(data: dict[str, Any]) -> list[_Line]:
         points = [p for curve in curves for p in _bezier(curve)]
         label_ops = edge.get("_ldraw_", [])
         rects = [text_rect(op, size) for op, size in text_ops(label_ops)]
-        label = _union(rects) if rects else None
+        label = hull(rects) if rects else None
         anchor = edge.get("lp") or edge.get("xlp")
         label_at = tuple(float(v) for v in anchor.split(",")) if anchor else None
         lines.append(_Line(edge["tail"], edge["head"], points, label, label_at))  # type: ignore[arg-type]
@@ -242,15 +243,6 @@ def _labels_crossed(lines: list[_Line]) -> int:
         )
         for line in lines
         if line.label is not None
-    )
-
-
-def _union(rects: list[Rect]) -> Rect:
-    return (
-        min(r[0] for r in rects),
-        min(r[1] for r in rects),
-        max(r[2] for r in rects),
-        max(r[3] for r in rects),
     )
 
 

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
-from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.laid import Laid, Point, Rect, hull
 from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid, segment_bounds
 from archgen.layout.scene import Edge, Group
 
@@ -186,7 +186,7 @@ def _slid(
         if abs(run) < _CLEAR:
             continue
         half = (height if axis else width) / 2 + _CLEAR
-        swept = _hull([_centred(first, width, height), _centred(last, width, height)])
+        swept = hull([_centred(first, width, height), _centred(last, width, height)])
         found = [*boxes.near(swept), *map(segment_bounds, [*lines.near(swept), *sides.near(swept)])]
         edges = sorted({v for b in found for v in (b[axis] - half, b[axis + 2] + half)})
         for target in edges:
@@ -201,15 +201,6 @@ def _slid(
 def _centred(centre: Point, width: float, height: float) -> Rect:
     x, y = centre
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-
-
-def _hull(boxes: list[Rect]) -> Rect:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def weight(box: Rect, segments: Segments, boxes: Boxes, sides: Segments = ()) -> int:

@@ -263,3 +263,13 @@ def edge_attributes(laid: Laid, edge_id: str, ends: tuple[str, str]) -> dict[str
         x, y = laid.labels[edge_id]
         attributes["lp"] = f"{number(x)},{number(y)}"
     return attributes
+
+
+def hull(boxes: list[Rect]) -> Rect:
+    """Return the smallest box holding every one of `boxes` (at least one)."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

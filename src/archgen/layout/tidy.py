@@ -13,7 +13,7 @@ from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.gateway_inside import make_room
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.keep_in import keep_in_boxes
-from archgen.layout.laid import Laid, Rect, open_column
+from archgen.layout.laid import Laid, hull, open_column
 from archgen.layout.landing import land_on_icons
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
@@ -134,16 +134,7 @@ def _face(laid: Laid, subnet: Group, slot: str, *, rightmost: bool) -> None:
 def _span(laid: Laid, group: Group) -> None:
     """Give a box across zones the bounds of the slots dot kept for it in each zone."""
     slots = [laid.clusters[f"cluster_{slot}"] for slot in group.spans]
-    laid.clusters[f"cluster_{group.id}"] = _union(slots)
-
-
-def _union(boxes: list[Rect]) -> Rect:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    laid.clusters[f"cluster_{group.id}"] = hull(slots)
 
 
 def mirror_rows(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
