@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archgen.layout.detour import LABEL, Fences, best_route
+from archgen.layout.detour import best_route
+from archgen.layout.detour_judge import LABEL, Fences
 from archgen.layout.gateway_inside import inside_its_vpc
 from archgen.layout.label_spots import (
     curve_points,

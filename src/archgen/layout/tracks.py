@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 from archgen.layout.label_spots import curve_points
-from archgen.layout.laid import Laid, Point
+from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid, segment_bounds
 
 Segment = tuple[Point, Point]
@@ -54,6 +54,20 @@ class Tracks:
             if not level and _beside((a1, a2), x1) and _shared((b1, b2), (y1, y2)):
                 return True
         return False
+
+    def on_track(self, edge_id: str, axis: int, at: float, near: Rect) -> list[tuple[float, float]]:
+        """Return the stretches of other lines' runs near `near` on the track of a line.
+
+        The line is level at y = `at` (`axis` 1) or upright at x = `at` (`axis` 0);
+        each run is given by its two ends along that line, as `shares` compares them.
+        """
+        found = []
+        for key, version, other in self.grid.near(near):
+            if key == edge_id or self.current[key] != version:
+                continue
+            if _beside((other[0][axis], other[1][axis]), at):
+                found.append((other[0][1 - axis], other[1][1 - axis]))
+        return found
 
     def crossings(self, edge_id: str, corners: list[Point]) -> int:
         """Return how many pieces of other lines a route crosses."""
