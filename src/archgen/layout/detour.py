@@ -11,6 +11,7 @@ something, the one over fewest labels, then across fewest lines.
 from __future__ import annotations
 
 import itertools
+import operator
 
 from archgen.layout.detour_judge import LANE, Fences, Judge
 from archgen.layout.laid import Laid, Point
@@ -39,10 +40,10 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
             source = _centre(laid, edge.source, leaving)
             target = _centre(laid, edge.target, entering)
             candidates += _candidates(source, target, levels, columns)
-        candidates.sort(key=lambda candidate: candidate[0])
+        candidates.sort(key=operator.itemgetter(0))
         for _, corners in candidates:
-            drawn = judge.ends(_distinct(corners))
-            if not judge.clear(drawn):
+            drawn = judge.route(corners)
+            if drawn is None:
                 continue
             hidden = judge.hidden(drawn)
             if best is None or hidden < best[0]:
@@ -55,25 +56,32 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
 def _candidates(
     source: Point, target: Point, levels: list[float], columns: list[float]
 ) -> list[tuple[float, list[Point]]]:
-    """Return the elbows and the runs along each lane, each with its length."""
+    """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
+
+    The lengths are sorted first, each with its place (ties keep the order:
+    elbows, levels, columns); only the routes kept are built.
+    """
     (sx, sy), (tx, ty) = source, target
     across, down = abs(sx - tx), abs(sy - ty)
-    found = [
-        (across + down, [source, (tx, sy), target]),
-        (across + down, [source, (sx, ty), target]),
-    ]
-    found += [
-        (across + abs(sy - y) + abs(y - ty), [source, (sx, y), (tx, y), target]) for y in levels
-    ]
-    found += [
-        (down + abs(sx - x) + abs(x - tx), [source, (x, sy), (x, ty), target]) for x in columns
-    ]
-    return sorted(found, key=lambda candidate: candidate[0])[:_TRIES]
+    lengths = [across + down, across + down]
+    lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
+    lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
+    kept = sorted(zip(lengths, itertools.count(), strict=False))[:_TRIES]
+    return [(length, _route(source, target, levels, columns, i)) for length, i in kept]
 
 
-def _distinct(corners: list[Point]) -> list[Point]:
-    """Return the corners without one repeating the corner before it (a run of no length)."""
-    return [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
+def _route(
+    source: Point, target: Point, levels: list[float], columns: list[float], index: int
+) -> list[Point]:
+    """Return the candidate at `index`: the two elbows, then a run along each level, each column."""
+    (sx, sy), (tx, ty) = source, target
+    if index < 2:
+        return [source, (tx, sy) if index == 0 else (sx, ty), target]
+    if index < 2 + len(levels):
+        y = levels[index - 2]
+        return [source, (sx, y), (tx, y), target]
+    x = columns[index - 2 - len(levels)]
+    return [source, (x, sy), (x, ty), target]
 
 
 def _levels(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.landing import icon_box
 from archgen.layout.nearby import Grid, segment_bounds
@@ -26,8 +27,6 @@ LANE = 14.0
 """Points between a run and the box edge or icon it passes."""
 OFF_BORDER = LANE / 2
 """Points a new run keeps from every border it runs beside."""
-LABEL = "label:"
-"""How a line's label is named among the icons a route is checked against."""
 
 Segment = tuple[Point, Point]
 Span = tuple[float, float]
@@ -47,6 +46,8 @@ class Fences:
     borders: Grid[Rect]
     icons: Grid[tuple[str, Rect]]
     runs: Tracks
+    standing: Standing
+    """What stands on each lane, from `fenced`, `icons` and `borders`, shared by every line."""
 
 
 @dataclass(frozen=True)
@@ -75,24 +76,27 @@ class Judge:
         self._crossings: dict[Segment, int] = {}
         self._lanes: dict[tuple[int, float], _Lane] = {}
 
-    def ends(self, corners: list[Point]) -> list[Point]:
-        """Return the corners with the first and last cut back to where the line meets its icons."""
-        return [
-            self._source.side(corners[0], corners[1]),
-            *corners[1:-1],
-            self._target.side(corners[-1], corners[-2]),
-        ]
+    def route(self, corners: list[Point]) -> list[Point] | None:
+        """Return the candidate as drawn when it is clear, None when it is not.
 
-    def clear(self, corners: list[Point]) -> bool:
-        """Tell whether the route keeps in its holder, out of fences, icons, and off borders."""
-        known = self._clear
-        for piece in itertools.pairwise(corners):
+        Drawn, a corner repeating the one before it goes (a run of no length),
+        and the first and last are cut back to where the line meets its icons.
+        Most candidates fail on a piece judged before: they are turned down
+        before the rest of their route is built.
+        """
+        distinct = [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
+        first = self._source.side(distinct[0], distinct[1])
+        last = self._target.side(distinct[-1], distinct[-2])
+        known, start = self._clear, first
+        for end in [*distinct[1:-1], last]:
+            piece = (start, end)
             answer = known.get(piece)
             if answer is None:
                 answer = known[piece] = self._piece_clear(piece)
             if not answer:
-                return False
-        return True
+                return None
+            start = end
+        return [first, *distinct[1:-1], last]
 
     def hidden(self, corners: list[Point]) -> tuple[int, int]:
         """Return what a route hides: the labels it runs over (worst), then the lines it crosses."""
@@ -134,25 +138,14 @@ class Judge:
 
     def _gather(self, axis: int, at: float) -> _Lane:
         fences = self._fences
-        holder = fences.holder
         along = 1 - axis
-        low, high = holder[along] - 1.0, holder[along + 2] + 1.0
+        low, high = fences.holder[along] - 1.0, fences.holder[along + 2] + 1.0
+        on = fences.standing.on(axis, at, low, high)
+        blocks = [span for g, span in on.fenced if g not in fences.holding]
+        blocks += [span for name, span in on.icons if name not in self._names]
         strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
-        boxes = [box for g, box in fences.fenced.near(strip) if g not in fences.holding]
-        boxes += [
-            box
-            for n, box in fences.icons.near(strip)
-            if n not in self._names and not n.startswith(LABEL)
-        ]
-        blocks = [(box[along], box[along + 2]) for box in boxes if box[axis] < at < box[axis + 2]]
-        wide = _grown(strip, LANE)
-        sides = [
-            (box[along], box[along + 2])
-            for box in fences.borders.near(wide)
-            if abs(at - box[axis]) < OFF_BORDER or abs(at - box[axis + 2]) < OFF_BORDER
-        ]
-        runs = fences.runs.on_track(self._edge.id, axis, at, _grown(strip, TRACK))
-        return _Lane(blocks, sides, runs)
+        runs = fences.runs.on_track(self._edge.id, axis, at, grown(strip, TRACK))
+        return _Lane(blocks, on.sides, runs)
 
 
 def _free(lane: _Lane, one: float, two: float) -> bool:
@@ -195,7 +188,7 @@ def piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id: 
     icons = fences.icons.near(bounds)
     if any(cuts(piece, box) for n, box in icons if n not in ends and not n.startswith(LABEL)):
         return False
-    if any(_on_side(piece, box) for box in fences.borders.near(_grown(bounds, LANE))):
+    if any(_on_side(piece, box) for box in fences.borders.near(grown(bounds, LANE))):
         return False
     return not fences.runs.shares(edge_id, piece)
 
@@ -220,10 +213,6 @@ def _on_side(piece: Segment, box: Rect) -> bool:
         return on and min(x1, x2) < right and left < max(x1, x2)
     on = any(abs(x1 - side) < OFF_BORDER for side in (left, right))
     return on and min(y1, y2) < top and bottom < max(y1, y2)
-
-
-def _grown(box: Rect, by: float) -> Rect:
-    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
 
 
 def _in(point: Point, box: Rect, margin: float = 0.0) -> bool:
