@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import operator
 
-from archgen.layout.detour_judge import LANE, Fences, Judge
+from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
 from archgen.layout.laid import Laid, Point
 from archgen.layout.landing import icon_box
 from archgen.layout.scene import Edge
@@ -32,7 +32,7 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     xs = (_centre(laid, edge.source)[0], _centre(laid, edge.target)[0])
     levels = _near_ends(_levels(laid, fences, 1, 3), ys)
     columns = _near_ends(_levels(laid, fences, 0, 2), xs)
-    best: tuple[tuple[int, int], list[Point]] | None = None
+    best: tuple[Hidden, list[Point]] | None = None
     judge = Judge(laid, edge, fences)
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
         candidates: list[tuple[float, list[Point]]] = []
@@ -45,9 +45,10 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
             drawn = judge.route(corners)
             if drawn is None:
                 continue
-            hidden = judge.hidden(drawn)
-            if best is None or hidden < best[0]:
-                best = (hidden, drawn)
+            hidden = judge.hides_less(drawn, best[0] if best is not None else None)
+            if hidden is None:
+                continue
+            best = (hidden, drawn)
             if hidden == (0, 0):
                 return drawn
     return best[1] if best is not None else None

@@ -30,6 +30,8 @@ OFF_BORDER = LANE / 2
 
 Segment = tuple[Point, Point]
 Span = tuple[float, float]
+Hidden = tuple[int, int]
+"""What a route hides: the labels it runs over, the lines it crosses."""
 
 
 @dataclass(frozen=True)
@@ -98,16 +100,32 @@ class Judge:
             start = end
         return [first, *distinct[1:-1], last]
 
-    def hidden(self, corners: list[Point]) -> tuple[int, int]:
-        """Return what a route hides: the labels it runs over (worst), then the lines it crosses."""
+    def hides_less(self, corners: list[Point], than: Hidden | None) -> Hidden | None:
+        """Return what a route hides when it is less than `than` (any, when None), else None.
+
+        What it hides: the labels it runs over (worst), then the lines it crosses.
+        Lines are counted only while the route may still hide less.
+        """
+        pieces = list(itertools.pairwise(corners))
         over: set[str] = set()
+        for piece in pieces:
+            labels = self._labels.get(piece)
+            if labels is None:
+                labels = self._labels[piece] = self._labels_over(piece)
+            over |= labels
+        if than is not None and len(over) > than[0]:
+            return None
+        limit = than[1] if than is not None and len(over) == than[0] else None
         crossed = 0
-        for piece in itertools.pairwise(corners):
-            if piece not in self._labels:
-                self._labels[piece] = self._labels_over(piece)
-                self._crossings[piece] = self._fences.runs.crossings(self._edge.id, [*piece])
-            over |= self._labels[piece]
-            crossed += self._crossings[piece]
+        for piece in pieces:
+            count = self._crossings.get(piece)
+            if count is None:
+                count = self._crossings[piece] = self._fences.runs.crossings(
+                    self._edge.id, [*piece]
+                )
+            crossed += count
+            if limit is not None and crossed >= limit:
+                return None
         return (len(over), crossed)
 
     def _labels_over(self, piece: Segment) -> frozenset[str]:
