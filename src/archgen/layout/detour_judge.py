@@ -8,7 +8,7 @@ lane: the boxes it crosses, the borders it runs beside, the other lines'
 runs on its track. Those are gathered once per lane from the grids, so a
 piece is then judged by comparing its two ends with a short list. The
 answers are those of the exact tests of every piece against every box
-(`_piece_clear`), which judge the few pieces that are neither level nor upright.
+(`piece_clear`), which judge the few pieces that are neither level nor upright.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class Judge:
             piece = (start, end)
             answer = known.get(piece)
             if answer is None:
-                answer = known[piece] = self._piece_clear(piece)
+                answer = known[piece] = self.piece_is_clear(piece)
             if not answer:
                 return None
             start = end
@@ -136,7 +136,8 @@ class Judge:
             if name.startswith(LABEL) and name != own and cuts(piece, box)
         )
 
-    def _piece_clear(self, piece: Segment) -> bool:
+    def piece_is_clear(self, piece: Segment) -> bool:
+        """Tell what `piece_clear` tells of a piece: from its lane when level or upright."""
         fences = self._fences
         if not all(_in(p, fences.holder, 1.0) for p in piece):
             return False
