@@ -39,7 +39,7 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
         for leaving, entering in ports:
             source = _centre(laid, edge.source, leaving)
             target = _centre(laid, edge.target, entering)
-            candidates += _candidates(source, target, levels, columns)
+            candidates += _candidates(judge, source, target, (levels, columns))
         candidates.sort(key=operator.itemgetter(0))
         for _, corners in candidates:
             drawn = judge.route(corners)
@@ -55,20 +55,27 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
 
 
 def _candidates(
-    source: Point, target: Point, levels: list[float], columns: list[float]
+    judge: Judge, source: Point, target: Point, lanes: tuple[list[float], list[float]]
 ) -> list[tuple[float, list[Point]]]:
     """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
 
     The lengths are sorted first, each with its place (ties keep the order:
-    elbows, levels, columns); only the routes kept are built.
+    elbows, levels, columns); of those kept, a route whose first piece is not
+    clear is dropped before it is built (it could never be chosen).
     """
     (sx, sy), (tx, ty) = source, target
+    levels, columns = lanes
     across, down = abs(sx - tx), abs(sy - ty)
     lengths = [across + down, across + down]
     lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
     lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
+    firsts = [(tx, sy), (sx, ty), *((sx, y) for y in levels), *((x, sy) for x in columns)]
     kept = sorted(zip(lengths, itertools.count(), strict=False))[:_TRIES]
-    return [(length, _route(source, target, levels, columns, i)) for length, i in kept]
+    return [
+        (length, _route(source, target, levels, columns, i))
+        for length, i in kept
+        if judge.may_leave(source, firsts[i], target)
+    ]
 
 
 def _route(

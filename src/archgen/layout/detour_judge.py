@@ -77,6 +77,25 @@ class Judge:
         self._labels: dict[Segment, frozenset[str]] = {}
         self._crossings: dict[Segment, int] = {}
         self._lanes: dict[tuple[int, float], _Lane] = {}
+        self._leaves: dict[tuple[Point, Point], bool] = {}
+
+    def may_leave(self, source: Point, first: Point, target: Point) -> bool:
+        """Tell whether a route from `source` through the corner `first` may be clear.
+
+        Its first piece, from where it leaves the source's icon to `first`, is
+        judged (and kept for `route`); a corner on either end leaves it open.
+        """
+        if first in (source, target):
+            return True
+        key = (source, first)
+        answer = self._leaves.get(key)
+        if answer is None:
+            piece = (self._source.side(source, first), first)
+            answer = self._clear.get(piece)
+            if answer is None:
+                answer = self._clear[piece] = self.piece_is_clear(piece)
+            self._leaves[key] = answer
+        return answer
 
     def route(self, corners: list[Point]) -> list[Point] | None:
         """Return the candidate as drawn when it is clear, None when it is not.
