@@ -11,40 +11,15 @@ something, the one over fewest labels, then across fewest lines.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import operator
 
-from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
+from archgen.layout.laid import Laid, Point
 from archgen.layout.landing import icon_box
-from archgen.layout.nearby import Grid, segment_bounds
 from archgen.layout.scene import Edge
-from archgen.layout.tracks import Tracks
 
-LANE = 14.0
-"""Points between a run and the box edge or icon it passes."""
-_OFF_BORDER = LANE / 2
-"""Points a new run keeps from every border it runs beside."""
-LABEL = "label:"
-"""How a line's label is named among the icons a route is checked against."""
 _TRIES = 300
 """Candidates tried per pair of ports, shortest first: a longer detour hides more anyway."""
-
-Segment = tuple[Point, Point]
-
-
-@dataclass(frozen=True)
-class Fences:
-    """What a line must keep to: its holder, and the boxes it may not enter or run along."""
-
-    holder: Rect
-    fenced: Grid[tuple[str, Rect]]
-    """Every box a route may not enter unless it holds an end, by group id."""
-    holding: frozenset[str]
-    """The boxes holding either end: these a route may enter."""
-    walls: list[Rect]
-    sides: list[Rect]
-    borders: Grid[Rect]
-    icons: Grid[tuple[str, Rect]]
-    runs: Tracks
 
 
 def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
@@ -57,60 +32,64 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     xs = (_centre(laid, edge.source)[0], _centre(laid, edge.target)[0])
     levels = _near_ends(_levels(laid, fences, 1, 3), ys)
     columns = _near_ends(_levels(laid, fences, 0, 2), xs)
-    best: tuple[tuple[int, int], list[Point]] | None = None
-    known: _Known = {}
+    best: tuple[Hidden, list[Point]] | None = None
+    judge = Judge(laid, edge, fences)
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
         candidates: list[tuple[float, list[Point]]] = []
         for leaving, entering in ports:
             source = _centre(laid, edge.source, leaving)
             target = _centre(laid, edge.target, entering)
-            candidates += _candidates(source, target, levels, columns)
-        candidates.sort(key=lambda candidate: candidate[0])
+            candidates += _candidates(judge, source, target, (levels, columns))
+        candidates.sort(key=operator.itemgetter(0))
         for _, corners in candidates:
-            drawn = _ends(laid, edge, _distinct(corners))
-            if not _clear(drawn, fences, (edge.source, edge.target), edge.id, known):
+            drawn = judge.route(corners)
+            if drawn is None:
                 continue
-            hidden = _hidden(drawn, fences, edge.id)
-            if best is None or hidden < best[0]:
-                best = (hidden, drawn)
+            hidden = judge.hides_less(drawn, best[0] if best is not None else None)
+            if hidden is None:
+                continue
+            best = (hidden, drawn)
             if hidden == (0, 0):
                 return drawn
     return best[1] if best is not None else None
 
 
 def _candidates(
-    source: Point, target: Point, levels: list[float], columns: list[float]
+    judge: Judge, source: Point, target: Point, lanes: tuple[list[float], list[float]]
 ) -> list[tuple[float, list[Point]]]:
-    """Return the elbows and the runs along each lane, each with its length."""
+    """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
+
+    The lengths are sorted first, each with its place (ties keep the order:
+    elbows, levels, columns); of those kept, a route whose first piece is not
+    clear is dropped before it is built (it could never be chosen).
+    """
     (sx, sy), (tx, ty) = source, target
+    levels, columns = lanes
     across, down = abs(sx - tx), abs(sy - ty)
-    found = [
-        (across + down, [source, (tx, sy), target]),
-        (across + down, [source, (sx, ty), target]),
+    lengths = [across + down, across + down]
+    lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
+    lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
+    firsts = [(tx, sy), (sx, ty), *((sx, y) for y in levels), *((x, sy) for x in columns)]
+    kept = sorted(zip(lengths, itertools.count(), strict=False))[:_TRIES]
+    return [
+        (length, _route(source, target, levels, columns, i))
+        for length, i in kept
+        if judge.may_leave(source, firsts[i], target)
     ]
-    found += [
-        (across + abs(sy - y) + abs(y - ty), [source, (sx, y), (tx, y), target]) for y in levels
-    ]
-    found += [
-        (down + abs(sx - x) + abs(x - tx), [source, (x, sy), (x, ty), target]) for x in columns
-    ]
-    return sorted(found, key=lambda candidate: candidate[0])[:_TRIES]
 
 
-def _hidden(corners: list[Point], fences: Fences, edge_id: str) -> tuple[int, int]:
-    """Return what a route hides: the labels it runs over (worst), then the lines it crosses."""
-    over = {
-        name
-        for piece in itertools.pairwise(corners)
-        for name, box in fences.icons.near(segment_bounds(piece))
-        if name.startswith(LABEL) and name != f"{LABEL}{edge_id}" and _cuts(piece, box)
-    }
-    return (len(over), fences.runs.crossings(edge_id, corners))
-
-
-def _distinct(corners: list[Point]) -> list[Point]:
-    """Return the corners without one repeating the corner before it (a run of no length)."""
-    return [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
+def _route(
+    source: Point, target: Point, levels: list[float], columns: list[float], index: int
+) -> list[Point]:
+    """Return the candidate at `index`: the two elbows, then a run along each level, each column."""
+    (sx, sy), (tx, ty) = source, target
+    if index < 2:
+        return [source, (tx, sy) if index == 0 else (sx, ty), target]
+    if index < 2 + len(levels):
+        y = levels[index - 2]
+        return [source, (sx, y), (tx, y), target]
+    x = columns[index - 2 - len(levels)]
+    return [source, (x, sy), (x, ty), target]
 
 
 def _levels(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:
@@ -141,90 +120,3 @@ def _centre(laid: Laid, node: str, offset: float = 0.0) -> Point:
 
 _PORTS = (0.0, -10.0, 10.0, -20.0, 20.0)
 """Points from an icon's centre where a rerouted line may enter it, nearest first."""
-
-
-def _ends(laid: Laid, edge: Edge, corners: list[Point]) -> list[Point]:
-    """Return the corners with the first and last cut back to where the line meets its icons."""
-    return [
-        _side(laid.nodes[edge.source], corners[0], corners[1]),
-        *corners[1:-1],
-        _side(laid.nodes[edge.target], corners[-1], corners[-2]),
-    ]
-
-
-def _side(box: Rect, centre: Point, towards: Point) -> Point:
-    """Return where a run from an icon's centre towards `towards` leaves the node.
-
-    Sideways it leaves the icon's side; up, the box's top; down, under the name.
-    """
-    left, _, right, _ = icon_box(box, "", marked=False)
-    x, y = centre
-    if abs(towards[1] - y) < 0.5:
-        return (left if towards[0] < x else right, y)
-    return (x, box[3] if towards[1] > y else box[1])
-
-
-def _clear(
-    corners: list[Point], fences: Fences, ends: tuple[str, str], edge_id: str, known: _Known
-) -> bool:
-    """Tell whether the route keeps in its holder, out of fences, icons, and off borders.
-
-    Candidates share most of their pieces (the run out of the source to each
-    lane): each piece is judged once per line, in `known`.
-    """
-    for piece in itertools.pairwise(corners):
-        if piece not in known:
-            known[piece] = _piece_clear(piece, fences, ends, edge_id)
-        if not known[piece]:
-            return False
-    return True
-
-
-_Known = dict[tuple[Point, Point], bool]
-
-
-def _piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id: str) -> bool:
-    if not all(_in(p, fences.holder, 1.0) for p in piece):
-        return False
-    bounds = segment_bounds(piece)
-    if any(_cuts(piece, box) for g, box in fences.fenced.near(bounds) if g not in fences.holding):
-        return False
-    icons = fences.icons.near(bounds)
-    if any(_cuts(piece, box) for n, box in icons if n not in ends and not n.startswith(LABEL)):
-        return False
-    wide = (bounds[0] - LANE, bounds[1] - LANE, bounds[2] + LANE, bounds[3] + LANE)
-    if any(_on_side(piece, box) for box in fences.borders.near(wide)):
-        return False
-    return not fences.runs.shares(edge_id, piece)
-
-
-def _cuts(piece: Segment, box: Rect) -> bool:
-    """Tell whether a level or upright piece runs into a box."""
-    (x1, y1), (x2, y2) = piece
-    return (
-        min(x1, x2) < box[2]
-        and box[0] < max(x1, x2)
-        and min(y1, y2) < box[3]
-        and box[1] < max(y1, y2)
-    )
-
-
-def _on_side(piece: Segment, box: Rect) -> bool:
-    """Tell whether a level or upright piece runs along a side of a box for any length."""
-    (x1, y1), (x2, y2) = piece
-    left, bottom, right, top = box
-    if abs(y1 - y2) < 0.5:
-        on = any(abs(y1 - side) < _OFF_BORDER for side in (bottom, top))
-        return on and min(x1, x2) < right and left < max(x1, x2)
-    on = any(abs(x1 - side) < _OFF_BORDER for side in (left, right))
-    return on and min(y1, y2) < top and bottom < max(y1, y2)
-
-
-def _length(corners: list[Point]) -> float:
-    return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in itertools.pairwise(corners))
-
-
-def _in(point: Point, box: Rect, margin: float = 0.0) -> bool:
-    left, bottom, right, top = box
-    x, y = point
-    return left - margin <= x <= right + margin and bottom - margin <= y <= top + margin

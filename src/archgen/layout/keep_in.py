@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archgen.layout.detour import LABEL, Fences, best_route
+from archgen.layout.detour import best_route
+from archgen.layout.detour_judge import OFF_BORDER, Fences
+from archgen.layout.detour_lanes import LABEL, Standing
 from archgen.layout.gateway_inside import inside_its_vpc
 from archgen.layout.label_spots import (
     curve_points,
@@ -54,6 +56,7 @@ class _Picture:
     sides: list[Rect]
     borders: Grid[Rect]
     fenced: Grid[tuple[str, Rect]]
+    standing: Standing
 
 
 def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -95,7 +98,9 @@ def _picture(scene: Scene, laid: Laid, groups: list[Group]) -> _Picture:
         name = f"cluster_{group.id}"
         if group.kind in _FENCES and name in laid.clusters:
             fenced.add((group.id, laid.clusters[name]), laid.clusters[name])
-    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, _grid(sides), fenced)
+    borders = _grid(sides)
+    standing = Standing(fenced, icons, borders, OFF_BORDER)
+    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, borders, fenced, standing)
 
 
 def _untangle_roles(picture: _Picture) -> None:
@@ -174,6 +179,7 @@ def _fences(picture: _Picture, edge: Edge) -> Fences | None:
         picture.borders,
         picture.icons,
         picture.tracks,
+        picture.standing,
     )
 
 

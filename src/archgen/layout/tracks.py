@@ -8,10 +8,11 @@ lines wins. A line drawn again no longer holds its old runs.
 from __future__ import annotations
 
 import itertools
+import math
 
 from archgen.layout.label_spots import curve_points
-from archgen.layout.laid import Laid, Point
-from archgen.layout.nearby import Grid, segment_bounds
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid, near, segment_bounds
 
 Segment = tuple[Point, Point]
 
@@ -29,6 +30,8 @@ class Tracks:
     def __init__(self, laid: Laid) -> None:
         self.grid: Grid[tuple[str, int, Segment]] = Grid()
         self.current: dict[str, int] = {}
+        self._tracks: dict[tuple[int, int], list[tuple[str, int, Segment]]] = {}
+        """The runs short enough across an axis to lie on one track, by axis and band."""
         for key, route in laid.routes.items():
             self.take(key, curve_points(route))
 
@@ -38,6 +41,10 @@ class Tracks:
         self.current[edge_id] = version
         for piece in itertools.pairwise(points):
             self.grid.add((edge_id, version, piece), segment_bounds(piece))
+            for axis in (0, 1):  # both ends within a track of one line: less than two apart
+                if abs(piece[0][axis] - piece[1][axis]) < 2 * TRACK:
+                    band = (axis, math.floor(piece[0][axis] / TRACK))
+                    self._tracks.setdefault(band, []).append((edge_id, version, piece))
 
     def shares(self, edge_id: str, piece: Segment) -> bool:
         """Tell whether a level or upright piece runs on another line's track."""
@@ -54,6 +61,23 @@ class Tracks:
             if not level and _beside((a1, a2), x1) and _shared((b1, b2), (y1, y2)):
                 return True
         return False
+
+    def on_track(self, edge_id: str, axis: int, at: float, box: Rect) -> list[tuple[float, float]]:
+        """Return the stretches of other lines' runs near `box` on the track of a line.
+
+        The line is level at y = `at` (`axis` 1) or upright at x = `at` (`axis` 0);
+        each run is given by its two ends along that line, as `shares` compares them.
+        A run on its track starts within a track of `at`: only three bands are looked at.
+        """
+        found = []
+        for band in range(math.floor((at - TRACK) / TRACK), math.floor((at + TRACK) / TRACK) + 1):
+            for key, version, other in self._tracks.get((axis, band), ()):
+                if key == edge_id or self.current[key] != version:
+                    continue
+                beside = _beside((other[0][axis], other[1][axis]), at)
+                if beside and near(segment_bounds(other), box):
+                    found.append((other[0][1 - axis], other[1][1 - axis]))
+        return found
 
     def crossings(self, edge_id: str, corners: list[Point]) -> int:
         """Return how many pieces of other lines a route crosses."""

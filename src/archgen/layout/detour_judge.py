@@ -1,0 +1,259 @@
+"""Whether a candidate route of a line is clear, and what it hides: judged piece by piece.
+
+`detour` tries thousands of candidates per line, built of a few hundred
+distinct pieces: the run out of each port to each lane, along the lane, and
+into the other end. Each piece is judged once per line. Nearly every piece
+is level or upright, and the pieces on one lane share what stands on that
+lane: the boxes it crosses, the borders it runs beside, the other lines'
+runs on its track. Those are gathered once per lane from the grids, so a
+piece is then judged by comparing its two ends with a short list. The
+answers are those of the exact tests of every piece against every box
+(`piece_clear`), which judge the few pieces that are neither level nor upright.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from archgen.layout.detour_lanes import LABEL, Standing, grown
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.landing import icon_box
+from archgen.layout.nearby import Grid, segment_bounds
+from archgen.layout.scene import Edge
+from archgen.layout.tracks import TRACK, Tracks
+
+LANE = 14.0
+"""Points between a run and the box edge or icon it passes."""
+OFF_BORDER = LANE / 2
+"""Points a new run keeps from every border it runs beside."""
+
+Segment = tuple[Point, Point]
+Span = tuple[float, float]
+Hidden = tuple[int, int]
+"""What a route hides: the labels it runs over, the lines it crosses."""
+
+
+@dataclass(frozen=True)
+class Fences:
+    """What a line must keep to: its holder, and the boxes it may not enter or run along."""
+
+    holder: Rect
+    fenced: Grid[tuple[str, Rect]]
+    """Every box a route may not enter unless it holds an end, by group id."""
+    holding: frozenset[str]
+    """The boxes holding either end: these a route may enter."""
+    walls: list[Rect]
+    sides: list[Rect]
+    borders: Grid[Rect]
+    icons: Grid[tuple[str, Rect]]
+    runs: Tracks
+    standing: Standing
+    """What stands on each lane, from `fenced`, `icons` and `borders`, shared by every line."""
+
+
+@dataclass(frozen=True)
+class _Lane:
+    """What stands on one level or upright line, each as its stretch along the line."""
+
+    blocks: list[Span]
+    """Boxes and icons the line passes through (strictly inside them across it)."""
+    sides: list[Span]
+    """Borders the line runs beside, closer than `OFF_BORDER`."""
+    runs: list[Span]
+    """Other lines' runs on the line's track."""
+
+
+class Judge:
+    """One line's candidates judged: each piece once, each lane's obstacles gathered once."""
+
+    def __init__(self, laid: Laid, edge: Edge, fences: Fences) -> None:
+        self._fences = fences
+        self._edge = edge
+        self._names = (edge.source, edge.target)
+        self._source = _End(laid.nodes[edge.source])
+        self._target = _End(laid.nodes[edge.target])
+        self._clear: dict[Segment, bool] = {}
+        self._labels: dict[Segment, frozenset[str]] = {}
+        self._crossings: dict[Segment, int] = {}
+        self._lanes: dict[tuple[int, float], _Lane] = {}
+        self._leaves: dict[tuple[Point, Point], bool] = {}
+
+    def may_leave(self, source: Point, first: Point, target: Point) -> bool:
+        """Tell whether a route from `source` through the corner `first` may be clear.
+
+        Its first piece, from where it leaves the source's icon to `first`, is
+        judged (and kept for `route`); a corner on either end leaves it open.
+        """
+        if first in (source, target):
+            return True
+        key = (source, first)
+        answer = self._leaves.get(key)
+        if answer is None:
+            piece = (self._source.side(source, first), first)
+            answer = self._clear.get(piece)
+            if answer is None:
+                answer = self._clear[piece] = self.piece_is_clear(piece)
+            self._leaves[key] = answer
+        return answer
+
+    def route(self, corners: list[Point]) -> list[Point] | None:
+        """Return the candidate as drawn when it is clear, None when it is not.
+
+        Drawn, a corner repeating the one before it goes (a run of no length),
+        and the first and last are cut back to where the line meets its icons.
+        Most candidates fail on a piece judged before: they are turned down
+        before the rest of their route is built.
+        """
+        distinct = [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
+        first = self._source.side(distinct[0], distinct[1])
+        last = self._target.side(distinct[-1], distinct[-2])
+        known, start = self._clear, first
+        for end in [*distinct[1:-1], last]:
+            piece = (start, end)
+            answer = known.get(piece)
+            if answer is None:
+                answer = known[piece] = self.piece_is_clear(piece)
+            if not answer:
+                return None
+            start = end
+        return [first, *distinct[1:-1], last]
+
+    def hides_less(self, corners: list[Point], than: Hidden | None) -> Hidden | None:
+        """Return what a route hides when it is less than `than` (any, when None), else None.
+
+        What it hides: the labels it runs over (worst), then the lines it crosses.
+        Lines are counted only while the route may still hide less.
+        """
+        pieces = list(itertools.pairwise(corners))
+        over: set[str] = set()
+        for piece in pieces:
+            labels = self._labels.get(piece)
+            if labels is None:
+                labels = self._labels[piece] = self._labels_over(piece)
+            over |= labels
+        if than is not None and len(over) > than[0]:
+            return None
+        limit = than[1] if than is not None and len(over) == than[0] else None
+        crossed = 0
+        for piece in pieces:
+            count = self._crossings.get(piece)
+            if count is None:
+                count = self._crossings[piece] = self._fences.runs.crossings(
+                    self._edge.id, [*piece]
+                )
+            crossed += count
+            if limit is not None and crossed >= limit:
+                return None
+        return (len(over), crossed)
+
+    def _labels_over(self, piece: Segment) -> frozenset[str]:
+        own = f"{LABEL}{self._edge.id}"
+        return frozenset(
+            name
+            for name, box in self._fences.icons.near(segment_bounds(piece))
+            if name.startswith(LABEL) and name != own and cuts(piece, box)
+        )
+
+    def piece_is_clear(self, piece: Segment) -> bool:
+        """Tell what `piece_clear` tells of a piece: from its lane when level or upright."""
+        fences = self._fences
+        if not all(_in(p, fences.holder, 1.0) for p in piece):
+            return False
+        (x1, y1), (x2, y2) = piece
+        if y1 == y2:
+            return _free(self._lane(1, y1), x1, x2)
+        if x1 == x2 and abs(y1 - y2) >= 0.5:  # nearer, the exact tests take it as level
+            return _free(self._lane(0, x1), y1, y2)
+        return piece_clear(piece, fences, self._names, self._edge.id)
+
+    def _lane(self, axis: int, at: float) -> _Lane:
+        """Return what stands on the level (`axis` 1, at y) or upright (`axis` 0, at x) line."""
+        lane = self._lanes.get((axis, at))
+        if lane is None:
+            lane = self._lanes[axis, at] = self._gather(axis, at)
+        return lane
+
+    def _gather(self, axis: int, at: float) -> _Lane:
+        fences = self._fences
+        along = 1 - axis
+        low, high = fences.holder[along] - 1.0, fences.holder[along + 2] + 1.0
+        on = fences.standing.on(axis, at, low, high)
+        blocks = [span for g, span in on.fenced if g not in fences.holding]
+        blocks += [span for name, span in on.icons if name not in self._names]
+        strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
+        runs = fences.runs.on_track(self._edge.id, axis, at, grown(strip, TRACK))
+        return _Lane(blocks, on.sides, runs)
+
+
+def _free(lane: _Lane, one: float, two: float) -> bool:
+    """Tell whether the stretch from `one` to `two` of a lane meets nothing standing on it."""
+    low, high = min(one, two), max(one, two)
+    if any(start < high and low < end for start, end in lane.blocks):
+        return False
+    if any(start < high and low < end for start, end in lane.sides):
+        return False
+    return not any(
+        min(max(start, end), high) - max(min(start, end), low) > TRACK for start, end in lane.runs
+    )
+
+
+class _End:
+    """An end's node box and icon cell, for where a run leaves it."""
+
+    def __init__(self, box: Rect) -> None:
+        self.box = box
+        self.icon = icon_box(box, "", marked=False)
+
+    def side(self, centre: Point, towards: Point) -> Point:
+        """Return where a run from the icon's centre towards `towards` leaves the node.
+
+        Sideways it leaves the icon's side; up, the box's top; down, under the name.
+        """
+        x, y = centre
+        if abs(towards[1] - y) < 0.5:
+            return (self.icon[0] if towards[0] < x else self.icon[2], y)
+        return (x, self.box[3] if towards[1] > y else self.box[1])
+
+
+def piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id: str) -> bool:
+    """Tell whether a piece keeps in the holder, out of fences and icons, off borders and tracks."""
+    if not all(_in(p, fences.holder, 1.0) for p in piece):
+        return False
+    bounds = segment_bounds(piece)
+    if any(cuts(piece, box) for g, box in fences.fenced.near(bounds) if g not in fences.holding):
+        return False
+    icons = fences.icons.near(bounds)
+    if any(cuts(piece, box) for n, box in icons if n not in ends and not n.startswith(LABEL)):
+        return False
+    if any(_on_side(piece, box) for box in fences.borders.near(grown(bounds, LANE))):
+        return False
+    return not fences.runs.shares(edge_id, piece)
+
+
+def cuts(piece: Segment, box: Rect) -> bool:
+    """Tell whether a level or upright piece runs into a box."""
+    (x1, y1), (x2, y2) = piece
+    return (
+        min(x1, x2) < box[2]
+        and box[0] < max(x1, x2)
+        and min(y1, y2) < box[3]
+        and box[1] < max(y1, y2)
+    )
+
+
+def _on_side(piece: Segment, box: Rect) -> bool:
+    """Tell whether a level or upright piece runs along a side of a box for any length."""
+    (x1, y1), (x2, y2) = piece
+    left, bottom, right, top = box
+    if abs(y1 - y2) < 0.5:
+        on = any(abs(y1 - side) < OFF_BORDER for side in (bottom, top))
+        return on and min(x1, x2) < right and left < max(x1, x2)
+    on = any(abs(x1 - side) < OFF_BORDER for side in (left, right))
+    return on and min(y1, y2) < top and bottom < max(y1, y2)
+
+
+def _in(point: Point, box: Rect, margin: float = 0.0) -> bool:
+    left, bottom, right, top = box
+    x, y = point
+    return left - margin <= x <= right + margin and bottom - margin <= y <= top + margin
