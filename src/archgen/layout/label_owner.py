@@ -20,16 +20,31 @@ Segment = tuple[Point, Point]
 
 _TOUCH = 0.5
 """Points within which a label touches its own line: no other line can be nearer in reading."""
+_CLEARLY = 2.0
+"""Points by which its own line must be nearer a label than any other: dot's text sits up
+to a point and a half off the centre of its box, and a near tie reads as either line's."""
+_PAD = 3.0
+"""Points dot's box of an edge label holds round its text on each side (measured: 3 to 3.6)."""
 
 
 def astray(box: Rect, own: list[Point], others: Nearby) -> bool:
     """Tell whether another line comes nearer the label's box than the label's own line."""
+    box = _text(box)
     mine = curve_distance(box, own)
     if mine <= _TOUCH:
         return False
     left, bottom, right, top = box
-    reach = (left - mine, bottom - mine, right + mine, top + mine)
-    return any(segment_distance(piece, box) < mine for piece in others.near(reach))
+    bound = mine + _CLEARLY
+    reach = (left - bound, bottom - bound, right + bound, top + bound)
+    return any(segment_distance(piece, box) < bound for piece in others.near(reach))
+
+
+def _text(box: Rect) -> Rect:
+    """Return the box of a label's text: dot's label box holds `_PAD` points round it."""
+    left, bottom, right, top = box
+    x, y = (left + right) / 2, (bottom + top) / 2
+    half_w, half_h = max(0.0, (right - left) / 2 - _PAD), max(0.0, (top - bottom) / 2 - _PAD)
+    return (x - half_w, y - half_h, x + half_w, y + half_h)
 
 
 def curve_distance(box: Rect, points: list[Point]) -> float:
