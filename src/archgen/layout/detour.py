@@ -145,11 +145,22 @@ _PORTS = (0.0, -10.0, 10.0, -20.0, 20.0)
 
 def _ends(laid: Laid, edge: Edge, corners: list[Point]) -> list[Point]:
     """Return the corners with the first and last cut back to where the line meets its icons."""
-    return [
-        _side(laid.nodes[edge.source], corners[0], corners[1]),
-        *corners[1:-1],
-        _side(laid.nodes[edge.target], corners[-1], corners[-2]),
-    ]
+    leaving = _cut(laid.nodes[edge.source], corners)
+    return _cut(laid.nodes[edge.target], leaving[::-1])[::-1]
+
+
+def _cut(box: Rect, corners: list[Point]) -> list[Point]:
+    """Return the corners from where the line leaves the node at `corners[0]`'s icon.
+
+    A first run that turns inside the icon (a lane beside the icon's centre)
+    leaves by the icon's side at the turn: cut back to the box's edge, it
+    would start under the name and climb through it (a stub through the text),
+    or end in an arrowhead inside the icon.
+    """
+    icon = icon_box(box, "", marked=False)
+    if len(corners) > 2 and _in(corners[1], icon):
+        return [_side(box, corners[1], corners[2]), *corners[2:]]
+    return [_side(box, corners[0], corners[1]), *corners[1:]]
 
 
 def _side(box: Rect, centre: Point, towards: Point) -> Point:

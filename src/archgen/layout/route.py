@@ -181,9 +181,27 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     if _level(laid, edge):  # both ends on one row: each leaves by the side facing the band
         start_y = source[1] if y < source[1] else source[3]
         end_y = target[1] if y < target[1] else target[3]
+    else:
+        y = _between(y, start_y, end_y)
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, end_y, y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
+
+
+def _between(y: float, start_y: float, end_y: float) -> float:
+    """Return the band's height kept between a line's two ends, where there is room.
+
+    A lane beyond the target's near side (many lanes in a small gap, or one
+    moved off an icon) makes the line pass its target and turn back into it:
+    the arrowhead then ends inside the icon, pointing away from the line.
+    """
+    low, high = sorted((start_y, end_y))
+    if high - low < 2 * _ARROW:
+        return y
+    room = (
+        (low + _ARROW, high - _ARROW / 2) if end_y < start_y else (low + _ARROW / 2, high - _ARROW)
+    )
+    return min(max(y, room[0]), room[1])
 
 
 def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]:
