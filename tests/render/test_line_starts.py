@@ -66,8 +66,11 @@ def _tip(route: str) -> Point | None:
 
 
 def _faults(path: Path, view: str) -> list[str]:
-    """Return each line that starts off its source's icon, runs through its own end's
-    name, or whose arrowhead lies inside its target's icon."""
+    """Return each line that breaks a rule of how a line meets its icons.
+
+    It starts off its source's icon, runs through its own end's name, or its
+    arrowhead lies inside its target's icon (the tip, or the line's end under it).
+    """
     drawing, data = _drawn(path, view)
     scene, nodes = drawing.scene, _nodes(data)
     found = []
@@ -96,4 +99,12 @@ def _faults(path: Path, view: str) -> list[str]:
 @pytest.mark.parametrize("view", ["default", "network"])
 @pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_lines_leave_their_icon_and_arrowheads_end_on_the_edge(path: Path, view: str) -> None:
-    assert _faults(path, view) == []
+    faults = _faults(path, view)
+    assert [f for f in faults if "starts off" in f] == []
+    assert [f for f in faults if "arrowhead" in f] == []
+
+
+@pytest.mark.parametrize("view", ["default", "network"])
+@pytest.mark.parametrize("name", ["wordpress-efs", "private-fleet-ssm", "three-az-web-app"])
+def test_no_line_runs_through_the_name_of_its_own_end(name: str, view: str) -> None:
+    assert _faults(GALLERY / f"{name}.yaml", view) == []

@@ -189,12 +189,7 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
 
 
 def _between(y: float, start_y: float, end_y: float) -> float:
-    """Return the band's height kept between a line's two ends, where there is room.
-
-    A lane beyond the target's near side (many lanes in a small gap, or one
-    moved off an icon) makes the line pass its target and turn back into it:
-    the arrowhead then ends inside the icon, pointing away from the line.
-    """
+    """Return the band kept between the ends (room allowing): else it turns back into its target."""
     low, high = sorted((start_y, end_y))
     if high - low < 2 * _ARROW:
         return y
@@ -318,10 +313,12 @@ def _spline(corners: list[Point], head: bool) -> str:
     """Return straight segments through `corners` as graphviz's cubic B-spline text."""
     points = list(corners)
     tip = points[-1]
-    if head:  # the line stops short; the arrowhead reaches the icon
+    if head:  # the line stops short, on its own side of the tip; the arrowhead reaches the icon
         x, y = points[-2]
-        step = _ARROW if tip[1] < y else -_ARROW
-        points[-1] = (tip[0], tip[1] + step) if x == tip[0] else (tip[0] - step, tip[1])
+        if x == tip[0]:
+            points[-1] = (tip[0], tip[1] + (_ARROW if tip[1] < y else -_ARROW))
+        else:
+            points[-1] = (tip[0] + (_ARROW if tip[0] < x else -_ARROW), tip[1])
     controls = [points[0]]
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         controls += [(x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3)]
