@@ -67,7 +67,7 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             step = space[gaps[edge.id]]
             y = edge_y(laid, cluster, side) + (step if side == "top" else -step) * (lane + 1)
         else:
-            y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
+            y = _between(laid, edge, _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE))
         corners[edge.id] = _choose(scene, laid, edge, (cluster, lane, y), ports, texts)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
         laid.rerouted.add(edge.id)
@@ -181,15 +181,17 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     if _level(laid, edge):  # both ends on one row: each leaves by the side facing the band
         start_y = source[1] if y < source[1] else source[3]
         end_y = target[1] if y < target[1] else target[3]
-    else:
-        y = _between(y, start_y, end_y)
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, end_y, y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
 
 
-def _between(y: float, start_y: float, end_y: float) -> float:
-    """Return the band kept between the ends (room allowing): else it turns back into its target."""
+def _between(laid: Laid, edge: Edge, y: float) -> float:
+    """Return the turn kept between the ends (room allowing): else it turns back into its target."""
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    start_y, end_y = (source[1], target[3]) if _down(laid, edge) else (source[3], target[1])
+    if _level(laid, edge):
+        return y
     low, high = sorted((start_y, end_y))
     if high - low < 2 * _ARROW:
         return y
