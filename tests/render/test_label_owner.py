@@ -72,7 +72,7 @@ def _same(one: str, other: str) -> bool:
 _CROWDED = pytest.mark.xfail(
     strict=True,
     reason="SQL's label: every spot beside app-a's line to the database meets a name or"
-    " two lines, and a spot nearer the cache lines weighs less (label_spots._ASTRAY)",
+    " two lines, more than one nearer the cache lines (label_spots._ASTRAY)",
 )
 """The one label left nearer another line than its own."""
 

@@ -224,9 +224,10 @@ def weight(
     return cost + sum(meets(s, box) for s in borders.near(box))
 
 
-_ASTRAY = 5
-"""What a label nearer another line than its own weighs: more than a line under it (a
-reader still sees which line a crossed label sits on), less than a hidden text."""
+_ASTRAY = 2
+"""What a label nearer another line than its own weighs: less than a line under it, far less
+than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
+but enough to choose, among spots otherwise alike, the one beside its own line."""
 
 
 def spot(
