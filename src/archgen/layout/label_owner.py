@@ -29,7 +29,7 @@ _PAD = 3.0
 
 def astray(box: Rect, own: list[Point], others: Nearby) -> bool:
     """Tell whether another line comes nearer the label's box than the label's own line."""
-    box = _text(box)
+    box = text_box(box)
     mine = curve_distance(box, own)
     if mine <= _TOUCH:
         return False
@@ -39,7 +39,7 @@ def astray(box: Rect, own: list[Point], others: Nearby) -> bool:
     return any(segment_distance(piece, box) < bound for piece in others.near(reach))
 
 
-def _text(box: Rect) -> Rect:
+def text_box(box: Rect) -> Rect:
     """Return the box of a label's text: dot's label box holds `_PAD` points round it."""
     left, bottom, right, top = box
     x, y = (left + right) / 2, (bottom + top) / 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from archgen.layout.label_owner import astray, meets
+from archgen.layout.label_owner import astray, meets, text_box
 from archgen.layout.label_spots import (
     curve_points,
     group_label_boxes,
@@ -106,8 +106,16 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         now = weight(boxes[edge.id], others, under, sides, own)
         covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
         if weight(moved, others, under, sides, own) < now and not covers:
+            if _text_crossed(moved, others) > _text_crossed(boxes[edge.id], others):
+                continue  # a move that only settles whose label it is must not strike the text
             laid.labels[edge.id] = found
             boxes[edge.id] = moved
+
+
+def _text_crossed(box: Rect, others: Apart) -> int:
+    """Return how many other lines' pieces run through a label's text (not its padding)."""
+    text = text_box(box)
+    return sum(meets(s, text) for s in others.near(text))
 
 
 def borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:
