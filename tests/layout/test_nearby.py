@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archgen.layout.around import _cuts
-from archgen.layout.label_spots import _overlap, meets
+from archgen.layout.label_owner import meets
+from archgen.layout.label_spots import _overlap
 from archgen.layout.laid import Rect
 from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
 from archgen.layout.repair import _enters

@@ -15,12 +15,10 @@ from archgen.layout import style
 from archgen.layout.label_spots import (
     Segment,
     curve_points,
-    drawn_segments,
-    group_label_boxes,
-    spot,
 )
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid, segment_bounds
+from archgen.layout.relabel import relabel
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Group, Scene
 
@@ -55,7 +53,7 @@ def route_around(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         laid.routes[edge.id] = route_corners(corners, edge)
         laid.rerouted.add(edge.id)
         if edge.id in laid.labels:
-            _relabel(laid, edge, corners, groups)
+            relabel(scene, laid, edge, corners, groups)
 
 
 def _crosses(laid: Laid, edge: Edge, vpcs: list[Rect]) -> bool:
@@ -162,13 +160,3 @@ def _length(corners: list[Point]) -> float:
 
 def _inside(point: Point, box: Rect) -> bool:
     return box[0] + 1 < point[0] < box[2] - 1 and box[1] + 1 < point[1] < box[3] - 1
-
-
-def _relabel(laid: Laid, edge: Edge, corners: list[Point], groups: list[Group]) -> None:
-    """Put the line's label beside its new route, clear of icons, box titles and labels."""
-    boxes = [*laid.nodes.values(), *group_label_boxes(laid, groups)]
-    for key, (x, y) in laid.labels.items():
-        if key != edge.id and key in laid.label_sizes:
-            width, height = laid.label_sizes[key]
-            boxes.append((x - width / 2, y - height / 2, x + width / 2, y + height / 2))
-    laid.labels[edge.id] = spot(edge, corners, drawn_segments(laid), boxes, laid.label_sizes)

@@ -106,10 +106,9 @@ class Judge:
         before the rest of their route is built.
         """
         distinct = [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
-        first = self._source.side(distinct[0], distinct[1])
-        last = self._target.side(distinct[-1], distinct[-2])
-        known, start = self._clear, first
-        for end in [*distinct[1:-1], last]:
+        drawn = self._target.cut(self._source.cut(distinct)[::-1])[::-1]
+        known, start = self._clear, drawn[0]
+        for end in drawn[1:]:
             piece = (start, end)
             answer = known.get(piece)
             if answer is None:
@@ -117,7 +116,7 @@ class Judge:
             if not answer:
                 return None
             start = end
-        return [first, *distinct[1:-1], last]
+        return drawn
 
     def hides_less(self, corners: list[Point], than: Hidden | None) -> Hidden | None:
         """Return what a route hides when it is less than `than` (any, when None), else None.
@@ -204,6 +203,18 @@ class _End:
     def __init__(self, box: Rect) -> None:
         self.box = box
         self.icon = icon_box(box, "", marked=False)
+
+    def cut(self, corners: list[Point]) -> list[Point]:
+        """Return the corners from where the line leaves this end's node at `corners[0]`.
+
+        A first run that turns inside the icon (a lane beside the icon's centre)
+        leaves by the icon's side at the turn: cut back to the box's edge, it
+        would start under the name and climb through it (a stub through the
+        text), or end in an arrowhead inside the icon.
+        """
+        if len(corners) > 2 and _in(corners[1], self.icon):
+            return [self.side(corners[1], corners[2]), *corners[2:]]
+        return [self.side(corners[0], corners[1]), *corners[1:]]
 
     def side(self, centre: Point, towards: Point) -> Point:
         """Return where a run from the icon's centre towards `towards` leaves the node.

@@ -21,14 +21,11 @@ from archgen.layout.detour_lanes import LABEL, Standing
 from archgen.layout.gateway_inside import inside_its_vpc
 from archgen.layout.label_spots import (
     curve_points,
-    drawn_segments,
-    group_label_boxes,
     label_box,
-    spot,
 )
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.nearby import Grid, segment_grid
-from archgen.layout.repair import borders
+from archgen.layout.nearby import Grid
+from archgen.layout.relabel import relabel
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Group, Scene, path_to
 from archgen.layout.tracks import Tracks
@@ -75,7 +72,7 @@ def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     for edge, corners in ((e, chosen[e.id]) for e, _ in astray):
         laid.rerouted.add(edge.id)
         if edge.id in laid.labels:
-            _relabel(laid, edge, corners, groups)
+            relabel(picture.scene, laid, edge, corners, groups)
     _untangle_roles(picture)
 
 
@@ -237,15 +234,3 @@ def _in(point: Point, box: Rect, margin: float = 0.0) -> bool:
     left, bottom, right, top = box
     x, y = point
     return left - margin <= x <= right + margin and bottom - margin <= y <= top + margin
-
-
-def _relabel(laid: Laid, edge: Edge, corners: list[Point], groups: list[Group]) -> None:
-    """Put the line's label beside its new route, clear of icons, box titles and labels."""
-    boxes = [*laid.nodes.values(), *group_label_boxes(laid, groups)]
-    for key, (x, y) in laid.labels.items():
-        if key != edge.id and key in laid.label_sizes:
-            width, height = laid.label_sizes[key]
-            boxes.append((x - width / 2, y - height / 2, x + width / 2, y + height / 2))
-    sides = segment_grid(borders(laid, groups))  # a label on a border reads as in both boxes
-    segments = segment_grid(drawn_segments(laid))
-    laid.labels[edge.id] = spot(edge, corners, segments, boxes, laid.label_sizes, sides)

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
+from archgen.layout.label_owner import astray, meets
 from archgen.layout.laid import Laid, Point, Rect, hull
 from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid, segment_bounds
 from archgen.layout.scene import Edge, Group
@@ -144,7 +145,7 @@ def spot_near(
             for c in _slid(a, b, (width, height, gap), drawn)
         ),
     ):
-        cost = weight(label_box(edge, centre, known), segments, boxes, sides)
+        cost = weight(label_box(edge, centre, known), segments, boxes, sides, points)
         if cost == 0:
             return centre
         if best is None or cost < best[0]:
@@ -203,15 +204,30 @@ def _centred(centre: Point, width: float, height: float) -> Rect:
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
 
-def weight(box: Rect, segments: Segments, boxes: Boxes, sides: Segments = ()) -> int:
+def weight(
+    box: Rect,
+    segments: Segments,
+    boxes: Boxes,
+    sides: Segments = (),
+    own: list[Point] | None = None,
+) -> int:
     """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
 
+    Given its own line's points, a box that another line comes nearer than
+    its own (`label_owner`) weighs `_ASTRAY` more: it names the wrong line.
     Each is asked of a grid (built once by the caller) for what lies near the box.
     """
     lines, under, borders = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
     cost = 10 * sum(_overlap(b, box) for b in under.near(box))
     cost += 3 * sum(meets(s, box) for s in lines.near(box))
+    cost += _ASTRAY if own is not None and astray(box, own, lines) else 0
     return cost + sum(meets(s, box) for s in borders.near(box))
+
+
+_ASTRAY = 2
+"""What a label nearer another line than its own weighs: less than a line under it, far less
+than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
+but enough to choose, among spots otherwise alike, the one beside its own line."""
 
 
 def spot(
@@ -221,22 +237,22 @@ def spot(
     boxes: Boxes,
     known: Sizes,
     borders: Segments = (),
+    drawn: list[Point] | None = None,
 ) -> Point:
     """Return the spot beside the line where its label meets the least.
 
-    An icon or another label under it weighs most, another line less, a
-    box's border least; the first of equally good spots wins.
+    `segments` are the other lines; `drawn` is the line's own curve as drawn
+    (its corners rounded), which a label must be nearer than any other line.
+    An icon or another label under it weighs most, a spot nearer another line
+    next, another line less, a box's border least; the first of equally good
+    spots wins.
     """
-    own = set(itertools.pairwise(corners))
     lines, under = as_segment_grid(segments), as_box_grid(boxes)
     sides = as_segment_grid(borders)
     width, height = label_size(edge, known)
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
-        box = label_box(edge, centre, known)
-        cost = 10 * sum(_overlap(b, box) for b in under.near(box))
-        cost += 3 * sum(meets(s, box) for s in lines.near(box) if s not in own)
-        cost += sum(meets(s, box) for s in sides.near(box))
+        cost = weight(label_box(edge, centre, known), lines, under, sides, drawn or corners)
         if best is None or cost < best[0]:
             best = (cost, centre)
         if cost == 0:
@@ -261,23 +277,3 @@ def _candidates(corners: list[Point], width: float, height: float) -> Iterator[P
 
 def _overlap(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def meets(segment: Segment, box: Rect) -> bool:
-    """Tell whether a straight piece enters a box (Liang-Barsky clipping)."""
-    (x1, y1), (x2, y2) = segment
-    dx, dy = x2 - x1, y2 - y1
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x1 - box[0]), (dx, box[2] - x1), (-dy, y1 - box[1]), (dy, box[3] - y1)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True

@@ -25,18 +25,24 @@ _INSET = 6.0
 
 
 def land_on_icons(scene: Scene, laid: Laid) -> None:
-    """Move each line's end that is off its target's icon onto the icon."""
+    """Move each line's ends that are off their icons onto the icons: the target's, the source's.
+
+    A line leaving the side of a long name, or under the name beside the
+    icon's column, reads as starting at the text (the review's Web B), as an
+    arrowhead there points at nothing.
+    """
     for edge in scene.edges:
-        route = laid.routes.get(edge.id)
-        node = scene.nodes.get(edge.target)
-        if route is None or node is None or edge.target in scene.bars:
-            continue
-        if edge.target not in laid.nodes:
-            continue
-        icon = icon_box(laid.nodes[edge.target], node.shape, bool(node.marker))
-        moved = _landed(route, icon, laid.nodes[edge.target])
-        if moved != route:
-            laid.routes[edge.id] = moved
+        for node_id, first in ((edge.target, False), (edge.source, True)):
+            route = laid.routes.get(edge.id)
+            node = scene.nodes.get(node_id)
+            if route is None or node is None or node_id in scene.bars:
+                continue
+            if node_id not in laid.nodes:
+                continue
+            icon = icon_box(laid.nodes[node_id], node.shape, bool(node.marker))
+            moved = _landed(route, icon, laid.nodes[node_id], first=first)
+            if moved != route:
+                laid.routes[edge.id] = moved
 
 
 def icon_box(box: Rect, shape: str, marked: bool) -> Rect:
@@ -47,22 +53,30 @@ def icon_box(box: Rect, shape: str, marked: bool) -> Rect:
     return (centre - half, top - 2 * (half + _PADDING), centre + half, top)
 
 
-def _landed(route: str, icon: Rect, box: Rect) -> str:
-    """Return the route with its end moved onto the icon, or as it is when it is on it."""
-    first, *rest = route.split(";")
-    words = first.split()
-    tip_at = next((i for i, w in enumerate(words) if w.startswith("e,")), None)
+def _landed(route: str, icon: Rect, box: Rect, *, first: bool = False) -> str:
+    """Return the route with its end (its start, if `first`) moved onto the icon, if off it."""
+    curve, *rest = route.split(";")
+    words = curve.split()
+    mark = "s," if first else "e,"
+    tip_at = next((i for i, w in enumerate(words) if w.startswith(mark)), None)
     controls = [i for i, w in enumerate(words) if not w.startswith(("e,", "s,"))]
-    end = _point(words[tip_at][2:]) if tip_at is not None else _point(words[controls[-1]])
+    if len(controls) < 4:
+        return route
+    moving = controls[:2] if first else controls[-2:]  # the piece bending into the icon
+    near = controls[0] if first else controls[-1]
+    end = _point(words[tip_at][2:]) if tip_at is not None else _point(words[near])
     target = _landing(end, icon, box)
-    if target is None or len(controls) < 4:
+    if target is None:
         return route
     dx, dy = target[0] - end[0], target[1] - end[1]
-    moving = controls[-2:]  # the last piece bends into the icon; the rest stays
+    if first and abs(dy) > _NEAR and target[1] > box[1] + _NEAR:
+        # From the side at the name's height: out level from the icon's side, past the name.
+        words[controls[0]], words[controls[1]] = _word(target), _word((end[0], target[1]))
+        return ";".join([" ".join(words), *rest])
     if tip_at is not None:
         moving = [*moving, tip_at]
     for index in moving:
-        head = words[index][:2] if words[index].startswith("e,") else ""
+        head = words[index][:2] if words[index].startswith(("e,", "s,")) else ""
         x, y = _point(words[index].removeprefix(head))
         words[index] = f"{head}{number(x + dx)},{number(y + dy)}"
     return ";".join([" ".join(words), *rest])
@@ -86,6 +100,10 @@ def _landing(end: Point, icon: Rect, box: Rect) -> Point | None:
     if y <= box[1] + _NEAR:
         return (column, box[1])
     return (left if x < left else right, min(max(y, bottom + _INSET), top - _INSET))
+
+
+def _word(point: Point) -> str:
+    return f"{number(point[0])},{number(point[1])}"
 
 
 def _point(word: str) -> Point:

@@ -17,14 +17,9 @@ import itertools
 
 from archgen.layout.label_spots import (
     curve_points,
-    drawn_segments,
-    group_label_boxes,
-    label_box,
-    spot,
 )
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.nearby import box_grid, segment_grid
-from archgen.layout.repair import borders
+from archgen.layout.relabel import relabel
 from archgen.layout.route import route_corners
 from archgen.layout.scene import Edge, Group, Scene
 
@@ -52,7 +47,7 @@ def straighten_loops(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         laid.routes[edge.id] = route_corners(corners, edge)
         laid.rerouted.add(edge.id)
         if edge.id in laid.labels:
-            _relabel(scene, laid, edge, corners, groups)
+            relabel(scene, laid, edge, corners, groups)
 
 
 def _ends(laid: Laid, skipped: set[str]) -> dict[str, list[float]]:
@@ -169,18 +164,3 @@ def _level(laid: Laid, edge: Edge, xs_xt: Point, heights: Point, upward: int) ->
             if bottom < y < top and clear_of_runs and clear_of_icons:
                 return y
     return middle
-
-
-def _relabel(
-    scene: Scene, laid: Laid, edge: Edge, corners: list[Point], groups: list[Group]
-) -> None:
-    """Put the line's label beside its new route, clear of lines, icons, labels and box titles."""
-    labels: list[Rect] = [
-        label_box(other, laid.labels[other.id], laid.label_sizes)
-        for other in scene.edges
-        if other.id in laid.labels and other.id != edge.id
-    ]
-    boxes = box_grid([*labels, *laid.nodes.values(), *group_label_boxes(laid, groups)])
-    sides = segment_grid(borders(laid, groups))
-    segments = segment_grid(drawn_segments(laid))
-    laid.labels[edge.id] = spot(edge, corners, segments, boxes, laid.label_sizes, sides)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 
+from archgen.layout.label_owner import astray, meets, text_box
 from archgen.layout.label_spots import (
     curve_points,
     group_label_boxes,
     label_box,
-    meets,
     overlaps,
     spot_near,
     weight,
@@ -74,7 +74,8 @@ def _grown(box: Rect) -> Rect:
 def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Move each label that another line runs through to a free spot beside its own line.
 
-    So is a label on a box's name or notes (a zone's title, the VPC's, the network
+    So is a label nearer another line than its own (`label_owner`): it names the
+    wrong path. So is a label on a box's name or notes (a zone's title, the VPC's, the network
     view's routes and NACL): it would hide them; and one a box's border runs through:
     it reads as in both boxes, and the border as struck out. A label that hides
     text chooses first: one a line or a border merely crosses could otherwise take
@@ -91,11 +92,8 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         others = Apart(pieces, edge.id)
         on_title = any(overlaps(boxes[edge.id], box) for box in titles)
         on_side = any(meets(s, boxes[edge.id]) for s in sides.near(boxes[edge.id]))
-        if (
-            not on_title
-            and not on_side
-            and not any(_enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id]))
-        ):
+        crossed = any(_enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id]))
+        if not (on_title or on_side or crossed or astray(boxes[edge.id], curves[edge.id], others)):
             continue
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *titles]
@@ -104,11 +102,20 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         if found is None:
             continue
         moved = label_box(edge, found, laid.label_sizes)
-        now = weight(boxes[edge.id], others, under, sides)
+        own = curves[edge.id]
+        now = weight(boxes[edge.id], others, under, sides, own)
         covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
-        if weight(moved, others, under, sides) < now and not covers:
+        if weight(moved, others, under, sides, own) < now and not covers:
+            if _text_crossed(moved, others) > _text_crossed(boxes[edge.id], others):
+                continue  # a move that only settles whose label it is must not strike the text
             laid.labels[edge.id] = found
             boxes[edge.id] = moved
+
+
+def _text_crossed(box: Rect, others: Apart) -> int:
+    """Return how many other lines' pieces run through a label's text (not its padding)."""
+    text = text_box(box)
+    return sum(meets(s, text) for s in others.near(text))
 
 
 def borders(laid: Laid, groups: list[Group]) -> list[tuple[Point, Point]]:

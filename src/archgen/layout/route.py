@@ -67,7 +67,7 @@ def route_moved(scene: Scene, laid: Laid, groups: list[Group], also: set[str]) -
             step = space[gaps[edge.id]]
             y = edge_y(laid, cluster, side) + (step if side == "top" else -step) * (lane + 1)
         else:
-            y = _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE)
+            y = _between(laid, edge, _clear_y(laid, edge, _halfway(laid, edge) - lane * _LANE))
         corners[edge.id] = _choose(scene, laid, edge, (cluster, lane, y), ports, texts)
         laid.routes[edge.id] = _spline(corners[edge.id], _has_head(edge))
         laid.rerouted.add(edge.id)
@@ -186,6 +186,21 @@ def _corners(laid: Laid, edge: Edge, y: float, ports: _Ports) -> list[Point]:
     return [(xs, start_y), (xs, y), (xt, y), (xt, end_y)]
 
 
+def _between(laid: Laid, edge: Edge, y: float) -> float:
+    """Return the turn kept between the ends (room allowing): else it turns back into its target."""
+    source, target = laid.nodes[edge.source], laid.nodes[edge.target]
+    start_y, end_y = (source[1], target[3]) if _down(laid, edge) else (source[3], target[1])
+    if _level(laid, edge):
+        return y
+    low, high = sorted((start_y, end_y))
+    if high - low < 2 * _ARROW:
+        return y
+    room = (
+        (low + _ARROW, high - _ARROW / 2) if end_y < start_y else (low + _ARROW / 2, high - _ARROW)
+    )
+    return min(max(y, room[0]), room[1])
+
+
 def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]:
     """Return the corners of a line into a gateway on a VPC's top edge: it comes from outside.
 
@@ -300,10 +315,12 @@ def _spline(corners: list[Point], head: bool) -> str:
     """Return straight segments through `corners` as graphviz's cubic B-spline text."""
     points = list(corners)
     tip = points[-1]
-    if head:  # the line stops short; the arrowhead reaches the icon
+    if head:  # the line stops short, on its own side of the tip; the arrowhead reaches the icon
         x, y = points[-2]
-        step = _ARROW if tip[1] < y else -_ARROW
-        points[-1] = (tip[0], tip[1] + step) if x == tip[0] else (tip[0] - step, tip[1])
+        if x == tip[0]:
+            points[-1] = (tip[0], tip[1] + (_ARROW if tip[1] < y else -_ARROW))
+        else:
+            points[-1] = (tip[0] + (_ARROW if tip[0] < x else -_ARROW), tip[1])
     controls = [points[0]]
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         controls += [(x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3)]
