@@ -36,7 +36,10 @@ def astray(box: Rect, own: list[Point], others: Nearby) -> bool:
     left, bottom, right, top = box
     bound = mine + _CLEARLY
     reach = (left - bound, bottom - bound, right + bound, top + bound)
-    return any(segment_distance(piece, box) < bound for piece in others.near(reach))
+    return any(
+        _bounds_distance(piece, box) < bound and segment_distance(piece, box) < bound
+        for piece in others.near(reach)
+    )
 
 
 def text_box(box: Rect) -> Rect:
@@ -51,9 +54,21 @@ def curve_distance(box: Rect, points: list[Point]) -> float:
     """Return the distance from a box to a curve given as points along it."""
     if len(points) == 1:
         return _point_distance(points[0], box)
-    return min(
-        (segment_distance(piece, box) for piece in itertools.pairwise(points)), default=math.inf
-    )
+    nearest = math.inf
+    bounded = sorted((_bounds_distance(piece, box), piece) for piece in itertools.pairwise(points))
+    for bound, piece in bounded:  # a piece is never nearer than the box round it
+        if bound >= nearest:
+            break
+        nearest = min(nearest, segment_distance(piece, box))
+    return nearest
+
+
+def _bounds_distance(segment: Segment, box: Rect) -> float:
+    """Return the distance from a box to the box round a straight piece: a lower bound, cheap."""
+    (x1, y1), (x2, y2) = segment
+    dx = max(box[0] - max(x1, x2), 0.0, min(x1, x2) - box[2])
+    dy = max(box[1] - max(y1, y2), 0.0, min(y1, y2) - box[3])
+    return math.hypot(dx, dy)
 
 
 def segment_distance(segment: Segment, box: Rect) -> float:
