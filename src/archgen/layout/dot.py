@@ -178,10 +178,18 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
-    name = "<BR/>".join(html_text(line) for line in name_lines(group))
+    lines = name_lines(group)
+    name = "<BR/>".join(html_text(line) for line in lines)
     marker = marker_cell(group.marker, group.severity)
     if icon is None:
         return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
+    if len(lines) > 1 and group.kind != "sg":  # a group box's kind over its resource's name
+        text = "<BR/>".join(f"&nbsp;{html_text(line)}" for line in lines)
+        return (
+            f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20" VALIGN="TOP">'
+            f'<IMG SRC="{icon}" SCALE="TRUE"/></TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD>'
+            f"{marker}</TR></TABLE>>"
+        )
     return (
         f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
         f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
