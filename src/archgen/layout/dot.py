@@ -21,6 +21,7 @@ import graphviz
 
 from archgen.layout import style
 from archgen.layout.dot_labels import edge_label, legend_label, marker_cell
+from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
@@ -126,7 +127,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         if at is not None:
             attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
-            label=_group_label(group),
+            label=_SLOT_LABEL if group.kind == SLOT else _group_label(group),
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
@@ -178,24 +179,24 @@ def _group_label(group: Group) -> str:
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
-    lines = name_lines(group)
-    name = "<BR/>".join(html_text(line) for line in lines)
+    name = "<BR/>".join(html_text(line) for line in name_lines(group))
     marker = marker_cell(group.marker, group.severity)
     if icon is None:
         return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
-    if len(lines) > 1 and group.kind != "sg":  # a group box's kind over its resource's name
-        text = "<BR/>".join(f"&nbsp;{html_text(line)}" for line in lines)
-        return (
-            f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20" VALIGN="TOP">'
-            f'<IMG SRC="{icon}" SCALE="TRUE"/></TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD>'
-            f"{marker}</TR></TABLE>>"
-        )
     return (
         f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
         f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
         f"{_notes(group)}</TABLE>>"
     )
 
+
+_SLOT_LABEL = f"<{BOX_NAMES['asg']}>"
+"""A slot's label for dot's first layout: room for the title line of the box across zones.
+
+The box is drawn over two or more slots, so its title (the kind and the
+resource's name) has the width of them all; a slot holding the whole title
+would widen every zone it is in.
+"""
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 """A box's name: its icon, its name and its marker side by side."""

@@ -57,25 +57,13 @@ class Group:
     """Per note icon (`route-table`, `nacl`): the rule ids and worst severity on that part."""
 
 
-_TITLED = frozenset({"asg", "ecs-service", "asg-slot"})
-"""Boxes titled "<kind>: <name>" (`groups.box_title`); their slots hold the same title."""
-
-
 def name_lines(group: Group) -> list[str]:
     """Return the lines of a box's name: a security group's is wrapped by archgen (netview).
 
-    A group box's title puts the resource's name under its kind: the box
-    across zones shows its title in the first zone alone (`span_boxes`), so
-    a title on one line would run under the next zone's subnet. Every other
-    name is the author's text on one line; a line break in it is shown as a
-    space, as in every picture.
+    Every other name is the author's text on one line; a line break in it is
+    shown as a space, as in every picture.
     """
-    if group.kind == "sg":
-        return group.label.split("\n")
-    if group.kind in _TITLED and ": " in group.label:
-        kind, name = group.label.split(": ", 1)
-        return [f"{kind}:", name]
-    return [group.label]
+    return group.label.split("\n") if group.kind == "sg" else [group.label]
 
 
 @dataclass(frozen=True)
