@@ -57,7 +57,7 @@ def test_the_legend_keys_the_zone_and_the_service_boxes() -> None:
 def test_the_dot_legend_draws_a_dashed_swatch_for_the_group_box() -> None:
     source = plan(load_file(THREE_AZ)).dot
     assert 'STYLE="dashed" COLOR="#D86613"' in source
-    assert "Auto Scaling group: keeps its instances running" in source
+    assert "Auto Scaling group: its instances" in source
     assert 'STYLE="dashed" COLOR="#147EBA"' in source
     assert "Availability Zone" in source
 
@@ -73,7 +73,7 @@ def test_draw_io_and_mermaid_show_the_same_titles_and_rows(tmp_path: Path) -> No
     assert "ECS service: Web service (Fargate)" in values
     legend = next(c for c in root.iter("mxCell") if c.get("id", "").startswith("legend:"))
     assert "border:1px dashed #ED7100" in legend.get("value", "")
-    assert "ECS service: keeps its tasks running" in legend.get("value", "")
+    assert "ECS service: its running tasks" in legend.get("value", "")
     mermaid = (tmp_path / f"{stem}.mmd").read_text(encoding="utf-8")
     assert "ECS service#58; Orders service (Fargate)" in mermaid or (
         "ECS service: Orders service (Fargate)" in mermaid

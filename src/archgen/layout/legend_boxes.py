@@ -21,9 +21,9 @@ PREFIX = "box:"
 _MEANINGS = {
     "subnet-public": "public subnet: routes to an internet gateway",
     "subnet-private": "private subnet: no route from the internet",
-    "az": "Availability Zone: an isolated location of the Region",
-    "asg": "Auto Scaling group: keeps its instances running",
-    "ecs-service": "ECS service: keeps its tasks running",
+    "az": "Availability Zone: isolated location",
+    "asg": "Auto Scaling group: its instances",
+    "ecs-service": "ECS service: its running tasks",
 }
 
 
