@@ -247,7 +247,12 @@ def _labels_crossed(lines: list[_Line]) -> int:
 
 
 def _row_skew(rows: list[list[str]], data: dict[str, Any]) -> float:
-    """Return the largest difference between the subnet boxes of one tier row."""
+    """Return the largest difference between the subnet boxes of one tier row.
+
+    graphviz writes coordinates in steps of 0.01 pt, so a width made of three
+    of them may differ by 0.03 pt from its neighbour's (a thirtieth of a
+    pixel): sizes are compared to a tenth of a point.
+    """
     clusters = {item["name"]: item for item in data.get("objects", []) if "bb" in item}
     parent_of = {
         clusters_child: item["name"]
@@ -265,7 +270,8 @@ def _row_skew(rows: list[list[str]], data: dict[str, Any]) -> float:
                 continue
             left, bottom, right, top = (float(v) for v in clusters[name]["bb"].split(","))
             zone = clusters.get(parent_of.get(name, ""), {}).get("bb", f"{left},0,0,0")
-            shapes.append((top, top - bottom, right - left, left - float(zone.split(",")[0])))
+            shape = (top, top - bottom, right - left, left - float(zone.split(",")[0]))
+            shapes.append(tuple(round(value, 1) for value in shape))  # dot writes 0.01 pt steps
         for field in range(4):
             values = [shape[field] for shape in shapes]
             if len(values) > 1:

@@ -50,10 +50,14 @@ def texts(data: dict[str, Any]) -> list[tuple[str, Rect]]:
 
 
 def overlaps(texts: list[tuple[str, Rect]]) -> int:
-    """Count pairs of texts of different owners whose boxes overlap."""
+    """Count pairs of texts of different owners whose boxes overlap.
+
+    A text drawn again exactly where it is (a box across zones writes its
+    title in each zone's copy, see `span_boxes`) reads as one and is not counted.
+    """
 
     def meet(a: Rect, b: Rect) -> bool:
-        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        return a != b and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
     return sum(
         meet(a, b)

@@ -19,10 +19,10 @@ THREE_AZ = ARCHITECTURES / "gallery" / "three-az-web-app.yaml"
 DESIGNS = sorted(ARCHITECTURES.glob("**/*.yaml"))
 
 
-def test_the_capstone_keys_the_solid_arrow_and_both_subnet_colours() -> None:
+def test_the_capstone_keys_the_solid_arrow_both_subnet_colours_and_the_dashed_boxes() -> None:
     keys = [key for key, _ in build_scene(load_file(CAPSTONE)).legend]
     assert "line:connection" in keys
-    assert keys[-2:] == ["box:subnet-public", "box:subnet-private"]
+    assert keys[-4:] == ["box:subnet-public", "box:subnet-private", "box:az", "box:asg"]
 
 
 def test_a_design_without_subnets_has_no_subnet_rows() -> None:

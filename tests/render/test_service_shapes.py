@@ -61,7 +61,7 @@ def test_each_ecs_service_is_one_box_across_its_zones_around_its_tasks() -> None
     }
     for service in SERVICES:
         group = spanning[f"ecs-service:{service}"]
-        assert group.label == "ECS service"
+        assert group.label.startswith("ECS service: ")  # named: test_box_titles
         assert [n for slot in group.spans for n in _slot_nodes(scene.cloud, slot)] == TASKS[service]
 
 

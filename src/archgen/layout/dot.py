@@ -21,6 +21,7 @@ import graphviz
 
 from archgen.layout import style
 from archgen.layout.dot_labels import edge_label, legend_label, marker_cell
+from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
@@ -126,7 +127,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         if at is not None:
             attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
-            label=_group_label(group),
+            label=_SLOT_LABEL if group.kind == SLOT else _group_label(group),
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
@@ -188,6 +189,14 @@ def _group_label(group: Group) -> str:
         f"{_notes(group)}</TABLE>>"
     )
 
+
+_SLOT_LABEL = f"<{BOX_NAMES['asg']}>"
+"""A slot's label for dot's first layout: room for the title line of the box across zones.
+
+The box is drawn over two or more slots, so its title (the kind and the
+resource's name) has the width of them all; a slot holding the whole title
+would widen every zone it is in.
+"""
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 """A box's name: its icon, its name and its marker side by side."""

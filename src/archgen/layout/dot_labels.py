@@ -45,10 +45,11 @@ def legend_label(rows: list[tuple[str, str]]) -> str:
             )
             line += _LINE_ENDS.get(key.removeprefix("line:"), "")
             marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
-        elif (colours := swatch(key)) is not None:
+        elif (box := swatch(key)) is not None:
+            dashed = ' STYLE="dashed"' if box.dashed else ""
             marker = (
-                f'<TABLE BORDER="1" COLOR="{colours[0]}" CELLPADDING="0"><TR>'
-                f'<TD BGCOLOR="{colours[1]}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
+                f'<TABLE BORDER="1"{dashed} COLOR="{box.border}" CELLPADDING="0"><TR>'
+                f'<TD BGCOLOR="{box.fill}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
             )
         elif (finding := legend_mark(key)) is not None:
             marker = marker_table(finding[1], finding[0])

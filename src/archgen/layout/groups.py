@@ -18,10 +18,32 @@ SLOT = "asg-slot"
 """The kind of one zone's share of a box across zones: dot lays it out, the box is drawn."""
 
 
-def box_group(kind: str, node_id: str) -> Group:
-    """Return the box of `kind` around one copy of a resource, in its subnet."""
+def box_title(kind: str, label: str) -> str:
+    """Return the title of a box of `kind` around a resource labelled `label`.
+
+    Two services in the same subnets drawn as two boxes both titled "ECS
+    service" cannot be told apart, so the title names the resource too:
+    "ECS service: Orders service". The label adds nothing when there is none
+    (the icons inside show the id already) or when it names the kind itself;
+    then the title is the kind alone, or the label alone if it says more.
+    """
+    name = " ".join(label.split())
+    kind_name = BOX_NAMES[kind]
+    if not name or name.casefold() == kind_name.casefold():
+        return kind_name
+    if kind_name.casefold() in name.casefold():
+        return name
+    return f"{kind_name}: {name}"
+
+
+def box_group(kind: str, node_id: str, label: str = "") -> Group:
+    """Return the box of `kind` around one copy of a resource labelled `label`, in its subnet."""
     return Group(
-        f"{kind}:{node_id}", kind, BOX_NAMES[kind], nodes=[node_id], cell=f"{node_id}/group"
+        f"{kind}:{node_id}",
+        kind,
+        box_title(kind, label),
+        nodes=[node_id],
+        cell=f"{node_id}/group",
     )
 
 
@@ -47,7 +69,11 @@ def span_groups(vpc: Group, scene: Scene) -> None:
         spans = [slot.id for slot in slots]
         vpc.groups.append(
             Group(
-                f"{kind}:{resource}", kind, BOX_NAMES[kind], cell=f"{resource}/group", spans=spans
+                f"{kind}:{resource}",
+                kind,
+                slots[0].label,
+                cell=f"{resource}/group",
+                spans=spans,
             )
         )
     _stack_slots(vpc, scene)

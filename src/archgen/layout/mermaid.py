@@ -88,7 +88,13 @@ _LEGEND_LINES = {
     "protects": "dashed line, open circle:",
 }
 
-_LEGEND_BOXES = {"box:subnet-public": "green box:", "box:subnet-private": "teal box:"}
+_LEGEND_BOXES = {
+    "box:subnet-public": "green box:",
+    "box:subnet-private": "teal box:",
+    "box:az": "dashed blue box:",
+    "box:asg": "dashed orange box:",
+    "box:ecs-service": "dashed orange box:",
+}
 
 _DOT = "#183;"
 """A middle dot between a line's badges and its words."""

@@ -269,7 +269,7 @@ def _subnet_group(arch: Architecture, subnet: Subnet, node_ids: list[str], scene
     for node_id in node_ids:
         resource = arch.resource(scene.nodes[node_id].resource)
         if isinstance(resource, Boxed):
-            group.groups.append(box_group(resource.box, node_id))
+            group.groups.append(box_group(resource.box, node_id, resource.label or ""))
         else:
             group.nodes.append(node_id)
     return group

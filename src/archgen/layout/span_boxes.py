@@ -6,8 +6,10 @@ DOT: a box across zones drawn at the VPC's level may come before a zone,
 whose subnets then paint over its border and half of it goes missing. A
 box nested in a subnet is always drawn after that subnet, so the box is drawn
 once inside each subnet it crosses, at its full size and without a fill:
-whichever zone comes last, its copy completes the box. Only the copy in the
-first zone carries the name, which no other subnet covers.
+whichever zone comes last, its copy completes the box. Every copy carries
+the name at the same place: a long title ("ECS service: Orders service")
+runs on into the next zone, whose subnet covers it unless that zone's copy
+draws it again.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def draw_over_slot(
     attrs = {**style.GROUPS.get(owner.kind, {}), **scene.overlay.get(owner.id, {})}
     with graph.subgraph(name=name) as box:
         box.attr(
-            label=label(owner) if index == 0 else "",
+            label=label(owner),
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],

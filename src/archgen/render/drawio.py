@@ -162,8 +162,8 @@ class _Writer:
                 dashes = _STROKES.get(line.get("style", ""), "——")
                 dashes += drawio_styles.LINE_ENDS.get(key.removeprefix("line:"), "")
                 marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
-            elif (colours := swatch(key)) is not None:
-                marker = drawio_styles.swatch(*colours)
+            elif (kind := swatch(key)) is not None:
+                marker = drawio_styles.swatch(kind.border, kind.fill, dashed=kind.dashed)
             elif (finding := legend_mark(key)) is not None:
                 colour = style.BLOCKED if finding[0] == "error" else style.WARNING
                 marker = _badge(finding[1], colour)

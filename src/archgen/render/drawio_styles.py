@@ -113,9 +113,10 @@ LINE_ENDS = {"connection": "▸", "protects": "○"}
 """The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
 
 
-def swatch(border: str, fill: str) -> str:
-    """Return a legend row's small box in a box kind's colours (a subnet's)."""
+def swatch(border: str, fill: str, *, dashed: bool = False) -> str:
+    """Return a legend row's small box in a box kind's colours and border (a subnet's, a zone's)."""
+    line = "dashed" if dashed else "solid"
     return (
-        f'<span style="background-color:{fill};border:1px solid {border};">'
+        f'<span style="background-color:{fill};border:1px {line} {border};">'
         "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
     )
