@@ -23,9 +23,9 @@ from archgen.layout.laid import Point, Rect, hull
 from archgen.layout.nearby import segment_grid
 from archgen.loader import load_file
 from archgen.rules.engine import run_rules
+from tests.render.design_views import design_view_cases
 
 ROOT = Path(__file__).resolve().parents[2]
-DESIGNS = sorted((ROOT / "architectures").rglob("*.yaml"))
 _TOUCH = 0.5
 """Points within which a label touches its own line."""
 
@@ -78,22 +78,7 @@ _CROWDED = {
 """The labels left nearer another line than their own, and why no spot was found."""
 
 
-def _cases() -> list[Any]:
-    return [
-        pytest.param(
-            path,
-            view,
-            id=f"{path.stem}-{view}",
-            marks=[pytest.mark.xfail(strict=True, reason=_CROWDED[(path.stem, view)])]
-            if (path.stem, view) in _CROWDED
-            else [],
-        )
-        for path in DESIGNS
-        for view in ("default", "network")
-    ]
-
-
-@pytest.mark.parametrize(("path", "view"), _cases())
+@pytest.mark.parametrize(("path", "view"), design_view_cases(_CROWDED))
 def test_every_label_is_nearer_its_own_line_than_any_other(path: Path, view: str) -> None:
     assert _misplaced(path, view) == []
 
