@@ -25,7 +25,6 @@ from archgen.loader import load_file
 from archgen.rules.engine import run_rules
 from tests.render.design_views import design_view_cases
 
-ROOT = Path(__file__).resolve().parents[2]
 _TOUCH = 0.5
 """Points within which a label touches its own line."""
 
