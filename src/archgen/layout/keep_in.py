@@ -27,7 +27,7 @@ from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid
 from archgen.layout.relabel import relabel
 from archgen.layout.route import route_corners
-from archgen.layout.scene import Edge, Group, Scene, path_to
+from archgen.layout.scene import Edge, Group, Scene, path_to, path_to_group
 from archgen.layout.tracks import Tracks
 
 _ON_BORDER = 3.0
@@ -161,7 +161,7 @@ def _fences(picture: _Picture, edge: Edge) -> Fences | None:
     holding = {g.id for g in [*first, *second]}
     for bar in (edge.source, edge.target):  # a load balancer's bar lies in its subnets
         for subnet in scene.bars.get(bar, []):
-            holding |= {g.id for g in _path_to_group(scene.cloud, f"subnet:{subnet}")}
+            holding |= {g.id for g in path_to_group(scene.cloud, f"subnet:{subnet}")}
     walls = [
         laid.clusters[f"cluster_{g.id}"]
         for g in picture.groups
@@ -186,17 +186,6 @@ def _grid(boxes: Iterable[Rect]) -> Grid[Rect]:
     for box in boxes:
         grid.add(box, box)
     return grid
-
-
-def _path_to_group(group: Group, group_id: str) -> list[Group]:
-    """Return the boxes from `group` down to the box `group_id` ([] if it is not inside)."""
-    if group.id == group_id:
-        return [group]
-    for child in group.groups:
-        path = _path_to_group(child, group_id)
-        if path:
-            return [group, *path]
-    return []
 
 
 def _keeps(laid: Laid, edge: Edge, fences: Fences) -> bool:

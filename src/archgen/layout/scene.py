@@ -7,6 +7,7 @@ box and row, `connections` draws the lines and the legend, and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -128,10 +129,20 @@ class Scene:
 
 def path_to(group: Group, node_id: str) -> list[Group]:
     """Return the boxes from `group` down to the one holding `node_id` ([] if none holds it)."""
-    if node_id in group.nodes:
+    return _path_until(group, lambda box: node_id in box.nodes)
+
+
+def path_to_group(group: Group, group_id: str) -> list[Group]:
+    """Return the boxes from `group` down to the box `group_id` ([] if it is not inside)."""
+    return _path_until(group, lambda box: box.id == group_id)
+
+
+def _path_until(group: Group, found: Callable[[Group], bool]) -> list[Group]:
+    """Return the boxes from `group` down to the first, depth first, that `found` accepts."""
+    if found(group):
         return [group]
     for child in group.groups:
-        path = path_to(child, node_id)
+        path = _path_until(child, found)
         if path:
             return [group, *path]
     return []
