@@ -26,6 +26,7 @@ from archgen.render.drawio_geometry import (
     centre,
     halfway,
     icon_box,
+    port,
     shifted,
 )
 from archgen.safe_text import html_text
@@ -190,7 +191,8 @@ class _Writer:
             {
                 "id": edge.id,
                 "value": label,
-                "style": _line_style(edge, self.geometry.edges.get(edge.id, ())),
+                "style": _line_style(edge, self.geometry.edges.get(edge.id, ()))
+                + self._ports(edge),
                 "edge": "1",
                 "parent": "1",
                 "source": self._end(edge.source),
@@ -215,6 +217,18 @@ class _Writer:
         if offset is not None:
             point = ET.SubElement(geometry, "mxPoint", x=_number(offset[0]), y=_number(offset[1]))
             point.set("as", "offset")
+
+    def _ports(self, edge: Edge) -> str:
+        """Return the style pinning a line's ends to its icons where the picture has them."""
+        route = self.geometry.edges.get(edge.id, ())
+        ends = [("exit", edge.source, 0)] + ([] if edge.box else [("entry", edge.target, -1)])
+        pinned = ""
+        for key, node_id, index in ends:
+            node, box = self.scene.nodes.get(node_id), self.geometry.nodes.get(node_id)
+            if route and node is not None and box is not None and node_id not in self.scene.bars:
+                x, y = port(box, route[index], marked=bool(node.marker))
+                pinned += f"{key}X={_number(x)};{key}Y={_number(y)};{key}Dx=0;{key}Dy=0;"
+        return pinned
 
     def _end(self, node_id: str) -> str:
         """Return the cell a line ends at: a load balancer's bar rather than its icon."""
