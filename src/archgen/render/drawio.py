@@ -16,6 +16,7 @@ from archgen.layout import style
 from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.legend_boxes import swatch
+from archgen.layout.line_looks import look
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines, walk
 from archgen.render import drawio_styles
@@ -56,10 +57,6 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode", short_empty_elements=True)
     return Artifact(f"{scene.name}.drawio", (text + "\n").encode("utf-8"))
-
-
-_STROKES = {"dotted": "· · · ·", "dashed": "- - -"}
-"""The legend's sample of each line style; a solid line (a blocked one) is drawn solid."""
 
 
 def _notes(group: Group) -> str:
@@ -159,10 +156,8 @@ class _Writer:
         rows = []
         for key, meaning in self.scene.legend:
             if key.startswith("line:"):
-                line = style.EDGES[key.removeprefix("line:")]
-                dashes = _STROKES.get(line.get("style", ""), "——")
-                dashes += drawio_styles.LINE_ENDS.get(key.removeprefix("line:"), "")
-                marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
+                seen = look(key.removeprefix("line:"))
+                marker = f'<font color="{seen.colour}"><b>{seen.sample()}</b></font>'
             elif (kind := swatch(key)) is not None:
                 marker = drawio_styles.swatch(kind.border, kind.fill, dashed=kind.dashed)
             elif (finding := legend_mark(key)) is not None:
