@@ -151,16 +151,36 @@ def _order(laid: Laid, ends: list[_End], places: list[float], axis: int) -> list
 
 def _crossings(laid: Laid, one: tuple[_End, float], two: tuple[_End, float], axis: int) -> int:
     """Return how often two lines cross with their ends moved to the places given."""
-    lines = [
-        curve_points(_shifted(laid.routes[end.edge_id], end.first, axis, place - end.along))
+    first, second = (
+        _line(laid.routes[end.edge_id], end.first, axis, round(place - end.along, 2))
         for end, place in (one, two)
-    ]
-    return sum(
-        1
-        for a, b in itertools.pairwise(lines[0])
-        for c, d in itertools.pairwise(lines[1])
-        if _cross(a, b, c, d)
     )
+    near = _pieces(first, _bounds(second))
+    return sum(1 for a, b in near for c, d in _pieces(second, _bounds(first)) if _cross(a, b, c, d))
+
+
+@functools.lru_cache(maxsize=512)
+def _line(route: str, first: bool, axis: int, by: float) -> tuple[Point, ...]:
+    """Return the points along a route with one end moved (`_shifted`); kept, as orders retry."""
+    return tuple(curve_points(_shifted(route, first, axis, by)))
+
+
+def _bounds(points: tuple[Point, ...]) -> Rect:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _pieces(points: tuple[Point, ...], box: Rect) -> list[tuple[Point, Point]]:
+    """Return the straight pieces of a line that reach into `box`: only they can cross in it."""
+    left, bottom, right, top = box
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(points)
+        if max(a[0], b[0]) >= left
+        and min(a[0], b[0]) <= right
+        and max(a[1], b[1]) >= bottom
+        and min(a[1], b[1]) <= top
+    ]
 
 
 def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
