@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -180,3 +181,18 @@ def test_a_line_at_a_load_balancer_meets_its_bar_where_the_picture_does() -> Non
     assert bar is not None
     points = line.findall("mxGeometry/Array/mxPoint")
     assert points  # the point on the bar's edge where the line leaves it
+
+
+def test_lines_into_one_side_of_an_icon_meet_it_apart_as_in_the_picture() -> None:
+    """draw.io aims a line without a port at the icon's centre: the ends would pile again."""
+    styles = {c.get("id"): _style(c) for c in _cells(GOLDEN.file("capstone.drawio"))}
+    into_db = [
+        "c5:importer@app-a>db@db-a",
+        "c2:app@app-a>db@db-a",
+        "c2:app@app-b>db@db-a",
+        "c5:importer@app-b>db@db-a",
+    ]
+    across = [float(styles[line]["entryX"]) for line in into_db]
+    assert {styles[line]["entryY"] for line in into_db} == {"0"}  # all on the top edge
+    assert across == sorted(across)  # in the picture's order
+    assert min(b - a for a, b in itertools.pairwise(across)) * 48 >= 9  # points apart

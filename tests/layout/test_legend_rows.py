@@ -38,10 +38,8 @@ def test_a_design_without_subnets_has_no_subnet_rows() -> None:
 
 def test_the_waf_row_ends_in_its_open_circle_and_the_request_row_in_an_arrow() -> None:
     source = plan(load_file(THREE_AZ)).dot
-    assert '- - -&#9675;</B></FONT></TD><TD ALIGN="LEFT">WAF protects' in source
-    assert (
-        '&mdash;&mdash;&#9656;</B></FONT></TD><TD ALIGN="LEFT">request and its response' in source
-    )
+    assert '- - -○</B></FONT></TD><TD ALIGN="LEFT">WAF protects' in source
+    assert '——▸</B></FONT></TD><TD ALIGN="LEFT">request and its response' in source
     assert 'BGCOLOR="#F2F6E8"' in source  # the public subnet's swatch
 
 

@@ -50,7 +50,7 @@ def test_event_and_poll_connections_are_dashed() -> None:
     text = mermaid_source(build_scene(load_file(Path("tests/data/every-type.yaml"))))
     assert f"{mermaid_id('bus')} -.->" in text
     assert f"{mermaid_id('stream')} -.->" in text
-    assert "dashed arrow#58; event or poll#58; one way, started by AWS" in text
+    assert "dashed arrow, open head#58; event or poll#58; one way, started by AWS" in text
 
 
 @given(st.text())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archgen.layout import style
 from archgen.layout.legend_boxes import swatch
+from archgen.layout.line_looks import look
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge
 from archgen.safe_text import html_text
@@ -30,21 +31,13 @@ def marker_table(text: str, severity: str) -> str:
     )
 
 
-_LINE_ENDS = {"connection": "&#9656;", "protects": "&#9675;"}
-"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
-
-
 def legend_label(rows: list[tuple[str, str]]) -> str:
     """Return the legend: flow badges with their names, then the line styles."""
     cells = []
     for key, meaning in rows:
         if key.startswith("line:"):
-            attrs = style.EDGES[key.removeprefix("line:")]
-            line = {"dotted": "&middot; &middot; &middot;", "dashed": "- - -"}.get(
-                attrs.get("style", ""), "&mdash;&mdash;"
-            )
-            line += _LINE_ENDS.get(key.removeprefix("line:"), "")
-            marker = f'<FONT COLOR="{attrs["color"]}"><B>{line}</B></FONT>'
+            seen = look(key.removeprefix("line:"))
+            marker = f'<FONT COLOR="{seen.colour}"><B>{seen.sample()}</B></FONT>'
         elif (box := swatch(key)) is not None:
             dashed = ' STYLE="dashed"' if box.dashed else ""
             marker = (

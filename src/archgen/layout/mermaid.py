@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from archgen.layout.line_looks import Look, look
 from archgen.layout.marks import legend_mark
 from archgen.layout.mermaid_order import order_links
 from archgen.layout.mermaid_text import group_id, label, mermaid_id
@@ -65,27 +66,6 @@ DIFF_LINKS = {
     "removed": "stroke:#D13212,stroke-width:2.5px,stroke-dasharray:6 4",
     "changed": "stroke:#E07B00,stroke-width:2.5px",
     "same": "stroke:#AAB7B8",
-}
-
-_ARROWS = {
-    "connection": "-->",
-    "event": "-.->",
-    "alias": "-.->",
-    "replication": "<-.->",
-    "role": "-.-",
-    "certificate": "-.-",
-    "interface": "-.-",
-}
-"""Each line kind's arrow; a kind not listed is drawn as a plain request."""
-
-_LEGEND_LINES = {
-    "event": "dashed arrow:",
-    "alias": "dashed arrow:",
-    "replication": "dashed, both ways:",
-    "role": "dashed line:",
-    "certificate": "grey dashed line:",
-    "connection": "solid arrow:",
-    "protects": "dashed line, open circle:",
 }
 
 _LEGEND_BOXES = {
@@ -187,7 +167,7 @@ def _legend(rows: list[tuple[str, str]]) -> list[str]:
         finding = legend_mark(key)
         if finding is not None:
             shown = finding[1]
-        marker = _LEGEND_LINES.get(shown, "line:") if key.startswith("line:") else f"{shown}:"
+        marker = f"{look(shown).words()}:" if key.startswith("line:") else f"{shown}:"
         marker = _LEGEND_BOXES.get(key, marker)
         row = mermaid_id(f"legend/{number}")
         lines.append(f'    {row}["{label(marker)} {label(meaning)}"]:::legend_row')
@@ -196,7 +176,7 @@ def _legend(rows: list[tuple[str, str]]) -> list[str]:
 
 
 def _edge(edge: Edge, status: Mapping[str, str] | None) -> str:
-    arrow = _ARROWS.get("event" if edge.mode != "request" else edge.kind, "-->")
+    arrow = _arrow(look(_link_class(edge)))
     if status is not None and status.get(edge.id) == "removed" and "." not in arrow:
         arrow = "-.->"
     words = [label(" ".join(edge.badges))] if edge.badges else []
@@ -208,18 +188,25 @@ def _edge(edge: Edge, status: Mapping[str, str] | None) -> str:
 
 
 def _link_class(edge: Edge) -> str:
-    kind = "event" if edge.mode != "request" else edge.kind
-    return kind if kind in _LINK_STYLES else "connection"
+    """Return the kind of line drawn: a one-way connection (event, poll) is dashed."""
+    return "event" if edge.mode != "request" and edge.kind == "connection" else edge.kind
 
 
-_LINK_STYLES = {
-    "connection": "stroke:#232F3E,stroke-width:1.5px",
-    "event": "stroke:#232F3E,stroke-width:1.5px,stroke-dasharray:6 4",
-    "alias": "stroke:#545B64,stroke-dasharray:6 4",
-    "replication": "stroke:#C925D1,stroke-dasharray:6 4",
-    "role": "stroke:#DD344C,stroke-dasharray:2 3",
-    "certificate": "stroke:#545B64,stroke-dasharray:2 3",
-}
+def _arrow(seen: Look) -> str:
+    """Return Mermaid's link for a look: solid `--` or dashed `-.-`, then its end (`>`, `o`)."""
+    solid = seen.stroke == "solid"
+    if seen.end == "none":
+        return "---" if solid else "-.-"
+    if seen.end == "circle":
+        return "--o" if solid else "-.-o"
+    arrow = "-->" if solid else "-.->"
+    return "<" + arrow if seen.both else arrow
+
+
+def _link_style(seen: Look) -> str:
+    """Return the CSS of a kind of line: its colour, width and dashes, as the picture has them."""
+    dashes = {"dashed": ",stroke-dasharray:6 4", "dotted": ",stroke-dasharray:2 3"}
+    return f"stroke:{seen.colour},stroke-width:{seen.width + 0.3:g}px" + dashes.get(seen.stroke, "")
 
 
 def _styles(
@@ -238,9 +225,9 @@ def _styles(
             lines.append(f"  class {','.join(named)} group_{kind}")
     if status is not None:
         lines += _changed_groups(groups, status)
-    link_styles = DIFF_LINKS if status is not None else _LINK_STYLES
     for kind, numbers in sorted(links.items()):
-        lines.append(f"  linkStyle {','.join(map(str, numbers))} {link_styles[kind]}")
+        css = DIFF_LINKS[kind] if status is not None else _link_style(look(kind))
+        lines.append(f"  linkStyle {','.join(map(str, numbers))} {css}")
     return lines
 
 

@@ -67,7 +67,7 @@ EDGES: dict[str, dict[str, str]] = {
         "arrowhead": "vee",
         "arrowsize": "0.8",
     },
-    "outbound": {"color": MUTED, "style": "dashed", "arrowsize": "0.7"},
+    "outbound": {"color": "#248814", "style": "dashed", "arrowsize": "0.7"},
     "blocked": {"color": BLOCKED, "fontcolor": BLOCKED, "penwidth": "1.6", "arrowsize": "0.7"},
     "protects": {
         "color": "#DD344C",
@@ -77,7 +77,14 @@ EDGES: dict[str, dict[str, str]] = {
         "constraint": "false",
     },
     "interface": {"color": "#ED7100", "style": "dotted", "arrowhead": "none"},
-    "alias": {"color": MUTED, "style": "dashed", "arrowsize": "0.6", "constraint": "false"},
+    "alias": {
+        "color": "#8C4FFF",
+        "penwidth": "1.6",
+        "style": "dotted",
+        "arrowhead": "onormal",
+        "arrowsize": "0.8",
+        "constraint": "false",
+    },
     "replication": {
         "color": "#C925D1",
         "style": "dashed",
@@ -88,6 +95,9 @@ EDGES: dict[str, dict[str, str]] = {
     "role": {"color": "#DD344C", "style": "dotted", "arrowhead": "none", "constraint": "false"},
     "certificate": {"color": MUTED, "style": "dotted", "arrowhead": "none", "constraint": "false"},
 }
+"""Each kind of line, told apart by colour, stroke and end (`line_looks`): outbound traffic
+in the public subnets' green (its way to the internet), a DNS alias dotted in Route 53's
+purple with a hollow head, events and polls dashed with open heads (DESIGN 7.1)."""
 
 ICON_SIZE = 48
 """Pixels of an icon in the picture; labels sit below it."""

@@ -21,6 +21,7 @@ from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.spread_ends import spread_ends
 from archgen.layout.stagger import stagger_slots
 from archgen.layout.under_zones import centre_under, step_aside
 from archgen.layout.walled import lower_walled
@@ -61,6 +62,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     route_around(scene, laid, groups)
     keep_in_boxes(scene, laid, groups)
     land_on_icons(scene, laid)
+    spread_ends(scene, laid)
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
 

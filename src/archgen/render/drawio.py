@@ -16,6 +16,7 @@ from archgen.layout import style
 from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
 from archgen.layout.legend_boxes import swatch
+from archgen.layout.line_looks import look
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines, walk
 from archgen.render import drawio_styles
@@ -26,6 +27,7 @@ from archgen.render.drawio_geometry import (
     centre,
     halfway,
     icon_box,
+    port,
     shifted,
 )
 from archgen.safe_text import html_text
@@ -55,10 +57,6 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode", short_empty_elements=True)
     return Artifact(f"{scene.name}.drawio", (text + "\n").encode("utf-8"))
-
-
-_STROKES = {"dotted": "· · · ·", "dashed": "- - -"}
-"""The legend's sample of each line style; a solid line (a blocked one) is drawn solid."""
 
 
 def _notes(group: Group) -> str:
@@ -158,10 +156,8 @@ class _Writer:
         rows = []
         for key, meaning in self.scene.legend:
             if key.startswith("line:"):
-                line = style.EDGES[key.removeprefix("line:")]
-                dashes = _STROKES.get(line.get("style", ""), "——")
-                dashes += drawio_styles.LINE_ENDS.get(key.removeprefix("line:"), "")
-                marker = f'<font color="{line["color"]}"><b>{dashes}</b></font>'
+                seen = look(key.removeprefix("line:"))
+                marker = f'<font color="{seen.colour}"><b>{seen.sample()}</b></font>'
             elif (kind := swatch(key)) is not None:
                 marker = drawio_styles.swatch(kind.border, kind.fill, dashed=kind.dashed)
             elif (finding := legend_mark(key)) is not None:
@@ -190,7 +186,8 @@ class _Writer:
             {
                 "id": edge.id,
                 "value": label,
-                "style": _line_style(edge, self.geometry.edges.get(edge.id, ())),
+                "style": _line_style(edge, self.geometry.edges.get(edge.id, ()))
+                + self._ports(edge),
                 "edge": "1",
                 "parent": "1",
                 "source": self._end(edge.source),
@@ -215,6 +212,18 @@ class _Writer:
         if offset is not None:
             point = ET.SubElement(geometry, "mxPoint", x=_number(offset[0]), y=_number(offset[1]))
             point.set("as", "offset")
+
+    def _ports(self, edge: Edge) -> str:
+        """Return the style pinning a line's ends to its icons where the picture has them."""
+        route = self.geometry.edges.get(edge.id, ())
+        ends = [("exit", edge.source, 0)] + ([] if edge.box else [("entry", edge.target, -1)])
+        pinned = ""
+        for key, node_id, index in ends:
+            node, box = self.scene.nodes.get(node_id), self.geometry.nodes.get(node_id)
+            if route and node is not None and box is not None and node_id not in self.scene.bars:
+                x, y = port(box, route[index], marked=bool(node.marker))
+                pinned += f"{key}X={_number(x)};{key}Y={_number(y)};{key}Dx=0;{key}Dy=0;"
+        return pinned
 
     def _end(self, node_id: str) -> str:
         """Return the cell a line ends at: a load balancer's bar rather than its icon."""

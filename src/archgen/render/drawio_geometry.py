@@ -62,3 +62,18 @@ def halfway(route: list[Point]) -> Point:
             return (a[0] + (b[0] - a[0]) * factor, a[1] + (b[1] - a[1]) * factor)
         remaining -= length
     return route[-1]
+
+
+def port(box: Box, point: Point, *, marked: bool = False) -> Point:
+    """Return where on a node's icon a line meets it, as fractions of the icon (draw.io's ports).
+
+    draw.io aims a line without a port at the icon's centre, so lines the
+    picture spreads along one side would meet at one spot there again. The
+    point is taken on the icon as the picture draws it (left of a finding's
+    marker, else centred) and put on the nearest side.
+    """
+    left = box.x + 2 if marked else box.x + (box.width - ICON) / 2
+    x = min(max((point[0] - left) / ICON, 0.0), 1.0)
+    y = min(max((point[1] - box.y - 2) / ICON, 0.0), 1.0)
+    nearest = min((x, 0), (1 - x, 1), (y, 2), (1 - y, 3))[1]
+    return [(0.0, y), (1.0, y), (x, 0.0), (x, 1.0)][nearest]

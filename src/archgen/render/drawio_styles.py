@@ -9,6 +9,8 @@ which the structural and real-client tests catch.
 from __future__ import annotations
 
 from archgen.errors import RenderError
+from archgen.layout import style
+from archgen.layout.line_looks import look
 from archgen.model.catalogue import CATALOGUE, facts_of
 
 _LABEL = (
@@ -50,19 +52,31 @@ GROUPS: dict[str, str] = {
 }
 
 _LINE = "html=1;curved=1;fontSize=12;labelBackgroundColor=#ffffff;"
-EDGES: dict[str, str] = {
-    "connection": _LINE + "endArrow=block;endSize=6;strokeColor=#232F3E;",
-    "event": _LINE + "dashed=1;endArrow=open;endSize=8;strokeColor=#232F3E;",
-    "outbound": _LINE + "dashed=1;endArrow=block;endSize=6;strokeColor=#545B64;",
-    "blocked": _LINE + "endArrow=block;endSize=6;strokeColor=#D13212;strokeWidth=2;"
-    "fontColor=#D13212;",
-    "protects": _LINE + "dashed=1;endArrow=oval;endFill=0;strokeColor=#DD344C;",
-    "alias": _LINE + "dashed=1;endArrow=open;strokeColor=#545B64;",
-    "replication": _LINE + "dashed=1;startArrow=block;endArrow=block;strokeColor=#C925D1;",
-    "role": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#DD344C;",
-    "interface": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#ED7100;",
-    "certificate": "html=1;curved=1;dashed=1;dashPattern=1 3;endArrow=none;strokeColor=#545B64;",
+_ARROWS = {
+    "filled": "block;endFill=1",
+    "open": "open;endFill=0",
+    "hollow": "block;endFill=0",
+    "circle": "oval;endFill=0",
+    "none": "none",
 }
+"""draw.io's end for each end a reader sees (`line_looks.ENDS`)."""
+_DASHES = {"solid": "dashed=0;", "dashed": "dashed=1;", "dotted": "dashed=1;dashPattern=1 3;"}
+
+
+def line_style(kind: str) -> str:
+    """Return the draw.io style of a kind of line: the colour, stroke and ends the picture has."""
+    seen = look(kind)
+    end = _ARROWS[seen.end]
+    start = end.replace("endFill", "startFill") if seen.both else "none"
+    text = (
+        _LINE + _DASHES[seen.stroke] + f"endArrow={end};startArrow={start};endSize=6;startSize=6;"
+    )
+    text += f"strokeColor={seen.colour};strokeWidth={seen.width:g};"
+    colour = style.EDGES[kind].get("fontcolor")
+    return text + (f"fontColor={colour};" if colour else "")
+
+
+EDGES: dict[str, str] = {kind: line_style(kind) for kind in style.EDGES}
 
 SHAPES: dict[str, str] = {
     "eni": "sketch=0;outlineConnect=0;fontColor=#232F3E;verticalLabelPosition=bottom;"
@@ -100,17 +114,13 @@ def shape_names() -> set[str]:
     """Return every mxgraph.aws4 name these styles use, for the tests to resolve."""
     shapes = (cls.facts.shape for cls in CATALOGUE.values())
     names = {f"mxgraph.aws4.{shape.name}" for shape in shapes if shape is not None}
-    for style in [*GROUPS.values(), *SHAPES.values()]:
+    for text in [*GROUPS.values(), *SHAPES.values()]:
         names |= {
             part.split("=", 1)[1]
-            for part in style.split(";")
+            for part in text.split(";")
             if part.startswith(("grIcon=", "shape=mxgraph.aws4."))
         }
     return names
-
-
-LINE_ENDS = {"connection": "▸", "protects": "○"}
-"""The end a legend row draws on a line whose end means something: an arrow, WAF's circle."""
 
 
 def swatch(border: str, fill: str, *, dashed: bool = False) -> str:

@@ -100,6 +100,7 @@ _DRAWN_BY = {
     "drawio": (
         "layout/geometry.py",
         "layout/ladder.py",
+        "layout/line_looks.py",
         "layout/run.py",
         "layout/style.py",
         "render/drawio.py",
