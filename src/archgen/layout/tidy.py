@@ -6,15 +6,18 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 from __future__ import annotations
 
 from archgen.layout import security_boxes
+from archgen.layout.actors import lift_actors
 from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
+from archgen.layout.dead_space import close_empty_bands
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.gateway_inside import make_room
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.keep_in import keep_in_boxes
 from archgen.layout.laid import Laid, hull, open_column
 from archgen.layout.landing import land_on_icons
+from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -51,6 +54,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
+    lift_actors(scene, laid, groups)
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
@@ -63,6 +67,8 @@ def tidy(scene: Scene, laid: Laid) -> None:
     land_on_icons(scene, laid)
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
+    close_empty_bands(scene, laid, groups)
+    settle_legend(scene, laid)  # last: it keeps clear of every line and label
 
 
 def _legend_below(laid: Laid) -> None:
