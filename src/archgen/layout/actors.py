@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from archgen.layout.gateway_inside import box_texts
 from archgen.layout.label_spots import label_box, overlaps
-from archgen.layout.laid import Laid, close_column, open_strip
+from archgen.layout.laid import Laid, Rect, close_column, open_strip
 from archgen.layout.scene import Group, Scene
 
 _GAP = 24.0
@@ -29,12 +29,15 @@ def lift_actors(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     cloud = laid.clusters.get("cluster_cloud")
     if cloud is None:
         return
-    lifted = [
-        (actor, target)
-        for actor in scene.outside
-        if (target := _target(scene, laid, actor)) is not None
-        and _clear_drop(scene, laid, groups, actor, target)
-    ]
+    lifted: list[tuple[str, str]] = []
+    for actor in scene.outside:
+        target = _target(scene, laid, actor)
+        if (
+            target is not None
+            and not any(_side_by_side(laid, (actor, target), other) for other in lifted)
+            and _make_way(scene, laid, groups, actor, target)
+        ):
+            lifted.append((actor, target))
     if not lifted:
         return
     _close_left(laid, scene, [actor for actor, _ in lifted])
@@ -59,18 +62,57 @@ def _target(scene: Scene, laid: Laid, actor: str) -> str | None:
     return ends[0] if ends[0] not in scene.outside else None
 
 
-def _clear_drop(scene: Scene, laid: Laid, groups: list[Group], actor: str, target: str) -> bool:
-    """Tell whether a line straight down from the cloud's top into `target` meets nothing."""
+def _side_by_side(laid: Laid, one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Tell whether two actors, each over its target, would stand in each other's way."""
+
+    def span(actor: str, target: str) -> tuple[float, float]:
+        half = (laid.nodes[actor][2] - laid.nodes[actor][0]) / 2 + _GAP / 2
+        centre = (laid.nodes[target][0] + laid.nodes[target][2]) / 2
+        return (centre - half, centre + half)
+
+    (a, b), (c, d) = span(*one), span(*other)
+    return a < d and c < b
+
+
+def _make_way(scene: Scene, laid: Laid, groups: list[Group], actor: str, target: str) -> bool:
+    """Tell whether a line straight down from the cloud's top into `target` can meet nothing.
+
+    A service straight under the AWS Cloud (CloudFront, Route 53) whose drop
+    the cloud's own name or a neighbour blocks steps right, past it, when its
+    new place is free: the lines at it are routed again (`route`).
+    """
+    left, bottom, right, top = laid.nodes[target]
+    things = _things(scene, laid, groups, actor, target)
+    blocking = [box for box in things if overlaps(_corridor(laid, target), box)]
+    if not blocking:
+        return True
+    if target not in scene.cloud.nodes:
+        return False
+    step = max(box[2] for box in blocking) + _CORRIDOR + 1 - (left + right) / 2
+    moved = (left + step, bottom, right + step, top)
+    wide = (moved[0] - _CORRIDOR, bottom - _CORRIDOR, moved[2] + _CORRIDOR, top)
+    if moved[2] > laid.clusters["cluster_cloud"][2] or any(overlaps(wide, b) for b in things):
+        return False
+    laid.move(target, step)
+    return not any(overlaps(_corridor(laid, target), box) for box in things)
+
+
+def _corridor(laid: Laid, target: str) -> Rect:
+    """Return the strip a line straight down from the cloud's top into `target` runs in."""
     left, _, right, top = laid.nodes[target]
     x = (left + right) / 2
-    corridor = (x - _CORRIDOR, top, x + _CORRIDOR, laid.clusters["cluster_cloud"][3])
+    return (x - _CORRIDOR, top, x + _CORRIDOR, laid.clusters["cluster_cloud"][3])
+
+
+def _things(scene: Scene, laid: Laid, groups: list[Group], actor: str, target: str) -> list[Rect]:
+    """Return the icons, line labels and box names a dropped line must not run through."""
     icons = [box for name, box in laid.nodes.items() if name not in (actor, target)]
     labels = [
         label_box(edge, laid.labels[edge.id], laid.label_sizes)
         for edge in scene.edges
         if edge.id in laid.labels and actor not in (edge.source, edge.target)
     ]
-    return not any(overlaps(corridor, box) for box in [*icons, *labels, *box_texts(laid, groups)])
+    return [*icons, *labels, *box_texts(laid, groups)]
 
 
 def _close_left(laid: Laid, scene: Scene, lifted: list[str]) -> None:

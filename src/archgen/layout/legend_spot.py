@@ -18,17 +18,18 @@ import itertools
 from archgen.layout.detour_judge import cuts
 from archgen.layout.label_spots import Segment, curve_points, label_box, overlaps
 from archgen.layout.laid import Laid, Rect, hull
-from archgen.layout.scene import Scene
+from archgen.layout.scene import Group, Scene
 
 _GAP = 12.0
 """Points kept free between the legend and anything drawn."""
 
 
-def settle_legend(scene: Scene, laid: Laid) -> None:
+def settle_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Move the legend into the page's free stretch nearest its bottom right, if one holds it."""
     legend = laid.nodes.get("legend")
-    if legend is None:
-        return
+    known = {*scene.nodes, *(group.anchor for group in groups), "legend"}
+    if legend is None or any(name not in known for name in laid.nodes):
+        return  # a caller's own node (a diff's colour key) goes beside the legend under the cloud
     boxes, lines = obstacles(scene, laid)
     spot = free_spot(legend[2] - legend[0], legend[3] - legend[1], boxes, lines)
     if spot is not None:

@@ -68,7 +68,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
     close_empty_bands(scene, laid, groups)
-    settle_legend(scene, laid)  # last: it keeps clear of every line and label
+    settle_legend(scene, laid, groups)  # last: it keeps clear of every line and label
 
 
 def _legend_below(laid: Laid) -> None:
