@@ -20,6 +20,8 @@ from archgen.layout.scene import Group, Scene
 
 _GAP = 24.0
 """Points between an actor lifted over the cloud and the cloud's top border."""
+_STILL = 0.5
+"""Points an actor over the cloud may stand off its target's centre and stay where it is."""
 _CORRIDOR = 6.0
 """Points either side of a dropped line that must hold no icon, box name or line label."""
 
@@ -29,22 +31,32 @@ def lift_actors(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     cloud = laid.clusters.get("cluster_cloud")
     if cloud is None:
         return
-    lifted: list[tuple[str, str]] = []
+    chosen: list[tuple[str, str]] = []
     for actor in scene.outside:
         target = _target(scene, laid, actor)
         if (
             target is not None
-            and not any(_side_by_side(laid, (actor, target), other) for other in lifted)
+            and not any(_side_by_side(laid, (actor, target), other) for other in chosen)
             and _make_way(scene, laid, groups, actor, target)
         ):
-            lifted.append((actor, target))
-    if not lifted:
+            chosen.append((actor, target))
+    over = [pair for pair in chosen if laid.centre(pair[0])[1] > cloud[3]]
+    for actor, target in over:  # dot put it over the cloud, with room for its line's label
+        shift = laid.centre(target)[0] - laid.centre(actor)[0]
+        if abs(shift) > _STILL:
+            laid.move(actor, shift)
+    _lift([pair for pair in chosen if pair not in over], scene, laid)
+
+
+def _lift(beside: list[tuple[str, str]], scene: Scene, laid: Laid) -> None:
+    """Move actors from beside the cloud to a band opened over it, each over its target."""
+    if not beside:
         return
-    _close_left(laid, scene, [actor for actor, _ in lifted])
+    _close_left(laid, scene, [actor for actor, _ in beside])
     cloud_top = laid.clusters["cluster_cloud"][3]
-    height = max(laid.nodes[a][3] - laid.nodes[a][1] for a, _ in lifted) + _GAP
+    height = max(laid.nodes[a][3] - laid.nodes[a][1] for a, _ in beside) + _GAP
     open_strip(laid, cloud_top + 0.01, height)
-    for actor, target in lifted:
+    for actor, target in beside:
         left, bottom, right, _ = laid.nodes[actor]
         centre = (laid.nodes[target][0] + laid.nodes[target][2]) / 2
         laid.move(actor, centre - (left + right) / 2, cloud_top - height + _GAP - bottom)
