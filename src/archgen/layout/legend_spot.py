@@ -14,6 +14,7 @@ gives the same place.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from archgen.layout.detour_judge import cuts
 from archgen.layout.label_spots import Segment, curve_points, label_box, overlaps
@@ -30,40 +31,48 @@ def settle_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     known = {*scene.nodes, *(group.anchor for group in groups), "legend"}
     if legend is None or any(name not in known for name in laid.nodes):
         return  # a caller's own node (a diff's colour key) goes beside the legend under the cloud
-    boxes, lines = obstacles(scene, laid)
-    spot = free_spot(legend[2] - legend[0], legend[3] - legend[1], boxes, lines)
+    spot = free_spot(
+        legend[2] - legend[0], legend[3] - legend[1], boxes(scene, laid), lambda: lines(scene, laid)
+    )
     if spot is not None:
         laid.move("legend", spot[0] - legend[0], spot[1] - legend[1])
 
 
-def obstacles(scene: Scene, laid: Laid) -> tuple[list[Rect], list[Segment]]:
-    """Return what the legend must not cover: icons, boxes, line labels, and the lines."""
-    boxes = [box for name, box in laid.nodes.items() if name != "legend"]
-    boxes += laid.clusters.values()
-    boxes += [
+def boxes(scene: Scene, laid: Laid) -> list[Rect]:
+    """Return the boxes the legend must not cover: icons, group boxes and line labels."""
+    found = [box for name, box in laid.nodes.items() if name != "legend"]
+    found += laid.clusters.values()
+    found += [
         label_box(edge, laid.labels[edge.id], laid.label_sizes)
         for edge in scene.edges
         if edge.id in laid.labels
     ]
-    lines: list[Segment] = []
+    return found
+
+
+def lines(scene: Scene, laid: Laid) -> list[Segment]:
+    """Return every line as short straight pieces: the legend must not cover them either."""
+    found: list[Segment] = []
     for edge in scene.edges:
         route = laid.routes.get(edge.id)
         if route is not None:
-            lines += itertools.pairwise(curve_points(route))
+            found += [
+                p for part in route.split(";") for p in itertools.pairwise(curve_points(part))
+            ]
         elif edge.source in laid.nodes and edge.target in laid.nodes:  # neato draws it straight
-            lines.append((laid.centre(edge.source), laid.centre(edge.target)))
-    return boxes, lines
+            found.append((laid.centre(edge.source), laid.centre(edge.target)))
+    return found
 
 
 def free_spot(
-    width: float, height: float, boxes: list[Rect], lines: list[Segment]
+    width: float, height: float, boxes: list[Rect], lines: Callable[[], list[Segment]]
 ) -> tuple[float, float] | None:
     """Return the bottom left of a `width` x `height` stretch clear of everything, or None.
 
     The stretch lies within what is drawn (`boxes`' hull: the page keeps its
     size), at `_GAP` from every box and line. Candidates line up with the
     page's sides and the sides of the boxes, the lowest first, then the
-    rightmost.
+    rightmost. The lines are asked for only when a stretch is clear of every box.
     """
     if not boxes:
         return None
@@ -76,11 +85,13 @@ def free_spot(
     )
     xs = {x for x in xs if left <= x <= right - width}
     ys = {y for y in ys if bottom <= y <= top - height}
+    largest_first = sorted(boxes, key=lambda b: (b[0] - b[2]) * (b[3] - b[1]))  # rule out most
+    pieces: list[Segment] | None = None
     for y, x in sorted((y, -x) for x in xs for y in ys):
-        spot = (-x, y, -x + width, y + height)
-        wide = (spot[0] - _GAP, spot[1] - _GAP, spot[2] + _GAP, spot[3] + _GAP)
-        if not any(overlaps(wide, box) for box in boxes) and not any(
-            cuts(piece, wide) for piece in lines
-        ):
+        wide = (-x - _GAP, y - _GAP, -x + width + _GAP, y + height + _GAP)
+        if any(overlaps(wide, box) for box in largest_first):
+            continue
+        pieces = lines() if pieces is None else pieces
+        if not any(cuts(piece, wide) for piece in pieces):
             return (-x, y)
     return None
