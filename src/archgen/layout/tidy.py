@@ -54,7 +54,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
-    lift_actors(scene, laid, groups)
+    lift_actors(scene, laid, groups)  # before routing: its line is routed as moved
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
@@ -77,7 +77,8 @@ def _legend_below(laid: Laid) -> None:
     A picture is embedded by its width; a legend beside the cloud costs a
     sixth of it, and every text shrinks with it. One place in every picture
     is where a reader looks for it. It has no lines to reroute. The picture
-    grows to hold it (and the title stays top).
+    grows to hold it (and the title stays top), unless the page already has
+    free room that holds it (`legend_spot`, once every line is drawn).
     """
     legend, cloud = laid.nodes.get("legend"), laid.clusters.get("cluster_cloud")
     if legend is None or cloud is None:
