@@ -15,6 +15,7 @@ laid out as `archgen render` lays it out, and graphviz's JSON of that layout
 - row skew: the largest difference (points) in top, height, width or offset
   within its zone between subnets of one tier row;
 - text @800: the smallest text, in pixels, once the PNG is shown 800 px wide;
+- Mpx: the PNG page's size in megapixels (its drawing time grows with it);
 - time: one layout, in milliseconds.
 
     python benchmarks/layout_quality.py [PATH ...]
@@ -40,7 +41,14 @@ from archgen.layout.label_spots import bezier_points  # noqa: E402
 from archgen.layout.laid import hull  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
 from archgen.model.architecture import Architecture  # noqa: E402
-from benchmarks.picture_text import overlaps, smallest_text, text_ops, text_rect, texts  # noqa: E402
+from benchmarks.picture_text import (  # noqa: E402
+    overlaps,
+    page_pixels,
+    smallest_text,
+    text_ops,
+    text_rect,
+    texts,
+)
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
@@ -61,6 +69,7 @@ class Quality:
     labels_crossed: int
     row_skew: float
     text_at_800: float
+    megapixels: float
     milliseconds: float
 
 
@@ -93,6 +102,7 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
         labels_crossed=_labels_crossed(lines),
         row_skew=_row_skew(drawing.scene.rows, data),
         text_at_800=smallest_text(data),
+        megapixels=math.prod(page_pixels(data)) / 1e6,
         milliseconds=elapsed,
     )
 
@@ -290,6 +300,7 @@ COLUMNS = (
     ("crossed", 7),
     ("row skew", 8),
     ("text@800", 8),
+    ("Mpx", 5),
     ("ms", 6),
 )
 
@@ -303,7 +314,7 @@ def table(results: list[Quality]) -> str:
         f"{q.through_subnets:>7} | "
         f"{q.label_gap:>9.1f} | "
         f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
-        f"{q.text_at_800:>8.1f} | {q.milliseconds:>6.0f} |"
+        f"{q.text_at_800:>8.1f} | {q.megapixels:>5.2f} | {q.milliseconds:>6.0f} |"
         for q in results
     ]
     return "\n".join([head, rule, *rows])

@@ -66,10 +66,16 @@ def overlaps(texts: list[tuple[str, Rect]]) -> int:
     )
 
 
+def page_pixels(data: dict[str, Any]) -> tuple[float, float]:
+    """Return the PNG's width and height in pixels: the drawing's box and the page's pad."""
+    left, bottom, right, top = (float(v) for v in data["bb"].split(","))
+    pad = 2 * PAGE_PAD_INCHES * 72
+    return ((right - left + pad) * PNG_DPI / 72, (top - bottom + pad) * PNG_DPI / 72)
+
+
 def smallest_text(data: dict[str, Any]) -> float:
     """Return the smallest text's height in pixels once the PNG is embedded 800 px wide."""
-    left, _, right, _ = (float(v) for v in data["bb"].split(","))
-    png_width = (right - left + 2 * PAGE_PAD_INCHES * 72) * PNG_DPI / 72
+    png_width = page_pixels(data)[0]
     sizes = [size for ops in all_ops(data) for _, size in text_ops(ops)]
     return min(sizes, default=0.0) * PNG_DPI / 72 * min(1.0, EMBED_WIDTH / png_width)
 

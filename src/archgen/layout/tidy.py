@@ -6,15 +6,18 @@ It runs between dot's layout and the drawing (`redraw`), on the numbers alone.
 from __future__ import annotations
 
 from archgen.layout import security_boxes
+from archgen.layout.actors import lift_actors
 from archgen.layout.around import route_around
 from archgen.layout.bars import lay_bars
 from archgen.layout.borders import place_doors
+from archgen.layout.dead_space import close_empty_bands
 from archgen.layout.endpoint_rows import through_icons, tidy_endpoint_rows
 from archgen.layout.gateway_inside import make_room
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.keep_in import keep_in_boxes
 from archgen.layout.laid import Laid, hull, open_column
 from archgen.layout.landing import land_on_icons
+from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -52,6 +55,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
+    lift_actors(scene, laid, groups)  # before routing: its line is routed as moved
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
@@ -65,6 +69,8 @@ def tidy(scene: Scene, laid: Laid) -> None:
     spread_ends(scene, laid)
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
+    close_empty_bands(scene, laid, groups)
+    settle_legend(scene, laid, groups)  # last: it keeps clear of every line and label
 
 
 def _legend_below(laid: Laid) -> None:
@@ -73,7 +79,8 @@ def _legend_below(laid: Laid) -> None:
     A picture is embedded by its width; a legend beside the cloud costs a
     sixth of it, and every text shrinks with it. One place in every picture
     is where a reader looks for it. It has no lines to reroute. The picture
-    grows to hold it (and the title stays top).
+    grows to hold it (and the title stays top), unless the page already has
+    free room that holds it (`legend_spot`, once every line is drawn).
     """
     legend, cloud = laid.nodes.get("legend"), laid.clusters.get("cluster_cloud")
     if legend is None or cloud is None:

@@ -1,0 +1,97 @@
+"""The legend in an empty corner of the page, where one holds it, else under the AWS Cloud.
+
+The tidy pass first puts the legend under the cloud (`tidy`), a band of page
+that holds nothing else. Where the page already has an empty stretch the
+legend fits in (the column under an actor beside the cloud, say), that band
+is dead space: every pixel of it costs drawing time, and the page's height
+buys no legibility. Once every line is routed and every label placed, the
+legend moves into the free stretch nearest the bottom right (where a reader
+looks for it). It stays outside every box: inside the AWS Cloud it would
+read as a part of the system. The choice is deterministic: the same layout
+gives the same place.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from archgen.layout.detour_judge import cuts
+from archgen.layout.label_spots import Segment, curve_points, label_box, overlaps
+from archgen.layout.laid import Laid, Rect, hull
+from archgen.layout.scene import Group, Scene
+
+_GAP = 12.0
+"""Points kept free between the legend and anything drawn."""
+
+
+def settle_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
+    """Move the legend into the page's free stretch nearest its bottom right, if one holds it."""
+    legend = laid.nodes.get("legend")
+    known = {*scene.nodes, *(group.anchor for group in groups), "legend"}
+    if legend is None or any(name not in known for name in laid.nodes):
+        return  # a caller's own node (a diff's colour key) goes beside the legend under the cloud
+    spot = free_spot(
+        legend[2] - legend[0], legend[3] - legend[1], boxes(scene, laid), lambda: lines(scene, laid)
+    )
+    if spot is not None:
+        laid.move("legend", spot[0] - legend[0], spot[1] - legend[1])
+
+
+def boxes(scene: Scene, laid: Laid) -> list[Rect]:
+    """Return the boxes the legend must not cover: icons, group boxes and line labels."""
+    found = [box for name, box in laid.nodes.items() if name != "legend"]
+    found += laid.clusters.values()
+    found += [
+        label_box(edge, laid.labels[edge.id], laid.label_sizes)
+        for edge in scene.edges
+        if edge.id in laid.labels
+    ]
+    return found
+
+
+def lines(scene: Scene, laid: Laid) -> list[Segment]:
+    """Return every line as short straight pieces: the legend must not cover them either."""
+    found: list[Segment] = []
+    for edge in scene.edges:
+        route = laid.routes.get(edge.id)
+        if route is not None:
+            found += [
+                p for part in route.split(";") for p in itertools.pairwise(curve_points(part))
+            ]
+        elif edge.source in laid.nodes and edge.target in laid.nodes:  # neato draws it straight
+            found.append((laid.centre(edge.source), laid.centre(edge.target)))
+    return found
+
+
+def free_spot(
+    width: float, height: float, boxes: list[Rect], lines: Callable[[], list[Segment]]
+) -> tuple[float, float] | None:
+    """Return the bottom left of a `width` x `height` stretch clear of everything, or None.
+
+    The stretch lies within what is drawn (`boxes`' hull: the page keeps its
+    size), at `_GAP` from every box and line. Candidates line up with the
+    page's sides and the sides of the boxes, the lowest first, then the
+    rightmost. The lines are asked for only when a stretch is clear of every box.
+    """
+    if not boxes:
+        return None
+    left, bottom, right, top = hull(boxes)
+    xs = {left, right - width} | {b[2] + _GAP for b in boxes} | {b[0] - _GAP - width for b in boxes}
+    ys = (
+        {bottom, top - height}
+        | {b[3] + _GAP for b in boxes}
+        | {b[1] - _GAP - height for b in boxes}
+    )
+    xs = {x for x in xs if left <= x <= right - width}
+    ys = {y for y in ys if bottom <= y <= top - height}
+    largest_first = sorted(boxes, key=lambda b: (b[0] - b[2]) * (b[3] - b[1]))  # rule out most
+    pieces: list[Segment] | None = None
+    for y, x in sorted((y, -x) for x in xs for y in ys):
+        wide = (-x - _GAP, y - _GAP, -x + width + _GAP, y + height + _GAP)
+        if any(overlaps(wide, box) for box in largest_first):
+            continue
+        pieces = lines() if pieces is None else pieces
+        if not any(cuts(piece, wide) for piece in pieces):
+            return (-x, y)
+    return None

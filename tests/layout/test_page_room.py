@@ -1,0 +1,172 @@
+"""A tight page: actors over where their line enters, the legend in free room, no empty bands.
+
+Issue 15: the pictures are embedded by their width, so a column of page
+holding one actor shrinks every text, and a band holding only the legend
+costs drawing time. Each test reads graphviz's JSON of the drawn picture.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from benchmarks.layout_quality import _bezier
+from benchmarks.picture_text import page_pixels, text_ops, text_rect
+
+from archgen.layout.drawing import Drawing, draw, plan
+from archgen.layout.laid import Rect
+from archgen.loader import load_file
+from tests.render.design_views import DESIGNS, ROOT, VIEWS, design_view_cases
+
+GALLERY = ROOT / "architectures" / "gallery"
+
+NAMED = {  # the architect's review named these lines (issue 15)
+    "capstone": "users",
+    "employee-directory-ec2": "staff",
+    "three-az-web-app": "customers",
+    "wordpress-efs": "readers",
+}
+
+
+@functools.cache
+def _drawn(path: Path, view: str) -> tuple[Drawing, dict[str, Any]]:
+    drawing = draw(plan(load_file(path), view=view), ("json",))
+    return drawing, json.loads(drawing.outputs["json"])
+
+
+def _objects(data: dict[str, Any]) -> dict[str, Rect]:
+    """Return every node's and box's rectangle by name (graphviz's frame, y up)."""
+    found: dict[str, Rect] = {}
+    for item in data["objects"]:
+        if "bb" in item:
+            a, b, c, d = (float(v) for v in item["bb"].split(","))
+            found[item["name"]] = (a, b, c, d)
+        elif "pos" in item:
+            x, y = (float(v) for v in item["pos"].split(","))
+            w, h = float(item["width"]) * 36, float(item["height"]) * 36
+            found[item["name"]] = (x - w, y - h, x + w, y + h)
+    return found
+
+
+def _line(data: dict[str, Any], tail: str, head: str) -> list[tuple[float, float]]:
+    """Return the drawn points of the line from `tail` to `head`."""
+    names = {item["_gvid"]: item["name"] for item in data["objects"]}
+    edge = next(e for e in data["edges"] if (names[e["tail"]], names[e["head"]]) == (tail, head))
+    curves = [op["points"] for op in edge["_draw_"] if op["op"] == "b"]
+    return [p for curve in curves for p in _bezier(curve)]
+
+
+def _meets(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("stem", sorted(NAMED))
+def test_the_named_actors_stand_above_the_cloud(stem: str, view: str) -> None:
+    path = next(p for p in DESIGNS if p.stem == stem)
+    _, data = _drawn(path, view)
+    boxes = _objects(data)
+    cloud = boxes["cluster_cloud"]
+    assert boxes[NAMED[stem]][1] > cloud[3]
+    assert boxes[NAMED[stem]][0] > cloud[0]  # no column of its own left of the cloud
+
+
+@pytest.mark.parametrize(("path", "view"), design_view_cases({}))
+def test_an_actor_above_the_cloud_drops_its_line_straight_in(path: Path, view: str) -> None:
+    drawing, data = _drawn(path, view)
+    boxes = _objects(data)
+    cloud = boxes["cluster_cloud"]
+    for actor in drawing.scene.outside:
+        lines = [e for e in drawing.scene.edges if actor in (e.source, e.target)]
+        if boxes[actor][1] <= cloud[3] or len(lines) != 1:
+            continue
+        target = lines[0].target
+        points = _line(data, actor, target)
+        assert max(x for x, _ in points) - min(x for x, _ in points) < 0.5  # no bend
+        heights = [y for _, y in points]
+        assert all(b <= a + 0.01 for a, b in itertools.pairwise(heights))  # only down
+        left, _, right, top = boxes[target]
+        assert left < points[0][0] < right
+        assert abs(points[-1][1] - top) < 12  # its arrowhead meets the target's top
+
+
+@pytest.mark.parametrize(("path", "view"), design_view_cases({}))
+def test_the_legend_covers_no_box_icon_line_or_label(path: Path, view: str) -> None:
+    _, data = _drawn(path, view)
+    boxes = _objects(data)
+    legend = boxes.pop("legend")
+    assert [name for name, box in boxes.items() if _meets(legend, box)] == []
+    labels = [
+        text_rect(op, size)
+        for edge in data["edges"]
+        for key in ("_ldraw_", "_xldraw_")
+        for op, size in text_ops(edge.get(key, []))
+    ]
+    assert [label for label in labels if _meets(legend, label)] == []
+    inside = (legend[0] + 1, legend[1] + 1, legend[2] - 1, legend[3] - 1)
+    points = [
+        p
+        for edge in data["edges"]
+        for op in edge["_draw_"]
+        if op["op"] == "b"
+        for p in op["points"]
+    ]
+    assert not [p for p in points if inside[0] < p[0] < inside[2] and inside[1] < p[1] < inside[3]]
+    page = [float(v) for v in data["bb"].split(",")]
+    assert page[1] - 1 <= legend[1]  # inside the page
+    assert legend[3] <= page[3] + 1
+
+
+def test_the_legend_fills_the_column_under_an_actor_that_keeps_it() -> None:
+    _, data = _drawn(ROOT / "architectures" / "employee-directory-serverless.yaml", "default")
+    boxes = _objects(data)
+    legend, cloud = boxes["legend"], boxes["cluster_cloud"]
+    assert legend[2] < cloud[0]  # beside the cloud, left of it
+    assert legend[1] >= cloud[1] - 1  # no band under the cloud for it
+
+
+PAGES = {
+    # design: (default view before, reached; network view before, reached), megapixels
+    "capstone": (6.26, 5.61, 9.60, 8.50),
+    "employee-directory-ec2": (3.44, 3.18, 4.62, 4.32),
+    "employee-directory-serverless": (1.98, 1.56, 1.98, 1.56),
+    "bedrock-rag-chatbot": (1.84, 1.57, 1.84, 1.57),
+    "ecs-fargate-microservices": (6.97, 6.75, 7.70, 7.21),
+    "eks-microservices": (3.47, 3.28, 4.48, 4.28),
+    "event-driven-orders": (3.21, 3.14, 3.21, 3.14),
+    "kinesis-data-lake": (1.54, 1.30, 1.54, 1.30),
+    "nlb-tls-service": (4.30, 3.80, 5.81, 5.19),
+    "private-bedrock-endpoints": (2.94, 2.82, 3.68, 3.56),
+    "private-fleet-ssm": (5.29, 5.29, 6.52, 6.52),
+    "serverless-api-streams": (1.96, 1.92, 1.96, 1.92),
+    "static-site-cognito-api": (1.82, 1.82, 1.82, 1.82),
+    "step-functions-orders": (2.00, 1.95, 2.00, 1.95),
+    "student-flawed": (1.91, 1.86, 2.31, 2.26),
+    "three-az-web-app": (4.42, 4.18, 6.52, 6.02),
+    "transit-gateway-hub-spoke": (6.56, 6.11, 10.98, 9.46),
+    "vpc-peering-shared-services": (3.59, 3.56, 6.68, 5.82),
+    "websocket-chat": (1.59, 1.56, 1.59, 1.56),
+    "wordpress-efs": (6.22, 5.93, 9.53, 8.44),
+}
+"""The PNG page of each design, before the page was tightened and as it is now."""
+
+
+@pytest.mark.parametrize(("path", "view"), design_view_cases({}))
+def test_no_page_is_larger_than_the_figure_held(path: Path, view: str) -> None:
+    first = 0 if view == "default" else 2
+    before, reached = PAGES[path.stem][first : first + 2]
+    _, data = _drawn(path, view)
+    megapixels = math.prod(page_pixels(data)) / 1e6
+    assert reached <= before
+    assert megapixels <= reached + 0.01
+
+
+def test_every_design_has_its_figure() -> None:
+    assert sorted(PAGES) == sorted(p.stem for p in DESIGNS)
+    assert sum(p[1] for p in PAGES.values()) < 0.95 * sum(p[0] for p in PAGES.values())
+    assert not list(itertools.filterfalse(lambda p: p[3] <= p[2], PAGES.values()))
