@@ -147,7 +147,7 @@ PAGES = {
     "static-site-cognito-api": (1.82, 1.82, 1.82, 1.82),
     "step-functions-orders": (2.00, 1.95, 2.00, 1.95),
     "student-flawed": (1.91, 1.86, 2.31, 2.26),
-    "three-az-web-app": (4.42, 4.18, 6.52, 6.02),
+    "three-az-web-app": (4.42, 4.18, 6.52, 6.06),
     "transit-gateway-hub-spoke": (6.56, 6.11, 10.98, 9.46),
     "vpc-peering-shared-services": (3.59, 3.56, 6.68, 5.82),
     "websocket-chat": (1.59, 1.56, 1.59, 1.56),
