@@ -107,9 +107,10 @@ def _leftovers(out: Path) -> tuple[Path, ...]:
 
 
 def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> RenderResult:
-    """Compare, then draw and write what is stale (into `folder`; None: --check).
+    """Draw what no fingerprint shows current; write what differs (into `folder`; None: --check).
 
-    `files` maps each architecture to the folder its outputs go to.
+    `files` maps each architecture to the folder its outputs go to. A plain
+    --check draws no missing output: it is stale whatever it would show.
     """
     chosen = run.formats
     settings = settings_bytes() if "md" in chosen else b""
@@ -153,9 +154,9 @@ def _present(job: Job) -> Job:
 def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
     """Return the outputs that hold just what was drawn for them, and remember them so.
 
-    Their stamps are older (else they would not have been drawn): archgen
-    changed, or the design, in ways that draw the same. They are current and
-    keep their bytes; the user's cache notes it for the next run.
+    Their stamps are older, or were not trusted (--verify): archgen changed,
+    or the design, in ways that draw the same. They are current and keep
+    their bytes; the user's cache notes it for the next run.
     """
     alike = set()
     for job in work:
