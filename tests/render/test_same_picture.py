@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from archgen.render.stamp import parse_output
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.fake_dot import real_dot
@@ -35,12 +37,18 @@ VPCS = ("capstone", "employee-directory-ec2")
 """The shipped designs with a VPC: the zones change places in their pictures."""
 
 
+@pytest.fixture
+def src(tmp_path: Path) -> Path:
+    """Return a copy of the package whose tidy pass computes the same numbers another way."""
+    package = copy_package(tmp_path)
+    edit(package, *SAME_PICTURE)
+    return package
+
+
 def test_a_tidy_change_that_draws_the_same_keeps_every_output_current(
-    tmp_path: Path, out: Path
+    tmp_path: Path, out: Path, src: Path
 ) -> None:
     """Without a cache, as in CI: the check draws once to find out, and passes."""
-    src = copy_package(tmp_path)
-    edit(src, *SAME_PICTURE)
     before = files(out)
     for check in (("--check",), ("--check", "--verify")):
         done = run_archgen(
@@ -63,10 +71,8 @@ def _no_graphviz(tmp_path: Path) -> str:
 
 
 def test_what_a_check_found_drawn_the_same_it_remembers_in_the_user_s_cache(
-    tmp_path: Path, out: Path
+    tmp_path: Path, out: Path, src: Path
 ) -> None:
-    src = copy_package(tmp_path)
-    edit(src, *SAME_PICTURE)
     cache = tmp_path / "cache"
     check = ("render", CAPSTONE, "--out", str(out), "--check")
     assert run_archgen(src, *check, cache=cache).stdout == CAPSTONE_UP_TO_DATE
@@ -77,10 +83,8 @@ def test_what_a_check_found_drawn_the_same_it_remembers_in_the_user_s_cache(
 
 
 def test_an_output_damaged_after_a_same_picture_change_is_still_stale(
-    tmp_path: Path, out: Path
+    tmp_path: Path, out: Path, src: Path
 ) -> None:
-    src = copy_package(tmp_path)
-    edit(src, *SAME_PICTURE)
     pictures = _bodies(out)
     png, drawio = out / "capstone.png", out / "capstone.drawio"
     png.write_bytes(png.read_bytes()[:4096])
