@@ -29,6 +29,7 @@ COSTS = {
     "tests/gallery/test_gallery.py": 40.0,
     "tests/test_interrupts.py": 40.0,
     "tests/render/test_code_changes.py": 25.0,
+    "tests/render/test_same_picture.py": 25.0,
     "tests/integrations/test_pre_commit.py": 20.0,
     "tests/test_packaging.py": 18.0,
     "tests/integrations/test_mkdocs.py": 16.0,

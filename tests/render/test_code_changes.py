@@ -14,60 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-import archgen
 from archgen.render.stamp import parse_output
 from tests.conftest import ARCHITECTURES, ROOT
-from tests.fake_dot import dot_on_path, real_dot
-
-PACKAGE = Path(archgen.__file__).resolve().parent
-"""The package under test, whichever checkout it is."""
-FORMATS = ("png", "svg", "drawio", "md")
-UP_TO_DATE = "12 outputs checked: up to date\n"
-NOTHING_WRITTEN = "0 written, 12 unchanged\n"
-RUN = "from archgen.cli import main\nmain()\n"
-SHIPPED = tuple(str(p.relative_to(ROOT)) for p in sorted(ARCHITECTURES.glob("*.yaml")))
-"""The three shipped designs, named one by one: the gallery's outputs would only slow this down."""
-
-
-def _archgen(src: Path, *args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run archgen from the package folder `src`, in the repository (its settings apply)."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    if path is not None:
-        env["PATH"] = path
-    return subprocess.run(
-        [sys.executable, "-c", RUN, *args], capture_output=True, text=True, cwd=ROOT, env=env
-    )
-
-
-def _files(out: Path) -> dict[str, tuple[bytes, int]]:
-    """Return each output's bytes and modification time: what a rewrite changes."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(out.iterdir())}
-
-
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Render the shipped architectures with the unedited package; return the outputs."""
-    out = tmp_path_factory.mktemp("made") / "out"
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out))
-    assert done.returncode == 0, done.stderr
-    return out
-
-
-@pytest.fixture
-def out(made: Path, tmp_path: Path) -> Path:
-    """Return a copy of the outputs, modification times kept, for one test."""
-    return Path(shutil.copytree(made, tmp_path / "out"))
-
-
-def _copy_package(tmp_path: Path) -> Path:
-    """Copy the package and its templates as a checkout holds them; return the source folder."""
-    src = tmp_path / "src"
-    shutil.copytree(PACKAGE, src / "archgen", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return src
-
+from tests.fake_dot import programs_on_path, real_dot
+from tests.render.edited_package import (
+    NOTHING_WRITTEN,
+    OTHER_PICTURE,
+    PACKAGE,
+    SHIPPED,
+    UP_TO_DATE,
+    copy_package,
+    files,
+    run_archgen,
+)
 
 UNDOCUMENTED = re.compile(r"^( *)def [^\n]*:\n(?!\1    \"\"\")(\1    )", re.MULTILINE)
 """A one-line `def` whose body does not open with a docstring, and the body's indent."""
@@ -98,24 +57,24 @@ ANNOTATED = (
 
 
 def test_a_docstring_and_comment_only_change_rewrites_nothing(tmp_path: Path, out: Path) -> None:
-    src = _copy_package(tmp_path)
+    src = copy_package(tmp_path)
     for name in ANNOTATED:
         _annotate(src / "archgen" / name)
-    before = _files(out)
-    done = _archgen(src, "render", *SHIPPED, "--out", str(out))
+    before = files(out)
+    done = run_archgen(src, "render", *SHIPPED, "--out", str(out))
     assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
-    assert _files(out) == before
+    assert files(out) == before
     for check in (("--check",), ("--check", "--verify")):
-        done = _archgen(src, "render", *SHIPPED, "--out", str(out), *check)
+        done = run_archgen(src, "render", *SHIPPED, "--out", str(out), *check)
         assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
-    assert _files(out) == before
+    assert files(out) == before
 
 
 def test_after_a_docstring_only_change_the_check_still_loads_no_model(
     tmp_path: Path, out: Path
 ) -> None:
     """The input fingerprint ignores docstrings too: the quick check stays quick."""
-    src = _copy_package(tmp_path)
+    src = copy_package(tmp_path)
     for name in ANNOTATED:
         _annotate(src / "archgen" / name)
     report = "\nimport sys\nprint('pydantic' in sys.modules)\n"
@@ -144,19 +103,35 @@ def test_a_change_to_the_draw_io_converter_makes_only_the_draw_io_files_stale(
 
 
 def _other_graphviz(tmp_path: Path) -> str:
-    """Put a `dot` first on PATH that names another release and draws with the real one."""
-    return dot_on_path(
-        tmp_path,
-        '#!/bin/sh\nif [ "$1" = -V ]; then\n'
-        '  echo "dot - graphviz version 99.0.0 (0)" >&2; exit 0\nfi\n'
-        f'exec "{real_dot()}" "$@"\n',
-    )
+    """Put a `dot` and a `neato` first on PATH that name another release and draw otherwise.
+
+    They draw with the real ones, then write their own release into the SVG, as
+    another graphviz does: every SVG they draw differs from the committed one.
+    """
+    scripts = {}
+    for name in ("dot", "neato"):
+        real = Path(real_dot()).with_name(name)
+        scripts[name] = (
+            f'#!/bin/sh\nif [ "$1" = -V ]; then\n'
+            f'  echo "{name} - graphviz version 99.0.0 (0)" >&2; exit 0\nfi\n'
+            f'"{real}" "$@" || exit $?\n'
+            'for arg; do case "$arg" in -o*.svg) '
+            "sed -i 's/graphviz version [^ ]*/graphviz version 99.0.0/' \"${arg#-o}\";; "
+            "esac; done\n"
+        )
+    return programs_on_path(tmp_path, scripts)
 
 
 def test_an_unchanged_design_is_current_under_another_graphviz(tmp_path: Path, out: Path) -> None:
     path = _other_graphviz(tmp_path)
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check", path=path)
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check", path=path)
     assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), path=path)
+    assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
+    verify = ("--check", "--verify")
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), *verify, path=path)
+    assert done.returncode == 1, "this graphviz draws other bytes: only --verify can tell"
+    assert {Path(line).suffix for line in done.stderr.splitlines()} == {".svg"}
 
 
 def test_a_design_loaded_in_full_is_current_under_another_graphviz(
@@ -168,13 +143,15 @@ def test_a_design_loaded_in_full_is_current_under_another_graphviz(
     for output in out.iterdir():
         if not output.name.startswith("capstone."):
             output.unlink()
-    before = _files(out)
+    before = files(out)
     path = _other_graphviz(tmp_path)
-    done = _archgen(PACKAGE.parent, "render", str(design), "--out", str(out), "--check", path=path)
+    done = run_archgen(
+        PACKAGE.parent, "render", str(design), "--out", str(out), "--check", path=path
+    )
     assert (done.returncode, done.stdout) == (0, "4 outputs checked: up to date\n"), done.stderr
-    done = _archgen(PACKAGE.parent, "render", str(design), "--out", str(out), path=path)
+    done = run_archgen(PACKAGE.parent, "render", str(design), "--out", str(out), path=path)
     assert (done.returncode, done.stdout) == (0, "0 written, 4 unchanged\n"), done.stderr
-    assert _files(out) == before
+    assert files(out) == before
 
 
 def test_a_template_edit_that_says_nothing_new_rewrites_no_explanation(
@@ -183,60 +160,64 @@ def test_a_template_edit_that_says_nothing_new_rewrites_no_explanation(
     templates = Path(shutil.copytree(ROOT / "templates", tmp_path / "templates"))
     main = templates / "explanation.md.j2"
     main.write_text("{# a note for whoever edits this #}" + main.read_text("utf-8"), "utf-8")
-    before = _files(out)
+    before = files(out)
     options = ("--out", str(out), "--format", "md", "--templates", str(templates))
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, *options, "--check")
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, *options, "--check")
     assert (done.returncode, done.stdout) == (0, "3 outputs checked: up to date\n"), done.stderr
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, *options)
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, *options)
     assert (done.returncode, done.stdout) == (0, "0 written, 3 unchanged\n"), done.stderr
-    assert _files(out) == before
+    assert files(out) == before
 
 
 OLD_STAMP = re.compile(rb"[0-9a-f]{64} [0-9a-f]{64}")
 
 
-def test_outputs_of_another_scheme_are_stale_once_then_rewritten_alike(out: Path) -> None:
-    """Outputs stamped by another fingerprint scheme: the same bodies, other fingerprints."""
-    bodies = {}
+def test_outputs_of_another_scheme_showing_the_right_pictures_are_kept(
+    tmp_path: Path, out: Path
+) -> None:
+    """Outputs stamped by another fingerprint scheme: the same bodies, other fingerprints.
+
+    A release that fingerprints otherwise draws the same: the pictures decide,
+    found by drawing them once (no cache, as in CI), and nothing is rewritten.
+    """
     for output in sorted(out.iterdir()):
         data = output.read_bytes()
-        shown = parse_output(data, output.suffix[1:])
-        assert shown is not None
-        bodies[output.name] = shown.body
         output.write_bytes(OLD_STAMP.sub(b"%s %s" % (b"1" * 64, b"2" * 64), data, count=1))
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check")
-    assert (done.returncode, done.stdout) == (1, "12 outputs checked: 12 stale\n")
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out))
-    assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "12 written, 0 unchanged")
-    for output in sorted(out.iterdir()):
-        shown = parse_output(output.read_bytes(), output.suffix[1:])
-        assert shown is not None
-        assert shown.body == bodies[output.name]
-    done = _archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check")
-    assert (done.returncode, done.stdout) == (0, UP_TO_DATE)
+        assert parse_output(output.read_bytes(), output.suffix[1:]) is not None
+    before = files(out)
+    check = ("render", *SHIPPED, "--out", str(out), "--check")
+    done = run_archgen(PACKAGE.parent, *check, cache=tmp_path / "ci")
+    assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
+    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), cache=tmp_path / "c")
+    assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
+    assert files(out) == before
 
 
-def test_a_change_to_the_tidy_pass_makes_every_picture_stale(tmp_path: Path, out: Path) -> None:
+def test_a_change_to_the_tidy_pass_makes_the_pictures_it_changes_stale(
+    tmp_path: Path, out: Path
+) -> None:
     """The tidy pass moves dot's layout before the drawing: its code is part of each picture.
 
     `zone_order` is a module the pass runs through an import of an import, so a
-    fingerprint that named the pass's modules by hand would miss it.
+    fingerprint that named the pass's modules by hand would miss it. The edit
+    puts the zones in reverse order: the two designs with a VPC change, the
+    serverless one (no zones) draws the same and stays current.
     """
-    done = _check_after_edit(
-        tmp_path, out, "layout/zone_order.py", "zone[i] - 0.5", "zone[i] - 0.25"
-    )
+    done = _check_after_edit(tmp_path, out, *OTHER_PICTURE)
     assert done.returncode == 1
-    assert done.stdout == "12 outputs checked: 9 stale\n"
-    assert {Path(line).suffix for line in done.stderr.splitlines()} == {".png", ".svg", ".drawio"}
+    assert done.stdout == "12 outputs checked: 6 stale\n"
+    stale = {Path(line).name for line in done.stderr.splitlines()}
+    vpcs = ("capstone", "employee-directory-ec2")
+    assert stale == {f"{name}.{fmt}" for name in vpcs for fmt in ("png", "svg", "drawio")}
 
 
 def _check_after_edit(
     tmp_path: Path, out: Path, module: str, old: str, new: str
 ) -> subprocess.CompletedProcess[str]:
     """Edit `module` of a copy of the package (`old` to `new`); run `render --check` with it."""
-    src = _copy_package(tmp_path)
+    src = copy_package(tmp_path)
     path = src / "archgen" / module
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(old, new, 1), "utf-8")
     assert path.read_text(encoding="utf-8") != text
-    return _archgen(src, "render", *SHIPPED, "--out", str(out), "--check")
+    return run_archgen(src, "render", *SHIPPED, "--out", str(out), "--check")

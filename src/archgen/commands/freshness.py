@@ -3,8 +3,10 @@
 Each output carries fingerprints of what it was made from, sealed to its own
 bytes (see render.stamp). When every output's input fingerprint matches, the
 run is done without loading a model: that is `render --check` in CI and an
-unchanged `render` in a pre-commit hook. Otherwise an output is stale when
-its content fingerprint differs from what would be drawn today.
+unchanged `render` in a pre-commit hook. Otherwise an output whose content
+fingerprint matches is current; one whose does not is drawn again and is
+stale only when the drawing differs from it (an archgen change that draws
+the same picture leaves it current, and the user's cache remembers so).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archgen.commands import remembered
 from archgen.commands.files import declared_name
 from archgen.commands.views import formats_of, views_of
 from archgen.errors import InvalidInput
 from archgen.reading import read_input
-from archgen.render.code_digest import cache_folder
 from archgen.render.formats import output_suffix
-from archgen.render.stamp import Output, input_fingerprint, parse_output, read_output
+from archgen.render.stamp import input_fingerprint, parse_output, read_output
 
 if TYPE_CHECKING:
     from archgen.model.architecture import Architecture
@@ -79,42 +81,7 @@ def _current(target: Path, fmt: str, inputs: Inputs) -> bool:
     """Tell whether `target` carries the input fingerprint of today's bytes (or was vouched for)."""
     shown = read_output(target, fmt)
     now = inputs.fingerprint(target, fmt)
-    return shown is not None and (shown.made_from(now) or _vouched(now, shown))
-
-
-def vouch(target: Path, fmt: str, inputs: str) -> None:
-    """Remember that `target` was found current for today's inputs, though stamped by older ones.
-
-    An edit that changes no picture (a comment in the design, an archgen
-    release that draws the same) leaves each output's stamp as it was, so
-    rewriting nothing; without this note the quick path would never match
-    again, and every later check would load every design. The note lives in
-    the user's cache (CI starts without one and takes the full path once).
-    """
-    shown = read_output(target, fmt)
-    key = _vouch_file(inputs, shown) if shown is not None else None
-    if shown is None or shown.made_from(inputs) or key is None or key.exists():
-        return
-    try:
-        key.parent.mkdir(parents=True, exist_ok=True)
-        key.touch()
-    except OSError:  # an unusable cache only costs the full path next time
-        return
-
-
-def _vouched(inputs: str, shown: Output) -> bool:
-    key = _vouch_file(inputs, shown)
-    return key is not None and key.is_file()
-
-
-def _vouch_file(inputs: str, shown: Output) -> Path | None:
-    """Name the note for these exact output bytes (their stamp and body) and these inputs."""
-    folder = cache_folder()
-    if folder is None:
-        return None
-    key = hashlib.sha256(b"archgen-current\0" + inputs.encode("ascii"))
-    key.update(shown.content.encode("ascii") + b"\0" + shown.body)
-    return folder / "current" / key.hexdigest()
+    return shown is not None and (shown.made_from(now) or remembered.vouched(now, shown))
 
 
 def _read_inputs(file: Path, settings: bytes, layout: bytes) -> Inputs | None:
@@ -166,17 +133,22 @@ def _file_digest(path: Path) -> bytes:
 
 
 def shows(target: Path, fmt: str, content: str) -> bool:
-    """Return whether an existing output's own bytes carry the content fingerprint `content`."""
+    """Return whether an existing output is known to show what `content` fingerprints.
+
+    Known by its stamp, sealed to its own bytes, or by the user's cache: a
+    run that drew it with today's code found the same picture (remembered).
+    """
     shown = read_output(target, fmt)
-    return shown is not None and shown.shows(content)
+    return shown is not None and (shown.shows(content) or remembered.drawn(content, shown))
 
 
-def differs(target: Path, fmt: str, content: str, drawn: bytes) -> bool:
-    """Return whether an output shows other than what was just drawn for it.
+def drawn_alike(target: Path, fmt: str, drawn: bytes) -> bool:
+    """Return whether an existing output holds what was just drawn for it, stamps set aside.
 
-    The stamps are set aside: an output whose picture is right keeps the
-    input fingerprint of the release that wrote it (archgen rewrites no
-    picture for a change of code that draws nothing differently).
+    This decides, whatever the stamps say: an output whose picture is right
+    keeps the stamp of the release that wrote it (archgen rewrites no picture
+    for a change of code that draws nothing differently), and a truncated or
+    edited one differs from every drawing.
     """
     old, new = read_output(target, fmt), parse_output(drawn, fmt)
-    return old is None or new is None or old.body != new.body or not old.shows(content)
+    return old is not None and new is not None and old.body == new.body

@@ -1,9 +1,12 @@
 """The render use case: architectures in, output files out, each file on its own.
 
 When every output is current by its fingerprints (see freshness), the run is done
-without loading a model; otherwise an output is stale when its content fingerprint
-differs, and with `verify` every output is drawn again and compared byte for byte.
-Outputs are drawn in memory first (one graphviz process per file, in parallel),
+without loading a model. Otherwise each output whose content fingerprint does not
+show it current (with `verify`, every output) is drawn again and compared with
+what is there, stamps set aside: it is stale, and rewritten, only when its
+picture or text differs, so an archgen change that draws the same rewrites
+nothing, and `--check` passes after it (drawing once, then remembering; see
+remembered). Outputs are drawn in memory first (one graphviz process per file, in parallel),
 then written all together (see output_folder), so an interruption never leaves a
 half-updated folder. A file that is invalid or cannot be drawn keeps its old
 outputs and does not stop the others; the result names it and the command exits 2.
@@ -18,28 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archgen.commands import freshness
+from archgen.commands import freshness, remembered
 from archgen.commands.files import (
     find_architectures,
-    output_path,
     output_subfolder,
     refuse_link_out,
     settings_bytes,
 )
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.commands.parallel import Progress, in_parallel
-from archgen.commands.pictures import draw_outputs, picture_print
-from archgen.commands.views import formats_of, picture_of, views_of
+from archgen.commands.pictures import draw_outputs
+from archgen.commands.render_plan import Job, Run, planned
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
-from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS, output_suffix
-from archgen.render.stamp import Stamp, stamp, text_fingerprint
+from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
+from archgen.render.stamp import stamp
 from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.layout.drawing import Drawing
-    from archgen.model.architecture import Architecture
-    from archgen.rules.config import RunConfig
 
 FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
@@ -54,36 +54,6 @@ class RenderResult:
     unchanged: tuple[Path, ...]
     failed: tuple[str, ...] = ()
     """One line for each problem of a file that was not drawn: its outputs are as they were."""
-
-
-@dataclass(frozen=True)
-class _Job:
-    arch: Architecture
-    planned: Drawing
-    formats: tuple[str, ...]
-    targets: dict[str, Path]
-    stamps: dict[str, Stamp]
-    ready: dict[str, Artifact]
-    """Outputs made without graphviz (the Markdown), compared byte for byte."""
-    config: RunConfig | None = None
-    """The check's settings: the picture marks the findings they give."""
-    view: str = "default"
-
-
-@dataclass(frozen=True)
-class _Run:
-    """What one render run was asked to do."""
-
-    out: Path
-    formats: tuple[str, ...]
-    check: bool
-    verify: bool
-    force: bool
-    jobs: int
-    progress: Progress | None
-    templates: Path | None
-    view: str | None = None
-    """The `--view` given; None: the default and every view already drawn (commands.views)."""
 
 
 def render(
@@ -117,7 +87,7 @@ def render(
     chosen = tuple(fmt for fmt in OUTPUT_FORMATS if fmt in formats)
     refuse_link_out(out, "--out")
     workers = jobs or os.cpu_count() or 1
-    run = _Run(out, chosen, check, verify, force, workers, progress, templates, view)
+    run = Run(out, chosen, check, verify, force, workers, progress, templates, view)
     found = find_architectures(paths)
     files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
@@ -136,10 +106,11 @@ def _leftovers(out: Path) -> tuple[Path, ...]:
     return tuple(sorted(out.glob(f"{STAGING_PREFIX}*"))) if out.is_dir() else ()
 
 
-def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> RenderResult:
-    """Compare, then draw and write what is stale (into `folder`; None: --check).
+def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> RenderResult:
+    """Draw what no fingerprint shows current; write what differs (into `folder`; None: --check).
 
-    `files` maps each architecture to the folder its outputs go to.
+    `files` maps each architecture to the folder its outputs go to. A plain
+    --check draws no missing output: it is stale whatever it would show.
     """
     chosen = run.formats
     settings = settings_bytes() if "md" in chosen else b""
@@ -161,24 +132,44 @@ def _render(files: dict[Path, Path], run: _Run, folder: OutputFolder | None) -> 
     work = [
         job
         for arch in loaded
-        for job in _planned(arch, outs[arch.file], run, config, inputs[arch.file], failed)
+        for job in planned(arch, outs[arch.file], run, config, inputs[arch.file], failed)
     ]
-    if run.check and not run.verify:
-        stale = [job.targets[fmt] for job in work for fmt in job.formats]
-        return _result(_targets(work), stale, failed, written=False)
-    outputs, refused = _drawn([job for job in work if job.formats], run, failed)
+    to_draw = [_present(job) if run.check and not run.verify else job for job in work]
+    outputs, refused = _drawn([job for job in to_draw if job.formats], run, failed)
     work = [job for job in work if job.arch.file not in refused]
-    if run.verify:
-        shown = {
-            t: (fmt, job.stamps[fmt].content) for job in work for fmt, t in job.targets.items()
-        }
-        outputs = {t: data for t, data in outputs.items() if freshness.differs(t, *shown[t], data)}
+    alike = _alike(work, outputs)
+    drawn = [job.targets[fmt] for job in work for fmt in job.formats]
+    changed = [target for target in drawn if target not in alike]
     if folder is not None:
-        folder.commit(outputs, force=run.force)
-    return _result(_targets(work), list(outputs), failed, written=folder is not None)
+        folder.commit({target: outputs[target] for target in changed}, force=run.force)
+    return _result(_targets(work), changed, failed, written=folder is not None)
 
 
-def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
+def _present(job: Job) -> Job:
+    """Keep the formats whose output exists: a missing one is stale without drawing it."""
+    there = tuple(fmt for fmt in job.formats if job.targets[fmt].exists())
+    return dataclasses.replace(job, formats=there)
+
+
+def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
+    """Return the outputs that hold just what was drawn for them, and remember them so.
+
+    Their stamps are older, or were not trusted (--verify): archgen changed,
+    or the design, in ways that draw the same. They are current and keep
+    their bytes; the user's cache notes it for the next run.
+    """
+    alike = set()
+    for job in work:
+        for fmt in job.formats:
+            target = job.targets[fmt]
+            if target in outputs and freshness.drawn_alike(target, fmt, outputs[target]):
+                alike.add(target)
+                remembered.note_drawn(target, fmt, job.stamps[fmt].content)
+                remembered.vouch(target, fmt, job.stamps[fmt].inputs)
+    return alike
+
+
+def _drawn(work: list[Job], run: Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
     """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
     outputs: dict[Path, bytes] = {}
     refused: set[str] = set()
@@ -191,27 +182,7 @@ def _drawn(work: list[_Job], run: _Run, failed: list[str]) -> tuple[dict[Path, b
     return outputs, refused
 
 
-def _planned(
-    arch: Architecture,
-    out: Path,
-    run: _Run,
-    config: RunConfig | None,
-    inputs: freshness.Inputs,
-    failed: list[str],
-) -> list[_Job]:
-    """Plan one file's outputs, a job per view, or add why it cannot be drawn to `failed`."""
-    views = views_of(out, arch.name, run.formats, run.view)
-    try:
-        return [
-            _job(arch, out, dataclasses.replace(run, view=view), config, inputs, views)
-            for view in views
-        ]
-    except RenderError as error:
-        failed.append(f"{visible(arch.file)}: {error}")
-        return []
-
-
-def _targets(work: list[_Job]) -> list[Path]:
+def _targets(work: list[Job]) -> list[Path]:
     return [target for job in work for target in job.targets.values()]
 
 
@@ -225,75 +196,11 @@ def _result(
     return RenderResult((), tuple(changed), unchanged, tuple(failed))
 
 
-def _job(
-    arch: Architecture,
-    out: Path,
-    run: _Run,
-    config: RunConfig | None,
-    inputs: freshness.Inputs,
-    views: tuple[str, ...],
-) -> _Job:
-    """Plan the outputs of the view `run.view` into `out`: which are missing or stale (or all)."""
-    from archgen.layout.drawing import plan
-
-    view = run.view or "default"
-    planned = plan(arch, view=view)
-    formats = formats_of(run.formats, views, view)
-    targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
-    contents = {fmt: picture_print(planned, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
-    picture = picture_of(out, arch.name, run.formats, view)
-    page = _explain(arch, run, config, targets["md"], picture) if "md" in formats else None
-    made = {"md": page} if page is not None else {}
-    made |= draw_outputs(planned, [fmt for fmt in formats if _from_scene(fmt)])
-    for fmt, artifact in made.items():
-        contents[fmt] = text_fingerprint(artifact.data, "explanation" if fmt == "md" else fmt)
-    stamps = {
-        fmt: Stamp(contents.get(fmt, ""), inputs.fingerprint(targets[fmt], fmt)) for fmt in formats
-    }
-    stale = tuple(
-        fmt
-        for fmt in formats
-        if run.verify
-        or fmt not in contents
-        or not freshness.shows(targets[fmt], fmt, contents[fmt])
-    )
-    for fmt in formats:
-        if fmt not in stale:
-            freshness.vouch(targets[fmt], fmt, stamps[fmt].inputs)
-    ready = {fmt: artifact for fmt, artifact in made.items() if fmt in stale}
-    return _Job(arch, planned, stale, targets, stamps, ready, config, view)
-
-
-def _drawn_by_graphviz(fmt: str) -> bool:
-    return OUTPUT_FORMATS[fmt].graphviz is not None
-
-
-def _from_scene(fmt: str) -> bool:
-    """Tell whether `fmt` is written from the scene alone (Mermaid): cheap enough to compare."""
-    entry = OUTPUT_FORMATS[fmt]
-    return entry.graphviz is None and entry.draw is not None
-
-
-def _explain(
-    arch: Architecture, run: _Run, config: RunConfig | None, target: Path, picture: str
-) -> Artifact | None:
-    """Write the explanation, without graphviz: its text is its content fingerprint.
-
-    A plain --check of a missing explanation, stale whatever it would say,
-    writes none (None): it only names the stale outputs.
-    """
-    from archgen.commands.explain import explanation
-
-    if run.check and not run.verify and not target.exists():
-        return None
-    return explanation(arch, run.templates, config, picture)
-
-
 Made = list[tuple[Path, Artifact]] | str
 """One file's outputs, each with where it goes; or the one line that says why there are none."""
 
 
-def _draw_one(job: _Job) -> Made:
+def _draw_one(job: Job) -> Made:
     drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
     made = dict(job.ready)
     if drawn:
@@ -304,7 +211,7 @@ def _draw_one(job: _Job) -> Made:
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
 
 
-def _marked(job: _Job) -> Drawing:
+def _marked(job: Job) -> Drawing:
     """Return the drawing with the check's findings marked on it.
 
     Only a drawing runs the rules: `--check` compares the fingerprint of the
@@ -316,5 +223,5 @@ def _marked(job: _Job) -> Drawing:
     return marked(job.planned, job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
-def _stamped(job: _Job, fmt: str, artifact: Artifact) -> Artifact:
+def _stamped(job: Job, fmt: str, artifact: Artifact) -> Artifact:
     return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamps[fmt]))

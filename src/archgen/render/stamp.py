@@ -2,20 +2,23 @@
 
 Each output carries two. The content fingerprint covers what the output
 shows: for a picture, the DOT source, the icon set and the code that makes
-the file from graphviz's output; for the explanation, its text. It decides
-whether an output is stale, so an edit that changes nothing drawn (a comment
-in the design, a docstring in archgen, another graphviz release) rewrites
-nothing. The input fingerprint covers the exact bytes of the architecture
-file and settings, and all of archgen's code save its docstrings and comments
-(see code_digest): when it still matches, the output is current without even
-loading the model, which is what makes `render --check` and an unchanged
-`render` fast.
+the file from graphviz's output (the tidy pass included); for the
+explanation, its text. When it matches, the output is current without
+drawing it, whatever else changed (a comment in the design, a docstring in
+archgen, another graphviz release). When it does not, the output is drawn
+again and compared, stamps set aside (commands.render): an archgen change
+that draws the same picture rewrites nothing. The input fingerprint covers
+the exact bytes of the architecture file and settings, and all of archgen's
+code save its docstrings and comments (see code_digest): when it still
+matches, the output is current without even loading the model, which is
+what makes `render --check` and an unchanged `render` fast.
 
 Both are sealed to the output's own bytes: what is written is a digest of the
 fingerprint and of the output with the stamp taken out. A truncated or edited
-output, or a stamp copied onto another file, then matches no fingerprint and
-is stale. A seal is no signature: whoever can run archgen's code can compute
-one for any bytes, which only `render --verify` (drawing again) detects.
+output, or a stamp copied onto another file, then matches no fingerprint, and
+differs from every drawing: it is stale. A seal is no signature: whoever
+can run archgen's code can compute one for any bytes, which only
+`render --verify` (drawing again) detects.
 """
 
 from __future__ import annotations
