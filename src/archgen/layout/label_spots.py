@@ -10,10 +10,11 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
-from archgen.layout.label_owner import astray, meets
+from archgen.layout.label_cost import Drawn, weigh
 from archgen.layout.laid import Laid, Point, Rect, hull
 from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid, segment_bounds
 from archgen.layout.scene import Edge, Group
@@ -129,12 +130,11 @@ def spot_near(
     tens of points apart, and a free window between two of them is otherwise
     never tried. A slid spot touches what it cleared, so it comes last.
     """
-    segments, boxes, sides = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
+    drawn = _drawn(segments, boxes, sides)
     width, height = label_size(edge, known)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
     stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
-    drawn = (segments, boxes, sides)
     best: tuple[int, Point] | None = None
     for centre in itertools.chain(
         (c for gap in _GAPS for i in order for c in _beside(points[i], width, height, gap)),
@@ -145,10 +145,11 @@ def spot_near(
             for c in _slid(a, b, (width, height, gap), drawn)
         ),
     ):
-        cost = weight(label_box(edge, centre, known), segments, boxes, sides, points)
+        limit = best[0] if best is not None else math.inf  # a spot as dear as the best loses
+        cost = weigh(label_box(edge, centre, known), drawn, points, limit)
         if cost == 0:
             return centre
-        if best is None or cost < best[0]:
+        if cost < limit:
             best = (cost, centre)
     return best[1] if best is not None else None
 
@@ -168,7 +169,7 @@ def _slid(
     start: Point,
     end: Point,
     shape: tuple[float, float, float],
-    drawn: tuple[Nearby, Grid[Rect], Nearby],
+    drawn: Drawn,
 ) -> Iterator[Point]:
     """Yield the spots between two points of a curve where a label beside it just clears something.
 
@@ -178,7 +179,7 @@ def _slid(
     near and far edge are the windows' ends.
     """
     width, height, gap = shape
-    lines, boxes, sides = drawn
+    lines, boxes, sides = drawn.lines, drawn.boxes, drawn.sides
     for first, last in zip(
         _beside(start, width, height, gap), _beside(end, width, height, gap), strict=True
     ):
@@ -214,20 +215,15 @@ def weight(
     """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
 
     Given its own line's points, a box that another line comes nearer than
-    its own (`label_owner`) weighs `_ASTRAY` more: it names the wrong line.
+    its own (`label_owner`) weighs 2 more: it names the wrong line (`label_cost`).
     Each is asked of a grid (built once by the caller) for what lies near the box.
     """
-    lines, under, borders = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
-    cost = 10 * sum(_overlap(b, box) for b in under.near(box))
-    cost += 3 * sum(meets(s, box) for s in lines.near(box))
-    cost += _ASTRAY if own is not None and astray(box, own, lines) else 0
-    return cost + sum(meets(s, box) for s in borders.near(box))
+    return weigh(box, _drawn(segments, boxes, sides), own)
 
 
-_ASTRAY = 2
-"""What a label nearer another line than its own weighs: less than a line under it, far less
-than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
-but enough to choose, among spots otherwise alike, the one beside its own line."""
+def _drawn(segments: Segments, boxes: Boxes, sides: Segments) -> Drawn:
+    """Return what a label keeps off, as grids (those the caller built once are kept)."""
+    return Drawn(as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides))
 
 
 def spot(
@@ -247,13 +243,13 @@ def spot(
     next, another line less, a box's border least; the first of equally good
     spots wins.
     """
-    lines, under = as_segment_grid(segments), as_box_grid(boxes)
-    sides = as_segment_grid(borders)
+    field = _drawn(segments, boxes, borders)
     width, height = label_size(edge, known)
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
-        cost = weight(label_box(edge, centre, known), lines, under, sides, drawn or corners)
-        if best is None or cost < best[0]:
+        limit = best[0] if best is not None else math.inf  # a spot as dear as the best loses
+        cost = weigh(label_box(edge, centre, known), field, drawn or corners, limit)
+        if cost < limit:
             best = (cost, centre)
         if cost == 0:
             break
