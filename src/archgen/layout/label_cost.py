@@ -11,11 +11,13 @@ the tie-breaking, are those of the full count.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from archgen.layout.label_owner import astray, meets
+from archgen.layout.label_owner import astray, beyond, clipped
 from archgen.layout.laid import Point, Rect
-from archgen.layout.nearby import Grid, Nearby
+from archgen.layout.nearby import Segment
+from archgen.layout.snapped import Key, Near, lattice, lattice_box
 
 ICON = 10
 """What an icon or a text under a label weighs: a hidden name is the worst."""
@@ -29,16 +31,32 @@ SIDE = 1
 """What a box's side through a label weighs: it reads as in both boxes."""
 
 
+Found = tuple[Sequence[Rect], Sequence[Segment], Sequence[Segment]]
+"""Boxes, other lines' pieces and sides near a box."""
+
+
 @dataclass(frozen=True)
 class Drawn:
     """What a label must keep off, each in a grid built once for a whole search."""
 
-    lines: Nearby
+    lines: Near[Segment]
     """The other lines' straight pieces."""
-    boxes: Grid[Rect]
+    boxes: Near[Rect]
     """Icons, other labels and the boxes' own texts."""
-    sides: Nearby
+    sides: Near[Segment]
     """The sides of the boxes drawn."""
+    answers: dict[Key, Found] = field(default_factory=dict, compare=False)
+    """What lies near each lattice box asked about (`snapped`)."""
+
+    def near(self, box: Rect) -> Found:
+        """Return at least what lies near a box: all that lies near the lattice box round it."""
+        key = lattice(box)
+        found = self.answers.get(key)
+        if found is None:
+            wide = lattice_box(key)
+            found = (self.boxes.near(wide), self.lines.near(wide), self.sides.near(wide))
+            self.answers[key] = found
+        return found
 
 
 def weigh(box: Rect, drawn: Drawn, own: list[Point] | None, limit: float = math.inf) -> int:
@@ -49,18 +67,41 @@ def weigh(box: Rect, drawn: Drawn, own: list[Point] | None, limit: float = math.
     the limit needs it.
     """
     left, bottom, right, top = box
+    boxes, lines, sides = drawn.near(box)
     cost = 0
-    for b in drawn.boxes.near(box):
+    for b in boxes:
         if b[0] < right and left < b[2] and b[1] < top and bottom < b[3]:
             cost += ICON
             if cost >= limit:
                 return cost
-    for weight, pieces in ((LINE, drawn.lines), (SIDE, drawn.sides)):
-        for piece in pieces.near(box):
-            if meets(piece, box):
-                cost += weight
-                if cost >= limit:
-                    return cost
-    if own is not None and astray(box, own, drawn.lines):
+    cost = _crossings(box, lines, LINE, (cost, limit))
+    cost = _crossings(box, sides, SIDE, (cost, limit))
+    if cost < limit and own is not None and astray(box, own, drawn.lines):
         cost += ASTRAY
+    return cost
+
+
+def _crossings(box: Rect, pieces: Sequence[Segment], weight: int, count: tuple[int, float]) -> int:
+    """Return the count so far plus `weight` for each piece through the box, up to the limit.
+
+    `label_owner.meets`, its quick rejection written out: most pieces a grid
+    hands over pass wide of the box, and this runs for every spot tried.
+    """
+    cost, limit = count
+    if cost >= limit:
+        return cost
+    left, bottom, right, top = beyond(box)
+    for piece in pieces:
+        (x1, y1), (x2, y2) = piece
+        if (
+            (x1 < left and x2 < left)
+            or (x1 > right and x2 > right)
+            or (y1 < bottom and y2 < bottom)
+            or (y1 > top and y2 > top)
+        ):
+            continue
+        if clipped(piece, box):
+            cost += weight
+            if cost >= limit:
+                return cost
     return cost

@@ -15,8 +15,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
 from archgen.layout.label_cost import Drawn, weigh
-from archgen.layout.laid import Laid, Point, Rect, hull
-from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid, segment_bounds
+from archgen.layout.label_slide import Slides, beside
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import (
+    Grid,
+    Nearby,
+    as_box_grid,
+    as_segment_grid,
+)
 from archgen.layout.scene import Edge, Group
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
@@ -30,11 +36,6 @@ _GAP = 6.0
 """Points between a line and its label."""
 _GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
 """Points between a moved label and its line, nearest first: farther only where nearer is taken."""
-_CLEAR = 0.01
-"""Points a label slid along its line keeps from the edge of what it slid off: just enough
-that the edge no longer counts as met. A window may be barely the label's height (the
-three-AZ network view's, between two subnets, has 0.05 points to spare)."""
-
 Segment = tuple[Point, Point]
 Segments = Iterable[Segment] | Nearby
 """Straight pieces, or a grid of them built once by a caller that asks often."""
@@ -119,6 +120,7 @@ def spot_near(
     boxes: Boxes,
     known: Sizes,
     sides: Segments = (),
+    worse: float = math.inf,
 ) -> Point | None:
     """Return a spot beside a curve, from its middle outwards, where the label meets least.
 
@@ -129,80 +131,27 @@ def spot_near(
     it met: graphviz gives a long straight run as one cubic piece, its points
     tens of points apart, and a free window between two of them is otherwise
     never tried. A slid spot touches what it cleared, so it comes last.
+    A spot weighing `worse` or more is none: a caller that keeps a label
+    where it is unless a spot weighs less says so, and its search is shorter.
     """
     drawn = _drawn(segments, boxes, sides)
     width, height = label_size(edge, known)
+    slides = Slides(drawn, (width, height), _GAPS)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
     stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
     best: tuple[int, Point] | None = None
     for centre in itertools.chain(
-        (c for gap in _GAPS for i in order for c in _beside(points[i], width, height, gap)),
-        (
-            c
-            for gap in _GAPS
-            for a, b in stretches
-            for c in _slid(a, b, (width, height, gap), drawn)
-        ),
+        (c for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
+        (c for gap in _GAPS for a, b in stretches for c in slides.spots(a, b, gap)),
     ):
-        limit = best[0] if best is not None else math.inf  # a spot as dear as the best loses
+        limit = best[0] if best is not None else worse  # a spot as dear as the best loses
         cost = weigh(label_box(edge, centre, known), drawn, points, limit)
         if cost == 0:
             return centre
         if cost < limit:
             best = (cost, centre)
     return best[1] if best is not None else None
-
-
-def _beside(point: Point, width: float, height: float, gap: float) -> list[Point]:
-    """Return the centres of a label `gap` points right of, left of, above and below a point."""
-    x, y = point
-    return [
-        (x + width / 2 + gap, y),
-        (x - width / 2 - gap, y),
-        (x, y + height / 2 + gap),
-        (x, y - height / 2 - gap),
-    ]
-
-
-def _slid(
-    start: Point,
-    end: Point,
-    shape: tuple[float, float, float],
-    drawn: Drawn,
-) -> Iterator[Point]:
-    """Yield the spots between two points of a curve where a label beside it just clears something.
-
-    On each side the label slides from its spot at `start` to its spot at
-    `end`; every icon, text, line or border near that sweep bounds a free
-    window (if any) along it, so the spots `_CLEAR` points past each one's
-    near and far edge are the windows' ends.
-    """
-    width, height, gap = shape
-    lines, boxes, sides = drawn.lines, drawn.boxes, drawn.sides
-    for first, last in zip(
-        _beside(start, width, height, gap), _beside(end, width, height, gap), strict=True
-    ):
-        axis = 1 if abs(last[1] - first[1]) >= abs(last[0] - first[0]) else 0
-        run = last[axis] - first[axis]
-        if abs(run) < _CLEAR:
-            continue
-        half = (height if axis else width) / 2 + _CLEAR
-        swept = hull([_centred(first, width, height), _centred(last, width, height)])
-        found = [*boxes.near(swept), *map(segment_bounds, [*lines.near(swept), *sides.near(swept)])]
-        edges = sorted({v for b in found for v in (b[axis] - half, b[axis + 2] + half)})
-        for target in edges:
-            share = (target - first[axis]) / run
-            if 0 < share < 1:
-                yield (
-                    first[0] + share * (last[0] - first[0]),
-                    first[1] + share * (last[1] - first[1]),
-                )
-
-
-def _centred(centre: Point, width: float, height: float) -> Rect:
-    x, y = centre
-    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
 
 def weight(

@@ -98,12 +98,12 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
         fixed += [*laid.nodes.values(), *titles]
         under = box_grid(fixed)
-        found = spot_near(edge, curves[edge.id], others, under, laid.label_sizes, sides)
-        if found is None:
-            continue
-        moved = label_box(edge, found, laid.label_sizes)
         own = curves[edge.id]
         now = weight(boxes[edge.id], others, under, sides, own)
+        found = spot_near(edge, own, others, under, laid.label_sizes, sides, now)
+        if found is None:
+            continue  # no spot weighs less than where the label is
+        moved = label_box(edge, found, laid.label_sizes)
         covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
         if weight(moved, others, under, sides, own) < now and not covers:
             if _text_crossed(moved, others) > _text_crossed(boxes[edge.id], others):
