@@ -78,12 +78,17 @@ _TAKEN = st.lists(_boxes(_NEAR), max_size=8)
 _SIDES = st.lists(st.tuples(_SMALL_POINT, _SMALL_POINT), max_size=6)
 
 
-def _drawn(lines: list[list[Point]], taken: list[Rect], sides: list[Segment]) -> Drawn:
+def _others(lines: list[list[Point]]) -> Apart:
+    """Return the other lines' pieces as a label's search is given them."""
     pieces: Grid[tuple[str, Segment]] = Grid()
     for index, points in enumerate(lines):
         for piece in _line(points):
             pieces.add((str(index), piece), segment_bounds(piece))
-    return Drawn(Apart(pieces, "own"), box_grid(taken), segment_grid(sides))
+    return Apart(pieces, "own")
+
+
+def _drawn(lines: list[list[Point]], taken: list[Rect], sides: list[Segment]) -> Drawn:
+    return Drawn(_others(lines), box_grid(taken), segment_grid(sides))
 
 
 def _plain_weight(
@@ -221,17 +226,17 @@ def test_the_fast_search_finds_the_plain_searchs_spot(
     worse: float,
 ) -> None:
     known = {_EDGE.id: size}
-    drawn = _drawn(lines, taken, sides)
-    found = spot_near(_EDGE, points, drawn.lines, box_grid(taken), known, drawn.sides, worse)
+    others, grid = _others(lines), segment_grid(sides)
+    found = spot_near(_EDGE, points, others, box_grid(taken), known, grid, worse)
     assert found == _plain_spot_near(points, size, lines, taken, sides, worse)
     if found is not None:
         box = label_box(_EDGE, found, known)
-        assert weight(box, drawn.lines, taken, sides, points) < worse
+        assert weight(box, others, taken, sides, points) < worse
 
 
 @_PICTURE_SETTINGS
 @given(
-    st.lists(_SMALL_POINT, min_size=2, max_size=6),
+    st.lists(_SMALL_POINT, min_size=2, max_size=12),
     st.tuples(st.floats(4.0, 120.0), st.floats(4.0, 60.0)),
     _LINES,
     _TAKEN,
@@ -250,9 +255,9 @@ def test_each_sweep_takes_exactly_what_lies_near_it(
         *map(segment_bounds, [p for line in lines for p in _line(line)]),
         *map(segment_bounds, sides),
     ]
-    slides = Slides(drawn, size, _GAPS)
+    slides = Slides(drawn, size, _GAPS, points)
     for gap in _GAPS:
-        for start, end in itertools.pairwise(points):
-            assert list(slides.spots(start, end, gap)) == list(
+        for index, (start, end) in enumerate(itertools.pairwise(points)):
+            assert [spot for spot, _ in slides.spots(index, gap)] == list(
                 _plain_slid(start, end, size, gap, items)
             )

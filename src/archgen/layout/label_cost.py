@@ -59,15 +59,21 @@ class Drawn:
         return found
 
 
-def weigh(box: Rect, drawn: Drawn, own: list[Point] | None, limit: float = math.inf) -> int:
+def weigh(
+    box: Rect,
+    drawn: Drawn,
+    own: list[Point] | None,
+    limit: float = math.inf,
+    near: Found | None = None,
+) -> int:
     """Return what a label's box meets, or, once the count reaches `limit`, what it reached.
 
     Given its own line's points, a box another line comes nearer than its own
     weighs `ASTRAY` more. That question is asked last: only a spot still under
-    the limit needs it.
+    the limit needs it. `near`, if given, holds at least all that lies near the box.
     """
     left, bottom, right, top = box
-    boxes, lines, sides = drawn.near(box)
+    boxes, lines, sides = near or drawn.near(box)
     cost = 0
     for b in boxes:
         if b[0] < right and left < b[2] and b[1] < top and bottom < b[3]:

@@ -12,11 +12,12 @@ items the grids would have given for that sweep alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
-from archgen.layout.label_cost import Drawn
+from archgen.layout.label_cost import Drawn, Found
 from archgen.layout.laid import Point, Rect, hull
-from archgen.layout.nearby import MARGIN, segment_bounds
+from archgen.layout.nearby import MARGIN, Segment, segment_bounds
 
 CLEAR = 0.01
 """Points a label slid along its line keeps from the edge of what it slid off: just enough
@@ -38,23 +39,30 @@ def beside(point: Point, width: float, height: float, gap: float) -> list[Point]
 class Slides:
     """The slid spots of one label along the stretches of one curve, at the given distances."""
 
-    def __init__(self, drawn: Drawn, size: Point, gaps: tuple[float, ...]) -> None:
+    def __init__(
+        self, drawn: Drawn, size: Point, gaps: tuple[float, ...], points: list[Point]
+    ) -> None:
         self._drawn = drawn
         self._size = size
         self._gaps = gaps
-        self._near: dict[tuple[Point, Point], list[_Item]] = {}
-        """The bounds of everything near any sweep of a stretch, by the stretch's ends."""
+        self._points = points
+        self._near: dict[int, _Around] = {}
+        """Everything near any sweep of a stretch, by the stretch's first point."""
+        self._runs: dict[int, _Around] = {}
+        """Everything near any sweep of a run of `_RUN` stretches, by the run's number."""
 
-    def spots(self, start: Point, end: Point, gap: float) -> Iterator[Point]:
-        """Yield the spots between two points where a label `gap` beside the curve clears something.
+    def spots(self, index: int, gap: float) -> Iterator[tuple[Point, Found]]:
+        """Yield the spots from point `index` to the next where a label `gap` off the line is free.
 
         On each side the label slides from its spot at `start` to its spot at
         `end`; every icon, text, line or border near that sweep bounds a free
         window (if any) along it, so the spots `CLEAR` points past each one's
-        near and far edge are the windows' ends.
+        near and far edge are the windows' ends. Each comes with what lies
+        near its sweep: all that a label there can meet (`label_cost.weigh`).
         """
         width, height = self._size
-        around = self._around(start, end)
+        start, end = self._points[index], self._points[index + 1]
+        boxes, lines, sides = self._around(index)
         for first, last in zip(
             beside(start, width, height, gap), beside(end, width, height, gap), strict=True
         ):
@@ -63,58 +71,126 @@ class Slides:
             if abs(run) < CLEAR:
                 continue
             half = (height if axis else width) / 2 + CLEAR
-            swept = hull([_centred(first, width, height), _centred(last, width, height)])
+            swept = _swept(_centred(first, width, height), _centred(last, width, height))
+            picked = (_pick(boxes, swept), _pick(lines, swept), _pick(sides, swept))
             edges = sorted(
-                {v for b in _near(around, swept) for v in (b[axis] - half, b[axis + 2] + half)}
+                {
+                    v
+                    for kind in picked
+                    for b, _ in kind
+                    for v in (b[axis] - half, b[axis + 2] + half)
+                }
             )
+            found: Found | None = None
             for target in edges:
                 share = (target - first[axis]) / run
                 if 0 < share < 1:
-                    yield (
+                    found = found or _found(*picked)
+                    spot = (
                         first[0] + share * (last[0] - first[0]),
                         first[1] + share * (last[1] - first[1]),
                     )
+                    yield spot, found
 
-    def _around(self, start: Point, end: Point) -> list[_Item]:
-        """Return the bounds of every box, line piece and side near any sweep of a stretch.
+    def _around(self, index: int) -> _Around:
+        """Return every box, line piece and side near any sweep of a stretch, with its bounds.
 
         The hull of the label's spots at both ends, on every side and at every
-        distance, holds each sweep, so what the grids give for it holds what
-        they give for any sweep; `near` then picks a sweep's own items.
+        distance, holds each sweep, so what lies near it holds what lies near
+        any sweep; `_pick` then takes a sweep's own items. It is taken from
+        what lies near the stretch's whole run, asked of the grids once.
         """
-        found = self._near.get((start, end))
+        found = self._near.get(index)
         if found is None:
-            width, height = self._size
-            spots = [
-                c for p in (start, end) for g in self._gaps for c in beside(p, width, height, g)
-            ]
-            reach = hull([_centred(c, width, height) for c in spots])
-            drawn = self._drawn
-            bounds = [
-                *drawn.boxes.near(reach),
-                *map(segment_bounds, [*drawn.lines.near(reach), *drawn.sides.near(reach)]),
-            ]
-            found = [(b[0] - MARGIN, b[1] - MARGIN, b) for b in bounds]
-            self._near[(start, end)] = found
+            reach = self._reach(index)
+            boxes, lines, sides = self._run(index // _RUN)
+            found = (_pick_near(boxes, reach), _pick_near(lines, reach), _pick_near(sides, reach))
+            self._near[index] = found
         return found
 
+    def _run(self, number: int) -> _Around:
+        """Return every box, line piece and side near any sweep of a run of stretches."""
+        found = self._runs.get(number)
+        if found is None:
+            last = min(len(self._points) - 1, (number + 1) * _RUN)
+            reach = hull([self._reach(i) for i in range(number * _RUN, last)])
+            drawn = self._drawn
+            found = (
+                [(b[0] - MARGIN, b[1] - MARGIN, b, b) for b in drawn.boxes.near(reach)],
+                _bounded(drawn.lines.near(reach)),
+                _bounded(drawn.sides.near(reach)),
+            )
+            self._runs[number] = found
+        return found
 
-_Item = tuple[float, float, Rect]
-"""An item's bounds, after its left and bottom less `MARGIN`: `nearby.near`'s share of it."""
+    def _reach(self, index: int) -> Rect:
+        """Return the hull of the label's spots at a stretch's ends, every side, every distance."""
+        width, height = self._size
+        ends = self._points[index : index + 2]
+        spots = [c for p in ends for g in self._gaps for c in beside(p, width, height, g)]
+        return hull([_centred(c, width, height) for c in spots])
 
 
-def _near(items: list[_Item], box: Rect) -> list[Rect]:
-    """Return the bounds of the items `nearby.near` finds near `box`, in the order given.
+_RUN = 4
+"""Stretches whose neighbourhood the grids are asked for at once: a run of a curve is
+compact, and one question for it costs less than four for its stretches."""
+
+Item = TypeVar("Item")
+_Near = tuple[float, float, Rect, Item]
+"""An item with its bounds, after their left and bottom less `MARGIN`: `nearby.near`'s share."""
+_Around = tuple[list[_Near[Rect]], list[_Near[Segment]], list[_Near[Segment]]]
+
+
+def _bounded(pieces: Sequence[Segment]) -> list[_Near[Segment]]:
+    bounds = map(segment_bounds, pieces)
+    return [
+        (b[0] - MARGIN, b[1] - MARGIN, b, piece) for b, piece in zip(bounds, pieces, strict=True)
+    ]
+
+
+def _pick(items: list[_Near[Item]], box: Rect) -> list[tuple[Rect, Item]]:
+    """Return the items `nearby.near` finds near `box`, with their bounds, in the order given.
 
     The same comparisons of the same numbers, the item's side worked out
     once for every sweep of its stretch: this runs thousands of times a search.
     """
     left, bottom, right, top = box[0] - MARGIN, box[1] - MARGIN, box[2], box[3]
     return [
-        b
-        for low_x, low_y, b in items
+        (b, item)
+        for low_x, low_y, b, item in items
         if low_x <= right and left <= b[2] and low_y <= top and bottom <= b[3]
     ]
+
+
+def _pick_near(items: list[_Near[Item]], box: Rect) -> list[_Near[Item]]:
+    """Return the items `nearby.near` finds near `box`, as they are (`_pick`)."""
+    left, bottom, right, top = box[0] - MARGIN, box[1] - MARGIN, box[2], box[3]
+    return [
+        near
+        for near in items
+        if near[0] <= right and left <= near[2][2] and near[1] <= top and bottom <= near[2][3]
+    ]
+
+
+def _found(
+    boxes: list[tuple[Rect, Rect]],
+    lines: list[tuple[Rect, Segment]],
+    sides: list[tuple[Rect, Segment]],
+) -> Found:
+    return ([b for _, b in boxes], [s for _, s in lines], [s for _, s in sides])
+
+
+def _swept(a: Rect, b: Rect) -> Rect:
+    """Return `laid.hull` of two boxes, written out (`min(x, y)` is `y if y < x else x`).
+
+    It runs for every sweep of a search.
+    """
+    return (
+        b[0] if b[0] < a[0] else a[0],
+        b[1] if b[1] < a[1] else a[1],
+        b[2] if b[2] > a[2] else a[2],
+        b[3] if b[3] > a[3] else a[3],
+    )
 
 
 def _centred(centre: Point, width: float, height: float) -> Rect:

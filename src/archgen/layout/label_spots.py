@@ -136,17 +136,17 @@ def spot_near(
     """
     drawn = _drawn(segments, boxes, sides)
     width, height = label_size(edge, known)
-    slides = Slides(drawn, (width, height), _GAPS)
+    slides = Slides(drawn, (width, height), _GAPS, points)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
-    stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
+    stretches = [i for i in order if i + 1 < len(points)]
     best: tuple[int, Point] | None = None
-    for centre in itertools.chain(
-        (c for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
-        (c for gap in _GAPS for a, b in stretches for c in slides.spots(a, b, gap)),
+    for centre, near in itertools.chain(
+        ((c, None) for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
+        (found for gap in _GAPS for i in stretches for found in slides.spots(i, gap)),
     ):
         limit = best[0] if best is not None else worse  # a spot as dear as the best loses
-        cost = weigh(label_box(edge, centre, known), drawn, points, limit)
+        cost = weigh(label_box(edge, centre, known), drawn, points, limit, near)
         if cost == 0:
             return centre
         if cost < limit:
