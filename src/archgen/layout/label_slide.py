@@ -71,7 +71,7 @@ class Slides:
             if abs(run) < CLEAR:
                 continue
             half = (height if axis else width) / 2 + CLEAR
-            swept = _swept(_centred(first, width, height), _centred(last, width, height))
+            swept = _swept(centred(first, width, height), centred(last, width, height))
             picked = (_pick(boxes, swept), _pick(lines, swept), _pick(sides, swept))
             edges = sorted(
                 {
@@ -128,7 +128,7 @@ class Slides:
         width, height = self._size
         ends = self._points[index : index + 2]
         spots = [c for p in ends for g in self._gaps for c in beside(p, width, height, g)]
-        return hull([_centred(c, width, height) for c in spots])
+        return hull([centred(c, width, height) for c in spots])
 
 
 _RUN = 4
@@ -193,6 +193,7 @@ def _swept(a: Rect, b: Rect) -> Rect:
     )
 
 
-def _centred(centre: Point, width: float, height: float) -> Rect:
+def centred(centre: Point, width: float, height: float) -> Rect:
+    """Return the box of a label `width` by `height` points round its centre."""
     x, y = centre
     return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
 from archgen.layout.label_cost import Drawn, weigh
-from archgen.layout.label_slide import Slides, beside
+from archgen.layout.label_slide import Slides, beside, centred
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.near_views import Joined
 from archgen.layout.nearby import (
     Grid,
     Nearby,
@@ -39,8 +40,8 @@ _GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
 Segment = tuple[Point, Point]
 Segments = Iterable[Segment] | Nearby
 """Straight pieces, or a grid of them built once by a caller that asks often."""
-Boxes = Iterable[Rect] | Grid[Rect]
-"""Boxes, or a grid of them built once by a caller that asks often."""
+Boxes = Iterable[Rect] | Grid[Rect] | Joined[Rect]
+"""Boxes, or a grid of them (or two) built once by a caller that asks often."""
 Sizes = dict[str, Point]
 """Label sizes dot measured, by line id."""
 
@@ -140,18 +141,35 @@ def spot_near(
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
     stretches = [i for i in order if i + 1 < len(points)]
-    best: tuple[int, Point] | None = None
-    for centre, near in itertools.chain(
-        ((c, None) for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
-        (found for gap in _GAPS for i in stretches for found in slides.spots(i, gap)),
-    ):
-        limit = best[0] if best is not None else worse  # a spot as dear as the best loses
-        cost = weigh(label_box(edge, centre, known), drawn, points, limit, near)
-        if cost == 0:
-            return centre
-        if cost < limit:
-            best = (cost, centre)
-    return best[1] if best is not None else None
+    best = _Best(worse)
+    for gap in _GAPS:
+        for i in order:
+            for centre in beside(points[i], width, height, gap):
+                cost = weigh(centred(centre, width, height), drawn, points, best.limit)
+                if best.offer(cost, centre):
+                    return centre
+    for gap in _GAPS:
+        for i in stretches:
+            for centre, near in slides.spots(i, gap):
+                cost = weigh(centred(centre, width, height), drawn, points, best.limit, near)
+                if best.offer(cost, centre):
+                    return centre
+    return best.spot
+
+
+class _Best:
+    """The first of the cheapest spots so far, and what a spot must weigh less than to win."""
+
+    def __init__(self, worse: float) -> None:
+        self.limit = worse
+        self.spot: Point | None = None
+
+    def offer(self, cost: int, centre: Point) -> bool:
+        """Keep a spot that weighs less than the best so far; tell whether it is a free one."""
+        if cost >= self.limit:  # as dear as the best: the first of equals stays
+            return False
+        self.limit, self.spot = cost, centre
+        return cost == 0
 
 
 def weight(
@@ -172,7 +190,8 @@ def weight(
 
 def _drawn(segments: Segments, boxes: Boxes, sides: Segments) -> Drawn:
     """Return what a label keeps off, as grids (those the caller built once are kept)."""
-    return Drawn(as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides))
+    under = boxes if isinstance(boxes, Joined) else as_box_grid(boxes)
+    return Drawn(as_segment_grid(segments), under, as_segment_grid(sides))
 
 
 def spot(
