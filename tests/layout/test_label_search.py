@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from archgen.layout.label_cost import Drawn, weigh
 from archgen.layout.label_owner import astray, clipped, meets
 from archgen.layout.label_slide import Slides
-from archgen.layout.label_spots import _GAPS, label_box, spot_near, weight
+from archgen.layout.label_spots import _GAPS, bezier_points, label_box, spot_near, weight
 from archgen.layout.laid import Point, Rect, hull
 from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
 from archgen.layout.scene import Edge
@@ -261,3 +261,22 @@ def test_each_sweep_takes_exactly_what_lies_near_it(
             assert [spot for spot, _ in slides.spots(index, gap)] == list(
                 _plain_slid(start, end, size, gap, items)
             )
+
+
+@_SETTINGS
+@given(st.lists(_POINT, min_size=1, max_size=13))
+def test_the_points_along_a_curve_are_the_cubic_pieces_own(controls: list[Point]) -> None:
+    """Each point is the cubic's value at t = 1/8 .. 8/8, its weights worked out per point."""
+    expected = list(controls[:1])
+    for start in range(0, len(controls) - 3, 3):
+        p0, p1, p2, p3 = controls[start : start + 4]
+        for step in range(1, 9):
+            t = step / 8
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            expected.append(
+                (
+                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+                )
+            )
+    assert bezier_points(controls) == expected

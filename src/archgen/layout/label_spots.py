@@ -101,17 +101,19 @@ def bezier_points(controls: Sequence[Point]) -> list[Point]:
     """Return the first control point, then eight points along each cubic piece that follows."""
     points = list(controls[:1])
     for start in range(0, len(controls) - 3, 3):
-        p0, p1, p2, p3 = controls[start : start + 4]
-        for step in range(1, 9):
-            t = step / 8
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-            points.append(
-                (
-                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-                )
-            )
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = controls[start : start + 4]
+        points += [
+            (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+            for a, b, c, d in _BERNSTEIN
+        ]
     return points
+
+
+_BERNSTEIN = [
+    ((1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3)
+    for t in (step / 8 for step in range(1, 9))
+]
+"""The weights of a cubic piece's four control points at its eight points: the same for all."""
 
 
 def spot_near(
