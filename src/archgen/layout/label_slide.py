@@ -4,10 +4,10 @@ graphviz gives a long straight run as one cubic piece, its points tens of
 points apart, and a free window beside the run between two of them is never
 tried by spots beside the points alone. Along each stretch between two points
 a label slides, on each side and at each distance from the line; everything
-near its sweep bounds a window. The search asks about the same stretch at
-three distances, so what lies near all of a stretch's sweeps is asked of the
-grids once (`Slides`) and each sweep takes its own part of it, exactly the
-items the grids would have given for that sweep alone.
+near its sweep bounds a window. The search asks about each stretch at three
+distances, so what lies near all the sweeps of a few neighbouring stretches
+is asked of the grids once (`Slides`) and each sweep takes its own part of
+it: exactly the items the grids would have given for that sweep alone.
 """
 
 from __future__ import annotations
@@ -46,8 +46,6 @@ class Slides:
         self._size = size
         self._gaps = gaps
         self._points = points
-        self._near: dict[int, _Around] = {}
-        """Everything near any sweep of a stretch, by the stretch's first point."""
         self._runs: dict[int, _Around] = {}
         """Everything near any sweep of a run of `_RUN` stretches, by the run's number."""
 
@@ -62,7 +60,7 @@ class Slides:
         """
         width, height = self._size
         start, end = self._points[index], self._points[index + 1]
-        boxes, lines, sides = self._around(index)
+        boxes, lines, sides = self._run(index // _RUN)
         for first, last in zip(
             beside(start, width, height, gap), beside(end, width, height, gap), strict=True
         ):
@@ -92,24 +90,13 @@ class Slides:
                     )
                     yield spot, found
 
-    def _around(self, index: int) -> _Around:
-        """Return every box, line piece and side near any sweep of a stretch, with its bounds.
-
-        The hull of the label's spots at both ends, on every side and at every
-        distance, holds each sweep, so what lies near it holds what lies near
-        any sweep; `_pick` then takes a sweep's own items. It is taken from
-        what lies near the stretch's whole run, asked of the grids once.
-        """
-        found = self._near.get(index)
-        if found is None:
-            reach = self._reach(index)
-            boxes, lines, sides = self._run(index // _RUN)
-            found = (_pick_near(boxes, reach), _pick_near(lines, reach), _pick_near(sides, reach))
-            self._near[index] = found
-        return found
-
     def _run(self, number: int) -> _Around:
-        """Return every box, line piece and side near any sweep of a run of stretches."""
+        """Return every box, line piece and side near any sweep of a run of stretches.
+
+        The hull of the label's spots at the ends of each stretch, on every
+        side and at every distance, holds each sweep, so what lies near it
+        holds what lies near any sweep; `_pick` then takes a sweep's own items.
+        """
         found = self._runs.get(number)
         if found is None:
             last = min(len(self._points) - 1, (number + 1) * _RUN)
@@ -159,16 +146,6 @@ def _pick(items: list[_Near[Item]], box: Rect) -> list[tuple[Rect, Item]]:
         (b, item)
         for low_x, low_y, b, item in items
         if low_x <= right and left <= b[2] and low_y <= top and bottom <= b[3]
-    ]
-
-
-def _pick_near(items: list[_Near[Item]], box: Rect) -> list[_Near[Item]]:
-    """Return the items `nearby.near` finds near `box`, as they are (`_pick`)."""
-    left, bottom, right, top = box[0] - MARGIN, box[1] - MARGIN, box[2], box[3]
-    return [
-        near
-        for near in items
-        if near[0] <= right and left <= near[2][2] and near[1] <= top and bottom <= near[2][3]
     ]
 
 
