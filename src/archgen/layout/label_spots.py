@@ -18,12 +18,7 @@ from archgen.layout.label_cost import Drawn, weigh
 from archgen.layout.label_slide import Slides, beside, centred
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.near_views import Joined
-from archgen.layout.nearby import (
-    Grid,
-    Nearby,
-    as_box_grid,
-    as_segment_grid,
-)
+from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid
 from archgen.layout.scene import Edge, Group
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
