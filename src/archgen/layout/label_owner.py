@@ -14,7 +14,7 @@ import itertools
 import math
 
 from archgen.layout.laid import Point, Rect
-from archgen.layout.nearby import Nearby
+from archgen.layout.snapped import Near
 
 Segment = tuple[Point, Point]
 
@@ -27,7 +27,7 @@ _PAD = 3.0
 """Points dot's box of an edge label holds round its text on each side (measured: 3 to 3.6)."""
 
 
-def astray(box: Rect, own: list[Point], others: Nearby) -> bool:
+def astray(box: Rect, own: list[Point], others: Near[Segment]) -> bool:
     """Tell whether another line comes nearer the label's box than the label's own line."""
     box = text_box(box)
     mine = curve_distance(box, own)
@@ -105,7 +105,37 @@ def _to_segment(point: Point, segment: Segment) -> float:
 
 
 def meets(segment: Segment, box: Rect) -> bool:
-    """Tell whether a straight piece enters a box (Liang-Barsky clipping)."""
+    """Tell whether a straight piece enters a box (Liang-Barsky clipping).
+
+    A piece whose ends both lie `APART` beyond one side of the box cannot
+    enter it, and most pieces asked about are such: they are answered by four
+    comparisons, the others by the clipping, whose rounding is far below `APART`.
+    """
+    (x1, y1), (x2, y2) = segment
+    left, bottom, right, top = beyond(box)
+    if (
+        (x1 < left and x2 < left)
+        or (x1 > right and x2 > right)
+        or (y1 < bottom and y2 < bottom)
+        or (y1 > top and y2 > top)
+    ):
+        return False
+    return clipped(segment, box)
+
+
+def beyond(box: Rect) -> Rect:
+    """Return the lines `APART` outside a box's sides: a piece wholly past one misses the box."""
+    left, bottom, right, top = box
+    return (left - APART, bottom - APART, right + APART, top + APART)
+
+
+APART = 1e-6
+"""Points beyond a side past which a piece's ends are certainly outside the box: the clipping
+rounds by about 1e-16 of a piece's length, 1e-11 points for the longest line drawn."""
+
+
+def clipped(segment: Segment, box: Rect) -> bool:
+    """Tell whether a straight piece enters a box, by clipping it to the box (Liang-Barsky)."""
     (x1, y1), (x2, y2) = segment
     dx, dy = x2 - x1, y2 - y1
     low, high = 0.0, 1.0

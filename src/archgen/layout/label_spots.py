@@ -10,12 +10,15 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Iterator, Sequence
 
 from archgen.layout import style
-from archgen.layout.label_owner import astray, meets
-from archgen.layout.laid import Laid, Point, Rect, hull
-from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid, segment_bounds
+from archgen.layout.label_cost import Drawn, weigh
+from archgen.layout.label_slide import Slides, beside, centred
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.near_views import Joined
+from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid
 from archgen.layout.scene import Edge, Group
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
@@ -29,16 +32,11 @@ _GAP = 6.0
 """Points between a line and its label."""
 _GAPS = (_GAP, 3 * _GAP, 6 * _GAP)
 """Points between a moved label and its line, nearest first: farther only where nearer is taken."""
-_CLEAR = 0.01
-"""Points a label slid along its line keeps from the edge of what it slid off: just enough
-that the edge no longer counts as met. A window may be barely the label's height (the
-three-AZ network view's, between two subnets, has 0.05 points to spare)."""
-
 Segment = tuple[Point, Point]
 Segments = Iterable[Segment] | Nearby
 """Straight pieces, or a grid of them built once by a caller that asks often."""
-Boxes = Iterable[Rect] | Grid[Rect]
-"""Boxes, or a grid of them built once by a caller that asks often."""
+Boxes = Iterable[Rect] | Grid[Rect] | Joined[Rect]
+"""Boxes, or a grid of them (or two) built once by a caller that asks often."""
 Sizes = dict[str, Point]
 """Label sizes dot measured, by line id."""
 
@@ -98,17 +96,19 @@ def bezier_points(controls: Sequence[Point]) -> list[Point]:
     """Return the first control point, then eight points along each cubic piece that follows."""
     points = list(controls[:1])
     for start in range(0, len(controls) - 3, 3):
-        p0, p1, p2, p3 = controls[start : start + 4]
-        for step in range(1, 9):
-            t = step / 8
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
-            points.append(
-                (
-                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-                )
-            )
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = controls[start : start + 4]
+        points += [
+            (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+            for a, b, c, d in _BERNSTEIN
+        ]
     return points
+
+
+_BERNSTEIN = [
+    ((1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3)
+    for t in (step / 8 for step in range(1, 9))
+]
+"""The weights of a cubic piece's four control points at its eight points: the same for all."""
 
 
 def spot_near(
@@ -118,6 +118,7 @@ def spot_near(
     boxes: Boxes,
     known: Sizes,
     sides: Segments = (),
+    worse: float = math.inf,
 ) -> Point | None:
     """Return a spot beside a curve, from its middle outwards, where the label meets least.
 
@@ -128,80 +129,44 @@ def spot_near(
     it met: graphviz gives a long straight run as one cubic piece, its points
     tens of points apart, and a free window between two of them is otherwise
     never tried. A slid spot touches what it cleared, so it comes last.
+    A spot weighing `worse` or more is none: a caller that keeps a label
+    where it is unless a spot weighs less says so, and its search is shorter.
     """
-    segments, boxes, sides = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
+    drawn = _drawn(segments, boxes, sides)
     width, height = label_size(edge, known)
+    slides = Slides(drawn, (width, height), _GAPS, points)
     middle = len(points) // 2
     order = sorted(range(len(points)), key=lambda i: abs(i - middle))
-    stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
-    drawn = (segments, boxes, sides)
-    best: tuple[int, Point] | None = None
-    for centre in itertools.chain(
-        (c for gap in _GAPS for i in order for c in _beside(points[i], width, height, gap)),
-        (
-            c
-            for gap in _GAPS
-            for a, b in stretches
-            for c in _slid(a, b, (width, height, gap), drawn)
-        ),
-    ):
-        cost = weight(label_box(edge, centre, known), segments, boxes, sides, points)
-        if cost == 0:
-            return centre
-        if best is None or cost < best[0]:
-            best = (cost, centre)
-    return best[1] if best is not None else None
+    stretches = [i for i in order if i + 1 < len(points)]
+    best = _Best(worse)
+    for gap in _GAPS:
+        for i in order:
+            for centre in beside(points[i], width, height, gap):
+                cost = weigh(centred(centre, width, height), drawn, points, best.limit)
+                if best.offer(cost, centre):
+                    return centre
+    for gap in _GAPS:
+        for i in stretches:
+            for centre, near in slides.spots(i, gap):
+                cost = weigh(centred(centre, width, height), drawn, points, best.limit, near)
+                if best.offer(cost, centre):
+                    return centre
+    return best.spot
 
 
-def _beside(point: Point, width: float, height: float, gap: float) -> list[Point]:
-    """Return the centres of a label `gap` points right of, left of, above and below a point."""
-    x, y = point
-    return [
-        (x + width / 2 + gap, y),
-        (x - width / 2 - gap, y),
-        (x, y + height / 2 + gap),
-        (x, y - height / 2 - gap),
-    ]
+class _Best:
+    """The first of the cheapest spots so far, and what a spot must weigh less than to win."""
 
+    def __init__(self, worse: float) -> None:
+        self.limit = worse
+        self.spot: Point | None = None
 
-def _slid(
-    start: Point,
-    end: Point,
-    shape: tuple[float, float, float],
-    drawn: tuple[Nearby, Grid[Rect], Nearby],
-) -> Iterator[Point]:
-    """Yield the spots between two points of a curve where a label beside it just clears something.
-
-    On each side the label slides from its spot at `start` to its spot at
-    `end`; every icon, text, line or border near that sweep bounds a free
-    window (if any) along it, so the spots `_CLEAR` points past each one's
-    near and far edge are the windows' ends.
-    """
-    width, height, gap = shape
-    lines, boxes, sides = drawn
-    for first, last in zip(
-        _beside(start, width, height, gap), _beside(end, width, height, gap), strict=True
-    ):
-        axis = 1 if abs(last[1] - first[1]) >= abs(last[0] - first[0]) else 0
-        run = last[axis] - first[axis]
-        if abs(run) < _CLEAR:
-            continue
-        half = (height if axis else width) / 2 + _CLEAR
-        swept = hull([_centred(first, width, height), _centred(last, width, height)])
-        found = [*boxes.near(swept), *map(segment_bounds, [*lines.near(swept), *sides.near(swept)])]
-        edges = sorted({v for b in found for v in (b[axis] - half, b[axis + 2] + half)})
-        for target in edges:
-            share = (target - first[axis]) / run
-            if 0 < share < 1:
-                yield (
-                    first[0] + share * (last[0] - first[0]),
-                    first[1] + share * (last[1] - first[1]),
-                )
-
-
-def _centred(centre: Point, width: float, height: float) -> Rect:
-    x, y = centre
-    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+    def offer(self, cost: int, centre: Point) -> bool:
+        """Keep a spot that weighs less than the best so far; tell whether it is a free one."""
+        if cost >= self.limit:  # as dear as the best: the first of equals stays
+            return False
+        self.limit, self.spot = cost, centre
+        return cost == 0
 
 
 def weight(
@@ -214,20 +179,16 @@ def weight(
     """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
 
     Given its own line's points, a box that another line comes nearer than
-    its own (`label_owner`) weighs `_ASTRAY` more: it names the wrong line.
+    its own (`label_owner`) weighs 2 more: it names the wrong line (`label_cost`).
     Each is asked of a grid (built once by the caller) for what lies near the box.
     """
-    lines, under, borders = as_segment_grid(segments), as_box_grid(boxes), as_segment_grid(sides)
-    cost = 10 * sum(_overlap(b, box) for b in under.near(box))
-    cost += 3 * sum(meets(s, box) for s in lines.near(box))
-    cost += _ASTRAY if own is not None and astray(box, own, lines) else 0
-    return cost + sum(meets(s, box) for s in borders.near(box))
+    return weigh(box, _drawn(segments, boxes, sides), own)
 
 
-_ASTRAY = 2
-"""What a label nearer another line than its own weighs: less than a line under it, far less
-than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
-but enough to choose, among spots otherwise alike, the one beside its own line."""
+def _drawn(segments: Segments, boxes: Boxes, sides: Segments) -> Drawn:
+    """Return what a label keeps off, as grids (those the caller built once are kept)."""
+    under = boxes if isinstance(boxes, Joined) else as_box_grid(boxes)
+    return Drawn(as_segment_grid(segments), under, as_segment_grid(sides))
 
 
 def spot(
@@ -247,13 +208,13 @@ def spot(
     next, another line less, a box's border least; the first of equally good
     spots wins.
     """
-    lines, under = as_segment_grid(segments), as_box_grid(boxes)
-    sides = as_segment_grid(borders)
+    field = _drawn(segments, boxes, borders)
     width, height = label_size(edge, known)
     best: tuple[int, Point] | None = None
     for centre in _candidates(corners, width, height):
-        cost = weight(label_box(edge, centre, known), lines, under, sides, drawn or corners)
-        if best is None or cost < best[0]:
+        limit = best[0] if best is not None else math.inf  # a spot as dear as the best loses
+        cost = weigh(label_box(edge, centre, known), field, drawn or corners, limit)
+        if cost < limit:
             best = (cost, centre)
         if cost == 0:
             break

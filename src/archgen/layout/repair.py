@@ -21,6 +21,7 @@ from archgen.layout.label_spots import (
     weight,
 )
 from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.near_views import AllBut, Joined, owned_grid
 from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
 from archgen.layout.scene import Group, Scene
 
@@ -38,7 +39,14 @@ def foreign_crossings(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]
             continue
         ends = {_subnet(scene, edge.source), _subnet(scene, edge.target)}
         points = curve_points(laid.routes[edge.id])
-        if any(cell not in ends and any(_inside(p, box) for p in points) for cell, box in subnets):
+        if not points:
+            continue
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        bounds = (min(xs), min(ys), max(xs), max(ys))
+        if any(
+            cell not in ends and _may_enter(bounds, box) and any(_inside(p, box) for p in points)
+            for cell, box in subnets
+        ):
             found.add(edge.id)
     return found
 
@@ -85,31 +93,35 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     curves = {e.id: curve_points(laid.routes[e.id]) for e in labelled}
     boxes = {e.id: label_box(e, laid.labels[e.id], laid.label_sizes) for e in labelled}
     titles = group_label_boxes(laid, groups)
-    labelled.sort(key=lambda e: not any(overlaps(boxes[e.id], title) for title in titles))
+    named = box_grid(titles)
+    labelled.sort(key=lambda e: not any(overlaps(boxes[e.id], t) for t in named.near(boxes[e.id])))
     sides = segment_grid(borders(laid, groups))
     pieces = _pieces(laid, curves)
+    placed = box_grid([*laid.nodes.values(), *titles])  # they stay put in this pass
+    labels = owned_grid(boxes.items())
     for edge in labelled:
         others = Apart(pieces, edge.id)
-        on_title = any(overlaps(boxes[edge.id], box) for box in titles)
+        on_title = any(overlaps(boxes[edge.id], box) for box in named.near(boxes[edge.id]))
         on_side = any(meets(s, boxes[edge.id]) for s in sides.near(boxes[edge.id]))
         crossed = any(_enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id]))
         if not (on_title or on_side or crossed or astray(boxes[edge.id], curves[edge.id], others)):
             continue
-        fixed: list[Rect] = [b for key, b in boxes.items() if key != edge.id]
-        fixed += [*laid.nodes.values(), *titles]
-        under = box_grid(fixed)
-        found = spot_near(edge, curves[edge.id], others, under, laid.label_sizes, sides)
-        if found is None:
-            continue
-        moved = label_box(edge, found, laid.label_sizes)
+        under = Joined(AllBut(labels, edge.id), placed)
         own = curves[edge.id]
         now = weight(boxes[edge.id], others, under, sides, own)
-        covers = any(overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in fixed)
+        found = spot_near(edge, own, others, under, laid.label_sizes, sides, now)
+        if found is None:
+            continue  # no spot weighs less than where the label is
+        moved = label_box(edge, found, laid.label_sizes)
+        covers = any(
+            overlaps(moved, b) and not overlaps(boxes[edge.id], b) for b in under.near(moved)
+        )
         if weight(moved, others, under, sides, own) < now and not covers:
             if _text_crossed(moved, others) > _text_crossed(boxes[edge.id], others):
                 continue  # a move that only settles whose label it is must not strike the text
             laid.labels[edge.id] = found
             boxes[edge.id] = moved
+            labels = owned_grid(boxes.items())
 
 
 def _text_crossed(box: Rect, others: Apart) -> int:
@@ -149,8 +161,30 @@ def _inside(point: Point, box: Rect) -> bool:
     return box[0] + 1 < point[0] < box[2] - 1 and box[1] + 1 < point[1] < box[3] - 1
 
 
+def _may_enter(bounds: Rect, box: Rect) -> bool:
+    """Tell whether points within `bounds` (give or take `_SLACK`) can be `_inside` a box.
+
+    Most lines pass far from most subnets and labels: four comparisons
+    answer for all their points, or all the samples of a straight piece.
+    """
+    left, bottom, right, top = bounds
+    return (
+        box[0] + 1 < right + _SLACK
+        and left - _SLACK < box[2] - 1
+        and box[1] + 1 < top + _SLACK
+        and bottom - _SLACK < box[3] - 1
+    )
+
+
+_SLACK = 1e-6
+"""Points a sample along a straight piece may stray from the piece's bounds by rounding
+(about 1e-12 on the largest picture): wide of it, a sample is certainly outside."""
+
+
 def _enters(segment: tuple[Point, Point], box: Rect) -> bool:
     """Tell whether a straight piece passes through a box, sampled every few points."""
+    if not _may_enter(segment_bounds(segment), box):
+        return False
     (x1, y1), (x2, y2) = segment
     steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) / 3))
     return any(
