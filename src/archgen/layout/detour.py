@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import itertools
 import operator
+from bisect import bisect_left
 
 from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
+from archgen.layout.detour_reach import Reach
 from archgen.layout.laid import Laid, Point
 from archgen.layout.landing import icon_box
 from archgen.layout.scene import Edge
@@ -34,12 +36,13 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     columns = _near_ends(_levels(laid, fences, 0, 2), xs)
     best: tuple[Hidden, list[Point]] | None = None
     judge = Judge(laid, edge, fences)
+    reach = Reach(judge, (laid.nodes[edge.source], laid.nodes[edge.target]), levels, columns)
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
         candidates: list[tuple[float, list[Point]]] = []
         for leaving, entering in ports:
             source = _centre(laid, edge.source, leaving)
             target = _centre(laid, edge.target, entering)
-            candidates += _candidates(judge, source, target, (levels, columns))
+            candidates += _candidates(judge, reach, source, target, (levels, columns))
         candidates.sort(key=operator.itemgetter(0))
         for _, corners in candidates:
             drawn = judge.route(corners)
@@ -55,13 +58,18 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
 
 
 def _candidates(
-    judge: Judge, source: Point, target: Point, lanes: tuple[list[float], list[float]]
+    judge: Judge,
+    reach: Reach,
+    source: Point,
+    target: Point,
+    lanes: tuple[list[float], list[float]],
 ) -> list[tuple[float, list[Point]]]:
     """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
 
-    The lengths are sorted first, each with its place (ties keep the order:
-    elbows, levels, columns); of those kept, a route whose first piece is not
-    clear is dropped before it is built (it could never be chosen).
+    The lengths are ranked first, each with its place (ties keep the order:
+    elbows, levels, columns); of those kept, a run along a lane one end
+    cannot reach (`Reach`) and a route whose first piece is not clear are
+    dropped before they are built (they could never be chosen).
     """
     (sx, sy), (tx, ty) = source, target
     levels, columns = lanes
@@ -69,13 +77,38 @@ def _candidates(
     lengths = [across + down, across + down]
     lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
     lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
-    firsts = [(tx, sy), (sx, ty), *((sx, y) for y in levels), *((x, sy) for x in columns)]
-    kept = sorted(zip(lengths, itertools.count(), strict=False))[:_TRIES]
+    last = _last_kept(lengths)
+    kept = sorted(
+        (lengths[i], i) for i in reach.open(source, target) if (lengths[i], i) <= last
+    )
     return [
         (length, _route(source, target, levels, columns, i))
         for length, i in kept
-        if judge.may_leave(source, firsts[i], target)
+        if judge.may_leave(source, _first(source, target, levels, columns, i), target)
     ]
+
+
+def _last_kept(lengths: list[float]) -> tuple[float, int]:
+    """Return the length and place of the last of the `_TRIES` shortest (ties by place)."""
+    if len(lengths) <= _TRIES:
+        return (float("inf"), len(lengths))
+    ranked = sorted(lengths)
+    cutoff = ranked[_TRIES - 1]
+    slots = _TRIES - bisect_left(ranked, cutoff)
+    tied = [i for i, length in enumerate(lengths) if length == cutoff]
+    return (cutoff, tied[slots - 1])
+
+
+def _first(
+    source: Point, target: Point, levels: list[float], columns: list[float], index: int
+) -> Point:
+    """Return the corner the candidate at `index` turns at first."""
+    (sx, sy), (tx, ty) = source, target
+    if index < 2:
+        return (tx, sy) if index == 0 else (sx, ty)
+    if index < 2 + len(levels):
+        return (sx, levels[index - 2])
+    return (columns[index - 2 - len(levels)], sy)
 
 
 def _route(

@@ -90,11 +90,14 @@ class Judge:
         key = (source, first)
         answer = self._leaves.get(key)
         if answer is None:
-            piece = (self._source.side(source, first), first)
-            answer = self._clear.get(piece)
-            if answer is None:
-                answer = self._clear[piece] = self.piece_is_clear(piece)
-            self._leaves[key] = answer
+            answer = self._leaves[key] = self.clear((self._source.side(source, first), first))
+        return answer
+
+    def clear(self, piece: Segment) -> bool:
+        """Tell what `piece_is_clear` tells of a piece, judging each piece once."""
+        answer = self._clear.get(piece)
+        if answer is None:
+            answer = self._clear[piece] = self.piece_is_clear(piece)
         return answer
 
     def route(self, corners: list[Point]) -> list[Point] | None:
