@@ -21,7 +21,9 @@ _EDGE = Edge("line", "source", "target", "connection")
 _HOLDER = (0.0, 0.0, 400.0, 400.0)
 # Even points (icons are 52 high, lanes 14 apart) and halves, in a small picture: ends,
 # icons, boxes and lanes often line up exactly and crowd each other, as dot's do.
-_AT = st.one_of(st.integers(0, 100).map(lambda v: v * 2.0), st.integers(0, 400).map(lambda v: v / 2))
+_AT = st.one_of(
+    st.integers(0, 100).map(lambda v: v * 2.0), st.integers(0, 400).map(lambda v: v / 2)
+)
 _SIZE = st.sampled_from([8.0, 20.0, 30.0, 48.0, 51.5, 52.0, 60.0, 90.0, 130.0])
 _SETTINGS = settings(derandomize=True, max_examples=150, deadline=None)
 

@@ -10,9 +10,11 @@ something, the one over fewest labels, then across fewest lines.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import operator
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
 from archgen.layout.detour_reach import Reach
@@ -38,13 +40,17 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     judge = Judge(laid, edge, fences)
     reach = Reach(judge, (laid.nodes[edge.source], laid.nodes[edge.target]), levels, columns)
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
-        candidates: list[tuple[float, list[Point]]] = []
-        for leaving, entering in ports:
-            source = _centre(laid, edge.source, leaving)
-            target = _centre(laid, edge.target, entering)
-            candidates += _candidates(judge, reach, source, target, (levels, columns))
-        candidates.sort(key=operator.itemgetter(0))
-        for _, corners in candidates:
+        streams = [
+            _candidates(
+                judge,
+                reach,
+                _centre(laid, edge.source, leaving),
+                _centre(laid, edge.target, entering),
+                (levels, columns),
+            )
+            for leaving, entering in ports
+        ]
+        for _, corners in heapq.merge(*streams, key=operator.itemgetter(0)):
             drawn = judge.route(corners)
             if drawn is None:
                 continue
@@ -63,29 +69,23 @@ def _candidates(
     source: Point,
     target: Point,
     lanes: tuple[list[float], list[float]],
-) -> list[tuple[float, list[Point]]]:
-    """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
+) -> Iterator[tuple[float, list[Point]]]:
+    """Yield the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
 
     The lengths are ranked first, each with its place (ties keep the order:
     elbows, levels, columns); of those kept, a run along a lane one end
-    cannot reach (`Reach`) and a route whose first piece is not clear are
-    dropped before they are built (they could never be chosen).
+    cannot reach or a blocked run (`Reach`) and a route whose first piece is
+    not clear are dropped before they are built (they could never be chosen).
+    Each is judged only when the one before it was not chosen.
     """
-    (sx, sy), (tx, ty) = source, target
     levels, columns = lanes
-    across, down = abs(sx - tx), abs(sy - ty)
-    lengths = [across + down, across + down]
-    lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
-    lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
+    lengths = reach.lengths(source, target)
     last = _last_kept(lengths)
-    kept = sorted(
-        (lengths[i], i) for i in reach.open(source, target) if (lengths[i], i) <= last
-    )
-    return [
-        (length, _route(source, target, levels, columns, i))
-        for length, i in kept
-        if judge.may_leave(source, _first(source, target, levels, columns, i), target)
-    ]
+    kept = sorted((lengths[i], i) for i in reach.open(source, target) if (lengths[i], i) <= last)
+    for length, i in kept:
+        first = _first(source, target, levels, columns, i)
+        if reach.runs_clear(source, target, i) and judge.may_leave(source, first, target):
+            yield length, _route(source, target, levels, columns, i)
 
 
 def _last_kept(lengths: list[float]) -> tuple[float, int]:

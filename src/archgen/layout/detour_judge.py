@@ -108,8 +108,12 @@ class Judge:
         Most candidates fail on a piece judged before: they are turned down
         before the rest of their route is built.
         """
-        distinct = [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
-        drawn = self._target.cut(self._source.cut(distinct)[::-1])[::-1]
+        drawn = [corners[0]]
+        for corner in corners[1:]:
+            if corner != drawn[-1]:
+                drawn.append(corner)
+        self._source.cut(drawn)
+        self._target.cut(drawn, last=True)
         known, start = self._clear, drawn[0]
         for end in drawn[1:]:
             piece = (start, end)
@@ -125,18 +129,32 @@ class Judge:
         """Return what a route hides when it is less than `than` (any, when None), else None.
 
         What it hides: the labels it runs over (worst), then the lines it crosses.
-        Lines are counted only while the route may still hide less.
+        Lines are counted only while the route may still hide less; when only
+        a route over no label may, lines are counted first (most routes cross
+        too many and are turned down on the few pieces they share).
         """
         pieces = list(itertools.pairwise(corners))
+        if than is not None and than[0] == 0:
+            crossed = self._crossed(pieces, than[1])
+            return None if crossed is None or self._over(pieces) else (0, crossed)
+        over = len(self._over(pieces))
+        if than is not None and over > than[0]:
+            return None
+        crossed = self._crossed(pieces, than[1] if than is not None and over == than[0] else None)
+        return None if crossed is None else (over, crossed)
+
+    def _over(self, pieces: list[Segment]) -> set[str]:
+        """Return the labels of other lines the pieces run over."""
         over: set[str] = set()
         for piece in pieces:
             labels = self._labels.get(piece)
             if labels is None:
                 labels = self._labels[piece] = self._labels_over(piece)
             over |= labels
-        if than is not None and len(over) > than[0]:
-            return None
-        limit = than[1] if than is not None and len(over) == than[0] else None
+        return over
+
+    def _crossed(self, pieces: list[Segment], limit: int | None) -> int | None:
+        """Return how many lines the pieces cross; None once they reach `limit`."""
         crossed = 0
         for piece in pieces:
             count = self._crossings.get(piece)
@@ -147,7 +165,7 @@ class Judge:
             crossed += count
             if limit is not None and crossed >= limit:
                 return None
-        return (len(over), crossed)
+        return crossed
 
     def _labels_over(self, piece: Segment) -> frozenset[str]:
         own = f"{LABEL}{self._edge.id}"
@@ -207,17 +225,23 @@ class _End:
         self.box = box
         self.icon = icon_box(box, "", marked=False)
 
-    def cut(self, corners: list[Point]) -> list[Point]:
-        """Return the corners from where the line leaves this end's node at `corners[0]`.
+    def cut(self, corners: list[Point], *, last: bool = False) -> None:
+        """Cut the corners back to where the line leaves this end's node at `corners[0]`.
 
-        A first run that turns inside the icon (a lane beside the icon's centre)
-        leaves by the icon's side at the turn: cut back to the box's edge, it
-        would start under the name and climb through it (a stub through the
-        text), or end in an arrowhead inside the icon.
+        At `corners[-1]` instead, when `last`. A first run that turns inside the
+        icon (a lane beside the icon's centre) leaves by the icon's side at the
+        turn: cut back to the box's edge, it would start under the name and climb
+        through it (a stub through the text), or end in an arrowhead inside the icon.
         """
-        if len(corners) > 2 and _in(corners[1], self.icon):
-            return [self.side(corners[1], corners[2]), *corners[2:]]
-        return [self.side(corners[0], corners[1]), *corners[1:]]
+        end, turn, after = (-1, -2, -3) if last else (0, 1, 2)
+        if len(corners) > 2 and _in(corners[turn], self.icon):
+            side = self.side(corners[turn], corners[after])
+            if last:
+                corners[-2:] = [side]
+            else:
+                corners[:2] = [side]
+        else:
+            corners[end] = self.side(corners[end], corners[turn])
 
     def side(self, centre: Point, towards: Point) -> Point:
         """Return where a run from the icon's centre towards `towards` leaves the node.

@@ -41,6 +41,33 @@ class Reach:
         self._icons = (icon_box(boxes[0], "", marked=False), icon_box(boxes[1], "", marked=False))
         self._lanes = (_Sorted(levels), _Sorted(columns))
         self._spans: dict[tuple[int, int, Point], Range] = {}
+        self._levels, self._columns = levels, columns
+        self._away: dict[tuple[int, float], list[float]] = {}
+
+    def lengths(self, source: Point, target: Point) -> list[float]:
+        """Return the length of each candidate between the two points, by `detour`'s index.
+
+        The elbows, then the runs along each level and each column: across,
+        out to the lane and back (each end's distances kept for the next ports).
+        """
+        (sx, sy), (tx, ty) = source, target
+        across, down = abs(sx - tx), abs(sy - ty)
+        lengths = [across + down, across + down]
+        ups, downs = self._distances(0, sy, False), self._distances(0, ty, True)
+        lengths += [across + one + two for one, two in zip(ups, downs, strict=True)]
+        lefts, rights = self._distances(1, sx, False), self._distances(1, tx, True)
+        lengths += [down + one + two for one, two in zip(lefts, rights, strict=True)]
+        return lengths
+
+    def _distances(self, axis: int, at: float, to: bool) -> list[float]:
+        """Return each lane's distance from `at` (as `abs(at - lane)`, or `abs(lane - at)`)."""
+        key = (axis * 2 + to, at)
+        found = self._away.get(key)
+        if found is None:
+            lanes = self._columns if axis else self._levels
+            found = [abs(lane - at) for lane in lanes] if to else [abs(at - lane) for lane in lanes]
+            self._away[key] = found
+        return found
 
     def open(self, source: Point, target: Point) -> list[int]:
         """Return the candidates that may be clear, by `detour`'s index (elbows, levels, columns).
@@ -72,6 +99,26 @@ class Reach:
                 found.update(range(max(one[0], two[0]), min(one[1], two[1])))
         return sorted(found)
 
+    def runs_clear(self, source: Point, target: Point, index: int) -> bool:
+        """Tell whether a candidate's run along its lane may be clear (by an end, or an elbow: yes).
+
+        Away from both ends the route is drawn out of the source to the lane,
+        along it, and into the target: a blocked run turns it down.
+        """
+        if index < 2:
+            return True
+        axis = 0 if index < 2 + len(self._levels) else 1
+        place = index - 2 - axis * len(self._levels)
+        position = self._lanes[axis].place[place]
+        for end, point in ((0, source), (1, target)):
+            low, high = self._domain(axis, end, point)
+            if low <= position < high:
+                return True
+        lane = self._lanes[axis].values[position]
+        (sx, sy), (tx, ty) = source, target
+        run: Segment = ((sx, lane), (tx, lane)) if axis == 0 else ((lane, sy), (lane, ty))
+        return run[0] == run[1] or self._judge.clear(run)
+
     def _span(self, axis: int, end: int, point: Point) -> Range:
         """Return the lanes an end reaches: those by its box, and the windows either side."""
         key = (axis, end, point)
@@ -90,7 +137,9 @@ class Reach:
         low, high = self._domain(axis, end, point)
         edge_low, edge_high = self._edges(axis, end)
         below = _first_false(lambda p: self._clear(axis, end, point, edge_low, low - 1 - p), low)
-        above = _first_false(lambda p: self._clear(axis, end, point, edge_high, high + p), count - high)
+        above = _first_false(
+            lambda p: self._clear(axis, end, point, edge_high, high + p), count - high
+        )
         return low - below, high + above
 
     def _within(self, axis: int, point: Point, end: int) -> Range:
@@ -137,15 +186,11 @@ class Reach:
 
 
 def _first_false(holds: Callable[[int], bool], count: int) -> int:
-    """Return the first of 0..count-1 where `holds` fails (count if none): it fails from there on."""
-    low, high = 0, count
-    while low < high:
-        middle = (low + high) // 2
-        if holds(middle):
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    """Return the first place below `count` where `holds` fails (else `count`).
+
+    `holds` must fail from there on: the places are halved.
+    """
+    return bisect_left(range(count), True, key=lambda place: not holds(place))
 
 
 class _Sorted:
@@ -154,3 +199,7 @@ class _Sorted:
     def __init__(self, lanes: list[float]) -> None:
         self.order = sorted(range(len(lanes)), key=lanes.__getitem__)
         self.values = [lanes[i] for i in self.order]
+        self.place = [0] * len(lanes)
+        """Each lane's position by value, by its place in `detour`'s order."""
+        for position, index in enumerate(self.order):
+            self.place[index] = position
