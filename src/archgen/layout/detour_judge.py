@@ -56,12 +56,11 @@ class Fences:
 class _Lane:
     """What stands on one level or upright line, each as its stretch along the line."""
 
-    blocks: list[Span]
-    """Boxes and icons the line passes through (strictly inside them across it)."""
-    sides: list[Span]
-    """Borders the line runs beside, closer than `OFF_BORDER`."""
+    stops: list[Span]
+    """Boxes and icons the line passes through (strictly inside them across it), and the
+    borders it runs beside, closer than `OFF_BORDER`: a stretch may meet none of them."""
     runs: list[Span]
-    """Other lines' runs on the line's track."""
+    """Other lines' runs on the line's track, each from its low end to its high end."""
 
 
 class Judge:
@@ -178,7 +177,7 @@ class Judge:
     def piece_is_clear(self, piece: Segment) -> bool:
         """Tell what `piece_clear` tells of a piece: from its lane when level or upright."""
         fences = self._fences
-        if not all(_in(p, fences.holder, 1.0) for p in piece):
+        if not (_in(piece[0], fences.holder, 1.0) and _in(piece[1], fences.holder, 1.0)):
             return False
         (x1, y1), (x2, y2) = piece
         if y1 == y2:
@@ -203,19 +202,19 @@ class Judge:
         blocks += [span for name, span in on.icons if name not in self._names]
         strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
         runs = fences.runs.on_track(self._edge.id, axis, at, grown(strip, TRACK))
-        return _Lane(blocks, on.sides, runs)
+        return _Lane([*blocks, *on.sides], [(min(one, two), max(one, two)) for one, two in runs])
 
 
 def _free(lane: _Lane, one: float, two: float) -> bool:
     """Tell whether the stretch from `one` to `two` of a lane meets nothing standing on it."""
     low, high = min(one, two), max(one, two)
-    if any(start < high and low < end for start, end in lane.blocks):
-        return False
-    if any(start < high and low < end for start, end in lane.sides):
-        return False
-    return not any(
-        min(max(start, end), high) - max(min(start, end), low) > TRACK for start, end in lane.runs
-    )
+    for start, end in lane.stops:
+        if start < high and low < end:
+            return False
+    for start, end in lane.runs:
+        if min(end, high) - max(start, low) > TRACK:
+            return False
+    return True
 
 
 class _End:
