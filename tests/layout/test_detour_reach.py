@@ -94,13 +94,17 @@ def test_reach_keeps_every_candidate_the_full_judgement_could_choose(
     judge = Judge(laid, _EDGE, fences)
     reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
     for source, target in _ports(laid):
-        kept = set(reach.open(source, target))
+        kept = dict(reach.open(source, target))
         for index in range(2 + len(levels) + len(columns)):
-            if index in kept:
-                continue
             corners = detour._route(source, target, levels, columns, index)
-            first = detour._first(source, target, levels, columns, index)
-            assert not judge.may_leave(source, first, target) or judge.route(corners) is None
+            if index in kept and not kept[index]:
+                continue
+            drawn = judge.route(corners)
+            if index in kept:  # away from both ends: drawn as built, or turned down
+                run = corners[1:2] if corners[1] == corners[2] else corners[1:3]
+                assert drawn is None or drawn[1:-1] == run
+                continue
+            assert not judge.may_leave(source, corners[1], target) or drawn is None
 
 
 @_SETTINGS
@@ -129,9 +133,9 @@ def _every_candidate_judged(laid: Laid, fences: Fences) -> list[Point] | None:
             lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
             lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
             for length, i in sorted(zip(lengths, itertools.count(), strict=False))[: detour._TRIES]:
-                first = detour._first(source, target, levels, columns, i)
-                if judge.may_leave(source, first, target):
-                    candidates.append((length, detour._route(source, target, levels, columns, i)))
+                corners = detour._route(source, target, levels, columns, i)
+                if judge.may_leave(source, corners[1], target):
+                    candidates.append((length, corners))
         candidates.sort(key=operator.itemgetter(0))
         for _, corners in candidates:
             drawn = judge.route(corners)

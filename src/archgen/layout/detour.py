@@ -76,16 +76,24 @@ def _candidates(
     elbows, levels, columns); of those kept, a run along a lane one end
     cannot reach or a blocked run (`Reach`) and a route whose first piece is
     not clear are dropped before they are built (they could never be chosen).
-    Each is judged only when the one before it was not chosen.
+    Each is judged only when the one before it was not chosen. Away from
+    both ends a route holds its first piece and its run as they are (the
+    first is judged with the route).
     """
     levels, columns = lanes
     lengths = reach.lengths(source, target)
     last = _last_kept(lengths)
-    kept = sorted((lengths[i], i) for i in reach.open(source, target) if (lengths[i], i) <= last)
-    for length, i in kept:
-        first = _first(source, target, levels, columns, i)
-        if reach.runs_clear(source, target, i) and judge.may_leave(source, first, target):
-            yield length, _route(source, target, levels, columns, i)
+    kept = sorted(
+        (lengths[i], i, away) for i, away in reach.open(source, target) if (lengths[i], i) <= last
+    )
+    for length, i, away in kept:
+        corners = _route(source, target, levels, columns, i)
+        if away:
+            if corners[1] != corners[2] and not judge.clear((corners[1], corners[2])):
+                continue
+        elif not judge.may_leave(source, corners[1], target):
+            continue
+        yield length, corners
 
 
 def _last_kept(lengths: list[float]) -> tuple[float, int]:
@@ -99,22 +107,13 @@ def _last_kept(lengths: list[float]) -> tuple[float, int]:
     return (cutoff, tied[slots - 1])
 
 
-def _first(
-    source: Point, target: Point, levels: list[float], columns: list[float], index: int
-) -> Point:
-    """Return the corner the candidate at `index` turns at first."""
-    (sx, sy), (tx, ty) = source, target
-    if index < 2:
-        return (tx, sy) if index == 0 else (sx, ty)
-    if index < 2 + len(levels):
-        return (sx, levels[index - 2])
-    return (columns[index - 2 - len(levels)], sy)
-
-
 def _route(
     source: Point, target: Point, levels: list[float], columns: list[float], index: int
 ) -> list[Point]:
-    """Return the candidate at `index`: the two elbows, then a run along each level, each column."""
+    """Return the candidate at `index`: the two elbows, then a run along each level, each column.
+
+    Its second corner is where it turns first.
+    """
     (sx, sy), (tx, ty) = source, target
     if index < 2:
         return [source, (tx, sy) if index == 0 else (sx, ty), target]

@@ -211,10 +211,7 @@ def _free(lane: _Lane, one: float, two: float) -> bool:
     for start, end in lane.stops:
         if start < high and low < end:
             return False
-    for start, end in lane.runs:
-        if min(end, high) - max(start, low) > TRACK:
-            return False
-    return True
+    return not any(min(end, high) - max(start, low) > TRACK for start, end in lane.runs)
 
 
 class _End:

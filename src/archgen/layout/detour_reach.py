@@ -69,22 +69,24 @@ class Reach:
             self._away[key] = found
         return found
 
-    def open(self, source: Point, target: Point) -> list[int]:
+    def open(self, source: Point, target: Point) -> list[tuple[int, bool]]:
         """Return the candidates that may be clear, by `detour`'s index (elbows, levels, columns).
 
         Dropped are only runs along a lane away from an end that this end
         cannot reach, whose route is certain to hold that end's straight
-        piece: their route is certain to be turned down.
+        piece: their route is certain to be turned down. Each is told with
+        whether its lane is away from both ends (its route is then drawn as
+        built, the first piece judged by reach).
         """
-        found = [0, 1]  # the elbows are judged in full
+        found = [(0, False), (1, False)]  # the elbows are judged in full
         offset = 2
         for axis in (0, 1):
             order = self._lanes[axis].order
-            found += [offset + order[p] for p in self._open(axis, source, target)]
+            found += [(offset + order[p], away) for p, away in self._open(axis, source, target)]
             offset += len(order)
         return found
 
-    def _open(self, axis: int, source: Point, target: Point) -> list[int]:
+    def _open(self, axis: int, source: Point, target: Point) -> list[tuple[int, bool]]:
         """Return the positions of the lanes (levels: `axis` 0) left to the full judgement.
 
         A lane is left when each end reaches it, or when the run's corner at
@@ -97,27 +99,11 @@ class Reach:
         for one in by_source:
             for two in by_target:
                 found.update(range(max(one[0], two[0]), min(one[1], two[1])))
-        return sorted(found)
-
-    def runs_clear(self, source: Point, target: Point, index: int) -> bool:
-        """Tell whether a candidate's run along its lane may be clear (by an end, or an elbow: yes).
-
-        Away from both ends the route is drawn out of the source to the lane,
-        along it, and into the target: a blocked run turns it down.
-        """
-        if index < 2:
-            return True
-        axis = 0 if index < 2 + len(self._levels) else 1
-        place = index - 2 - axis * len(self._levels)
-        position = self._lanes[axis].place[place]
-        for end, point in ((0, source), (1, target)):
-            low, high = self._domain(axis, end, point)
-            if low <= position < high:
-                return True
-        lane = self._lanes[axis].values[position]
-        (sx, sy), (tx, ty) = source, target
-        run: Segment = ((sx, lane), (tx, lane)) if axis == 0 else ((lane, sy), (lane, ty))
-        return run[0] == run[1] or self._judge.clear(run)
+        (s_low, s_high), (t_low, t_high) = (
+            self._domain(axis, 0, source),
+            self._domain(axis, 1, target),
+        )
+        return [(p, not (s_low <= p < s_high or t_low <= p < t_high)) for p in sorted(found)]
 
     def _span(self, axis: int, end: int, point: Point) -> Range:
         """Return the lanes an end reaches: those by its box, and the windows either side."""
