@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.landing import icon_box
-from archgen.layout.nearby import Grid, segment_bounds
+from archgen.layout.nearby import Grid, near, segment_bounds
 from archgen.layout.scene import Edge
-from archgen.layout.tracks import TRACK, Tracks
+from archgen.layout.tracks import TRACK, Tracks, crosses
 
 LANE = 14.0
 """Points between a run and the box edge or icon it passes."""
@@ -75,6 +75,7 @@ class Judge:
         self._clear: dict[Segment, bool] = {}
         self._labels: dict[Segment, frozenset[str]] = {}
         self._crossings: dict[Segment, int] = {}
+        self._across: dict[tuple[int, float], list[tuple[Rect, Segment]]] = {}
         self._lanes: dict[tuple[int, float], _Lane] = {}
         self._leaves: dict[tuple[Point, Point], bool] = {}
 
@@ -158,13 +159,38 @@ class Judge:
         for piece in pieces:
             count = self._crossings.get(piece)
             if count is None:
-                count = self._crossings[piece] = self._fences.runs.crossings(
-                    self._edge.id, [*piece]
-                )
+                count = self._crossings[piece] = self._crossings_of(piece)
             crossed += count
             if limit is not None and crossed >= limit:
                 return None
         return crossed
+
+    def _crossings_of(self, piece: Segment) -> int:
+        """Return how many lines a piece crosses: from the pieces across its lane when it has one.
+
+        Only a piece with an end on each side of a level or upright piece's
+        line can cross it, and those are gathered once per line.
+        """
+        (x1, y1), (x2, y2) = piece
+        axis = 1 if y1 == y2 else 0 if x1 == x2 else -1
+        holder = self._fences.holder
+        bounds = segment_bounds(piece)
+        along = 1 - axis
+        if (
+            axis < 0
+            or bounds[along] < holder[along] - 1.0
+            or bounds[along + 2] > holder[along + 2] + 1.0
+        ):
+            return self._fences.runs.crossings(self._edge.id, [*piece])
+        lane = self._across.get((axis, piece[0][axis]))
+        if lane is None:
+            low, high = holder[along] - 1.0, holder[along + 2] + 1.0
+            at = piece[0][axis]
+            strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
+            lane = self._across[axis, at] = self._fences.runs.straddling(
+                self._edge.id, axis, at, strip
+            )
+        return sum(1 for box, other in lane if near(box, bounds) and crosses(piece, other))
 
     def _labels_over(self, piece: Segment) -> frozenset[str]:
         own = f"{LABEL}{self._edge.id}"
