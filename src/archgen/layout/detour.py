@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
-from archgen.layout.detour_reach import Reach
+from archgen.layout.detour_reach import AWAY, Reach
 from archgen.layout.laid import Laid, Point
 from archgen.layout.landing import icon_box
 from archgen.layout.scene import Edge
@@ -76,22 +76,22 @@ def _candidates(
     elbows, levels, columns); of those kept, a run along a lane one end
     cannot reach or a blocked run (`Reach`) and a route whose first piece is
     not clear are dropped before they are built (they could never be chosen).
-    Each is judged only when the one before it was not chosen. Away from
-    both ends a route holds its first piece and its run as they are (the
-    first is judged with the route).
+    Each is judged only when the one before it was not chosen. A route
+    certain to hold a blocked piece along its lane is dropped; away from
+    both ends a route holds its first piece as it is (judged with the route).
     """
     levels, columns = lanes
     lengths = reach.lengths(source, target)
     last = _last_kept(lengths)
     kept = sorted(
-        (lengths[i], i, away) for i, away in reach.open(source, target) if (lengths[i], i) <= last
+        (lengths[i], i, kind) for i, kind in reach.open(source, target) if (lengths[i], i) <= last
     )
-    for length, i, away in kept:
+    for length, i, kind in kept:
         corners = _route(source, target, levels, columns, i)
-        if away:
-            if corners[1] != corners[2] and not judge.clear((corners[1], corners[2])):
-                continue
-        elif not judge.may_leave(source, corners[1], target):
+        run = reach.run(kind, corners) if i >= 2 else None
+        if run is not None and not judge.clear(run):
+            continue
+        if kind != AWAY and not judge.may_leave(source, corners[1], target):
             continue
         yield length, corners
 

@@ -93,6 +93,10 @@ class Judge:
             answer = self._leaves[key] = self.clear((self._source.side(source, first), first))
         return answer
 
+    def turn(self, end: int, centre: Point, towards: Point) -> Point:
+        """Return where `route` has a run from `centre` to `towards` leave an end (1: target)."""
+        return (self._target if end else self._source).side(centre, towards)
+
     def clear(self, piece: Segment) -> bool:
         """Tell what `piece_is_clear` tells of a piece, judging each piece once."""
         answer = self._clear.get(piece)

@@ -29,6 +29,9 @@ _LEVEL = 0.5
 Range = tuple[int, int]
 """Positions from, to (excluded) in a lane list sorted by value."""
 
+AWAY, BY_SOURCE, BY_TARGET, BY_BOTH = range(4)
+"""Where a candidate's lane lies: away from both ends, by one of them, by both (or an elbow)."""
+
 
 class Reach:
     """The lanes one line's ends reach, by port: each end's reach judged once per line."""
@@ -69,24 +72,24 @@ class Reach:
             self._away[key] = found
         return found
 
-    def open(self, source: Point, target: Point) -> list[tuple[int, bool]]:
+    def open(self, source: Point, target: Point) -> list[tuple[int, int]]:
         """Return the candidates that may be clear, by `detour`'s index (elbows, levels, columns).
 
         Dropped are only runs along a lane away from an end that this end
         cannot reach, whose route is certain to hold that end's straight
         piece: their route is certain to be turned down. Each is told with
-        whether its lane is away from both ends (its route is then drawn as
-        built, the first piece judged by reach).
+        where its lane lies (`AWAY`: its route is drawn as built, the first
+        piece judged by reach).
         """
-        found = [(0, False), (1, False)]  # the elbows are judged in full
+        found = [(0, BY_BOTH), (1, BY_BOTH)]  # the elbows are judged in full
         offset = 2
         for axis in (0, 1):
             order = self._lanes[axis].order
-            found += [(offset + order[p], away) for p, away in self._open(axis, source, target)]
+            found += [(offset + order[p], kind) for p, kind in self._open(axis, source, target)]
             offset += len(order)
         return found
 
-    def _open(self, axis: int, source: Point, target: Point) -> list[tuple[int, bool]]:
+    def _open(self, axis: int, source: Point, target: Point) -> list[tuple[int, int]]:
         """Return the positions of the lanes (levels: `axis` 0) left to the full judgement.
 
         A lane is left when each end reaches it, or when the run's corner at
@@ -103,7 +106,29 @@ class Reach:
             self._domain(axis, 0, source),
             self._domain(axis, 1, target),
         )
-        return [(p, not (s_low <= p < s_high or t_low <= p < t_high)) for p in sorted(found)]
+        return [(p, (s_low <= p < s_high) + 2 * (t_low <= p < t_high)) for p in sorted(found)]
+
+    def run(self, kind: int, corners: list[Point]) -> Segment | None:
+        """Return a piece along its lane that a run's route is certain to hold, if one is known.
+
+        Away from both ends it is the run. By one end only, the route leaves
+        (or enters) that end's icon by its side at the lane when the run turns
+        in it (`Judge.route`), else it holds the run.
+        """
+        source, first, second, target = corners
+        if kind == BY_BOTH or first == second:
+            return None
+        if kind == BY_SOURCE:
+            if first == source:
+                return None
+            if _in(first, self._icons[0]):
+                return (self._judge.turn(0, first, second), second)
+        if kind == BY_TARGET:
+            if second == target:
+                return None
+            if _in(second, self._icons[1]):
+                return (first, self._judge.turn(1, second, first))
+        return (first, second)
 
     def _span(self, axis: int, end: int, point: Point) -> Range:
         """Return the lanes an end reaches: those by its box, and the windows either side."""
@@ -177,6 +202,10 @@ def _first_false(holds: Callable[[int], bool], count: int) -> int:
     `holds` must fail from there on: the places are halved.
     """
     return bisect_left(range(count), True, key=lambda place: not holds(place))
+
+
+def _in(point: Point, box: Rect) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
 class _Sorted:
