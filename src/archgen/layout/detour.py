@@ -77,7 +77,8 @@ def _candidates(
     cannot reach or a blocked run (`Reach`) and a route whose first piece is
     not clear are dropped before they are built (they could never be chosen).
     Each is judged only when the one before it was not chosen. A route
-    certain to hold a blocked piece along its lane is dropped; away from
+    certain to hold a blocked piece along its lane, or one crossing too many
+    lines to hide less than the best found so far, is dropped; away from
     both ends a route holds its first piece as it is (judged with the route).
     """
     levels, columns = lanes
@@ -89,7 +90,7 @@ def _candidates(
     for length, i, kind in kept:
         corners = _route(source, target, levels, columns, i)
         run = reach.run(kind, corners) if i >= 2 else None
-        if run is not None and not judge.clear(run):
+        if run is not None and not (judge.clear(run) and judge.may_hide_less(run)):
             continue
         if kind != AWAY and not judge.may_leave(source, corners[1], target):
             continue

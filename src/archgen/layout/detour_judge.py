@@ -16,9 +16,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from archgen.layout.detour_ends import End
 from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.landing import icon_box
 from archgen.layout.nearby import Grid, near, segment_bounds
 from archgen.layout.scene import Edge
 from archgen.layout.tracks import TRACK, Tracks, crosses
@@ -70,11 +70,13 @@ class Judge:
         self._fences = fences
         self._edge = edge
         self._names = (edge.source, edge.target)
-        self._source = _End(laid.nodes[edge.source])
-        self._target = _End(laid.nodes[edge.target])
+        self._source = End(laid.nodes[edge.source])
+        self._target = End(laid.nodes[edge.target])
         self._clear: dict[Segment, bool] = {}
         self._labels: dict[Segment, frozenset[str]] = {}
         self._crossings: dict[Segment, int] = {}
+        self._least: Hidden | None = None
+        """What the route that hides least among those judged hides (`hides_less`)."""
         self._across: dict[tuple[int, float], list[tuple[Rect, Segment]]] = {}
         self._lanes: dict[tuple[int, float], _Lane] = {}
         self._leaves: dict[tuple[Point, Point], bool] = {}
@@ -132,12 +134,28 @@ class Judge:
     def hides_less(self, corners: list[Point], than: Hidden | None) -> Hidden | None:
         """Return what a route hides when it is less than `than` (any, when None), else None.
 
+        `than` is what the least found hides: a route that hides less becomes it.
+
         What it hides: the labels it runs over (worst), then the lines it crosses.
         Lines are counted only while the route may still hide less; when only
         a route over no label may, lines are counted first (most routes cross
         too many and are turned down on the few pieces they share).
         """
-        pieces = list(itertools.pairwise(corners))
+        hidden = self._hides_less(list(itertools.pairwise(corners)), than)
+        if hidden is not None:
+            self._least = hidden
+        return hidden
+
+    def may_hide_less(self, piece: Segment) -> bool:
+        """Tell whether a route holding the piece may hide less than the least one found.
+
+        When that one runs over no label, a route whose piece alone crosses as
+        many lines cannot.
+        """
+        least = self._least
+        return least is None or least[0] > 0 or self._crossed([piece], least[1]) is not None
+
+    def _hides_less(self, pieces: list[Segment], than: Hidden | None) -> Hidden | None:
         if than is not None and than[0] == 0:
             crossed = self._crossed(pieces, than[1])
             return None if crossed is None or self._over(pieces) else (0, crossed)
@@ -242,42 +260,6 @@ def _free(lane: _Lane, one: float, two: float) -> bool:
         if start < high and low < end:
             return False
     return not any(min(end, high) - max(start, low) > TRACK for start, end in lane.runs)
-
-
-class _End:
-    """An end's node box and icon cell, for where a run leaves it."""
-
-    def __init__(self, box: Rect) -> None:
-        self.box = box
-        self.icon = icon_box(box, "", marked=False)
-
-    def cut(self, corners: list[Point], *, last: bool = False) -> None:
-        """Cut the corners back to where the line leaves this end's node at `corners[0]`.
-
-        At `corners[-1]` instead, when `last`. A first run that turns inside the
-        icon (a lane beside the icon's centre) leaves by the icon's side at the
-        turn: cut back to the box's edge, it would start under the name and climb
-        through it (a stub through the text), or end in an arrowhead inside the icon.
-        """
-        end, turn, after = (-1, -2, -3) if last else (0, 1, 2)
-        if len(corners) > 2 and _in(corners[turn], self.icon):
-            side = self.side(corners[turn], corners[after])
-            if last:
-                corners[-2:] = [side]
-            else:
-                corners[:2] = [side]
-        else:
-            corners[end] = self.side(corners[end], corners[turn])
-
-    def side(self, centre: Point, towards: Point) -> Point:
-        """Return where a run from the icon's centre towards `towards` leaves the node.
-
-        Sideways it leaves the icon's side; up, the box's top; down, under the name.
-        """
-        x, y = centre
-        if abs(towards[1] - y) < 0.5:
-            return (self.icon[0] if towards[0] < x else self.icon[2], y)
-        return (x, self.box[3] if towards[1] > y else self.box[1])
 
 
 def piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from archgen.layout.detour_ends import inside
 from archgen.layout.detour_judge import Judge, Segment
 from archgen.layout.laid import Point, Rect
 from archgen.layout.landing import icon_box
@@ -121,12 +122,12 @@ class Reach:
         if kind == BY_SOURCE:
             if first == source:
                 return None
-            if _in(first, self._icons[0]):
+            if inside(first, self._icons[0]):
                 return (self._judge.turn(0, first, second), second)
         if kind == BY_TARGET:
             if second == target:
                 return None
-            if _in(second, self._icons[1]):
+            if inside(second, self._icons[1]):
                 return (first, self._judge.turn(1, second, first))
         return (first, second)
 
@@ -202,10 +203,6 @@ def _first_false(holds: Callable[[int], bool], count: int) -> int:
     `holds` must fail from there on: the places are halved.
     """
     return bisect_left(range(count), True, key=lambda place: not holds(place))
-
-
-def _in(point: Point, box: Rect) -> bool:
-    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
 class _Sorted:
