@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from archgen.layout import detour
-from archgen.layout.detour_judge import OFF_BORDER, Fences, Hidden, Judge
+from archgen.layout.detour_judge import LANE, OFF_BORDER, Fences, Hidden, Judge
 from archgen.layout.detour_lanes import LABEL, Standing
 from archgen.layout.detour_reach import AWAY, Reach
 from archgen.layout.laid import Laid, Point, Rect
@@ -122,8 +122,8 @@ def test_the_route_chosen_is_the_one_every_candidate_judged_chooses(
 def _every_candidate_judged(laid: Laid, fences: Fences) -> list[Point] | None:
     """Return the route `best_route` chose by judging each candidate, before `Reach`."""
     ends = (detour._centre(laid, "source"), detour._centre(laid, "target"))
-    levels = detour._near_ends(detour._levels(laid, fences, 1, 3), (ends[0][1], ends[1][1]))
-    columns = detour._near_ends(detour._levels(laid, fences, 0, 2), (ends[0][0], ends[1][0]))
+    levels = _near_ends(_lanes(laid, fences, 1, 3), (ends[0][1], ends[1][1]))
+    columns = _near_ends(_lanes(laid, fences, 0, 2), (ends[0][0], ends[1][0]))
     judge = Judge(laid, _EDGE, fences)
     best: tuple[Hidden, list[Point]] | None = None
     pairs = _ports(laid)
@@ -148,3 +148,19 @@ def _every_candidate_judged(laid: Laid, fences: Fences) -> list[Point] | None:
                 if hidden == (0, 0):
                     return drawn
     return best[1] if best is not None else None
+
+
+def _lanes(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:
+    """Return the lanes beside every box's and icon's edge in the holder, as first written."""
+    edges = {box[i] for box in fences.sides for i in (low, high)}
+    edges |= {box[i] for box in laid.nodes.values() for i in (low, high)}
+    lanes = {e + k * LANE for e in edges for k in (-3, -2, -1, 1, 2, 3)}
+    inside = fences.holder[low] + LANE, fences.holder[high] - LANE
+    return sorted(lane for lane in lanes if inside[0] <= lane <= inside[1])
+
+
+def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
+    """Return the lanes within `_REACH` of the ends, nearest first, as first written."""
+    low, high = min(ends) - detour._REACH, max(ends) + detour._REACH
+    near = [lane for lane in lanes if low <= lane <= high]
+    return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[: detour._TRIES]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
@@ -126,19 +126,27 @@ def _route(
 
 
 def _levels(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:
-    """Return the lanes a run may take: just beside every box's and icon's edge, in the holder."""
-    edges = {box[i] for box in fences.sides for i in (low, high)}
-    edges |= {box[i] for box in laid.nodes.values() for i in (low, high)}
-    lanes = {e + k * LANE for e in edges for k in (-3, -2, -1, 1, 2, 3)}
+    """Return the lanes a run may take: just beside every box's and icon's edge, in the holder.
+
+    The picture's lanes are found once for every line (`Standing.lanes`).
+    """
+
+    def every() -> list[float]:
+        edges = {box[i] for box in fences.sides for i in (low, high)}
+        edges |= {box[i] for box in laid.nodes.values() for i in (low, high)}
+        return sorted({e + k * LANE for e in edges for k in (-3, -2, -1, 1, 2, 3)})
+
+    lanes = fences.standing.lanes(low, every)
     inside = fences.holder[low] + LANE, fences.holder[high] - LANE
-    return sorted(lane for lane in lanes if inside[0] <= lane <= inside[1])
+    return lanes[bisect_left(lanes, inside[0]) : bisect_right(lanes, inside[1])]
 
 
 def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
     """Return the lanes between the ends, or up to `_REACH` beyond them: no detour goes further."""
+    one, two = ends
     low, high = min(ends) - _REACH, max(ends) + _REACH
-    near = [lane for lane in lanes if low <= lane <= high]
-    return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[:_TRIES]
+    near = lanes[bisect_left(lanes, low) : bisect_right(lanes, high)]
+    return sorted(near, key=lambda lane: min(abs(lane - one), abs(lane - two)))[:_TRIES]
 
 
 _REACH = 160.0
