@@ -164,3 +164,13 @@ def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
     low, high = min(ends) - detour._REACH, max(ends) + detour._REACH
     near = [lane for lane in lanes if low <= lane <= high]
     return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[: detour._TRIES]
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from([0.0, 14.0, 28.5, 28.5000001, 300.0]), max_size=450))
+def test_the_last_candidate_kept_is_the_last_of_the_shortest_ranked_with_their_places(
+    lengths: list[float],
+) -> None:
+    ranked = sorted(zip(lengths, itertools.count(), strict=False))
+    last = detour._last_kept(lengths)
+    assert [key for key in ranked if key <= last] == ranked[: detour._TRIES]

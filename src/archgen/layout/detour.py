@@ -103,9 +103,10 @@ def _last_kept(lengths: list[float]) -> tuple[float, int]:
         return (float("inf"), len(lengths))
     ranked = sorted(lengths)
     cutoff = ranked[_TRIES - 1]
-    slots = _TRIES - bisect_left(ranked, cutoff)
-    tied = [i for i, length in enumerate(lengths) if length == cutoff]
-    return (cutoff, tied[slots - 1])
+    place = -1
+    for _ in range(_TRIES - bisect_left(ranked, cutoff)):  # the first ties by place are kept
+        place = lengths.index(cutoff, place + 1)
+    return (cutoff, place)
 
 
 def _route(
