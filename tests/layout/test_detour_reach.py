@@ -167,7 +167,7 @@ def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
 
 
 @_SETTINGS
-@given(st.lists(st.sampled_from([0.0, 14.0, 28.5, 28.5000001, 300.0]), max_size=450))
+@given(st.lists(st.sampled_from([0.0, 14.0, 28.5, 28.5000001, 300.0]), min_size=280, max_size=450))
 def test_the_last_candidate_kept_is_the_last_of_the_shortest_ranked_with_their_places(
     lengths: list[float],
 ) -> None:
