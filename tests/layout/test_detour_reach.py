@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from random import Random
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -166,11 +167,20 @@ def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
     return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[: detour._TRIES]
 
 
+_RUNS_OF_LENGTHS = st.lists(
+    st.tuples(st.sampled_from([0.0, 14.0, 28.5, 28.5000001, 300.0]), st.integers(1, 160)),
+    max_size=8,
+)
+"""Lengths in runs of equal ones, in any order: ties straddle the `_TRIES`-th most times."""
+
+
 @_SETTINGS
-@given(st.lists(st.sampled_from([0.0, 14.0, 28.5, 28.5000001, 300.0]), min_size=280, max_size=450))
+@given(_RUNS_OF_LENGTHS, st.randoms(use_true_random=False))
 def test_the_last_candidate_kept_is_the_last_of_the_shortest_ranked_with_their_places(
-    lengths: list[float],
+    runs: list[tuple[float, int]], shuffle: Random
 ) -> None:
+    lengths = [length for length, count in runs for _ in range(count)]
+    shuffle.shuffle(lengths)
     ranked = sorted(zip(lengths, itertools.count(), strict=False))
     last = detour._last_kept(lengths)
     assert [key for key in ranked if key <= last] == ranked[: detour._TRIES]
