@@ -41,6 +41,8 @@ COSTS = {
     "tests/diff/test_base.py": 6.0,
     "tests/diff/test_outputs.py": 6.0,
     "tests/security/test_mermaid_text.py": 5.0,
+    "tests/layout/test_detour_reach.py": 5.0,
+    "tests/layout/test_detour_judge.py": 4.0,
     SPREAD[1]: 2.5,
 }
 """Seconds a module (or one shard) takes on one worker of a quiet 2-core machine, roughly.

@@ -88,6 +88,21 @@ def test_a_piece_judged_by_its_lane_is_judged_as_the_exact_test_judges_it(
         assert judge.piece_is_clear(piece) == piece_clear(piece, fences, ("web", "db"), "line")
 
 
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(_pieces(), min_size=1, max_size=12), _RUNS, st.lists(_pieces(), max_size=8))
+def test_the_lines_a_piece_crosses_are_counted_as_every_line_is_tested(
+    pieces: list[Segment], runs: list[tuple[float, float, float, float]], lines: list[Segment]
+) -> None:
+    laid, fences = _fences(runs)
+    for index, line in enumerate(lines):  # slanted pieces of curves too, ending near the lanes
+        fences.runs.take(f"curve{index}", [*line])
+    judge = Judge(laid, Edge("line", "web", "db", "connection"), fences)
+    for piece in pieces:  # several pieces on one line: the pieces across it are reused
+        hidden = judge.hides_less([*piece], None)
+        assert hidden is not None
+        assert hidden[1] == fences.runs.crossings("line", [*piece])
+
+
 def test_the_lanes_turn_down_what_the_exact_test_turns_down() -> None:
     """Each kind of obstacle, on a level and an upright piece, with a clear piece beside it."""
     laid, fences = _fences([(50.0, 180.0, 80.0, 0.0)])  # a run of "line" itself: ignored

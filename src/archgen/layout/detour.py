@@ -10,10 +10,14 @@ something, the one over fewest labels, then across fewest lines.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import operator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from archgen.layout.detour_judge import LANE, Fences, Hidden, Judge
+from archgen.layout.detour_reach import AWAY, Reach
 from archgen.layout.laid import Laid, Point
 from archgen.layout.landing import icon_box
 from archgen.layout.scene import Edge
@@ -34,14 +38,19 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
     columns = _near_ends(_levels(laid, fences, 0, 2), xs)
     best: tuple[Hidden, list[Point]] | None = None
     judge = Judge(laid, edge, fences)
+    reach = Reach(judge, (laid.nodes[edge.source], laid.nodes[edge.target]), levels, columns)
     for ports in ([(0.0, 0.0)], list(itertools.product(_PORTS[:3], _PORTS))[1:]):
-        candidates: list[tuple[float, list[Point]]] = []
-        for leaving, entering in ports:
-            source = _centre(laid, edge.source, leaving)
-            target = _centre(laid, edge.target, entering)
-            candidates += _candidates(judge, source, target, (levels, columns))
-        candidates.sort(key=operator.itemgetter(0))
-        for _, corners in candidates:
+        streams = [
+            _candidates(
+                judge,
+                reach,
+                _centre(laid, edge.source, leaving),
+                _centre(laid, edge.target, entering),
+                (levels, columns),
+            )
+            for leaving, entering in ports
+        ]
+        for _, corners in heapq.merge(*streams, key=operator.itemgetter(0)):
             drawn = judge.route(corners)
             if drawn is None:
                 continue
@@ -55,33 +64,58 @@ def best_route(laid: Laid, edge: Edge, fences: Fences) -> list[Point] | None:
 
 
 def _candidates(
-    judge: Judge, source: Point, target: Point, lanes: tuple[list[float], list[float]]
-) -> list[tuple[float, list[Point]]]:
-    """Return the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
+    judge: Judge,
+    reach: Reach,
+    source: Point,
+    target: Point,
+    lanes: tuple[list[float], list[float]],
+) -> Iterator[tuple[float, list[Point]]]:
+    """Yield the elbows and the runs along each lane, each with its length, `_TRIES` shortest.
 
-    The lengths are sorted first, each with its place (ties keep the order:
-    elbows, levels, columns); of those kept, a route whose first piece is not
-    clear is dropped before it is built (it could never be chosen).
+    The lengths are ranked first, each with its place (ties keep the order:
+    elbows, levels, columns); of those kept, a run along a lane one end
+    cannot reach or a blocked run (`Reach`) and a route whose first piece is
+    not clear are dropped before they are built (they could never be chosen).
+    Each is judged only when the one before it was not chosen. A route
+    certain to hold a blocked piece along its lane, or one crossing too many
+    lines to hide less than the best found so far, is dropped; away from
+    both ends a route holds its first piece as it is (judged with the route).
     """
-    (sx, sy), (tx, ty) = source, target
     levels, columns = lanes
-    across, down = abs(sx - tx), abs(sy - ty)
-    lengths = [across + down, across + down]
-    lengths += [across + abs(sy - y) + abs(y - ty) for y in levels]
-    lengths += [down + abs(sx - x) + abs(x - tx) for x in columns]
-    firsts = [(tx, sy), (sx, ty), *((sx, y) for y in levels), *((x, sy) for x in columns)]
-    kept = sorted(zip(lengths, itertools.count(), strict=False))[:_TRIES]
-    return [
-        (length, _route(source, target, levels, columns, i))
-        for length, i in kept
-        if judge.may_leave(source, firsts[i], target)
-    ]
+    lengths = reach.lengths(source, target)
+    last = _last_kept(lengths)
+    kept = sorted(
+        (lengths[i], i, kind) for i, kind in reach.open(source, target) if (lengths[i], i) <= last
+    )
+    for length, i, kind in kept:
+        corners = _route(source, target, levels, columns, i)
+        run = reach.run(kind, corners) if i >= 2 else None
+        if run is not None and not (judge.clear(run) and judge.may_hide_less(run)):
+            continue
+        if kind != AWAY and not judge.may_leave(source, corners[1], target):
+            continue
+        yield length, corners
+
+
+def _last_kept(lengths: list[float]) -> tuple[float, int]:
+    """Return the length and place of the last of the `_TRIES` shortest (ties by place)."""
+    if len(lengths) <= _TRIES:
+        return (float("inf"), len(lengths))
+    ranked = sorted(lengths)
+    cutoff = ranked[_TRIES - 1]
+    place = -1
+    for _ in range(_TRIES - bisect_left(ranked, cutoff)):  # the first ties by place are kept
+        place = lengths.index(cutoff, place + 1)
+    return (cutoff, place)
 
 
 def _route(
     source: Point, target: Point, levels: list[float], columns: list[float], index: int
 ) -> list[Point]:
-    """Return the candidate at `index`: the two elbows, then a run along each level, each column."""
+    """Return the candidate at `index`: the two elbows, then a run along each level, each column.
+
+    Its second corner is where it turns first.
+    """
     (sx, sy), (tx, ty) = source, target
     if index < 2:
         return [source, (tx, sy) if index == 0 else (sx, ty), target]
@@ -93,19 +127,27 @@ def _route(
 
 
 def _levels(laid: Laid, fences: Fences, low: int, high: int) -> list[float]:
-    """Return the lanes a run may take: just beside every box's and icon's edge, in the holder."""
-    edges = {box[i] for box in fences.sides for i in (low, high)}
-    edges |= {box[i] for box in laid.nodes.values() for i in (low, high)}
-    lanes = {e + k * LANE for e in edges for k in (-3, -2, -1, 1, 2, 3)}
+    """Return the lanes a run may take: just beside every box's and icon's edge, in the holder.
+
+    The picture's lanes are found once for every line (`Standing.lanes`).
+    """
+
+    def every() -> list[float]:
+        edges = {box[i] for box in fences.sides for i in (low, high)}
+        edges |= {box[i] for box in laid.nodes.values() for i in (low, high)}
+        return sorted({e + k * LANE for e in edges for k in (-3, -2, -1, 1, 2, 3)})
+
+    lanes = fences.standing.lanes(low, every)
     inside = fences.holder[low] + LANE, fences.holder[high] - LANE
-    return sorted(lane for lane in lanes if inside[0] <= lane <= inside[1])
+    return lanes[bisect_left(lanes, inside[0]) : bisect_right(lanes, inside[1])]
 
 
 def _near_ends(lanes: list[float], ends: tuple[float, float]) -> list[float]:
     """Return the lanes between the ends, or up to `_REACH` beyond them: no detour goes further."""
+    one, two = ends
     low, high = min(ends) - _REACH, max(ends) + _REACH
-    near = [lane for lane in lanes if low <= lane <= high]
-    return sorted(near, key=lambda lane: min(abs(lane - end) for end in ends))[:_TRIES]
+    near = lanes[bisect_left(lanes, low) : bisect_right(lanes, high)]
+    return sorted(near, key=lambda lane: min(abs(lane - one), abs(lane - two)))[:_TRIES]
 
 
 _REACH = 160.0

@@ -16,12 +16,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from archgen.layout.detour_ends import End
 from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.landing import icon_box
-from archgen.layout.nearby import Grid, segment_bounds
+from archgen.layout.nearby import Grid, near, segment_bounds
 from archgen.layout.scene import Edge
-from archgen.layout.tracks import TRACK, Tracks
+from archgen.layout.tracks import TRACK, Tracks, crosses
 
 LANE = 14.0
 """Points between a run and the box edge or icon it passes."""
@@ -56,12 +56,11 @@ class Fences:
 class _Lane:
     """What stands on one level or upright line, each as its stretch along the line."""
 
-    blocks: list[Span]
-    """Boxes and icons the line passes through (strictly inside them across it)."""
-    sides: list[Span]
-    """Borders the line runs beside, closer than `OFF_BORDER`."""
+    stops: list[Span]
+    """Boxes and icons the line passes through (strictly inside them across it), and the
+    borders it runs beside, closer than `OFF_BORDER`: a stretch may meet none of them."""
     runs: list[Span]
-    """Other lines' runs on the line's track."""
+    """Other lines' runs on the line's track, each from its low end to its high end."""
 
 
 class Judge:
@@ -71,11 +70,14 @@ class Judge:
         self._fences = fences
         self._edge = edge
         self._names = (edge.source, edge.target)
-        self._source = _End(laid.nodes[edge.source])
-        self._target = _End(laid.nodes[edge.target])
+        self._source = End(laid.nodes[edge.source])
+        self._target = End(laid.nodes[edge.target])
         self._clear: dict[Segment, bool] = {}
         self._labels: dict[Segment, frozenset[str]] = {}
         self._crossings: dict[Segment, int] = {}
+        self._least: Hidden | None = None
+        """What the route that hides least among those judged hides (`hides_less`)."""
+        self._across: dict[tuple[int, float], list[tuple[Rect, Segment]]] = {}
         self._lanes: dict[tuple[int, float], _Lane] = {}
         self._leaves: dict[tuple[Point, Point], bool] = {}
 
@@ -90,11 +92,18 @@ class Judge:
         key = (source, first)
         answer = self._leaves.get(key)
         if answer is None:
-            piece = (self._source.side(source, first), first)
-            answer = self._clear.get(piece)
-            if answer is None:
-                answer = self._clear[piece] = self.piece_is_clear(piece)
-            self._leaves[key] = answer
+            answer = self._leaves[key] = self.clear((self._source.side(source, first), first))
+        return answer
+
+    def turn(self, end: int, centre: Point, towards: Point) -> Point:
+        """Return where `route` has a run from `centre` to `towards` leave an end (1: target)."""
+        return (self._target if end else self._source).side(centre, towards)
+
+    def clear(self, piece: Segment) -> bool:
+        """Tell what `piece_is_clear` tells of a piece, judging each piece once."""
+        answer = self._clear.get(piece)
+        if answer is None:
+            answer = self._clear[piece] = self.piece_is_clear(piece)
         return answer
 
     def route(self, corners: list[Point]) -> list[Point] | None:
@@ -105,8 +114,12 @@ class Judge:
         Most candidates fail on a piece judged before: they are turned down
         before the rest of their route is built.
         """
-        distinct = [corners[0], *(b for a, b in itertools.pairwise(corners) if a != b)]
-        drawn = self._target.cut(self._source.cut(distinct)[::-1])[::-1]
+        drawn = [corners[0]]
+        for corner in corners[1:]:
+            if corner != drawn[-1]:
+                drawn.append(corner)
+        self._source.cut(drawn)
+        self._target.cut(drawn, last=True)
         known, start = self._clear, drawn[0]
         for end in drawn[1:]:
             piece = (start, end)
@@ -121,30 +134,85 @@ class Judge:
     def hides_less(self, corners: list[Point], than: Hidden | None) -> Hidden | None:
         """Return what a route hides when it is less than `than` (any, when None), else None.
 
+        `than` is what the least found hides: a route that hides less becomes it.
+
         What it hides: the labels it runs over (worst), then the lines it crosses.
-        Lines are counted only while the route may still hide less.
+        Lines are counted only while the route may still hide less; when only
+        a route over no label may, lines are counted first (most routes cross
+        too many and are turned down on the few pieces they share).
         """
-        pieces = list(itertools.pairwise(corners))
+        hidden = self._hides_less(list(itertools.pairwise(corners)), than)
+        if hidden is not None:
+            self._least = hidden
+        return hidden
+
+    def may_hide_less(self, piece: Segment) -> bool:
+        """Tell whether a route holding the piece may hide less than the least one found.
+
+        When that one runs over no label, a route whose piece alone crosses as
+        many lines cannot.
+        """
+        least = self._least
+        return least is None or least[0] > 0 or self._crossed([piece], least[1]) is not None
+
+    def _hides_less(self, pieces: list[Segment], than: Hidden | None) -> Hidden | None:
+        if than is not None and than[0] == 0:
+            crossed = self._crossed(pieces, than[1])
+            return None if crossed is None or self._over(pieces) else (0, crossed)
+        over = len(self._over(pieces))
+        if than is not None and over > than[0]:
+            return None
+        crossed = self._crossed(pieces, than[1] if than is not None and over == than[0] else None)
+        return None if crossed is None else (over, crossed)
+
+    def _over(self, pieces: list[Segment]) -> set[str]:
+        """Return the labels of other lines the pieces run over."""
         over: set[str] = set()
         for piece in pieces:
             labels = self._labels.get(piece)
             if labels is None:
                 labels = self._labels[piece] = self._labels_over(piece)
             over |= labels
-        if than is not None and len(over) > than[0]:
-            return None
-        limit = than[1] if than is not None and len(over) == than[0] else None
+        return over
+
+    def _crossed(self, pieces: list[Segment], limit: int | None) -> int | None:
+        """Return how many lines the pieces cross; None once they reach `limit`."""
         crossed = 0
         for piece in pieces:
             count = self._crossings.get(piece)
             if count is None:
-                count = self._crossings[piece] = self._fences.runs.crossings(
-                    self._edge.id, [*piece]
-                )
+                count = self._crossings[piece] = self._crossings_of(piece)
             crossed += count
             if limit is not None and crossed >= limit:
                 return None
-        return (len(over), crossed)
+        return crossed
+
+    def _crossings_of(self, piece: Segment) -> int:
+        """Return how many lines a piece crosses: from the pieces across its lane when it has one.
+
+        Only a piece with an end on each side of a level or upright piece's
+        line can cross it, and those are gathered once per line.
+        """
+        (x1, y1), (x2, y2) = piece
+        axis = 1 if y1 == y2 else 0 if x1 == x2 else -1
+        holder = self._fences.holder
+        bounds = segment_bounds(piece)
+        along = 1 - axis
+        if (
+            axis < 0
+            or bounds[along] < holder[along] - 1.0
+            or bounds[along + 2] > holder[along + 2] + 1.0
+        ):
+            return self._fences.runs.crossings(self._edge.id, [*piece])
+        lane = self._across.get((axis, piece[0][axis]))
+        if lane is None:
+            low, high = holder[along] - 1.0, holder[along + 2] + 1.0
+            at = piece[0][axis]
+            strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
+            lane = self._across[axis, at] = self._fences.runs.straddling(
+                self._edge.id, axis, at, strip
+            )
+        return sum(1 for box, other in lane if near(box, bounds) and crosses(piece, other))
 
     def _labels_over(self, piece: Segment) -> frozenset[str]:
         own = f"{LABEL}{self._edge.id}"
@@ -157,7 +225,7 @@ class Judge:
     def piece_is_clear(self, piece: Segment) -> bool:
         """Tell what `piece_clear` tells of a piece: from its lane when level or upright."""
         fences = self._fences
-        if not all(_in(p, fences.holder, 1.0) for p in piece):
+        if not (_in(piece[0], fences.holder, 1.0) and _in(piece[1], fences.holder, 1.0)):
             return False
         (x1, y1), (x2, y2) = piece
         if y1 == y2:
@@ -182,49 +250,16 @@ class Judge:
         blocks += [span for name, span in on.icons if name not in self._names]
         strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
         runs = fences.runs.on_track(self._edge.id, axis, at, grown(strip, TRACK))
-        return _Lane(blocks, on.sides, runs)
+        return _Lane([*blocks, *on.sides], [(min(one, two), max(one, two)) for one, two in runs])
 
 
 def _free(lane: _Lane, one: float, two: float) -> bool:
     """Tell whether the stretch from `one` to `two` of a lane meets nothing standing on it."""
     low, high = min(one, two), max(one, two)
-    if any(start < high and low < end for start, end in lane.blocks):
-        return False
-    if any(start < high and low < end for start, end in lane.sides):
-        return False
-    return not any(
-        min(max(start, end), high) - max(min(start, end), low) > TRACK for start, end in lane.runs
-    )
-
-
-class _End:
-    """An end's node box and icon cell, for where a run leaves it."""
-
-    def __init__(self, box: Rect) -> None:
-        self.box = box
-        self.icon = icon_box(box, "", marked=False)
-
-    def cut(self, corners: list[Point]) -> list[Point]:
-        """Return the corners from where the line leaves this end's node at `corners[0]`.
-
-        A first run that turns inside the icon (a lane beside the icon's centre)
-        leaves by the icon's side at the turn: cut back to the box's edge, it
-        would start under the name and climb through it (a stub through the
-        text), or end in an arrowhead inside the icon.
-        """
-        if len(corners) > 2 and _in(corners[1], self.icon):
-            return [self.side(corners[1], corners[2]), *corners[2:]]
-        return [self.side(corners[0], corners[1]), *corners[1:]]
-
-    def side(self, centre: Point, towards: Point) -> Point:
-        """Return where a run from the icon's centre towards `towards` leaves the node.
-
-        Sideways it leaves the icon's side; up, the box's top; down, under the name.
-        """
-        x, y = centre
-        if abs(towards[1] - y) < 0.5:
-            return (self.icon[0] if towards[0] < x else self.icon[2], y)
-        return (x, self.box[3] if towards[1] > y else self.box[1])
+    for start, end in lane.stops:
+        if start < high and low < end:
+            return False
+    return not any(min(end, high) - max(start, low) > TRACK for start, end in lane.runs)
 
 
 def piece_clear(piece: Segment, fences: Fences, ends: tuple[str, str], edge_id: str) -> bool:

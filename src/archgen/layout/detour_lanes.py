@@ -9,6 +9,7 @@ its own icons).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archgen.layout.laid import Rect
@@ -48,6 +49,18 @@ class Standing:
         self._borders = borders
         self._off_border = off_border
         self._found: dict[tuple[int, float, float, float], OnLane] = {}
+        self._lanes: dict[int, list[float]] = {}
+
+    def lanes(self, axis: int, every: Callable[[], list[float]]) -> list[float]:
+        """Return the picture's lanes across `axis` (0: columns, 1: levels), made once by `every`.
+
+        Every line's detour runs along the same lanes beside the same boxes'
+        edges (the boxes do not move while lines are routed again).
+        """
+        found = self._lanes.get(axis)
+        if found is None:
+            found = self._lanes[axis] = every()
+        return found
 
     def on(self, axis: int, at: float, low: float, high: float) -> OnLane:
         """Return what stands on the lane level at y (`axis` 1) or upright at x (`axis` 0).

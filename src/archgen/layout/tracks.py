@@ -79,17 +79,37 @@ class Tracks:
                     found.append((other[0][1 - axis], other[1][1 - axis]))
         return found
 
+    def straddling(
+        self, edge_id: str, axis: int, at: float, box: Rect
+    ) -> list[tuple[Rect, Segment]]:
+        """Return other lines' pieces near `box` with one end on each side of a line, by bounds.
+
+        The line is level at y = `at` (`axis` 1) or upright at x = `at` (`axis` 0).
+        Only these can cross a level or upright piece on it (`crossings`).
+        """
+        found = []
+        for key, version, other in self.grid.near(box):
+            (a1, b1), (a2, b2) = other
+            one, two = (b1, b2) if axis == 1 else (a1, a2)
+            if (
+                key != edge_id
+                and self.current[key] == version
+                and min(one, two) < at < max(one, two)
+            ):
+                found.append((segment_bounds(other), other))
+        return found
+
     def crossings(self, edge_id: str, corners: list[Point]) -> int:
         """Return how many pieces of other lines a route crosses."""
         count = 0
         for piece in itertools.pairwise(corners):
             for key, version, other in self.grid.near(segment_bounds(piece)):
-                if key != edge_id and self.current[key] == version and _crosses(piece, other):
+                if key != edge_id and self.current[key] == version and crosses(piece, other):
                     count += 1
         return count
 
 
-def _crosses(one: Segment, two: Segment) -> bool:
+def crosses(one: Segment, two: Segment) -> bool:
     """Tell whether two straight pieces cross (touching ends aside)."""
 
     def side(p: Point, q: Point, r: Point) -> float:
