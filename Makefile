@@ -89,7 +89,7 @@ pytest: setup viewer mermaid
 test: lint typecheck imports pytest
 
 # The pipeline fuzz test with ten times the mutants of a normal run (about two minutes),
-# then twenty times the generated valid designs through every command (about twenty).
+# then 2,000 generated valid designs through every command (about forty minutes).
 fuzz: setup
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q
 	GENERATED_EXAMPLES=$${GENERATED_EXAMPLES:-2000} $(BIN)/pytest tests/generated -q
