@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from archgen.layout import drawing
 from tests import scheduling
+from tests.draw_cache import DrawCache
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHITECTURES = ROOT / "architectures"
@@ -27,6 +29,28 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drawn_once() -> Iterator[DrawCache]:
+    """Keep what graphviz drew for the session (tests/draw_cache.py): each picture once."""
+    cache = DrawCache(drawing.draw)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(drawing, "draw", cache)
+        yield cache
+
+
+@pytest.fixture(autouse=True)
+def _redraw_when_marked(request: pytest.FixtureRequest, _drawn_once: DrawCache) -> Iterator[None]:
+    """Draw afresh in a test marked `redraw`: it proves two drawings come out alike."""
+    if request.node.get_closest_marker("redraw") is None:
+        yield
+        return
+    was, _drawn_once.on = _drawn_once.on, False
+    try:
+        yield
+    finally:
+        _drawn_once.on = was
 
 
 @pytest.fixture
@@ -71,6 +95,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "spread: the test shares no module fixture, so pytest-xdist may run it on any worker",
+    )
+    config.addinivalue_line(
+        "markers",
+        "redraw: the test draws afresh, past the session's drawings (tests/draw_cache.py)",
     )
 
 

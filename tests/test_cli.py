@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from tests.conftest import ROOT, WriteArch, run_console_script
+from tests.conftest import ARCHITECTURES, ROOT, WriteArch, run_console_script
 
 OVERLAP = (
     "archgen: 1\nname: t\ntitle: T\nregion: us-east-1\nresources:\n"
@@ -98,13 +99,13 @@ def test_schema_command_prints_json() -> None:
     assert json.loads(result.output)["title"] == "archgen architecture (format v1)"
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, folder: Path = ROOT) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
+        cwd=folder,
     ).stdout
     return set(out.split())
 
@@ -128,14 +129,19 @@ def test_check_loads_no_renderer() -> None:
 
 
 def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
-    with contextlib.chdir(ROOT):
-        assert CliRunner().invoke(main, ["render", "--out", str(tmp_path)]).exit_code == 0
+    """A project of one design: the repository's twenty would only make the test longer."""
+    project, out = tmp_path / "project", tmp_path / "out"
+    (project / "architectures").mkdir(parents=True)
+    shutil.copy(ROOT / "pyproject.toml", project)
+    shutil.copy(ARCHITECTURES / "capstone.yaml", project / "architectures")
+    with contextlib.chdir(project):
+        assert CliRunner().invoke(main, ["render", "--out", str(out)]).exit_code == 0
     code = (
         "from click.testing import CliRunner\nfrom archgen.cli import main\n"
-        f"r = CliRunner().invoke(main, ['render', '--check', '--out', {str(tmp_path)!r}])\n"
-        "assert r.exit_code == 0, r.output"
+        f"r = CliRunner().invoke(main, ['render', '--check', '--out', {str(out)!r}])\n"
+        "assert r.exit_code == 0 and r.stdout == '4 outputs checked: up to date\\n', r.output"
     )
-    modules = _modules_after(code)
+    modules = _modules_after(code, project)
     assert "archgen.commands.files" in modules
     assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
 

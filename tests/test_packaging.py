@@ -49,10 +49,10 @@ def test_wheel_installs_and_checks_from_outside_the_checkout(tmp_path: Path) -> 
     assert not [name for name in names if name.startswith(("tests/", "architectures/"))]
 
     env = tmp_path / "env"
-    venv.create(env, with_pip=True, system_site_packages=False)
+    venv.create(env, with_pip=False, system_site_packages=False)  # installed into from outside
     python = env / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", str(wheel)],
         check=True,
         capture_output=True,
     )

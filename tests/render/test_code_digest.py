@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,27 @@ def _from_cache_or_sources() -> str:
     return package_digest()
 
 
+@dataclass(frozen=True)
+class Made:
+    """A cache folder holding the package digest's entry, and that digest."""
+
+    folder: Path
+    digest: str
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    """Compute the package digest once, into a cache folder of its own the tests copy.
+
+    Reading archgen's sources without their notes is the slow part; a test that
+    only needs the digest, or an entry to damage, need not do it again.
+    """
+    folder = tmp_path_factory.mktemp("made")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        return Made(folder, _from_cache_or_sources())
+
+
 def test_the_package_digest_is_cached_under_its_exact_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -96,21 +119,20 @@ def test_the_package_digest_is_cached_under_its_exact_bytes(
 
 @pytest.mark.parametrize("damage", [b"", b"not a digest\n", b"\xff" * 70, b"0" * 63 + b"\n"])
 def test_a_damaged_cache_entry_is_computed_again_and_repaired(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: Made, damage: bytes
 ) -> None:
+    shutil.copytree(made.folder, tmp_path / "first")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "first"))
-    digest = _from_cache_or_sources()
     (entry,) = _entries(tmp_path / "first")
     entry.write_bytes(damage)
-    assert _from_cache_or_sources() == digest
-    assert entry.read_text(encoding="ascii") == digest + "\n"
+    assert _from_cache_or_sources() == made.digest
+    assert entry.read_text(encoding="ascii") == made.digest + "\n"
 
 
 def test_an_unusable_cache_folder_only_costs_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: Made
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    digest = _from_cache_or_sources()
+    digest = made.digest
     blocked = tmp_path / "a-file"
     blocked.write_bytes(b"not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
@@ -119,14 +141,12 @@ def test_an_unusable_cache_folder_only_costs_time(
 
 
 def test_a_relative_cache_folder_is_ignored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: Made
 ) -> None:
     """The XDG rule; a relative folder would put the cache in whatever folder archgen runs in."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    digest = _from_cache_or_sources()
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
-    assert _from_cache_or_sources() == digest
+    assert _from_cache_or_sources() == made.digest
     assert not (tmp_path / "relative").exists()
 
 

@@ -41,6 +41,7 @@ def _clusters(group: Group) -> set[str]:
     return own.union(*(_clusters(child) for child in group.groups))
 
 
+@pytest.mark.redraw
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.stem)
 def test_a_design_graphviz_refused_renders_the_same_bytes_twice(case: Path, tmp_path: Path) -> None:
     drawn = []

@@ -138,6 +138,7 @@ def test_zones_are_columns_in_order_and_tiers_rows(rendered: Path) -> None:
     assert nat_a[1] < alb[1] < app_a[1]  # its own row in the public subnets, under the NATs
 
 
+@pytest.mark.redraw
 def test_reruns_are_byte_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     for out in (first, second):
