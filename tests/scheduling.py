@@ -33,6 +33,7 @@ COSTS = {
     "tests/test_packaging.py": 18.0,
     "tests/integrations/test_mkdocs.py": 16.0,
     "tests/render/test_code_digest.py": 12.0,
+    "tests/render/test_box_borders.py": 12.0,
     "tests/drawio/test_viewer.py": 12.0,
     "tests/mermaid/test_browser.py": 10.0,
     "tests/diff/test_picture.py": 8.0,
