@@ -28,7 +28,8 @@ from tests.render.design_views import design_view_cases
 
 _NARROW = "its line runs in the gap between two zones, narrower than the label"
 LABELS_HELD = {
-    ("capstone", "default"): "SQL query's label: the rope into the primary leaves no free spot",
+    ("capstone", "network"): "SQL query's label, beside its line at the rope's edge (`label_side`),"
+    f" wider than the room left there: {_NARROW}",
     ("employee-directory-ec2", "network"): f"the ALB's forward label: {_NARROW}",
     ("ecs-fargate-microservices", "network"): "the ALB's label inside the service's boxes",
     ("private-bedrock-endpoints", "network"): f"the model call's label: {_NARROW}",
