@@ -211,7 +211,7 @@ def weight(
     sides: Segments = (),
     own: list[Point] | None = None,
 ) -> int:
-    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
+    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 2 each.
 
     Given its own line's points, a box that another line comes nearer than
     its own (`label_owner`) weighs `_ASTRAY` more: it names the wrong line.
@@ -221,9 +221,13 @@ def weight(
     cost = 10 * sum(_overlap(b, box) for b in under.near(box))
     cost += 3 * sum(meets(s, box) for s in lines.near(box))
     cost += _ASTRAY if own is not None and astray(box, own, lines) else 0
-    return cost + sum(meets(s, box) for s in borders.near(box))
+    return cost + _BORDER * sum(meets(s, box) for s in borders.near(box))
 
 
+_BORDER = 2
+"""What each box side through a label weighs: two nested boxes' sides (a zone's and its
+subnet's, side by side) outweigh a line, which a reader follows on past the label; a label
+on borders reads as in two boxes at once, the borders as struck out (issue 15)."""
 _ASTRAY = 2
 """What a label nearer another line than its own weighs: less than a line under it, far less
 than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
