@@ -91,7 +91,7 @@ def test_the_three_az_entry_drops_in_one_column() -> None:
         xs = [x for x, _ in entry[line]]
         assert max(xs) - min(xs) < 1.0, line
     region = dict(boxes(data))["cluster_region"]
-    assert along(entry["c1:cdn>igw"], region) == 0.0
+    assert along(entry["c1:cdn>igw"], region) < 1.0  # straight across its top
 
 
 def test_a_border_through_a_label_is_found_and_one_beside_it_is_not() -> None:
