@@ -35,6 +35,7 @@ COSTS = {
     "tests/integrations/test_pre_commit.py": 20.0,
     "tests/test_packaging.py": 20.0,
     "tests/render/test_code_changes.py": 16.0,
+    "tests/render/test_box_borders.py": 12.0,
     "tests/drawio/test_viewer.py": 12.0,
     "tests/render/test_code_digest.py": 10.0,
     "tests/mermaid/test_browser.py": 10.0,

@@ -88,13 +88,14 @@ def test_lines_meet_an_icon_apart(path: Path, view: str) -> None:
 
 
 def test_the_mysql_primary_takes_its_four_lines_apart_in_the_order_they_come() -> None:
+    """In the order they come, but app-a's SQL query line on its label's side (`label_side`)."""
     on_db = _ends(ROOT / "architectures" / "capstone.yaml", "default")["db@db-a"]
     ends = {line: point for line, point in on_db if not line.startswith("replication:")}
     order = sorted(ends, key=lambda line: ends[line][0])
     assert order == [
         "c5:importer@app-a>db@db-a",  # from the left
-        "c2:app@app-a>db@db-a",  # from straight above
         "c2:app@app-b>db@db-a",  # from the right, turning down further up
         "c5:importer@app-b>db@db-a",  # from the right, turning down nearest
+        "c2:app@app-a>db@db-a",  # from straight above, its label right of the bundle
     ]
     assert len({round(y) for _, y in ends.values()}) == 1  # all on its top edge

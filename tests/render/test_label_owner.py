@@ -23,7 +23,7 @@ from archgen.layout.laid import Point, Rect, hull
 from archgen.layout.nearby import segment_grid
 from archgen.loader import load_file
 from archgen.rules.engine import run_rules
-from tests.render.design_views import VIEWS, design_view_cases
+from tests.render.design_views import design_view_cases
 
 _TOUCH = 0.5
 """Points within which a label touches its own line."""
@@ -73,11 +73,6 @@ _CROWDED = {
     " database meets a name or two lines, more than one nearer the cache lines",
     ("private-fleet-ssm", "network"): "write result's label: every spot nearer the S3 gateway"
     " endpoint's line puts another line through its text (repair._text_crossed)",
-    **{
-        ("capstone", view): "SQL query's label: app-a's line enters the primary between two"
-        " other lines 12 points away (spread_ends), and no free spot beside it is nearer it"
-        for view in VIEWS
-    },
 }
 """The labels left nearer another line than their own, and why no spot was found."""
 

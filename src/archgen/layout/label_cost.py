@@ -27,8 +27,10 @@ ASTRAY = 2
 """What a label nearer another line than its own weighs: less than a line under it, far less
 than a hidden name (a reader still finds an ambiguous label's line, never a covered name),
 but enough to choose, among spots otherwise alike, the one beside its own line."""
-SIDE = 1
-"""What a box's side through a label weighs: it reads as in both boxes."""
+SIDE = 2
+"""What a box's side through a label weighs: two nested boxes' sides (a zone's and its
+subnet's, side by side) outweigh a line, which a reader follows on past the label; a label
+on borders reads as in two boxes at once, the borders as struck out."""
 
 
 Found = tuple[Sequence[Rect], Sequence[Segment], Sequence[Segment]]

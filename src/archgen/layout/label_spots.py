@@ -176,7 +176,7 @@ def weight(
     sides: Segments = (),
     own: list[Point] | None = None,
 ) -> int:
-    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 1 each.
+    """Return how much a label's box meets: an icon or text 10, a line 3, a box's side 2 each.
 
     Given its own line's points, a box that another line comes nearer than
     its own (`label_owner`) weighs 2 more: it names the wrong line (`label_cost`).

@@ -210,6 +210,7 @@ def _from_above(laid: Laid, edge: Edge, lane: int, ports: _Ports) -> list[Point]
     source, target = laid.nodes[edge.source], laid.nodes[edge.target]
     y = _clear_y(laid, edge, target[3] + _LANE * (lane + 2), upward=True)
     start_y = source[3] if (source[1] + source[3]) / 2 < y else source[1]
+    y = (start_y + target[3]) / 2 if start_y == source[1] < y else y  # not up into its name
     xs = ports.take(edge.source, start_y, y)
     xt = ports.take(edge.target, target[3], y)
     return [(xs, start_y), (xs, y), (xt, y), (xt, target[3])]

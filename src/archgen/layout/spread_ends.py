@@ -20,6 +20,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from archgen.layout.label_side import label_sides
 from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Laid, Point, Rect, number
 from archgen.layout.landing import icon_box
@@ -62,10 +63,21 @@ def spread_ends(scene: Scene, laid: Laid) -> None:
         if places[1] - places[0] <= _closest(ends):
             continue  # too many for the side: spreading would bring two closer
         order = _order(laid, ends, places, axis)
+        order = label_sides(
+            laid, order, places, axis, functools.partial(_routed, laid, places, axis)
+        )
         for end, place in zip(order, places, strict=True):
             laid.routes[end.edge_id] = _shifted(
                 laid.routes[end.edge_id], end.first, axis, place - end.along
             )
+
+
+def _routed(laid: Laid, places: list[float], axis: int, order: list[_End]) -> dict[str, str]:
+    """Return the routes of one side's lines with their ends at the places, in `order`."""
+    return {
+        end.edge_id: _shifted(laid.routes[end.edge_id], end.first, axis, place - end.along)
+        for end, place in zip(order, places, strict=True)
+    }
 
 
 def icon_of(scene: Scene, laid: Laid, node_id: str) -> Rect:

@@ -19,6 +19,7 @@ from archgen.layout.laid import Laid, hull, open_column
 from archgen.layout.landing import land_on_icons
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
+from archgen.layout.over_door import line_up_doors
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
@@ -55,6 +56,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
     _legend_below(laid)
+    line_up_doors(scene, laid, groups)  # CloudFront over its gateway, then its actor over it
     lift_actors(scene, laid, groups)  # before routing: its line is routed as moved
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
