@@ -99,7 +99,7 @@ def _plain_weight(
     cost = 10 * sum(_overlap(box, b) for b in taken)
     cost += 3 * sum(meets(piece, box) for piece in others)
     cost += 2 if astray(box, own, segment_grid(others)) else 0
-    return cost + sum(meets(side, box) for side in sides)
+    return cost + 2 * sum(meets(side, box) for side in sides)
 
 
 def _overlap(a: Rect, b: Rect) -> bool:
