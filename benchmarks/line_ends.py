@@ -43,7 +43,7 @@ class LineEnds:
 
 def line_ends(scene: Scene, data: dict[str, Any]) -> LineEnds:
     """Return the lines of a drawn `scene` (graphviz's JSON `data`) that break either rule."""
-    boxes = _boxes(data)
+    boxes = boxes_by_name(data)
     routes = {e["id"]: e["pos"] for e in data.get("edges", []) if "id" in e and "pos" in e}
     astray, off = [], []
     for edge in scene.edges:
@@ -114,7 +114,7 @@ def _within(point: Point, rect: Rect, margin: float) -> bool:
     return left - margin <= x <= right + margin and bottom - margin <= y <= top + margin
 
 
-def _boxes(data: dict[str, Any]) -> dict[str, Rect]:
+def boxes_by_name(data: dict[str, Any]) -> dict[str, Rect]:
     """Return every node's and every box's rectangle, by name."""
     boxes: dict[str, Rect] = {}
     for item in data.get("objects", []):

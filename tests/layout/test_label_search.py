@@ -12,13 +12,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archgen.layout.label_cost import Drawn, weigh
 from archgen.layout.label_owner import astray, clipped, meets
-from archgen.layout.label_slide import Slides
+from archgen.layout.label_slide import Slides, beside
 from archgen.layout.label_spots import _GAPS, bezier_points, label_box, spot_near, weight
 from archgen.layout.laid import Point, Rect, hull
 from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
@@ -78,6 +79,21 @@ _TAKEN = st.lists(_boxes(_NEAR), max_size=8)
 _SIDES = st.lists(st.tuples(_SMALL_POINT, _SMALL_POINT), max_size=6)
 
 
+@dataclass(frozen=True)
+class _Picture:
+    """A label's size and what lies around it: other lines, taken boxes, box sides."""
+
+    size: Point
+    lines: list[list[Point]]
+    taken: list[Rect]
+    sides: list[Segment]
+
+
+_PICTURE = st.builds(
+    _Picture, st.tuples(st.floats(4.0, 120.0), st.floats(4.0, 60.0)), _LINES, _TAKEN, _SIDES
+)
+
+
 def _others(lines: list[list[Point]]) -> Apart:
     """Return the other lines' pieces as a label's search is given them."""
     pieces: Grid[tuple[str, Segment]] = Grid()
@@ -133,24 +149,14 @@ def test_a_count_stopped_at_a_limit_agrees_with_the_full_count(
 # The plain search: every spot tried in order, every spot counted in full over plain lists.
 
 
-def _plain_beside(point: Point, width: float, height: float, gap: float) -> list[Point]:
-    x, y = point
-    return [
-        (x + width / 2 + gap, y),
-        (x - width / 2 - gap, y),
-        (x, y + height / 2 + gap),
-        (x, y - height / 2 - gap),
-    ]
-
-
 def _plain_slid(
     start: Point, end: Point, size: Point, gap: float, items: list[Rect]
 ) -> Iterator[Point]:
     """Yield the slid spots of one stretch, what lies near each sweep found by a plain scan."""
     width, height = size
     for first, last in zip(
-        _plain_beside(start, width, height, gap),
-        _plain_beside(end, width, height, gap),
+        beside(start, width, height, gap),
+        beside(end, width, height, gap),
         strict=True,
     ):
         axis = 1 if abs(last[1] - first[1]) >= abs(last[0] - first[0]) else 0
@@ -194,7 +200,7 @@ def _plain_spot_near(
     stretches = [(points[i], points[i + 1]) for i in order if i + 1 < len(points)]
     best: tuple[int, Point] | None = None
     for centre in itertools.chain(
-        (c for gap in _GAPS for i in order for c in _plain_beside(points[i], width, height, gap)),
+        (c for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
         (c for gap in _GAPS for a, b in stretches for c in _plain_slid(a, b, size, gap, items)),
     ):
         cost = _plain_weight(_box(centre, size), lines, taken, sides, points)
@@ -211,20 +217,13 @@ _EDGE = Edge("own", "a", "b", "connection", "label")
 @_PICTURE_SETTINGS
 @given(
     st.lists(_SMALL_POINT, min_size=1, max_size=6),
-    st.tuples(st.floats(4.0, 120.0), st.floats(4.0, 60.0)),
-    _LINES,
-    _TAKEN,
-    _SIDES,
+    _PICTURE,
     st.one_of(st.just(math.inf), st.integers(1, 30).map(float)),
 )
 def test_the_fast_search_finds_the_plain_searchs_spot(
-    points: list[Point],
-    size: Point,
-    lines: list[list[Point]],
-    taken: list[Rect],
-    sides: list[Segment],
-    worse: float,
+    points: list[Point], picture: _Picture, worse: float
 ) -> None:
+    size, lines, taken, sides = picture.size, picture.lines, picture.taken, picture.sides
     known = {_EDGE.id: size}
     others, grid = _others(lines), segment_grid(sides)
     found = spot_near(_EDGE, points, others, box_grid(taken), known, grid, worse)
@@ -235,20 +234,9 @@ def test_the_fast_search_finds_the_plain_searchs_spot(
 
 
 @_PICTURE_SETTINGS
-@given(
-    st.lists(_SMALL_POINT, min_size=2, max_size=12),
-    st.tuples(st.floats(4.0, 120.0), st.floats(4.0, 60.0)),
-    _LINES,
-    _TAKEN,
-    _SIDES,
-)
-def test_each_sweep_takes_exactly_what_lies_near_it(
-    points: list[Point],
-    size: Point,
-    lines: list[list[Point]],
-    taken: list[Rect],
-    sides: list[Segment],
-) -> None:
+@given(st.lists(_SMALL_POINT, min_size=2, max_size=12), _PICTURE)
+def test_each_sweep_takes_exactly_what_lies_near_it(points: list[Point], picture: _Picture) -> None:
+    size, lines, taken, sides = picture.size, picture.lines, picture.taken, picture.sides
     drawn = _drawn(lines, taken, sides)
     items = [
         *taken,

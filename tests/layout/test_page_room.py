@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from benchmarks.layout_quality import _bezier
+from benchmarks.line_ends import boxes_by_name
 from benchmarks.picture_text import page_pixels, text_ops, text_rect
 
 from archgen.layout.drawing import Drawing, draw, plan
@@ -39,20 +40,6 @@ def _drawn(path: Path, view: str) -> tuple[Drawing, dict[str, Any]]:
     return drawing, json.loads(drawing.outputs["json"])
 
 
-def _objects(data: dict[str, Any]) -> dict[str, Rect]:
-    """Return every node's and box's rectangle by name (graphviz's frame, y up)."""
-    found: dict[str, Rect] = {}
-    for item in data["objects"]:
-        if "bb" in item:
-            a, b, c, d = (float(v) for v in item["bb"].split(","))
-            found[item["name"]] = (a, b, c, d)
-        elif "pos" in item:
-            x, y = (float(v) for v in item["pos"].split(","))
-            w, h = float(item["width"]) * 36, float(item["height"]) * 36
-            found[item["name"]] = (x - w, y - h, x + w, y + h)
-    return found
-
-
 def _line(data: dict[str, Any], tail: str, head: str) -> list[tuple[float, float]]:
     """Return the drawn points of the line from `tail` to `head`."""
     names = {item["_gvid"]: item["name"] for item in data["objects"]}
@@ -70,7 +57,7 @@ def _meets(a: Rect, b: Rect) -> bool:
 def test_the_named_actors_stand_above_the_cloud(stem: str, view: str) -> None:
     path = next(p for p in DESIGNS if p.stem == stem)
     _, data = _drawn(path, view)
-    boxes = _objects(data)
+    boxes = boxes_by_name(data)
     cloud = boxes["cluster_cloud"]
     assert boxes[NAMED[stem]][1] > cloud[3]
     assert boxes[NAMED[stem]][0] > cloud[0]  # no column of its own left of the cloud
@@ -79,7 +66,7 @@ def test_the_named_actors_stand_above_the_cloud(stem: str, view: str) -> None:
 @pytest.mark.parametrize(("path", "view"), design_view_cases({}))
 def test_an_actor_above_the_cloud_drops_its_line_straight_in(path: Path, view: str) -> None:
     drawing, data = _drawn(path, view)
-    boxes = _objects(data)
+    boxes = boxes_by_name(data)
     cloud = boxes["cluster_cloud"]
     for actor in drawing.scene.outside:
         lines = [e for e in drawing.scene.edges if actor in (e.source, e.target)]
@@ -98,7 +85,7 @@ def test_an_actor_above_the_cloud_drops_its_line_straight_in(path: Path, view: s
 @pytest.mark.parametrize(("path", "view"), design_view_cases({}))
 def test_the_legend_covers_no_box_icon_line_or_label(path: Path, view: str) -> None:
     _, data = _drawn(path, view)
-    boxes = _objects(data)
+    boxes = boxes_by_name(data)
     legend = boxes.pop("legend")
     assert [name for name, box in boxes.items() if _meets(legend, box)] == []
     labels = [
@@ -124,7 +111,7 @@ def test_the_legend_covers_no_box_icon_line_or_label(path: Path, view: str) -> N
 
 def test_the_legend_fills_the_column_under_an_actor_that_keeps_it() -> None:
     _, data = _drawn(ROOT / "architectures" / "employee-directory-serverless.yaml", "default")
-    boxes = _objects(data)
+    boxes = boxes_by_name(data)
     legend, cloud = boxes["legend"], boxes["cluster_cloud"]
     assert legend[2] < cloud[0]  # beside the cloud, left of it
     assert legend[1] >= cloud[1] - 1  # no band under the cloud for it

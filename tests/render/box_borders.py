@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +86,18 @@ def crosses_border(label: Rect, box: Rect) -> bool:
 
 def labels_on_borders(data: dict[str, Any]) -> list[str]:
     """Return 'line on box' for each label a box's border runs through."""
+    return _against_boxes(
+        data, labels(data), lambda label, box: crosses_border(label, box) and "on"
+    )
+
+
+def _against_boxes(
+    data: dict[str, Any], items: list[tuple[str, Any]], said: Callable[[Any, Rect], str | bool]
+) -> list[str]:
+    """Return 'item WORDS box' for each item and box of which `said` gives words."""
     drawn = boxes(data)
-    return [
-        f"{line} on {name}"
-        for line, label in labels(data)
-        for name, box in drawn
-        if crosses_border(label, box)
-    ]
+    found = ((item, name, said(value, box)) for item, value in items for name, box in drawn)
+    return [f"{item} {words} {name}" for item, name, words in found if words]
 
 
 def along(points: list[Point], box: Rect) -> float:
@@ -110,11 +116,10 @@ def along(points: list[Point], box: Rect) -> float:
 
 
 def lines_on_borders(data: dict[str, Any]) -> list[str]:
-    """Return 'line along box' for each line that runs along a box's border beyond `ALONG`."""
-    drawn = boxes(data)
-    return [
-        f"{line} along {name} {stretch:.0f}"
-        for line, points in lines(data)
-        for name, box in drawn
-        if (stretch := along(points, box)) > ALONG
-    ]
+    """Return 'line along box' (with the stretch, in points) for each beyond `ALONG`."""
+    return _against_boxes(data, lines(data), _along_words)
+
+
+def _along_words(points: list[Point], box: Rect) -> str | bool:
+    stretch = along(points, box)
+    return stretch > ALONG and f"along ({stretch:.0f} pt)"

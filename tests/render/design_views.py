@@ -8,11 +8,17 @@ fails the day it is fixed and the exception is dropped.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from archgen.layout.drawing import Drawing, draw, plan
+from archgen.layout.laid import Rect
+from archgen.loader import load_file
+from archgen.rules.engine import run_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 DESIGNS = sorted((ROOT / "architectures").rglob("*.yaml"))
@@ -33,3 +39,21 @@ def design_view_cases(held: Mapping[tuple[str, str], str]) -> list[Any]:
         for path in DESIGNS
         for view in VIEWS
     ]
+
+
+def drawn_json(path: Path, view: str = "default") -> tuple[Drawing, dict[str, Any]]:
+    """Return a design's drawing in `view`, findings marked, and graphviz's JSON of it."""
+    arch = load_file(path)
+    drawing = draw(plan(arch, run_rules(arch), view), ("json",))
+    return drawing, json.loads(drawing.outputs["json"])
+
+
+def node_boxes(data: dict[str, Any]) -> dict[str, Rect]:
+    """Return each node's box (left, bottom, right, top, in points) from graphviz's JSON."""
+    boxes = {}
+    for item in data.get("objects", []):
+        if "pos" in item and "bb" not in item:
+            x, y = (float(v) for v in item["pos"].split(","))
+            half_w, half_h = float(item["width"]) * 36, float(item["height"]) * 36
+            boxes[item["name"]] = (x - half_w, y - half_h, x + half_w, y + half_h)
+    return boxes

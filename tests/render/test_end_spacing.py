@@ -9,40 +9,19 @@ render` draws it (findings marked), never from pixels.
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from pathlib import Path
-from typing import Any
 
 import pytest
 from benchmarks.line_ends import end_of, on_icon
 
-from archgen.layout.drawing import Drawing, draw, plan
 from archgen.layout.label_spots import curve_points
-from archgen.layout.laid import Point, Rect
-from archgen.loader import load_file
-from archgen.rules.engine import run_rules
-from tests.render.design_views import design_view_cases
+from archgen.layout.laid import Point
+from tests.render.design_views import design_view_cases, drawn_json, node_boxes
 
 ROOT = Path(__file__).resolve().parents[2]
 APART = 9.0
 """Points between two line ends on one icon: an arrowhead is about 5 points wide."""
-
-
-def _drawn(path: Path, view: str) -> tuple[Drawing, dict[str, Any]]:
-    arch = load_file(path)
-    drawing = draw(plan(arch, run_rules(arch), view), ("json",))
-    return drawing, json.loads(drawing.outputs["json"])
-
-
-def _nodes(data: dict[str, Any]) -> dict[str, Rect]:
-    boxes = {}
-    for item in data.get("objects", []):
-        if "pos" in item and "bb" not in item:
-            x, y = (float(v) for v in item["pos"].split(","))
-            half_w, half_h = float(item["width"]) * 36, float(item["height"]) * 36
-            boxes[item["name"]] = (x - half_w, y - half_h, x + half_w, y + half_h)
-    return boxes
 
 
 def _start_of(route: str) -> Point:
@@ -55,8 +34,8 @@ def _start_of(route: str) -> Point:
 
 def _ends(path: Path, view: str) -> dict[str, list[tuple[str, Point]]]:
     """Return, per icon, each line end on it: (line id, point)."""
-    drawing, data = _drawn(path, view)
-    scene, nodes = drawing.scene, _nodes(data)
+    drawing, data = drawn_json(path, view)
+    scene, nodes = drawing.scene, node_boxes(data)
     routes = {e["id"]: e["pos"] for e in data.get("edges", []) if "id" in e and "pos" in e}
     found: dict[str, list[tuple[str, Point]]] = {}
     for edge in scene.edges:

@@ -9,40 +9,19 @@ as `archgen render` draws it (findings marked), never from pixels.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from benchmarks.line_ends import TOLERANCE, on_icon
 
 from archgen.layout import style
-from archgen.layout.drawing import Drawing, draw, plan
 from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Point, Rect
 from archgen.layout.scene import Scene
-from archgen.loader import load_file
-from archgen.rules.engine import run_rules
-from tests.render.design_views import VIEWS, design_view_cases
+from tests.render.design_views import VIEWS, design_view_cases, drawn_json, node_boxes
 
 ROOT = Path(__file__).resolve().parents[2]
 GALLERY = ROOT / "architectures" / "gallery"
-
-
-def _drawn(path: Path, view: str = "default") -> tuple[Drawing, dict[str, Any]]:
-    arch = load_file(path)
-    drawing = draw(plan(arch, run_rules(arch), view), ("json",))
-    return drawing, json.loads(drawing.outputs["json"])
-
-
-def _nodes(data: dict[str, Any]) -> dict[str, Rect]:
-    boxes = {}
-    for item in data.get("objects", []):
-        if "pos" in item and "bb" not in item:
-            x, y = (float(v) for v in item["pos"].split(","))
-            half_w, half_h = float(item["width"]) * 36, float(item["height"]) * 36
-            boxes[item["name"]] = (x - half_w, y - half_h, x + half_w, y + half_h)
-    return boxes
 
 
 def _icon(scene: Scene, node_id: str, box: Rect) -> Rect:
@@ -71,8 +50,8 @@ def _faults(path: Path, view: str) -> list[str]:
     It starts off its source's icon, runs through its own end's name, or its
     arrowhead lies inside its target's icon (the tip, or the line's end under it).
     """
-    drawing, data = _drawn(path, view)
-    scene, nodes = drawing.scene, _nodes(data)
+    drawing, data = drawn_json(path, view)
+    scene, nodes = drawing.scene, node_boxes(data)
     found = []
     for edge in (e for e in data.get("edges", []) if "pos" in e and "id" in e):
         line = next((e for e in scene.edges if e.id == edge["id"]), None)
