@@ -118,35 +118,34 @@ def test_the_legend_fills_the_column_under_an_actor_that_keeps_it() -> None:
 
 
 PAGES = {
-    # design: (default view before, reached; network view before, reached), megapixels
-    "capstone": (6.26, 5.61, 9.60, 8.50),
-    "employee-directory-ec2": (3.44, 3.18, 4.62, 4.32),
-    "employee-directory-serverless": (1.98, 1.56, 1.98, 1.56),
-    "bedrock-rag-chatbot": (1.84, 1.57, 1.84, 1.57),
-    "ecs-fargate-microservices": (6.97, 6.75, 7.70, 7.21),
-    "eks-microservices": (3.47, 3.28, 4.48, 4.28),
-    "event-driven-orders": (3.21, 3.14, 3.21, 3.14),
-    "kinesis-data-lake": (1.54, 1.30, 1.54, 1.30),
-    "nlb-tls-service": (4.30, 3.80, 5.81, 5.19),
-    "private-bedrock-endpoints": (2.94, 2.82, 3.68, 3.56),
-    "private-fleet-ssm": (5.29, 5.29, 6.52, 6.52),
-    "serverless-api-streams": (1.96, 1.92, 1.96, 1.92),
-    "static-site-cognito-api": (1.82, 1.82, 1.82, 1.82),
-    "step-functions-orders": (2.00, 1.95, 2.00, 1.95),
-    "student-flawed": (1.91, 1.86, 2.31, 2.26),
-    "three-az-web-app": (4.42, 4.18, 6.52, 6.06),
-    "transit-gateway-hub-spoke": (6.56, 6.11, 10.98, 9.46),
-    "vpc-peering-shared-services": (3.59, 3.56, 6.68, 5.82),
-    "websocket-chat": (1.59, 1.56, 1.59, 1.56),
-    "wordpress-efs": (6.22, 5.93, 9.53, 8.44),
+    # design: ((default view before, reached), (network view before, reached)), megapixels
+    "capstone": ((6.26, 5.61), (9.60, 8.50)),
+    "employee-directory-ec2": ((3.44, 3.18), (4.62, 4.32)),
+    "employee-directory-serverless": ((1.98, 1.56), (1.98, 1.56)),
+    "bedrock-rag-chatbot": ((1.84, 1.57), (1.84, 1.57)),
+    "ecs-fargate-microservices": ((6.97, 6.75), (7.70, 7.21)),
+    "eks-microservices": ((3.47, 3.28), (4.48, 4.28)),
+    "event-driven-orders": ((3.21, 3.14), (3.21, 3.14)),
+    "kinesis-data-lake": ((1.54, 1.30), (1.54, 1.30)),
+    "nlb-tls-service": ((4.30, 3.80), (5.81, 5.19)),
+    "private-bedrock-endpoints": ((2.94, 2.82), (3.68, 3.56)),
+    "private-fleet-ssm": ((5.29, 5.29), (6.52, 6.52)),
+    "serverless-api-streams": ((1.96, 1.92), (1.96, 1.92)),
+    "static-site-cognito-api": ((1.82, 1.82), (1.82, 1.82)),
+    "step-functions-orders": ((2.00, 1.95), (2.00, 1.95)),
+    "student-flawed": ((1.91, 1.86), (2.31, 2.26)),
+    "three-az-web-app": ((4.42, 4.18), (6.52, 6.06)),
+    "transit-gateway-hub-spoke": ((6.56, 6.11), (10.98, 9.46)),
+    "vpc-peering-shared-services": ((3.59, 3.56), (6.68, 5.82)),
+    "websocket-chat": ((1.59, 1.56), (1.59, 1.56)),
+    "wordpress-efs": ((6.22, 5.93), (9.53, 8.44)),
 }
 """The PNG page of each design, before the page was tightened and as it is now."""
 
 
 @pytest.mark.parametrize(("path", "view"), design_view_cases({}))
 def test_no_page_is_larger_than_the_figure_held(path: Path, view: str) -> None:
-    first = 0 if view == "default" else 2
-    before, reached = PAGES[path.stem][first : first + 2]
+    before, reached = PAGES[path.stem][0 if view == "default" else 1]
     _, data = _drawn(path, view)
     megapixels = math.prod(page_pixels(data)) / 1e6
     assert reached <= before
@@ -155,5 +154,7 @@ def test_no_page_is_larger_than_the_figure_held(path: Path, view: str) -> None:
 
 def test_every_design_has_its_figure() -> None:
     assert sorted(PAGES) == sorted(p.stem for p in DESIGNS)
-    assert sum(p[1] for p in PAGES.values()) < 0.95 * sum(p[0] for p in PAGES.values())
-    assert not list(itertools.filterfalse(lambda p: p[3] <= p[2], PAGES.values()))
+    defaults = [default for default, _ in PAGES.values()]
+    assert sum(reached for _, reached in defaults) < 0.95 * sum(before for before, _ in defaults)
+    networks = [network for _, network in PAGES.values()]
+    assert not list(itertools.filterfalse(lambda p: p[1] <= p[0], networks))
