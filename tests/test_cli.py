@@ -128,6 +128,18 @@ def test_check_loads_no_renderer() -> None:
     assert modules & HEAVY == set()
 
 
+def test_a_png_render_loads_only_what_a_picture_needs(tmp_path: Path) -> None:
+    """No templates, no settings, and no search for pydantic plugins the command does not load."""
+    setup = "import atexit, sys\natexit.register(lambda: print(' '.join(sys.modules)))"
+    capstone = str(ROOT / "architectures" / "capstone.yaml")
+    done = run_console_script(setup, "render", capstone, "--format", "png", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    assert {"pydantic", "archgen.rules.engine", "graphviz"} <= modules  # the findings are marked
+    unused = {"importlib.metadata", "jinja2", "markdown", "jsonschema", "archgen.commands.settings"}
+    assert unused & modules == set()
+
+
 def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
     """A project of one design: the repository's twenty would only make the test longer."""
     project, out = tmp_path / "project", tmp_path / "out"

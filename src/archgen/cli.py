@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import gc
 import os
 import sys
 from pathlib import Path
@@ -37,6 +36,7 @@ from archgen.console import (
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
 from archgen.report.formats import REPORT_FORMATS, ReportFormat
 from archgen.safe_text import visible
+from archgen.startup import start_quickly
 
 if TYPE_CHECKING:
     from archgen.errors import InvalidInput
@@ -59,7 +59,7 @@ def run() -> None:
     A reader that left early (`archgen schema | head`) has seen enough: the
     output it did not take is dropped without an error, as `head` expects.
     """
-    _start_quickly()
+    start_quickly()
     try:
         main.main(prog_name="archgen")
     except SystemExit as done:
@@ -70,22 +70,6 @@ def run() -> None:
     _flush(sys.stdout)
     _flush(sys.stderr)
     os._exit(code)
-
-
-def _start_quickly() -> None:
-    """Spare a short run what only a long-lived process needs (the console command only).
-
-    The cyclic garbage collector runs after every 700 new objects; loading
-    archgen's modules and models makes hundreds of thousands, so it ran some
-    hundred times in a render, about 5% of its time, finding next to nothing.
-    It now runs after every 100,000 (as mypy does for the same reason); a
-    long run still collects. pydantic's plugins, which another package may
-    install to watch every validation, are not looked for unless the user
-    says otherwise with PYDANTIC_DISABLE_PLUGINS: the search reads the metadata
-    of every installed distribution, and none of them is meant for archgen.
-    """
-    gc.set_threshold(100_000, 50, 50)
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def _exit_status(code: object) -> int:
