@@ -80,8 +80,10 @@ def current_without_loading(
 def _current(target: Path, fmt: str, inputs: Inputs) -> bool:
     """Tell whether `target` carries the input fingerprint of today's bytes (or was vouched for)."""
     shown = read_output(target, fmt)
+    if shown is None:  # nothing to compare: today's fingerprint is not worked out
+        return False
     now = inputs.fingerprint(target, fmt)
-    return shown is not None and (shown.made_from(now) or remembered.vouched(now, shown))
+    return shown.made_from(now) or remembered.vouched(now, shown)
 
 
 def _read_inputs(file: Path, settings: bytes, layout: bytes) -> Inputs | None:
