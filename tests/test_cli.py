@@ -129,14 +129,14 @@ def test_check_loads_no_renderer() -> None:
 
 
 def test_a_png_render_loads_only_what_a_picture_needs(tmp_path: Path) -> None:
-    """No templates, no settings, and no search for pydantic plugins the command does not load."""
+    """No templates, no schema, and no search for pydantic plugins the command does not load."""
     setup = "import atexit, sys\natexit.register(lambda: print(' '.join(sys.modules)))"
     capstone = str(ROOT / "architectures" / "capstone.yaml")
     done = run_console_script(setup, "render", capstone, "--format", "png", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     modules = set(done.stdout.split())
     assert {"pydantic", "archgen.rules.engine", "graphviz"} <= modules  # the findings are marked
-    unused = {"importlib.metadata", "jinja2", "markdown", "jsonschema", "archgen.commands.settings"}
+    unused = {"importlib.metadata", "jinja2", "markdown", "jsonschema"}
     assert unused & modules == set()
 
 
