@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from archgen.cli import main
-from archgen.layout.drawing import build_scene, plan
+from archgen.layout.drawing import build_scene, draw, plan
+from archgen.layout.geometry import from_dot_json
 from archgen.layout.line_looks import look
 from archgen.layout.mermaid_text import label
 from archgen.loader import load_file, load_text
@@ -114,3 +115,18 @@ def test_draw_io_and_mermaid_carry_the_line_and_its_legend_row(tmp_path: Path, v
     mermaid = (tmp_path / f"{stem}.mmd").read_text(encoding="utf-8")
     assert 'n_api -.->|"checks tokens"| n_sign_in' in mermaid
     assert f"{label(look('authorizer').words() + ':')} {label(MEANING)}" in mermaid
+
+
+def test_the_label_is_drawn_between_the_api_and_the_pool_where_the_tidy_pass_put_it() -> None:
+    """The PNG and draw.io put the label where the tidy pass did.
+
+    neato draws a label placed after the layout at its `xlp`: an `lp` left it
+    where dot's own search put it, by the API's role, while draw.io read the
+    tidied spot.
+    """
+    drawn = draw(plan(load_file(SERVERLESS)), ("json",)).outputs["json"]
+    geometry = from_dot_json(drawn)
+    x, _ = geometry.labels["authorizer:api>sign-in"]
+    api, pool = geometry.nodes["api"], geometry.nodes["sign-in"]
+    assert api.x + api.width < x < pool.x
+    assert '"xlp"' in drawn.decode()
