@@ -15,10 +15,11 @@ from archgen.layout.groups import BOX_NAMES, box_ids
 from archgen.layout.legend_boxes import box_rows
 from archgen.layout.path import Door, ways
 from archgen.layout.scene import Edge, Scene, walk
+from archgen.model.access import token_pools
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
 from archgen.model.flows import flow_badges, flow_letter
-from archgen.model.resources.edge import Route53, Waf
+from archgen.model.resources.edge import ApiGateway, Route53, Waf
 from archgen.model.resources.network import Subnet
 from archgen.model.resources.security import AcmCertificate
 from archgen.model.resources.services import IamRole
@@ -30,6 +31,7 @@ _MEANINGS = {
     "outbound": "outbound through NAT",
     "blocked": "blocked: the network refuses it",
     "protects": "WAF protects",
+    "authorizer": "API checks tokens of",
     "alias": "DNS alias: resolves to",
     "replication": "replication between zones",
     "role": "IAM role assumed by",
@@ -66,6 +68,7 @@ def _edges(arch: Architecture, scene: Scene) -> None:
                 Edge(f"alias:{route53.id}>{alias}", route53.id, target, "alias", "resolves to")
             )
     _protection_edges(arch, scene)
+    _authorizer_edges(arch, scene)
     _replication_edges(arch, scene)
     _interface_edges(arch, scene)
     _role_edges(arch, scene)
@@ -110,6 +113,25 @@ def _protection_edges(arch: Architecture, scene: Scene) -> None:
                 target = scene.copies[protected][0]
                 edge_id = f"protects:{waf.id}>{protected}"
                 scene.edges.append(Edge(edge_id, waf.id, target, "protects"))
+
+
+def _authorizer_edges(arch: Architecture, scene: Scene) -> None:
+    """Tie each API with a Cognito authorizer to the user pools whose tokens it checks.
+
+    No request of a caller flows along it: API Gateway reads the pool's
+    signing keys to check each token, so the line says whom the API trusts.
+    It places nothing either: the pool already stands on the API's row, and a
+    label dot ranked would open a row above it and move the whole picture, so
+    the label is placed after the layout (`style.EDGES` keeps room for it).
+    """
+    for api in arch.resources_of(ApiGateway):
+        for pool in token_pools(arch, api.id):
+            if api.id in scene.copies and pool in scene.copies:
+                edge_id = f"authorizer:{api.id}>{pool}"
+                target = scene.copies[pool][0]
+                scene.edges.append(
+                    Edge(edge_id, api.id, target, "authorizer", "checks tokens", label_outside=True)
+                )
 
 
 def _role_edges(arch: Architecture, scene: Scene) -> None:

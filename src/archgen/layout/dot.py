@@ -255,6 +255,8 @@ def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[st
     label = edge_label(edge)
     if label:
         attrs["xlabel" if edge.label_outside else "label"] = label
+    if edge.label_outside and "lp" in attrs:  # neato -n2 draws an xlabel at its xlp alone
+        attrs["xlp"] = attrs.pop("lp")
     if not edge.constraint:
         attrs["constraint"] = "false"
     graph.edge(edge.source, edge.target, id=edge.id, **attrs)

@@ -23,6 +23,7 @@ COLOUR_NAMES = {
     "#C925D1": "magenta",
     "#ED7100": "orange",
     "#248814": "green",
+    "#0972D3": "blue",
 }
 """The words a text-only legend (Mermaid's) gives a line's colour; the dark ink goes unsaid."""
 

@@ -76,6 +76,18 @@ EDGES: dict[str, dict[str, str]] = {
         "arrowsize": "0.7",
         "constraint": "false",
     },
+    # weight 0: the line pulls no icon sideways; minlen 2: on one row, two node gaps
+    # between the API and the pool hold the label "checks tokens" placed after the layout
+    "authorizer": {
+        "color": "#0972D3",
+        "penwidth": "1.2",
+        "style": "dashed",
+        "arrowhead": "onormal",
+        "arrowsize": "0.8",
+        "constraint": "false",
+        "weight": "0",
+        "minlen": "2",
+    },
     "interface": {"color": "#ED7100", "style": "dotted", "arrowhead": "none"},
     "alias": {
         "color": "#8C4FFF",
@@ -97,7 +109,8 @@ EDGES: dict[str, dict[str, str]] = {
 }
 """Each kind of line, told apart by colour, stroke and end (`line_looks`): outbound traffic
 in the public subnets' green (its way to the internet), a DNS alias dotted in Route 53's
-purple with a hollow head, events and polls dashed with open heads (DESIGN 7.1)."""
+purple with a hollow head, events and polls dashed with open heads (DESIGN 7.1), an API's
+check of a user pool's tokens dashed in blue with a hollow head (the three reds are taken)."""
 
 ICON_SIZE = 48
 """Pixels of an icon in the picture; labels sit below it."""

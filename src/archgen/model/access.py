@@ -15,7 +15,7 @@ from archgen.model.document import Connection
 from archgen.model.resources.data import S3
 from archgen.model.resources.edge import ApiGateway, CloudFront
 from archgen.model.resources.facts import HoldsRole
-from archgen.model.resources.services import IamRole
+from archgen.model.resources.services import Cognito, IamRole
 
 PUBLIC_APIS = frozenset({"cognito"})
 """Signed-API services whose client-facing calls (sign-up, sign-in) need no credentials."""
@@ -124,6 +124,25 @@ def _no_role(arch: Architecture, caller: str, callee: str) -> str:
     if roles:
         return f"its role {', '.join(roles)} does not allow {callee}"
     return f"it holds no role to allow {callee}"
+
+
+def token_pools(arch: Architecture, api_id: str) -> tuple[str, ...]:
+    """Return the user pools whose tokens an API's Cognito authorizer checks, in file order.
+
+    The format names no pool on the API (DESIGN 7.3 gives `authorizer` a kind
+    only), so the design itself must tell: its one pool; of several, those the
+    API's callers sign in at (a connection from a caller to the pool), which
+    is how a browser comes by the token it sends; every pool when no caller
+    says which, rather than guess one and hide a trust the API may have.
+    """
+    if arch.get(api_id, ApiGateway).authorizer != "cognito":
+        return ()
+    pools = tuple(pool.id for pool in arch.resources_of(Cognito))
+    if len(pools) < 2:
+        return pools
+    callers = {ends(arch, c)[0] for _, c in arch.connections_to(api_id)}
+    signed = [p for p in pools if any(c.source in callers for _, c in arch.connections_to(p))]
+    return tuple(signed) or pools
 
 
 def _api(api: ApiGateway) -> Access:
