@@ -83,14 +83,27 @@ class Grid(Generic[Item]):
         found: Iterable[int]
         if len(columns) * len(rows) > len(self._items):
             found = range(len(self._items))
+        elif len(columns) * len(rows) == 1 and not self._wide:
+            found = self._cells.get((columns[0], rows[0]), ())  # filed in the order added
         else:
             cells, seen = self._cells, set(self._wide)
             for x in columns:
                 for y in rows:
                     seen.update(cells.get((x, y), ()))
             found = sorted(seen)
+        # `near(bounds[i], box)` written out: called for every item looked at, the
+        # call costs more than the test (the same sums and comparisons, in that order).
         bounds, items = self._bounds, self._items
-        return [items[i] for i in found if near(bounds[i], box)]
+        left, bottom, right, top = box
+        left, bottom = left - MARGIN, bottom - MARGIN
+        return [
+            items[i]
+            for i in found
+            if (b := bounds[i])[0] - MARGIN <= right
+            and left <= b[2]
+            and b[1] - MARGIN <= top
+            and bottom <= b[3]
+        ]
 
 
 class Apart:
