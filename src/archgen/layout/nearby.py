@@ -69,10 +69,11 @@ class Grid(Generic[Item]):
         cells = self._cells
         for x in columns:
             for y in rows:
-                if (x, y) in cells:
-                    cells[x, y].append(index)
-                else:
+                filed = cells.get((x, y))
+                if filed is None:
                     cells[x, y] = [index]
+                else:
+                    filed.append(index)
 
     def near(self, box: Rect) -> list[Item]:
         """Return every item whose bounds come within the margin of `box`, in the order added.
