@@ -11,7 +11,15 @@ from archgen.layout.around import _cuts
 from archgen.layout.label_owner import meets
 from archgen.layout.label_spots import _overlap
 from archgen.layout.laid import Rect
-from archgen.layout.nearby import Apart, Grid, Segment, box_grid, segment_bounds, segment_grid
+from archgen.layout.nearby import (
+    Apart,
+    Grid,
+    Segment,
+    box_grid,
+    near,
+    segment_bounds,
+    segment_grid,
+)
 from archgen.layout.repair import _enters
 
 # Whole points often (lines touch boxes at their edges), fractions and far pictures too.
@@ -76,6 +84,30 @@ def test_the_grid_keeps_every_box_that_overlaps_a_box(items: list[Rect], boxes: 
         assert [b for b in grid.near(box) if _overlap(b, box)] == [
             b for b in items if _overlap(b, box)
         ]
+
+
+@st.composite
+def _small_boxes(draw: st.DrawFn) -> Rect:
+    """Return a box a few points wide: most lie in one cell of the grid, some across two."""
+    (x, y), width, height = draw(_POINT), draw(st.floats(0.0, 30.0)), draw(st.floats(0.0, 30.0))
+    return (x, y, x + width, y + height)
+
+
+@_SETTINGS
+@given(
+    st.lists(st.one_of(_small_boxes(), _boxes()), max_size=40),
+    st.lists(st.one_of(_small_boxes(), _boxes()), min_size=1, max_size=8),
+)
+def test_the_grid_answers_as_the_bounds_test_of_every_item_in_the_order_added(
+    items: list[Rect], boxes: list[Rect]
+) -> None:
+    """The grid hands over exactly the items `near` tells of, in the order added.
+
+    Whatever cells a question covers: one, many, or more than there are items.
+    """
+    grid = box_grid(items)
+    for box in boxes:
+        assert grid.near(box) == [item for item in items if near(item, box)]
 
 
 def test_the_grid_hands_over_only_the_pieces_near_the_box() -> None:

@@ -83,9 +83,11 @@ def _candidates(
     """
     levels, columns = lanes
     lengths = reach.lengths(source, target)
-    last = _last_kept(lengths)
+    cutoff, place = _last_kept(lengths)
     kept = sorted(
-        (lengths[i], i, kind) for i, kind in reach.open(source, target) if (lengths[i], i) <= last
+        (length, i, kind)
+        for i, kind in reach.open(source, target)
+        if (length := lengths[i]) < cutoff or (length == cutoff and i <= place)
     )
     for length, i, kind in kept:
         corners = _route(source, target, levels, columns, i)

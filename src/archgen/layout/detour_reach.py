@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import add
 
 from archgen.layout.detour_ends import inside
 from archgen.layout.detour_judge import Judge, Segment
@@ -58,9 +59,9 @@ class Reach:
         across, down = abs(sx - tx), abs(sy - ty)
         lengths = [across + down, across + down]
         ups, downs = self._distances(0, sy, False), self._distances(0, ty, True)
-        lengths += [across + one + two for one, two in zip(ups, downs, strict=True)]
+        lengths += map(add, map(across.__add__, ups), downs)  # (across + one) + two
         lefts, rights = self._distances(1, sx, False), self._distances(1, tx, True)
-        lengths += [down + one + two for one, two in zip(lefts, rights, strict=True)]
+        lengths += map(add, map(down.__add__, lefts), rights)
         return lengths
 
     def _distances(self, axis: int, at: float, to: bool) -> list[float]:

@@ -34,7 +34,13 @@ Cell = tuple[int, int]
 def segment_bounds(segment: Segment) -> Rect:
     """Return the smallest box holding a straight piece."""
     (x1, y1), (x2, y2) = segment
-    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+    # min() and max() written out (asked for every piece judged): the same values they give
+    return (
+        x2 if x2 < x1 else x1,
+        y2 if y2 < y1 else y1,
+        x2 if x2 > x1 else x1,
+        y2 if y2 > y1 else y1,
+    )
 
 
 def near(a: Rect, b: Rect) -> bool:
@@ -69,10 +75,11 @@ class Grid(Generic[Item]):
         cells = self._cells
         for x in columns:
             for y in rows:
-                if (x, y) in cells:
-                    cells[x, y].append(index)
-                else:
+                filed = cells.get((x, y))
+                if filed is None:
                     cells[x, y] = [index]
+                else:
+                    filed.append(index)
 
     def near(self, box: Rect) -> list[Item]:
         """Return every item whose bounds come within the margin of `box`, in the order added.
@@ -83,14 +90,27 @@ class Grid(Generic[Item]):
         found: Iterable[int]
         if len(columns) * len(rows) > len(self._items):
             found = range(len(self._items))
+        elif len(columns) * len(rows) == 1 and not self._wide:
+            found = self._cells.get((columns[0], rows[0]), ())  # filed in the order added
         else:
             cells, seen = self._cells, set(self._wide)
             for x in columns:
                 for y in rows:
                     seen.update(cells.get((x, y), ()))
             found = sorted(seen)
+        # `near(bounds[i], box)` written out: called for every item looked at, the
+        # call costs more than the test (the same sums and comparisons, in that order).
         bounds, items = self._bounds, self._items
-        return [items[i] for i in found if near(bounds[i], box)]
+        left, bottom, right, top = box
+        left, bottom = left - MARGIN, bottom - MARGIN
+        return [
+            items[i]
+            for i in found
+            if (b := bounds[i])[0] - MARGIN <= right
+            and left <= b[2]
+            and b[1] - MARGIN <= top
+            and bottom <= b[3]
+        ]
 
 
 class Apart:

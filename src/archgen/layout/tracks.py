@@ -69,14 +69,18 @@ class Tracks:
         each run is given by its two ends along that line, as `shares` compares them.
         A run on its track starts within a track of `at`: only three bands are looked at.
         """
-        found = []
+        found, current, along = [], self.current, 1 - axis
         for band in range(math.floor((at - TRACK) / TRACK), math.floor((at + TRACK) / TRACK) + 1):
             for key, version, other in self._tracks.get((axis, band), ()):
-                if key == edge_id or self.current[key] != version:
-                    continue
-                beside = _beside((other[0][axis], other[1][axis]), at)
-                if beside and near(segment_bounds(other), box):
-                    found.append((other[0][1 - axis], other[1][1 - axis]))
+                one, two = other
+                if (
+                    key != edge_id
+                    and current[key] == version
+                    and abs(one[axis] - at) < TRACK  # `_beside`, written out: asked per lane
+                    and abs(two[axis] - at) < TRACK
+                    and near(segment_bounds(other), box)
+                ):
+                    found.append((one[along], two[along]))
         return found
 
     def straddling(
