@@ -73,7 +73,9 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
             graph.node(_plain(node_id), **scene.overlay[node_id])
     if scene.legend:
         pinned = node_attributes(at, "legend") if at is not None else {}
-        graph.node("legend", label=legend_label(scene.legend), shape="plain", **pinned)
+        grid = at.legend_grid if at is not None else None
+        label = legend_label(scene.legend, grid, probe=at is None)  # dot measures its rows
+        graph.node("legend", label=label, shape="plain", **pinned)
     source: str = graph.source
     return source
 

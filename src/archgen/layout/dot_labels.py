@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archgen.layout import style
 from archgen.layout.legend_boxes import swatch
+from archgen.layout.legend_grid import BORDER, PADDING, PROBE, SPACING, Grid
 from archgen.layout.line_looks import look
 from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge
@@ -31,33 +32,68 @@ def marker_table(text: str, severity: str) -> str:
     )
 
 
-def legend_label(rows: list[tuple[str, str]]) -> str:
-    """Return the legend: flow badges with their names, then the line styles."""
-    cells = []
-    for key, meaning in rows:
-        if key.startswith("line:"):
-            seen = look(key.removeprefix("line:"))
-            marker = f'<FONT COLOR="{seen.colour}"><B>{seen.sample()}</B></FONT>'
-        elif (box := swatch(key)) is not None:
-            dashed = ' STYLE="dashed"' if box.dashed else ""
-            marker = (
-                f'<TABLE BORDER="1"{dashed} COLOR="{box.border}" CELLPADDING="0"><TR>'
-                f'<TD BGCOLOR="{box.fill}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
-            )
-        elif (finding := legend_mark(key)) is not None:
-            marker = marker_table(finding[1], finding[0])
-        else:
-            marker = (
-                f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
-                f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(key)}&nbsp;</B></FONT>'
-                "</TD></TR></TABLE>"
-            )
-        cells.append(
-            f'<TR><TD ALIGN="CENTER">{marker}</TD><TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
+def legend_label(
+    rows: list[tuple[str, str]], grid: Grid | None = None, *, probe: bool = False
+) -> str:
+    """Return the legend: flow badges with their names, then the line styles, then the boxes.
+
+    Without a `grid` the rows stand in one column; `probe` paints each marker
+    cell in white, for `legend_grid.measure` to read each row's box from dot's
+    layout. With a grid, the rows flow down its columns in cells of its sizes.
+    """
+    head = (
+        f'<<TABLE BORDER="{BORDER:g}" COLOR="#AAB7B8" CELLBORDER="0" '
+        f'CELLSPACING="{SPACING:g}" CELLPADDING="{PADDING:g}">'
+    )
+    if grid is None or grid.columns == 1:
+        paint = f' BORDER="1" CELLPADDING="{PADDING - 1:g}" COLOR="{PROBE}"' if probe else ""
+        cells = [
+            f'<TR><TD ALIGN="CENTER"{paint}>{_legend_marker(key)}</TD>'
+            f'<TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
+            for key, meaning in rows
+        ]
+        title = '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>'
+        return head + title + "".join(cells) + "</TABLE>>"
+    title = (
+        f'<TR><TD COLSPAN="{2 * grid.columns}" ALIGN="LEFT" HEIGHT="{grid.title:g}">'
+        "<B>Legend</B></TD></TR>"
+    )
+    return head + title + "".join(_grid_rows(rows, grid)) + "</TABLE>>"
+
+
+def _grid_rows(rows: list[tuple[str, str]], grid: Grid) -> list[str]:
+    """Return the table rows of a columned legend: row i of each column side by side."""
+    lines = []
+    for index, height in enumerate(grid.heights):
+        cells = []
+        for column, width in enumerate(grid.widths):
+            number = column * grid.per_column + index
+            key, meaning = rows[number] if number < len(rows) else ("", "")
+            size = f'HEIGHT="{height:g}"'
+            marker = _legend_marker(key) if key else ""
+            cells.append(f'<TD ALIGN="CENTER" WIDTH="{grid.marker:g}" {size}>{marker}</TD>')
+            cells.append(f'<TD ALIGN="LEFT" WIDTH="{width:g}" {size}>{html_text(meaning)}</TD>')
+        lines.append("<TR>" + "".join(cells) + "</TR>")
+    return lines
+
+
+def _legend_marker(key: str) -> str:
+    """Return what a legend row shows of its key: a line's sample, a box's swatch, a badge."""
+    if key.startswith("line:"):
+        seen = look(key.removeprefix("line:"))
+        return f'<FONT COLOR="{seen.colour}"><B>{seen.sample()}</B></FONT>'
+    if (box := swatch(key)) is not None:
+        dashed = ' STYLE="dashed"' if box.dashed else ""
+        return (
+            f'<TABLE BORDER="1"{dashed} COLOR="{box.border}" CELLPADDING="0"><TR>'
+            f'<TD BGCOLOR="{box.fill}" WIDTH="30" HEIGHT="12"></TD></TR></TABLE>'
         )
+    if (finding := legend_mark(key)) is not None:
+        return marker_table(finding[1], finding[0])
     return (
-        '<<TABLE BORDER="1" COLOR="#AAB7B8" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
-        '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(cells) + "</TABLE>>"
+        f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{style.BADGE}" '
+        f'STYLE="rounded"><FONT COLOR="white"><B>&nbsp;{html_text(key)}&nbsp;</B></FONT>'
+        "</TD></TR></TABLE>"
     )
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from archgen.layout.legend_grid import Cells, Grid, measure
+
 POINTS_PER_INCH = 72.0
 
 Rect = tuple[float, float, float, float]
@@ -39,6 +41,10 @@ class Laid:
     """Nodes the tidy pass moved: the lines at them are routed again."""
     rerouted: set[str] = field(default_factory=set)
     """Lines given a new route after their ends moved (`route`)."""
+    legend_cells: Cells | None = None
+    """What dot measured of the legend's rows, laid out in one column (`legend_grid`)."""
+    legend_grid: Grid | None = None
+    """The columns the tidy pass gave the legend; None keeps its one column."""
 
     def centre(self, name: str) -> Point:
         """Return the centre of a node's box."""
@@ -194,6 +200,8 @@ def parse(raw: bytes) -> Laid:
             half_w = float(item["width"]) * POINTS_PER_INCH / 2
             half_h = float(item["height"]) * POINTS_PER_INCH / 2
             laid.nodes[name] = (x - half_w, y - half_h, x + half_w, y + half_h)
+            if name == "legend":
+                laid.legend_cells = measure(item)
     for edge in data.get("edges", []):
         if "id" not in edge:
             continue

@@ -1,6 +1,6 @@
 """The legend in an empty corner of the page, where one holds it, else under the AWS Cloud.
 
-The tidy pass first puts the legend under the cloud (`tidy`), a band of page
+The tidy pass first puts the legend under the cloud (`legend_place`), a band of page
 that holds nothing else. Where the page already has an empty stretch the
 legend fits in (the column under an actor beside the cloud, say), that band
 is dead space: every pixel of it costs drawing time, and the page's height
@@ -13,12 +13,14 @@ gives the same place.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
 from archgen.layout.detour_judge import cuts
 from archgen.layout.label_spots import Segment, curve_points, label_box, overlaps
 from archgen.layout.laid import Laid, Rect, hull
+from archgen.layout.legend_grid import Grid, grid, grids
 from archgen.layout.scene import Group, Scene
 
 _GAP = 12.0
@@ -26,16 +28,35 @@ _GAP = 12.0
 
 
 def settle_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
-    """Move the legend into the page's free stretch nearest its bottom right, if one holds it."""
+    """Move the legend into the page's free stretch nearest its bottom right, if one holds it.
+
+    Each of its shapes is tried, the fewest columns first: a free stretch
+    beside a tall column of icons holds one column, one under a wide row of
+    actors several.
+    """
     legend = laid.nodes.get("legend")
     known = {*scene.nodes, *(group.anchor for group in groups), "legend"}
     if legend is None or any(name not in known for name in laid.nodes):
         return  # a caller's own node (a diff's colour key) goes beside the legend under the cloud
-    spot = free_spot(
-        legend[2] - legend[0], legend[3] - legend[1], boxes(scene, laid), lambda: lines(scene, laid)
-    )
-    if spot is not None:
-        laid.move("legend", spot[0] - legend[0], spot[1] - legend[1])
+    taken = boxes(scene, laid)
+    pieces = functools.cache(lambda: lines(scene, laid))
+    shapes: list[Grid | None] = [None]
+    if laid.legend_cells is not None:
+        shapes = [g if g.columns > 1 else None for g in grids(laid.legend_cells)]
+    for shape in shapes:
+        width, height = shape.size() if shape is not None else _one_column(laid, legend)
+        spot = free_spot(width, height, taken, pieces)
+        if spot is not None:
+            laid.legend_grid = shape
+            laid.nodes["legend"] = (spot[0], spot[1], spot[0] + width, spot[1] + height)
+            return
+
+
+def _one_column(laid: Laid, legend: Rect) -> tuple[float, float]:
+    """Return the one-column legend's size: as dot drew it, unless the tidy pass reshaped it."""
+    if laid.legend_grid is None or laid.legend_cells is None:
+        return (legend[2] - legend[0], legend[3] - legend[1])
+    return grid(laid.legend_cells, len(laid.legend_cells.texts)).size()
 
 
 def boxes(scene: Scene, laid: Laid) -> list[Rect]:

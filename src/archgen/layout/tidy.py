@@ -17,6 +17,7 @@ from archgen.layout.groups import BOX_NAMES
 from archgen.layout.keep_in import keep_in_boxes
 from archgen.layout.laid import Laid, hull, open_column
 from archgen.layout.landing import land_on_icons
+from archgen.layout.legend_place import place_legend
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
 from archgen.layout.over_door import line_up_doors
@@ -55,7 +56,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     for group in spanning:
         _span(laid, group)
     security_boxes.refit(groups, laid, kept, scene.bars)
-    _legend_below(laid)
+    place_legend(scene, laid, groups)
     line_up_doors(scene, laid, groups)  # CloudFront over its gateway, then its actor over it
     lift_actors(scene, laid, groups)  # before routing: its line is routed as moved
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
@@ -73,29 +74,6 @@ def tidy(scene: Scene, laid: Laid) -> None:
     free_labels(scene, laid, groups)
     close_empty_bands(scene, laid, groups)
     settle_legend(scene, laid, groups)  # last: it keeps clear of every line and label
-
-
-def _legend_below(laid: Laid) -> None:
-    """Put the legend under the AWS Cloud, at its right edge, in every picture.
-
-    A picture is embedded by its width; a legend beside the cloud costs a
-    sixth of it, and every text shrinks with it. One place in every picture
-    is where a reader looks for it. It has no lines to reroute. The picture
-    grows to hold it (and the title stays top), unless the page already has
-    free room that holds it (`legend_spot`, once every line is drawn).
-    """
-    legend, cloud = laid.nodes.get("legend"), laid.clusters.get("cluster_cloud")
-    if legend is None or cloud is None:
-        return
-    dx, dy = cloud[2] - legend[2], cloud[1] - _LEGEND_GAP - legend[3]
-    moved = (legend[0] + dx, legend[1] + dy, legend[2] + dx, legend[3] + dy)
-    laid.nodes["legend"] = moved
-    left, bottom, right, top = laid.bounds
-    laid.bounds = (min(left, moved[0]), min(bottom, moved[1] - _LEGEND_GAP), right, top)
-
-
-_LEGEND_GAP = 12.0
-"""Points between the AWS Cloud and a legend put under it."""
 
 
 def _groups(group: Group) -> list[Group]:
