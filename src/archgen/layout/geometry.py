@@ -8,6 +8,7 @@ machine paths, so tests can record it and feed the draw.io renderer with it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -37,6 +38,8 @@ class Geometry:
     edges: dict[str, tuple[Point, ...]]
     labels: dict[str, Point]
     """The centre graphviz gave each edge label, clear of every other label."""
+    legend_columns: int = 1
+    """The columns the legend's rows flow down (`legend_grid`), for draw.io to flow them alike."""
 
     def to_json(self) -> str:
         """Return the geometry as stable JSON (a recorded fixture for tests)."""
@@ -53,6 +56,7 @@ class Geometry:
             nodes={name: Box(**box) for name, box in data["nodes"].items()},
             edges={key: tuple((x, y) for x, y in points) for key, points in data["edges"].items()},
             labels={key: (x, y) for key, (x, y) in data["labels"].items()},
+            legend_columns=data.get("legend_columns", 1),
         )
 
 
@@ -88,7 +92,15 @@ def from_dot_json(raw: bytes) -> Geometry:
         place = edge.get("lp") or edge.get("xlp")  # xlp: a label placed after the layout
         if "id" in edge and place:
             labels[edge["id"]] = flip(*(float(v) for v in place.split(",")))
-    return Geometry(round(right - left, 2), round(top - bottom, 2), clusters, nodes, edges, labels)
+    size = (round(right - left, 2), round(top - bottom, 2))
+    return Geometry(*size, clusters, nodes, edges, labels, _legend_columns(data))
+
+
+def _legend_columns(data: dict[str, Any]) -> int:
+    """Return how many columns the legend's rows flow down: its title spans two cells of each."""
+    legend = next((o for o in data.get("objects", []) if o.get("name") == "legend"), None)
+    found = re.search(r'COLSPAN="(\d+)"', legend.get("label", "")) if legend else None
+    return int(found.group(1)) // 2 if found else 1
 
 
 def _on_curve(pos: str) -> list[Point]:

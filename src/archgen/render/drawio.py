@@ -15,9 +15,6 @@ import xml.etree.ElementTree as ET
 from archgen.layout import style
 from archgen.layout.bars import BAR_PAD
 from archgen.layout.geometry import Box, Geometry, Point
-from archgen.layout.legend_boxes import swatch
-from archgen.layout.line_looks import look
-from archgen.layout.marks import legend_mark
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines, walk
 from archgen.render import drawio_styles
 from archgen.render.base import Artifact
@@ -30,6 +27,7 @@ from archgen.render.drawio_geometry import (
     port,
     shifted,
 )
+from archgen.render.drawio_legend import legend_height, legend_value
 from archgen.safe_text import html_text
 
 _PAGE = Box(-MARGIN, -MARGIN, 0, 0)
@@ -75,7 +73,9 @@ def _marker(marker: str, severity: str) -> str:
     """Return the rule ids of a finding on what a cell draws, as the PNG shows them; "" for none."""
     if not marker:
         return ""
-    return " " + _badge(marker, style.BLOCKED if severity == "error" else style.WARNING)
+    return " " + drawio_styles.badge(
+        marker, style.BLOCKED if severity == "error" else style.WARNING
+    )
 
 
 def _number(value: float) -> str:
@@ -153,31 +153,20 @@ class _Writer:
         self._geometry(cell, box, origin)
 
     def legend(self, box: Box) -> None:
-        rows = []
-        for key, meaning in self.scene.legend:
-            if key.startswith("line:"):
-                seen = look(key.removeprefix("line:"))
-                marker = f'<font color="{seen.colour}"><b>{seen.sample()}</b></font>'
-            elif (kind := swatch(key)) is not None:
-                marker = drawio_styles.swatch(kind.border, kind.fill, dashed=kind.dashed)
-            elif (finding := legend_mark(key)) is not None:
-                colour = style.BLOCKED if finding[0] == "error" else style.WARNING
-                marker = _badge(finding[1], colour)
-            else:
-                marker = _badge(key)
-            rows.append(f"{marker}&nbsp; {html_text(meaning)}")
+        rows = self.scene.legend
+        columns = self.geometry.legend_columns
         cell = _cell(
             self.cells,
             {
                 "id": "legend:" + self.scene.name,
-                "value": "<b>Legend</b><br>" + "<br>".join(rows),
+                "value": legend_value(rows, columns),
                 "style": drawio_styles.LEGEND,
                 "vertex": "1",
                 "parent": "1",
             },
         )
-        lines = len(rows) + 1  # graphviz spaces its rows wider than draw.io's text does
-        self._geometry(cell, Box(box.x, box.y, box.width, _legend_height(lines)), _PAGE)
+        height = legend_height(len(rows), columns)
+        self._geometry(cell, Box(box.x, box.y, box.width, height), _PAGE)
 
     def edge(self, edge: Edge) -> None:
         label = _edge_value(edge)
@@ -286,21 +275,9 @@ def _edge_value(edge: Edge) -> str:
     neighbours' labels.
     """
     lines = "<br>".join(html_text(line) for line in edge.label.split("\n") if line)
-    return " ".join([*(_badge(b) for b in edge.badges), lines]).strip()
-
-
-def _legend_height(lines: int) -> float:
-    """Return the height of a legend of `lines` lines in draw.io: 11 px text and 6 px spacing."""
-    return 2 * 6 + 14.0 * lines + 4
+    return " ".join([*(drawio_styles.badge(b) for b in edge.badges), lines]).strip()
 
 
 def _cell(parent: ET.Element, attributes: dict[str, str]) -> ET.Element:
     """Add an mxCell; attributes in a dict, since `parent` is also a cell attribute."""
     return ET.SubElement(parent, "mxCell", attrib=attributes)
-
-
-def _badge(text: str, colour: str = style.BADGE) -> str:
-    return (
-        f'<span style="background-color: {colour}; color: #ffffff; border-radius: 4px; '
-        f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
-    )

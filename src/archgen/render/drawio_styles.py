@@ -12,6 +12,7 @@ from archgen.errors import RenderError
 from archgen.layout import style
 from archgen.layout.line_looks import look
 from archgen.model.catalogue import CATALOGUE, facts_of
+from archgen.safe_text import html_text
 
 _LABEL = (
     "sketch=0;outlineConnect=0;fontColor=#232F3E;dashed=0;verticalLabelPosition=bottom;"
@@ -129,4 +130,12 @@ def swatch(border: str, fill: str, *, dashed: bool = False) -> str:
     return (
         f'<span style="background-color:{fill};border:1px {line} {border};">'
         "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    )
+
+
+def badge(text: str, colour: str = style.BADGE) -> str:
+    """Return a flow badge or a finding's rule ids as a rounded tag, as the picture draws them."""
+    return (
+        f'<span style="background-color: {colour}; color: #ffffff; border-radius: 4px; '
+        f'padding: 0 3px;"><b>{html_text(text)}</b></span>'
     )
