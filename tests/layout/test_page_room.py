@@ -137,7 +137,7 @@ PAGES = {
     "serverless-api-streams": ((1.96, 1.84), (1.96, 1.84)),
     "static-site-cognito-api": ((1.89, 1.70), (1.89, 1.70)),
     "step-functions-orders": ((2.00, 1.83), (2.00, 1.83)),
-    "student-flawed": ((1.91, 1.78), (2.31, 2.26)),
+    "student-flawed": ((1.91, 1.78), (2.31, 2.17)),
     "three-az-web-app": ((4.42, 3.74), (6.52, 5.54)),
     "transit-gateway-hub-spoke": ((6.56, 5.42), (10.98, 8.78)),
     "vpc-peering-shared-services": ((3.59, 3.29), (6.68, 5.54)),

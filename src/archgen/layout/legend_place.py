@@ -3,7 +3,8 @@
 A picture is embedded by its width, and its drawing time grows with its
 area. A legend of one column under the cloud leaves a band as tall as the
 legend across the whole page, empty but for it; its rows flowed into as many
-columns as the cloud's width holds make that band as short as the legend can
+columns as the page holds left of the cloud's right edge (the cloud's width,
+and an actor's column beside it) make that band as short as the legend can
 be (`legend_grid`). Beside the cloud it costs a column instead of a band;
 it goes there only when that makes the page smaller. One place in every
 picture is where a reader looks for it: the bottom right of the cloud. The
@@ -31,7 +32,8 @@ def place_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     page = hull([*(b for n, b in laid.nodes.items() if n != "legend"), *laid.clusters.values()])
     shapes = grids(laid.legend_cells) if laid.legend_cells is not None else []
     width, height = legend[2] - legend[0], legend[3] - legend[1]
-    wide = [g for g in shapes if g.size()[0] <= cloud[2] - cloud[0] - beside_key]
+    room = cloud[2] - min(cloud[0], page[0]) - beside_key  # actors left of the cloud widen it
+    wide = [g for g in shapes if g.size()[0] <= room]
     shape = wide[-1] if wide else None  # the most columns the cloud's width holds
     if shape is not None:
         width, height = shape.size()

@@ -73,6 +73,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     join_boxes(scene, laid)
     free_labels(scene, laid, groups)
     close_empty_bands(scene, laid, groups)
+    place_legend(scene, laid, groups)  # again: the actors stand where they will be drawn
     settle_legend(scene, laid, groups)  # last: it keeps clear of every line and label
 
 
