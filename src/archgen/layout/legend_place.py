@@ -28,18 +28,16 @@ def place_legend(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     if legend is None or cloud is None:
         return
     known = {*scene.nodes, *(group.anchor for group in groups), "legend"}
-    beside_key = sum(b[2] - b[0] + GAP for n, b in laid.nodes.items() if n not in known)
+    key = sum(b[2] - b[0] + GAP for n, b in laid.nodes.items() if n not in known)  # a diff's
     page = hull([*(b for n, b in laid.nodes.items() if n != "legend"), *laid.clusters.values()])
     shapes = grids(laid.legend_cells) if laid.legend_cells is not None else []
-    width, height = legend[2] - legend[0], legend[3] - legend[1]
-    room = cloud[2] - min(cloud[0], page[0]) - beside_key  # actors left of the cloud widen it
+    room = cloud[2] - min(cloud[0], page[0]) - key  # an actor's column left of the cloud
     wide = [g for g in shapes if g.size()[0] <= room]
-    shape = wide[-1] if wide else None  # the most columns the cloud's width holds
-    if shape is not None:
-        width, height = shape.size()
+    shape = wide[-1] if wide else None  # the most columns the room holds: the fewest rows
+    width, height = shape.size() if shape else (legend[2] - legend[0], legend[3] - legend[1])
     spot = (cloud[2] - width, cloud[1] - GAP - height, cloud[2], cloud[1] - GAP)
     tall = [g for g in shapes if g.size()[1] <= cloud[3] - cloud[1]]
-    if tall and not beside_key:  # a diff's colour key stands left of the legend, under the cloud
+    if tall and not key:  # a diff's colour key stands left of the legend, under the cloud
         aside = _beside(cloud, tall[0])
         if _area(hull([page, aside])) < _area(hull([page, spot])):
             shape, spot = tall[0], aside
@@ -56,4 +54,5 @@ def _beside(cloud: Rect, shape: Grid) -> Rect:
 
 
 def _area(box: Rect) -> float:
+    """Return a box's area: the page's, whose pixels the PNG draws."""
     return (box[2] - box[0]) * (box[3] - box[1])
