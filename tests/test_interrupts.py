@@ -1,7 +1,7 @@
 """A render stopped at any moment leaves all the old outputs or all the new ones.
 
-The real console script renders five architectures (twenty outputs) over the
-outputs of their previous version, and is sent SIGINT, SIGTERM or SIGKILL at
+The real console script renders five small architectures (twenty outputs) over
+the outputs of their previous version, and is sent SIGINT, SIGTERM or SIGKILL at
 many moments of its run: while it starts, draws, stages and commits. After
 SIGINT or SIGTERM the folder holds no working files; SIGKILL amid the renames
 leaves some new outputs in place and the rest staged, and the next run that
@@ -27,14 +27,24 @@ from click.testing import CliRunner
 from archgen.cli import main
 from archgen.commands.atomic import Interrupted, SignalGuard
 from archgen.commands.output_folder import COMPLETE_MARKER, STAGING_PREFIX
-from tests.conftest import ARCHITECTURES
 
 SCRIPT = Path(sys.executable).parent / "archgen"
-COPIES = {
-    "employee-directory-ec2-b": "employee-directory-ec2",
-    "employee-directory-serverless-b": "employee-directory-serverless",
-}
-"""Two more designs, copies of the smaller shipped ones: five files, each run a third shorter."""
+NAMES = ("directory", "orders", "payments", "photos", "search")
+"""Five small designs, twenty outputs: the moments tested are the run's, not the pictures'."""
+DESIGN = """archgen: 1
+name: {name}
+title: The {name} service
+region: us-east-1
+resources:
+  users: {{type: client, label: Users}}
+  api: {{type: api_gateway, label: {name} API, kind: http}}
+  handler: {{type: lambda, label: {name} handler}}
+  table: {{type: dynamodb, label: {name} table}}
+connections:
+  - {{from: users, to: api, protocol: https, label: calls}}
+  - {{from: api, to: handler, protocol: https}}
+  - {{from: handler, to: table, protocol: https, label: reads and writes}}
+"""
 NEW_RESOURCE = "resources:\n  auditors: {type: client, label: Auditors}\n"
 
 
@@ -53,9 +63,8 @@ class Project:
 
 def _write_sources(folder: Path, *, new: bool) -> None:
     folder.mkdir(exist_ok=True)
-    shipped = {p.stem: p.read_text(encoding="utf-8") for p in ARCHITECTURES.glob("*.yaml")}
-    for name, original in {**{n: n for n in shipped}, **COPIES}.items():
-        text = shipped[original].replace(f"name: {original}\n", f"name: {name}\n", 1)
+    for name in NAMES:
+        text = DESIGN.format(name=name)
         if new:
             text = text.replace("resources:\n", NEW_RESOURCE, 1)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
@@ -267,7 +276,7 @@ def test_a_complete_staging_folder_is_rolled_forward_by_the_next_run(project: Pr
 def test_an_incomplete_staging_folder_is_removed_by_the_next_run(project: Project) -> None:
     """A run killed while staging: the new outputs it staged must not be used."""
     staging = _leave_staging(project, complete=False, moved=0)
-    (staging / "capstone.svg").unlink()
+    (staging / "orders.svg").unlink()
     assert _run(project, "--check") == (1, "21 outputs checked: 21 stale\n")
     assert _run(project) == (0, "20 written, 0 unchanged\n")
     assert not staging.exists()

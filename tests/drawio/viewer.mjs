@@ -1,6 +1,7 @@
 // Render a .drawio file in the real draw.io viewer (headless Chromium) and report what it drew.
 //
 // usage: node viewer.mjs VIEWER_DIR FILE.drawio SCREENSHOT.png [FILE.drawio SCREENSHOT.png ...]
+// (a screenshot named "-" is not taken: the report alone is wanted)
 // prints JSON, a list with one report a file: {version, vertices, edges, problems, labels,
 // pageErrors}. Each file opens in its own page and browser context; one process for many
 // files saves starting node and puppeteer again for each.
@@ -74,8 +75,10 @@ async function view(drawioFile, screenshot) {
         }),
       xml,
     );
-    const element = await tab.$("#host");
-    await element.screenshot({ path: screenshot });
+    if (screenshot !== "-") {
+      const element = await tab.$("#host");
+      await element.screenshot({ path: screenshot });
+    }
     return result;
   });
 }
