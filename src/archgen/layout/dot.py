@@ -25,7 +25,7 @@ from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
-from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots
+from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots, span_owner
 from archgen.safe_text import html_text
 
 
@@ -127,7 +127,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         if at is not None:
             attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
-            label=_SLOT_LABEL if group.kind == SLOT else _group_label(group),
+            label=_slot_label(group, scene) if group.kind == SLOT else _group_label(group),
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
@@ -180,23 +180,40 @@ def _group_label(group: Group) -> str:
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
         return f'<<FONT POINT-SIZE="{int(style.FONT_SIZES["group"]) + 3}">&#9873;</FONT> {text}>'
     name = "<BR/>".join(html_text(line) for line in name_lines(group))
+    lines = _left_lines(name_lines(group))
     marker = marker_cell(group.marker, group.severity)
     if icon is None:
         return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
     return (
         f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
-        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
+        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{lines}</TD>{marker}</TR>"
         f"{_notes(group)}</TABLE>>"
     )
 
 
-_SLOT_LABEL = f"<{BOX_NAMES['asg']}>"
-"""A slot's label for dot's first layout: room for the title line of the box across zones.
+def _slot_label(slot: Group, scene: Scene) -> str:
+    """Return a slot's label for dot's first layout: the title of the box across zones.
 
-The box is drawn over two or more slots, so its title (the kind and the
-resource's name) has the width of them all; a slot holding the whole title
-would widen every zone it is in.
-"""
+    The box is drawn over two or more slots with its title at the first
+    one's top left, so every slot holds the room of that title (wrapped by
+    `span_title`, its marker included): the first zone's share is then as
+    wide and as tall as the title, and no zone's or subnet's border cuts it.
+    """
+    owner = span_owner(scene.cloud, slot.id)
+    return _group_label(owner) if owner is not None else f"<{BOX_NAMES['asg']}>"
+
+
+def _left_lines(lines: list[str]) -> str:
+    """Return a name's lines as HTML text; more than one keep flush left, under the first.
+
+    graphviz aligns a line by the break that ends it, so the last line ends
+    with a break too.
+    """
+    if len(lines) == 1:
+        return html_text(lines[0])
+    left = '<BR ALIGN="LEFT"/>'
+    return f"{left}&nbsp;".join(html_text(line) for line in lines) + left
+
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 """A box's name: its icon, its name and its marker side by side."""

@@ -22,6 +22,7 @@ from archgen.layout import style
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.laid import Laid, rect_text
 from archgen.layout.scene import Group, Scene
+from archgen.safe_text import html_text
 
 
 def drawn_over_slots(group: Group) -> bool:
@@ -37,7 +38,7 @@ def draw_over_slot(
     label: Callable[[Group], str],
 ) -> None:
     """Draw the box across zones that `slot` is one zone's share of, inside the slot's subnet."""
-    owner = _owner(scene.cloud, slot.id)
+    owner = span_owner(scene.cloud, slot.id)
     if owner is None or f"cluster_{owner.id}" not in at.clusters:
         return
     index = owner.spans.index(slot.id)
@@ -46,6 +47,7 @@ def draw_over_slot(
     with graph.subgraph(name=name) as box:
         box.attr(
             label=label(owner),
+            tooltip=html_text(owner.label),  # the title in full, on one line (SVG)
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
@@ -55,12 +57,12 @@ def draw_over_slot(
         )
 
 
-def _owner(group: Group, slot: str) -> Group | None:
+def span_owner(group: Group, slot: str) -> Group | None:
     """Return the box across zones whose slots include `slot`."""
     if slot in group.spans and drawn_over_slots(group):
         return group
     for child in group.groups:
-        found = _owner(child, slot)
+        found = span_owner(child, slot)
         if found is not None:
             return found
     return None
