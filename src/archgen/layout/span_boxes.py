@@ -22,7 +22,6 @@ from archgen.layout import style
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.laid import Laid, rect_text
 from archgen.layout.scene import Group, Scene
-from archgen.safe_text import html_text
 
 
 def drawn_over_slots(group: Group) -> bool:
@@ -47,7 +46,6 @@ def draw_over_slot(
     with graph.subgraph(name=name) as box:
         box.attr(
             label=label(owner),
-            tooltip=html_text(owner.label),  # the title in full, on one line (SVG)
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
