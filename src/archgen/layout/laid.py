@@ -39,6 +39,8 @@ class Laid:
     """Nodes the tidy pass moved: the lines at them are routed again."""
     rerouted: set[str] = field(default_factory=set)
     """Lines given a new route after their ends moved (`route`)."""
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    """The lines of a box across zones' title, by the box's id, as the tidy pass fits them."""
 
     def centre(self, name: str) -> Point:
         """Return the centre of a node's box."""

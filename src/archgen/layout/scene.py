@@ -7,7 +7,6 @@ box and row, `connections` draws the lines and the legend, and
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,34 +59,12 @@ class Group:
 
 
 def name_lines(group: Group) -> list[str]:
-    """Return the lines of a box's name, as archgen wraps them: a security group's (netview).
+    """Return the lines of a box's name: a security group's is wrapped by archgen (netview).
 
-    A box across zones' name is wrapped by `span_lines`. Every other name is
-    the author's text on one line; a line break in it is shown as a space, as
-    in every picture.
+    Every other name is the author's text on one line; a line break in it is
+    shown as a space, as in every picture.
     """
-    if group.spans:
-        return span_lines(group.label)
     return group.label.split("\n") if group.kind == "sg" else [group.label]
-
-
-SPAN_LINE = 20
-"""Characters a line of a box across zones' title holds: the room dot gives one zone's share."""
-
-
-def span_lines(title: str) -> list[str]:
-    """Return a box across zones' title ("Auto Scaling group: Web servers") in short lines.
-
-    The title is written at the box's top left and the box runs on across
-    the gap between zones: on one line, "Auto Scaling group: Web and
-    application servers" runs over the first zone's and subnet's borders,
-    which then cut it. The kind goes on a line of its own and the name is
-    wrapped, so the title fits the first zone's share, which dot sizes to
-    hold it (`dot._slot_label`).
-    """
-    kind, sep, name = " ".join(title.split()).partition(": ")
-    lines = [f"{kind}:"] if sep else []
-    return lines + (textwrap.wrap(name if sep else kind, SPAN_LINE) or [""])
 
 
 @dataclass(frozen=True)
