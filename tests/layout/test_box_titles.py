@@ -70,8 +70,7 @@ def test_draw_io_and_mermaid_show_the_same_titles_and_rows(tmp_path: Path) -> No
     stem = "gallery-ecs-fargate-microservices"
     root = ET.parse(tmp_path / f"{stem}.drawio").getroot()  # noqa: S314 (archgen's own output)
     values = [cell.get("value", "") for cell in root.iter("mxCell")]
-    # wrapped as in the PNG: the box spans the zones, its title fits the first (issue 15)
-    assert "ECS service:<br>Web service<br>(Fargate)" in values
+    assert "ECS service: Web service (Fargate)" in values
     legend = next(c for c in root.iter("mxCell") if c.get("id", "").startswith("legend:"))
     assert "border:1px dashed #ED7100" in legend.get("value", "")
     assert "ECS service: its running tasks" in legend.get("value", "")

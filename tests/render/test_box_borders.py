@@ -30,8 +30,6 @@ _NARROW = "its line runs in the gap between two zones, narrower than the label"
 LABELS_HELD = {
     ("capstone", "network"): "SQL query's label, beside its line at the rope's edge (`label_side`),"
     f" wider than the room left there: {_NARROW}",
-    ("ecs-fargate-microservices", "network"): "the ALB's line into the orders task: its label"
-    " on the ECS service box's top, which the two-line title lowered",
     ("private-bedrock-endpoints", "network"): f"the model call's label: {_NARROW}",
     ("three-az-web-app", "default"): "session and cache: every spot beside app-a's short line"
     " into the cache meets two lines or an icon, so it stays on the page's edge",
@@ -60,8 +58,6 @@ LINES_HELD = {
     ("three-az-web-app", "network"): _EGRESS,
     ("transit-gateway-hub-spoke", "default"): _EGRESS,
     ("transit-gateway-hub-spoke", "network"): _EGRESS,
-    ("vpc-peering-shared-services", "default"): "team A's line into the mirror ALB runs down"
-    " the mirror Auto Scaling group's side",
     ("wordpress-efs", "default"): "the ALB's line along web subnet A's side",
     ("wordpress-efs", "network"): _EGRESS,
 }

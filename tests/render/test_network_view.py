@@ -210,21 +210,7 @@ def test_a_plain_render_keeps_a_drawn_view_current(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["capstone.network.svg", "capstone.svg"]
 
 
-_TITLE_HELD = pytest.mark.xfail(
-    strict=True,
-    reason="the ALB's line into the orders task: its label on the ECS service's two-line title;"
-    " the label search still reckons a box's title one line high (`label_spots`)",
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=[_TITLE_HELD] if p.stem == "ecs-fargate-microservices" else [])
-        for p in DESIGNS
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_the_network_view_keeps_the_layout_quality(path: Path) -> None:
     """No label over another, no line through a resource, rows aligned: as the default view."""
     quality = measure(load_file(path), "network")

@@ -8,8 +8,10 @@ machine paths, so tests can record it and feed the draw.io renderer with it.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from archgen.layout import style
 
 POINTS_PER_INCH = 72.0
 
@@ -37,6 +39,8 @@ class Geometry:
     edges: dict[str, tuple[Point, ...]]
     labels: dict[str, Point]
     """The centre graphviz gave each edge label, clear of every other label."""
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A box's title lines as drawn, where it runs over more than one (a wrapped title)."""
 
     def to_json(self) -> str:
         """Return the geometry as stable JSON (a recorded fixture for tests)."""
@@ -53,6 +57,7 @@ class Geometry:
             nodes={name: Box(**box) for name, box in data["nodes"].items()},
             edges={key: tuple((x, y) for x, y in points) for key, points in data["edges"].items()},
             labels={key: (x, y) for key, (x, y) in data["labels"].items()},
+            titles={key: tuple(lines) for key, lines in data.get("titles", {}).items()},
         )
 
 
@@ -66,12 +71,16 @@ def from_dot_json(raw: bytes) -> Geometry:
 
     clusters: dict[str, Box] = {}
     nodes: dict[str, Box] = {}
+    titles: dict[str, tuple[str, ...]] = {}
     for item in data.get("objects", []):
         name = item["name"]
         if name.startswith("cluster") and "bb" in item:
             a, b, c, d = (float(v) for v in item["bb"].split(","))
             x, y = flip(a, d)
             clusters[name] = Box(x, y, round(c - a, 2), round(d - b, 2))
+            lines = _title_lines(item.get("_ldraw_", []))
+            if len(lines) > 1:
+                titles[name] = lines
         elif "pos" in item:
             cx, cy = (float(v) for v in item["pos"].split(","))
             width = float(item["width"]) * POINTS_PER_INCH
@@ -88,7 +97,22 @@ def from_dot_json(raw: bytes) -> Geometry:
         place = edge.get("lp") or edge.get("xlp")  # xlp: a label placed after the layout
         if "id" in edge and place:
             labels[edge["id"]] = flip(*(float(v) for v in place.split(",")))
-    return Geometry(round(right - left, 2), round(top - bottom, 2), clusters, nodes, edges, labels)
+    size = (round(right - left, 2), round(top - bottom, 2))
+    return Geometry(*size, clusters, nodes, edges, labels, titles)
+
+
+def _title_lines(ops: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Return the lines of a box's title as graphviz wrote them: its texts at the title's size.
+
+    A marker's rule ids and a note (a route, a NACL) are written smaller.
+    """
+    size, lines = 0.0, []
+    for op in ops:
+        if op.get("op") == "F":
+            size = float(op["size"])
+        elif op.get("op") == "T" and size == float(style.FONT_SIZES["group"]):
+            lines.append(str(op["text"]).replace("\xa0", " ").strip())
+    return tuple(lines)
 
 
 def _on_curve(pos: str) -> list[Point]:
