@@ -186,11 +186,11 @@ def test_a_line_at_a_load_balancer_meets_its_bar_where_the_picture_does() -> Non
 def test_lines_into_one_side_of_an_icon_meet_it_apart_as_in_the_picture() -> None:
     """draw.io aims a line without a port at the icon's centre: the ends would pile again."""
     styles = {c.get("id"): _style(c) for c in _cells(GOLDEN.file("capstone.drawio"))}
-    into_db = [
+    into_db = [  # left to right as the picture draws them (the wrapped ASG title, issue 15)
         "c5:importer@app-a>db@db-a",
-        "c2:app@app-a>db@db-a",
         "c2:app@app-b>db@db-a",
         "c5:importer@app-b>db@db-a",
+        "c2:app@app-a>db@db-a",
     ]
     across = [float(styles[line]["entryX"]) for line in into_db]
     assert {styles[line]["entryY"] for line in into_db} == {"0"}  # all on the top edge

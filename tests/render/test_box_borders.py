@@ -30,7 +30,6 @@ _NARROW = "its line runs in the gap between two zones, narrower than the label"
 LABELS_HELD = {
     ("capstone", "network"): "SQL query's label, beside its line at the rope's edge (`label_side`),"
     f" wider than the room left there: {_NARROW}",
-    ("employee-directory-ec2", "network"): f"the ALB's forward label: {_NARROW}",
     ("private-bedrock-endpoints", "network"): f"the model call's label: {_NARROW}",
     ("three-az-web-app", "default"): "session and cache: every spot beside app-a's short line"
     " into the cache meets two lines or an icon, so it stays on the page's edge",

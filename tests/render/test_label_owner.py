@@ -69,8 +69,6 @@ def _same(one: str, other: str) -> bool:
 
 
 _CROWDED = {
-    ("three-az-web-app", "default"): "SQL's label: every spot beside app-a's line to the"
-    " database meets a name or two lines, more than one nearer the cache lines",
     ("private-fleet-ssm", "network"): "write result's label: every spot nearer the S3 gateway"
     " endpoint's line puts another line through its text (repair._text_crossed)",
 }

@@ -20,12 +20,13 @@ import textwrap
 import graphviz
 
 from archgen.layout import style
-from archgen.layout.dot_labels import edge_label, legend_label, marker_cell
+from archgen.layout.dot_labels import edge_label, legend_label, marker_cell, wrapped_title
 from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
 from archgen.layout.scene import Edge, Group, Node, Scene, name_lines
-from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots
+from archgen.layout.span_boxes import draw_over_slot, drawn_over_slots, span_owner
+from archgen.layout.span_titles import first_line, title_lines
 from archgen.safe_text import html_text
 
 
@@ -122,14 +123,14 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
         return
     if group.kind == "asg-slot" and at is not None:  # the box across zones stands for it
         _contents(graph, group, scene, at)
-        draw_over_slot(graph, group, scene, at, _group_label)
+        draw_over_slot(graph, group, scene, at, lambda box: _group_label(box, title_lines(box, at)))
         return
     with graph.subgraph(name=name) as cluster:
         attrs = {**style.GROUPS.get(group.kind, {}), **scene.overlay.get(group.id, {})}
         if at is not None:
             attrs["bb"] = rect_text(at.clusters[name])
         cluster.attr(
-            label=_SLOT_LABEL if group.kind == SLOT else _group_label(group),
+            label=_slot_label(group, scene) if group.kind == SLOT else _group_label(group),
             labeljust="l",
             fontname=style.FONT,
             fontsize=style.FONT_SIZES["group"],
@@ -176,7 +177,8 @@ def _all_nodes(group: Group) -> list[str]:
     return [*group.nodes, *(n for child in group.groups for n in _all_nodes(child))]
 
 
-def _group_label(group: Group) -> str:
+def _group_label(group: Group, lines: list[str] | None = None) -> str:
+    """Return a box's title: its icon, its name (in `lines` when given), its marker, its notes."""
     icon = group_icon(group.kind)
     text = html_text(group.label)
     if group.kind == "region":  # the Region's tab is a flag (AWS Architecture Icons)
@@ -185,20 +187,29 @@ def _group_label(group: Group) -> str:
     marker = marker_cell(group.marker, group.severity)
     if icon is None:
         return f"<{name}>" if not marker else f"<{_TABLE}<TR><TD>{name}</TD>{marker}</TR></TABLE>>"
+    if lines is not None and len(lines) > 1:  # a title the tidy pass wrapped (span_titles)
+        return wrapped_title(icon, lines, marker)
     return (
         f'<{_TABLE}<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/>'
-        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{text}</TD>{marker}</TR>"
-        f"{_notes(group)}</TABLE>>"
+        f"</TD><TD{_LEFT if group.notes else ''}>&nbsp;{html_text(lines[0]) if lines else text}"
+        f"</TD>{marker}</TR>{_notes(group)}</TABLE>>"
     )
 
 
-_SLOT_LABEL = f"<{BOX_NAMES['asg']}>"
-"""A slot's label for dot's first layout: room for the title line of the box across zones.
+def _slot_label(slot: Group, scene: Scene) -> str:
+    """Return a slot's label for dot's first layout: the first line of the box across zones' title.
 
-The box is drawn over two or more slots, so its title (the kind and the
-resource's name) has the width of them all; a slot holding the whole title
-would widen every zone it is in.
-"""
+    The box is drawn over two or more slots with its title at the first
+    one's top left, so every slot holds that line (the kind, its icon and
+    marker): the first zone's share is at least as wide. The rest of the
+    title runs on or wraps as that share allows (`span_titles`); a slot
+    holding the whole title would widen every zone it is in.
+    """
+    owner = span_owner(scene.cloud, slot.id)
+    if owner is None:
+        return f"<{BOX_NAMES['asg']}>"
+    return _group_label(owner, [first_line(owner.label)])
+
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 """A box's name: its icon, its name and its marker side by side."""

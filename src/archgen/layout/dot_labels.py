@@ -6,6 +6,8 @@ never more than the text it shows (see `dot`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from archgen.layout import style
 from archgen.layout.legend_boxes import swatch
 from archgen.layout.legend_grid import BORDER, PADDING, PROBE, SPACING, Grid
@@ -111,4 +113,21 @@ def edge_label(edge: Edge) -> str:
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1" BGCOLOR="white">'
         f"<TR>{cells}{text}</TR></TABLE>>"
+    )
+
+
+def wrapped_title(icon: Path | str, lines: list[str], marker: str) -> str:
+    """Return a box's title on several lines: icon, first line and marker on top, the rest under.
+
+    The icon and the marker keep to the first line, as on a one-line title:
+    beside all the lines, the marker's tag stretched to their height and the
+    icon sank to their middle.
+    """
+    left = '<BR ALIGN="LEFT"/>'
+    rest = left.join(f"&nbsp;{html_text(line)}" for line in lines[1:]) + left
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="20"><IMG SRC="{icon}" SCALE="TRUE"/></TD>'
+        f'<TD ALIGN="LEFT">&nbsp;{html_text(lines[0])}</TD>{marker}</TR>'
+        f'<TR><TD></TD><TD ALIGN="LEFT" COLSPAN="2">{rest}</TD></TR></TABLE>>'
     )

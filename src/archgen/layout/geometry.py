@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from archgen.layout import style
 
 POINTS_PER_INCH = 72.0
 
@@ -40,6 +42,8 @@ class Geometry:
     """The centre graphviz gave each edge label, clear of every other label."""
     legend_columns: int = 1
     """The columns the legend's rows flow down (`legend_grid`), for draw.io to flow them alike."""
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A box's title lines as drawn, where it runs over more than one (a wrapped title)."""
 
     def to_json(self) -> str:
         """Return the geometry as stable JSON (a recorded fixture for tests)."""
@@ -57,6 +61,7 @@ class Geometry:
             edges={key: tuple((x, y) for x, y in points) for key, points in data["edges"].items()},
             labels={key: (x, y) for key, (x, y) in data["labels"].items()},
             legend_columns=data.get("legend_columns", 1),
+            titles={key: tuple(lines) for key, lines in data.get("titles", {}).items()},
         )
 
 
@@ -70,12 +75,16 @@ def from_dot_json(raw: bytes) -> Geometry:
 
     clusters: dict[str, Box] = {}
     nodes: dict[str, Box] = {}
+    titles: dict[str, tuple[str, ...]] = {}
     for item in data.get("objects", []):
         name = item["name"]
         if name.startswith("cluster") and "bb" in item:
             a, b, c, d = (float(v) for v in item["bb"].split(","))
             x, y = flip(a, d)
             clusters[name] = Box(x, y, round(c - a, 2), round(d - b, 2))
+            lines = _title_lines(item.get("_ldraw_", []))
+            if len(lines) > 1:
+                titles[name] = lines
         elif "pos" in item:
             cx, cy = (float(v) for v in item["pos"].split(","))
             width = float(item["width"]) * POINTS_PER_INCH
@@ -93,7 +102,7 @@ def from_dot_json(raw: bytes) -> Geometry:
         if "id" in edge and place:
             labels[edge["id"]] = flip(*(float(v) for v in place.split(",")))
     size = (round(right - left, 2), round(top - bottom, 2))
-    return Geometry(*size, clusters, nodes, edges, labels, _legend_columns(data))
+    return Geometry(*size, clusters, nodes, edges, labels, _legend_columns(data), titles)
 
 
 def _legend_columns(data: dict[str, Any]) -> int:
@@ -101,6 +110,20 @@ def _legend_columns(data: dict[str, Any]) -> int:
     legend = next((o for o in data.get("objects", []) if o.get("name") == "legend"), None)
     found = re.search(r'COLSPAN="(\d+)"', legend.get("label", "")) if legend else None
     return int(found.group(1)) // 2 if found else 1
+
+
+def _title_lines(ops: list[dict[str, Any]]) -> tuple[str, ...]:
+    """Return the lines of a box's title as graphviz wrote them: its texts at the title's size.
+
+    A marker's rule ids and a note (a route, a NACL) are written smaller.
+    """
+    size, lines = 0.0, []
+    for op in ops:
+        if op.get("op") == "F":
+            size = float(op["size"])
+        elif op.get("op") == "T" and size == float(style.FONT_SIZES["group"]):
+            lines.append(str(op["text"]).replace("\xa0", " ").strip())
+    return tuple(lines)
 
 
 def _on_curve(pos: str) -> list[Point]:

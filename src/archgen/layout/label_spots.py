@@ -20,6 +20,7 @@ from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.near_views import Joined
 from archgen.layout.nearby import Grid, Nearby, as_box_grid, as_segment_grid
 from archgen.layout.scene import Edge, Group
+from archgen.layout.span_titles import TITLE_FIRST, TITLE_LINE, title_lines
 
 _CHAR = 0.55 * float(style.FONT_SIZES["edge"])
 _BADGE = 24.0
@@ -60,16 +61,24 @@ def label_size(edge: Edge, known: Sizes) -> Point:
 
 
 def group_label_boxes(laid: Laid, groups: list[Group]) -> list[Rect]:
-    """Return the boxes of the boxes' own labels, at their top left corners."""
+    """Return the boxes of the boxes' own titles, at their top left corners, line by line.
+
+    A title may run over several lines (a security group's, a box across
+    zones' wrapped by `span_titles`): reckoned one line high, the lines under
+    the first were free room to a label, which then sat on them.
+    """
     boxes = []
     for group in groups:
         box = laid.clusters.get(f"cluster_{group.id}")
         if box is not None and group.kind != "asg-slot":
             left, _, _, top = box
+            lines = title_lines(group, laid)
             wide = max(
-                [len(group.label) * _GROUP_CHAR, *(len(t) * _NOTE_CHAR for _, t in group.notes)]
+                [len(line) * _GROUP_CHAR for line in lines]
+                + [len(t) * _NOTE_CHAR for _, t in group.notes]
             )
-            boxes.append((left, top - 24 - _NOTE_LINE * len(group.notes), left + 36 + wide, top))
+            high = TITLE_FIRST + TITLE_LINE * (len(lines) - 1) + _NOTE_LINE * len(group.notes)
+            boxes.append((left, top - high, left + 36 + wide, top))
     return boxes
 
 

@@ -45,6 +45,8 @@ class Laid:
     """What dot measured of the legend's rows, laid out in one column (`legend_grid`)."""
     legend_grid: Grid | None = None
     """The columns the tidy pass gave the legend; None keeps its one column."""
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    """The lines of a box across zones' title, by the box's id, as the tidy pass fits them."""
 
     def centre(self, name: str) -> Point:
         """Return the centre of a node's box."""

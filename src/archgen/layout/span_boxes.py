@@ -37,7 +37,7 @@ def draw_over_slot(
     label: Callable[[Group], str],
 ) -> None:
     """Draw the box across zones that `slot` is one zone's share of, inside the slot's subnet."""
-    owner = _owner(scene.cloud, slot.id)
+    owner = span_owner(scene.cloud, slot.id)
     if owner is None or f"cluster_{owner.id}" not in at.clusters:
         return
     index = owner.spans.index(slot.id)
@@ -55,12 +55,12 @@ def draw_over_slot(
         )
 
 
-def _owner(group: Group, slot: str) -> Group | None:
+def span_owner(group: Group, slot: str) -> Group | None:
     """Return the box across zones whose slots include `slot`."""
     if slot in group.spans and drawn_over_slots(group):
         return group
     for child in group.groups:
-        found = _owner(child, slot)
+        found = span_owner(child, slot)
         if found is not None:
             return found
     return None

@@ -62,6 +62,7 @@ def spread_ends(scene: Scene, laid: Laid) -> None:
         places = _places([e.along for e in ends], span)
         if places[1] - places[0] <= _closest(ends):
             continue  # too many for the side: spreading would bring two closer
+        places = _off_tracks(laid, ends, places, span, axis)
         order = _order(laid, ends, places, axis)
         order = label_sides(
             laid, order, places, axis, functools.partial(_routed, laid, places, axis)
@@ -145,6 +146,56 @@ def _places(alongs: list[float], span: tuple[float, float]) -> list[float]:
     start = sum(alongs) / len(alongs) - width / 2
     start = min(max(start, low), high - width)
     return [start + step * index for index in range(len(alongs))]
+
+
+def _off_tracks(
+    laid: Laid, ends: list[_End], places: list[float], span: tuple[float, float], axis: int
+) -> list[float]:
+    """Return the places moved half a step aside where one puts a run in on another line's track.
+
+    An end moves with the straight run into it, which may then lie on a
+    stretch of another line, or of its own line's far end, running the same
+    way (EC2 design: a server's two lines, one of them into a gateway
+    endpoint right under the other).
+    """
+    tracks = _tracks(laid, ends, axis)
+    step = places[1] - places[0]
+    for by in (0.0, step / 2, -step / 2, step, -step):
+        moved = [place + by for place in places]
+        inside = span[0] <= moved[0] and moved[-1] <= span[1]
+        if inside and not any(abs(m - t) < _TRACK for m in moved for t in tracks):
+            return moved
+    return places
+
+
+def _tracks(laid: Laid, ends: list[_End], axis: int) -> list[float]:
+    """Return where pieces of lines run the same way as, and beside, the ends' runs in."""
+    runs = {(end.edge_id, end.first): _run(laid.routes[end.edge_id], end, axis) for end in ends}
+    found = []
+    for edge_id, route in laid.routes.items():
+        for a, b in itertools.pairwise(curve_points(route)):
+            if abs(a[axis] - b[axis]) >= _SAME:
+                continue
+            low, high = sorted((a[1 - axis], b[1 - axis]))
+            if any(o == edge_id and abs(a[axis] - run[0]) < _SAME for (o, _), run in runs.items()):
+                continue  # a run that moves with its end
+            if any(min(high, stop) - max(low, start) > _TRACK for _, start, stop in runs.values()):
+                found.append(a[axis])
+    return found
+
+
+def _run(route: str, end: _End, axis: int) -> tuple[float, float, float]:
+    """Return where the straight run into an end lies along the side, and how far it reaches."""
+    points = curve_points(route)
+    if not end.first:
+        points.reverse()
+    run = list(itertools.takewhile(lambda p: abs(p[axis] - points[0][axis]) < _SAME, points))
+    reach = [p[1 - axis] for p in run]
+    return (points[0][axis], min(reach), max(reach))
+
+
+_TRACK = 2.0
+"""Points within which two runs lie on one track."""
 
 
 def _order(laid: Laid, ends: list[_End], places: list[float], axis: int) -> list[_End]:

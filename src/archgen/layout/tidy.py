@@ -26,6 +26,7 @@ from archgen.layout.role_lines import join_boxes
 from archgen.layout.route import route_moved
 from archgen.layout.scene import Group, Scene
 from archgen.layout.service_row import centre_services
+from archgen.layout.span_titles import fit_titles
 from archgen.layout.spread_ends import spread_ends
 from archgen.layout.stagger import stagger_slots
 from archgen.layout.under_zones import centre_under, step_aside
@@ -38,10 +39,14 @@ def tidy(scene: Scene, laid: Laid) -> None:
     groups = _groups(scene.cloud)
     spanning = [group for group in groups if group.spans and group.kind in BOX_NAMES]
     tidy_endpoint_rows(scene, laid, [g for g in groups if g.kind.startswith("subnet-")])
+    subnets = {
+        slot: next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
+        for group in spanning
+        for slot in group.spans
+    }
     for group in spanning:
         for index, slot in enumerate(group.spans):
-            subnet = next(g for g in groups if any(_wraps(c, slot) for c in g.groups))
-            _face(laid, subnet, slot, rightmost=index < len(group.spans) / 2)
+            _face(laid, subnets[slot], slot, rightmost=index < len(group.spans) / 2)
     stagger_slots(laid, [g for g in groups if g.kind.startswith("subnet-")])
     kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
@@ -55,6 +60,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     centre_under(scene, laid)
     for group in spanning:
         _span(laid, group)
+    fit_titles(laid, spanning, subnets)  # once the boxes stand where they are drawn
     security_boxes.refit(groups, laid, kept, scene.bars)
     place_legend(scene, laid, groups)
     line_up_doors(scene, laid, groups)  # CloudFront over its gateway, then its actor over it

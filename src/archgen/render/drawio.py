@@ -106,7 +106,7 @@ class _Writer:
             self.cells,
             {
                 "id": group.cell or group.id,
-                "value": "<br>".join(map(html_text, name_lines(group)))
+                "value": "<br>".join(map(html_text, self._title(group)))
                 + _marker(group.marker, group.severity)
                 + _notes(group),
                 "style": drawio_styles.GROUPS[group.kind],
@@ -119,6 +119,11 @@ class _Writer:
             self.node(self.scene.nodes[node_id], group.cell or group.id, box)
         for child in group.groups:
             self.group(child, group.cell or group.id, box)
+
+    def _title(self, group: Group) -> list[str]:
+        """Return a box's title lines: a box across zones' as the picture wraps them."""
+        drawn = self.geometry.titles.get(f"cluster_{group.id}") if group.spans else None
+        return list(drawn) if drawn else name_lines(group)
 
     def node(self, node: Node, parent: str, origin: Box) -> None:
         box = self.geometry.nodes.get(node.id)
