@@ -66,7 +66,7 @@ viewer: setup
 # The viewer's install into DEST (a staging folder of tools/devenv.py).
 viewer-into: npm
 	@test -n "$(DEST)" || { echo "viewer-into installs into DEST=folder"; exit 2; }
-	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
+	PIP_ROOT_USER_ACTION=ignore $(BIN)/python -m pip download --quiet --no-deps \
 	  -d $(DEST)/wheel jupyterlab-drawio-render-extension==$(DRAWIO_VERSION)
 	$(BIN)/python tests/drawio/extract_viewer.py $(DEST)
 	npm install --silent --no-audit --no-fund --prefix $(DEST) puppeteer-core@$(PUPPETEER_VERSION)

@@ -26,6 +26,9 @@ import venv
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+Installer = Callable[[Path], None]
+"""Fills the staging folder it is given with what a cached folder holds."""
+
 STAMP = ".installed"
 """Written last into a cached folder: a folder without it is a broken install, redone."""
 
@@ -87,7 +90,7 @@ def uv_environment() -> dict[str, str]:
     return {**os.environ, **settings, "UV_PYTHON_DOWNLOADS": "never"}
 
 
-def cached(key: str, install: Callable[[Path], None]) -> Path:
+def cached(key: str, install: Installer) -> Path:
     """Return the per-user folder `key`, running `install` into it first when it is missing.
 
     The install goes into a staging folder renamed into place at the end, so no clone sees
@@ -110,7 +113,7 @@ def cached(key: str, install: Callable[[Path], None]) -> Path:
     return folder
 
 
-def provide(link: Path, key: str, install: Callable[[Path], None]) -> Path:
+def provide(link: Path, key: str, install: Installer) -> Path:
     """Link `link` (in the clone) to the per-user folder `key`, installed once for all clones."""
     folder = cached(key, install)
     _link(link, folder)
@@ -130,11 +133,12 @@ def _link(link: Path, folder: Path) -> None:
     fresh.replace(link)
 
 
-def run_into(command: Sequence[str]) -> Callable[[Path], None]:
+def run_into(command: Sequence[str]) -> Installer:
     """Return an installer running `command` with each `{}` replaced by the staging folder."""
 
     def install(stage: Path) -> None:
-        subprocess.run([part.replace("{}", str(stage)) for part in command], check=True)
+        command_line = [part.replace("{}", str(stage)) for part in command]
+        subprocess.run(command_line, check=True, close_fds=False)  # make's jobserver passes on
 
     return install
 
@@ -149,7 +153,7 @@ def ensure_uv(version: str) -> Path | None:
     return folder / "bin" / "uv"
 
 
-def _pip_install(version: str) -> Callable[[Path], None]:
+def _pip_install(version: str) -> Installer:
     """Return an installer of the uv wheel with pip (a throwaway venv's when Python has none)."""
 
     def install(stage: Path) -> None:
@@ -159,7 +163,8 @@ def _pip_install(version: str) -> Callable[[Path], None]:
             python = stage / "pip" / "bin" / "python"
         wheel = ["--only-binary", ":all:", "--no-deps", "--target", str(stage), f"uv=={version}"]
         quiet = ["--quiet", "--disable-pip-version-check"]
-        subprocess.run([python, "-m", "pip", "install", *quiet, *wheel], check=True)
+        env = {**os.environ, "PIP_ROOT_USER_ACTION": "ignore"}  # an old pip ignores it
+        subprocess.run([python, "-m", "pip", "install", *quiet, *wheel], check=True, env=env)
         shutil.rmtree(stage / "pip", ignore_errors=True)
 
     return install
