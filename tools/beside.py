@@ -74,7 +74,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--checks", required=True, help="the checkers' command line, quoted")
     parser.add_argument("tests", nargs="+", help="the test command, after --")
     args = parser.parse_args(argv)
-    sys.exit(run(args.checks, args.tests))
+    try:
+        status = run(args.checks, args.tests)
+    except KeyboardInterrupt:  # both were stopped on the way out; no traceback for Ctrl-C
+        status = 128 + signal.SIGINT
+    sys.exit(status)
 
 
 if __name__ == "__main__":
