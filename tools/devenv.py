@@ -147,8 +147,8 @@ def ensure_uv(version: str) -> Path | None:
     """Return uv `version` from the per-user cache, installing it there once; None if it fails."""
     try:
         folder = cached(f"uv-{version}", _pip_install(version))
-    except (OSError, subprocess.CalledProcessError) as error:
-        print(f"uv {version} could not be installed ({error}): setting up with pip")
+    except (OSError, subprocess.CalledProcessError):  # pip said why, above
+        print(f"uv {version} could not be installed: setting up with pip")
         return None
     return folder / "bin" / "uv"
 
