@@ -65,8 +65,9 @@ def uv_settings(listing: str) -> dict[str, str]:
         if match is None or match["section"] not in SECTIONS or match["key"] not in PIP_TO_UV:
             continue
         rank = SECTIONS.index(match["section"])
-        if rank >= chosen.get(match["key"], (-1, ""))[0]:
-            chosen[match["key"]] = (rank, str(ast.literal_eval(match["value"])))
+        with contextlib.suppress(ValueError, SyntaxError):  # a value pip printed otherwise
+            if rank >= chosen.get(match["key"], (-1, ""))[0]:
+                chosen[match["key"]] = (rank, str(ast.literal_eval(match["value"])))
     settings = {}
     for key, (_, value) in chosen.items():
         name, separator = PIP_TO_UV[key]
@@ -77,7 +78,11 @@ def uv_settings(listing: str) -> dict[str, str]:
 
 
 def uv_environment() -> dict[str, str]:
-    """Return the environment for uv: pip's sources, never a Python downloaded by uv itself."""
+    """Return the environment for uv: pip's sources, never a Python downloaded by uv itself.
+
+    uv trusts the system's certificates as pip does (its own bundle otherwise), so a machine
+    whose registry sits behind a certificate of its own works for both.
+    """
     listing = subprocess.run(
         [sys.executable, "-m", "pip", "config", "list"],
         capture_output=True,
@@ -87,7 +92,7 @@ def uv_environment() -> dict[str, str]:
     settings = {
         name: value for name, value in uv_settings(listing).items() if name not in os.environ
     }
-    return {**os.environ, **settings, "UV_PYTHON_DOWNLOADS": "never"}
+    return {"UV_SYSTEM_CERTS": "1", **os.environ, **settings, "UV_PYTHON_DOWNLOADS": "never"}
 
 
 def cached(key: str, install: Installer) -> Path:

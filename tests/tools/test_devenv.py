@@ -56,7 +56,7 @@ def test_pip_settings_become_uv_settings_with_pip_precedence() -> None:
 
 
 def test_no_pip_settings_leave_uv_on_its_defaults() -> None:
-    assert devenv.uv_settings("global.timeout='60'\n") == {}
+    assert devenv.uv_settings("global.timeout='60'\nglobal.cert=<unreadable>\n") == {}
 
 
 def test_the_settings_of_the_real_pip_reach_uv(tmp_path: Path) -> None:
