@@ -1,18 +1,25 @@
 # The two commands of the quick start, and what they stand on.
 # `make demo` and `make test` install what is missing (graphviz from Debian packages,
 # a .venv with archgen and its development tools) and nothing when it is all there.
+# What is downloaded is kept per user, outside the clone (tools/devenv.py): uv's cache holds
+# the packages and ${XDG_CACHE_HOME:-~/.cache}/archgen-dev/ holds uv itself, the draw.io viewer
+# and Mermaid, so a fresh clone sets up in seconds and without the network.
 
 VENV    := .venv
 VIEWER  := .cache/drawio-viewer
 MERMAID := .cache/mermaid
-MERMAID_VERSION := 11.17.2
+UV_VERSION        := 0.13.9
+DRAWIO_VERSION    := 1.0.19
+PUPPETEER_VERSION := 24.43.1
+MERMAID_VERSION   := 11.17.2
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
+DEVENV  := $(PYTHON) tools/devenv.py
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz viewer mermaid demo test lint typecheck imports pytest fuzz bench schema docs generated \
-        constraints clean
+.PHONY: setup graphviz viewer viewer-into mermaid mermaid-into npm demo test lint typecheck imports \
+        pytest fuzz bench schema docs generated constraints clean
 
 setup: graphviz $(STAMP)
 
@@ -27,9 +34,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "python3-venv is missing: installing it from Debian packages"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-	  --constraint constraints.txt --editable '.[dev]'
+	@$(DEVENV) venv $(VENV) --uv $(UV_VERSION) --constraints constraints.txt --editable '.[dev]'
 	@touch $(STAMP)
 
 demo: setup
@@ -48,34 +53,41 @@ imports: setup
 	$(BIN)/lint-imports
 
 # The real draw.io viewer for the export tests: Debian's Chromium, the viewer bundled in a
-# PyPI wheel, and puppeteer-core from npm (which never downloads a browser). Nothing of it
-# is committed; a second run finds the stamp and installs nothing.
-$(VIEWER)/.installed: Makefile
+# PyPI wheel, and puppeteer-core from npm (which never downloads a browser). It is installed
+# once per user into a folder named by its versions and linked as .cache/drawio-viewer, so
+# a second clone, or `make clean`, installs nothing. Nothing of it is committed.
+viewer: setup
 	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
-	@command -v npm >/dev/null 2>&1 || { echo "installing node and npm"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
-	mkdir -p $(VIEWER)
-	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
-	  -d $(VIEWER)/wheel jupyterlab-drawio-render-extension==1.0.19
-	$(BIN)/python tests/drawio/extract_viewer.py $(VIEWER)
-	npm install --silent --no-audit --no-fund --prefix $(VIEWER) puppeteer-core@24.43.1
-	@touch $@
+	@$(DEVENV) provide $(VIEWER) drawio-viewer-$(DRAWIO_VERSION)-puppeteer-core-$(PUPPETEER_VERSION) \
+	  -- $(MAKE) --no-print-directory viewer-into DEST={}
 
-viewer: setup $(VIEWER)/.installed
+# The viewer's install into DEST (a staging folder of tools/devenv.py).
+viewer-into: npm
+	@test -n "$(DEST)" || { echo "viewer-into installs into DEST=folder"; exit 2; }
+	PIP_ROOT_USER_ACTION=ignore $(BIN)/python -m pip download --quiet --no-deps \
+	  -d $(DEST)/wheel jupyterlab-drawio-render-extension==$(DRAWIO_VERSION)
+	$(BIN)/python tests/drawio/extract_viewer.py $(DEST)
+	npm install --silent --no-audit --no-fund --prefix $(DEST) puppeteer-core@$(PUPPETEER_VERSION)
 
 # The real Mermaid library for the .mmd tests, pinned, from npm (its bundled mermaid.min.js
 # runs in the Chromium the viewer tests use; puppeteer-core comes from the viewer folder).
 # Install scripts are not run, so nothing is downloaded beyond the packages themselves.
-$(MERMAID)/.installed: Makefile $(VIEWER)/.installed
-	mkdir -p $(MERMAID)
-	npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(MERMAID) \
-	  mermaid@$(MERMAID_VERSION)
-	@touch $@
+# Kept per user and linked as .cache/mermaid, like the viewer; the tests need both.
+mermaid:
+	@$(DEVENV) provide $(MERMAID) mermaid-$(MERMAID_VERSION) \
+	  -- $(MAKE) --no-print-directory mermaid-into DEST={}
 
-mermaid: viewer $(MERMAID)/.installed
+mermaid-into: npm
+	@test -n "$(DEST)" || { echo "mermaid-into installs into DEST=folder"; exit 2; }
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(DEST) \
+	  mermaid@$(MERMAID_VERSION)
+
+npm:
+	@command -v npm >/dev/null 2>&1 || { echo "installing node and npm"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 
 # One worker a core (pytest-xdist); each test module stays on one worker (--dist loadgroup
 # runs the scheduler of tests/scheduling.py), so a module's expensive fixture (the MkDocs
@@ -87,10 +99,14 @@ pytest: setup viewer mermaid
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # The three checkers run side by side (mypy takes most of their time, on one core), their
-# outputs kept apart; the tests start once all three have passed.
-test: setup
-	@$(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck imports
-	@$(MAKE) --no-print-directory pytest
+# outputs kept apart, and beside pytest rather than before it (tools/beside.py): they fill
+# the moments pytest leaves a core idle. Their output is shown whole after the tests', and
+# a checker that fails stops the tests at once. Before them, Mermaid installs (when it
+# must) beside .venv and the viewer.
+CHECKS := $(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck imports
+test:
+	@$(MAKE) --no-print-directory -j2 --output-sync=target viewer mermaid
+	@$(PYTHON) tools/beside.py --checks '$(CHECKS)' -- $(MAKE) --no-print-directory pytest
 
 # The pipeline fuzz test with ten times the mutants of a normal run (about two minutes),
 # then 2,000 generated valid designs through every command (about forty minutes).

@@ -1,0 +1,1 @@
+"""The development set-up scripts of tools/, run as the Makefile runs them."""
