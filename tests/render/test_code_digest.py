@@ -96,6 +96,24 @@ def test_the_sources_are_the_files_and_order_pathlib_gives(tmp_path: Path) -> No
     assert [name for name, _ in by_pathlib] == ["a/z.py", "a-b/y.py", "a.py", "b/c/.hidden.py"]
 
 
+def test_the_layout_imports_are_those_that_begin_a_line() -> None:
+    """At any depth and over several lines; a mention after code or a comment is none."""
+    source = (
+        b"from archgen.layout.laid import Laid\n"
+        b"from archgen.layout import style, tracks\n"
+        b"def f():\n"
+        b"\n    from archgen.layout.route import (\n        route,\n        other,\n    )\n"
+        b"x = 1  # from archgen.layout.never import it\n"
+        b"# from archgen.layout.commented import out\n"
+        b"y = 'from archgen.layout.quoted import this'\n"
+    )
+    assert list(code_digest.layout_imports(source)) == [
+        (b"laid", b"Laid"),
+        (b"", b"style, tracks"),
+        (b"route", b"(\n        route,\n        other,\n    )"),
+    ]
+
+
 def _entries(cache: Path) -> list[Path]:
     return sorted((cache / "archgen").glob("code-*"))
 
