@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from archgen import __version__
-from archgen.cli_diff import diff
-from archgen.cli_read import explain, schema, trace
 from archgen.console import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -88,7 +86,16 @@ def _flush(stream: TextIO) -> None:
         stream.flush()
 
 
-@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    lazy={
+        "diff": "archgen.cli_diff:diff",
+        "explain": "archgen.cli_read:explain",
+        "trace": "archgen.cli_read:trace",
+        "schema": "archgen.cli_read:schema",
+    },
+)
 @click.version_option(__version__, prog_name="archgen")
 @click.option("--debug", is_flag=True, help="Show the traceback when archgen itself fails.")
 def main(debug: bool) -> None:
@@ -269,12 +276,6 @@ def _exit_render(failed: tuple[str, ...], code: int) -> None:
     for line in failed:
         fail(line)
     sys.exit(EXIT_INVALID if failed else code)
-
-
-main.add_command(diff)
-main.add_command(explain)
-main.add_command(trace)
-main.add_command(schema)
 
 
 def _emit(text: str, output: Path | None) -> None:

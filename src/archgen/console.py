@@ -9,10 +9,11 @@ terminals and CI logs, so every line goes out through safe_text.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +32,34 @@ class Commands(click.Group):
 
     CI tells "findings" (1) from "invalid input" (2) by the exit code, so a
     crash must not look like either. The traceback is kept for `--debug`.
+
+    `lazy` names commands by "module:attribute", imported the first time one
+    is asked for: a run of `render` does not build the options of `diff`,
+    `explain`, `trace` and `schema` nor import their modules, while `--help`
+    lists them all, in the same order, as if they had been added.
     """
+
+    def __init__(self, *args: Any, lazy: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return every command's name, those not imported yet included, sorted as click does."""
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Return the command named `cmd_name`, importing it first when it is a lazy one.
+
+        A name no command has is a typo: every command is imported, so that
+        click's "Did you mean" chooses among them all.
+        """
+        names = [cmd_name] if cmd_name in self.lazy else []
+        if cmd_name not in self.commands and not names:
+            names = list(self.lazy)
+        for name in names:
+            module, attribute = self.lazy.pop(name).split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command, mapping an interruption and a bug to their exit codes."""

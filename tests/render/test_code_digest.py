@@ -77,6 +77,45 @@ def test_a_module_that_does_not_parse_is_taken_as_it_is() -> None:
     assert without_notes(b"def (:\n  # note\n") == b"def (:\n  # note\n"
 
 
+def test_the_sources_are_the_files_and_order_pathlib_gives(tmp_path: Path) -> None:
+    """Sorted by their parts (`a/z.py` before `a-b/y.py`), no folder followed through a link."""
+    for name in (
+        "a/z.py",
+        "a-b/y.py",
+        "a.py",
+        "b/c/.hidden.py",
+        "b/notes.txt",
+        "__pycache__/a.pyc",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(name.encode())
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    by_pathlib = [
+        (path.relative_to(tmp_path).as_posix(), path.read_bytes())
+        for path in sorted(tmp_path.rglob("*.py"))
+    ]
+    assert list(code_digest.sources_in(str(tmp_path))) == by_pathlib
+    assert [name for name, _ in by_pathlib] == ["a/z.py", "a-b/y.py", "a.py", "b/c/.hidden.py"]
+
+
+def test_the_layout_imports_are_those_that_begin_a_line() -> None:
+    """At any depth and over several lines; a mention after code or a comment is none."""
+    source = (
+        b"from archgen.layout.laid import Laid\n"
+        b"from archgen.layout import style, tracks\n"
+        b"def f():\n"
+        b"\n    from archgen.layout.route import (\n        route,\n        other,\n    )\n"
+        b"x = 1  # from archgen.layout.never import it\n"
+        b"# from archgen.layout.commented import out\n"
+        b"y = 'from archgen.layout.quoted import this'\n"
+    )
+    assert list(code_digest.layout_imports(source)) == [
+        (b"laid", b"Laid"),
+        (b"", b"style, tracks"),
+        (b"route", b"(\n        route,\n        other,\n    )"),
+    ]
+
+
 def _entries(cache: Path) -> list[Path]:
     return sorted((cache / "archgen").glob("code-*"))
 

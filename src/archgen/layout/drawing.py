@@ -9,10 +9,8 @@ from dataclasses import dataclass, field
 from archgen.findings import Finding
 from archgen.layout.connections import connect, legend
 from archgen.layout.dot import build_dot
-from archgen.layout.egress import egress_lines
 from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark, marks
-from archgen.layout.netview import network_view
 from archgen.layout.placement import place
 from archgen.layout.redraw import lay_out_and_draw
 from archgen.layout.run import program, run_dot
@@ -45,6 +43,11 @@ def build_scene(
     scene = place(arch)
     connect(arch, scene)
     if view == "network":  # each private subnet's way out through NAT, in the legend too
+        from archgen.layout.egress import (
+            egress_lines,
+        )  # for this view alone: a default render needs neither
+        from archgen.layout.netview import network_view
+
         egress_lines(arch, scene)
         scene.legend = legend(arch, scene)
         network_view(arch, scene)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 import yaml.reader
 from yaml.composer import Composer, ComposerError
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
@@ -196,7 +197,9 @@ class _Builder:
         """Set when the value is cut short (too large, too deep, a cycle): nothing to go on."""
         self._values = 0
         self._open: set[int] = set()
-        self._constructor = yaml.SafeLoader("")
+        self._constructor = SafeConstructor()
+        """Reads the standard scalars as PyYAML does; a whole SafeLoader would also check
+        its empty stream for forbidden characters, which libyaml has checked in ours."""
 
     def _fail(self, node: Node, message: str, *, fatal: bool = False) -> None:
         span = Span(self.source.file, *_position(node))
