@@ -21,6 +21,7 @@ POINTS_PER_INCH = 72.0
 Rect = tuple[float, float, float, float]
 """left, bottom, right, top."""
 Point = tuple[float, float]
+Move = Callable[[Point], Point]
 
 
 @dataclass
@@ -69,23 +70,24 @@ def open_strip(laid: Laid, y: float, height: float) -> None:
     }
     laid.clusters = {n: (a, lower(b), c, lower(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lower(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = {
-        n: r if _clear_above(r, y) else _move_route(r, lambda p: (p[0], lower(p[1])))
-        for n, r in laid.routes.items()
-    }
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= y, lambda p: (p[0], lower(p[1])))
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom - height, right, top)
 
 
-def _clear_above(route: str, y: float) -> bool:
-    """Tell whether a band opened at `y` leaves a route's text as it is.
+def _moved(routes: dict[str, str], kept: Callable[[Rect], bool], move: Move) -> dict[str, str]:
+    """Return the routes with each point moved; a route whose extent is `kept` keeps its text.
 
-    So it does when every point lies at or above `y` and the text is already
-    written as `_move_route` writes it. A large design opens a band for every
-    lane of lines, and most lines lie above each one.
+    So it may when `move` leaves every point of that extent where it is and
+    the text is already written as `_move_route` writes it. A large design
+    opens a band or a column for every lane of lines, and most lines lie
+    clear of each one.
     """
-    lowest = _lowest(route)
-    return lowest is not None and lowest >= y
+    moved = {}
+    for name, route in routes.items():
+        extent = _extent(route)
+        moved[name] = route if extent is not None and kept(extent) else _move_route(route, move)
+    return moved
 
 
 _NUMBER = r"(?:0|-?(?:[1-9]\d{0,9}(?:\.\d?[1-9])?|0\.\d?[1-9]))"
@@ -96,16 +98,17 @@ _WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re
 
 
 @functools.lru_cache(maxsize=4096)
-def _lowest(route: str) -> float | None:
-    """Return the lowest y of a route written as `_move_route` writes one; else None."""
+def _extent(route: str) -> Rect | None:
+    """Return the bounds of a route's points when written as `_move_route` writes it; else None."""
     if not _WRITTEN.fullmatch(route):
         return None
-    ys = [
-        float(word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")[1])
+    points = [
+        word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")
         for part in route.split(";")
         for word in part.split()
     ]
-    return min(ys, default=None)
+    xs, ys = [float(x) for x, _ in points], [float(y) for _, y in points]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def close_band(laid: Laid, low: float, high: float) -> None:
@@ -125,7 +128,7 @@ def close_band(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (a, lift(b), c, lift(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lift(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (p[0], lift(p[1]))) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= high, lambda p: (p[0], lift(p[1])))
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom + height, right, top)
 
@@ -142,7 +145,7 @@ def open_column(laid: Laid, x: float, width: float) -> None:
     }
     laid.clusters = {n: (right(a), b, right(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (right(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (right(p[0]), p[1])) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= x, lambda p: (right(p[0]), p[1]))
     left, bottom, far, top = laid.bounds
     laid.bounds = (left, bottom, far + width, top)
 
@@ -164,12 +167,12 @@ def close_column(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (left(a), b, left(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (left(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (left(p[0]), p[1])) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= low, lambda p: (left(p[0]), p[1]))
     first, bottom, far, top = laid.bounds
     laid.bounds = (first, bottom, far - width, top)
 
 
-def _move_route(route: str, move: Callable[[Point], Point]) -> str:
+def _move_route(route: str, move: Move) -> str:
     """Return a spline (or several, `;` apart) with each point moved."""
 
     def point(word: str) -> str:
