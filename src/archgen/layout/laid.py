@@ -21,7 +21,10 @@ POINTS_PER_INCH = 72.0
 Rect = tuple[float, float, float, float]
 """left, bottom, right, top."""
 Point = tuple[float, float]
-Move = Callable[[Point], Point]
+Shift = Callable[[float], float]
+"""Where a coordinate moves to when the picture opens or closes a band or a column."""
+Written = tuple[dict[str, str], dict[str, str]]
+"""For x, then y: a coordinate's text, and its text once shifted (`_move_route`)."""
 
 
 @dataclass
@@ -70,23 +73,30 @@ def open_strip(laid: Laid, y: float, height: float) -> None:
     }
     laid.clusters = {n: (a, lower(b), c, lower(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lower(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = _moved(laid.routes, lambda e: e[1] >= y, lambda p: (p[0], lower(p[1])))
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= y, 1, lower)
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom - height, right, top)
 
 
-def _moved(routes: dict[str, str], kept: Callable[[Rect], bool], move: Move) -> dict[str, str]:
-    """Return the routes with each point moved; a route whose extent is `kept` keeps its text.
+def _moved(
+    routes: dict[str, str], kept: Callable[[Rect], bool], axis: int, shift: Shift
+) -> dict[str, str]:
+    """Return the routes with each point shifted along `axis` (0: x, 1: y).
 
-    So it may when `move` leaves every point of that extent where it is and
-    the text is already written as `_move_route` writes it. A large design
-    opens a band or a column for every lane of lines, and most lines lie
-    clear of each one.
+    A route whose extent is `kept` keeps its text: so it may when `shift`
+    leaves every point of that extent where it is and the text is already
+    written as `_move_route` writes it. A large design opens a band or a
+    column for every lane of lines, and most lines lie clear of each one.
+    The lines that move share their coordinates' new texts (`Written`).
     """
+    written: Written = ({}, {})
     moved = {}
     for name, route in routes.items():
         extent = _extent(route)
-        moved[name] = route if extent is not None and kept(extent) else _move_route(route, move)
+        if extent is not None and kept(extent):
+            moved[name] = route
+        else:
+            moved[name] = _move_route(route, axis, shift, written)
     return moved
 
 
@@ -128,7 +138,7 @@ def close_band(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (a, lift(b), c, lift(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lift(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = _moved(laid.routes, lambda e: e[1] >= high, lambda p: (p[0], lift(p[1])))
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= high, 1, lift)
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom + height, right, top)
 
@@ -145,7 +155,7 @@ def open_column(laid: Laid, x: float, width: float) -> None:
     }
     laid.clusters = {n: (right(a), b, right(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (right(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = _moved(laid.routes, lambda e: e[2] <= x, lambda p: (right(p[0]), p[1]))
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= x, 0, right)
     left, bottom, far, top = laid.bounds
     laid.bounds = (left, bottom, far + width, top)
 
@@ -167,19 +177,30 @@ def close_column(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (left(a), b, left(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (left(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = _moved(laid.routes, lambda e: e[2] <= low, lambda p: (left(p[0]), p[1]))
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= low, 0, left)
     first, bottom, far, top = laid.bounds
     laid.bounds = (first, bottom, far - width, top)
 
 
-def _move_route(route: str, move: Move) -> str:
-    """Return a spline (or several, `;` apart) with each point moved."""
+def _move_route(route: str, axis: int, shift: Shift, written: Written | None = None) -> str:
+    """Return a spline (or several, `;` apart) with each point shifted along `axis` (0: x, 1: y).
+
+    Every coordinate is written anew as `number` writes it; its new text
+    depends on its old text alone, so each is worked out once (`written`).
+    """
+    known: Written = ({}, {}) if written is None else written
+
+    def coordinate(text: str, which: int) -> str:
+        found = known[which].get(text)
+        if found is None:
+            value = float(text)
+            found = known[which][text] = number(shift(value) if which == axis else value)
+        return found
 
     def point(word: str) -> str:
         head = word[:2] if word.startswith(("e,", "s,")) else ""
-        a, b = (float(v) for v in word.removeprefix(head).split(","))
-        x, y = move((a, b))
-        return f"{head}{number(x)},{number(y)}"
+        x, y = word.removeprefix(head).split(",")
+        return f"{head}{coordinate(x, 0)},{coordinate(y, 1)}"
 
     return ";".join(" ".join(map(point, part.split())) for part in route.split(";"))
 
