@@ -87,16 +87,29 @@ def _moved(
     leaves every point of that extent where it is and the text is already
     written as `_move_route` writes it. A large design opens a band or a
     column for every lane of lines, and most lines lie clear of each one.
-    The lines that move share their coordinates' new texts (`Written`).
+    In a route so written only the shifted coordinates are written anew (the
+    others already read as `number` writes them), each text worked out once.
     """
     written: Written = ({}, {})
+    texts = written[axis]
+
+    def coordinate(text: str) -> str:
+        found = texts.get(text)
+        if found is None:
+            found = texts[text] = number(shift(float(text)))
+        return found
+
+    def point(match: re.Match[str]) -> str:
+        x, y = match.groups()
+        return f"{coordinate(x)},{y}" if axis == 0 else f"{x},{coordinate(y)}"
+
     moved = {}
     for name, route in routes.items():
         extent = _extent(route)
-        if extent is not None and kept(extent):
-            moved[name] = route
-        else:
+        if extent is None:
             moved[name] = _move_route(route, axis, shift, written)
+        else:
+            moved[name] = route if kept(extent) else _PAIR.sub(point, route)
     return moved
 
 
@@ -107,18 +120,18 @@ _WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re
 """A route as `_move_route` writes one: moving none of its points gives the same text."""
 
 
+_PAIR = re.compile(r"(-?[0-9.]+),(-?[0-9.]+)", re.ASCII)
+"""A point's x and y in a route as `_move_route` writes one (an arrowhead's `e,` aside)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _extent(route: str) -> Rect | None:
     """Return the bounds of a route's points when written as `_move_route` writes it; else None."""
     if not _WRITTEN.fullmatch(route):
         return None
-    points = [
-        word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")
-        for part in route.split(";")
-        for word in part.split()
-    ]
-    xs, ys = [float(x) for x, _ in points], [float(y) for _, y in points]
-    return (min(xs), min(ys), max(xs), max(ys))
+    xs, ys = zip(*_PAIR.findall(route), strict=True)
+    across, up = list(map(float, xs)), list(map(float, ys))
+    return (min(across), min(up), max(across), max(up))
 
 
 def close_band(laid: Laid, low: float, high: float) -> None:
