@@ -54,6 +54,8 @@ class _Picture:
     borders: Grid[Rect]
     fenced: Grid[tuple[str, Rect]]
     standing: Standing
+    found: dict[str, tuple[int, tuple[Point, ...] | None]]
+    """Each line's last route found, and the tracks' stamp it was found at (`_best`)."""
 
 
 def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -63,7 +65,7 @@ def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     chosen: dict[str, list[Point]] = {}
     for _ in range(2):  # the second round sees where the first put every line
         for edge, fences in astray:
-            corners = best_route(laid, edge, fences)
+            corners = _best(picture, edge, fences)
             if corners is not None:
                 chosen[edge.id] = corners
                 laid.routes[edge.id] = route_corners(corners, edge)
@@ -97,7 +99,8 @@ def _picture(scene: Scene, laid: Laid, groups: list[Group]) -> _Picture:
             fenced.add((group.id, laid.clusters[name]), laid.clusters[name])
     borders = _grid(sides)
     standing = Standing(fenced, icons, borders, OFF_BORDER)
-    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, borders, fenced, standing)
+    tracks = Tracks(laid)
+    return _Picture(scene, laid, groups, icons, tracks, sides, borders, fenced, standing, {})
 
 
 def _untangle_roles(picture: _Picture) -> None:
@@ -114,11 +117,28 @@ def _untangle_roles(picture: _Picture) -> None:
         if fences is None:
             continue
         now = fences.runs.crossings(edge.id, curve_points(laid.routes[edge.id]))
-        corners = best_route(laid, edge, fences) if now else None
+        corners = _best(picture, edge, fences) if now else None
         if corners is not None and fences.runs.crossings(edge.id, corners) < now:
             laid.routes[edge.id] = route_corners(corners, edge)
             laid.rerouted.add(edge.id)
             fences.runs.take(edge.id, corners)
+
+
+def _best(picture: _Picture, edge: Edge, fences: Fences) -> list[Point] | None:
+    """Return `best_route` for a line, found again only when another line's runs changed.
+
+    A route is found from the icons, the boxes (neither moves here) and the
+    other lines' runs alone: when no other line took new runs since it was
+    last found, it is the same route (the second round, and a role's line
+    routed again, find most routes as they were).
+    """
+    known = picture.found.get(edge.id)
+    if known is not None and not picture.tracks.changed_since(known[0], edge.id):
+        return None if known[1] is None else list(known[1])
+    stamp = picture.tracks.stamp
+    corners = best_route(picture.laid, edge, fences)
+    picture.found[edge.id] = (stamp, None if corners is None else tuple(corners))
+    return corners
 
 
 def _astray(picture: _Picture) -> list[tuple[Edge, Fences]]:
