@@ -88,29 +88,35 @@ def _moved(
     written as `_move_route` writes it. A large design opens a band or a
     column for every lane of lines, and most lines lie clear of each one.
     In a route so written only the shifted coordinates are written anew (the
-    others already read as `number` writes them), each text worked out once.
+    others already read as `number` writes them), each text worked out once
+    and looked up for every line it is in.
     """
     written: Written = ({}, {})
-    texts = written[axis]
-
-    def coordinate(text: str) -> str:
-        found = texts.get(text)
-        if found is None:
-            found = texts[text] = number(shift(float(text)))
-        return found
-
-    def point(match: re.Match[str]) -> str:
-        x, y = match.groups()
-        return f"{coordinate(x)},{y}" if axis == 0 else f"{x},{coordinate(y)}"
-
+    shifted = _Shifted(shift)
     moved = {}
     for name, route in routes.items():
         extent = _extent(route)
         if extent is None:
             moved[name] = _move_route(route, axis, shift, written)
+        elif kept(extent):
+            moved[name] = route
         else:
-            moved[name] = route if kept(extent) else _PAIR.sub(point, route)
+            parts = _PAIR.split(route)  # the text before each point, its x, its comma, its y
+            parts[1 + 2 * axis :: 4] = list(map(shifted.__getitem__, parts[1 + 2 * axis :: 4]))
+            moved[name] = "".join(parts)
     return moved
+
+
+class _Shifted(dict[str, str]):
+    """A coordinate's text, and its text once shifted: worked out the first time it is asked."""
+
+    def __init__(self, shift: Shift) -> None:
+        super().__init__()
+        self._shift = shift
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = number(self._shift(float(text)))
+        return found
 
 
 _NUMBER = r"(?:0|-?(?:[1-9]\d{0,9}(?:\.\d?[1-9])?|0\.\d?[1-9]))"
@@ -120,7 +126,7 @@ _WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re
 """A route as `_move_route` writes one: moving none of its points gives the same text."""
 
 
-_PAIR = re.compile(r"(-?[0-9.]+),(-?[0-9.]+)", re.ASCII)
+_PAIR = re.compile(r"(-?[0-9.]+)(,)(-?[0-9.]+)", re.ASCII)
 """A point's x and y in a route as `_move_route` writes one (an arrowhead's `e,` aside)."""
 
 
@@ -129,7 +135,7 @@ def _extent(route: str) -> Rect | None:
     """Return the bounds of a route's points when written as `_move_route` writes it; else None."""
     if not _WRITTEN.fullmatch(route):
         return None
-    xs, ys = zip(*_PAIR.findall(route), strict=True)
+    xs, _, ys = zip(*_PAIR.findall(route), strict=True)
     across, up = list(map(float, xs)), list(map(float, ys))
     return (min(across), min(up), max(across), max(up))
 
