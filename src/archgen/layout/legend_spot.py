@@ -117,14 +117,15 @@ def _clear_of_boxes(
             continue
         for row in range(bisect_right(tops, box[1]), bisect_left(bottoms, box[3])):
             rows[row].append((first, last))
-    for row, blocked in zip(ys, rows, strict=True):
+    for y, blocked in zip(ys, rows, strict=True):
         for column in _free(sorted(blocked), len(xs)):
-            yield (row, xs[column])
+            yield (y, xs[column])
 
 
 def _free(blocked: list[tuple[int, int]], count: int) -> list[int]:
     """Return the places below `count` no run of `blocked` (sorted) covers, highest first."""
-    free, reached = [], 0
+    free: list[int] = []
+    reached = 0
     for first, last in blocked:
         free += range(reached, first)
         reached = max(reached, last)
