@@ -113,11 +113,8 @@ def rise(corners: list[Point], texts: list[Rect], icons: list[Rect]) -> list[Poi
     if under >= band:
         return corners
     lanes = [xs + side * step * _LANE for step in range(1, _STEPS) for side in (1, -1)]
-    clear = [
-        x
-        for x in lanes
-        if not any(_cuts(((x, under), (x, band)), _wider(box)) for box in [*texts, *icons])
-    ]
+    walls = _walls([*texts, *icons], under, band)
+    clear = [x for x in lanes if not any(left < x < right for left, right in walls)]
     if not clear:
         return corners
     x = min(clear, key=lambda lane: abs(lane - xs) + abs(xt - lane))
@@ -132,9 +129,15 @@ def _checked(stepped: list[Point], icons: list[Rect], fallback: list[Point]) -> 
     return fallback if any(_cuts(run, box) for box in icons) else stepped
 
 
-def _wider(box: Rect) -> Rect:
-    """Return a box a lane wider each side: a line that rises past a text keeps off its edge."""
-    return (box[0] - _LANE, box[1], box[2] + _LANE, box[3])
+def _walls(boxes: list[Rect], under: float, band: float) -> list[tuple[float, float]]:
+    """Return the stretches across which a line rising from `under` to `band` meets a box.
+
+    Each box counts a lane wider each side: a line that rises past a text
+    keeps off its edge. Only the boxes the rise passes by in height count,
+    found once for all its lanes (a large design's VPC has a hundred).
+    """
+    low, high = min(under, band), max(under, band)
+    return [(box[0] - _LANE, box[2] + _LANE) for box in boxes if low < box[3] and box[1] < high]
 
 
 def _holds(box: Rect, point: Point) -> bool:

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from archgen.layout.detour import best_route
 from archgen.layout.detour_judge import OFF_BORDER, Fences
-from archgen.layout.detour_lanes import LABEL, Standing
+from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.gateway_inside import inside_its_vpc
 from archgen.layout.label_spots import (
     curve_points,
     label_box,
 )
-from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.laid import Laid, Point, Rect, hull
 from archgen.layout.nearby import Grid
 from archgen.layout.relabel import relabel
 from archgen.layout.route import route_corners
@@ -54,6 +54,10 @@ class _Picture:
     borders: Grid[Rect]
     fenced: Grid[tuple[str, Rect]]
     standing: Standing
+    found: dict[str, tuple[int, tuple[Point, ...] | None]]
+    """Each line's last route found, and the tracks' stamp it was found at (`_best`)."""
+    paths: dict[str, list[Group]]
+    """The boxes holding each node, outermost first (`_path`)."""
 
 
 def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -63,7 +67,7 @@ def keep_in_boxes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     chosen: dict[str, list[Point]] = {}
     for _ in range(2):  # the second round sees where the first put every line
         for edge, fences in astray:
-            corners = best_route(laid, edge, fences)
+            corners = _best(picture, edge, fences)
             if corners is not None:
                 chosen[edge.id] = corners
                 laid.routes[edge.id] = route_corners(corners, edge)
@@ -97,7 +101,8 @@ def _picture(scene: Scene, laid: Laid, groups: list[Group]) -> _Picture:
             fenced.add((group.id, laid.clusters[name]), laid.clusters[name])
     borders = _grid(sides)
     standing = Standing(fenced, icons, borders, OFF_BORDER)
-    return _Picture(scene, laid, groups, icons, Tracks(laid), sides, borders, fenced, standing)
+    tracks = Tracks(laid)
+    return _Picture(scene, laid, groups, icons, tracks, sides, borders, fenced, standing, {}, {})
 
 
 def _untangle_roles(picture: _Picture) -> None:
@@ -114,11 +119,28 @@ def _untangle_roles(picture: _Picture) -> None:
         if fences is None:
             continue
         now = fences.runs.crossings(edge.id, curve_points(laid.routes[edge.id]))
-        corners = best_route(laid, edge, fences) if now else None
+        corners = _best(picture, edge, fences) if now else None
         if corners is not None and fences.runs.crossings(edge.id, corners) < now:
             laid.routes[edge.id] = route_corners(corners, edge)
             laid.rerouted.add(edge.id)
             fences.runs.take(edge.id, corners)
+
+
+def _best(picture: _Picture, edge: Edge, fences: Fences) -> list[Point] | None:
+    """Return `best_route` for a line, found again only when another line's runs changed.
+
+    A route is found from the icons, the boxes (neither moves here) and the
+    other lines' runs alone: when no other line took new runs since it was
+    last found, it is the same route (the second round, and a role's line
+    routed again, find most routes as they were).
+    """
+    known = picture.found.get(edge.id)
+    if known is not None and not picture.tracks.changed_since(known[0], edge.id):
+        return None if known[1] is None else list(known[1])
+    stamp = picture.tracks.stamp
+    corners = best_route(picture.laid, edge, fences)
+    picture.found[edge.id] = (stamp, None if corners is None else tuple(corners))
+    return corners
 
 
 def _astray(picture: _Picture) -> list[tuple[Edge, Fences]]:
@@ -154,7 +176,7 @@ def _rises_to_gateway(picture: _Picture, edge: Edge) -> bool:
 def _fences(picture: _Picture, edge: Edge) -> Fences | None:
     """Return the line's holder and fences; None for a line from outside the AWS Cloud."""
     scene, laid = picture.scene, picture.laid
-    first, second = path_to(scene.cloud, edge.source), path_to(scene.cloud, edge.target)
+    first, second = _path(picture, edge.source), _path(picture, edge.target)
     common = [a for a, b in zip(first, second, strict=False) if a is b]
     if not common or f"cluster_{common[-1].id}" not in laid.clusters:
         return None
@@ -180,6 +202,14 @@ def _fences(picture: _Picture, edge: Edge) -> Fences | None:
     )
 
 
+def _path(picture: _Picture, node: str) -> list[Group]:
+    """Return the boxes from the AWS Cloud down to the node's, found once per node."""
+    path = picture.paths.get(node)
+    if path is None:
+        path = picture.paths[node] = path_to(picture.scene.cloud, node)
+    return path
+
+
 def _grid(boxes: Iterable[Rect]) -> Grid[Rect]:
     """Return boxes in a grid, for the few near a run to be found without testing them all."""
     grid: Grid[Rect] = Grid()
@@ -192,13 +222,25 @@ def _keeps(laid: Laid, edge: Edge, fences: Fences) -> bool:
     """Tell whether the drawn line keeps in its holder, out of fences and off every border."""
     ends = (laid.nodes[edge.source], laid.nodes[edge.target])
     points = [p for p in curve_points(laid.routes[edge.id]) if not any(_in(p, e) for e in ends)]
+    if not points:
+        return True
     if not all(_in(p, fences.holder, 1.0) for p in points):
         return False
-    if any(_in(p, box, -1.0) for p in points for box in fences.walls):
+    bounds = hull([(x, y, x, y) for x, y in points])
+    walls = [box for box in fences.walls if _in_reach(bounds, box)]  # the rest hold no point
+    if any(_in(p, box, -1.0) for p in points for box in walls):
         return False
     if edge.id in laid.rerouted:  # a lane of the tidy pass's own runs beside a box on purpose
         return True
-    return not any(_along(points, box) for box in fences.sides)
+    near = fences.borders.near(grown(bounds, _ON_BORDER + 1.0))  # no other side is that close
+    return not any(_along(points, box) for box in near)
+
+
+def _in_reach(bounds: Rect, box: Rect) -> bool:
+    """Tell whether a point within `bounds` may lie in the box shrunk by a point (`_in`, -1)."""
+    left, bottom, right, top = box
+    inside = left + 1.0 <= bounds[2] and bounds[0] <= right - 1.0
+    return inside and bottom + 1.0 <= bounds[3] and bounds[1] <= top - 1.0
 
 
 def _along(points: list[Point], box: Rect) -> bool:

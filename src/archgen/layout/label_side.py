@@ -11,14 +11,15 @@ reads, a label on the wrong line misleads.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from archgen.layout.label_owner import astray, meets
 from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.nearby import segment_grid
 
 
 class _Labelled(Protocol):
@@ -27,6 +28,7 @@ class _Labelled(Protocol):
 
 
 End = TypeVar("End", bound=_Labelled)
+Segment = tuple[Point, Point]
 
 
 def label_sides(
@@ -68,10 +70,59 @@ def _misread(laid: Laid, box: Rect, edge_id: str, routes: dict[str, str]) -> boo
     """Tell whether another of the side's lines runs through the label or comes nearer it."""
     drawn = {**laid.routes, **routes}
     own: list[Point] = curve_points(drawn[edge_id])
-    others = [piece for key, route in drawn.items() if key != edge_id for piece in _pieces(route)]
     crossing = [piece for key in routes if key != edge_id for piece in _pieces(drawn[key])]
-    return any(meets(piece, box) for piece in crossing) or astray(box, own, segment_grid(others))
+    others = _Lines([route for key, route in drawn.items() if key != edge_id])
+    return any(meets(piece, box) for piece in crossing) or astray(box, own, others)
 
 
-def _pieces(route: str) -> list[tuple[Point, Point]]:
-    return list(itertools.pairwise(curve_points(route)))
+class _Lines:
+    """Other lines' pieces near a box: a line's pieces are made only when its route comes near.
+
+    A large design has hundreds of lines and a label's question reaches a
+    few of them. A line's curve lies within the bounds of its control points
+    (rounding aside, far below `_SLACK`), so a line whose bounds stay clear
+    of the box by more than that holds no piece near it. The pieces of the
+    lines that do come near are handed to the exact test, a few more than a
+    grid would give: the answer is the same.
+    """
+
+    def __init__(self, routes: list[str]) -> None:
+        self._routes = routes
+
+    def near(self, box: Rect) -> list[Segment]:
+        """Return at least every piece within a point of `box`."""
+        left, bottom = box[0] - _SLACK, box[1] - _SLACK
+        right, top = box[2] + _SLACK, box[3] + _SLACK
+        found: list[Segment] = []
+        for route in self._routes:
+            bounds = _bounds(route)
+            if (
+                bounds[0] <= right
+                and left <= bounds[2]
+                and bounds[1] <= top
+                and bottom <= bounds[3]
+            ):
+                found += _pieces(route)
+        return found
+
+
+_SLACK = 2.0
+"""Points a line's bounds may stay from a box and still have its pieces handed on: the grid's
+margin (a point) and the rounding of a curve's points past its control points' bounds."""
+
+
+@functools.lru_cache(maxsize=2048)
+def _bounds(route: str) -> Rect:
+    """Return the bounds of the control points of a route's first curve (as `curve_points`)."""
+    words = [w for w in route.split(";")[0].split() if not w.startswith(("e,", "s,"))]
+    xs = [float(w.split(",")[0]) for w in words]
+    ys = [float(w.split(",")[1]) for w in words]
+    if not words:  # no curve: nothing to come near
+        return (math.inf, math.inf, -math.inf, -math.inf)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+@functools.lru_cache(maxsize=2048)
+def _pieces(route: str) -> tuple[Segment, ...]:
+    """Return a route's straight pieces: asked again of the same lines for every label moved."""
+    return tuple(itertools.pairwise(curve_points(route)))

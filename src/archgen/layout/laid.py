@@ -23,6 +23,10 @@ POINTS_PER_INCH = 72.0
 Rect = tuple[float, float, float, float]
 """left, bottom, right, top."""
 Point = tuple[float, float]
+Shift = Callable[[float], float]
+"""Where a coordinate moves to when the picture opens or closes a band or a column."""
+Written = tuple[dict[str, str], dict[str, str]]
+"""For x, then y: a coordinate's text, and its text once shifted (`_move_route`)."""
 
 
 @dataclass
@@ -77,23 +81,50 @@ def open_strip(laid: Laid, y: float, height: float) -> None:
     }
     laid.clusters = {n: (a, lower(b), c, lower(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lower(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = {
-        n: r if _clear_above(r, y) else _move_route(r, lambda p: (p[0], lower(p[1])))
-        for n, r in laid.routes.items()
-    }
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= y, 1, lower)
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom - height, right, top)
 
 
-def _clear_above(route: str, y: float) -> bool:
-    """Tell whether a band opened at `y` leaves a route's text as it is.
+def _moved(
+    routes: dict[str, str], kept: Callable[[Rect], bool], axis: int, shift: Shift
+) -> dict[str, str]:
+    """Return the routes with each point shifted along `axis` (0: x, 1: y).
 
-    So it does when every point lies at or above `y` and the text is already
-    written as `_move_route` writes it. A large design opens a band for every
-    lane of lines, and most lines lie above each one.
+    A route whose extent is `kept` keeps its text: so it may when `shift`
+    leaves every point of that extent where it is and the text is already
+    written as `_move_route` writes it. A large design opens a band or a
+    column for every lane of lines, and most lines lie clear of each one.
+    In a route so written only the shifted coordinates are written anew (the
+    others already read as `number` writes them), each text worked out once
+    and looked up for every line it is in.
     """
-    lowest = _lowest(route)
-    return lowest is not None and lowest >= y
+    written: Written = ({}, {})
+    shifted = _Shifted(shift)
+    moved = {}
+    for name, route in routes.items():
+        extent = _extent(route)
+        if extent is None:
+            moved[name] = _move_route(route, axis, shift, written)
+        elif kept(extent):
+            moved[name] = route
+        else:
+            parts = _PAIR.split(route)  # the text before each point, its x, its comma, its y
+            parts[1 + 2 * axis :: 4] = list(map(shifted.__getitem__, parts[1 + 2 * axis :: 4]))
+            moved[name] = "".join(parts)
+    return moved
+
+
+class _Shifted(dict[str, str]):
+    """A coordinate's text, and its text once shifted: worked out the first time it is asked."""
+
+    def __init__(self, shift: Shift) -> None:
+        super().__init__()
+        self._shift = shift
+
+    def __missing__(self, text: str) -> str:
+        found = self[text] = number(self._shift(float(text)))
+        return found
 
 
 _NUMBER = r"(?:0|-?(?:[1-9]\d{0,9}(?:\.\d?[1-9])?|0\.\d?[1-9]))"
@@ -103,17 +134,18 @@ _WRITTEN = re.compile(rf"{_POINT}(?: {_POINT})*(?:;{_POINT}(?: {_POINT})*)*", re
 """A route as `_move_route` writes one: moving none of its points gives the same text."""
 
 
+_PAIR = re.compile(r"(-?[0-9.]+)(,)(-?[0-9.]+)", re.ASCII)
+"""A point's x and y in a route as `_move_route` writes one (an arrowhead's `e,` aside)."""
+
+
 @functools.lru_cache(maxsize=4096)
-def _lowest(route: str) -> float | None:
-    """Return the lowest y of a route written as `_move_route` writes one; else None."""
+def _extent(route: str) -> Rect | None:
+    """Return the bounds of a route's points when written as `_move_route` writes it; else None."""
     if not _WRITTEN.fullmatch(route):
         return None
-    ys = [
-        float(word.removeprefix(word[:2] if word.startswith(("e,", "s,")) else "").split(",")[1])
-        for part in route.split(";")
-        for word in part.split()
-    ]
-    return min(ys, default=None)
+    xs, _, ys = zip(*_PAIR.findall(route), strict=True)
+    across, up = list(map(float, xs)), list(map(float, ys))
+    return (min(across), min(up), max(across), max(up))
 
 
 def close_band(laid: Laid, low: float, high: float) -> None:
@@ -133,7 +165,7 @@ def close_band(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (a, lift(b), c, lift(d)) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (x, lift(v)) for n, (x, v) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (p[0], lift(p[1]))) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[1] >= high, 1, lift)
     left, bottom, right, top = laid.bounds
     laid.bounds = (left, bottom + height, right, top)
 
@@ -150,7 +182,7 @@ def open_column(laid: Laid, x: float, width: float) -> None:
     }
     laid.clusters = {n: (right(a), b, right(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (right(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (right(p[0]), p[1])) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= x, 0, right)
     left, bottom, far, top = laid.bounds
     laid.bounds = (left, bottom, far + width, top)
 
@@ -172,19 +204,30 @@ def close_column(laid: Laid, low: float, high: float) -> None:
     }
     laid.clusters = {n: (left(a), b, left(c), d) for n, (a, b, c, d) in laid.clusters.items()}
     laid.labels = {n: (left(v), y) for n, (v, y) in laid.labels.items()}
-    laid.routes = {n: _move_route(r, lambda p: (left(p[0]), p[1])) for n, r in laid.routes.items()}
+    laid.routes = _moved(laid.routes, lambda e: e[2] <= low, 0, left)
     first, bottom, far, top = laid.bounds
     laid.bounds = (first, bottom, far - width, top)
 
 
-def _move_route(route: str, move: Callable[[Point], Point]) -> str:
-    """Return a spline (or several, `;` apart) with each point moved."""
+def _move_route(route: str, axis: int, shift: Shift, written: Written | None = None) -> str:
+    """Return a spline (or several, `;` apart) with each point shifted along `axis` (0: x, 1: y).
+
+    Every coordinate is written anew as `number` writes it; its new text
+    depends on its old text alone, so each is worked out once (`written`).
+    """
+    known: Written = ({}, {}) if written is None else written
+
+    def coordinate(text: str, which: int) -> str:
+        found = known[which].get(text)
+        if found is None:
+            value = float(text)
+            found = known[which][text] = number(shift(value) if which == axis else value)
+        return found
 
     def point(word: str) -> str:
         head = word[:2] if word.startswith(("e,", "s,")) else ""
-        a, b = (float(v) for v in word.removeprefix(head).split(","))
-        x, y = move((a, b))
-        return f"{head}{number(x)},{number(y)}"
+        x, y = word.removeprefix(head).split(",")
+        return f"{head}{coordinate(x, 0)},{coordinate(y, 1)}"
 
     return ";".join(" ".join(map(point, part.split())) for part in route.split(";"))
 

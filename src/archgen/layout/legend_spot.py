@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 
 from archgen.layout.detour_judge import cuts
-from archgen.layout.label_spots import Segment, curve_points, label_box, overlaps
+from archgen.layout.label_spots import Segment, curve_points, label_box
 from archgen.layout.laid import Laid, Rect, hull
 from archgen.layout.legend_grid import Grid, grid, grids
 from archgen.layout.scene import Group, Scene
@@ -104,15 +105,50 @@ def free_spot(
         | {b[3] + _GAP for b in boxes}
         | {b[1] - _GAP - height for b in boxes}
     )
-    xs = {x for x in xs if left <= x <= right - width}
-    ys = {y for y in ys if bottom <= y <= top - height}
-    largest_first = sorted(boxes, key=lambda b: (b[0] - b[2]) * (b[3] - b[1]))  # rule out most
+    across = sorted(x for x in xs if left <= x <= right - width)
+    up = sorted(y for y in ys if bottom <= y <= top - height)
     pieces: list[Segment] | None = None
-    for y, x in sorted((y, -x) for x in xs for y in ys):
-        wide = (-x - _GAP, y - _GAP, -x + width + _GAP, y + height + _GAP)
-        if any(overlaps(wide, box) for box in largest_first):
-            continue
+    for y, x in _clear_of_boxes(across, up, (width, height), boxes):
+        wide = (x - _GAP, y - _GAP, x + width + _GAP, y + height + _GAP)
         pieces = lines() if pieces is None else pieces
         if not any(cuts(piece, wide) for piece in pieces):
-            return (-x, y)
+            return (x, y)
     return None
+
+
+def _clear_of_boxes(
+    xs: list[float], ys: list[float], size: tuple[float, float], boxes: list[Rect]
+) -> Iterator[tuple[float, float]]:
+    """Yield the candidates (of `xs` by `ys`, both sorted) whose stretch overlaps no box.
+
+    Lowest first, then rightmost. A stretch grown by `_GAP` overlaps a box
+    when each of its sides passes the box's opposite side. Those sides grow
+    with the candidate's x (or y), so a box blocks a run of the sorted xs
+    and a run of the sorted ys: a rectangle of candidates, found by halving.
+    Row by row, the candidates no blocked run covers are the clear ones
+    (a large design's page has a hundred thousand, and none is clear).
+    """
+    width, height = size
+    lefts, rights = [x - _GAP for x in xs], [x + width + _GAP for x in xs]
+    bottoms, tops = [y - _GAP for y in ys], [y + height + _GAP for y in ys]
+    rows: list[list[tuple[int, int]]] = [[] for _ in ys]
+    for box in boxes:
+        first, last = bisect_right(rights, box[0]), bisect_left(lefts, box[2])
+        if first >= last:
+            continue
+        for row in range(bisect_right(tops, box[1]), bisect_left(bottoms, box[3])):
+            rows[row].append((first, last))
+    for y, blocked in zip(ys, rows, strict=True):
+        for column in _free(sorted(blocked), len(xs)):
+            yield (y, xs[column])
+
+
+def _free(blocked: list[tuple[int, int]], count: int) -> list[int]:
+    """Return the places below `count` no run of `blocked` (sorted) covers, highest first."""
+    free: list[int] = []
+    reached = 0
+    for first, last in blocked:
+        free += range(reached, first)
+        reached = max(reached, last)
+    free += range(reached, count)
+    return free[::-1]

@@ -68,13 +68,16 @@ class Grid(Generic[Item]):
         index = len(self._items)
         self._items.append(item)
         self._bounds.append(bounds)
-        columns, rows = _span(bounds[0], bounds[2]), _span(bounds[1], bounds[3])
-        if len(columns) * len(rows) > _WIDE:
+        # The cells the bounds grown by the margin touch, from the first to the last on
+        # each axis (written out: a grid is filled with every piece of every line).
+        left, bottom = _floor((bounds[0] - MARGIN) / _CELL), _floor((bounds[1] - MARGIN) / _CELL)
+        right, top = _floor((bounds[2] + MARGIN) / _CELL), _floor((bounds[3] + MARGIN) / _CELL)
+        if (right - left + 1) * (top - bottom + 1) > _WIDE:
             self._wide.append(index)
             return
         cells = self._cells
-        for x in columns:
-            for y in rows:
+        for x in range(left, right + 1):
+            for y in range(bottom, top + 1):
                 filed = cells.get((x, y))
                 if filed is None:
                     cells[x, y] = [index]
@@ -86,22 +89,24 @@ class Grid(Generic[Item]):
 
         A box covering more cells than there are items is answered by looking at every item.
         """
-        columns, rows = _span(box[0], box[2]), _span(box[1], box[3])
+        left, bottom, right, top = box
+        first_x, first_y = _floor((left - MARGIN) / _CELL), _floor((bottom - MARGIN) / _CELL)
+        last_x, last_y = _floor((right + MARGIN) / _CELL), _floor((top + MARGIN) / _CELL)
+        covered = (last_x - first_x + 1) * (last_y - first_y + 1)
         found: Iterable[int]
-        if len(columns) * len(rows) > len(self._items):
+        if covered > len(self._items):
             found = range(len(self._items))
-        elif len(columns) * len(rows) == 1 and not self._wide:
-            found = self._cells.get((columns[0], rows[0]), ())  # filed in the order added
+        elif covered == 1 and not self._wide:
+            found = self._cells.get((first_x, first_y), ())  # filed in the order added
         else:
             cells, seen = self._cells, set(self._wide)
-            for x in columns:
-                for y in rows:
+            for x in range(first_x, last_x + 1):
+                for y in range(first_y, last_y + 1):
                     seen.update(cells.get((x, y), ()))
             found = sorted(seen)
         # `near(bounds[i], box)` written out: called for every item looked at, the
         # call costs more than the test (the same sums and comparisons, in that order).
         bounds, items = self._bounds, self._items
-        left, bottom, right, top = box
         left, bottom = left - MARGIN, bottom - MARGIN
         return [
             items[i]
@@ -145,9 +150,8 @@ def box_grid(boxes: Iterable[Rect]) -> Grid[Rect]:
     return grid
 
 
-def _span(low: float, high: float) -> range:
-    """Return the cell numbers a stretch from `low` to `high`, grown by the margin, touches."""
-    return range(math.floor((low - MARGIN) / _CELL), math.floor((high + MARGIN) / _CELL) + 1)
+_floor = math.floor
+"""A cell's number along an axis is the floor of a point's coordinate over `_CELL`."""
 
 
 def as_segment_grid(segments: Iterable[Segment] | Nearby) -> Nearby:

@@ -218,8 +218,8 @@ def _crossings(laid: Laid, one: tuple[_End, float], two: tuple[_End, float], axi
         _line(laid.routes[end.edge_id], end.first, axis, round(place - end.along, 2))
         for end, place in (one, two)
     )
-    near = _pieces(first, _bounds(second))
-    return sum(1 for a, b in near for c, d in _pieces(second, _bounds(first)) if _cross(a, b, c, d))
+    near, other = _pieces(first, _bounds(second)), _pieces(second, _bounds(first))
+    return sum(1 for a, b in near for c, d in other if _cross(a, b, c, d))
 
 
 @functools.lru_cache(maxsize=512)

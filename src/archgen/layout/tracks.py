@@ -32,11 +32,27 @@ class Tracks:
         self.current: dict[str, int] = {}
         self._tracks: dict[tuple[int, int], list[tuple[str, int, Segment]]] = {}
         """The runs short enough across an axis to lie on one track, by axis and band."""
+        self._taken: dict[str, list[Point]] = {}
+        self._changed: list[str] = []
+        """The lines whose runs changed, in turn (`changed_since`)."""
         for key, route in laid.routes.items():
             self.take(key, curve_points(route))
 
+    @property
+    def stamp(self) -> int:
+        """Return how many times a line's runs have changed so far."""
+        return len(self._changed)
+
+    def changed_since(self, stamp: int, line: str) -> bool:
+        """Tell whether a line other than `line` has changed its runs since `stamp`."""
+        return any(other != line for other in self._changed[stamp:])
+
     def take(self, edge_id: str, points: list[Point]) -> None:
-        """Record a line's runs, replacing the ones it had."""
+        """Record a line's runs, replacing the ones it had (the same runs change nothing)."""
+        if self._taken.get(edge_id) == points:
+            return
+        self._taken[edge_id] = list(points)
+        self._changed.append(edge_id)
         version = self.current.get(edge_id, -1) + 1
         self.current[edge_id] = version
         for piece in itertools.pairwise(points):
