@@ -15,6 +15,7 @@ outputs and does not stop the others; the result names it and the command exits 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.layout.drawing import Drawing
+    from archgen.rules.config import RunConfig
 
 FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
@@ -120,9 +122,8 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
         if current is not None:
             return RenderResult((), (), tuple(current))
     from archgen.commands.loading import load_each  # only now is a model needed
-    from archgen.commands.settings import load_config
 
-    config = load_config() if "md" in chosen else None  # reports an unreadable settings file
+    config = _settings() if "md" in chosen else None
     loaded, problems = load_each(files)
     outs = {str(path): out for path, out in files.items()}
     failed = [str(problem) for problem in sorted(set(problems))]
@@ -169,6 +170,13 @@ def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
     return alike
 
 
+def _settings() -> RunConfig:
+    """Read the explanation's settings, loading the rules: a picture's load while dot works."""
+    from archgen.commands.settings import load_config
+
+    return load_config()
+
+
 def _drawn(work: list[Job], run: Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
     """Draw every job: return the outputs drawn, and the files that failed (told in `failed`)."""
     outputs: dict[Path, bytes] = {}
@@ -205,22 +213,23 @@ def _draw_one(job: Job) -> Made:
     made = dict(job.ready)
     if drawn:
         try:
-            made |= draw_outputs(_marked(job), drawn)
+            made |= draw_outputs(job.planned, drawn, functools.partial(_marked, job))
         except RenderError as error:  # name the design: a run draws many, the others still
             return f"{visible(job.arch.file)}: {error}"
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
 
 
-def _marked(job: Job) -> Drawing:
-    """Return the drawing with the check's findings marked on it.
+def _marked(job: Job, planned: Drawing) -> Drawing:
+    """Return the drawing with the check's findings marked on it (`planned` when none marks it).
 
-    Only a drawing runs the rules: `--check` compares the fingerprint of the
-    unmarked picture, which the source's fingerprint (its inputs) vouches for.
+    Only a drawing runs the rules, while dot lays the planned drawing out:
+    `--check` compares the fingerprint of the unmarked picture, which the
+    source's fingerprint (its inputs) vouches for.
     """
     from archgen.layout.drawing import marked
     from archgen.rules.engine import run_rules
 
-    return marked(job.planned, job.arch, run_rules(job.arch, config=job.config), job.view)
+    return marked(planned, job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
 def _stamped(job: Job, fmt: str, artifact: Artifact) -> Artifact:
