@@ -17,13 +17,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Callable
+from typing import Protocol
 
 from archgen.layout import drawing
-from archgen.layout.drawing import Drawing
+from archgen.layout.drawing import Drawing, Settle
 from archgen.model.architecture import Architecture
 
-Draw = Callable[[Architecture | Drawing, tuple[str, ...]], Drawing]
+
+class Draw(Protocol):
+    """`archgen.layout.drawing.draw`, or what stands in for it."""
+
+    def __call__(
+        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+    ) -> Drawing: ...
 
 
 class DrawCache:
@@ -35,10 +41,15 @@ class DrawCache:
         self.on = os.environ.get("ARCHGEN_TEST_REDRAW", "") in ("", "0")
         """Whether drawings are kept now: off in a test marked `redraw`."""
 
-    def __call__(self, arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
-        planned = arch if isinstance(arch, Drawing) else drawing.plan(arch)
+    def __call__(
+        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+    ) -> Drawing:
+        """Draw what `settle` (a render's checks) settles on, as archgen does; keep it by digest."""
         if not self.on or not formats:
-            return self.draw(planned, formats)
+            return self.draw(arch, formats, settle)
+        planned = arch if isinstance(arch, Drawing) else drawing.plan(arch)
+        if settle is not None:
+            planned = settle(planned)
         key = digest(planned, formats)
         kept = self.kept.get(key)
         if kept is None:

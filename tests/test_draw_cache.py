@@ -9,7 +9,7 @@ import pytest
 
 from archgen.errors import RenderError
 from archgen.layout import drawing
-from archgen.layout.drawing import Drawing, plan
+from archgen.layout.drawing import Drawing, Settle, plan
 from archgen.loader import load_text
 from archgen.model.architecture import Architecture
 from tests.draw_cache import DrawCache
@@ -28,12 +28,14 @@ class Counted:
         self.calls = 0
         self.fail_next = False
 
-    def __call__(self, arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
+    def __call__(
+        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+    ) -> Drawing:
         self.calls += 1
         if self.fail_next:
             self.fail_next = False
             raise RenderError("graphviz failed")
-        return drawing.draw(arch, formats)
+        return drawing.draw(arch, formats, settle)
 
 
 @pytest.fixture
@@ -97,3 +99,14 @@ def test_the_session_keeps_what_an_unmarked_test_draws() -> None:
 def test_a_test_marked_redraw_draws_afresh() -> None:
     assert isinstance(drawing.draw, DrawCache)
     assert not drawing.draw.on
+
+
+@pytest.mark.redraw
+def test_it_draws_and_keeps_the_drawing_the_checks_settle_on(counted: Counted) -> None:
+    cache = DrawCache(counted)
+    other = _planned("Other")
+    drawn = cache(_planned(), ("svg",), lambda planned: other)
+    assert drawn.dot == other.dot != _planned().dot
+    assert drawn.outputs == drawing.draw(other, ("svg",)).outputs
+    assert cache(other, ("svg",)).outputs == drawn.outputs
+    assert counted.calls == 1
