@@ -17,18 +17,25 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections.abc import Callable
 from typing import Protocol
 
 from archgen.layout import drawing
 from archgen.layout.drawing import Drawing, Settle
 from archgen.model.architecture import Architecture
 
+Meanwhile = Callable[[], object]
+
 
 class Draw(Protocol):
     """`archgen.layout.drawing.draw`, or what stands in for it."""
 
     def __call__(
-        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+        self,
+        arch: Architecture | Drawing,
+        formats: tuple[str, ...],
+        settle: Settle | None = None,
+        meanwhile: Meanwhile | None = None,
     ) -> Drawing: ...
 
 
@@ -42,18 +49,27 @@ class DrawCache:
         """Whether drawings are kept now: off in a test marked `redraw`."""
 
     def __call__(
-        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+        self,
+        arch: Architecture | Drawing,
+        formats: tuple[str, ...],
+        settle: Settle | None = None,
+        meanwhile: Meanwhile | None = None,
     ) -> Drawing:
-        """Draw what `settle` (a render's checks) settles on, as archgen does; keep it by digest."""
+        """Draw what `settle` (a render's checks) settles on, as archgen does; keep it by digest.
+
+        `meanwhile` runs once, while graphviz draws or, for a kept drawing, at once.
+        """
         if not self.on or not formats:
-            return self.draw(arch, formats, settle)
+            return self.draw(arch, formats, settle, meanwhile)
         planned = arch if isinstance(arch, Drawing) else drawing.plan(arch)
         if settle is not None:
             planned = settle(planned)
         key = digest(planned, formats)
         kept = self.kept.get(key)
         if kept is None:
-            kept = self.kept[key] = self.draw(planned, formats)
+            kept = self.kept[key] = self.draw(planned, formats, None, meanwhile)
+        elif meanwhile is not None:
+            meanwhile()
         return dataclasses.replace(planned, outputs=dict(kept.outputs), rung=kept.rung)
 
 

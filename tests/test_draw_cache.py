@@ -12,7 +12,7 @@ from archgen.layout import drawing
 from archgen.layout.drawing import Drawing, Settle, plan
 from archgen.loader import load_text
 from archgen.model.architecture import Architecture
-from tests.draw_cache import DrawCache
+from tests.draw_cache import DrawCache, Meanwhile
 
 TINY = (
     "archgen: 1\nname: tiny\ntitle: Tiny\nregion: us-east-1\nresources:\n"
@@ -29,13 +29,17 @@ class Counted:
         self.fail_next = False
 
     def __call__(
-        self, arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+        self,
+        arch: Architecture | Drawing,
+        formats: tuple[str, ...],
+        settle: Settle | None = None,
+        meanwhile: Meanwhile | None = None,
     ) -> Drawing:
         self.calls += 1
         if self.fail_next:
             self.fail_next = False
             raise RenderError("graphviz failed")
-        return drawing.draw(arch, formats, settle)
+        return drawing.draw(arch, formats, settle, meanwhile)
 
 
 @pytest.fixture
@@ -109,4 +113,14 @@ def test_it_draws_and_keeps_the_drawing_the_checks_settle_on(counted: Counted) -
     assert drawn.dot == other.dot != _planned().dot
     assert drawn.outputs == drawing.draw(other, ("svg",)).outputs
     assert cache(other, ("svg",)).outputs == drawn.outputs
+    assert counted.calls == 1
+
+
+@pytest.mark.redraw
+def test_the_work_meanwhile_runs_once_whether_drawn_or_kept(counted: Counted) -> None:
+    cache = DrawCache(counted)
+    ran: list[str] = []
+    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("drawn"))
+    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("kept"))
+    assert ran == ["drawn", "kept"]
     assert counted.calls == 1

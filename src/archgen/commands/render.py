@@ -32,7 +32,7 @@ from archgen.commands.files import (
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.commands.parallel import Progress, in_parallel
 from archgen.commands.pictures import draw_outputs
-from archgen.commands.render_plan import Job, Run, planned
+from archgen.commands.render_plan import Job, Run, meanwhile, planned
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
@@ -165,8 +165,8 @@ def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
             target = job.targets[fmt]
             if target in outputs and freshness.drawn_alike(target, fmt, outputs[target]):
                 alike.add(target)
-                remembered.note_drawn(target, fmt, job.stamps[fmt].content)
-                remembered.vouch(target, fmt, job.stamps[fmt].inputs)
+                remembered.note_drawn(target, fmt, job.stamp_of(fmt).content)
+                remembered.vouch(target, fmt, job.stamp_of(fmt).inputs)
     return alike
 
 
@@ -209,13 +209,15 @@ Made = list[tuple[Path, Artifact]] | str
 
 
 def _draw_one(job: Job) -> Made:
-    drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
-    made = dict(job.ready)
-    if drawn:
+    """Draw the job's pictures, make the rest meanwhile, and return its stamped outputs."""
+    made: dict[str, Artifact] = {}
+    if job.pictures:
+        settle, rest = functools.partial(_marked, job), functools.partial(meanwhile, job)
         try:
-            made |= draw_outputs(job.planned, drawn, functools.partial(_marked, job))
+            made = draw_outputs(job.planned, job.pictures, settle, rest)
         except RenderError as error:  # name the design: a run draws many, the others still
             return f"{visible(job.arch.file)}: {error}"
+    made |= job.ready
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
 
 
@@ -233,4 +235,4 @@ def _marked(job: Job, planned: Drawing) -> Drawing:
 
 
 def _stamped(job: Job, fmt: str, artifact: Artifact) -> Artifact:
-    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamps[fmt]))
+    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamp_of(fmt)))

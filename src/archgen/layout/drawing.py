@@ -74,7 +74,10 @@ the check's findings on it: commands.render)."""
 
 
 def draw(
-    arch: Architecture | Drawing, formats: tuple[str, ...], settle: Settle | None = None
+    arch: Architecture | Drawing,
+    formats: tuple[str, ...],
+    settle: Settle | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Drawing:
     """Lay out once and return the requested graphviz formats (png, svg, json).
 
@@ -82,7 +85,7 @@ def draw(
     dot starts on the planned DOT at once, and `settle` (a render's checks) runs
     while it lays out: when it returns the planned drawing itself (no finding
     marks the picture), that layout is the one drawn; another drawing stops
-    that run and is laid out anew.
+    that run and is laid out anew. `meanwhile` runs while graphviz draws.
     A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
     neato, which draws the tidied layout, starts before dot's layout is collected.
     """
@@ -93,11 +96,16 @@ def draw(
     with laying_out(dot, planned.dot, ("json",)) as started:
         final = settle(planned) if settle is not None else planned
         if final is planned:
-            return _drawn(final, formats, started)
-    return _drawn(final, formats, None)
+            return _drawn(final, formats, started, meanwhile)
+    return _drawn(final, formats, None, meanwhile)
 
 
-def _drawn(planned: Drawing, formats: tuple[str, ...], started: Collect | None) -> Drawing:
+def _drawn(
+    planned: Drawing,
+    formats: tuple[str, ...],
+    started: Collect | None,
+    meanwhile: Callable[[], object] | None,
+) -> Drawing:
     """Lay `planned` out (`started`: dot already runs on its DOT), tidy it and draw it."""
     from archgen.layout.redraw import lay_out_and_draw  # the tidy pass loads while dot works
 
@@ -108,5 +116,5 @@ def _drawn(planned: Drawing, formats: tuple[str, ...], started: Collect | None) 
         rungs.append(laid.rung)
         return laid.outputs["json"]
 
-    outputs = lay_out_and_draw(planned.scene, laid_out, formats)
+    outputs = lay_out_and_draw(planned.scene, laid_out, formats, meanwhile=meanwhile)
     return dataclasses.replace(planned, outputs=outputs, rung=rungs[0])

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.style import FONT, PAGE_PAD_INCHES
@@ -30,8 +30,16 @@ INSTALL_HINT = (
 PNG_DPI = 96
 """Pixels per inch of graphviz's PNG renderer (cairo's default, which archgen keeps)."""
 
-Draw = Callable[[str], dict[str, bytes]]
-"""Given the DOT source, return each format's bytes from graphviz started earlier."""
+
+class Draw(Protocol):
+    """Given the DOT source, return each format's bytes from graphviz started earlier.
+
+    `meanwhile` is called once graphviz has the whole source, while it draws.
+    """
+
+    def __call__(  # noqa: D102 (the class says what a call does)
+        self, source: str, meanwhile: Callable[[], object] | None = None
+    ) -> dict[str, bytes]: ...
 
 
 def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
@@ -118,11 +126,38 @@ def _draw(
     sizing: subprocess.Popen[bytes] | None,
     outputs: dict[str, Path],
     source: str,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, bytes]:
     """Give the started programs `source`: the sizing run first, when a PNG needs one."""
     text = source if sizing is None else with_whole_pixel_page(sizing, source)
-    _finish(drawing, text)
+    if meanwhile is None:
+        _finish(drawing, text)
+    else:
+        _finish_while(drawing, text, meanwhile)
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
+def _finish_while(
+    process: subprocess.Popen[bytes], source: str, meanwhile: Callable[[], object]
+) -> None:
+    """Give `process` its whole source here, then wait for it in a thread, calling `meanwhile`.
+
+    The source is written before `meanwhile` starts: a thread writing it would
+    wait for the interpreter between every pipe-full while `meanwhile` holds
+    it, and the program could not start drawing. The thread only closes the
+    program's input and waits on it, which does the work in its own process.
+    A failure of either is raised once the program has finished.
+    """
+    import concurrent.futures  # only a drawing with work to do meanwhile waits in a thread
+
+    if process.stdin is not None:
+        with contextlib.suppress(BrokenPipeError):  # told by its exit status when finished
+            process.stdin.write(source.encode("utf-8"))
+            process.stdin.flush()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        finished = pool.submit(_finish, process, None)
+        meanwhile()
+        finished.result()
 
 
 _WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
