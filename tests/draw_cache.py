@@ -18,7 +18,6 @@ import dataclasses
 import hashlib
 import os
 from collections.abc import Callable
-from typing import Protocol
 
 from archgen.layout import drawing
 from archgen.layout.drawing import Drawing, Settle
@@ -27,16 +26,8 @@ from archgen.model.architecture import Architecture
 Meanwhile = Callable[[], object]
 
 
-class Draw(Protocol):
-    """`archgen.layout.drawing.draw`, or what stands in for it."""
-
-    def __call__(
-        self,
-        arch: Architecture | Drawing,
-        formats: tuple[str, ...],
-        settle: Settle | None = None,
-        meanwhile: Meanwhile | None = None,
-    ) -> Drawing: ...
+Draw = Callable[[Architecture | Drawing, tuple[str, ...], Settle | None, Meanwhile | None], Drawing]
+"""`archgen.layout.drawing.draw`, or what stands in for it, given all its arguments."""
 
 
 class DrawCache:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from archgen.errors import RenderError
 from archgen.layout import drawing
-from archgen.layout.drawing import Drawing, Settle, plan
+from archgen.layout.drawing import Drawing, plan
 from archgen.loader import load_text
-from archgen.model.architecture import Architecture
-from tests.draw_cache import DrawCache, Meanwhile
+from tests.draw_cache import DrawCache
 
 TINY = (
     "archgen: 1\nname: tiny\ntitle: Tiny\nregion: us-east-1\nresources:\n"
@@ -28,18 +28,13 @@ class Counted:
         self.calls = 0
         self.fail_next = False
 
-    def __call__(
-        self,
-        arch: Architecture | Drawing,
-        formats: tuple[str, ...],
-        settle: Settle | None = None,
-        meanwhile: Meanwhile | None = None,
-    ) -> Drawing:
+    def __call__(self, *given: Any) -> Drawing:
+        """Draw as archgen does, with all DrawCache gives (tests/draw_cache.Draw)."""
         self.calls += 1
         if self.fail_next:
             self.fail_next = False
             raise RenderError("graphviz failed")
-        return drawing.draw(arch, formats, settle, meanwhile)
+        return drawing.draw(*given)
 
 
 @pytest.fixture

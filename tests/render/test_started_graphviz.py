@@ -78,11 +78,15 @@ def _drawn_after_a_cold_sizing_run(source: str, width: float, height: float) -> 
     }
 
 
-def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give graphviz's runs the test's own folder as their temporary folder, to see it emptied."""
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
+
+
+@pytest.mark.usefixtures("own_temp")
+def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(tmp_path: Path) -> None:
     seen: list[subprocess.Popen[bytes]] = []
     folders: list[Path] = []
 
@@ -125,11 +129,8 @@ def test_a_layout_started_on_its_source_gives_what_a_run_given_it_gives() -> Non
     assert early == run_dot(source, ("json", "svg"))
 
 
-def test_a_started_layout_left_uncollected_stops_dot_and_removes_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    monkeypatch.setattr("tempfile.tempdir", None)
+@pytest.mark.usefixtures("own_temp")
+def test_a_started_layout_left_uncollected_stops_dot_and_removes_its_folder(tmp_path: Path) -> None:
     seen: list[subprocess.Popen[bytes]] = []
     folders: list[Path] = []
     with laying_out([program("dot")], plan(load_file(CAPSTONE)).dot, ("json",)) as collect:
