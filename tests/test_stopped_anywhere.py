@@ -212,3 +212,33 @@ def test_a_stop_ends_with_its_run_and_never_stops_the_next() -> None:
         _guarded(done, _signal_swallowed)
     _guarded(done, None)
     assert done == ["staged", "placed"]
+
+
+class _Finalized:
+    """An object whose finalizer runs when it is let go: `signal` is sent then, else it fails."""
+
+    def __init__(self, signum: int | None) -> None:
+        self.signum = signum
+
+    def __del__(self) -> None:
+        if self.signum is None:
+            raise ValueError("a finalizer that fails")
+        os.kill(os.getpid(), self.signum)
+        time.sleep(1)
+
+
+def _let_go(signum: int | None) -> None:
+    _Finalized(signum)  # no name holds it: CPython finalizes it at once
+
+
+def test_an_interruption_python_swallowed_in_a_finalizer_is_not_told_yet_stops_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python prints what a finalizer raises as "Exception ignored": not an interruption's."""
+    told: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda swallowed: told.append(swallowed.exc_type))
+    done: list[str] = []
+    with pytest.raises(Interrupted):
+        _guarded(done, lambda: _let_go(signal.SIGTERM), None)
+    _guarded(done, lambda: _let_go(None))
+    assert (told, done) == ([ValueError], ["staged", "discarded"])

@@ -13,12 +13,18 @@ error a bug) asks.
 A run is the outermost `watched` block: the command line's, or a signal
 guard's when archgen is used as a library. It starts with nothing noted, so
 a signal that stopped one run in a process never stops the next.
+
+An interruption raised in a finalizer (an object's `__del__`, a weakref
+callback) cannot leave it: Python swallows it and prints "Exception ignored"
+with a traceback. The run stops all the same, since the signal was noted,
+so during a run such a report of an interruption is not printed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
@@ -30,6 +36,8 @@ class _Run:
     def __init__(self) -> None:
         self.depth = 0
         self.signum: int | None = None
+        self.unraisable: Callable[[sys.UnraisableHookArgs], object] = sys.unraisablehook
+        """Who reports an exception Python swallowed, outside a run (or not an interruption)."""
 
 
 _RUN = _Run()
@@ -58,6 +66,7 @@ def watched(*, ctrl_c: bool = False) -> Iterator[None]:
     previous = _take_ctrl_c() if ctrl_c else None
     if not _RUN.depth:
         _RUN.signum = None
+        _RUN.unraisable, sys.unraisablehook = sys.unraisablehook, _unraisable
     _RUN.depth += 1
     try:
         yield
@@ -65,8 +74,15 @@ def watched(*, ctrl_c: bool = False) -> Iterator[None]:
         _RUN.depth -= 1
         if not _RUN.depth:
             _RUN.signum = None
+            sys.unraisablehook = _RUN.unraisable
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """Say nothing of an interruption Python swallowed in a finalizer: the run stops anyway."""
+    if not (issubclass(unraisable.exc_type, KeyboardInterrupt) and received() is not None):
+        _RUN.unraisable(unraisable)
 
 
 def _take_ctrl_c() -> Callable[[int, FrameType | None], object] | None:
