@@ -27,7 +27,7 @@ SPREAD = (
 
 COSTS = {
     "tests/test_interrupts.py": 45.0,
-    "tests/test_stopped_anywhere.py": 30.0,
+    "tests/test_stopped_anywhere.py": 20.0,
     "tests/gallery/test_gallery.py": 38.0,
     "tests/integrations/test_mkdocs.py": 30.0,
     "tests/security/test_hostile_corpus.py": 25.0,
