@@ -20,10 +20,14 @@ import os
 from collections.abc import Callable
 
 from archgen.layout import drawing
-from archgen.layout.drawing import Drawing
+from archgen.layout.drawing import Drawing, Settle
 from archgen.model.architecture import Architecture
 
-Draw = Callable[[Architecture | Drawing, tuple[str, ...]], Drawing]
+Meanwhile = Callable[[], object]
+
+
+Draw = Callable[[Architecture | Drawing, tuple[str, ...], Settle | None, Meanwhile | None], Drawing]
+"""`archgen.layout.drawing.draw`, or what stands in for it, given all its arguments."""
 
 
 class DrawCache:
@@ -35,14 +39,28 @@ class DrawCache:
         self.on = os.environ.get("ARCHGEN_TEST_REDRAW", "") in ("", "0")
         """Whether drawings are kept now: off in a test marked `redraw`."""
 
-    def __call__(self, arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
-        planned = arch if isinstance(arch, Drawing) else drawing.plan(arch)
+    def __call__(
+        self,
+        arch: Architecture | Drawing,
+        formats: tuple[str, ...],
+        settle: Settle | None = None,
+        meanwhile: Meanwhile | None = None,
+    ) -> Drawing:
+        """Draw what `settle` (a render's checks) settles on, as archgen does; keep it by digest.
+
+        `meanwhile` runs once, while graphviz draws or, for a kept drawing, at once.
+        """
         if not self.on or not formats:
-            return self.draw(planned, formats)
+            return self.draw(arch, formats, settle, meanwhile)
+        planned = arch if isinstance(arch, Drawing) else drawing.plan(arch)
+        if settle is not None:
+            planned = settle(planned)
         key = digest(planned, formats)
         kept = self.kept.get(key)
         if kept is None:
-            kept = self.kept[key] = self.draw(planned, formats)
+            kept = self.kept[key] = self.draw(planned, formats, None, meanwhile)
+        elif meanwhile is not None:
+            meanwhile()
         return dataclasses.replace(planned, outputs=dict(kept.outputs), rung=kept.rung)
 
 

@@ -26,6 +26,7 @@ SPREAD = (
 """The seeded shards of the long property tests: they share no module fixture."""
 
 COSTS = {
+    "tests/test_stopped_anywhere.py": 20.0,
     "tests/gallery/test_gallery.py": 38.0,
     "tests/test_interrupts.py": 20.0,
     "tests/render/test_same_picture.py": 17.0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,6 @@ from archgen.errors import RenderError
 from archgen.layout import drawing
 from archgen.layout.drawing import Drawing, plan
 from archgen.loader import load_text
-from archgen.model.architecture import Architecture
 from tests.draw_cache import DrawCache
 
 TINY = (
@@ -28,12 +28,13 @@ class Counted:
         self.calls = 0
         self.fail_next = False
 
-    def __call__(self, arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
+    def __call__(self, *given: Any) -> Drawing:
+        """Draw as archgen does, with all DrawCache gives (tests/draw_cache.Draw)."""
         self.calls += 1
         if self.fail_next:
             self.fail_next = False
             raise RenderError("graphviz failed")
-        return drawing.draw(arch, formats)
+        return drawing.draw(*given)
 
 
 @pytest.fixture
@@ -97,3 +98,24 @@ def test_the_session_keeps_what_an_unmarked_test_draws() -> None:
 def test_a_test_marked_redraw_draws_afresh() -> None:
     assert isinstance(drawing.draw, DrawCache)
     assert not drawing.draw.on
+
+
+@pytest.mark.redraw
+def test_it_draws_and_keeps_the_drawing_the_checks_settle_on(counted: Counted) -> None:
+    cache = DrawCache(counted)
+    other = _planned("Other")
+    drawn = cache(_planned(), ("svg",), lambda planned: other)
+    assert drawn.dot == other.dot != _planned().dot
+    assert drawn.outputs == drawing.draw(other, ("svg",)).outputs
+    assert cache(other, ("svg",)).outputs == drawn.outputs
+    assert counted.calls == 1
+
+
+@pytest.mark.redraw
+def test_the_work_meanwhile_runs_once_whether_drawn_or_kept(counted: Counted) -> None:
+    cache = DrawCache(counted)
+    ran: list[str] = []
+    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("drawn"))
+    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("kept"))
+    assert ran == ["drawn", "kept"]
+    assert counted.calls == 1

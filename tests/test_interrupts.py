@@ -293,7 +293,7 @@ def _signal_inside(guard: SignalGuard, reached: list[str]) -> None:
 def test_signals_wait_for_the_section_that_must_not_be_cut() -> None:
     reached: list[str] = []
     before = signal.getsignal(signal.SIGTERM)
-    with SignalGuard() as guard, pytest.raises(Interrupted) as stopped:
+    with pytest.raises(Interrupted) as stopped, SignalGuard() as guard:
         _signal_inside(guard, reached)
     assert reached == ["the end of the section"]
     assert stopped.value.signum == signal.SIGTERM

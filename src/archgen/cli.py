@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from archgen import __version__
+from archgen.commands import stops
 from archgen.console import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -56,14 +57,20 @@ def run() -> None:
 
     A reader that left early (`archgen schema | head`) has seen enough: the
     output it did not take is dropped without an error, as `head` expects.
+    A run sent Ctrl-C exits 130 even when it came too early for the command
+    group to tell it (commands.stops): click says "Aborted!" and exits 1.
     """
     start_quickly()
-    try:
-        main.main(prog_name="archgen")
-    except SystemExit as done:
-        code = _exit_status(done.code)
-    else:  # pragma: no cover (click's standalone mode always exits)
-        code = EXIT_OK
+    with stops.watched(ctrl_c=True):
+        try:
+            main.main(prog_name="archgen")
+        except SystemExit as done:
+            code = _exit_status(done.code)
+        else:  # pragma: no cover (click's standalone mode always exits)
+            code = EXIT_OK
+        signum = stops.received()
+    if signum is not None:  # Ctrl-C before the command began, which click tells as "Aborted!"
+        code = 128 + signum
     atexit._run_exitfuncs()  # what the interpreter would run at exit, in the same order
     _flush(sys.stdout)
     _flush(sys.stderr)

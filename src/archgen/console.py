@@ -15,11 +15,15 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from archgen import __version__
+from archgen.commands import stops
+
+if TYPE_CHECKING:
+    from archgen.errors import InvalidInput
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_BUGS = "https://github.com/archgen/archgen/issues"
@@ -62,19 +66,54 @@ class Commands(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command, mapping an interruption and a bug to their exit codes."""
+        """Run the command, mapping an interruption and a bug to their exit codes.
+
+        A run that was sent SIGINT or SIGTERM ends as interrupted, whatever
+        came of the signal: library code may have turned the interruption
+        into another error, or swallowed it (see commands.stops).
+        """
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
+            with stops.watched(ctrl_c=True):
+                return self._invoke_watched(ctx)
+        except KeyboardInterrupt as stop:  # Ctrl-C as the watch begins or ends
+            _stopped(ctx, _interrupted_status(stop))
+
+    def _invoke_watched(self, ctx: click.Context) -> object:
+        try:
+            outcome = super().invoke(ctx)
         except KeyboardInterrupt as stop:
-            click.echo("archgen: interrupted", err=True)
-            ctx.exit(_interrupted_status(stop))
+            _stopped(ctx, _interrupted_status(stop))
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit) as end:
+            _stopped_unless_told(ctx, _status_of(end))
+            raise
         except Exception as error:
+            _stopped_unless_told(ctx, None)
             if ctx.params.get("debug"):
                 raise
             click.echo(_internal_error(error), err=True)
             ctx.exit(EXIT_INTERNAL)
+        _stopped_unless_told(ctx, None)
+        return outcome
+
+
+def _stopped(ctx: click.Context, status: int) -> NoReturn:
+    click.echo("archgen: interrupted", err=True)
+    ctx.exit(status)
+
+
+def _stopped_unless_told(ctx: click.Context, status: int | None) -> None:
+    """End as interrupted if a stop signal came, unless the run is already ending so (`status`)."""
+    signum = stops.received()
+    if signum is not None and status != 128 + signum:
+        _stopped(ctx, 128 + signum)
+
+
+def _status_of(end: BaseException) -> int | None:
+    """Return the exit status a click or interpreter exit asks for, when it names one."""
+    if isinstance(end, click.exceptions.Exit):
+        return end.exit_code
+    code = getattr(end, "code", None)
+    return code if isinstance(code, int) else None
 
 
 def _interrupted_status(stop: KeyboardInterrupt) -> int:
@@ -102,17 +141,24 @@ def _internal_error(error: Exception) -> str:
 
 @contextlib.contextmanager
 def invalid_exits_2() -> Iterator[None]:
-    """Turn archgen's own errors into their messages and exit code 2; bugs keep tracebacks."""
+    """Turn archgen's own errors into their messages and exit code 2; bugs keep tracebacks.
+
+    An error that a stop signal caused (see commands.stops) is no message:
+    it goes on up to the command group, which tells the interruption.
+    """
     from archgen.errors import ArchgenError, InvalidInput
 
     try:
         yield
-    except InvalidInput as error:
-        fail("\n".join(str(problem) for problem in error.problems))
-        sys.exit(EXIT_INVALID)
     except ArchgenError as error:
-        fail(str(error))
+        if stops.received() is not None:
+            raise
+        fail(_problems(error) if isinstance(error, InvalidInput) else str(error))
         sys.exit(EXIT_INVALID)
+
+
+def _problems(error: InvalidInput) -> str:
+    return "\n".join(str(problem) for problem in error.problems)
 
 
 @contextlib.contextmanager

@@ -19,10 +19,10 @@ import pytest
 from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.dot import build_dot
 from archgen.layout.drawing import plan
-from archgen.layout.ladder import lay_out
+from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.laid import parse
 from archgen.layout.redraw import lay_out_and_draw
-from archgen.layout.run import PNG_DPI, _pad, program, run_dot, started
+from archgen.layout.run import PNG_DPI, _pad, laying_out, program, run_dot, started
 from archgen.layout.tidy import tidy
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES
@@ -78,11 +78,15 @@ def _drawn_after_a_cold_sizing_run(source: str, width: float, height: float) -> 
     }
 
 
-def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give graphviz's runs the test's own folder as their temporary folder, to see it emptied."""
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
+
+
+@pytest.mark.usefixtures("own_temp")
+def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(tmp_path: Path) -> None:
     seen: list[subprocess.Popen[bytes]] = []
     folders: list[Path] = []
 
@@ -116,3 +120,35 @@ def test_a_program_that_stops_at_once_is_a_refusal_not_a_broken_pipe() -> None:
     assert stops is not None
     with pytest.raises(LayoutRefused), started([stops], ("png",)) as draw:
         draw("digraph { }")
+
+
+def test_a_layout_started_on_its_source_gives_what_a_run_given_it_gives() -> None:
+    source = plan(load_file(CAPSTONE)).dot
+    with laying_out([program("dot")], source, ("json", "svg")) as collect:
+        early = collect()
+    assert early == run_dot(source, ("json", "svg"))
+
+
+@pytest.mark.usefixtures("own_temp")
+def test_a_started_layout_left_uncollected_stops_dot_and_removes_its_folder(tmp_path: Path) -> None:
+    seen: list[subprocess.Popen[bytes]] = []
+    folders: list[Path] = []
+    with laying_out([program("dot")], plan(load_file(CAPSTONE)).dot, ("json",)) as collect:
+        seen.extend(a for a in collect.args if isinstance(a, subprocess.Popen))  # type: ignore[attr-defined]
+        folders.extend(tmp_path.iterdir())
+    assert len(seen) == 1
+    assert [folder.name[:8] for folder in folders] == ["archgen-"]
+    assert seen[0].returncode is not None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_started_layout_graphviz_refuses_is_a_refusal_the_ladder_climbs_past() -> None:
+    stops = shutil.which("false")
+    assert stops is not None
+    with pytest.raises(LayoutRefused), laying_out([stops], "digraph { }", ("json",)) as collect:
+        collect()
+    scene = plan(load_file(SERVERLESS)).scene
+    with laying_out([stops], "digraph { }", ("json",)) as refused:
+        laid = lay_out(scene, build_dot(scene), ("json",), run_dot, refused)
+    assert laid.rung == RUNGS[1].name
+    assert laid.outputs == run_dot(RUNGS[1].source(scene), ("json",))

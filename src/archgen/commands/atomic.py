@@ -18,6 +18,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, TypeVar
 
+from archgen.commands import stops
 from archgen.errors import UsageError
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -45,14 +46,22 @@ class SignalGuard:
     Python's default SIGTERM ends the process on the spot, skipping every
     cleanup, and its KeyboardInterrupt can land between two renames. Handlers
     can only be set from the main thread; in any other the guard does nothing.
+
+    The Interrupted it raises may land in a library that turns it into
+    another error or swallows it (see stops). Once a signal came, nothing is
+    placed any more, and the run leaves the guard as Interrupted whatever
+    else it raised, or if it went on as if nothing came.
     """
 
     def __init__(self) -> None:
         self._previous: dict[int, _Handler] = {}
         self._holding = 0
-        self._pending: int | None = None
+        self._watch = stops.watched()
+        self.placed = False
+        """True once files were placed: a stop after that says so (`after_commit`)."""
 
     def __enter__(self) -> SignalGuard:
+        self._watch.__enter__()
         if threading.current_thread() is threading.main_thread():
             for signum in _SIGNALS:
                 self._previous[signum] = signal.signal(signum, self._arrived)
@@ -64,24 +73,30 @@ class SignalGuard:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        for signum, handler in self._previous.items():
-            signal.signal(signum, handler)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
         self._previous.clear()
+        signum = stops.received()
+        self._watch.__exit__(None, None, None)
+        if isinstance(error, Interrupted):
+            error.after_commit = error.after_commit or self.placed
+        elif signum is not None:
+            raise self._stop(signum) from error
 
     def _arrived(self, signum: int, frame: FrameType | None) -> None:
-        if self._holding:
-            self._pending = self._pending or signum
-            return
-        raise Interrupted(signum)
+        stops.note(signum)
+        if not self._holding:
+            raise Interrupted(signum)
 
-    def take_pending(self) -> int | None:
-        """Return the signal held back so far, if any, which is then no longer pending."""
-        signum, self._pending = self._pending, None
-        return signum
+    def _stop(self, signum: int) -> Interrupted:
+        """Return the Interrupted for `signum`, which says whether files were placed."""
+        stop = Interrupted(signum)
+        stop.after_commit = self.placed
+        return stop
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
-        """Hold SIGINT and SIGTERM back for the block; one that arrived is raised after it.
+        """Hold SIGINT and SIGTERM back for the block; one that came is raised after it.
 
         It is raised even when the block failed (a full disk): the user asked
         the run to stop, and an error message must not swallow that answer.
@@ -94,7 +109,7 @@ class SignalGuard:
             failure = error
         finally:
             self._holding -= 1
-        signum = None if self._holding else self.take_pending()
+        signum = None if self._holding else stops.received()
         if signum is not None:
             raise Interrupted(signum) from failure
         if failure is not None:
@@ -113,25 +128,25 @@ def stage_then_place(
 ) -> None:
     """Stage, then place what was staged, with SIGINT and SIGTERM held back throughout.
 
-    One that came while staging discards the staging before anything is
-    placed; one that came while placing waits until all is placed, and says
-    so (`after_commit`). A failure (disk full, a target replaced meanwhile)
-    is a one-line error about `where`, unless a signal came first.
+    One that came before placing (while staging, or earlier and swallowed
+    by a library) discards the staging before anything is placed; one that
+    came while placing waits until all is placed, and says so
+    (`after_commit`). A failure (disk full, a target replaced meanwhile) is
+    a one-line error about `where`, unless a signal came first.
     """
-    committed = False
     try:
         with signals.deferred():
             staged = stage()
-            signum = signals.take_pending()
+            signum = stops.received()
             if signum is not None:
                 discard(staged)
                 raise Interrupted(signum)
             place(staged)
-            committed = True
+            signals.placed = True
     except OSError as error:
         raise UsageError(f"cannot write {where}: {error.strerror}") from None
     except Interrupted as stop:
-        stop.after_commit = committed
+        stop.after_commit = signals.placed
         raise
 
 

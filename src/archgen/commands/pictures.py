@@ -7,7 +7,7 @@ fingerprints, which need the DOT source and never a graphviz run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from archgen.errors import RenderError
@@ -16,20 +16,30 @@ from archgen.render.formats import OUTPUT_FORMATS
 from archgen.render.stamp import fingerprint
 
 if TYPE_CHECKING:
-    from archgen.layout.drawing import Drawing
+    from archgen.layout.drawing import Drawing, Settle
     from archgen.model.architecture import Architecture
 
 
-def draw_outputs(arch: Architecture | Drawing, formats: Sequence[str]) -> dict[str, Artifact]:
+def draw_outputs(
+    arch: Architecture | Drawing,
+    formats: Sequence[str],
+    settle: Settle | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> dict[str, Artifact]:
     """Lay `arch` out once and draw it in each of `formats` (png, svg, drawio), in memory.
 
+    `settle` gives the drawing to draw instead of the planned one, and runs
+    while dot lays the planned one out; `meanwhile` runs while graphviz draws
+    (layout.drawing.draw).
     The outputs carry no stamp: a render stamps what it writes, and the MkDocs
     plugin puts them into its site as they are.
     """
     from archgen.layout.drawing import draw  # drawn outputs only: not for --check
 
     chosen = [OUTPUT_FORMATS[fmt] for fmt in formats]
-    drawing = draw(arch, tuple(entry.graphviz for entry in chosen if entry.graphviz))
+    drawing = draw(
+        arch, tuple(entry.graphviz for entry in chosen if entry.graphviz), settle, meanwhile
+    )
     return {entry.name: entry.draw(drawing) for entry in chosen if entry.draw is not None}
 
 

@@ -15,6 +15,7 @@ outputs and does not stop the others; the result names it and the command exits 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from archgen.commands.files import (
 from archgen.commands.output_folder import STAGING_PREFIX, OutputFolder, writing
 from archgen.commands.parallel import Progress, in_parallel
 from archgen.commands.pictures import draw_outputs
-from archgen.commands.render_plan import Job, Run, planned
+from archgen.commands.render_plan import Job, Run, meanwhile, planned
 from archgen.errors import RenderError, UsageError
 from archgen.render.base import Artifact
 from archgen.render.formats import DEFAULT_FORMATS, OUTPUT_FORMATS, VIEWS
@@ -40,6 +41,7 @@ from archgen.safe_text import visible
 
 if TYPE_CHECKING:
     from archgen.layout.drawing import Drawing
+    from archgen.rules.config import RunConfig
 
 FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
@@ -120,9 +122,8 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
         if current is not None:
             return RenderResult((), (), tuple(current))
     from archgen.commands.loading import load_each  # only now is a model needed
-    from archgen.commands.settings import load_config
 
-    config = load_config() if "md" in chosen else None  # reports an unreadable settings file
+    config = _settings() if "md" in chosen else None
     loaded, problems = load_each(files)
     outs = {str(path): out for path, out in files.items()}
     failed = [str(problem) for problem in sorted(set(problems))]
@@ -164,9 +165,16 @@ def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
             target = job.targets[fmt]
             if target in outputs and freshness.drawn_alike(target, fmt, outputs[target]):
                 alike.add(target)
-                remembered.note_drawn(target, fmt, job.stamps[fmt].content)
-                remembered.vouch(target, fmt, job.stamps[fmt].inputs)
+                remembered.note_drawn(target, fmt, job.stamp_of(fmt).content)
+                remembered.vouch(target, fmt, job.stamp_of(fmt).inputs)
     return alike
+
+
+def _settings() -> RunConfig:
+    """Read the explanation's settings, loading the rules: a picture's load while dot works."""
+    from archgen.commands.settings import load_config
+
+    return load_config()
 
 
 def _drawn(work: list[Job], run: Run, failed: list[str]) -> tuple[dict[Path, bytes], set[str]]:
@@ -201,27 +209,30 @@ Made = list[tuple[Path, Artifact]] | str
 
 
 def _draw_one(job: Job) -> Made:
-    drawn = tuple(fmt for fmt in job.formats if fmt not in job.ready)
-    made = dict(job.ready)
-    if drawn:
+    """Draw the job's pictures, make the rest meanwhile, and return its stamped outputs."""
+    made: dict[str, Artifact] = {}
+    if job.pictures:
+        settle, rest = functools.partial(_marked, job), functools.partial(meanwhile, job)
         try:
-            made |= draw_outputs(_marked(job), drawn)
+            made = draw_outputs(job.planned, job.pictures, settle, rest)
         except RenderError as error:  # name the design: a run draws many, the others still
             return f"{visible(job.arch.file)}: {error}"
+    made |= job.ready
     return [(job.targets[fmt], _stamped(job, fmt, made[fmt])) for fmt in job.formats]
 
 
-def _marked(job: Job) -> Drawing:
-    """Return the drawing with the check's findings marked on it.
+def _marked(job: Job, planned: Drawing) -> Drawing:
+    """Return the drawing with the check's findings marked on it (`planned` when none marks it).
 
-    Only a drawing runs the rules: `--check` compares the fingerprint of the
-    unmarked picture, which the source's fingerprint (its inputs) vouches for.
+    Only a drawing runs the rules, while dot lays the planned drawing out:
+    `--check` compares the fingerprint of the unmarked picture, which the
+    source's fingerprint (its inputs) vouches for.
     """
     from archgen.layout.drawing import marked
     from archgen.rules.engine import run_rules
 
-    return marked(job.planned, job.arch, run_rules(job.arch, config=job.config), job.view)
+    return marked(planned, job.arch, run_rules(job.arch, config=job.config), job.view)
 
 
 def _stamped(job: Job, fmt: str, artifact: Artifact) -> Artifact:
-    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamps[fmt]))
+    return Artifact(artifact.name, stamp(artifact.data, fmt, job.stamp_of(fmt)))

@@ -3,14 +3,19 @@
 An output whose content fingerprint shows it current (its sealed stamp, or the
 user's cache) is left alone; every other one is drawn, and the render use case
 then compares the drawing with it. The plan needs no graphviz: the pictures'
-fingerprints come from the DOT source, and the texts (the explanation, the
-Mermaid source) are made here, being cheap.
+fingerprints come from the DOT source (worked out only for an output that is
+there to compare), and the Mermaid source is made here, being cheap. So is
+the explanation, unless pictures are to be drawn: then it is made while
+graphviz draws them (`meanwhile`), with the stamps, and compared like them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+import functools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,12 +61,42 @@ class Job:
     formats: tuple[str, ...]
     """The formats to draw: those not shown current by a fingerprint (or all, to verify)."""
     targets: dict[str, Path]
-    stamps: dict[str, Stamp]
+    inputs: freshness.Inputs
     ready: dict[str, Artifact]
-    """Outputs made without graphviz (the Markdown), compared byte for byte."""
+    """Outputs made without graphviz (the Markdown, the Mermaid source), compared byte for byte."""
     config: RunConfig | None = None
     """The check's settings: the picture marks the findings they give."""
     view: str = "default"
+    explain: Callable[[], Artifact | None] | None = None
+    """Makes the explanation while graphviz draws (`meanwhile`); None: made already or unasked."""
+    contents: dict[str, str] = field(default_factory=dict)
+    """The content fingerprints worked out so far, by format."""
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    """The stamps worked out so far, by format (`stamp_of`)."""
+
+    @property
+    def pictures(self) -> tuple[str, ...]:
+        """Return the formats graphviz draws (the others are made without it: `ready`)."""
+        return tuple(fmt for fmt in self.formats if _drawn_by_graphviz(fmt))
+
+    def content(self, fmt: str) -> str:
+        """Return the content fingerprint of `fmt`: a picture's is worked out when first asked."""
+        if fmt not in self.contents and _drawn_by_graphviz(fmt):
+            self.contents[fmt] = picture_print(self.planned, fmt)
+        return self.contents.get(fmt, "")
+
+    def stamp_of(self, fmt: str) -> Stamp:
+        """Return the stamp of `fmt`'s output (the explanation's once it is made)."""
+        if fmt not in self.stamps:
+            inputs = self.inputs.fingerprint(self.targets[fmt], fmt)
+            self.stamps[fmt] = Stamp(self.content(fmt), inputs)
+        return self.stamps[fmt]
+
+    def make(self, made: dict[str, Artifact]) -> None:
+        """Keep outputs made without graphviz, each with its content fingerprint: its very text."""
+        for fmt, artifact in made.items():
+            self.ready[fmt] = artifact
+            self.contents[fmt] = text_fingerprint(artifact.data, _text_kind(fmt))
 
 
 def planned(
@@ -96,31 +131,49 @@ def _job(
     from archgen.layout.drawing import plan
 
     view = run.view or "default"
-    drawing = plan(arch, view=view)
     formats = formats_of(run.formats, views, view)
     targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
-    contents = {fmt: picture_print(drawing, fmt) for fmt in formats if _drawn_by_graphviz(fmt)}
+    job = Job(arch, plan(arch, view=view), formats, targets, inputs, {}, config, view)
+    job.make(draw_outputs(job.planned, [fmt for fmt in formats if _from_scene(fmt)]))
+    pictures = [fmt for fmt in formats if _drawn_by_graphviz(fmt) and _unproved(job, run, fmt)]
     picture = picture_of(out, arch.name, run.formats, view)
-    page = _explain(arch, run, config, targets["md"], picture) if "md" in formats else None
-    made = {"md": page} if page is not None else {}
-    made |= draw_outputs(drawing, [fmt for fmt in formats if _from_scene(fmt)])
-    for fmt, artifact in made.items():
-        contents[fmt] = text_fingerprint(artifact.data, "explanation" if fmt == "md" else fmt)
-    stamps = {
-        fmt: Stamp(contents.get(fmt, ""), inputs.fingerprint(targets[fmt], fmt)) for fmt in formats
-    }
+    explain = functools.partial(_explain, arch, run, config, targets.get("md"), picture)
+    later = "md" in formats and bool(pictures) and not run.check
+    if "md" in formats and not later:
+        job.make({"md": page} if (page := explain()) is not None else {})
     unproved = tuple(
         fmt
         for fmt in formats
-        if run.verify
-        or fmt not in contents
-        or not freshness.shows(targets[fmt], fmt, contents[fmt])
+        if fmt in pictures or (fmt == "md" and later) or _unproved(job, run, fmt)
     )
     for fmt in formats:
         if fmt not in unproved:
-            remembered.vouch(targets[fmt], fmt, stamps[fmt].inputs)
-    ready = {fmt: artifact for fmt, artifact in made.items() if fmt in unproved}
-    return Job(arch, drawing, unproved, targets, stamps, ready, config, view)
+            remembered.vouch(targets[fmt], fmt, job.stamp_of(fmt).inputs)
+    ready = {fmt: artifact for fmt, artifact in job.ready.items() if fmt in unproved}
+    return dataclasses.replace(
+        job, formats=unproved, ready=ready, explain=explain if later else None
+    )
+
+
+def _unproved(job: Job, run: Run, fmt: str) -> bool:
+    """Tell whether `fmt`'s output must be drawn: asked to verify, missing, or showing else.
+
+    A target that is not there is unproved without working its fingerprint out.
+    """
+    target = job.targets[fmt]
+    if run.verify or not os.path.lexists(target):
+        return True
+    if fmt not in job.ready and not _drawn_by_graphviz(fmt):
+        return True  # an explanation a plain --check of a missing one does not write
+    return not freshness.shows(target, fmt, job.content(fmt))
+
+
+def meanwhile(job: Job) -> None:
+    """Make what needs no picture while graphviz draws: the explanation, then every stamp."""
+    if job.explain is not None and "md" not in job.ready:
+        job.make({"md": page} if (page := job.explain()) is not None else {})
+    for fmt in job.formats:
+        job.stamp_of(fmt)
 
 
 def _drawn_by_graphviz(fmt: str) -> bool:
@@ -134,7 +187,7 @@ def _from_scene(fmt: str) -> bool:
 
 
 def _explain(
-    arch: Architecture, run: Run, config: RunConfig | None, target: Path, picture: str
+    arch: Architecture, run: Run, config: RunConfig | None, target: Path | None, picture: str
 ) -> Artifact | None:
     """Write the explanation, without graphviz: its text is its content fingerprint.
 
@@ -143,6 +196,10 @@ def _explain(
     """
     from archgen.commands.explain import explanation
 
-    if run.check and not run.verify and not target.exists():
+    if target is None or (run.check and not run.verify and not target.exists()):
         return None
     return explanation(arch, run.templates, config, picture)
+
+
+def _text_kind(fmt: str) -> str:
+    return "explanation" if fmt == "md" else fmt

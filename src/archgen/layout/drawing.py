@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archgen.findings import Finding
@@ -12,8 +12,7 @@ from archgen.layout.dot import build_dot
 from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.marks import mark, marks
 from archgen.layout.placement import place
-from archgen.layout.redraw import lay_out_and_draw
-from archgen.layout.run import program, run_dot
+from archgen.layout.run import Collect, laying_out, program, run_dot
 from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
@@ -72,23 +71,53 @@ def marked(
     return plan(arch, findings, view) if any(map(marks, findings)) else planned
 
 
-def draw(arch: Architecture | Drawing, formats: tuple[str, ...]) -> Drawing:
+Settle = Callable[[Drawing], Drawing]
+"""Given the planned drawing while dot lays it out, return the drawing to draw (a render marks
+the check's findings on it: commands.render)."""
+
+
+def draw(
+    arch: Architecture | Drawing,
+    formats: tuple[str, ...],
+    settle: Settle | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> Drawing:
     """Lay out once and return the requested graphviz formats (png, svg, json).
 
     Given a planned drawing, its scene and DOT are reused rather than built again.
+    dot starts on the planned DOT at once, and `settle` (a render's checks) runs
+    while it lays out: when it returns the planned drawing itself (no finding
+    marks the picture), that layout is the one drawn; another drawing stops
+    that run and is laid out anew. `meanwhile` runs while graphviz draws.
     A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
-    neato, which draws the tidied layout, starts first and waits while dot lays out.
+    neato, which draws the tidied layout, starts before dot's layout is collected.
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
     if not formats:
-        return planned
-    program("dot")  # graphviz missing is told by the program it runs first, before neato starts
+        return settle(planned) if settle is not None else planned
+    dot = [program("dot")]  # graphviz missing is told by the program it runs first
+    with laying_out(dot, planned.dot, ("json",)) as started:
+        final = settle(planned) if settle is not None else planned
+        if final is planned:
+            return _drawn(final, formats, started, meanwhile)
+    return _drawn(final, formats, None, meanwhile)
+
+
+def _drawn(
+    planned: Drawing,
+    formats: tuple[str, ...],
+    started: Collect | None,
+    meanwhile: Callable[[], object] | None,
+) -> Drawing:
+    """Lay `planned` out (`started`: dot already runs on its DOT), tidy it and draw it."""
+    from archgen.layout.redraw import lay_out_and_draw  # the tidy pass loads while dot works
+
     rungs: list[str] = []
 
     def laid_out() -> bytes:
-        laid = lay_out(planned.scene, planned.dot, ("json",), run_dot)
+        laid = lay_out(planned.scene, planned.dot, ("json",), run_dot, started)
         rungs.append(laid.rung)
         return laid.outputs["json"]
 
-    outputs = lay_out_and_draw(planned.scene, laid_out, formats)
+    outputs = lay_out_and_draw(planned.scene, laid_out, formats, meanwhile=meanwhile)
     return dataclasses.replace(planned, outputs=outputs, rung=rungs[0])

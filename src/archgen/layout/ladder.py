@@ -108,15 +108,25 @@ class Laid:
     rung: str
 
 
-def lay_out(scene: Scene, first_source: str, formats: tuple[str, ...], run: Run) -> Laid:
+def lay_out(
+    scene: Scene,
+    first_source: str,
+    formats: tuple[str, ...],
+    run: Run,
+    started: Callable[[], dict[str, bytes]] | None = None,
+) -> Laid:
     """Lay `scene` out on the first rung graphviz accepts; `first_source` is the full DOT.
 
+    `started` collects a run of `first_source` started earlier (layout.run.laying_out),
+    which then stands for the first rung's.
     Only a refusal of the layout (LayoutRefused) moves down a rung; any other
     failure, such as graphviz missing, is no matter of constraints and stops.
     """
     for rung in RUNGS:
         source = first_source if rung is RUNGS[0] else rung.source(scene)
         try:
+            if started is not None and rung is RUNGS[0]:
+                return Laid(started(), rung.name)
             return Laid(run(source, formats), rung.name)
         except LayoutRefused:
             continue

@@ -41,8 +41,12 @@ def lay_out_and_draw(
     lay_out: Callable[[], bytes],
     formats: tuple[str, ...],
     extra: Extra | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, bytes]:
-    """Start neato, get dot's layout (its JSON) of `scene` from `lay_out`, tidy it and draw it."""
+    """Start neato, get dot's layout (its JSON) of `scene` from `lay_out`, tidy it and draw it.
+
+    `meanwhile` runs once neato has the tidied source, while it draws.
+    """
     with started([program("neato"), "-n2"], formats) as draw:
         laid = parse(lay_out())
         tidy(scene, laid)
@@ -50,4 +54,4 @@ def lay_out_and_draw(
         if extra is not None:
             end = final.rstrip().rfind("}")
             final = f"{final[:end]}\t{extra(laid)}\n{final[end:]}"
-        return draw(final)
+        return draw(final, meanwhile)

@@ -3,7 +3,9 @@
 A PNG takes one more, text-only, layout run first, to size its page in whole
 pixels. Both programs can be started before their source is known (`started`):
 starting them, loading their plugins and, for the sizing run, its fonts then
-overlap the layout and the tidy pass instead of following them.
+overlap the layout and the tidy pass instead of following them. A layout can
+also be started on a known source and collected later (`laying_out`), so that
+the render's checks run while dot works.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, Protocol
 
 from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.style import FONT, PAGE_PAD_INCHES
@@ -27,8 +30,16 @@ INSTALL_HINT = (
 PNG_DPI = 96
 """Pixels per inch of graphviz's PNG renderer (cairo's default, which archgen keeps)."""
 
-Draw = Callable[[str], dict[str, bytes]]
-"""Given the DOT source, return each format's bytes from graphviz started earlier."""
+
+class Draw(Protocol):
+    """Given the DOT source, return each format's bytes from graphviz started earlier.
+
+    `meanwhile` is called once graphviz has the whole source, while it draws.
+    """
+
+    def __call__(  # noqa: D102 (the class says what a call does)
+        self, source: str, meanwhile: Callable[[], object] | None = None
+    ) -> dict[str, bytes]: ...
 
 
 def run_dot(source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
@@ -42,6 +53,10 @@ def program(name: str) -> str:
     if found is None:
         raise RenderError(f"graphviz's `{name}` is not on PATH: {INSTALL_HINT}")
     return found
+
+
+Collect = Callable[[], dict[str, bytes]]
+"""Wait for graphviz started earlier on its source and return each format's bytes."""
 
 
 def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
@@ -75,16 +90,74 @@ def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
                     process.communicate()
 
 
+@contextlib.contextmanager
+def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Iterator[Collect]:
+    """Start graphviz on `source` now, and give the function that waits for its outputs.
+
+    The source is given as a file on standard input, so starting never waits
+    for graphviz to read it: the caller goes on with its own work (a render's
+    checks) while graphviz lays out. graphviz reads a file on its standard
+    input as it reads a pipe, so what it draws and says is the same as
+    `run_graphviz`'s. Leaving the block without collecting (the layout is not
+    wanted after all) stops it and removes its folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
+        given = Path(folder) / "source.gv"
+        given.write_bytes(source.encode("utf-8"))
+        outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
+        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
+        with given.open("rb") as stdin:
+            process = _start(command, options, stdin)
+        try:
+            yield functools.partial(_collect, process, outputs)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                process.communicate()
+
+
+def _collect(process: subprocess.Popen[bytes], outputs: dict[str, Path]) -> dict[str, bytes]:
+    _finish(process, None)
+    return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
 def _draw(
     drawing: subprocess.Popen[bytes],
     sizing: subprocess.Popen[bytes] | None,
     outputs: dict[str, Path],
     source: str,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, bytes]:
     """Give the started programs `source`: the sizing run first, when a PNG needs one."""
     text = source if sizing is None else with_whole_pixel_page(sizing, source)
-    _finish(drawing, text)
+    if meanwhile is None:
+        _finish(drawing, text)
+    else:
+        _finish_while(drawing, text, meanwhile)
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
+def _finish_while(
+    process: subprocess.Popen[bytes], source: str, meanwhile: Callable[[], object]
+) -> None:
+    """Give `process` its whole source here, then wait for it in a thread, calling `meanwhile`.
+
+    The source is written before `meanwhile` starts: a thread writing it would
+    wait for the interpreter between every pipe-full while `meanwhile` holds
+    it, and the program could not start drawing. The thread only closes the
+    program's input and waits on it, which does the work in its own process.
+    A failure of either is raised once the program has finished.
+    """
+    import concurrent.futures  # only a drawing with work to do meanwhile waits in a thread
+
+    if process.stdin is not None:
+        with contextlib.suppress(BrokenPipeError):  # told by its exit status when finished
+            process.stdin.write(source.encode("utf-8"))
+            process.stdin.flush()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        finished = pool.submit(_finish, process, None)
+        meanwhile()
+        finished.result()
 
 
 _WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
@@ -137,16 +210,18 @@ def _pad(drawing_inches: float) -> str:
     return f"{(page_inches - drawing_inches) / 2:.6f}"
 
 
-def _start(command: list[str], options: list[str]) -> subprocess.Popen[bytes]:
-    """Start graphviz; it reads its DOT source from standard input once given."""
+def _start(
+    command: list[str], options: list[str], stdin: IO[bytes] | int = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
+    """Start graphviz; it reads its DOT source from standard input (a pipe, once given)."""
     return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
-        [*command, *options], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*command, *options], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
 
 
-def _finish(process: subprocess.Popen[bytes], source: str) -> bytes:
-    """Give a started dot its source and return its standard output."""
-    stdout, stderr = process.communicate(source.encode("utf-8"))
+def _finish(process: subprocess.Popen[bytes], source: str | None) -> bytes:
+    """Give a started dot its source (None: it has it already) and return its standard output."""
+    stdout, stderr = process.communicate(None if source is None else source.encode("utf-8"))
     code = process.returncode
     if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
         raise LayoutRefused(stderr.decode("utf-8", "replace"))
