@@ -17,6 +17,7 @@ from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid, box_grid
 from archgen.layout.scene import Edge
 from archgen.layout.tracks import Tracks
+from tests.layout.rects import rects
 
 _EDGE = Edge("line", "source", "target", "connection")
 _HOLDER = (0.0, 0.0, 400.0, 400.0)
@@ -29,10 +30,7 @@ _SIZE = st.sampled_from([8.0, 20.0, 30.0, 48.0, 51.5, 52.0, 60.0, 90.0, 130.0])
 _SETTINGS = settings(derandomize=True, max_examples=150, deadline=None)
 
 
-@st.composite
-def _box(draw: st.DrawFn) -> Rect:
-    left, bottom = draw(_AT), draw(_AT)
-    return (left, bottom, left + draw(_SIZE), bottom + draw(_SIZE))
+_BOX = rects(_AT, _SIZE)
 
 
 @st.composite
@@ -49,19 +47,19 @@ def _picture(draw: st.DrawFn) -> tuple[Laid, Fences]:
     The ends are anywhere, or stacked close (a corner by one end may then lie in the other's icon).
     """
     stacked = draw(st.booleans())
-    source = (100.0, 100.0, 100.0 + draw(_SIZE), 100.0 + draw(_SIZE)) if stacked else draw(_box())
-    nodes = {"source": source, "target": draw(_stacked() if stacked else _box())}
+    source = (100.0, 100.0, 100.0 + draw(_SIZE), 100.0 + draw(_SIZE)) if stacked else draw(_BOX)
+    nodes = {"source": source, "target": draw(_stacked() if stacked else _BOX)}
     assume(nodes["source"][2:] != nodes["target"][2:])  # one icon over the other: no line
-    nodes |= {f"icon{i}": box for i, box in enumerate(draw(st.lists(_box(), max_size=4)))}
+    nodes |= {f"icon{i}": box for i, box in enumerate(draw(st.lists(_BOX, max_size=4)))}
     laid = Laid(_HOLDER, nodes=nodes)
-    boxes = draw(st.lists(_box(), max_size=3))
+    boxes = draw(st.lists(_BOX, max_size=3))
     fenced: Grid[tuple[str, Rect]] = Grid()
     for index, box in enumerate(boxes):
         fenced.add((f"g{index}", box), box)
     icons: Grid[tuple[str, Rect]] = Grid()
     for name, box in nodes.items():
         icons.add((name, box), box)
-    for index, box in enumerate(draw(st.lists(_box(), max_size=2))):
+    for index, box in enumerate(draw(st.lists(_BOX, max_size=2))):
         icons.add((f"{LABEL}other{index}", box), box)
     tracks = Tracks(laid)
     for index, (x, y, dx, dy) in enumerate(draw(st.lists(st.tuples(_AT, _AT, _AT, _AT)))):

@@ -10,6 +10,7 @@ from archgen.layout.detour_judge import cuts
 from archgen.layout.label_spots import Segment, overlaps
 from archgen.layout.laid import Rect, hull
 from archgen.layout.legend_spot import free_spot
+from tests.layout.rects import rects
 
 # A coarse grid and a few fine points: boxes meet edge to edge and a gap apart, as dot's do.
 _AT = st.one_of(
@@ -18,10 +19,7 @@ _AT = st.one_of(
 _SIZE = st.sampled_from([12.0, 24.0, 40.0, 60.5, 96.0, 130.0])
 
 
-@st.composite
-def _box(draw: st.DrawFn) -> Rect:
-    left, bottom = draw(_AT), draw(_AT)
-    return (left, bottom, left + draw(_SIZE), bottom + draw(_SIZE))
+_BOX = rects(_AT, _SIZE)
 
 
 @st.composite
@@ -49,7 +47,7 @@ def _every_candidate(
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
-@given(st.lists(_box(), min_size=1, max_size=12), st.lists(_line(), max_size=4), _SIZE, _SIZE)
+@given(st.lists(_BOX, min_size=1, max_size=12), st.lists(_line(), max_size=4), _SIZE, _SIZE)
 def test_the_spot_is_the_first_clear_candidate(
     boxes: list[Rect], lines: list[Segment], width: float, height: float
 ) -> None:

@@ -10,6 +10,7 @@ stretch reads as part of the border, or the border as a line.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Callable
@@ -30,8 +31,12 @@ ALONG = 10.0
 """Points a line may run that near a border (passing through it, say) before it reads as on it."""
 
 
+@functools.cache
 def picture(path: Path, view: str) -> dict[str, Any]:
-    """Return graphviz's JSON of the picture `archgen render` draws of a design in a view."""
+    """Return graphviz's JSON of the picture `archgen render` draws of a design in a view.
+
+    Drawn once per test process: several modules read the same pictures (not to be changed).
+    """
     arch = load_file(path)
     drawn = draw(plan(arch, run_rules(arch), view), ("json",))
     result: dict[str, Any] = json.loads(drawn.outputs["json"])

@@ -9,9 +9,7 @@ border. Read from graphviz's JSON of the picture `archgen render` draws
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -64,25 +62,19 @@ LINES_HELD = {
 """The designs and views some line still runs along a border in, and why."""
 
 
-@functools.cache
-def _drawn(path: Path, view: str) -> dict[str, Any]:
-    """Return a design's picture, drawn once for both tests of it."""
-    return picture(path, view)
-
-
 @pytest.mark.parametrize(("path", "view"), design_view_cases(LABELS_HELD))
 def test_no_label_sits_on_a_box_border(path: Path, view: str) -> None:
-    assert labels_on_borders(_drawn(path, view)) == []
+    assert labels_on_borders(picture(path, view)) == []
 
 
 @pytest.mark.parametrize(("path", "view"), design_view_cases(LINES_HELD))
 def test_no_line_runs_along_a_box_border(path: Path, view: str) -> None:
-    assert lines_on_borders(_drawn(path, view)) == []
+    assert lines_on_borders(picture(path, view)) == []
 
 
 def test_the_three_az_entry_drops_in_one_column() -> None:
     """Customers, CloudFront, the internet gateway: one straight drop from each to the next."""
-    data = _drawn(
+    data = picture(
         Path(__file__).parents[2] / "architectures/gallery/three-az-web-app.yaml", "default"
     )
     entry = dict(lines(data))

@@ -10,7 +10,6 @@ zone (`span_boxes`); its copies are the same box, not another one.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +54,9 @@ def cut_titles(data: dict[str, Any]) -> list[str]:
     ]
 
 
-@functools.cache
-def _drawn(path: Path, view: str) -> dict[str, Any]:
-    return picture(path, view)
-
-
 @pytest.mark.parametrize(("path", "view"), design_view_cases(TITLES_HELD))
 def test_no_border_cuts_a_box_title(path: Path, view: str) -> None:
-    assert cut_titles(_drawn(path, view)) == []
+    assert cut_titles(picture(path, view)) == []
 
 
 def test_a_cut_title_is_found() -> None:

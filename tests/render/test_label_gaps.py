@@ -9,7 +9,6 @@ render` draws (`box_borders.picture`).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +77,9 @@ def read_into(data: dict[str, Any]) -> list[str]:
     return found
 
 
-@functools.cache
-def _drawn(path: Path, view: str) -> dict[str, Any]:
-    return picture(path, view)
-
-
 @pytest.mark.parametrize(("path", "view"), design_view_cases(HELD))
 def test_no_label_reads_into_a_text_beside_it(path: Path, view: str) -> None:
-    assert read_into(_drawn(path, view)) == []
+    assert read_into(picture(path, view)) == []
 
 
 def test_a_label_beside_a_name_is_found() -> None:
