@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archgen.layout.label_cost import Drawn, weigh
+from archgen.layout.label_gap import GAP, read_into
 from archgen.layout.label_owner import astray, clipped, meets
 from archgen.layout.label_slide import Slides, beside
 from archgen.layout.label_spots import _GAPS, bezier_points, label_box, spot_near, weight
@@ -115,6 +116,7 @@ def _plain_weight(
     cost = 10 * sum(_overlap(box, b) for b in taken)
     cost += 3 * sum(meets(piece, box) for piece in others)
     cost += 2 if astray(box, own, segment_grid(others)) else 0
+    cost += read_into(box, taken)
     return cost + 2 * sum(meets(side, box) for side in sides)
 
 
@@ -150,7 +152,7 @@ def test_a_count_stopped_at_a_limit_agrees_with_the_full_count(
 
 
 def _plain_slid(
-    start: Point, end: Point, size: Point, gap: float, items: list[Rect]
+    start: Point, end: Point, size: Point, gap: float, items: list[Rect], texts: list[Rect]
 ) -> Iterator[Point]:
     """Yield the slid spots of one stretch, what lies near each sweep found by a plain scan."""
     width, height = size
@@ -166,7 +168,11 @@ def _plain_slid(
         half = (height if axis else width) / 2 + 0.01
         swept = hull([_box(first, size), _box(last, size)])
         found = [b for b in items if _within_a_point(b, swept)]
-        for target in sorted({v for b in found for v in (b[axis] - half, b[axis + 2] + half)}):
+        ends = {v for b in found for v in (b[axis] - half, b[axis + 2] + half)}
+        if axis == 0:  # a level slide also stops GAP past each text it meets (label_gap)
+            near = [b for b in texts if _within_a_point(b, swept)]
+            ends |= {v for b in near for v in (b[0] - half - GAP, b[2] + half + GAP)}
+        for target in sorted(ends):
             share = (target - first[axis]) / run
             if 0 < share < 1:
                 yield (
@@ -201,7 +207,12 @@ def _plain_spot_near(
     best: tuple[int, Point] | None = None
     for centre in itertools.chain(
         (c for gap in _GAPS for i in order for c in beside(points[i], width, height, gap)),
-        (c for gap in _GAPS for a, b in stretches for c in _plain_slid(a, b, size, gap, items)),
+        (
+            c
+            for gap in _GAPS
+            for a, b in stretches
+            for c in _plain_slid(a, b, size, gap, items, taken)
+        ),
     ):
         cost = _plain_weight(_box(centre, size), lines, taken, sides, points)
         if cost == 0:
@@ -247,7 +258,7 @@ def test_each_sweep_takes_exactly_what_lies_near_it(points: list[Point], picture
     for gap in _GAPS:
         for index, (start, end) in enumerate(itertools.pairwise(points)):
             assert [spot for spot, _ in slides.spots(index, gap)] == list(
-                _plain_slid(start, end, size, gap, items)
+                _plain_slid(start, end, size, gap, items, taken)
             )
 
 

@@ -21,24 +21,8 @@ from tests.render.design_views import design_view_cases
 GAP = 1.5
 """Ems a label keeps from a text beside it: at 1.2 ems "resolves to" still read into a name."""
 
-_TWO = "two lines' labels side by side; the search keeps a label off names, not off labels yet"
-_NAME = (
-    "a label a word's width beside a name on its baseline: keeping it 1.5 ems off every"
-    " resource in `repair.free_labels` moved other labels onto names and lines elsewhere"
-)
-HELD = {
-    ("capstone", "default"): f"{_NAME} ('resolves to' 18 pt from 'Internet gateway')",
-    ("vpc-peering-shared-services", "network"): f"{_NAME} ('HTTP 8080', the ALB's group)",
-    ("bedrock-rag-chatbot", "default"): _TWO,
-    ("bedrock-rag-chatbot", "network"): _TWO,
-    ("kinesis-data-lake", "default"): _TWO,
-    ("kinesis-data-lake", "network"): _TWO,
-    ("serverless-api-streams", "default"): _TWO,
-    ("serverless-api-streams", "network"): _TWO,
-    ("step-functions-orders", "default"): _TWO,
-    ("step-functions-orders", "network"): _TWO,
-}
-"""The designs and views some label still stands beside another text, and why."""
+HELD: dict[tuple[str, str], str] = {}
+"""The designs and views where some label still stands beside another text, and why: none."""
 
 Text = tuple[str, str, Rect, float, bool]
 """Owner, text, text box, font size, and whether it is a line's label."""

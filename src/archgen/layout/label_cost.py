@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from archgen.layout.label_gap import BESIDE, reach, read_into
 from archgen.layout.label_owner import astray, beyond, clipped
 from archgen.layout.laid import Point, Rect
 from archgen.layout.nearby import Segment
@@ -70,7 +71,8 @@ def weigh(
 ) -> int:
     """Return what a label's box meets, or, once the count reaches `limit`, what it reached.
 
-    Given its own line's points, a box another line comes nearer than its own
+    A text beside it on its baseline weighs `label_gap.BESIDE`: the two read
+    as one phrase. Given its own line's points, a box another line comes nearer than its own
     weighs `ASTRAY` more. That question is asked last: only a spot still under
     the limit needs it. `near`, if given, holds at least all that lies near the box.
     """
@@ -84,6 +86,8 @@ def weigh(
                 return cost
     cost = _crossings(box, lines, LINE, (cost, limit))
     cost = _crossings(box, sides, SIDE, (cost, limit))
+    if cost < limit:
+        cost += BESIDE * read_into(box, drawn.near(reach(box))[0])
     if cost < limit and own is not None and astray(box, own, drawn.lines):
         cost += ASTRAY
     return cost

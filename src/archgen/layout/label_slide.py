@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from archgen.layout.label_cost import Drawn, Found
+from archgen.layout.label_gap import GAP
 from archgen.layout.laid import Point, Rect, hull
 from archgen.layout.nearby import MARGIN, Segment, segment_bounds
 
@@ -78,6 +79,7 @@ class Slides:
                     for b, _ in kind
                     for v in (b[axis] - half, b[axis + 2] + half)
                 }
+                | _past_texts(picked[0], axis, half)
             )
             found: Found | None = None
             for target in edges:
@@ -116,6 +118,17 @@ class Slides:
         ends = self._points[index : index + 2]
         spots = [c for p in ends for g in self._gaps for c in beside(p, width, height, g)]
         return hull([centred(c, width, height) for c in spots])
+
+
+def _past_texts(boxes: list[tuple[Rect, Rect]], axis: int, half: float) -> set[float]:
+    """Return the window ends `GAP` past each text a level slide meets: it reads apart there.
+
+    A label slid along a level run just clear of a text stands on its baseline,
+    a word's width from it (`label_gap`); `GAP` further it reads apart.
+    """
+    if axis:
+        return set()
+    return {v for b, _ in boxes for v in (b[0] - half - GAP, b[2] + half + GAP)}
 
 
 _RUN = 4

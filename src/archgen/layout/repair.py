@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from archgen.layout.label_gap import reach, read_into
 from archgen.layout.label_owner import astray, meets, text_box
 from archgen.layout.label_spots import (
     curve_points,
@@ -104,10 +105,11 @@ def free_labels(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         on_title = any(overlaps(boxes[edge.id], box) for box in named.near(boxes[edge.id]))
         on_side = any(meets(s, boxes[edge.id]) for s in sides.near(boxes[edge.id]))
         crossed = any(_enters(s, boxes[edge.id]) for s in others.near(boxes[edge.id]))
-        if not (on_title or on_side or crossed or astray(boxes[edge.id], curves[edge.id], others)):
-            continue
         under = Joined(AllBut(labels, edge.id), placed)
+        beside = read_into(boxes[edge.id], under.near(reach(boxes[edge.id])))
         own = curves[edge.id]
+        if not (on_title or on_side or crossed or beside or astray(boxes[edge.id], own, others)):
+            continue
         now = weight(boxes[edge.id], others, under, sides, own)
         found = spot_near(edge, own, others, under, laid.label_sizes, sides, now)
         if found is None:
