@@ -178,7 +178,8 @@ def test_bad_input_on_either_side_is_placed_and_exits_2(
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     placed = [line.split(": ")[0] for line in result.output.splitlines()]
-    assert placed == ["new.yaml:284:5", "old.yaml:3:7", "old.yaml:284:5"]
+    zones = broken.splitlines().index("    zones: 2") + 1
+    assert placed == [f"new.yaml:{zones}:5", "old.yaml:3:7", f"old.yaml:{zones}:5"]
 
 
 def test_json_gives_invalid_input_as_errors(
