@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import shutil
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,35 +210,3 @@ def test_the_digest_of_the_modules_a_picture_is_drawn_by_is_cached_too(
     assert modules_digest(names) == digest
     assert modules_digest(names[:1]) == one
     modules_digest.cache_clear()
-
-
-TRICKY = r'''x = "# not a comment"  # a comment with "a quote
-y = 'it''s' '#'  # and 'another
-z = ("""a
-# inside a string
-"""  # after a string that spans lines
-     f"{x!r}#{y}"  # after an f-string
-     r"\"#")
-b = rb'\'#'  # bytes
-w = '\
-#' + "\\"  # a continued string, then an escaped backslash
-# """ a quote in a comment does not open a string
-v = 1  ## doubled
-'''
-
-
-def _tokenized_comments(text: str) -> list[tuple[int, int]]:
-    """Return where Python's tokenizer finds each comment: the reference the scan must meet."""
-    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
-    return [token.start for token in tokens if token.type == tokenize.COMMENT]
-
-
-def test_comments_are_found_where_python_s_tokenizer_finds_them() -> None:
-    """Quotes and `#` in every kind of string and comment, and every module of the package."""
-    assert list(code_digest._comments(TRICKY)) == _tokenized_comments(TRICKY)
-    differ = [
-        name
-        for name, source in code_digest._sources()
-        if list(code_digest._comments(source.decode())) != _tokenized_comments(source.decode())
-    ]
-    assert differ == []
