@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from archgen.layout.run import PNG_DPI
+from archgen.layout.png_bands import PNG_DPI
 from archgen.layout.style import PAGE_PAD_INCHES
 
 Rect = tuple[float, float, float, float]

@@ -9,7 +9,7 @@ from benchmarks.layout_quality import measure
 
 from archgen.layout.drawing import build_scene, draw
 from archgen.layout.geometry import Box, Geometry, from_dot_json
-from archgen.layout.run import PNG_DPI
+from archgen.layout.png_bands import PNG_DPI
 from archgen.loader import load_file
 
 GALLERY = Path(__file__).resolve().parents[2] / "architectures" / "gallery"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from archgen.cli import main
 from archgen.layout.drawing import build_scene, draw, plan
-from archgen.layout.run import PNG_DPI
+from archgen.layout.png_bands import PNG_DPI
 from archgen.layout.style import PAGE_PAD_INCHES
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise

@@ -21,8 +21,10 @@ from archgen.layout.dot import build_dot
 from archgen.layout.drawing import plan
 from archgen.layout.ladder import RUNGS, lay_out
 from archgen.layout.laid import parse
+from archgen.layout.png_bands import PNG_DPI, Box, band_sources
+from archgen.layout.png_join import join_bands, ready_top
 from archgen.layout.redraw import lay_out_and_draw
-from archgen.layout.run import PNG_DPI, _pad, laying_out, program, run_dot, started
+from archgen.layout.run import _pad, laying_out, program, run_dot, started
 from archgen.layout.tidy import tidy
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES
@@ -40,13 +42,16 @@ def _tidied(path: Path) -> str:
     return build_dot(planned.scene, laid)
 
 
-def _cold_size(source: str) -> tuple[float, float]:
-    """Return the drawing's size (inches) from a sizing run given nothing but the source."""
-    done = subprocess.run(
-        [*NEATO, "-Tplain"], input=source.encode(), capture_output=True, check=True
-    )
-    words = done.stdout.split()
-    return float(words[2]), float(words[3])
+def _run(source: str, fmt: str) -> bytes:
+    return subprocess.run(
+        [*NEATO, f"-T{fmt}"], input=source.encode(), capture_output=True, check=True
+    ).stdout
+
+
+def _cold_box(source: str) -> Box:
+    """Return the drawing's box (points) from a sizing run given nothing but the source."""
+    text = _run(source, "dot").decode()
+    return Box(*map(float, text.split('bb="')[1].split('"')[0].split(",")))
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -57,25 +62,24 @@ def _png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("path", [CAPSTONE, SERVERLESS], ids=lambda p: p.stem)
 def test_a_warmed_sizing_run_sizes_the_page_as_a_cold_one(path: Path) -> None:
     source = _tidied(path)
-    width, height = _cold_size(source)
+    box = _cold_box(source)
+    width, height = box.width_inches, box.height_inches
     with started(NEATO, ("png", "svg")) as draw:
         drawn = draw(source)
     pixels = _png_size(drawn["png"])
     assert pixels == (round((width + 0.6) * PNG_DPI), round((height + 0.6) * PNG_DPI))
     assert drawn["png"][25] == 2  # colour type RGB: a whole page, no alpha channel
-    assert drawn == _drawn_after_a_cold_sizing_run(source, width, height)
+    assert drawn == _drawn_after_a_cold_sizing_run(source, box)
 
 
-def _drawn_after_a_cold_sizing_run(source: str, width: float, height: float) -> dict[str, bytes]:
-    """Draw as archgen did before starting graphviz early: one program after the other."""
+def _drawn_after_a_cold_sizing_run(source: str, box: Box) -> dict[str, bytes]:
+    """Draw as archgen would without starting graphviz early: one program after the other."""
     end = source.rstrip().rfind("}")
-    padded = f'{source[:end]}\tgraph [pad="{_pad(width)},{_pad(height)}"]\n{source[end:]}'
-    return {
-        fmt: subprocess.run(
-            [*NEATO, f"-T{fmt}"], input=padded.encode(), capture_output=True, check=True
-        ).stdout
-        for fmt in ("png", "svg")
-    }
+    pad = f"{_pad(box.width_inches)},{_pad(box.height_inches)}"
+    padded = f'{source[:end]}\tgraph [pad="{pad}"]\n{source[end:]}'
+    top, bottom = band_sources(padded, box)
+    png = join_bands(ready_top(_run(top, "png")), _run(bottom, "png"))
+    return {"png": png, "svg": _run(padded, "svg")}
 
 
 @pytest.fixture
@@ -92,13 +96,14 @@ def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(tmp_path:
 
     def abandon() -> None:
         with started(NEATO, ("png", "svg")) as draw:
-            seen.extend(a for a in draw.args if isinstance(a, subprocess.Popen))  # type: ignore[attr-defined]
+            drawing, png, _ = draw.args  # type: ignore[attr-defined]
+            seen.extend([drawing, png.sizing, *png.bands.programs()])
             folders.extend(tmp_path.iterdir())
             raise RenderError("dot refused")
 
     with pytest.raises(RenderError, match="dot refused"):
         abandon()
-    assert len(seen) == 2  # the drawing and the sizing run
+    assert len(seen) == 4  # the drawing, the sizing run and the PNG's two bands
     assert [folder.name[:8] for folder in folders] == ["archgen-"]
     assert all(process.returncode is not None for process in seen)
     assert list(tmp_path.iterdir()) == []

@@ -1,34 +1,45 @@
 """Run graphviz for an architecture: PNG, SVG and the JSON geometry from one layout.
 
 A PNG takes one more, text-only, layout run first, to size its page in whole
-pixels. Both programs can be started before their source is known (`started`):
-starting them, loading their plugins and, for the sizing run, its fonts then
-overlap the layout and the tidy pass instead of following them. A layout can
-also be started on a known source and collected later (`laying_out`), so that
-the render's checks run while dot works.
+pixels, and is drawn as two bands at once (`layout.png_bands`). Every program
+can be started before its source is known (`started`): starting them, loading
+their plugins and, for the sizing run, its fonts then overlap the layout and
+the tidy pass instead of following them. A layout can also be started on a
+known source and collected later (`laying_out`), so that the render's checks
+run while dot works.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
+import re
 import shutil
-import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
-from archgen.errors import LayoutRefused, RenderError
-from archgen.layout.style import FONT, PAGE_PAD_INCHES
+from archgen.errors import RenderError
+from archgen.layout.graphviz_process import finish, give_source, start_program, stop
+from archgen.layout.png_bands import (
+    PNG_DPI,
+    Bands,
+    Box,
+    band_sources,
+    joined,
+    page_pixels,
+    ready_top_band,
+    start_bands,
+)
+from archgen.layout.style import FONT
 
 INSTALL_HINT = (
     "install graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 )
-PNG_DPI = 96
-"""Pixels per inch of graphviz's PNG renderer (cairo's default, which archgen keeps)."""
 
 
 class Draw(Protocol):
@@ -72,22 +83,26 @@ def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> d
 def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
     """Start graphviz for `formats` now, and give the function that draws a source with it.
 
-    The programs wait for their source on standard input; leaving the block
-    without drawing (the layout failed) stops them and removes their folder.
+    A PNG takes three programs: the sizing run and its two bands; one more
+    draws the other formats. The programs wait for their source on standard
+    input; leaving the block without drawing (the layout failed) stops them
+    and removes their folder.
     """
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
-        outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
-        options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
-        drawing = _start(command, options)
-        sizing = None
+        others = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats if fmt != "png"}
+        options = [option for fmt, path in others.items() for option in (f"-T{fmt}", f"-o{path}")]
+        started_programs: list[subprocess.Popen[bytes]] = []
         try:
-            sizing = _warmed(command) if "png" in formats else None
-            yield functools.partial(_draw, drawing, sizing, outputs)
+            drawing = start_program(command, options) if others else None
+            started_programs += [drawing] if drawing is not None else []
+            bands = start_bands(command, Path(folder)) if "png" in formats else None
+            started_programs += bands.programs() if bands is not None else ()
+            sizing = _warmed(command) if bands is not None else None
+            started_programs += [sizing] if sizing is not None else []
+            yield functools.partial(_draw, drawing, _Png(sizing, bands), others)
         finally:
-            for process in (drawing, sizing):
-                if process is not None and process.returncode is None:
-                    process.kill()
-                    process.communicate()
+            for process in started_programs:
+                stop(process)
 
 
 @contextlib.contextmanager
@@ -107,72 +122,86 @@ def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Ite
         outputs = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats}
         options = [option for fmt, path in outputs.items() for option in (f"-T{fmt}", f"-o{path}")]
         with given.open("rb") as stdin:
-            process = _start(command, options, stdin)
+            process = start_program(command, options, stdin)
         try:
             yield functools.partial(_collect, process, outputs)
         finally:
-            if process.returncode is None:
-                process.kill()
-                process.communicate()
+            stop(process)
 
 
 def _collect(process: subprocess.Popen[bytes], outputs: dict[str, Path]) -> dict[str, bytes]:
-    _finish(process, None)
+    finish(process, None)
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class _Png:
+    """The programs a PNG takes, when one is asked for: its sizing run and its two bands."""
+
+    sizing: subprocess.Popen[bytes] | None
+    bands: Bands | None
+
+
 def _draw(
-    drawing: subprocess.Popen[bytes],
-    sizing: subprocess.Popen[bytes] | None,
+    drawing: subprocess.Popen[bytes] | None,
+    png: _Png,
     outputs: dict[str, Path],
     source: str,
     meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, bytes]:
-    """Give the started programs `source`: the sizing run first, when a PNG needs one."""
-    text = source if sizing is None else with_whole_pixel_page(sizing, source)
-    if meanwhile is None:
-        _finish(drawing, text)
-    else:
-        _finish_while(drawing, text, meanwhile)
-    return {fmt: path.read_bytes() for fmt, path in outputs.items()}
+    """Give the started programs `source`: the sizing run first, when a PNG needs one.
 
-
-def _finish_while(
-    process: subprocess.Popen[bytes], source: str, meanwhile: Callable[[], object]
-) -> None:
-    """Give `process` its whole source here, then wait for it in a thread, calling `meanwhile`.
-
-    The source is written before `meanwhile` starts: a thread writing it would
-    wait for the interpreter between every pipe-full while `meanwhile` holds
-    it, and the program could not start drawing. The thread only closes the
-    program's input and waits on it, which does the work in its own process.
-    A failure of either is raised once the program has finished.
+    Every program is given its whole source here, then waited for in a thread
+    of its own while `meanwhile` runs: a thread writing it would wait for the
+    interpreter between every pipe-full while `meanwhile` holds it, and the
+    program could not start drawing. The threads close the programs' input
+    (each starts drawing then) and wait on them, which does the work in the
+    programs' own processes; the top band is readied for joining in its
+    thread while the bottom one is still drawn. A failure of any is raised
+    once every program has finished.
     """
-    import concurrent.futures  # only a drawing with work to do meanwhile waits in a thread
+    import concurrent.futures  # the programs are waited for at once, in threads
 
-    if process.stdin is not None:
-        with contextlib.suppress(BrokenPipeError):  # told by its exit status when finished
-            process.stdin.write(source.encode("utf-8"))
-            process.stdin.flush()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        finished = pool.submit(_finish, process, None)
-        meanwhile()
-        finished.result()
+    given = _sources(drawing, png, source)
+    for process, text in given:
+        give_source(process, text)
+    waited = [process for process, _ in given if png.bands is None or process is not png.bands.top]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(given)) as pool:
+        top = pool.submit(ready_top_band, png.bands) if png.bands is not None else None
+        finished = [pool.submit(finish, process, None) for process in waited]
+        if meanwhile is not None:
+            meanwhile()
+        for wait in finished:
+            wait.result()
+        drawn = {} if top is None or png.bands is None else {"png": joined(png.bands, top.result())}
+    return drawn | {fmt: path.read_bytes() for fmt, path in outputs.items()}
+
+
+def _sources(
+    drawing: subprocess.Popen[bytes] | None, png: _Png, source: str
+) -> list[tuple[subprocess.Popen[bytes], str]]:
+    """Return each started program with the source it draws (a PNG's bands each their own)."""
+    if png.sizing is None or png.bands is None:
+        return [(drawing, source)] if drawing is not None else []
+    text, drawing_box = with_whole_pixel_page(png.sizing, source)
+    top, bottom = band_sources(text, drawing_box)
+    given = [(png.bands.top, top), (png.bands.bottom, bottom)]
+    return given + ([(drawing, text)] if drawing is not None else [])
 
 
 _WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
 """A graph the sizing run lays out while it waits: it loads the fonts every label is measured in.
 
-graphviz lays out each graph of its input in turn and writes each one's
-text, ending in a line `stop`; the real source follows this one."""
+graphviz lays out each graph of its input in turn and writes each one, ending
+in a line `}`; the real source follows this one."""
 
 
 def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
-    """Start the text-only sizing run and hand it the warm-up graph (a pipe holds it whole).
+    """Start the sizing run (DOT out, no drawing) and hand it the warm-up graph (a pipe holds it).
 
     A program that has already stopped is told by its exit status when its text is read.
     """
-    process = _start(command, ["-Tplain"])
+    process = start_program(command, ["-Tdot"])
     # Written past the file object's buffer: bytes a stopped program refused would stay
     # in that buffer, and closing it in `communicate` would raise BrokenPipeError again.
     with contextlib.suppress(BrokenPipeError):
@@ -181,7 +210,7 @@ def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
     return process
 
 
-def with_whole_pixel_page(sizing: subprocess.Popen[bytes], source: str) -> str:
+def with_whole_pixel_page(sizing: subprocess.Popen[bytes], source: str) -> tuple[str, Box]:
     """Return `source` with the pad that makes the PNG page a whole number of pixels.
 
     graphviz rounds the page to the nearest pixel but paints the background
@@ -189,50 +218,29 @@ def with_whole_pixel_page(sizing: subprocess.Popen[bytes], source: str) -> str:
     half transparent, and cairo then writes every pixel with an alpha byte: a
     third more data to filter and compress than an opaque RGB image. Growing
     the pad by under a pixel on each side makes the page whole. The drawing's
-    size comes from `sizing`, a text-only layout run (a tenth of the cost of
-    the raster) started with `_warmed`; the pad is set by a graph attribute
-    statement at the end, which overrides the one at the start.
+    box (points, also returned: the PNG's bands are placed by it) comes from
+    `sizing`, a layout run that writes DOT and draws nothing (a tenth of the
+    cost of the raster), started with `_warmed`; the pad is set by a graph
+    attribute statement at the end, which overrides the one at the start.
     """
-    text = _finish(sizing, source).partition(b"stop\n")[2]  # after the warm-up graph's text
-    header = text.split(maxsplit=4)  # graph SCALE WIDTH HEIGHT ...
+    text = finish(sizing, source).partition(b"\n}\n")[2]  # after the warm-up graph's
+    found = _BOX.search(text)
     try:
-        width, height = float(header[2]), float(header[3])
-    except (IndexError, ValueError) as error:
-        raise RenderError(f"graphviz gave no drawing size: {header[:4]!r}") from error
+        box = Box(*(float(value) for value in found.group(1).split(b","))) if found else None
+    except (TypeError, ValueError):
+        box = None
+    if box is None:
+        raise RenderError(f"graphviz gave no drawing size: {text[:80]!r}")
     end = source.rstrip().rfind("}")
-    return f'{source[:end]}\tgraph [pad="{_pad(width)},{_pad(height)}"]\n{source[end:]}'
+    pad = f"{_pad(box.width_inches)},{_pad(box.height_inches)}"
+    return f'{source[:end]}\tgraph [pad="{pad}"]\n{source[end:]}', box
+
+
+_BOX = re.compile(rb'\bbb="([^"]*)"')
+"""The drawing's box, the first attribute graphviz writes of the graph itself."""
 
 
 def _pad(drawing_inches: float) -> str:
     """Return the pad (inches) that puts a quarter pixel past a whole page, well inside rounding."""
-    natural = (drawing_inches + 2 * PAGE_PAD_INCHES) * PNG_DPI
-    page_inches = (round(natural) + 0.25) / PNG_DPI
+    page_inches = (page_pixels(drawing_inches) + 0.25) / PNG_DPI
     return f"{(page_inches - drawing_inches) / 2:.6f}"
-
-
-def _start(
-    command: list[str], options: list[str], stdin: IO[bytes] | int = subprocess.PIPE
-) -> subprocess.Popen[bytes]:
-    """Start graphviz; it reads its DOT source from standard input (a pipe, once given)."""
-    return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
-        [*command, *options], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-
-
-def _finish(process: subprocess.Popen[bytes], source: str | None) -> bytes:
-    """Give a started dot its source (None: it has it already) and return its standard output."""
-    stdout, stderr = process.communicate(None if source is None else source.encode("utf-8"))
-    code = process.returncode
-    if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
-        raise LayoutRefused(stderr.decode("utf-8", "replace"))
-    if code < 0:  # stopped from outside (out of memory, a signal): no fault of the source
-        raise RenderError(f"graphviz was stopped by {signal.Signals(-code).name}")
-    return stdout
-
-
-_CRASHES = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE})
-"""How graphviz itself ends on a layout it cannot make: a failed assertion or a fault.
-
-Only these, and an error exit, are refusals that the layout ladder answers
-with fewer constraints; a kill or a termination says nothing of the source,
-and retrying on it would make the picture depend on the machine's state."""
