@@ -24,7 +24,8 @@ def chunks(png: bytes) -> list[tuple[bytes, bytes]]:
         assert crc == zlib.crc32(kind + data), kind
         found.append((kind, data))
         at += 12 + length
-    assert found[0][0] == b"IHDR" and found[-1] == (b"IEND", b"")
+    assert found[0][0] == b"IHDR"
+    assert found[-1] == (b"IEND", b"")
     return found
 
 

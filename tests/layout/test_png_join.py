@@ -44,7 +44,9 @@ def test_the_joined_image_is_the_top_s_rows_then_the_bottom_s(
     assert png_rows.rows(joined) == (width, colour, top + bottom)
 
 
-@pytest.mark.parametrize("first_filter", [0, 1, 2, 3, 4], ids="None Sub Up Average Paeth".split())
+@pytest.mark.parametrize(
+    "first_filter", [0, 1, 2, 3, 4], ids=["None", "Sub", "Up", "Average", "Paeth"]
+)
 def test_every_filter_of_the_bottom_s_first_row_reads_as_its_own_row(first_filter: int) -> None:
     """Up, Average and Paeth read the row above: in the bottom band alone, a row of zeros."""
     top = [bytes([200, 10, 30] * 4)] * 2
@@ -57,7 +59,7 @@ def test_every_filter_of_the_bottom_s_first_row_reads_as_its_own_row(first_filte
 
 
 def test_the_top_s_chunks_before_its_image_data_are_kept() -> None:
-    """cairo writes the background colour (bKGD) before the image data."""
+    """Cairo writes the background colour (bKGD) before the image data."""
     plain = png_rows.write(2, 2, [bytes(6)], [0])
     background = struct.pack(">HHH", 255, 255, 255)
     chunk = struct.pack(">I", 6) + b"bKGD" + background
