@@ -7,9 +7,10 @@ core while it does: an interruption raised there came out as a SchemaError,
 and the run ended as a bug in archgen (exit 3) instead of as interrupted
 (130 or 143), about once in ten runs of test_interrupts under load.
 
-tests/signal_moments.py sends the real signal at chosen moments of a run:
-every call pydantic's core makes into Python while it builds a validator,
-and moments spread over the whole command.
+tests/signal_moments.py sends the real signal at chosen moments of a run
+(to a copy of the run forked at each): every call pydantic's core makes
+into Python while it builds a validator, and moments spread over the whole
+command.
 """
 
 from __future__ import annotations

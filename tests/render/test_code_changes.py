@@ -1,8 +1,8 @@
 """Freshness follows the picture: a change that draws nothing differently rewrites nothing.
 
-Each test runs archgen in a subprocess, from a copy of the package under test
-edited the way a commit would edit it, or with another `dot` first on PATH,
-against outputs made by the unedited package and the real graphviz.
+Each test runs archgen against outputs made by the unedited package and the real
+graphviz: in a subprocess from a copy of the package under test edited the way a
+commit would edit it, or in this process with another `dot` first on PATH.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from tests.fake_dot import programs_on_path, real_dot
 from tests.render.edited_package import (
     NOTHING_WRITTEN,
     OTHER_PICTURE,
-    PACKAGE,
     SHIPPED,
     UP_TO_DATE,
     copy_package,
     files,
     run_archgen,
+    run_unedited,
 )
 
 UNDOCUMENTED = re.compile(r"^( *)def [^\n]*:\n(?!\1    \"\"\")(\1    )", re.MULTILINE)
@@ -124,12 +124,12 @@ def _other_graphviz(tmp_path: Path) -> str:
 
 def test_an_unchanged_design_is_current_under_another_graphviz(tmp_path: Path, out: Path) -> None:
     path = _other_graphviz(tmp_path)
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), "--check", path=path)
+    done = run_unedited("render", *SHIPPED, "--out", str(out), "--check", path=path)
     assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), path=path)
+    done = run_unedited("render", *SHIPPED, "--out", str(out), path=path)
     assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
     verify = ("--check", "--verify")
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), *verify, path=path)
+    done = run_unedited("render", *SHIPPED, "--out", str(out), *verify, path=path)
     assert done.returncode == 1, "this graphviz draws other bytes: only --verify can tell"
     assert {Path(line).suffix for line in done.stderr.splitlines()} == {".svg"}
 
@@ -145,11 +145,9 @@ def test_a_design_loaded_in_full_is_current_under_another_graphviz(
             output.unlink()
     before = files(out)
     path = _other_graphviz(tmp_path)
-    done = run_archgen(
-        PACKAGE.parent, "render", str(design), "--out", str(out), "--check", path=path
-    )
+    done = run_unedited("render", str(design), "--out", str(out), "--check", path=path)
     assert (done.returncode, done.stdout) == (0, "4 outputs checked: up to date\n"), done.stderr
-    done = run_archgen(PACKAGE.parent, "render", str(design), "--out", str(out), path=path)
+    done = run_unedited("render", str(design), "--out", str(out), path=path)
     assert (done.returncode, done.stdout) == (0, "0 written, 4 unchanged\n"), done.stderr
     assert files(out) == before
 
@@ -162,9 +160,9 @@ def test_a_template_edit_that_says_nothing_new_rewrites_no_explanation(
     main.write_text("{# a note for whoever edits this #}" + main.read_text("utf-8"), "utf-8")
     before = files(out)
     options = ("--out", str(out), "--format", "md", "--templates", str(templates))
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, *options, "--check")
+    done = run_unedited("render", *SHIPPED, *options, "--check")
     assert (done.returncode, done.stdout) == (0, "3 outputs checked: up to date\n"), done.stderr
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, *options)
+    done = run_unedited("render", *SHIPPED, *options)
     assert (done.returncode, done.stdout) == (0, "0 written, 3 unchanged\n"), done.stderr
     assert files(out) == before
 
@@ -186,9 +184,9 @@ def test_outputs_of_another_scheme_showing_the_right_pictures_are_kept(
         assert parse_output(output.read_bytes(), output.suffix[1:]) is not None
     before = files(out)
     check = ("render", *SHIPPED, "--out", str(out), "--check")
-    done = run_archgen(PACKAGE.parent, *check, cache=tmp_path / "ci")
+    done = run_unedited(*check, cache=tmp_path / "ci")
     assert (done.returncode, done.stdout) == (0, UP_TO_DATE), done.stderr
-    done = run_archgen(PACKAGE.parent, "render", *SHIPPED, "--out", str(out), cache=tmp_path / "c")
+    done = run_unedited("render", *SHIPPED, "--out", str(out), cache=tmp_path / "c")
     assert (done.returncode, done.stdout) == (0, NOTHING_WRITTEN), done.stderr
     assert files(out) == before
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,6 +125,31 @@ def _from_cache_or_sources() -> str:
     return package_digest()
 
 
+def _forget_the_package() -> None:
+    """Forget the sources read and the digests made of them, as a new run would not know them."""
+    for cached in (code_digest._sources, code_digest._package_key, package_digest):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def small_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Digest a package of three modules, with notes to leave out, in place of archgen's.
+
+    What the tests that use it prove of the cache (an entry damaged, a folder
+    unusable or relative) does not depend on how many modules are read, and
+    reading archgen's three hundred costs each digest most of a second; the
+    package's own digest is read and cached by the exact-bytes test.
+    """
+    root = tmp_path / "package"
+    for name in ("__init__.py", "layout/ladder.py", "render/stamp.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(MODULE.replace(b"LIMIT = 3", f"LIMIT = {len(name)}".encode()))
+    monkeypatch.setattr(code_digest, "_PACKAGE", root)
+    _forget_the_package()
+    yield
+    _forget_the_package()  # the next ask reads archgen's own package again
+
+
 @dataclass(frozen=True)
 class Made:
     """A cache folder holding the package digest's entry, and that digest."""
@@ -132,14 +158,10 @@ class Made:
     digest: str
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
-    """Compute the package digest once, into a cache folder of its own the tests copy.
-
-    Reading archgen's sources without their notes is the slow part; a test that
-    only needs the digest, or an entry to damage, need not do it again.
-    """
-    folder = tmp_path_factory.mktemp("made")
+@pytest.fixture
+def made(tmp_path: Path, small_package: None) -> Made:
+    """Compute the package digest into a cache folder of its own, which the test copies."""
+    folder = tmp_path / "made"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(folder))
         return Made(folder, _from_cache_or_sources())
