@@ -22,6 +22,12 @@ settings.load_profile("ci")
 
 WriteArch = Callable[[str], Path]
 
+_DRAWN_ONCE = DrawCache(drawing.draw)
+_SESSION_PATCH = pytest.MonkeyPatch()
+_SESSION_PATCH.setattr(drawing, "draw", _DRAWN_ONCE)
+"""In place when this file is loaded, before any test module is: a module that imports `draw`
+by name gets the session's drawings too."""
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
@@ -34,10 +40,10 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture(scope="session", autouse=True)
 def _drawn_once() -> Iterator[DrawCache]:
     """Keep what graphviz drew for the session (tests/draw_cache.py): each picture once."""
-    cache = DrawCache(drawing.draw)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(drawing, "draw", cache)
-        yield cache
+    try:
+        yield _DRAWN_ONCE
+    finally:
+        _SESSION_PATCH.undo()
 
 
 @pytest.fixture(autouse=True)

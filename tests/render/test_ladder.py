@@ -29,6 +29,8 @@ from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES, ROOT
 from tests.fake_dot import dot_on_path, real_dot
 
+pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
+
 CASES = sorted((ROOT / "tests" / "generated" / "cases").glob("*.yaml"))
 SUFFIXES = (".png", ".svg", ".drawio", ".md")
 CAPSTONE = ARCHITECTURES / "capstone.yaml"

@@ -15,6 +15,8 @@ from archgen.loader import load_file
 from archgen.rules.engine import run_rules
 from tests.fake_dot import dot_on_path, real_dot
 
+pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
+
 ROOT = Path(__file__).resolve().parents[2]
 EC2 = ROOT / "architectures" / "employee-directory-ec2.yaml"
 

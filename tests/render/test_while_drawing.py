@@ -25,6 +25,8 @@ from archgen.rules.config import RunConfig
 from tests.conftest import ARCHITECTURES
 from tests.fake_dot import dot_on_path
 
+pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
+
 CAPSTONE = ARCHITECTURES / "capstone.yaml"
 
 
