@@ -1,17 +1,84 @@
-// One headless Chromium for a whole test process (tests/browser.py starts it).
+// One headless Chromium for a whole test process (tests/browser.py starts it), and the
+// clients the tests draw with, each loaded once into a page of its own.
 //
 // usage: node browser_server.mjs VIEWER_DIR
-// prints the browser's DevTools WebSocket address on one line, then keeps the browser until
+// prints the browser's DevTools WebSocket address on one line, then answers requests until
 // its standard input ends: when the test process exits, however it exits, the browser goes.
+// A request is one JSON line, {"tool": "drawio" | "mermaid", "args": [...]} with the args of
+// that tool's script (drawio/viewer.mjs, mermaid/mermaid.mjs); the answer is one JSON line,
+// {"report": ...} or {"error": "..."}.
+//
+// Loading a client costs far more than drawing a file with it, so each tool's page, in its
+// own empty browser context, lives as long as the service: every file still gets a fresh
+// drawing and only the errors raised while it was drawn. A request that fails closes its
+// tool's page, and the next request loads the client again.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, puppeteerOf } from "./browser.mjs";
+import readline from "node:readline";
+import { launch, openTab, puppeteerOf } from "./browser.mjs";
+import * as drawio from "./drawio/viewer.mjs";
+import * as mermaid from "./mermaid/mermaid.mjs";
+
+const TOOLS = {
+  drawio: {
+    viewport: drawio.VIEWPORT,
+    key: ([viewerDir]) => viewerDir,
+    open: (tab, log, work, [viewerDir]) => drawio.loadViewer(tab, log, viewerDir, work),
+    async run(tab, log, _loaded, [, ...pairs]) {
+      const reports = [];
+      for (let index = 0; index < pairs.length; index += 2) {
+        reports.push(await drawio.viewFile(tab, log, pairs[index], pairs[index + 1]));
+      }
+      return reports;
+    },
+  },
+  mermaid: {
+    viewport: mermaid.VIEWPORT,
+    key: ([, mermaidDir]) => mermaidDir,
+    open: (tab, log, work, [, mermaidDir]) => mermaid.loadMermaid(tab, log, mermaidDir, work),
+    run: (tab, log, version, [, , shots, ...files]) => mermaid.renderAll(tab, log, version, shots, files),
+  },
+};
 
 const [viewerDir] = process.argv.slice(2);
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-browser-"));
 const browser = await launch(puppeteerOf(viewerDir), profile);
+const pages = new Map();
 console.log(browser.wsEndpoint());
+
+// Return the loaded page of `tool` for these args, opening and loading it the first time.
+async function pageFor(name, tool, args) {
+  const key = `${name}:${tool.key(args)}`;
+  if (!pages.has(key)) {
+    const context = await browser.createBrowserContext();
+    const opened = (async () => {
+      const { tab, log } = await openTab(context, tool.viewport);
+      const loaded = await tool.open(tab, log, profile, args);
+      return { context, tab, log, loaded };
+    })();
+    pages.set(key, { context, opened });
+  }
+  return { key, page: await pages.get(key).opened };
+}
+
+async function answer(line) {
+  const { tool: name, args } = JSON.parse(line);
+  const tool = TOOLS[name];
+  if (!tool) return { error: `no tool named ${name}` };
+  let key = `${name}:${tool.key(args)}`;
+  try {
+    const found = await pageFor(name, tool, args);
+    key = found.key;
+    const { tab, log, loaded } = found.page;
+    return { report: await tool.run(tab, log, loaded, args) };
+  } catch (error) {
+    const broken = pages.get(key);
+    pages.delete(key);
+    await broken?.context.close().catch(() => {});
+    return { error: String(error && error.stack ? error.stack : error) };
+  }
+}
 
 let stopping = false;
 async function stop() {
@@ -22,7 +89,12 @@ async function stop() {
   process.exit(0);
 }
 
-process.stdin.on("data", () => {});
-process.stdin.on("end", stop);
-process.stdin.on("close", stop);
-process.stdin.resume();
+// One request at a time, in order: the test process waits for each answer.
+let queue = Promise.resolve();
+const lines = readline.createInterface({ input: process.stdin });
+lines.on("line", (line) => {
+  queue = queue.then(async () => console.log(JSON.stringify(await answer(line))));
+});
+lines.on("close", () => {
+  queue = queue.then(stop);
+});

@@ -14,11 +14,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from tests.browser import run_node
+from tests.browser import ask, run_node
 from tests.conftest import ROOT
 
 VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
-SCRIPT = Path(__file__).parent / "viewer.mjs"
 JS_SHAPES = {
     "mxgraph.aws4.resourceIcon",
     "mxgraph.aws4.group",
@@ -71,17 +70,19 @@ def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
 
 
 def render_all_in_viewer(files: list[tuple[Path, Path | None]]) -> list[dict[str, Any]]:
-    """Open each (.drawio, screenshot) in the real viewer, each in its own page; return reports.
+    """Open each (.drawio, screenshot) in turn in the real viewer; return a report for each.
 
-    One node process for them all: starting node and puppeteer cost more than a page.
+    The viewer is loaded once for the test process (tests/browser.py); each file is drawn
+    in a fresh container, and its report holds only the errors raised while it was drawn.
     A screenshot of None is not taken: a test that only reads the reports (what the
     viewer drew, and what it did not know) saves the picture's encoding.
     """
+    require_viewer()
     for _, screenshot in files:
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
     pairs = [str(path or "-") for pair in files for path in pair]
-    reports = _last_json(SCRIPT, *pairs, timeout=60 + 30 * len(files))
+    reports = ask(VIEWER, "drawio", [str(VIEWER), *pairs], timeout=60 + 10 * len(files))
     assert isinstance(reports, list), reports
     assert len(reports) == len(files), reports
     return reports
