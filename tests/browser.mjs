@@ -1,11 +1,10 @@
 // Headless Debian Chromium for the real-client tests, driven by puppeteer-core from the
 // viewer folder that `make viewer` fills. Offline: only file:, data: and 127.0.0.1 load.
 //
-// Starting Chromium costs more than most pages it opens, so a test process starts it once
-// (browser_server.mjs, through tests/browser.py) and names it in ARCHGEN_BROWSER_WS; a
-// script then opens its page in a new, empty browser context (no cookies, storage or cache
-// shared with any other page) and leaves the browser running. Without the variable, a
-// script launches a browser of its own, as it always could when run by hand.
+// A test process starts one Chromium (browser_server.mjs, through tests/browser.py) and
+// draws with its clients in pages of their own, each in a new, empty browser context (no
+// cookies, storage or cache shared with any other page). Run by hand, a script launches a
+// browser of its own (`withPage`).
 //
 // Loading a client (the draw.io viewer's 12 MB of scripts, Mermaid's 3.5 MB) costs far more
 // than drawing one file with it, so a page that draws many files keeps one `ErrorLog` and
@@ -32,23 +31,6 @@ export async function launch(puppeteer, profile) {
     userDataDir: path.join(profile, "profile"),
     args: ARGS,
   });
-}
-
-async function openBrowser(puppeteer, profile) {
-  const shared = process.env.ARCHGEN_BROWSER_WS;
-  if (!shared) {
-    const browser = await launch(puppeteer, profile);
-    return { context: browser.defaultBrowserContext(), close: () => browser.close() };
-  }
-  const browser = await puppeteer.connect({ browserWSEndpoint: shared });
-  const context = await browser.createBrowserContext();
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await browser.disconnect();
-    },
-  };
 }
 
 // What a page raised: uncaught errors (`pageerror`) and console errors (a failed load, a
@@ -98,18 +80,17 @@ export async function openTab(context, viewport) {
   return { tab, log };
 }
 
-// Open a page in a new context of the browser (or a browser of its own); hand it, a work
-// folder and its error log to `use`; return what `use` returns with every page error.
+// Run by hand: launch a browser of its own, open a page and hand it, a work folder and its
+// error log to `use`; return what `use` returns with every page error.
 export async function withPage(viewerDir, viewport, use) {
-  const puppeteer = puppeteerOf(viewerDir);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-browser-"));
-  const { context, close } = await openBrowser(puppeteer, profile);
+  const browser = await launch(puppeteerOf(viewerDir), profile);
   try {
-    const { tab, log } = await openTab(context, viewport);
+    const { tab, log } = await openTab(browser.defaultBrowserContext(), viewport);
     const result = await use(tab, profile, log);
     return { ...result, pageErrors: log.pageErrors };
   } finally {
-    await close();
+    await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -3,14 +3,12 @@
 A script that launched its own Chromium spent most of its time starting the browser, and
 a page that loaded the draw.io viewer (12 MB of scripts) or Mermaid for each file spent
 most of the rest loading them. So the first test that needs the browser starts
-browser_server.mjs, which launches Chromium and stays for the whole process:
-- `ask` sends it a request for a client (the draw.io viewer, Mermaid): the client is
-  loaded once into its own page, in its own empty browser context, and each file is drawn
-  in a fresh container there, its report holding only the errors raised while it was drawn;
-- `run_node` runs a script of the tests (the MkDocs page) naming the browser in
-  ARCHGEN_BROWSER_WS, and the script opens its page in a new, empty browser context
-  (tests/browser.mjs).
-The browser ends with the process: the server stops when its standard input closes.
+browser_server.mjs, which launches Chromium and stays for the whole process, and `ask`
+sends it requests: a client (the draw.io viewer, Mermaid) is loaded once into a page of its
+own, in its own empty browser context, and each file is drawn in a fresh container there,
+its report holding only the errors raised while it was drawn; a page of the course notes
+opens in a new, empty context each time. The browser ends with the process: the server
+stops when its standard input closes.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from __future__ import annotations
 import atexit
 import functools
 import json
-import os
 import queue
 import subprocess
 import threading
@@ -31,10 +28,9 @@ SERVER = Path(__file__).parent / "browser_server.mjs"
 
 @dataclass
 class _Server:
-    """The browser service's process, its DevTools address and the lines it answered."""
+    """The browser service's process and the lines it answered."""
 
     process: subprocess.Popen[str]
-    address: str
     answers: queue.Queue[str] = field(default_factory=queue.Queue)
 
 
@@ -50,7 +46,7 @@ def _browser(viewer: Path) -> _Server:
     assert process.stdout is not None
     address = process.stdout.readline().strip()
     assert address.startswith("ws://"), f"the test browser did not start: {address!r}"
-    server = _Server(process, address)
+    server = _Server(process)
     threading.Thread(target=_read, args=(server,), daemon=True).start()
     atexit.register(_stop, process)
     return server
@@ -101,18 +97,3 @@ def ask(viewer: Path, tool: str, args: list[str], *, timeout: int) -> Any:
     answer = json.loads(line)
     assert "error" not in answer, answer["error"][-2000:]
     return answer["report"]
-
-
-def run_node(
-    viewer: Path, script: Path, *args: str, timeout: int
-) -> subprocess.CompletedProcess[str]:
-    """Run a node script of the tests with the shared browser; the caller checks the result."""
-    server = _running(viewer)
-    return subprocess.run(
-        ["node", str(script), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        env={**os.environ, "ARCHGEN_BROWSER_WS": server.address},
-    )

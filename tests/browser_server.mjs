@@ -4,20 +4,22 @@
 // usage: node browser_server.mjs VIEWER_DIR
 // prints the browser's DevTools WebSocket address on one line, then answers requests until
 // its standard input ends: when the test process exits, however it exits, the browser goes.
-// A request is one JSON line, {"tool": "drawio" | "mermaid", "args": [...]} with the args of
-// that tool's script (drawio/viewer.mjs, mermaid/mermaid.mjs); the answer is one JSON line,
-// {"report": ...} or {"error": "..."}.
+// A request is one JSON line, {"tool": "drawio" | "mermaid" | "page", "args": [...]} with the
+// args of that tool's script (drawio/viewer.mjs, mermaid/mermaid.mjs, integrations/page.mjs);
+// the answer is one JSON line, {"report": ...} or {"error": "..."}.
 //
-// Loading a client costs far more than drawing a file with it, so each tool's page, in its
-// own empty browser context, lives as long as the service: every file still gets a fresh
-// drawing and only the errors raised while it was drawn. A request that fails closes its
-// tool's page, and the next request loads the client again.
+// Loading a client costs far more than drawing a file with it, so the page of a tool with a
+// `key` (the client it loads), in its own empty browser context, lives as long as the
+// service: every file still gets a fresh drawing and only the errors raised while it was
+// drawn. A request that fails closes its tool's page, and the next request loads the client
+// again. A tool without a key (a page of the course notes) gets a new, empty context each time.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { launch, openTab, puppeteerOf } from "./browser.mjs";
 import * as drawio from "./drawio/viewer.mjs";
+import * as notes from "./integrations/page.mjs";
 import * as mermaid from "./mermaid/mermaid.mjs";
 
 const TOOLS = {
@@ -38,6 +40,10 @@ const TOOLS = {
     key: ([, mermaidDir]) => mermaidDir,
     open: (tab, log, work, [, mermaidDir]) => mermaid.loadMermaid(tab, log, mermaidDir, work),
     run: (tab, log, version, [, , shots, ...files]) => mermaid.renderAll(tab, log, version, shots, files),
+  },
+  page: {
+    viewport: notes.VIEWPORT,
+    run: (tab, log, _loaded, [, url, screenshot]) => notes.readPage(tab, log, url, screenshot),
   },
 };
 
@@ -62,10 +68,22 @@ async function pageFor(name, tool, args) {
   return { key, page: await pages.get(key).opened };
 }
 
+// Run `tool` in a page of a new, empty context, closed after it.
+async function inFreshPage(tool, args) {
+  const context = await browser.createBrowserContext();
+  try {
+    const { tab, log } = await openTab(context, tool.viewport);
+    return { report: await tool.run(tab, log, null, args) };
+  } finally {
+    await context.close();
+  }
+}
+
 async function answer(line) {
   const { tool: name, args } = JSON.parse(line);
   const tool = TOOLS[name];
   if (!tool) return { error: `no tool named ${name}` };
+  if (!tool.key) return inFreshPage(tool, args).catch((error) => ({ error: String(error.stack) }));
   let key = `${name}:${tool.key(args)}`;
   try {
     const found = await pageFor(name, tool, args);

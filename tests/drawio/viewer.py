@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import base64
 import functools
-import json
 import os
 import re
 import zlib
 from pathlib import Path
 from typing import Any
 
-from tests.browser import ask, run_node
+from tests.browser import ask
 from tests.conftest import ROOT
 
 VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
@@ -43,24 +42,6 @@ def stencil_names() -> frozenset[str]:
     xml = zlib.decompress(base64.b64decode(match.group(1)), -15).decode("utf-8")
     names = re.findall(r'<shape[^>]* name="([^"]+)"', xml)
     return frozenset(f"mxgraph.aws4.{name.lower().replace(' ', '_')}" for name in names)
-
-
-def run_in_chromium(script: Path, *args: str | Path, timeout: int = 120) -> dict[str, Any]:
-    """Run a node `script` given the viewer's folder and `args`; return its last line's JSON.
-
-    The draw.io, Mermaid and MkDocs checks all drive the headless Chromium the
-    viewer's puppeteer-core brings, and each script prints its report last.
-    """
-    report = _last_json(script, *args, timeout=timeout)
-    assert isinstance(report, dict), report
-    return report
-
-
-def _last_json(script: Path, *args: str | Path, timeout: int) -> Any:
-    require_viewer()
-    done = run_node(VIEWER, script, str(VIEWER), *map(str, args), timeout=timeout)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
