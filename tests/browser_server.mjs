@@ -27,13 +27,7 @@ const TOOLS = {
     viewport: drawio.VIEWPORT,
     key: ([viewerDir]) => viewerDir,
     open: (tab, log, work, [viewerDir]) => drawio.loadViewer(tab, log, viewerDir, work),
-    async run(tab, log, _loaded, [, ...pairs]) {
-      const reports = [];
-      for (let index = 0; index < pairs.length; index += 2) {
-        reports.push(await drawio.viewFile(tab, log, pairs[index], pairs[index + 1]));
-      }
-      return reports;
-    },
+    run: (tab, log, _loaded, [, ...pairs]) => drawio.viewEach(tab, log, pairs),
   },
   mermaid: {
     viewport: mermaid.VIEWPORT,
@@ -48,10 +42,15 @@ const TOOLS = {
 };
 
 const [viewerDir] = process.argv.slice(2);
+let stopping = false;
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-browser-"));
 const browser = await launch(puppeteerOf(viewerDir), profile);
 const pages = new Map();
 console.log(browser.wsEndpoint());
+// A browser that crashed answers nothing more: end, so the test process starts another.
+browser.on("disconnected", () => {
+  if (!stopping) process.exit(1);
+});
 
 // Return the loaded page of `tool` for these args, opening and loading it the first time.
 async function pageFor(name, tool, args) {
@@ -98,7 +97,6 @@ async function answer(line) {
   }
 }
 
-let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;

@@ -118,9 +118,8 @@ export async function viewFile(tab, log, drawioFile, screenshot) {
   });
 }
 
-// Load the viewer into `tab` and draw each (file, screenshot) pair in turn.
-export async function viewAll(tab, log, work, viewerDir, pairs) {
-  await loadViewer(tab, log, viewerDir, work);
+// Draw each (file, screenshot) of the flat list `pairs` in turn in the loaded viewer.
+export async function viewEach(tab, log, pairs) {
   const reports = [];
   for (let index = 0; index < pairs.length; index += 2) {
     reports.push(await viewFile(tab, log, pairs[index], pairs[index + 1]));
@@ -130,8 +129,9 @@ export async function viewAll(tab, log, work, viewerDir, pairs) {
 
 if (isMain(import.meta.url)) {
   const [viewerDir, ...pairs] = process.argv.slice(2);
-  const { reports } = await withPage(viewerDir, VIEWPORT, async (tab, work, log) => ({
-    reports: await viewAll(tab, log, work, viewerDir, pairs),
-  }));
+  const { reports } = await withPage(viewerDir, VIEWPORT, async (tab, work, log) => {
+    await loadViewer(tab, log, viewerDir, work);
+    return { reports: await viewEach(tab, log, pairs) };
+  });
   console.log(JSON.stringify(reports));
 }
