@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -97,5 +98,5 @@ export async function withPage(viewerDir, viewport, use) {
 
 // True when the module at `url` is the script node was started with (not imported).
 export function isMain(url) {
-  return process.argv[1] !== undefined && path.resolve(process.argv[1]) === new URL(url).pathname;
+  return process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(url);
 }

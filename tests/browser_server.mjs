@@ -52,19 +52,25 @@ browser.on("disconnected", () => {
   if (!stopping) process.exit(1);
 });
 
-// Return the loaded page of `tool` for these args, opening and loading it the first time.
-async function pageFor(name, tool, args) {
-  const key = `${name}:${tool.key(args)}`;
+// Return the loaded page of `tool` under `key`, opening and loading it the first time.
+async function pageFor(key, tool, args) {
   if (!pages.has(key)) {
     const context = await browser.createBrowserContext();
     const opened = (async () => {
       const { tab, log } = await openTab(context, tool.viewport);
       const loaded = await tool.open(tab, log, profile, args);
-      return { context, tab, log, loaded };
+      return { tab, log, loaded };
     })();
     pages.set(key, { context, opened });
   }
-  return { key, page: await pages.get(key).opened };
+  return pages.get(key).opened;
+}
+
+// Close the page under `key`: the next request for its tool loads the client afresh.
+async function forget(key) {
+  const page = pages.get(key);
+  pages.delete(key);
+  await page?.context.close().catch(() => {});
 }
 
 // Run `tool` in a page of a new, empty context, closed after it.
@@ -72,9 +78,21 @@ async function inFreshPage(tool, args) {
   const context = await browser.createBrowserContext();
   try {
     const { tab, log } = await openTab(context, tool.viewport);
-    return { report: await tool.run(tab, log, null, args) };
+    return await tool.run(tab, log, null, args);
   } finally {
     await context.close();
+  }
+}
+
+async function run(name, tool, args) {
+  if (!tool.key) return inFreshPage(tool, args);
+  const key = `${name}:${tool.key(args)}`;
+  try {
+    const { tab, log, loaded } = await pageFor(key, tool, args);
+    return await tool.run(tab, log, loaded, args);
+  } catch (error) {
+    await forget(key);
+    throw error;
   }
 }
 
@@ -82,18 +100,10 @@ async function answer(line) {
   const { tool: name, args } = JSON.parse(line);
   const tool = TOOLS[name];
   if (!tool) return { error: `no tool named ${name}` };
-  if (!tool.key) return inFreshPage(tool, args).catch((error) => ({ error: String(error.stack) }));
-  let key = `${name}:${tool.key(args)}`;
   try {
-    const found = await pageFor(name, tool, args);
-    key = found.key;
-    const { tab, log, loaded } = found.page;
-    return { report: await tool.run(tab, log, loaded, args) };
+    return { report: await run(name, tool, args) };
   } catch (error) {
-    const broken = pages.get(key);
-    pages.delete(key);
-    await broken?.context.close().catch(() => {});
-    return { error: String(error && error.stack ? error.stack : error) };
+    return { error: String(error?.stack ?? error) };
   }
 }
 
