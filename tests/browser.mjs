@@ -1,15 +1,19 @@
 // Headless Debian Chromium for the real-client tests, driven by puppeteer-core from the
 // viewer folder that `make viewer` fills. Offline: only file:, data: and 127.0.0.1 load.
 //
-// Starting Chromium costs more than most pages it opens, so a test process starts it once
-// (browser_server.mjs, through tests/browser.py) and names it in ARCHGEN_BROWSER_WS; each
-// script then opens its page in a new, empty browser context (no cookies, storage or cache
-// shared with any other page) and leaves the browser running. Without the variable, a
-// script launches a browser of its own, as it always could when run by hand.
+// A test process starts one Chromium (browser_server.mjs, through tests/browser.py) and
+// draws with its clients in pages of their own, each in a new, empty browser context (no
+// cookies, storage or cache shared with any other page). Run by hand, a script launches a
+// browser of its own (`withPage`).
+//
+// Loading a client (the draw.io viewer's 12 MB of scripts, Mermaid's 3.5 MB) costs far more
+// than drawing one file with it, so a page that draws many files keeps one `ErrorLog` and
+// reads, for each file, only what was raised while that file was drawn (`ErrorLog.during`).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -30,43 +34,69 @@ export async function launch(puppeteer, profile) {
   });
 }
 
-async function openBrowser(puppeteer, profile) {
-  const shared = process.env.ARCHGEN_BROWSER_WS;
-  if (!shared) {
-    const browser = await launch(puppeteer, profile);
-    return { context: browser.defaultBrowserContext(), close: () => browser.close() };
+// What a page raised: uncaught errors (`pageerror`) and console errors (a failed load, a
+// codec's complaint), in the order they came.
+export class ErrorLog {
+  constructor(tab) {
+    this.tab = tab;
+    this.pageErrors = [];
+    this.consoleErrors = [];
+    tab.on("pageerror", (error) => this.pageErrors.push(String(error)));
+    tab.on("console", (message) => {
+      if (message.type() === "error") this.consoleErrors.push(message.text());
+    });
   }
-  const browser = await puppeteer.connect({ browserWSEndpoint: shared });
-  const context = await browser.createBrowserContext();
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await browser.disconnect();
-    },
-  };
+
+  // Run `draw` and return its result with the errors raised from its start until the page
+  // is quiet again: no request in flight, and a frame and a task later, so an image that
+  // fails to load after the drawing returned still counts for this file, not the next.
+  async during(draw) {
+    const pageStart = this.pageErrors.length;
+    const consoleStart = this.consoleErrors.length;
+    const result = await draw();
+    await this.tab.waitForNetworkIdle({ idleTime: 20, timeout: 30_000 });
+    await this.tab.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
+    return {
+      ...result,
+      pageErrors: this.pageErrors.slice(pageStart),
+      consoleErrors: this.consoleErrors.slice(consoleStart),
+    };
+  }
 }
 
+// Open a page in `context` that loads only local URLs; return it with its error log.
+export async function openTab(context, viewport) {
+  const tab = await context.newPage();
+  const log = new ErrorLog(tab);
+  await tab.setRequestInterception(true);
+  tab.on("request", (request) => {
+    const url = new URL(request.url());
+    const local = url.protocol === "file:" || url.protocol === "data:" || url.hostname === "127.0.0.1";
+    if (local) request.continue();
+    else request.abort();
+  });
+  await tab.setViewport(viewport);
+  return { tab, log };
+}
+
+// Run by hand: launch a browser of its own, open a page and hand it, a work folder and its
+// error log to `use`; return what `use` returns with every page error.
 export async function withPage(viewerDir, viewport, use) {
-  const puppeteer = puppeteerOf(viewerDir);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "archgen-browser-"));
-  const { context, close } = await openBrowser(puppeteer, profile);
-  const pageErrors = [];
+  const browser = await launch(puppeteerOf(viewerDir), profile);
   try {
-    const tab = await context.newPage();
-    tab.on("pageerror", (error) => pageErrors.push(String(error)));
-    await tab.setRequestInterception(true);
-    tab.on("request", (request) => {
-      const url = new URL(request.url());
-      const local = url.protocol === "file:" || url.protocol === "data:" || url.hostname === "127.0.0.1";
-      if (local) request.continue();
-      else request.abort();
-    });
-    await tab.setViewport(viewport);
-    const result = await use(tab, profile);
-    return { ...result, pageErrors };
+    const { tab, log } = await openTab(browser.defaultBrowserContext(), viewport);
+    const result = await use(tab, profile, log);
+    return { ...result, pageErrors: log.pageErrors };
   } finally {
-    await close();
+    await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+// True when the module at `url` is the script node was started with (not imported).
+export function isMain(url) {
+  return process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(url);
 }

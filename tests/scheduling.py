@@ -26,18 +26,18 @@ SPREAD = (
 """The seeded shards of the long property tests: they share no module fixture."""
 
 COSTS = {
-    "tests/gallery/test_gallery.py": 38.0,
     "tests/test_interrupts.py": 20.0,
     "tests/security/test_hostile_corpus.py": 16.0,
-    "tests/drawio/test_viewer.py": 13.0,
+    "tests/gallery/test_gallery.py": 15.0,
     "tests/render/test_same_picture.py": 12.5,
     "tests/integrations/test_pre_commit.py": 12.0,
-    "tests/mermaid/test_browser.py": 12.0,
     "tests/test_packaging.py": 11.0,
     "tests/render/test_code_changes.py": 11.0,
+    "tests/mermaid/test_browser.py": 10.5,
     "tests/explain/test_hostile_text.py": 10.0,
-    "tests/diff/test_picture.py": 8.0,
+    "tests/drawio/test_viewer.py": 8.0,
     "tests/render/test_render.py": 7.5,
+    "tests/diff/test_picture.py": 7.0,
     "tests/integrations/test_mkdocs.py": 7.0,
     "tests/generated/test_generated.py": 7.0,
     "tests/test_stopped_anywhere.py": 6.0,

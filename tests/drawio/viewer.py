@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import base64
 import functools
-import json
 import os
 import re
 import zlib
 from pathlib import Path
 from typing import Any
 
-from tests.browser import run_node
+from tests.browser import ask
 from tests.conftest import ROOT
 
 VIEWER = Path(os.environ.get("ARCHGEN_DRAWIO_VIEWER", ROOT / ".cache" / "drawio-viewer"))
-SCRIPT = Path(__file__).parent / "viewer.mjs"
 JS_SHAPES = {
     "mxgraph.aws4.resourceIcon",
     "mxgraph.aws4.group",
@@ -46,24 +44,6 @@ def stencil_names() -> frozenset[str]:
     return frozenset(f"mxgraph.aws4.{name.lower().replace(' ', '_')}" for name in names)
 
 
-def run_in_chromium(script: Path, *args: str | Path, timeout: int = 120) -> dict[str, Any]:
-    """Run a node `script` given the viewer's folder and `args`; return its last line's JSON.
-
-    The draw.io, Mermaid and MkDocs checks all drive the headless Chromium the
-    viewer's puppeteer-core brings, and each script prints its report last.
-    """
-    report = _last_json(script, *args, timeout=timeout)
-    assert isinstance(report, dict), report
-    return report
-
-
-def _last_json(script: Path, *args: str | Path, timeout: int) -> Any:
-    require_viewer()
-    done = run_node(VIEWER, script, str(VIEWER), *map(str, args), timeout=timeout)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
     """Open a .drawio file in the real viewer in headless Chromium; return its report."""
     (report,) = render_all_in_viewer([(drawio, screenshot)])
@@ -71,17 +51,19 @@ def render_in_viewer(drawio: Path, screenshot: Path) -> dict[str, Any]:
 
 
 def render_all_in_viewer(files: list[tuple[Path, Path | None]]) -> list[dict[str, Any]]:
-    """Open each (.drawio, screenshot) in the real viewer, each in its own page; return reports.
+    """Open each (.drawio, screenshot) in turn in the real viewer; return a report for each.
 
-    One node process for them all: starting node and puppeteer cost more than a page.
+    The viewer is loaded once for the test process (tests/browser.py); each file is drawn
+    in a fresh container, and its report holds only the errors raised while it was drawn.
     A screenshot of None is not taken: a test that only reads the reports (what the
     viewer drew, and what it did not know) saves the picture's encoding.
     """
+    require_viewer()
     for _, screenshot in files:
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
     pairs = [str(path or "-") for pair in files for path in pair]
-    reports = _last_json(SCRIPT, *pairs, timeout=60 + 30 * len(files))
+    reports = ask(VIEWER, "drawio", [str(VIEWER), *pairs], timeout=60 + 10 * len(files))
     assert isinstance(reports, list), reports
     assert len(reports) == len(files), reports
     return reports

@@ -143,7 +143,7 @@ def test_the_explanation_names_every_drawn_resource_and_every_flow(path: Path) -
 
 @pytest.fixture(scope="module")
 def viewed(rendered: Path) -> dict[str, dict[str, Any]]:
-    """Open every design's .drawio in the real viewer, all in one node process, each alone.
+    """Open every design's .drawio in turn in the real viewer, loaded once, each file alone.
 
     No screenshots: the tests read what the viewer drew from its reports.
     """
@@ -161,7 +161,8 @@ def test_each_drawio_file_opens_in_the_real_viewer(
     name = load_file(path).name
     drawio = rendered / "gallery" / f"{name}.drawio"
     report = viewed[name]
-    assert (report["problems"], report["pageErrors"]) == ([], [])
+    assert (report["error"], report["problems"]) == (None, [])
+    assert (report["pageErrors"], report["consoleErrors"]) == ([], [])
     cells = list(ET.parse(drawio).getroot().iter("mxCell"))  # noqa: S314 (our own output)
     vertices = sum(1 for cell in cells if cell.get("vertex") == "1")
     edges = sum(1 for cell in cells if cell.get("edge") == "1")

@@ -16,13 +16,13 @@ from click.testing import CliRunner
 from mkdocs.exceptions import PluginError
 
 from archgen.mkdocs_plugin import _write_inside
+from tests.browser import ask
 from tests.conftest import ARCHITECTURES, ROOT
-from tests.drawio.viewer import run_in_chromium
+from tests.drawio.viewer import VIEWER, require_viewer
 from tests.explain.hostile import COMBINED, assert_safe_html, write_hostile
 from tests.phrases import assert_says
 
 ARTIFACTS = ROOT / "test-artifacts" / "mkdocs"
-PAGE = Path(__file__).parent / "page.mjs"
 
 
 @dataclass(frozen=True)
@@ -337,8 +337,10 @@ def served(site: Path) -> Iterator[str]:
 def test_the_capstone_page_in_a_real_browser(served: str) -> None:
     screenshot = ARTIFACTS / "capstone.png"
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    report = run_in_chromium(PAGE, f"{served}/architectures/capstone/", screenshot)
-    assert report["pageErrors"] == []
+    require_viewer()
+    url = f"{served}/architectures/capstone/"
+    report = ask(VIEWER, "page", [str(VIEWER), url, str(screenshot)], timeout=120)
+    assert (report["pageErrors"], report["consoleErrors"]) == ([], [])
     assert [image["src"] for image in report["images"]] == [
         "../../archgen/architectures/capstone/1/capstone.svg"
     ]

@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from tests.browser import ask
 from tests.conftest import ROOT
-from tests.drawio.viewer import require_viewer, run_in_chromium
+from tests.drawio.viewer import VIEWER, require_viewer
 
 MERMAID = Path(os.environ.get("ARCHGEN_MERMAID", ROOT / ".cache" / "mermaid"))
-SCRIPT = Path(__file__).parent / "mermaid.mjs"
 ARTIFACTS = ROOT / "test-artifacts" / "mermaid"
 
 
@@ -26,7 +26,14 @@ def require_mermaid() -> None:
 
 
 def render_in_browser(files: list[Path]) -> dict[str, Any]:
-    """Parse and render each Mermaid file in Chromium; return the report per file path."""
+    """Parse and render each Mermaid file in Chromium; return the report per file path.
+
+    Mermaid is loaded once for the test process (tests/browser.py); each file's report
+    holds only the errors raised while it was drawn.
+    """
     require_mermaid()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return run_in_chromium(SCRIPT, MERMAID, ARTIFACTS, *files, timeout=300)
+    args = [str(VIEWER), str(MERMAID), str(ARTIFACTS), *map(str, files)]
+    report = ask(VIEWER, "mermaid", args, timeout=60 + 10 * len(files))
+    assert isinstance(report, dict), report
+    return report

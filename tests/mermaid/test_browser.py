@@ -15,7 +15,7 @@ from archgen.layout.drawing import build_scene
 from archgen.layout.mermaid_text import scene_id
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES
-from tests.mermaid.mermaid_browser import render_in_browser
+from tests.mermaid.mermaid_browser import ARTIFACTS, render_in_browser
 
 DESIGNS = sorted(ARCHITECTURES.rglob("*.yaml"))
 """The shipped designs, and the gallery's when it is under architectures/gallery/."""
@@ -43,6 +43,7 @@ def test_every_design_parses_and_renders_with_its_nodes_and_boxes(tmp_path: Path
         scene = build_scene(arch)
         drawn = report["files"][str(tmp_path / f"{arch.name}.mmd")]
         assert drawn["error"] is None, f"{design.name}: {drawn['error']}"
+        assert (drawn["pageErrors"], drawn["consoleErrors"]) == ([], []), design.name
         nodes = _drawn(drawn["nodes"], _NODE)
         assert set(scene.nodes) <= nodes, f"{design.name}: missing {set(scene.nodes) - nodes}"
         boxes = _drawn(drawn["clusters"], _CLUSTER)
@@ -67,9 +68,15 @@ def test_a_syntax_error_fails(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     broken = tmp_path / "broken.mmd"
     broken.write_text(capstone.read_text(encoding="utf-8").replace("-->", "-->>", 1))
-    report = render_in_browser([capstone, broken])
-    assert report["files"][str(capstone)]["error"] is None
-    assert "Parse error" in report["files"][str(broken)]["error"]
+    again = tmp_path / "again.mmd"
+    again.write_text(capstone.read_text(encoding="utf-8"), encoding="utf-8")
+    report = render_in_browser([capstone, broken, again])
+    first, failed, second = (report["files"][str(path)] for path in (capstone, broken, again))
+    assert first["error"] is None
+    assert "Parse error" in failed["error"]
+    assert second == first, "the file after a broken one drew otherwise than before it"
+    shots = ARTIFACTS / "capstone.mmd.png", ARTIFACTS / "again.mmd.png"
+    assert shots[0].read_bytes() == shots[1].read_bytes()
 
 
 def _named_like_boxes(text: str) -> str:
