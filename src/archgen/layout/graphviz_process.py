@@ -10,18 +10,57 @@ from __future__ import annotations
 import contextlib
 import signal
 import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from archgen.errors import LayoutRefused, RenderError
 
 
 def start_program(
-    command: list[str], options: list[str], stdin: IO[bytes] | int = subprocess.PIPE
+    command: list[str],
+    options: list[str],
+    stdin: IO[bytes] | int = subprocess.PIPE,
+    errors: IO[bytes] | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Start graphviz; it reads its DOT source from standard input (a pipe, once given)."""
+    """Start graphviz; it reads its DOT source from standard input (a pipe, once given).
+
+    What it says goes to `errors`, a file, when given: a program given its
+    source before anyone reads its pipes (`give_source`) can then never stop
+    on a full error pipe while its source is still being written.
+    """
     return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
-        [*command, *options], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*command, *options],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE if errors is None else errors,
     )
+
+
+@dataclass(frozen=True)
+class Writing:
+    """A started program that writes its outputs to files, and says its errors into one."""
+
+    process: subprocess.Popen[bytes]
+    errors: Path
+
+
+def start_writing(
+    command: list[str], options: list[str], errors: Path, started: list[subprocess.Popen[bytes]]
+) -> Writing:
+    """Start a program that writes files (`options`), its errors into `errors`.
+
+    The program is added to `started` as soon as it runs, for the caller to stop.
+    """
+    with errors.open("w+b") as said:  # the program keeps its own copy of the file
+        process = start_program(command, options, errors=said)
+    started.append(process)
+    return Writing(process, errors)
+
+
+def finish_writing(program: Writing) -> None:
+    """Wait for a program started by `start_writing`; raise what graphviz said if it failed."""
+    finish(program.process, None, program.errors)
 
 
 def give_source(process: subprocess.Popen[bytes], source: str) -> None:
@@ -35,9 +74,16 @@ def give_source(process: subprocess.Popen[bytes], source: str) -> None:
             process.stdin.flush()
 
 
-def finish(process: subprocess.Popen[bytes], source: str | None) -> bytes:
-    """Give a started program its source (None: it has it) and return its standard output."""
+def finish(
+    process: subprocess.Popen[bytes], source: str | None, errors: Path | None = None
+) -> bytes:
+    """Give a started program its source (None: it has it) and return its standard output.
+
+    `errors` is the file the program was started to say its errors into, if any.
+    """
     stdout, stderr = process.communicate(None if source is None else source.encode("utf-8"))
+    if errors is not None:
+        stderr = errors.read_bytes()
     code = process.returncode
     if code > 0 or -code in _CRASHES:  # what graphviz says of this source, on any machine
         raise LayoutRefused(stderr.decode("utf-8", "replace"))

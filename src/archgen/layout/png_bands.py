@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from archgen.errors import RenderError
-from archgen.layout.graphviz_process import finish, start_program
+from archgen.layout.graphviz_process import Writing, finish_writing, start_writing
 from archgen.layout.png_join import NotJoinable, Top, join_bands, ready_top
 from archgen.layout.style import PAGE_PAD_INCHES
 
@@ -43,25 +43,35 @@ def page_pixels(drawing_inches: float) -> int:
 
 
 @dataclass(frozen=True)
+class Band:
+    """One started program drawing a band, and the PNG it writes."""
+
+    program: Writing
+    image: Path
+
+
+@dataclass(frozen=True)
 class Bands:
-    """The two started programs that draw the PNG's bands, and the files they write."""
+    """The two started programs that draw the PNG's bands."""
 
-    top: subprocess.Popen[bytes]
-    bottom: subprocess.Popen[bytes]
-    top_file: Path
-    bottom_file: Path
-
-    def programs(self) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes]]:
-        """Return both programs, the top band's first."""
-        return self.top, self.bottom
+    top: Band
+    bottom: Band
 
 
-def start_bands(command: list[str], folder: Path) -> Bands:
-    """Start the two programs; each waits for its band's source on standard input."""
-    top_file, bottom_file = folder / "top.png", folder / "bottom.png"
-    top = start_program(command, ["-Tpng", f"-o{top_file}"])
-    bottom = start_program(command, ["-Tpng", f"-o{bottom_file}"])
-    return Bands(top, bottom, top_file, bottom_file)
+def start_bands(command: list[str], folder: Path, started: list[subprocess.Popen[bytes]]) -> Bands:
+    """Start the two programs; each waits for its band's source on standard input.
+
+    Each program is added to `started` as soon as it runs, for the caller to stop.
+    """
+    return Bands(*(_start_band(command, folder, name, started) for name in ("top", "bottom")))
+
+
+def _start_band(
+    command: list[str], folder: Path, name: str, started: list[subprocess.Popen[bytes]]
+) -> Band:
+    image = folder / f"{name}.png"
+    options = ["-Tpng", f"-o{image}"]
+    return Band(start_writing(command, options, folder / f"{name}.errors", started), image)
 
 
 @dataclass(frozen=True)
@@ -108,13 +118,13 @@ def band_sources(source: str, drawing: Box) -> tuple[str, str]:
 
 def ready_top_band(bands: Bands) -> Top:
     """Wait for the top band, then ready it to join (while the bottom one is still drawn)."""
-    finish(bands.top, None)
-    return _joining(ready_top, bands.top_file.read_bytes())
+    finish_writing(bands.top.program)
+    return _joining(ready_top, bands.top.image.read_bytes())
 
 
 def joined(bands: Bands, top: Top) -> bytes:
     """Return the PNG of the whole page, once the bottom band is drawn."""
-    return _joining(functools.partial(join_bands, top), bands.bottom_file.read_bytes())
+    return _joining(functools.partial(join_bands, top), bands.bottom.image.read_bytes())
 
 
 def _joining(step: Callable[[bytes], _T], band: bytes) -> _T:

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Protocol
 
 from archgen.errors import RenderError
-from archgen.layout.graphviz_process import finish, give_source, start_program, stop
+from archgen.layout.graphviz_process import (
+    Writing,
+    finish,
+    finish_writing,
+    give_source,
+    start_program,
+    start_writing,
+    stop,
+)
 from archgen.layout.png_bands import (
     PNG_DPI,
     Bands,
@@ -91,17 +99,16 @@ def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         others = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats if fmt != "png"}
         options = [option for fmt, path in others.items() for option in (f"-T{fmt}", f"-o{path}")]
-        started_programs: list[subprocess.Popen[bytes]] = []
+        programs: list[subprocess.Popen[bytes]] = []
         try:
-            drawing = start_program(command, options) if others else None
-            started_programs += [drawing] if drawing is not None else []
-            bands = start_bands(command, Path(folder)) if "png" in formats else None
-            started_programs += bands.programs() if bands is not None else ()
+            errors = Path(folder) / "out.errors"
+            drawing = start_writing(command, options, errors, programs) if others else None
+            bands = start_bands(command, Path(folder), programs) if "png" in formats else None
             sizing = _warmed(command) if bands is not None else None
-            started_programs += [sizing] if sizing is not None else []
+            programs += [sizing] if sizing is not None else []
             yield functools.partial(_draw, drawing, _Png(sizing, bands), others)
         finally:
-            for process in started_programs:
+            for process in programs:
                 stop(process)
 
 
@@ -143,7 +150,7 @@ class _Png:
 
 
 def _draw(
-    drawing: subprocess.Popen[bytes] | None,
+    drawing: Writing | None,
     png: _Png,
     outputs: dict[str, Path],
     source: str,
@@ -163,12 +170,14 @@ def _draw(
     import concurrent.futures  # the programs are waited for at once, in threads
 
     given = _sources(drawing, png, source)
-    for process, text in given:
-        give_source(process, text)
-    waited = [process for process, _ in given if png.bands is None or process is not png.bands.top]
+    for program, text in given:
+        give_source(program.process, text)
+    waited = [
+        program for program, _ in given if png.bands is None or program is not png.bands.top.program
+    ]
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(given)) as pool:
         top = pool.submit(ready_top_band, png.bands) if png.bands is not None else None
-        finished = [pool.submit(finish, process, None) for process in waited]
+        finished = [pool.submit(finish_writing, program) for program in waited]
         if meanwhile is not None:
             meanwhile()
         for wait in finished:
@@ -177,15 +186,13 @@ def _draw(
     return drawn | {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
-def _sources(
-    drawing: subprocess.Popen[bytes] | None, png: _Png, source: str
-) -> list[tuple[subprocess.Popen[bytes], str]]:
+def _sources(drawing: Writing | None, png: _Png, source: str) -> list[tuple[Writing, str]]:
     """Return each started program with the source it draws (a PNG's bands each their own)."""
     if png.sizing is None or png.bands is None:
         return [(drawing, source)] if drawing is not None else []
     text, drawing_box = with_whole_pixel_page(png.sizing, source)
     top, bottom = band_sources(text, drawing_box)
-    given = [(png.bands.top, top), (png.bands.bottom, bottom)]
+    given = [(png.bands.top.program, top), (png.bands.bottom.program, bottom)]
     return given + ([(drawing, text)] if drawing is not None else [])
 
 
