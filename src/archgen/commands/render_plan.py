@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archgen.commands import freshness, remembered
 from archgen.commands.files import output_path
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
     from archgen.rules.config import RunConfig
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """What one render run was asked to do."""
 
     out: Path
@@ -110,10 +109,7 @@ def planned(
     """Plan one file's outputs, a job per view, or add why it cannot be drawn to `failed`."""
     views = views_of(out, arch.name, run.formats, run.view)
     try:
-        return [
-            _job(arch, out, dataclasses.replace(run, view=view), config, inputs, views)
-            for view in views
-        ]
+        return [_job(arch, out, run._replace(view=view), config, inputs, views) for view in views]
     except RenderError as error:
         failed.append(f"{visible(arch.file)}: {error}")
         return []

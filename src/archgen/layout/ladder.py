@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.dot import build_dot
@@ -66,8 +66,7 @@ def _boxes_only(scene: Scene) -> Scene:
     return dataclasses.replace(_free_lines(scene), stacks=[])
 
 
-@dataclass(frozen=True)
-class Rung:
+class Rung(NamedTuple):
     """One way of asking graphviz for a layout: the scene relaxed, graph attributes set."""
 
     name: str
@@ -100,8 +99,7 @@ Run = Callable[[str, tuple[str, ...]], dict[str, bytes]]
 """Lay a DOT source out and return each format's bytes (layout.run.run_dot)."""
 
 
-@dataclass(frozen=True)
-class Laid:
+class Laid(NamedTuple):
     """graphviz's outputs, and the rung they were laid out on."""
 
     outputs: dict[str, bytes]

@@ -8,7 +8,7 @@ one frozen `Probe` instead of as six loose arguments that are easy to swap.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from archgen.network.intervals import EPHEMERAL, IntervalSet
 from archgen.network.verdict import Block, Direction, Place, Step
@@ -77,8 +77,7 @@ class Probe:
         return self.ports.intervals[0][0]
 
 
-@dataclass(frozen=True, slots=True)
-class Leg:
+class Leg(NamedTuple):
     """A stretch of a path out of one subnet toward public addresses, on `owner`'s behalf.
 
     `direct_only` marks the reply to a packet the internet gateway brought in:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from archgen.network.intervals import IntervalSet
 
@@ -28,8 +28,7 @@ class Place:
     a rule naming a public range may or may not hold them (network/components.py)."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One component that admitted the packet, and by which rule.
 
     The walk sets the facts (which component, which side of it, which rules)
@@ -60,8 +59,7 @@ class Step:
         return f"{self.name} {self.way}" if self.way else self.name
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """The first component that refused the packet, in Reachability Analyzer's words."""
 
     direction: Direction
