@@ -18,9 +18,8 @@ import dataclasses
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archgen.commands import freshness, remembered
 from archgen.commands.files import (
@@ -47,8 +46,7 @@ FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
 
 
-@dataclass(frozen=True)
-class RenderResult:
+class RenderResult(NamedTuple):
     """What a render run wrote, or in --check mode, what is missing or stale."""
 
     written: tuple[Path, ...]
@@ -94,7 +92,7 @@ def render(
     files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
         checked = _render(files, run, None)
-        return dataclasses.replace(checked, stale=checked.stale + _leftovers(out))
+        return checked._replace(stale=checked.stale + _leftovers(out))
     with writing(out) as folder:
         return _render(files, run, folder)
 

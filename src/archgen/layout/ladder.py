@@ -40,7 +40,7 @@ def _outside_labels(scene: Scene) -> Scene:
     row) that node is what `trouble in init_rank` reports lost. An `xlabel`
     takes no part in ranking and is placed beside the line afterwards.
     """
-    edges = [dataclasses.replace(edge, label_outside=True) for edge in scene.edges]
+    edges = [edge._replace(label_outside=True) for edge in scene.edges]
     return dataclasses.replace(scene, edges=edges)
 
 
@@ -57,7 +57,7 @@ def _no_rows(scene: Scene) -> Scene:
 def _free_lines(scene: Scene) -> Scene:
     """Also let no line pull its ends into rank order (`constraint=false`)."""
     loose = _no_rows(scene)
-    edges = [dataclasses.replace(edge, constraint=False) for edge in loose.edges]
+    edges = [edge._replace(constraint=False) for edge in loose.edges]
     return dataclasses.replace(loose, edges=edges)
 
 

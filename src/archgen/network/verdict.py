@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from archgen.network.intervals import IntervalSet
@@ -10,8 +9,7 @@ from archgen.network.intervals import IntervalSet
 Direction = Literal["forward", "return"]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """One end of a pair: the internet, a service endpoint, or one subnet of a resource.
 
     `internet` marks a client on the internet, as against a public AWS endpoint;
@@ -74,8 +72,7 @@ class Block(NamedTuple):
         return f"{self.direction} path at {where} ({self.detail}) [{self.reason}]"
 
 
-@dataclass(frozen=True)
-class PairVerdict:
+class PairVerdict(NamedTuple):
     """The path between one source place and one target place, both ways."""
 
     source: Place
@@ -89,8 +86,7 @@ class PairVerdict:
         return self.block is None
 
 
-@dataclass(frozen=True)
-class HopVerdict:
+class HopVerdict(NamedTuple):
     """A call A -> B checked over every pair of places traffic can use.
 
     A is the side that opens the call: the `to` end of a polled connection.
