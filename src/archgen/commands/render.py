@@ -14,7 +14,6 @@ outputs and does not stop the others; the result names it and the command exits 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 from collections.abc import Sequence
@@ -147,7 +146,7 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
 def _present(job: Job) -> Job:
     """Keep the formats whose output exists: a missing one is stale without drawing it."""
     there = tuple(fmt for fmt in job.formats if job.targets[fmt].exists())
-    return dataclasses.replace(job, formats=there)
+    return job._replace(formats=there)
 
 
 def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:
