@@ -14,7 +14,6 @@ tests). `ARCHGEN_TEST_REDRAW=1` turns it off for a whole run.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable
@@ -61,7 +60,7 @@ class DrawCache:
             kept = self.kept[key] = self.draw(planned, formats, None, meanwhile)
         elif meanwhile is not None:
             meanwhile()
-        return dataclasses.replace(planned, outputs=dict(kept.outputs), rung=kept.rung)
+        return planned._replace(outputs=dict(kept.outputs), rung=kept.rung)
 
 
 def digest(planned: Drawing, formats: tuple[str, ...]) -> str:

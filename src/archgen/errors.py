@@ -7,14 +7,13 @@ other exception is a bug and keeps its traceback. Nothing here knows of click.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.safe_text import log_line, visible
 from archgen.source import Span
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the input, at its place in a file."""
 
     span: Span

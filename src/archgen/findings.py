@@ -6,8 +6,8 @@ a `Finding` with a file, line and column, so rules never deal with positions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from archgen.source import KeyPath, Span
 
@@ -28,8 +28,7 @@ class Severity(StrEnum):
 _RANKS = {Severity.NOTE: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     """A rule's verdict on one resource, located by key path."""
 
     rule: str
@@ -39,8 +38,7 @@ class Issue:
     message: str
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """An issue placed in a source file, ready for a report."""
 
     span: Span

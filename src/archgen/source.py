@@ -7,13 +7,13 @@ line and column, so no part of archgen can report a 0-based or stale location.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KeyPath = tuple[str | int, ...]
 """A path into a parsed document, e.g. ("resources", "db", "subnets", 1)."""
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A 1-based position in a source file."""
 
     file: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ def test_findings_that_mark_nothing_reuse_the_unmarked_plan() -> None:
     findings = run_rules(arch)
     planned = plan(arch)
     notes = [f for f in findings if f.severity == Severity.NOTE]
-    accepted = [dataclasses.replace(f, suppressed=True) for f in findings]
+    accepted = [f._replace(suppressed=True) for f in findings]
     assert marked(planned, arch, []) is planned
     assert marked(planned, arch, notes) is planned
     assert marked(planned, arch, accepted) is planned

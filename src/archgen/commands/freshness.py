@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archgen.commands import remembered
 from archgen.commands.files import declared_name
@@ -29,8 +28,7 @@ if TYPE_CHECKING:
     from archgen.model.architecture import Architecture
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     """The bytes one file's outputs are made from, read without loading the model."""
 
     data: bytes

@@ -14,13 +14,11 @@ outputs and does not stop the others; the result names it and the command exits 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archgen.commands import freshness, remembered
 from archgen.commands.files import (
@@ -47,8 +45,7 @@ FORMATS = DEFAULT_FORMATS
 """The formats archgen renders unless told, in the order it writes them."""
 
 
-@dataclass(frozen=True)
-class RenderResult:
+class RenderResult(NamedTuple):
     """What a render run wrote, or in --check mode, what is missing or stale."""
 
     written: tuple[Path, ...]
@@ -94,7 +91,7 @@ def render(
     files = {file: out / output_subfolder(file, paths) for file in found}
     if check:
         checked = _render(files, run, None)
-        return dataclasses.replace(checked, stale=checked.stale + _leftovers(out))
+        return checked._replace(stale=checked.stale + _leftovers(out))
     with writing(out) as folder:
         return _render(files, run, folder)
 
@@ -149,7 +146,7 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
 def _present(job: Job) -> Job:
     """Keep the formats whose output exists: a missing one is stale without drawing it."""
     there = tuple(fmt for fmt in job.formats if job.targets[fmt].exists())
-    return dataclasses.replace(job, formats=there)
+    return job._replace(formats=there)
 
 
 def _alike(work: list[Job], outputs: dict[Path, bytes]) -> set[Path]:

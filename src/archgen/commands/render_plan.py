@@ -11,13 +11,11 @@ graphviz draws them (`meanwhile`), with the stamps, and compared like them.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archgen.commands import freshness, remembered
 from archgen.commands.files import output_path
@@ -36,8 +34,7 @@ if TYPE_CHECKING:
     from archgen.rules.config import RunConfig
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """What one render run was asked to do."""
 
     out: Path
@@ -52,8 +49,7 @@ class Run:
     """The `--view` given; None: the default and every view already drawn (commands.views)."""
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One design's outputs in one view: where they go, how they are stamped, which to draw."""
 
     arch: Architecture
@@ -64,15 +60,15 @@ class Job:
     inputs: freshness.Inputs
     ready: dict[str, Artifact]
     """Outputs made without graphviz (the Markdown, the Mermaid source), compared byte for byte."""
+    contents: dict[str, str]
+    """The content fingerprints worked out so far, by format."""
+    stamps: dict[str, Stamp]
+    """The stamps worked out so far, by format (`stamp_of`)."""
     config: RunConfig | None = None
     """The check's settings: the picture marks the findings they give."""
     view: str = "default"
     explain: Callable[[], Artifact | None] | None = None
     """Makes the explanation while graphviz draws (`meanwhile`); None: made already or unasked."""
-    contents: dict[str, str] = field(default_factory=dict)
-    """The content fingerprints worked out so far, by format."""
-    stamps: dict[str, Stamp] = field(default_factory=dict)
-    """The stamps worked out so far, by format (`stamp_of`)."""
 
     @property
     def pictures(self) -> tuple[str, ...]:
@@ -110,10 +106,7 @@ def planned(
     """Plan one file's outputs, a job per view, or add why it cannot be drawn to `failed`."""
     views = views_of(out, arch.name, run.formats, run.view)
     try:
-        return [
-            _job(arch, out, dataclasses.replace(run, view=view), config, inputs, views)
-            for view in views
-        ]
+        return [_job(arch, out, run._replace(view=view), config, inputs, views) for view in views]
     except RenderError as error:
         failed.append(f"{visible(arch.file)}: {error}")
         return []
@@ -133,7 +126,8 @@ def _job(
     view = run.view or "default"
     formats = formats_of(run.formats, views, view)
     targets = {fmt: output_path(out, arch.name + output_suffix(fmt, view)) for fmt in formats}
-    job = Job(arch, plan(arch, view=view), formats, targets, inputs, {}, config, view)
+    planned = plan(arch, view=view)
+    job = Job(arch, planned, formats, targets, inputs, {}, {}, {}, config=config, view=view)
     job.make(draw_outputs(job.planned, [fmt for fmt in formats if _from_scene(fmt)]))
     pictures = [fmt for fmt in formats if _drawn_by_graphviz(fmt) and _unproved(job, run, fmt)]
     picture = picture_of(out, arch.name, run.formats, view)
@@ -150,9 +144,7 @@ def _job(
         if fmt not in unproved:
             remembered.vouch(targets[fmt], fmt, job.stamp_of(fmt).inputs)
     ready = {fmt: artifact for fmt, artifact in job.ready.items() if fmt in unproved}
-    return dataclasses.replace(
-        job, formats=unproved, ready=ready, explain=explain if later else None
-    )
+    return job._replace(formats=unproved, ready=ready, explain=explain if later else None)
 
 
 def _unproved(job: Job, run: Run, fmt: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from archgen.commands.loading import load_one
@@ -37,7 +36,7 @@ def trace(file: str, source: str, target: str, port: int | None) -> Journey:
     declared = _declared(arch, source, target)
     if declared is not None:
         call = call_of(arch, arch.connections[declared])
-        call = call if port is None else replace(call, port=port)
+        call = call if port is None else call._replace(port=port)
         return Journey(source, target, (traced(arch, call),))
     if port is not None:
         return Journey(source, target, (traced(arch, Call(source, target, "tcp", port)),))

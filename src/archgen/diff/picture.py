@@ -12,7 +12,6 @@ The Mermaid picture and the graphviz one (PNG, SVG) both read this value.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from archgen.diff.compare import links
@@ -120,7 +119,7 @@ def _mark_new_flows(added: set[str], after: Scene) -> None:
             for badge in edge.badges
         )
         if badges != edge.badges:
-            after.edges[number] = dataclasses.replace(edge, badges=badges)
+            after.edges[number] = edge._replace(badges=badges)
 
 
 def _of_flow(badge: str, prefix: str) -> bool:
@@ -144,9 +143,7 @@ def _mark_reach(
             continue
         status[edge.id] = "changed"
         if edge.label:
-            after.edges[number] = dataclasses.replace(
-                edge, label=f"{edge.label} ({verdicts[link]})"
-            )
+            after.edges[number] = edge._replace(label=f"{edge.label} ({verdicts[link]})")
 
 
 def _mark_guarded(
@@ -239,8 +236,8 @@ def _put_back_edges(
         source, target = _end(edge.source, before, after), _end(edge.target, before, after)
         if source is None or target is None:
             continue
-        moved = dataclasses.replace(
-            edge, id=f"removed:{edge.id}", source=source, target=target, badges=()
+        moved = edge._replace(
+            id=f"removed:{edge.id}", source=source, target=target, badges=()
         )  # its old step numbers would read as the new flows'; the words stay
         after.edges.append(moved)
         status[moved.id] = "removed"

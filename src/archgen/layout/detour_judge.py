@@ -14,7 +14,7 @@ answers are those of the exact tests of every piece against every box
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout.detour_ends import End
 from archgen.layout.detour_lanes import LABEL, Standing, grown
@@ -34,8 +34,7 @@ Hidden = tuple[int, int]
 """What a route hides: the labels it runs over, the lines it crosses."""
 
 
-@dataclass(frozen=True)
-class Fences:
+class Fences(NamedTuple):
     """What a line must keep to: its holder, and the boxes it may not enter or run along."""
 
     holder: Rect
@@ -52,8 +51,7 @@ class Fences:
     """What stands on each lane, from `fenced`, `icons` and `borders`, shared by every line."""
 
 
-@dataclass(frozen=True)
-class _Lane:
+class _Lane(NamedTuple):
     """What stands on one level or upright line, each as its stretch along the line."""
 
     stops: list[Span]

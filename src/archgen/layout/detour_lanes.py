@@ -10,7 +10,7 @@ its own icons).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout.laid import Rect
 from archgen.layout.nearby import Grid
@@ -22,8 +22,7 @@ LABEL = "label:"
 """How a line's label is named among the icons a route is checked against."""
 
 
-@dataclass(frozen=True)
-class OnLane:
+class OnLane(NamedTuple):
     """The boxes, icons and borders on one lane, each by its stretch along the lane."""
 
     fenced: list[tuple[str, Span]]

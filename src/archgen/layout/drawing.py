@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from archgen.findings import Finding
 from archgen.layout.connections import connect, legend
@@ -17,15 +16,15 @@ from archgen.layout.scene import Scene
 from archgen.model.architecture import Architecture
 
 
-@dataclass(frozen=True)
-class Drawing:
+class Drawing(NamedTuple):
     """The scene, its DOT source, and graphviz's outputs of one layout run (none yet, planned)."""
 
     name: str
     scene: Scene
     dot: str
     """The DOT source with every constraint: what the picture's fingerprint is made of."""
-    outputs: dict[str, bytes] = field(default_factory=dict)
+    outputs: dict[str, bytes]
+    """What graphviz wrote, by format: empty while only planned."""
     rung: str = RUNGS[0].name
     """The rung of the layout ladder graphviz accepted (layout.ladder)."""
 
@@ -57,7 +56,7 @@ def build_scene(
 def plan(arch: Architecture, findings: Iterable[Finding] = (), view: str = "default") -> Drawing:
     """Return the scene and DOT source of `arch` in `view` without running graphviz."""
     scene = build_scene(arch, findings, view)
-    return Drawing(arch.name, scene, build_dot(scene))
+    return Drawing(arch.name, scene, build_dot(scene), {})
 
 
 def marked(
@@ -120,4 +119,4 @@ def _drawn(
         return laid.outputs["json"]
 
     outputs = lay_out_and_draw(planned.scene, laid_out, formats, meanwhile=meanwhile)
-    return dataclasses.replace(planned, outputs=outputs, rung=rungs[0])
+    return planned._replace(outputs=outputs, rung=rungs[0])

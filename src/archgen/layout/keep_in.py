@@ -13,7 +13,7 @@ its own ends and runs along no border.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout.detour import best_route
 from archgen.layout.detour_judge import OFF_BORDER, Fences
@@ -40,8 +40,7 @@ _FENCES = (*_WALLS, "subnet-public", "subnet-private")
 """Boxes a new route may not enter unless they hold one of its ends."""
 
 
-@dataclass(frozen=True)
-class _Picture:
+class _Picture(NamedTuple):
     """What every line's fences are drawn from, gathered once per picture."""
 
     scene: Scene

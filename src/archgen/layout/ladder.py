@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.errors import LayoutRefused, RenderError
 from archgen.layout.dot import build_dot
@@ -40,7 +40,7 @@ def _outside_labels(scene: Scene) -> Scene:
     row) that node is what `trouble in init_rank` reports lost. An `xlabel`
     takes no part in ranking and is placed beside the line afterwards.
     """
-    edges = [dataclasses.replace(edge, label_outside=True) for edge in scene.edges]
+    edges = [edge._replace(label_outside=True) for edge in scene.edges]
     return dataclasses.replace(scene, edges=edges)
 
 
@@ -57,7 +57,7 @@ def _no_rows(scene: Scene) -> Scene:
 def _free_lines(scene: Scene) -> Scene:
     """Also let no line pull its ends into rank order (`constraint=false`)."""
     loose = _no_rows(scene)
-    edges = [dataclasses.replace(edge, constraint=False) for edge in loose.edges]
+    edges = [edge._replace(constraint=False) for edge in loose.edges]
     return dataclasses.replace(loose, edges=edges)
 
 
@@ -66,8 +66,7 @@ def _boxes_only(scene: Scene) -> Scene:
     return dataclasses.replace(_free_lines(scene), stacks=[])
 
 
-@dataclass(frozen=True)
-class Rung:
+class Rung(NamedTuple):
     """One way of asking graphviz for a layout: the scene relaxed, graph attributes set."""
 
     name: str
@@ -100,8 +99,7 @@ Run = Callable[[str, tuple[str, ...]], dict[str, bytes]]
 """Lay a DOT source out and return each format's bytes (layout.run.run_dot)."""
 
 
-@dataclass(frozen=True)
-class Laid:
+class Laid(NamedTuple):
     """graphviz's outputs, and the rung they were laid out on."""
 
     outputs: dict[str, bytes]

@@ -10,7 +10,7 @@ and one border.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout import style
 from archgen.layout.scene import Group, Scene
@@ -33,8 +33,7 @@ def box_rows(scene: Scene) -> list[tuple[str, str]]:
     return [(PREFIX + kind, text) for kind, text in _MEANINGS.items() if kind in kinds]
 
 
-@dataclass(frozen=True)
-class Swatch:
+class Swatch(NamedTuple):
     """The small box a legend row draws: the border and fill of the boxes it explains."""
 
     border: str

@@ -17,8 +17,7 @@ so the reading order stays: flows, then lines, then boxes.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 BORDER = 1.0
 """The legend table's border (points)."""
@@ -34,8 +33,7 @@ _CLOSE = 0.6
 """Points within which two of graphviz's coordinates are one edge."""
 
 
-@dataclass(frozen=True)
-class Cells:
+class Cells(NamedTuple):
     """What dot measured of the one-column legend (points)."""
 
     marker: float
@@ -48,8 +46,7 @@ class Cells:
     """Each meaning's text width, in reading order."""
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """The legend as a table of columns: each row's place, and every cell's size."""
 
     per_column: int

@@ -10,7 +10,7 @@ format or between formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout import style
 
@@ -41,8 +41,7 @@ GLYPHS = {"filled": "▸", "open": "&gt;", "hollow": "▹", "circle": "○", "no
 _STROKES = {"solid": "——", "dashed": "- - -", "dotted": "· · ·"}
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """What a reader sees of a kind of line."""
 
     colour: str

@@ -17,7 +17,6 @@ legend explains the marker only when one is drawn.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from archgen.findings import Finding, Severity
@@ -73,7 +72,7 @@ def _on_icon(scene: Scene, resource: str, text: str, worst: Severity) -> bool:
         _box(whole, text, worst)
         return True
     for node in [scene.nodes[copy] for copy in copies]:
-        scene.nodes[node.id] = dataclasses.replace(node, marker=text, severity=worst.value)
+        scene.nodes[node.id] = node._replace(marker=text, severity=worst.value)
     return True
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from itertools import product
 from typing import Generic, TypeVar
 
 from archgen.layout.laid import Point, Rect
@@ -98,11 +99,10 @@ class Grid(Generic[Item]):
             found = range(len(self._items))
         elif covered == 1 and not self._wide:
             found = self._cells.get((first_x, first_y), ())  # filed in the order added
-        else:
-            cells, seen = self._cells, set(self._wide)
-            for x in range(first_x, last_x + 1):
-                for y in range(first_y, last_y + 1):
-                    seen.update(cells.get((x, y), ()))
+        else:  # the cells' lists gathered without a Python loop: a lane's strip covers dozens
+            covering = product(range(first_x, last_x + 1), range(first_y, last_y + 1))
+            seen = set(self._wide)
+            seen.update(*filter(None, map(self._cells.get, covering)))
             found = sorted(seen)
         # `near(bounds[i], box)` written out: called for every item looked at, the
         # call costs more than the test (the same sums and comparisons, in that order).

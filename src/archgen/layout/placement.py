@@ -11,7 +11,6 @@ the model (an expanded copy is `id@subnet`).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
 from archgen.layout import replicas
@@ -248,7 +247,7 @@ def _copy(arch: Architecture, resource_id: str, subnet: Subnet) -> Node | None:
     if has_interfaces(arch, resource_id):
         node = _node(arch, resource_id, f"{resource_id}@{subnet.id}", subnet=subnet.id)
         name = arch.resource(resource_id).interface_name
-        return dataclasses.replace(node, label=name, shape="eni")
+        return node._replace(label=name, shape="eni")
     if drawn in ("per_subnet", "vpc_edge"):
         many = len(arch.subnets_of(resource_id)) > 1
         node_id = f"{resource_id}@{subnet.id}" if many else ""

@@ -10,7 +10,6 @@ crossing no other line where a height allows, and draws that run straight.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Iterator
 
@@ -54,7 +53,7 @@ def _nearest_copy(scene: Scene, laid: Laid, edge: Edge, box: Rect) -> Edge:
     copies = [n for n in scene.copies.get(scene.nodes[edge.target].resource, []) if n in laid.nodes]
     side = _side_x(laid, edge, box)
     nearest = min(copies, key=lambda n: abs(laid.centre(n)[0] - side), default=edge.target)
-    return dataclasses.replace(edge, target=nearest)
+    return edge._replace(target=nearest)
 
 
 def _side_x(laid: Laid, edge: Edge, box: Rect) -> float:

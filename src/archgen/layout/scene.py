@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One icon: a resource, or one copy of it in one subnet."""
 
     id: str
@@ -67,8 +67,7 @@ def name_lines(group: Group) -> list[str]:
     return group.label.split("\n") if group.kind == "sg" else [group.label]
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """A line: a connection (request direction), a DNS alias, replication or a role."""
 
     id: str

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.layout.label_side import label_sides
 from archgen.layout.label_spots import curve_points
@@ -38,8 +38,7 @@ _SAME = 0.5
 """Points within which two control points lie on one straight run."""
 
 
-@dataclass(frozen=True)
-class _End:
+class _End(NamedTuple):
     """One end of a line on an icon's side: which line, which end, and where along the side."""
 
     edge_id: str

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -22,8 +21,7 @@ from archgen.model.document import ArchitectureDocument, Connection, Flow
 from archgen.model.resources.base import ResourceBase
 
 
-@dataclass(frozen=True)
-class Parts:
+class Parts(NamedTuple):
     """The valid parts of a document, and what its invalid parts still tell."""
 
     resources: dict[str, ResourceBase]

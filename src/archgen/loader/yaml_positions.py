@@ -8,8 +8,7 @@ objects), dates stay strings, and aliases, nesting and size are bounded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 import yaml.reader
@@ -48,8 +47,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
-@dataclass(frozen=True)
-class ParsedDocument:
+class ParsedDocument(NamedTuple):
     """A document's plain value and where each part of it was written."""
 
     value: Any  # plain YAML data: dict, list, str, int, float, bool or None

@@ -8,7 +8,7 @@ so `check` and `trace` cannot disagree about a call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
@@ -36,8 +36,7 @@ API Gateway's AWS integrations take a credentials role, except invoking a functi
 permission allows; a state machine calls everything with its execution role."""
 
 
-@dataclass(frozen=True)
-class Access:
+class Access(NamedTuple):
     """The identity verdict of one call: allowed or not, why, and on what condition."""
 
     allowed: bool

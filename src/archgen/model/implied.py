@@ -8,7 +8,7 @@ its service role. The identity rules ask here, so the role must allow them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.analytics import BedrockKnowledgeBase
@@ -16,8 +16,7 @@ from archgen.model.resources.services import Bedrock
 from archgen.source import KeyPath
 
 
-@dataclass(frozen=True)
-class ImpliedCall:
+class ImpliedCall(NamedTuple):
     """A call `caller` makes under its role; `path` is the field that implies it."""
 
     caller: str

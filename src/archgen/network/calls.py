@@ -17,7 +17,7 @@ no VPC sees the event at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.access import ends, is_service
 from archgen.model.architecture import Architecture
@@ -35,8 +35,7 @@ INVOKED_THROUGH_SERVICE = frozenset({"lambda"})
 """Types every caller reaches through their service's API, never at their network interfaces."""
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(NamedTuple):
     """The packet a connection sends: who opens it, to whom, on what, and whether it returns."""
 
     caller: str

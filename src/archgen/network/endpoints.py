@@ -9,8 +9,6 @@ the endpoint's ingress security groups, and needs no NAT or internet gateway.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import Subnet, VpcEndpoint
 from archgen.network.intervals import IntervalSet
@@ -91,4 +89,4 @@ def as_reached(arch: Architecture, origin: Place, place: Place, target: str) -> 
     if not found:
         return place
     names = ", ".join(endpoint.id for endpoint in found)
-    return replace(place, label=f"{target} (through interface endpoint {names})")
+    return place._replace(label=f"{target} (through interface endpoint {names})")

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterator
-from dataclasses import dataclass
 from ipaddress import IPv4Address
+from typing import NamedTuple
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import NetworkAcl, SecurityGroup
@@ -37,8 +37,7 @@ Opening = tuple[IntervalSet, IntervalSet]
 """What one security group rule opens to strangers: (addresses, ports)."""
 
 
-@dataclass(frozen=True)
-class Exposure:
+class Exposure(NamedTuple):
     """A resource, the subnet it is exposed in, and what the internet reaches."""
 
     resource: str

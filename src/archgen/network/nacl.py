@@ -8,7 +8,7 @@ for every address and port of the sets, not for one sample packet.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.resources.network import NaclRule
 from archgen.model.types import port_range
@@ -24,8 +24,7 @@ Region = tuple[IntervalSet, IntervalSet]
 """A rectangle of addresses x ports."""
 
 
-@dataclass(frozen=True)
-class AclResult:
+class AclResult(NamedTuple):
     """Admitted (with the rules that admitted it) or refused (with the deciding rule)."""
 
     admitted: bool

@@ -7,15 +7,14 @@ one frozen `Probe` instead of as six loose arguments that are easy to swap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import NoReturn
+from dataclasses import dataclass, field
+from typing import NamedTuple, NoReturn
 
 from archgen.network.intervals import EPHEMERAL, IntervalSet
 from archgen.network.verdict import Block, Direction, Place, Step
 
 
-@dataclass(frozen=True, slots=True)
-class Probe:
+class Probe(NamedTuple):
     """One packet: a request on one port, or its reply on the ephemeral ports.
 
     A check on the way out of something (NACL outbound, security group egress)
@@ -47,8 +46,7 @@ class Probe:
 
     def reply(self) -> Probe:
         """Return the answer to this packet: back the other way, to the opener's source port."""
-        return replace(
-            self,
+        return self._replace(
             direction="return",
             ports=self.client_ports,
             origin=self.destination,
@@ -61,15 +59,15 @@ class Probe:
         AWS calls it REMAP_EPHEMERAL_PORT; replies reach the NAT on that range,
         and the NAT hands them back to the opener on the port it chose.
         """
-        return replace(self, client_ports=EPHEMERAL)
+        return self._replace(client_ports=EPHEMERAL)
 
     def sent_by(self, origin: Place) -> Probe:
         """Return the same packet as sent by another place (the subnet behind a NAT)."""
-        return replace(self, origin=origin)
+        return self._replace(origin=origin)
 
     def sent_to(self, destination: Place) -> Probe:
         """Return the same packet sent to another place (the endpoint a name resolves to)."""
-        return replace(self, destination=destination)
+        return self._replace(destination=destination)
 
     @property
     def port(self) -> int:
@@ -77,8 +75,7 @@ class Probe:
         return self.ports.intervals[0][0]
 
 
-@dataclass(frozen=True, slots=True)
-class Leg:
+class Leg(NamedTuple):
     """A stretch of a path out of one subnet toward public addresses, on `owner`'s behalf.
 
     `direct_only` marks the reply to a packet the internet gateway brought in:

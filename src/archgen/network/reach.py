@@ -9,7 +9,6 @@ one analysis per architecture caches each declared connection's.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from archgen.model.architecture import Architecture
 from archgen.model.document import Connection
@@ -56,7 +55,7 @@ class Reachability:
         hop = self.hop(call.caller, call.callee, call.protocol, call.port)
         if not call.replied:
             return _one_way(hop)
-        return replace(hop, one_way=call.one_way)
+        return hop._replace(one_way=call.one_way)
 
     def routing(self, index: int) -> HopVerdict:
         """Return whether the declared connection at `index` has a way at all, filters aside.
@@ -153,7 +152,7 @@ def _through_service(arch: Architecture, call: Call) -> HopVerdict:
     ends = places.outside(arch, call.caller), places.outside(arch, call.callee)
     pair = PairVerdict(*ends, (step,), None)
     verdict = HopVerdict(call.caller, call.callee, call.protocol, call.port, (pair,), "service")
-    return replace(verdict, one_way=call.one_way)
+    return verdict._replace(one_way=call.one_way)
 
 
 def _one_way(hop: HopVerdict) -> HopVerdict:
@@ -167,4 +166,4 @@ def _one_way(hop: HopVerdict) -> HopVerdict:
         )
         for pair in hop.pairs
     )
-    return replace(hop, pairs=pairs, one_way=True)
+    return hop._replace(pairs=pairs, one_way=True)

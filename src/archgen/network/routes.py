@@ -7,7 +7,7 @@ transit gateway or a peering connection; the choice's `kind` is the target's typ
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.architecture import Architecture
 from archgen.model.resources.links import PrefixList
@@ -17,8 +17,7 @@ from archgen.network.endpoints import gateway_for
 from archgen.network.intervals import MANAGED_LISTS, IntervalSet
 
 
-@dataclass(frozen=True)
-class RouteChoice:
+class RouteChoice(NamedTuple):
     """Where part of a destination set is sent: local, a gateway, an endpoint, or nowhere."""
 
     kind: str

@@ -7,7 +7,7 @@ request is checked: replies of an admitted connection always pass.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from archgen.model.resources.network import EgressRule, IngressRule, SecurityGroup
 from archgen.model.types import port_range
@@ -21,8 +21,7 @@ _DEFAULT_NAME = "default security group"
 """How a rule of the VPC's default group is attributed: it has no id of its own here."""
 
 
-@dataclass(frozen=True)
-class GroupRule:
+class GroupRule(NamedTuple):
     """One rule that admitted a packet, and the group it belongs to."""
 
     group: str
@@ -33,8 +32,7 @@ class GroupRule:
         return f"{self.group}: {self.text}"
 
 
-@dataclass(frozen=True)
-class GroupResult:
+class GroupResult(NamedTuple):
     """Admitted (and by which rules), or refused with a reason code and a detail."""
 
     admitted: bool

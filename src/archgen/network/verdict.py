@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from archgen.network.intervals import IntervalSet
 
 Direction = Literal["forward", "return"]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """One end of a pair: the internet, a service endpoint, or one subnet of a resource.
 
     `internet` marks a client on the internet, as against a public AWS endpoint;
@@ -28,8 +26,7 @@ class Place:
     a rule naming a public range may or may not hold them (network/components.py)."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One component that admitted the packet, and by which rule.
 
     The walk sets the facts (which component, which side of it, which rules)
@@ -60,8 +57,7 @@ class Step:
         return f"{self.name} {self.way}" if self.way else self.name
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """The first component that refused the packet, in Reachability Analyzer's words."""
 
     direction: Direction
@@ -76,8 +72,7 @@ class Block:
         return f"{self.direction} path at {where} ({self.detail}) [{self.reason}]"
 
 
-@dataclass(frozen=True)
-class PairVerdict:
+class PairVerdict(NamedTuple):
     """The path between one source place and one target place, both ways."""
 
     source: Place
@@ -91,8 +86,7 @@ class PairVerdict:
         return self.block is None
 
 
-@dataclass(frozen=True)
-class HopVerdict:
+class HopVerdict(NamedTuple):
     """A call A -> B checked over every pair of places traffic can use.
 
     A is the side that opens the call: the `to` end of a polled connection.

@@ -10,8 +10,6 @@ request only; NACLs are stateless and see both.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from archgen.model.architecture import Architecture
 from archgen.model.resources.network import InternetGateway, Subnet
 from archgen.network import crossing as crossing_vpcs
@@ -152,7 +150,7 @@ def _public_sources(at: Checkpoints, gateway: str, request: Probe) -> Probe:
         at.trail.refuse("forward", "internet_gateway", gateway, reason, detail)
     if public == origin.addresses:
         return request
-    return request.sent_by(replace(origin, addresses=public))
+    return request.sent_by(origin._replace(addresses=public))
 
 
 def _to_service(at: Checkpoints, source: str, target: str, request: Probe) -> None:

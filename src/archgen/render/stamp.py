@@ -31,8 +31,8 @@ import re
 import stat
 import struct
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from archgen.layout.icons import icon_root
 from archgen.render.code_digest import layout_modules_run_by, modules_digest, package_digest
@@ -59,8 +59,7 @@ _AT_END = ("md", "mermaid")
 """Formats whose stamp is the last line: text a person reads from the top."""
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """The two fingerprints an output is stamped with, before they are sealed."""
 
     content: str
@@ -74,8 +73,7 @@ class Stamp:
         return f"{_seal(self.content, digest)} {_seal(self.inputs, digest)}"
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """An existing output's stamp, and the digest of its bytes without the stamp."""
 
     content: str
