@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import signal
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from archgen.errors import LayoutRefused, RenderError
 
@@ -37,8 +36,7 @@ def start_program(
     )
 
 
-@dataclass(frozen=True)
-class Writing:
+class Writing(NamedTuple):
     """A started program that writes its outputs to files, and says its errors into one."""
 
     process: subprocess.Popen[bytes]

@@ -17,9 +17,8 @@ from __future__ import annotations
 import functools
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from archgen.errors import RenderError
 from archgen.layout.graphviz_process import Writing, finish_writing, start_writing
@@ -42,16 +41,14 @@ def page_pixels(drawing_inches: float) -> int:
     return round((drawing_inches + 2 * PAGE_PAD_INCHES) * PNG_DPI)
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """One started program drawing a band, and the PNG it writes."""
 
     program: Writing
     image: Path
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(NamedTuple):
     """The two started programs that draw the PNG's bands."""
 
     top: Band
@@ -74,8 +71,7 @@ def _start_band(
     return Band(start_writing(command, options, folder / f"{name}.errors", started), image)
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """The drawing's box as graphviz gives it (`bb`): lower left and upper right, in points."""
 
     left: float

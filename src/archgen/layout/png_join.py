@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}
@@ -34,8 +34,7 @@ class NotJoinable(ValueError):
     """The two images are not 8-bit, non-interlaced bands of one width and colour type."""
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """One PNG's header, the chunks before its image data, and its compressed image data."""
 
     width: int
@@ -50,8 +49,7 @@ class Band:
         return self.width * _CHANNELS[self.colour_type]
 
 
-@dataclass(frozen=True)
-class Top:
+class Top(NamedTuple):
     """The top band made ready to join: its chunks, and its rows compressed without an end."""
 
     band: Band

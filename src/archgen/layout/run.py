@@ -12,7 +12,6 @@ run while dot works.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import os
 import re
@@ -21,7 +20,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from archgen.errors import RenderError
 from archgen.layout.graphviz_process import (
@@ -141,8 +140,7 @@ def _collect(process: subprocess.Popen[bytes], outputs: dict[str, Path]) -> dict
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
-@dataclasses.dataclass(frozen=True)
-class _Png:
+class _Png(NamedTuple):
     """The programs a PNG takes, when one is asked for: its sizing run and its two bands."""
 
     sizing: subprocess.Popen[bytes] | None
