@@ -98,7 +98,8 @@ def _mutable_paths(index: int) -> tuple[KeyPath, ...]:
 
 
 @cache
-def _ids(index: int) -> tuple[str, ...]:
+def resource_ids(index: int) -> tuple[str, ...]:
+    """Return the ids of shipped source `index`'s resources, which references may name."""
     return tuple(parsed_source(index).value["resources"])
 
 
@@ -127,7 +128,7 @@ def _edge(slot: Slot, index: int, pick: int) -> None:
 
 
 def _other_id(slot: Slot, index: int, pick: int) -> None:
-    slot[0][slot[1]] = _ids(index)[pick % len(_ids(index))]
+    slot[0][slot[1]] = resource_ids(index)[pick % len(resource_ids(index))]
 
 
 def _graft(slot: Slot, index: int, pick: int) -> None:
@@ -159,7 +160,7 @@ def _wrap(slot: Slot, index: int, pick: int) -> None:
 
 def _retarget(slot: Slot, index: int, pick: int) -> None:
     """Point a reference at another resource, of whatever type."""
-    if slot[0][slot[1]] in _ids(index):
+    if slot[0][slot[1]] in resource_ids(index):
         _other_id(slot, index, pick)
 
 
@@ -195,7 +196,7 @@ def mutate(document: Any, index: int, operation: tuple[str, int, int]) -> None:
 
 def _connect(document: Any, index: int, first: int, second: int) -> None:
     """Declare one more connection between two resources of any types."""
-    ids = _ids(index)
+    ids = resource_ids(index)
     protocol = PROTOCOLS[(first + second) % len(PROTOCOLS)]
     connection: dict[str, Any] = {"from": ids[first % len(ids)], "to": ids[second % len(ids)]}
     connection["protocol"] = protocol
