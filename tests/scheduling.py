@@ -26,7 +26,7 @@ SPREAD = (
 """The seeded shards of the long property tests: they share no module fixture."""
 
 COSTS = {
-    "tests/test_interrupts.py": 20.0,
+    "tests/test_interrupts.py": 18.0,
     "tests/security/test_hostile_corpus.py": 16.0,
     "tests/gallery/test_gallery.py": 15.0,
     "tests/render/test_same_picture.py": 12.5,
@@ -52,6 +52,7 @@ COSTS = {
     "tests/layout/test_detour_reach.py": 4.0,
     "tests/layout/test_detour_judge.py": 3.0,
     SPREAD[0]: 3.0,
+    "tests/test_held_signals.py": 2.0,
     SPREAD[1]: 2.0,
 }
 """Seconds a module (or one shard) takes on one worker of a quiet 2-core machine, roughly:
