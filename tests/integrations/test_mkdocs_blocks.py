@@ -179,7 +179,7 @@ def test_architectures_with_one_name_keep_their_own_diagrams(tmp_path: Path) -> 
         assert all(f">{other}<" not in svg for other in {"one", "two", "three"} - {backend})
 
 
-def test_pages_whose_folders_would_collide_fail_thebuild(tmp_path: Path) -> None:
+def test_pages_whose_folders_would_collide_fail_the_build(tmp_path: Path) -> None:
     block = _small("same", "Same", "api")
     pages = {
         "a b.md": f"# A\n\n```archgen\n{block}```\n",
