@@ -24,7 +24,6 @@ laid out as `archgen render` lays it out, and graphviz's JSON of that layout
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import math
 import sys
@@ -37,20 +36,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from archgen.layout.drawing import draw, plan  # noqa: E402
-from archgen.layout.label_spots import bezier_points  # noqa: E402
-from archgen.layout.laid import hull  # noqa: E402
 from archgen.loader import load_file  # noqa: E402 (after the path setup)
 from archgen.model.architecture import Architecture  # noqa: E402
+from benchmarks.picture_lines import (  # noqa: E402
+    Line,
+    Point,
+    crossings,
+    drawn_lines,
+    shared_tracks,
+)
 from benchmarks.picture_text import (  # noqa: E402
     overlaps,
     page_pixels,
     smallest_text,
-    text_ops,
-    text_rect,
     texts,
 )
 
-Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
 """left, bottom, right, top, in graphviz's frame (y up)."""
 
@@ -73,28 +74,19 @@ class Quality:
     milliseconds: float
 
 
-@dataclass(frozen=True)
-class _Line:
-    tail: int
-    head: int
-    points: list[Point]
-    label: Rect | None
-    label_at: Point | None
-
-
 def measure(arch: Architecture, view: str = "default") -> Quality:
     """Lay `arch` out as `render --view` does and measure graphviz's JSON of it."""
     start = time.perf_counter()
     drawing = draw(plan(arch, view=view), ("json",))
     elapsed = (time.perf_counter() - start) * 1000
     data: dict[str, Any] = json.loads(drawing.outputs["json"])
-    lines = _lines(data)
+    lines = drawn_lines(data)
     boxes = _resource_boxes(data)
     found_texts = texts(data)
     return Quality(
         name=arch.name,
-        crossings=_crossings(lines),
-        shared_tracks=_shared_tracks(lines),
+        crossings=crossings(lines),
+        shared_tracks=shared_tracks(lines),
         through=sum(_passes_through(line, boxes) for line in lines),
         through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
         label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
@@ -105,33 +97,6 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
         megapixels=math.prod(page_pixels(data)) / 1e6,
         milliseconds=elapsed,
     )
-
-
-def _bezier(controls: list[list[float]]) -> list[Point]:
-    """Return points along a piecewise cubic B-spline of graphviz's JSON, 8 per piece."""
-    return bezier_points([(x, y) for x, y in controls])
-
-
-def _visible(ops: list[dict[str, Any]]) -> bool:
-    return not any(op.get("op") == "S" and op.get("style") == "invis" for op in ops)
-
-
-def _lines(data: dict[str, Any]) -> list[_Line]:
-    """Return every drawn line: its ends, its curve, and its label's box and centre."""
-    lines = []
-    for edge in data.get("edges", []):
-        ops = edge.get("_draw_", [])
-        curves = [op["points"] for op in ops if op.get("op") == "b"]
-        if not curves or not _visible(ops):
-            continue
-        points = [p for curve in curves for p in _bezier(curve)]
-        label_ops = edge.get("_ldraw_", [])
-        rects = [text_rect(op, size) for op, size in text_ops(label_ops)]
-        label = hull(rects) if rects else None
-        anchor = edge.get("lp") or edge.get("xlp")
-        label_at = tuple(float(v) for v in anchor.split(",")) if anchor else None
-        lines.append(_Line(edge["tail"], edge["head"], points, label, label_at))  # type: ignore[arg-type]
-    return lines
 
 
 def _resource_boxes(data: dict[str, Any]) -> dict[int, Rect]:
@@ -152,7 +117,7 @@ def _inside(point: Point, rect: Rect, margin: float = 3.0) -> bool:
     return left + margin < point[0] < right - margin and bottom + margin < point[1] < top - margin
 
 
-def _passes_through(line: _Line, boxes: dict[int, Rect]) -> bool:
+def _passes_through(line: Line, boxes: dict[int, Rect]) -> bool:
     return any(
         any(_inside(point, rect) for point in line.points)
         for gvid, rect in boxes.items()
@@ -181,7 +146,7 @@ def _overlap(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _crosses_subnet(line: _Line, boxes: list[tuple[set[int], Rect]]) -> bool:
+def _crosses_subnet(line: Line, boxes: list[tuple[set[int], Rect]]) -> bool:
     """Tell whether a line enters a subnet that holds neither of its ends."""
     return any(
         any(_inside(point, rect, 1.0) for point in line.points)
@@ -190,61 +155,13 @@ def _crosses_subnet(line: _Line, boxes: list[tuple[set[int], Rect]]) -> bool:
     )
 
 
-def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
-
-
-def _cross(first: list[Point], second: list[Point]) -> bool:
-    return any(
-        _segments_cross(a, b, c, d)
-        for a, b in itertools.pairwise(first)
-        for c, d in itertools.pairwise(second)
-    )
-
-
-def _crossings(lines: list[_Line]) -> int:
-    return sum(
-        _cross(one.points, two.points)
-        for one, two in itertools.combinations(lines, 2)
-        if not {one.tail, one.head} & {two.tail, two.head}
-    )
-
-
-def _shared_tracks(lines: list[_Line]) -> int:
-    """Count the pairs of lines with a level or upright stretch on one track."""
-    runs = [_runs(line.points) for line in lines]
-    return sum(
-        any(_one_track(a, b) for a in first for b in second)
-        for first, second in itertools.combinations(runs, 2)
-    )
-
-
-def _runs(points: list[Point]) -> list[tuple[int, float, float, float]]:
-    """Return a line's level (axis 1) and upright (axis 0) pieces: axis, track, from, to."""
-    runs = []
-    for a, b in itertools.pairwise(points):
-        for axis in (0, 1):
-            if abs(a[axis] - b[axis]) < 0.5 and abs(a[1 - axis] - b[1 - axis]) >= 0.5:
-                low, high = sorted((a[1 - axis], b[1 - axis]))
-                runs.append((axis, a[axis], low, high))
-    return runs
-
-
-def _one_track(a: tuple[int, float, float, float], b: tuple[int, float, float, float]) -> bool:
-    same = a[0] == b[0] and abs(a[1] - b[1]) < 1
-    return same and min(a[3], b[3]) - max(a[2], b[2]) > 3
-
-
-def _label_gap(line: _Line) -> float:
+def _label_gap(line: Line) -> float:
     if line.label_at is None:
         return 0.0
     return min(math.dist(line.label_at, point) for point in line.points)
 
 
-def _labels_crossed(lines: list[_Line]) -> int:
+def _labels_crossed(lines: list[Line]) -> int:
     return sum(
         any(
             any(_inside(point, line.label, 1.0) for point in other.points)

@@ -26,7 +26,7 @@ SPREAD = (
 """The seeded shards of the long property tests: they share no module fixture."""
 
 COSTS = {
-    "tests/test_interrupts.py": 20.0,
+    "tests/test_interrupts.py": 18.0,
     "tests/security/test_hostile_corpus.py": 16.0,
     "tests/gallery/test_gallery.py": 15.0,
     "tests/render/test_same_picture.py": 12.5,
@@ -38,11 +38,11 @@ COSTS = {
     "tests/drawio/test_viewer.py": 8.0,
     "tests/render/test_render.py": 7.5,
     "tests/diff/test_picture.py": 7.0,
-    "tests/integrations/test_mkdocs.py": 7.0,
     "tests/generated/test_generated.py": 7.0,
     "tests/test_stopped_anywhere.py": 6.0,
     "tests/security/test_mermaid_text.py": 6.0,
     "tests/render/test_line_starts.py": 5.0,
+    "tests/integrations/test_mkdocs.py": 5.0,
     "tests/render/test_ladder.py": 4.5,
     "tests/render/test_box_borders.py": 4.5,
     "tests/render/test_network_view.py": 4.0,
@@ -52,6 +52,8 @@ COSTS = {
     "tests/layout/test_detour_reach.py": 4.0,
     "tests/layout/test_detour_judge.py": 3.0,
     SPREAD[0]: 3.0,
+    "tests/test_held_signals.py": 2.0,
+    "tests/integrations/test_mkdocs_blocks.py": 2.0,
     SPREAD[1]: 2.0,
 }
 """Seconds a module (or one shard) takes on one worker of a quiet 2-core machine, roughly:

@@ -13,52 +13,28 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from archgen.cli import main
-from archgen.commands.output_folder import COMPLETE_MARKER, STAGING_PREFIX
 from tests.conftest import ARCHITECTURES
-
-TINY = (
-    "archgen: 1\nname: {name}\ntitle: {title}\nregion: us-east-1\n"
-    "resources:\n  users: {{type: client}}\n"
-)
-HAND_WRITTEN = b"# Welcome\n\nWritten by hand.\n"
-
-
-def _invoke(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def _tiny(folder: Path, name: str = "index", title: str = "T") -> Path:
-    path = folder / f"{name}.yaml"
-    path.write_text(TINY.format(name=name, title=title), encoding="utf-8")
-    return path
-
-
-def _listing(folder: Path) -> dict[str, bytes]:
-    """Every entry of `folder`, hidden ones included, with its bytes."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
+from tests.writes import HAND_WRITTEN, invoke, listing, tiny
 
 # --- check --output never replaces its own inputs ------------------------------------------
 
 
 def test_check_refuses_to_write_its_report_over_an_architecture(tmp_path: Path) -> None:
-    design = _tiny(tmp_path)
+    design = tiny(tmp_path)
     before = design.read_bytes()
-    result = _invoke("check", str(design), "--output", str(design))
+    result = invoke("check", str(design), "--output", str(design))
     assert result.exit_code == 2
     assert f"--output {design} is one of the inputs" in result.stderr
     assert design.read_bytes() == before
 
 
 def test_check_refuses_an_output_that_is_an_input_through_a_symlink(tmp_path: Path) -> None:
-    design = _tiny(tmp_path)
+    design = tiny(tmp_path)
     before = design.read_bytes()
     alias = tmp_path / "report.txt"
     alias.symlink_to(design)
-    result = _invoke("check", str(design), "--output", str(alias))
+    result = invoke("check", str(design), "--output", str(alias))
     assert result.exit_code == 2
     assert "is one of the inputs" in result.stderr
     assert design.read_bytes() == before
@@ -68,10 +44,10 @@ def test_check_refuses_an_output_that_is_an_input_through_a_symlink(tmp_path: Pa
 def test_check_refuses_an_input_named_through_a_symlinked_folder(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir()
-    design = _tiny(real)
+    design = tiny(real)
     before = design.read_bytes()
     (tmp_path / "linked").symlink_to(real, target_is_directory=True)
-    result = _invoke("check", str(tmp_path / "linked"), "--output", str(design))
+    result = invoke("check", str(tmp_path / "linked"), "--output", str(design))
     assert result.exit_code == 2
     assert design.read_bytes() == before
 
@@ -81,8 +57,8 @@ def test_check_refuses_to_write_its_report_over_the_explicit_settings_file(
 ) -> None:
     settings = tmp_path / "strict.yaml"
     settings.write_text("select: [AG4]\n", encoding="utf-8")
-    result = _invoke(
-        "check", str(_tiny(tmp_path)), "--config", str(settings), "--output", str(settings)
+    result = invoke(
+        "check", str(tiny(tmp_path)), "--config", str(settings), "--output", str(settings)
     )
     assert result.exit_code == 2
     assert settings.read_text(encoding="utf-8") == "select: [AG4]\n"
@@ -93,15 +69,15 @@ def test_check_refuses_to_write_its_report_over_the_found_settings_file(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path(".archgen.yaml").write_text("fail_on: warning\n", encoding="utf-8")
-    _tiny(tmp_path)
-    result = _invoke("check", "index.yaml", "--output", ".archgen.yaml")
+    tiny(tmp_path)
+    result = invoke("check", "index.yaml", "--output", ".archgen.yaml")
     assert result.exit_code == 2
     assert Path(".archgen.yaml").read_text(encoding="utf-8") == "fail_on: warning\n"
 
 
 def test_check_writes_a_report_beside_its_inputs(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
-    result = _invoke("check", str(_tiny(tmp_path)), "--output", str(report))
+    result = invoke("check", str(tiny(tmp_path)), "--output", str(report))
     assert result.exit_code == 0, result.stderr
     assert "1 file checked" in report.read_text(encoding="utf-8")
 
@@ -111,7 +87,7 @@ def test_invalid_input_leaves_the_previous_text_report_as_it_was(tmp_path: Path)
     report.write_bytes(b"the previous report\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
-    result = _invoke("check", str(bad), "--output", str(report))
+    result = invoke("check", str(bad), "--output", str(report))
     assert result.exit_code == 2
     assert report.read_bytes() == b"the previous report\n"
     assert result.stderr.startswith(f"{bad}:")
@@ -127,7 +103,7 @@ def test_invalid_input_replaces_a_machine_report_with_the_failed_run(
     report.write_bytes(b"the previous report\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text("archgen: 1\nname: x\n", encoding="utf-8")
-    result = _invoke("check", str(bad), "--format", output_format, "--output", str(report))
+    result = invoke("check", str(bad), "--format", output_format, "--output", str(report))
     assert result.exit_code == 2
     assert "title" in report.read_text(encoding="utf-8")  # the missing field is reported
     assert result.stderr.startswith(f"{bad}:")
@@ -141,30 +117,30 @@ def test_render_refuses_to_overwrite_a_hand_written_page(tmp_path: Path) -> None
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_bytes(HAND_WRITTEN)
-    result = _invoke("render", str(_tiny(tmp_path)), "--out", str(docs), "--format", "svg,md")
+    result = invoke("render", str(tiny(tmp_path)), "--out", str(docs), "--format", "svg,md")
     assert result.exit_code == 2
     assert f"{docs / 'index.md'} was not written by archgen" in result.stderr
     assert "--force" in result.stderr
-    assert _listing(docs) == {"index.md": HAND_WRITTEN}
+    assert listing(docs) == {"index.md": HAND_WRITTEN}
 
 
 def test_force_replaces_a_hand_written_page(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_bytes(HAND_WRITTEN)
-    source = _tiny(tmp_path)
-    result = _invoke("render", str(source), "--out", str(docs), "--format", "md", "--force")
+    source = tiny(tmp_path)
+    result = invoke("render", str(source), "--out", str(docs), "--format", "md", "--force")
     assert result.exit_code == 0, result.stderr
     assert b"archgen-source" in (docs / "index.md").read_bytes()
-    assert _invoke("render", str(source), "--out", str(docs), "--format", "md").exit_code == 0
+    assert invoke("render", str(source), "--out", str(docs), "--format", "md").exit_code == 0
 
 
 def test_render_replaces_its_own_outputs_without_force(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    source = _tiny(tmp_path)
-    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
-    _tiny(tmp_path, title="Changed")
-    result = _invoke("render", str(source), "--out", str(out), "--format", "md")
+    source = tiny(tmp_path)
+    assert invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    tiny(tmp_path, title="Changed")
+    result = invoke("render", str(source), "--out", str(out), "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert "# Changed" in (out / "index.md").read_text(encoding="utf-8")
 
@@ -175,9 +151,9 @@ def test_render_never_writes_through_a_symlink(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_bytes(b"precious\n")
     (out / "index.md").symlink_to(victim)
-    source = _tiny(tmp_path)
+    source = tiny(tmp_path)
     for extra in ([], ["--force"]):
-        result = _invoke("render", str(source), "--out", str(out), "--format", "md", *extra)
+        result = invoke("render", str(source), "--out", str(out), "--format", "md", *extra)
         assert result.exit_code == 2
         assert f"{out / 'index.md'} is a symbolic link" in result.stderr
         assert victim.read_bytes() == b"precious\n"
@@ -187,8 +163,8 @@ def test_render_never_writes_through_a_symlink(tmp_path: Path) -> None:
 def test_render_refuses_a_folder_where_an_output_goes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "index.svg").mkdir(parents=True)
-    source = _tiny(tmp_path)
-    result = _invoke("render", str(source), "--out", str(out), "--format", "md,svg", "--force")
+    source = tiny(tmp_path)
+    result = invoke("render", str(source), "--out", str(out), "--format", "md,svg", "--force")
     assert result.exit_code == 2
     assert f"{out / 'index.svg'} is a folder" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["index.svg"]
@@ -206,7 +182,7 @@ def test_render_refuses_a_special_file_and_does_not_hang_on_it(tmp_path: Path) -
     out = tmp_path / "out"
     out.mkdir()
     os.mkfifo(out / "index.md")
-    source = str(_tiny(tmp_path))
+    source = str(tiny(tmp_path))
     refused = _archgen("render", source, "--out", str(out), "--format", "md", "--force")
     assert refused.returncode == 2
     assert f"{out / 'index.md'} is not a regular file" in refused.stderr
@@ -219,17 +195,17 @@ def test_render_refuses_a_special_file_and_does_not_hang_on_it(tmp_path: Path) -
 def test_a_refused_output_stops_the_whole_run(tmp_path: Path) -> None:
     """The first file's outputs are fine to write, the second's are not: nothing is written."""
     out = tmp_path / "out"
-    first, second = _tiny(tmp_path, "alpha"), _tiny(tmp_path, "beta")
+    first, second = tiny(tmp_path, "alpha"), tiny(tmp_path, "beta")
     assert (
-        _invoke("render", str(first), str(second), "--out", str(out), "--format", "md").exit_code
+        invoke("render", str(first), str(second), "--out", str(out), "--format", "md").exit_code
         == 0
     )
-    before = _listing(out)
-    _tiny(tmp_path, "alpha", title="Changed")
-    _tiny(tmp_path, "beta", title="Changed")
+    before = listing(out)
+    tiny(tmp_path, "alpha", title="Changed")
+    tiny(tmp_path, "beta", title="Changed")
     (out / "beta.md").unlink()
     (out / "beta.md").mkdir()
-    result = _invoke("render", str(first), str(second), "--out", str(out), "--format", "md")
+    result = invoke("render", str(first), str(second), "--out", str(out), "--format", "md")
     assert result.exit_code == 2
     assert (out / "alpha.md").read_bytes() == before["alpha.md"]
     assert sorted(p.name for p in out.iterdir()) == ["alpha.md", "beta.md"]
@@ -237,118 +213,19 @@ def test_a_refused_output_stops_the_whole_run(tmp_path: Path) -> None:
 
 def test_a_render_leaves_no_working_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = _invoke("render", str(ARCHITECTURES), "--out", str(out), "--format", "svg,md")
+    result = invoke("render", str(ARCHITECTURES), "--out", str(out), "--format", "svg,md")
     assert result.exit_code == 0, result.stderr
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
-def test_a_staging_folder_committed_by_someone_else_replaces_no_hand_written_page(
-    tmp_path: Path,
-) -> None:
-    """A staging folder is vetted like a run's own outputs before it is rolled forward."""
-    docs = tmp_path / "docs"
-    staging = docs / f"{STAGING_PREFIX}planted"
-    staging.mkdir(parents=True)
-    (docs / "index.md").write_bytes(HAND_WRITTEN)
-    (staging / "index.md").write_bytes(b"# Planted\n")
-    (staging / COMPLETE_MARKER).write_bytes(b"")
-    result = _invoke("render", str(_tiny(tmp_path, "other")), "--out", str(docs), "--format", "md")
-    assert result.exit_code == 0, result.stderr
-    assert _listing(docs)["index.md"] == HAND_WRITTEN
-    assert sorted(p.name for p in docs.iterdir()) == ["index.md", "other.md"]
-
-
 def test_a_rewritten_output_keeps_its_permissions(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    source = _tiny(tmp_path)
-    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    source = tiny(tmp_path)
+    assert invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
     (out / "index.md").chmod(0o640)
-    _tiny(tmp_path, title="Changed")
-    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    tiny(tmp_path, title="Changed")
+    assert invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
     assert (out / "index.md").stat().st_mode & 0o777 == 0o640
-
-
-# --- a staging folder found in the output folder is vetted before anything leaves it -------
-
-
-def _planted(docs: Path, files: dict[str, bytes]) -> Path:
-    """Commit a complete staging folder holding `files` into `docs`, as a pull request could."""
-    staging = docs / f"{STAGING_PREFIX}abc"
-    staging.mkdir(parents=True)
-    for name, data in files.items():
-        (staging / name).parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).write_bytes(data)
-    (staging / COMPLETE_MARKER).write_bytes(b"")
-    return staging
-
-
-def _render_other(tmp_path: Path, docs: Path) -> None:
-    result = _invoke("render", str(_tiny(tmp_path, "other")), "--out", str(docs), "--format", "md")
-    assert result.exit_code == 0, result.stderr
-
-
-def _made_by_archgen(tmp_path: Path, name: str) -> bytes:
-    """Return a genuine output of archgen, the explanation of a design named `name`."""
-    made = tmp_path / "made"
-    result = _invoke("render", str(_tiny(tmp_path, name)), "--out", str(made), "--format", "md")
-    assert result.exit_code == 0, result.stderr
-    return (made / f"{name}.md").read_bytes()
-
-
-@pytest.mark.parametrize(
-    "files",
-    [
-        {"index.html": b"<script>alert(1)</script>\n"},
-        {"capstone.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>\n"},
-        {"index.md": b"# Planted\n", "capstone.svg": b"<svg/>\n"},
-    ],
-    ids=["not-an-output-name", "no-archgen-stamp", "one-genuine-looking-name"],
-)
-def test_a_committed_staging_folder_places_nothing_but_archgen_outputs(
-    tmp_path: Path, files: dict[str, bytes]
-) -> None:
-    docs = tmp_path / "docs"
-    _planted(docs, files)
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]
-
-
-def test_a_staging_folder_with_a_stamped_output_is_rolled_forward(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    page = _made_by_archgen(tmp_path, "kept")
-    _planted(docs, {"kept.md": page})
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["kept.md", "other.md"]
-    assert (docs / "kept.md").read_bytes() == page
-
-
-def test_a_stamp_edited_out_of_its_place_is_not_rolled_forward(tmp_path: Path) -> None:
-    """The stamp must be exactly where archgen puts it: text after it is no output of archgen's."""
-    docs = tmp_path / "docs"
-    _planted(docs, {"kept.md": _made_by_archgen(tmp_path, "kept") + b"<script>x</script>\n"})
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]
-
-
-@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder to another user")
-def test_a_staging_folder_of_another_user_is_not_rolled_forward(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    staging = _planted(docs, {"kept.md": _made_by_archgen(tmp_path, "kept")})
-    os.chown(staging, 65534, 65534)
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]
-
-
-def test_removing_a_staging_folder_never_follows_a_link_inside_it(tmp_path: Path) -> None:
-    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    (elsewhere / "keep.md").write_bytes(HAND_WRITTEN)
-    staging = _planted(docs, {})
-    (staging / "linked").symlink_to(elsewhere, target_is_directory=True)
-    (staging / "kept.md").symlink_to(elsewhere / "keep.md")
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]
-    assert _listing(elsewhere) == {"keep.md": HAND_WRITTEN}
 
 
 # --- a scanned sub-folder draws into the same sub-folder of the output folder --------------
@@ -357,55 +234,35 @@ def test_removing_a_staging_folder_never_follows_a_link_inside_it(tmp_path: Path
 def test_a_scanned_sub_folder_draws_into_its_own_output_folder(tmp_path: Path) -> None:
     designs, out = tmp_path / "designs", tmp_path / "out"
     (designs / "gallery").mkdir(parents=True)
-    _tiny(designs, "top")
-    _tiny(designs / "gallery", "shown")
-    result = _invoke("render", str(designs), "--out", str(out), "--format", "md")
+    tiny(designs, "top")
+    tiny(designs / "gallery", "shown")
+    result = invoke("render", str(designs), "--out", str(out), "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
         "gallery",
         "gallery/shown.md",
         "top.md",
     ]
-    again = _invoke("render", str(designs), "--out", str(out), "--format", "md", "--check")
+    again = invoke("render", str(designs), "--out", str(out), "--format", "md", "--check")
     assert (again.exit_code, again.stdout) == (0, "2 outputs checked: up to date\n")
 
 
 def test_a_file_named_on_the_command_line_draws_into_the_output_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (tmp_path / "gallery").mkdir()
-    source = _tiny(tmp_path / "gallery", "shown")
-    assert _invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
+    source = tiny(tmp_path / "gallery", "shown")
+    assert invoke("render", str(source), "--out", str(out), "--format", "md").exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["shown.md"]
 
 
 def test_render_never_writes_through_a_linked_sub_folder(tmp_path: Path) -> None:
     designs, out, elsewhere = tmp_path / "designs", tmp_path / "out", tmp_path / "elsewhere"
     (designs / "gallery").mkdir(parents=True)
-    _tiny(designs / "gallery", "shown")
+    tiny(designs / "gallery", "shown")
     elsewhere.mkdir()
     out.mkdir()
     (out / "gallery").symlink_to(elsewhere, target_is_directory=True)
-    result = _invoke("render", str(designs), "--out", str(out), "--format", "md", "--force")
+    result = invoke("render", str(designs), "--out", str(out), "--format", "md", "--force")
     assert result.exit_code == 2
     assert f"{out / 'gallery'} is a symbolic link" in result.stderr
     assert list(elsewhere.iterdir()) == []
-
-
-def test_a_staging_folder_with_a_sub_folder_output_is_rolled_forward(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    page = _made_by_archgen(tmp_path, "kept")
-    _planted(docs, {"gallery/kept.md": page})
-    _render_other(tmp_path, docs)
-    assert sorted(str(p.relative_to(docs)) for p in docs.rglob("*")) == [
-        "gallery",
-        "gallery/kept.md",
-        "other.md",
-    ]
-    assert (docs / "gallery" / "kept.md").read_bytes() == page
-
-
-def test_a_staging_folder_with_a_hidden_sub_folder_is_not_rolled_forward(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    _planted(docs, {".git/kept.md": _made_by_archgen(tmp_path, "kept")})
-    _render_other(tmp_path, docs)
-    assert sorted(p.name for p in docs.iterdir()) == ["other.md"]

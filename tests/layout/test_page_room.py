@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.layout_quality import _bezier
 from benchmarks.line_ends import boxes_by_name
+from benchmarks.picture_lines import bezier
 from benchmarks.picture_text import page_pixels, text_ops, text_rect
 
 from archgen.layout.drawing import Drawing, draw, plan
@@ -45,7 +45,7 @@ def _line(data: dict[str, Any], tail: str, head: str) -> list[tuple[float, float
     names = {item["_gvid"]: item["name"] for item in data["objects"]}
     edge = next(e for e in data["edges"] if (names[e["tail"]], names[e["head"]]) == (tail, head))
     curves = [op["points"] for op in edge["_draw_"] if op["op"] == "b"]
-    return [p for curve in curves for p in _bezier(curve)]
+    return [p for curve in curves for p in bezier(curve)]
 
 
 def _meets(a: Rect, b: Rect) -> bool:

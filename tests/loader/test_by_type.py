@@ -24,7 +24,7 @@ from archgen.loader.validate import validate, validate_as
 from archgen.model.catalogue import CATALOGUE
 from archgen.model.document import ArchitectureDocument
 from tests.conftest import python_output
-from tests.test_fuzz import SOURCES, _base, _ids, _mutate, _operations
+from tests.fuzz_mutants import SOURCES, mutate, operations, parsed_source, resource_ids
 
 _TYPES = (*CATALOGUE, "ec3", "lamda", "", "EC2", None, 5, ["ec2"], {"ec2": 1})
 """What a resource's `type` becomes: every known type, typos, and values of other kinds."""
@@ -34,33 +34,33 @@ _IDS = ("Web", "1db", "web_1", "a" * 64, 7, True, 2**64, 1.5, None, date(2027, 1
 
 def _retype(document: Any, index: int, where: int, pick: int) -> None:
     resources = document.get("resources")
-    ids = _ids(index)
+    ids = resource_ids(index)
     if isinstance(resources, dict) and isinstance(resources.get(ids[where % len(ids)]), dict):
         resources[ids[where % len(ids)]]["type"] = copy.deepcopy(_TYPES[pick % len(_TYPES)])
 
 
 def _rename(document: Any, index: int, where: int, pick: int) -> None:
     resources = document.get("resources")
-    rid = _ids(index)[where % len(_ids(index))]
+    rid = resource_ids(index)[where % len(resource_ids(index))]
     if isinstance(resources, dict) and rid in resources:
         resources[_IDS[pick % len(_IDS)]] = resources.pop(rid)
 
 
 _changes = st.one_of(
-    _operations,
+    operations,
     st.tuples(st.sampled_from(("retype", "rename")), st.integers(0, 999), st.integers(0, 999)),
 )
 
 
 def _mutant(index: int, changes: list[tuple[str, int, int]]) -> Any:
-    document = copy.deepcopy(_base(index).value)
+    document = copy.deepcopy(parsed_source(index).value)
     for kind, where, pick in changes:
         if kind == "retype":
             _retype(document, index, where, pick)
         elif kind == "rename":
             _rename(document, index, where, pick)
         else:
-            _mutate(document, index, (kind, where, pick))
+            mutate(document, index, (kind, where, pick))
     return document
 
 
@@ -83,14 +83,14 @@ def test_each_resource_by_its_class_reports_what_the_whole_document_reports(
     expected_document, expected_errors = _whole(data)
     assert sorted(map(repr, errors)) == sorted(map(repr, expected_errors))
     assert document == expected_document
-    source = _base(index).source
+    source = parsed_source(index).source
     placed = validate(data, source)[1]
     assert sorted(placed) == sorted(validate_as(ArchitectureDocument, data, source)[1])
 
 
 def test_a_valid_document_is_the_one_pydantic_validates_whole() -> None:
     for index in range(len(SOURCES)):
-        data = _base(index).value
+        data = parsed_source(index).value
         document, errors = validate_document(data)
         assert errors == []
         assert document is not None
@@ -108,7 +108,7 @@ def test_a_valid_document_is_the_one_pydantic_validates_whole() -> None:
     ],
 )
 def test_a_resource_no_class_can_judge_gets_the_unions_error(resource: Any, kind: str) -> None:
-    data = copy.deepcopy(_base(0).value)
+    data = copy.deepcopy(parsed_source(0).value)
     data["resources"]["odd"] = resource
     errors = validate_document(data)[1]
     assert [(error["type"], error["loc"]) for error in errors] == [(kind, ("resources", "odd"))]

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.layout_quality import _bezier, measure
+from benchmarks.layout_quality import measure
+from benchmarks.picture_lines import bezier
 from benchmarks.picture_text import text_ops, text_rect
 
 from archgen.layout.drawing import draw, plan
@@ -35,7 +36,7 @@ def _laid_out(path: Path) -> dict[str, Any]:
 
 def _points(edge: dict[str, Any]) -> list[tuple[float, float]]:
     curves = [op["points"] for op in edge.get("_draw_", []) if op.get("op") == "b"]
-    return [point for curve in curves for point in _bezier(curve)]
+    return [point for curve in curves for point in bezier(curve)]
 
 
 def _box(item: dict[str, Any]) -> Rect:

@@ -31,11 +31,19 @@ from archgen.report.junit import format_junit, format_junit_errors
 from archgen.report.sarif import format_sarif
 from archgen.report.text import format_text
 from archgen.report.trace import format_trace
-from archgen.safe_text import has_invisible, log_line, visible, without_legacy_commands
+from archgen.safe_text import has_invisible, log_line, visible
 from archgen.source import Span
 from tests.conftest import ROOT
 from tests.explain.hostile import PAYLOADS, assert_safe_html, block_structure, to_html
 from tests.golden import Goldens
+from tests.report.hostile import (
+    HOSTILE,
+    HOSTILE_NAMES,
+    annotated,
+    hostile_result,
+    parse_annotation,
+    workflow_commands,
+)
 
 HERE = Path(__file__).parent
 VALID = HERE / "hostile.yaml"
@@ -43,20 +51,6 @@ INVALID = HERE / "hostile-invalid.yaml"
 GOLDEN = Goldens(HERE / "golden")
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 FORMATS = ["text", "json", "sarif", "github", "junit"]
-
-HOSTILE = "x\n::error::NL\r::add-mask::CR\x1b[2J\x1b]0;t\x07\u202ecba\x85::error::NEL ##[add-mask]m"
-"""One string with every kind of trouble: line breaks, ESC sequences, a bidi override, `##[`."""
-
-HOSTILE_NAMES = [
-    "::error file=x::name.yaml",
-    "  ::warning::indented.yaml",
-    "##[add-mask]legacy.yaml",
-    "line\n::error::break.yaml",
-    "esc\x1b]0;title\x07\u202e.yaml",
-]
-"""File names a pull request can add; the folder walk reports them as they are."""
-
-_ANNOTATION = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
 
 
 def _check(*args: str, cwd: Path = ROOT) -> Result:
@@ -72,42 +66,6 @@ def _hostile_names(folder: Path) -> None:
         (folder / name).write_text(own, encoding="utf-8")
 
 
-def _commands(text: str) -> list[str]:
-    """Return the lines GitHub's runner would read as workflow commands, new or legacy."""
-    return [line for line in text.splitlines() if line.lstrip().startswith("::") or "##[" in line]
-
-
-def _unescape(text: str, *, prop: bool) -> str:
-    """Undo the runner's escapes the way the runner does (ActionCommand.Unescape*)."""
-    for token, code in [("\r", "%0D"), ("\n", "%0A")] + ([(":", "%3A"), (",", "%2C")] * prop):
-        text = text.replace(code, token)
-    return text.replace("%25", "%")
-
-
-def _parse_annotation(line: str) -> tuple[str, dict[str, str], str]:
-    """Split one annotation as the runner does: command, properties up to the next `::`, data."""
-    match = _ANNOTATION.fullmatch(line)
-    assert match is not None, line
-    properties = dict(prop.split("=", 1) for prop in match.group(2).split(","))
-    return (
-        match.group(1),
-        {key: _unescape(value, prop=True) for key, value in properties.items()},
-        _unescape(match.group(3), prop=False),
-    )
-
-
-def _hostile_result() -> CheckResult:
-    """Return findings whose every user-supplied field is hostile, as a rule quoting text makes."""
-    file = f"a|{HOSTILE}.yaml"
-    findings = (
-        Finding(Span(file, 1, 3), "AG403", Severity.ERROR, "photos", HOSTILE),
-        Finding(Span(file, 2, 5), "AG601", Severity.WARNING, None, f"::{HOSTILE}"),
-        Finding(Span(file, 1, 1), "AG501", Severity.ERROR, "fn", HOSTILE, suppressed=True),
-    )
-    lines = (f"  photos: {{why: '\u202e##[add-mask]x'}} {HOSTILE[:3]}", "::error::second")
-    return CheckResult(files=(file,), findings=findings, lines={file: lines})
-
-
 # --- the acceptance test of the issue: no workflow command but our own annotations -------------
 
 
@@ -116,14 +74,14 @@ def _hostile_result() -> CheckResult:
 def test_no_user_text_becomes_a_workflow_command(output_format: str, fixture: Path) -> None:
     result = _check("--format", output_format, str(fixture.relative_to(ROOT)))
     assert result.exit_code in (1, 2)
-    commands = _commands(result.stdout + result.stderr)
+    commands = workflow_commands(result.stdout + result.stderr)
     if output_format != "github":
         assert commands == []
         return
     expected = 4 if fixture == VALID else 8  # active findings, or problems of the input
     assert len(commands) == expected
     for line in commands:
-        kind, properties, data = _parse_annotation(line)
+        kind, properties, data = parse_annotation(line)
         assert kind in ("error", "warning", "notice")
         assert properties["file"] == str(fixture.relative_to(ROOT))
         assert not has_invisible(data)
@@ -135,10 +93,10 @@ def test_hostile_file_names_stay_inert(tmp_path: Path, output_format: str) -> No
     result = _check("--format", output_format, ".", cwd=tmp_path)
     assert result.exit_code == 1
     output = result.stdout + result.stderr
-    commands = _commands(output)
+    commands = workflow_commands(output)
     if output_format == "github":
-        files = sorted(_parse_annotation(line)[1]["file"] for line in commands)
-        assert files == sorted(_shown(name) for name in HOSTILE_NAMES for _ in range(4))
+        files = sorted(parse_annotation(line)[1]["file"] for line in commands)
+        assert files == sorted(annotated(name) for name in HOSTILE_NAMES for _ in range(4))
     else:
         assert commands == []
     assert "\x1b" not in output
@@ -149,21 +107,21 @@ def test_sarif_step_stderr_quotes_no_command_on_invalid_input(tmp_path: Path) ->
     """The Action writes SARIF with --output: the problems then go to stderr, into the log."""
     result = _check("--format", "sarif", "--output", str(tmp_path / "a.sarif"), str(INVALID))
     assert result.exit_code == 2
-    assert _commands(result.stderr) == []
+    assert workflow_commands(result.stderr) == []
     assert "unknown key 'k\\n::add-mask::KEY\\x1b[2J' in s3 'a'" in result.stderr
 
 
 def test_trace_quotes_no_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["trace", str(VALID), "users", "api\n::error::ARG\x1b[2J"])
     assert result.exit_code == 2
-    assert _commands(result.stdout + result.stderr) == []
+    assert workflow_commands(result.stdout + result.stderr) == []
     assert "'api\\n::error::ARG\\x1b[2J'" in result.stderr  # shown on one line, escaped
 
 
 def test_rules_listing_is_line_safe() -> None:
     result = CliRunner().invoke(main, ["rules"])
     assert result.exit_code == 0
-    assert _commands(result.stdout) == []
+    assert workflow_commands(result.stdout) == []
     assert not any(has_invisible(line) for line in result.stdout.splitlines())
 
 
@@ -171,40 +129,35 @@ def test_rules_listing_is_line_safe() -> None:
 
 
 def test_github_annotation_data_cannot_end_early() -> None:
-    result = _hostile_result()
+    result = hostile_result()
     lines = format_github(result).splitlines()
     assert len(lines) == 2  # the suppressed finding is not annotated
     for line in lines:
-        _, properties, data = _parse_annotation(line)
-        assert properties["file"] == _shown(result.files[0])
+        _, properties, data = parse_annotation(line)
+        assert properties["file"] == annotated(result.files[0])
         assert properties["line"] in ("1", "2")
-        assert data.endswith(_shown(HOSTILE))
+        assert data.endswith(annotated(HOSTILE))
     problems = (Problem(Span("a,b:c%.yaml", 1, 1), HOSTILE),)
     (error,) = format_github_errors(problems).splitlines()
-    _, properties, data = _parse_annotation(error)
+    _, properties, data = parse_annotation(error)
     assert properties == {
         "file": "a,b:c%.yaml",
         "line": "1",
         "col": "1",
         "title": "archgen: invalid input",
     }
-    assert data == _shown(HOSTILE)
-
-
-def _shown(text: str) -> str:
-    """Return user text as an annotation shows it: one line, no legacy command."""
-    return without_legacy_commands(visible(text))
+    assert data == annotated(HOSTILE)
 
 
 def test_github_escapes_percent_before_its_own_escapes() -> None:
     problems = (Problem(Span("f.yaml", 1, 1), "100%0A sure"),)
     (line,) = format_github_errors(problems).splitlines()
     assert line.endswith("::100%250A sure")
-    assert _parse_annotation(line)[2] == "100%0A sure"
+    assert parse_annotation(line)[2] == "100%0A sure"
 
 
 def test_job_summary_keeps_one_table_row_per_finding() -> None:
-    summary = format_summary(_hostile_result())
+    summary = format_summary(hostile_result())
     rows = [line for line in summary.splitlines() if line.startswith("| ")]
     assert len(rows) == 4  # the header and three findings
     assert all(not has_invisible(row) for row in rows)
@@ -234,11 +187,11 @@ def test_job_summary_shows_user_text_as_text(payload: str, file: str) -> None:
 
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
 def test_text_shows_escapes_instead_of_obeying_them(colour: bool) -> None:
-    text = format_text(_hostile_result(), colour=colour)
+    text = format_text(hostile_result(), colour=colour)
     assert ("\x1b[31m" in text) is colour
     shown = re.sub(r"\x1b\[(31|33|36|0)m", "", text)  # only archgen's own colours are obeyed
     assert not any(has_invisible(line) for line in shown.splitlines())
-    assert _commands(text) == []
+    assert workflow_commands(text) == []
     assert log_line(visible(HOSTILE)) in text
 
 
@@ -252,7 +205,7 @@ def test_text_caret_points_under_the_escaped_column() -> None:
 
 
 def test_junit_parses_with_hostile_text() -> None:
-    root = ET.fromstring(format_junit(_hostile_result()))  # noqa: S314 (our own output)
+    root = ET.fromstring(format_junit(hostile_result()))  # noqa: S314 (our own output)
     failures = [case.find("failure") for case in root.iter("testcase")]
     messages = [f.get("message") for f in failures if f is not None]
     assert messages == [visible(HOSTILE), visible(f"::{HOSTILE}")]
@@ -268,7 +221,7 @@ def test_junit_errors_parse_with_hostile_text() -> None:
     error = root.find("testsuite/testcase/error")
     assert error is not None
     assert error.get("message") == str(problems[0])
-    assert _commands(output) == []
+    assert workflow_commands(output) == []
 
 
 @pytest.mark.parametrize("fixture", [VALID, INVALID], ids=["findings", "invalid"])
@@ -279,8 +232,8 @@ def test_junit_of_the_hostile_fixtures_parses(fixture: Path) -> None:
 
 
 def test_sarif_with_hostile_text_validates_and_keeps_the_text() -> None:
-    output = format_sarif(_hostile_result())
-    assert _commands(output) == []
+    output = format_sarif(hostile_result())
+    assert workflow_commands(output) == []
     assert not has_invisible(output.replace("\n", ""))
     log = json.loads(output)
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -302,8 +255,8 @@ def test_sarif_names_hostile_files_by_valid_uris(tmp_path: Path) -> None:
 
 
 def test_json_with_hostile_text_parses_back_to_the_same_text() -> None:
-    output = format_json(_hostile_result())
-    assert _commands(output) == []
+    output = format_json(hostile_result())
+    assert workflow_commands(output) == []
     assert not has_invisible(output.replace("\n", ""))
     assert [f["message"] for f in json.loads(output)["findings"]] == [
         HOSTILE,
@@ -316,7 +269,7 @@ def test_problem_reads_as_one_inert_line() -> None:
     problem = Problem(Span("::error::f.yaml", 3, 4), HOSTILE)
     text = str(problem)
     assert text.splitlines() == [text]
-    assert _commands(text) == []
+    assert workflow_commands(text) == []
     assert not has_invisible(text)
     assert text.endswith(":3:4: " + visible(HOSTILE).replace("##[", "##\\x5b"))
 
@@ -340,7 +293,7 @@ def test_trace_format_escapes_every_line() -> None:
 
     hop = trace.trace(str(VALID), "users", "api", None)
     text = format_trace(hop)
-    assert _commands(text) == []
+    assert workflow_commands(text) == []
     assert not any(has_invisible(line) for line in text.splitlines())
 
 
