@@ -256,17 +256,18 @@ def test_a_block_draws_the_network_view(tmp_path: Path) -> None:
     assert "0.0.0.0/0 → nat&#45;a" in svg
 
 
-def test_an_unknown_view_fails_the_build_at_its_block(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ("view: netwrk", "5:7: view is one of default, network (got 'netwrk')"),
+        ("veiw: network", "5:1: unknown option 'veiw' (did you mean 'view'?)"),
+    ],
+    ids=["an unknown view at its value", "an unknown option at its key, with a suggestion"],
+)
+def test_a_wrong_option_fails_the_build_at_its_place(
+    tmp_path: Path, options: str, said: str
+) -> None:
     shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
-    done = build(_mini_site(tmp_path, "file: ../capstone.yaml\nview: netwrk\n"), tmp_path / "site")
+    done = build(_mini_site(tmp_path, f"file: ../capstone.yaml\n{options}\n"), tmp_path / "site")
     assert done.returncode != 0
-    page = tmp_path / "docs" / "index.md"
-    assert f"{page}:5:7: view is one of default, network (got 'netwrk')" in done.stderr
-
-
-def test_an_unknown_option_is_named_at_its_key_with_a_suggestion(tmp_path: Path) -> None:
-    shutil.copy(ARCHITECTURES / "capstone.yaml", tmp_path / "capstone.yaml")
-    done = build(_mini_site(tmp_path, "file: ../capstone.yaml\nveiw: network\n"), tmp_path / "site")
-    assert done.returncode != 0
-    page = tmp_path / "docs" / "index.md"
-    assert f"{page}:5:1: unknown option 'veiw' (did you mean 'view'?)" in done.stderr
+    assert f"{tmp_path / 'docs' / 'index.md'}:{said}" in done.stderr
