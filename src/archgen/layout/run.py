@@ -170,10 +170,9 @@ def _draw(
     given = _sources(drawing, png, source)
     for program, text in given:
         give_source(program.process, text)
-    waited = [
-        program for program, _ in given if png.bands is None or program is not png.bands.top.program
-    ]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=len(given)) as pool:
+    top_band = png.bands.top.program if png.bands is not None else None
+    waited = [program for program, _ in given if program is not top_band]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(given))) as pool:
         top = pool.submit(ready_top_band, png.bands) if png.bands is not None else None
         finished = [pool.submit(finish_writing, program) for program in waited]
         if meanwhile is not None:
