@@ -5,11 +5,12 @@ render's time (some 150 ms of the capstone's 420) and each graphviz program
 does them on one core. Here two programs each draw one band of the page, a
 `viewport` of whole pixels, at the same time; the top band, the smaller, is
 made ready to join (`layout.png_join`) while the bottom one is still drawn.
-The page is the one a single drawing has: the sizing run's drawing size with
-the pad that makes it whole pixels (`layout.run`). A band's viewport places
-its rows of the page exactly: the two are pixel for pixel the page's halves,
-save the icons' resampling, which may round a colour differently by a level
-or two.
+The page has the size a single drawing's has: the sizing run's drawing size
+with the pad that makes it whole pixels (`layout.run`), and the drawing sits
+on it within an eighth of a pixel of where a single drawing puts it. A band's
+viewport places its rows of the page exactly: the two bands are, pixel for
+pixel, one program's drawing of that page through a viewport of it all, save
+the icons' resampling, which may round a colour differently by a level or two.
 """
 
 from __future__ import annotations
