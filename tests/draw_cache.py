@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from archgen.layout import drawing
 from archgen.layout.drawing import Drawing, Settle
+from archgen.layout.spare_work import finish_spare
 from archgen.model.architecture import Architecture
 
-Meanwhile = Callable[[], object]
+Meanwhile = Iterator[object]
 
 
 Draw = Callable[[Architecture | Drawing, tuple[str, ...], Settle | None, Meanwhile | None], Drawing]
@@ -47,7 +48,7 @@ class DrawCache:
     ) -> Drawing:
         """Draw what `settle` (a render's checks) settles on, as archgen does; keep it by digest.
 
-        `meanwhile` runs once, while graphviz draws or, for a kept drawing, at once.
+        `meanwhile` is done once, while graphviz works or, for a kept drawing, at once.
         """
         if not self.on or not formats:
             return self.draw(arch, formats, settle, meanwhile)
@@ -58,8 +59,8 @@ class DrawCache:
         kept = self.kept.get(key)
         if kept is None:
             kept = self.kept[key] = self.draw(planned, formats, None, meanwhile)
-        elif meanwhile is not None:
-            meanwhile()
+        else:
+            finish_spare(meanwhile)
         return planned._replace(outputs=dict(kept.outputs), rung=kept.rung)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,12 @@ def test_it_draws_and_keeps_the_drawing_the_checks_settle_on(counted: Counted) -
 def test_the_work_meanwhile_runs_once_whether_drawn_or_kept(counted: Counted) -> None:
     cache = DrawCache(counted)
     ran: list[str] = []
-    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("drawn"))
-    cache(_planned(), ("svg",), meanwhile=lambda: ran.append("kept"))
+    cache(_planned(), ("svg",), meanwhile=_work(ran, "drawn"))
+    cache(_planned(), ("svg",), meanwhile=_work(ran, "kept"))
     assert ran == ["drawn", "kept"]
     assert counted.calls == 1
+
+
+def _work(ran: list[str], name: str) -> Iterator[object]:
+    ran.append(name)
+    yield None

@@ -7,9 +7,9 @@ explanation cannot be made keeps every output as it was, each view's.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,10 +20,11 @@ from archgen.commands import freshness
 from archgen.commands.render_plan import Job, Run, meanwhile, planned
 from archgen.layout.drawing import draw, plan
 from archgen.layout.run import program
+from archgen.layout.spare_work import UNTIL_DRAWN, finish_spare
 from archgen.loader import load_file
 from archgen.rules.config import RunConfig
 from tests.conftest import ARCHITECTURES
-from tests.fake_dot import dot_on_path
+from tests.fake_dot import programs_on_path
 
 pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
 
@@ -78,41 +79,57 @@ def test_an_explanation_that_fails_while_pictures_are_drawn_keeps_every_view(
     assert _contents(out) == before
 
 
-def _recording_neato(tmp_path: Path) -> str:
-    """Return a PATH whose `neato` appends its options and the source it read to `seen`."""
+def _slow_dot_and_recording_neato(tmp_path: Path) -> str:
+    """Return a PATH whose `dot` waits a second first, and whose `neato` notes it has its source.
+
+    neato appends its options to `seen` once it has read the whole source.
+    """
     seen = tmp_path / "bin" / "seen"
-    real = program("neato")
-    script = (
+    dot, neato = program("dot"), program("neato")
+    slow_dot = (
+        f"#!{sys.executable}\n"
+        "import os, sys, time\n"
+        "time.sleep(1)\n"
+        f"os.execv({dot!r}, [{dot!r}, *sys.argv[1:]])\n"
+    )
+    recording_neato = (
         f"#!{sys.executable}\n"
         "import subprocess, sys\n"
         "source = sys.stdin.buffer.read()\n"
         f"with open({str(seen)!r}, 'a') as seen:\n"
         "    seen.write(' '.join(sys.argv[1:3]) + '\\n')\n"
-        f"done = subprocess.run([{real!r}, *sys.argv[1:]], input=source)\n"
+        f"done = subprocess.run([{neato!r}, *sys.argv[1:]], input=source)\n"
         "sys.exit(done.returncode)\n"
     )
-    path = dot_on_path(tmp_path, script)
-    shutil.move(tmp_path / "bin" / "dot", tmp_path / "bin" / "neato")
-    return path
+    return programs_on_path(tmp_path, {"dot": slow_dot, "neato": recording_neato})
 
 
-def test_the_work_meanwhile_runs_once_neato_has_the_tidied_source(
+def test_the_work_meanwhile_is_done_while_dot_lays_out_and_the_rest_once_neato_draws(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """It waits for the drawing neato to have read its source, up to a minute: it has."""
+    """Here dot takes a second more: the first pieces are done meanwhile, up to `UNTIL_DRAWN`.
+
+    Once dot is done, what is left waits for neato to have the tidied source;
+    whatever follows `UNTIL_DRAWN` waits for it even while dot still lays out.
+    """
     planned = plan(load_file(CAPSTONE))
-    monkeypatch.setenv("PATH", _recording_neato(tmp_path))
+    monkeypatch.setenv("PATH", _slow_dot_and_recording_neato(tmp_path))
     seen = tmp_path / "bin" / "seen"
-    told: list[list[str]] = []
+    told: list[tuple[str, bool]] = []
 
-    def meanwhile() -> None:
-        deadline = time.monotonic() + 60
-        while "-n2 -Tjson" not in _lines(seen) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        told.append(_lines(seen))
+    def work() -> Iterator[object]:
+        for kind, pieces in (("layout", 200), ("drawing", 3)):
+            for _ in range(pieces):
+                told.append((kind, "-n2 -Tjson" in _lines(seen)))
+                time.sleep(0.01)
+                yield None
+            yield UNTIL_DRAWN
 
-    drawing = draw(planned, ("json",), meanwhile=meanwhile)
-    assert told == [["-n2 -Tjson"]]
+    drawing = draw(planned, ("json",), meanwhile=work())
+    early = [kind for kind, drawn in told if not drawn]
+    assert early == ["layout"] * len(early)
+    assert 0 < len(early) < 200
+    assert told[len(early) :] == [("layout", True)] * (200 - len(early)) + [("drawing", True)] * 3
     assert drawing.outputs["json"].startswith(b"{")
 
 
@@ -140,7 +157,7 @@ def test_the_explanation_and_stamps_wait_for_graphviz_only_when_a_picture_is_dra
     (out / "capstone.png").unlink()
     (job,) = _planned_jobs(out)
     assert (job.formats, "md" in job.ready, set(job.stamps)) == (("png", "md"), False, {"svg"})
-    meanwhile(job)
+    finish_spare(meanwhile(job))
     assert job.ready["md"].data == (out / "capstone.md").read_bytes().split(b"\n<!-- archgen")[0]
     assert set(job.stamps) == {"png", "svg", "md"}
     (out / "capstone.png").write_bytes(png)

@@ -7,7 +7,7 @@ fingerprints, which need the DOT source and never a graphviz run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from archgen.errors import RenderError
@@ -17,6 +17,7 @@ from archgen.render.stamp import fingerprint
 
 if TYPE_CHECKING:
     from archgen.layout.drawing import Drawing, Settle
+    from archgen.layout.spare_work import Spare
     from archgen.model.architecture import Architecture
 
 
@@ -24,13 +25,13 @@ def draw_outputs(
     arch: Architecture | Drawing,
     formats: Sequence[str],
     settle: Settle | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Spare | None = None,
 ) -> dict[str, Artifact]:
     """Lay `arch` out once and draw it in each of `formats` (png, svg, drawio), in memory.
 
     `settle` gives the drawing to draw instead of the planned one, and runs
-    while dot lays the planned one out; `meanwhile` runs while graphviz draws
-    (layout.drawing.draw).
+    while dot lays the planned one out; `meanwhile` is done in pieces while
+    graphviz works (layout.drawing.draw).
     The outputs carry no stamp: a render stamps what it writes, and the MkDocs
     plugin puts them into its site as they are.
     """

@@ -209,9 +209,9 @@ def _draw_one(job: Job) -> Made:
     """Draw the job's pictures, make the rest meanwhile, and return its stamped outputs."""
     made: dict[str, Artifact] = {}
     if job.pictures:
-        settle, rest = functools.partial(_marked, job), functools.partial(meanwhile, job)
+        settle = functools.partial(_marked, job)
         try:
-            made = draw_outputs(job.planned, job.pictures, settle, rest)
+            made = draw_outputs(job.planned, job.pictures, settle, meanwhile(job))
         except RenderError as error:  # name the design: a run draws many, the others still
             return f"{visible(job.arch.file)}: {error}"
     made |= job.ready

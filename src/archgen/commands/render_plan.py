@@ -23,6 +23,7 @@ from archgen.commands.parallel import Progress
 from archgen.commands.pictures import draw_outputs, picture_print
 from archgen.commands.views import formats_of, picture_of, views_of
 from archgen.errors import RenderError
+from archgen.layout.spare_work import UNTIL_DRAWN, Spare
 from archgen.render.base import Artifact
 from archgen.render.formats import OUTPUT_FORMATS, output_suffix
 from archgen.render.stamp import Stamp, text_fingerprint
@@ -160,12 +161,20 @@ def _unproved(job: Job, run: Run, fmt: str) -> bool:
     return not freshness.shows(target, fmt, job.content(fmt))
 
 
-def meanwhile(job: Job) -> None:
-    """Make what needs no picture while graphviz draws: the explanation, then every stamp."""
+def meanwhile(job: Job) -> Spare:
+    """Make what needs no picture while graphviz works, a piece per step (layout.spare_work).
+
+    The pictures' stamps first, while dot lays out; the explanation, which takes
+    longer than a layout, waits for the drawing (`UNTIL_DRAWN`); then its stamp.
+    """
+    for fmt in job.formats:
+        if fmt != "md":
+            yield job.stamp_of(fmt)
+    yield UNTIL_DRAWN
     if job.explain is not None and "md" not in job.ready:
         job.make({"md": page} if (page := job.explain()) is not None else {})
-    for fmt in job.formats:
-        job.stamp_of(fmt)
+    if "md" in job.formats:
+        yield job.stamp_of("md")
 
 
 def _drawn_by_graphviz(fmt: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from archgen.layout.marks import mark, marks
 from archgen.layout.placement import place
 from archgen.layout.run import Collect, laying_out, program, run_dot
 from archgen.layout.scene import Scene
+from archgen.layout.spare_work import Spare
 from archgen.model.architecture import Architecture
 
 
@@ -79,7 +81,7 @@ def draw(
     arch: Architecture | Drawing,
     formats: tuple[str, ...],
     settle: Settle | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Spare | None = None,
 ) -> Drawing:
     """Lay out once and return the requested graphviz formats (png, svg, json).
 
@@ -87,7 +89,8 @@ def draw(
     dot starts on the planned DOT at once, and `settle` (a render's checks) runs
     while it lays out: when it returns the planned drawing itself (no finding
     marks the picture), that layout is the one drawn; another drawing stops
-    that run and is laid out anew. `meanwhile` runs while graphviz draws.
+    that run and is laid out anew. `meanwhile` is done in pieces while dot lays
+    out and, what is left of it, while graphviz draws (layout.spare_work).
     A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
     neato, which draws the tidied layout, starts before dot's layout is collected.
     """
@@ -106,7 +109,7 @@ def _drawn(
     planned: Drawing,
     formats: tuple[str, ...],
     started: Collect | None,
-    meanwhile: Callable[[], object] | None,
+    meanwhile: Spare | None,
 ) -> Drawing:
     """Lay `planned` out (`started`: dot already runs on its DOT), tidy it and draw it."""
     from archgen.layout.redraw import lay_out_and_draw  # the tidy pass loads while dot works
@@ -114,7 +117,8 @@ def _drawn(
     rungs: list[str] = []
 
     def laid_out() -> bytes:
-        laid = lay_out(planned.scene, planned.dot, ("json",), run_dot, started)
+        collect = None if started is None else functools.partial(started, meanwhile)
+        laid = lay_out(planned.scene, planned.dot, ("json",), run_dot, collect)
         rungs.append(laid.rung)
         return laid.outputs["json"]
 

@@ -16,6 +16,7 @@ from archgen.layout.dot import build_dot
 from archgen.layout.laid import Laid, parse
 from archgen.layout.run import program, started
 from archgen.layout.scene import Scene
+from archgen.layout.spare_work import Spare
 from archgen.layout.tidy import tidy
 
 Extra = Callable[[Laid], str]
@@ -41,11 +42,11 @@ def lay_out_and_draw(
     lay_out: Callable[[], bytes],
     formats: tuple[str, ...],
     extra: Extra | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Spare | None = None,
 ) -> dict[str, bytes]:
     """Start neato, get dot's layout (its JSON) of `scene` from `lay_out`, tidy it and draw it.
 
-    `meanwhile` runs once neato has the tidied source, while it draws.
+    What is left of `meanwhile` is done once neato has the tidied source, while it draws.
     """
     with started([program("neato"), "-n2"], formats) as draw:
         laid = parse(lay_out())

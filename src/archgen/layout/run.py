@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -42,6 +42,7 @@ from archgen.layout.png_bands import (
     ready_top_band,
     start_bands,
 )
+from archgen.layout.spare_work import Spare, finish_spare, while_running
 from archgen.layout.style import FONT
 
 INSTALL_HINT = (
@@ -52,11 +53,11 @@ INSTALL_HINT = (
 class Draw(Protocol):
     """Given the DOT source, return each format's bytes from graphviz started earlier.
 
-    `meanwhile` is called once graphviz has the whole source, while it draws.
+    What is left of `meanwhile` is done once graphviz has the whole source, while it draws.
     """
 
     def __call__(  # noqa: D102 (the class says what a call does)
-        self, source: str, meanwhile: Callable[[], object] | None = None
+        self, source: str, meanwhile: Spare | None = None
     ) -> dict[str, bytes]: ...
 
 
@@ -73,8 +74,13 @@ def program(name: str) -> str:
     return found
 
 
-Collect = Callable[[], dict[str, bytes]]
-"""Wait for graphviz started earlier on its source and return each format's bytes."""
+class Collect(Protocol):
+    """Wait for graphviz started earlier on its source and return each format's bytes.
+
+    Pieces of the work given (`layout.spare_work`) are done while it still runs.
+    """
+
+    def __call__(self, spare: Spare | None = None) -> dict[str, bytes]: ...  # noqa: D102
 
 
 def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> dict[str, bytes]:
@@ -135,7 +141,10 @@ def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Ite
             stop(process)
 
 
-def _collect(process: subprocess.Popen[bytes], outputs: dict[str, Path]) -> dict[str, bytes]:
+def _collect(
+    process: subprocess.Popen[bytes], outputs: dict[str, Path], spare: Spare | None = None
+) -> dict[str, bytes]:
+    while_running(process, spare)
     finish(process, None)
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
@@ -152,7 +161,7 @@ def _draw(
     png: _Png,
     outputs: dict[str, Path],
     source: str,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Spare | None = None,
 ) -> dict[str, bytes]:
     """Give the started programs `source`: the sizing run first, when a PNG needs one.
 
@@ -175,8 +184,7 @@ def _draw(
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(given))) as pool:
         top = pool.submit(ready_top_band, png.bands) if png.bands is not None else None
         finished = [pool.submit(finish_writing, program) for program in waited]
-        if meanwhile is not None:
-            meanwhile()
+        finish_spare(meanwhile)
         for wait in finished:
             wait.result()
         drawn = {} if top is None or png.bands is None else {"png": joined(png.bands, top.result())}

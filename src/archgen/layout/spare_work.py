@@ -1,0 +1,40 @@
+"""A render's own work that needs no picture, done in pieces while graphviz works.
+
+A render waits on graphviz: for dot's layout, then for the PNG's bands. The
+stamps and the explanation need no picture, and once they ran while the bands
+were drawn, where they took a core from the two programs drawing them. Now
+they are a series of pieces (`Spare`): while dot lays out, pieces are done
+one after another for as long as it runs, and what is left is done while the
+picture is drawn. A piece is never cut short; a look at the program comes
+between two pieces, so at most one piece outlasts the layout.
+"""
+
+from __future__ import annotations
+
+import collections
+import subprocess
+from collections.abc import Iterator
+
+Spare = Iterator[object]
+"""Work done a piece per step: each `next` does one piece; the end is the work's end."""
+
+UNTIL_DRAWN = object()
+"""Yielded before pieces too long to do while dot lays out: they wait for the drawing."""
+
+_END = object()
+
+
+def while_running(process: subprocess.Popen[bytes], spare: Spare | None) -> None:
+    """Do pieces of `spare` for as long as `process` runs, up to `UNTIL_DRAWN` at most."""
+    if spare is None:
+        return
+    while process.poll() is None:
+        piece = next(spare, _END)
+        if piece is _END or piece is UNTIL_DRAWN:
+            return
+
+
+def finish_spare(spare: Spare | None) -> None:
+    """Do every piece of `spare` that is left."""
+    if spare is not None:
+        collections.deque(spare, maxlen=0)
