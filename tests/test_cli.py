@@ -117,7 +117,7 @@ def _modules_after(code: str, folder: Path = ROOT) -> set[str]:
     return set(out.split())
 
 
-HEAVY = {"graphviz", "diagrams", "jinja2"}
+HEAVY = {"archgen.layout.dot", "diagrams", "jinja2"}
 
 
 def test_import_archgen_loads_no_renderer() -> None:
@@ -142,8 +142,8 @@ def test_a_png_render_loads_only_what_a_picture_needs(tmp_path: Path) -> None:
     done = run_console_script(setup, "render", capstone, "--format", "png", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     modules = set(done.stdout.split())
-    assert {"pydantic", "archgen.rules.engine", "graphviz"} <= modules  # the findings are marked
-    unused = {"importlib.metadata", "jinja2", "markdown", "jsonschema"}
+    assert {"pydantic", "archgen.rules.engine", "archgen.layout.dot"} <= modules  # marked findings
+    unused = {"importlib.metadata", "jinja2", "markdown", "jsonschema", "graphviz", "diagrams"}
     elsewhere = {
         "archgen.cli_diff",
         "archgen.cli_read",
@@ -167,7 +167,7 @@ def test_check_of_just_rendered_outputs_loads_no_model(tmp_path: Path) -> None:
     )
     modules = _modules_after(code, project)
     assert "archgen.commands.files" in modules
-    assert {"pydantic", "archgen.model", "archgen.loader", "graphviz"} & modules == set()
+    assert {"pydantic", "archgen.model", "archgen.loader", "archgen.layout.dot"} & modules == set()
 
 
 def test_check_of_a_stale_explanation_does_not_write_one(tmp_path: Path) -> None:

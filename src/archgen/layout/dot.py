@@ -3,7 +3,7 @@
 Node ids are the scene's (model) ids, so the DOT, the picture and the draw.io
 file all name things as the YAML does, and a re-run gives the same bytes.
 
-User text never reaches the DOT source as it is. python-graphviz passes any
+User text never reaches the DOT source as it is. The DOT writer passes any
 string that starts with `<` and ends with `>` through unquoted as an HTML-like
 label, so a title could otherwise add attributes (`URL=`, `image=`, `dpi=`)
 or whole nodes. Every label here is an HTML-like label that archgen builds
@@ -17,10 +17,9 @@ import itertools
 import re
 import textwrap
 
-import graphviz
-
 from archgen.layout import style
 from archgen.layout.dot_labels import edge_label, legend_label, marker_cell, wrapped_title
+from archgen.layout.dot_writer import DotGraph
 from archgen.layout.groups import BOX_NAMES, SLOT
 from archgen.layout.icons import group_icon, node_icon, shape_icon
 from archgen.layout.laid import Laid, edge_attributes, node_attributes, rect_text
@@ -36,7 +35,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
     The laid-out source pins every node and box where `at` has it, for
     `neato -n2` to draw; it needs none of the invisible rows that ordered them.
     """
-    graph = graphviz.Digraph(name=scene.name)
+    graph = DotGraph(scene.name)
     if at is not None:
         graph.attr(bb=rect_text(at.bounds))
     graph.attr(
@@ -81,7 +80,7 @@ def build_dot(scene: Scene, at: Laid | None = None) -> str:
     return source
 
 
-def _node(graph: graphviz.Digraph, node: Node, at: Laid | None, *, bar: bool = False) -> None:
+def _node(graph: DotGraph, node: Node, at: Laid | None, *, bar: bool = False) -> None:
     text = "<BR/>".join(html_text(line) for line in textwrap.wrap(node.label, 18) or [""])
     small = style.FONT_SIZES["small"]
     if node.sublabel:
@@ -117,7 +116,7 @@ def _unplaced(group: Group, name: str, at: Laid | None) -> bool:
     return at is not None and name not in at.clusters and not group.nodes
 
 
-def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None) -> None:
+def _group(graph: DotGraph, group: Group, scene: Scene, at: Laid | None) -> None:
     name = f"cluster_{group.id}"
     if _unplaced(group, name, at):
         return
@@ -148,7 +147,7 @@ def _group(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid | None)
             _group(cluster, child, scene, at)
 
 
-def _contents(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid) -> None:
+def _contents(graph: DotGraph, group: Group, scene: Scene, at: Laid) -> None:
     """Draw a box's icons and inner boxes (a security group's) without the box itself."""
     for node_id in group.nodes:
         _node(graph, scene.nodes[node_id], at)
@@ -156,7 +155,7 @@ def _contents(graph: graphviz.Digraph, group: Group, scene: Scene, at: Laid) -> 
         _group(graph, child, scene, at)
 
 
-def _anchor(cluster: graphviz.Digraph, group: Group) -> None:
+def _anchor(cluster: DotGraph, group: Group) -> None:
     """Add the invisible point that pins a subnet to its row (edges tie it to what it holds)."""
     if not group.anchor:
         return
@@ -234,7 +233,7 @@ def _notes(group: Group) -> str:
     return "".join(rows)
 
 
-def _row(graph: graphviz.Digraph, index: int, row: list[str], straddle: list[str]) -> None:
+def _row(graph: DotGraph, index: int, row: list[str], straddle: list[str]) -> None:
     """Hold one tier on one row across zones; its anchors keep the zones in order.
 
     A node that straddles the zones is chained between their anchors.
@@ -248,7 +247,7 @@ def _row(graph: graphviz.Digraph, index: int, row: list[str], straddle: list[str
             rank.edge(left, right, style="invis")
 
 
-def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
+def _stack_rows(graph: DotGraph, scene: Scene) -> None:
     """Keep rows in tier order, top to bottom, with invisible edges between them."""
     for upper, lower in scene.stacks:
         graph.edge(upper, lower, style="invis", weight="10")
@@ -261,7 +260,7 @@ def _stack_rows(graph: graphviz.Digraph, scene: Scene) -> None:
         graph.edge(upper_node, lower_node, style="invis", weight="5")
 
 
-def _edge(graph: graphviz.Digraph, edge: Edge, at: Laid | None, overlay: dict[str, str]) -> None:
+def _edge(graph: DotGraph, edge: Edge, at: Laid | None, overlay: dict[str, str]) -> None:
     attrs = {**style.EDGES[edge.kind], **overlay}
     if at is not None:
         attrs |= edge_attributes(at, edge.id, (edge.source, edge.target))

@@ -1,7 +1,9 @@
 """The AWS Architecture Icons that the `diagrams` package ships, by archgen type.
 
-Each type names its `diagrams` class in its facts (model/resources); this module
-resolves that name to a file.
+Each type names its icon's file in its facts (model/resources); this module
+finds the folder the files are in. It only locates the `diagrams` package and
+never imports it: importing it loads the python `graphviz` package and every
+`diagrams` class of a category, a thirtieth of a render, for a file name.
 
 Only this module knows where `diagrams` keeps its icons; it is imported when a
 picture is drawn, never by `import archgen` or `archgen check`.
@@ -10,7 +12,7 @@ picture is drawn, never by `import archgen` or `archgen check`.
 from __future__ import annotations
 
 import functools
-import importlib
+import importlib.util
 from pathlib import Path
 
 from archgen.errors import RenderError
@@ -27,11 +29,11 @@ _GROUP_ICONS = {
 
 @functools.cache
 def _resources() -> Path:
-    try:
-        import diagrams
-    except ImportError:  # pragma: no cover (a dependency of archgen)
-        raise RenderError("the diagrams package is missing: reinstall archgen") from None
-    return Path(diagrams.__file__).resolve().parent.parent / "resources"
+    """Return the folder beside the `diagrams` package that holds its icons, found, not imported."""
+    found = importlib.util.find_spec("diagrams")
+    if found is None or found.origin is None:  # pragma: no cover (a dependency of archgen)
+        raise RenderError("the diagrams package is missing: reinstall archgen")
+    return Path(found.origin).resolve().parent.parent / "resources"
 
 
 def icon_root() -> Path:
@@ -40,23 +42,14 @@ def icon_root() -> Path:
 
 
 def node_icon(type_name: str) -> Path:
-    """Return the icon file of a resource type, from the `diagrams` class its facts name."""
+    """Return the icon file of a resource type, the one its facts name."""
     # Imported here: `render --check` reaches icon_root() and must load no model (pydantic).
     from archgen.model.catalogue import facts_of
 
     path = facts_of(type_name).icon
     if path is None:
         raise RenderError(f"the {type_name} type is not drawn as an icon")
-    return class_icon(path)
-
-
-def class_icon(path: str) -> Path:
-    """Return the icon file of a `diagrams` node class named module.Class."""
-    module_name, class_name = path.rsplit(".", 1)
-    node_class = getattr(importlib.import_module(module_name), class_name)
-    folder: str = node_class._icon_dir.removeprefix("resources/")
-    icon: str = node_class._icon
-    return _resources() / folder / icon
+    return _resources() / path
 
 
 _SHAPE_ICONS = {

@@ -129,9 +129,9 @@ def _node(node: Node, depth: int, status: Mapping[str, str] | None) -> str:
 
 
 def category(type_name: str) -> str:
-    """Return the AWS icon category of a type: the `diagrams` module its icon is drawn from."""
-    icon = facts_of(type_name).icon or "diagrams.aws.general.General"
-    name = icon.rsplit(".", 2)[-2]
+    """Return the AWS icon category of a type: the folder its icon is drawn from."""
+    icon = facts_of(type_name).icon or "aws/general/general.png"
+    name = icon.split("/")[-2]
     return name if name in CATEGORY_STYLES else "general"
 
 

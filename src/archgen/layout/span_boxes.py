@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import graphviz
-
 from archgen.layout import style
+from archgen.layout.dot_writer import DotGraph
 from archgen.layout.groups import BOX_NAMES
 from archgen.layout.laid import Laid, rect_text
 from archgen.layout.scene import Group, Scene
@@ -30,7 +29,7 @@ def drawn_over_slots(group: Group) -> bool:
 
 
 def draw_over_slot(
-    graph: graphviz.Digraph,
+    graph: DotGraph,
     slot: Group,
     scene: Scene,
     at: Laid,

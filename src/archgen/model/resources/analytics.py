@@ -32,7 +32,7 @@ class Opensearch(InSubnets, HasSecurityGroups, SpansZones, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon OpenSearch Service",
         tier="data",
-        icon="diagrams.aws.analytics.AmazonOpensearchService",
+        icon="aws/analytics/amazon-opensearch-service.png",
         shape=Shape(name="elasticsearch_service", fill="#8C4FFF"),
         rationale="opensearch",
         endpoint=None,
@@ -68,7 +68,7 @@ class KinesisStream(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon Kinesis Data Streams",
         tier="application",
-        icon="diagrams.aws.analytics.KinesisDataStreams",
+        icon="aws/analytics/kinesis-data-streams.png",
         shape=Shape(name="kinesis_data_streams", fill="#8C4FFF"),
         rationale="kinesis_stream",
         endpoint="kinesis-streams",
@@ -95,7 +95,7 @@ class BedrockKnowledgeBase(NeedsRole, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon Bedrock Knowledge Bases",
         tier="application",
-        icon="diagrams.aws.ml.Bedrock",
+        icon="aws/ml/bedrock.png",
         shape=Shape(name="bedrock", fill="#01A88D"),
         rationale="bedrock_knowledge_base",
         endpoint="bedrock-agent-runtime",

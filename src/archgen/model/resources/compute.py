@@ -45,7 +45,7 @@ class Client(ResourceBase):
         service="Users",
         tier="external",
         placement="outside",
-        icon="diagrams.aws.general.Users",
+        icon="aws/general/users.png",
         shape=Shape(name="users", fill="#232F3D", glyph=True),
         drawn="icon",
         port=None,
@@ -66,7 +66,7 @@ class Ec2(InSubnet, HoldsRole, MayBePublic, HasSecurityGroups, ResourceBase):
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon EC2",
         tier="application",
-        icon="diagrams.aws.compute.EC2",
+        icon="aws/compute/ec2.png",
         shape=Shape(name="ec2", fill="#ED7100"),
         drawn="icon",
         rationale="ec2",
@@ -100,7 +100,7 @@ class AutoscalingGroup(
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon EC2 Auto Scaling",
         tier="application",
-        icon="diagrams.aws.compute.EC2Instance",
+        icon="aws/compute/ec2-instance.png",
         shape=Shape(name="instance2", fill="#ED7100", glyph=True),
         drawn="per_subnet",
         rationale="autoscaling_group",
@@ -131,7 +131,7 @@ class Lambda(InSubnets, NeedsRole, HasSecurityGroups, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS Lambda",
         tier="application",
-        icon="diagrams.aws.compute.Lambda",
+        icon="aws/compute/lambda.png",
         shape=Shape(name="lambda", fill="#ED7100"),
         rationale="lambda",
         endpoint="lambda",

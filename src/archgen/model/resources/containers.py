@@ -35,7 +35,7 @@ class EcsService(
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon ECS",
         tier="application",
-        icon="diagrams.aws.compute.ElasticContainerServiceTask",
+        icon="aws/compute/elastic-container-service-task.png",
         shape=Shape(name="ecs_task", fill="#ED7100", glyph=True),
         drawn="per_subnet",
         rationale="ecs_service",
@@ -72,7 +72,7 @@ class EksCluster(InSubnets, NeedsRole, HasSecurityGroups, SpansZones, ResourceBa
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon EKS",
         tier="application",
-        icon="diagrams.aws.compute.ElasticKubernetesService",
+        icon="aws/compute/elastic-kubernetes-service.png",
         shape=Shape(name="eks", fill="#ED7100"),
         drawn="across_zones",
         rationale="eks_cluster",
@@ -100,7 +100,7 @@ class Ecr(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon ECR",
         tier="application",
-        icon="diagrams.aws.compute.EC2ContainerRegistry",
+        icon="aws/compute/ec2-container-registry.png",
         shape=Shape(name="ecr", fill="#ED7100"),
         rationale="ecr",
         endpoint="ecr.api",

@@ -42,7 +42,7 @@ class Rds(InSubnets, MayBePublic, HasSecurityGroups, ResourceBase):
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon RDS",
         tier="data",
-        icon="diagrams.aws.database.RDS",
+        icon="aws/database/rds.png",
         shape=Shape(name="rds", fill="#C925D1"),
         drawn="primary_standby",
         rationale="rds",
@@ -112,7 +112,7 @@ class Dynamodb(InManagedPrefixList, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon DynamoDB",
         tier="data",
-        icon="diagrams.aws.database.Dynamodb",
+        icon="aws/database/dynamodb.png",
         shape=Shape(name="dynamodb", fill="#C925D1"),
         rationale="dynamodb",
         endpoint="dynamodb",
@@ -143,7 +143,7 @@ class S3(InManagedPrefixList, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon S3",
         tier="data",
-        icon="diagrams.aws.storage.SimpleStorageServiceS3",
+        icon="aws/storage/simple-storage-service-s3.png",
         shape=Shape(name="s3", fill="#7AA116"),
         rationale="s3",
         endpoint="s3",
@@ -172,7 +172,7 @@ class Elasticache(InSubnets, HasSecurityGroups, ResourceBase):
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon ElastiCache",
         tier="data",
-        icon="diagrams.aws.database.ElastiCache",
+        icon="aws/database/elasticache.png",
         shape=Shape(name="elasticache", fill="#C925D1"),
         drawn="per_subnet",
         rationale="elasticache",
@@ -216,7 +216,7 @@ class Efs(InSubnets, HasSecurityGroups, ResourceBase):
     facts: ClassVar[Facts] = subnet_service(
         service="Amazon EFS",
         tier="data",
-        icon="diagrams.aws.storage.ElasticFileSystemEFS",
+        icon="aws/storage/elastic-file-system-efs.png",
         shape=Shape(name="elastic_file_system", fill="#7AA116"),
         drawn="interfaces",
         rationale="efs",

@@ -5,8 +5,8 @@ shape, default port, rationale, public address, subnets, role) reads the
 declaration or the trait here instead of a chain of isinstance checks or a
 dict keyed by type name elsewhere, so a new type is one class and one line in
 the catalogue. The model must not import layout, render or explain: the icon
-and the shape are declared as data (a `diagrams` class path, an aws4 stencil
-name) that those layers resolve.
+and the shape are declared as data (an icon file of the `diagrams` package, an
+aws4 stencil name) that those layers resolve.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ class Facts:
     """The tier a resource serves when its `tier` is omitted."""
     placement: Placement
     icon: str | None
-    """The `diagrams` node class (module.Class) whose icon is drawn; None when not drawn."""
+    """The icon drawn, a file of the `diagrams` package's AWS icons (`aws/compute/ec2.png`);
+    None when not drawn. Its folder is the icon's AWS category."""
     shape: Shape | None
     """The draw.io shape; None when not drawn."""
     drawn: Drawn

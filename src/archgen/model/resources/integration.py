@@ -15,7 +15,7 @@ class StepFunctions(NeedsRole, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS Step Functions",
         tier="application",
-        icon="diagrams.aws.integration.StepFunctions",
+        icon="aws/integration/step-functions.png",
         shape=Shape(name="step_functions", fill="#E7157B"),
         rationale="step_functions",
         endpoint="states",
@@ -34,7 +34,7 @@ class Eventbridge(AssumesRole, ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon EventBridge",
         tier="application",
-        icon="diagrams.aws.integration.Eventbridge",
+        icon="aws/integration/eventbridge.png",
         shape=Shape(name="eventbridge", fill="#E7157B"),
         rationale="eventbridge",
         endpoint="events",

@@ -24,7 +24,7 @@ class SystemsManager(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS Systems Manager",
         tier="application",
-        icon="diagrams.aws.management.SystemsManager",
+        icon="aws/management/systems-manager.png",
         shape=Shape(name="systems_manager", fill="#E7157B"),
         rationale="systems_manager",
         endpoint=SESSION_MANAGER_ENDPOINTS,

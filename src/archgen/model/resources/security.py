@@ -17,7 +17,7 @@ class KmsKey(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS KMS",
         tier="identity",
-        icon="diagrams.aws.security.KeyManagementService",
+        icon="aws/security/key-management-service.png",
         shape=Shape(name="key_management_service", fill="#DD344C"),
         rationale="kms_key",
         endpoint="kms",
@@ -34,7 +34,7 @@ class Cloudtrail(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS CloudTrail",
         tier="identity",
-        icon="diagrams.aws.management.Cloudtrail",
+        icon="aws/management/cloudtrail.png",
         shape=Shape(name="cloudtrail", fill="#E7157B"),
         rationale="cloudtrail",
         endpoint="cloudtrail",
@@ -56,7 +56,7 @@ class AcmCertificate(ResourceBase):
         service="AWS Certificate Manager",
         tier="identity",
         placement="regional",
-        icon="diagrams.aws.security.CertificateManager",
+        icon="aws/security/certificate-manager.png",
         shape=Shape(name="certificate_manager_3", fill="#DD344C"),
         drawn="icon",
         port=None,

@@ -18,7 +18,7 @@ class IamRole(ResourceBase):
         service="AWS IAM",
         tier="identity",
         placement="global",
-        icon="diagrams.aws.security.IAMRole",
+        icon="aws/security/identity-and-access-management-iam-role.png",
         shape=Shape(name="role", fill="#DD344C", glyph=True),
         drawn="icon",
         port=None,
@@ -40,7 +40,7 @@ class Cognito(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon Cognito",
         tier="identity",
-        icon="diagrams.aws.security.Cognito",
+        icon="aws/security/cognito.png",
         shape=Shape(name="cognito", fill="#DD344C"),
         rationale="cognito",
         endpoint="cognito-idp",
@@ -55,7 +55,7 @@ class Sqs(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon SQS",
         tier="application",
-        icon="diagrams.aws.integration.SimpleQueueServiceSqs",
+        icon="aws/integration/simple-queue-service-sqs.png",
         shape=Shape(name="sqs", fill="#E7157B"),
         rationale="sqs",
         endpoint="sqs",
@@ -76,7 +76,7 @@ class Sns(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon SNS",
         tier="application",
-        icon="diagrams.aws.integration.SimpleNotificationServiceSns",
+        icon="aws/integration/simple-notification-service-sns.png",
         shape=Shape(name="sns", fill="#E7157B"),
         rationale="sns",
         endpoint="sns",
@@ -91,7 +91,7 @@ class Bedrock(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon Bedrock",
         tier="application",
-        icon="diagrams.aws.ml.Bedrock",
+        icon="aws/ml/bedrock.png",
         shape=Shape(name="bedrock", fill="#01A88D"),
         rationale="bedrock",
         endpoint="bedrock-runtime",
@@ -108,7 +108,7 @@ class Cloudwatch(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="Amazon CloudWatch",
         tier="application",
-        icon="diagrams.aws.management.Cloudwatch",
+        icon="aws/management/cloudwatch.png",
         shape=Shape(name="cloudwatch_2", fill="#E7157B"),
         rationale="cloudwatch",
         endpoint="logs",
@@ -123,7 +123,7 @@ class SecretsManager(ResourceBase):
     facts: ClassVar[Facts] = regional_service(
         service="AWS Secrets Manager",
         tier="identity",
-        icon="diagrams.aws.security.SecretsManager",
+        icon="aws/security/secrets-manager.png",
         shape=Shape(name="secrets_manager", fill="#DD344C"),
         rationale="secrets_manager",
         endpoint="secretsmanager",
