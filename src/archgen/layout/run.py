@@ -42,7 +42,7 @@ from archgen.layout.png_bands import (
     ready_top_band,
     start_bands,
 )
-from archgen.layout.spare_work import Spare, finish_spare, while_running
+from archgen.layout.spare_work import Spare, finish_spare, in_thread, while_running
 from archgen.layout.style import FONT
 
 INSTALL_HINT = (
@@ -174,20 +174,23 @@ def _draw(
     thread while the bottom one is still drawn. A failure of any is raised
     once every program has finished.
     """
-    import concurrent.futures  # the programs are waited for at once, in threads
-
     given = _sources(drawing, png, source)
     for program, text in given:
         give_source(program.process, text)
-    top_band = png.bands.top.program if png.bands is not None else None
-    waited = [program for program, _ in given if program is not top_band]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(given))) as pool:
-        top = pool.submit(ready_top_band, png.bands) if png.bands is not None else None
-        finished = [pool.submit(finish_writing, program) for program in waited]
+    bands = png.bands
+    waited = [program for program, _ in given if bands is None or program is not bands.top.program]
+    top = in_thread(functools.partial(ready_top_band, bands)) if bands is not None else None
+    finished = [in_thread(functools.partial(finish_writing, program)) for program in waited]
+    try:
         finish_spare(meanwhile)
         for wait in finished:
-            wait.result()
-        drawn = {} if top is None or png.bands is None else {"png": joined(png.bands, top.result())}
+            wait()
+        drawn = {} if top is None or bands is None else {"png": joined(bands, top())}
+    except BaseException:  # every wait ends before the programs are stopped, then it is raised
+        for wait in (*finished, *((top,) if top is not None else ())):
+            with contextlib.suppress(Exception):
+                wait()
+        raise
     return drawn | {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
