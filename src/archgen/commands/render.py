@@ -14,6 +14,7 @@ outputs and does not stop the others; the result names it and the command exits 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Sequence
@@ -118,6 +119,35 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
         current = freshness.current_without_loading(files, chosen, settings, layout, run.view)
         if current is not None:
             return RenderResult((), (), tuple(current))
+    if not run.check:
+        _start_layout_ahead()
+    try:
+        return _loaded_and_drawn(files, run, folder, settings, layout)
+    finally:
+        if not run.check:
+            from archgen.layout.layout_ahead import stop_waiting
+
+            stop_waiting()
+
+
+def _start_layout_ahead() -> None:
+    """Start dot now, to lay out the first design drawn: it starts while the models load."""
+    from archgen.layout import layout_ahead
+    from archgen.layout.run import program
+
+    with contextlib.suppress(RenderError):  # graphviz missing: the drawing says so, naming the file
+        layout_ahead.start_ahead([program("dot")], ("json",))
+
+
+def _loaded_and_drawn(
+    files: dict[Path, Path],
+    run: Run,
+    folder: OutputFolder | None,
+    settings: bytes | None,
+    layout: bytes,
+) -> RenderResult:
+    """Load every file, then draw and write (or compare) what `_render` found unproved."""
+    chosen = run.formats
     from archgen.commands.loading import load_each  # only now is a model needed
 
     config = _settings() if "md" in chosen else None

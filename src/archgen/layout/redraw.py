@@ -48,8 +48,8 @@ def lay_out_and_draw(
 
     What is left of `meanwhile` is done once neato has the tidied source, while it draws.
     """
+    laid = parse(lay_out())
     with started([program("neato"), "-n2"], formats) as draw:
-        laid = parse(lay_out())
         tidy(scene, laid)
         final = build_dot(scene, laid)
         if extra is not None:

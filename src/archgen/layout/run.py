@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from archgen.errors import RenderError
+from archgen.layout import layout_ahead
 from archgen.layout.graphviz_process import (
     Writing,
     finish,
@@ -94,27 +95,46 @@ def run_graphviz(command: list[str], source: str, formats: tuple[str, ...]) -> d
 
 @contextlib.contextmanager
 def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
-    """Start graphviz for `formats` now, and give the function that draws a source with it.
+    """Start graphviz for `formats`, and give the function that draws a source with it.
 
     A PNG takes three programs: the sizing run and its two bands; one more
-    draws the other formats. The programs wait for their source on standard
-    input; leaving the block without drawing (the layout failed) stops them
-    and removes their folder.
+    draws the other formats. They are started in a thread while the caller
+    goes on (the tidy pass): a program takes about ten milliseconds of a core
+    to start, and the caller's work leaves the other core idle. Drawing waits
+    for them. The programs wait for their source on standard input; leaving
+    the block without drawing (the layout failed) stops them and removes their
+    folder.
     """
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
-        others = {fmt: Path(folder) / f"out.{fmt}" for fmt in formats if fmt != "png"}
-        options = [option for fmt, path in others.items() for option in (f"-T{fmt}", f"-o{path}")]
         programs: list[subprocess.Popen[bytes]] = []
+        starting = in_thread(functools.partial(_start, command, formats, Path(folder), programs))
+
+        def draw(source: str, meanwhile: Spare | None = None) -> dict[str, bytes]:
+            return _draw(*starting(), source, meanwhile)
+
         try:
-            errors = Path(folder) / "out.errors"
-            drawing = start_writing(command, options, errors, programs) if others else None
-            bands = start_bands(command, Path(folder), programs) if "png" in formats else None
-            sizing = _warmed(command) if bands is not None else None
-            programs += [sizing] if sizing is not None else []
-            yield functools.partial(_draw, drawing, _Png(sizing, bands), others)
+            yield draw
         finally:
+            with contextlib.suppress(Exception):  # all started are in `programs` once it ends
+                starting()
             for process in programs:
                 stop(process)
+
+
+def _start(
+    command: list[str],
+    formats: tuple[str, ...],
+    folder: Path,
+    programs: list[subprocess.Popen[bytes]],
+) -> tuple[Writing | None, _Png, dict[str, Path]]:
+    """Start the programs that draw `formats` into `folder`, each added to `programs` at once."""
+    others = {fmt: folder / f"out.{fmt}" for fmt in formats if fmt != "png"}
+    options = [option for fmt, path in others.items() for option in (f"-T{fmt}", f"-o{path}")]
+    sizing = _warmed(command) if "png" in formats else None  # the first a PNG needs
+    programs += [sizing] if sizing is not None else []
+    bands = start_bands(command, folder, programs) if "png" in formats else None
+    drawing = start_writing(command, options, folder / "out.errors", programs) if others else None
+    return drawing, _Png(sizing, bands), others
 
 
 @contextlib.contextmanager
@@ -126,8 +146,18 @@ def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Ite
     checks) while graphviz lays out. graphviz reads a file on its standard
     input as it reads a pipe, so what it draws and says is the same as
     `run_graphviz`'s. Leaving the block without collecting (the layout is not
-    wanted after all) stops it and removes its folder.
+    wanted after all) stops it and removes its folder. A program started
+    ahead for the same command and formats (`layout.layout_ahead`) is given
+    the source instead, through its pipe.
     """
+    ahead = layout_ahead.take(command, formats)
+    if ahead is not None:
+        try:
+            layout_ahead.give_whole_source(ahead.process, source)
+            yield functools.partial(_collect, ahead.process, ahead.outputs, errors=ahead.errors)
+        finally:
+            layout_ahead.release(ahead)
+        return
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         given = Path(folder) / "source.gv"
         given.write_bytes(source.encode("utf-8"))
@@ -142,10 +172,13 @@ def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Ite
 
 
 def _collect(
-    process: subprocess.Popen[bytes], outputs: dict[str, Path], spare: Spare | None = None
+    process: subprocess.Popen[bytes],
+    outputs: dict[str, Path],
+    spare: Spare | None = None,
+    errors: Path | None = None,
 ) -> dict[str, bytes]:
     while_running(process, spare)
-    finish(process, None)
+    finish(process, None, errors)
     return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
