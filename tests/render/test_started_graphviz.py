@@ -96,7 +96,7 @@ def test_leaving_without_drawing_stops_graphviz_and_removes_its_folder(tmp_path:
 
     def abandon() -> None:
         with started(NEATO, ("png", "svg")) as draw:
-            drawing, png, _ = draw.args  # type: ignore[attr-defined]
+            drawing, png, _ = draw.started()  # type: ignore[attr-defined]
             bands = (png.bands.top.program, png.bands.bottom.program)
             seen.extend([drawing.process, png.sizing, *(band.process for band in bands)])
             folders.extend(tmp_path.iterdir())

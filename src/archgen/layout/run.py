@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -108,17 +108,24 @@ def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         programs: list[subprocess.Popen[bytes]] = []
         starting = in_thread(functools.partial(_start, command, formats, Path(folder), programs))
-
-        def draw(source: str, meanwhile: Spare | None = None) -> dict[str, bytes]:
-            return _draw(*starting(), source, meanwhile)
-
         try:
-            yield draw
+            yield _Drawer(starting)
         finally:
             with contextlib.suppress(Exception):  # all started are in `programs` once it ends
                 starting()
             for process in programs:
                 stop(process)
+
+
+class _Drawer(NamedTuple):
+    """Draws a source with programs started in a thread (`started`), once they have started."""
+
+    started: Callable[[], tuple[Writing | None, _Png, dict[str, Path]]]
+    """Waits for the programs to start and gives them: the drawing, the PNG's, the outputs."""
+
+    def __call__(self, source: str, meanwhile: Spare | None = None) -> dict[str, bytes]:
+        """Give the programs `source` and return each format's bytes (layout.run.Draw)."""
+        return _draw(*self.started(), source, meanwhile)
 
 
 def _start(
