@@ -92,7 +92,7 @@ def draw(
     that run and is laid out anew. `meanwhile` is done in pieces while dot lays
     out and, what is left of it, while graphviz draws (layout.spare_work).
     A layout graphviz refuses is asked again with fewer constraints (layout.ladder).
-    neato, which draws the tidied layout, starts before dot's layout is collected.
+    neato, which draws the tidied layout, starts while the layout is tidied.
     """
     planned = arch if isinstance(arch, Drawing) else plan(arch)
     if not formats:

@@ -4,8 +4,8 @@
 only draws (routing afresh just the lines whose ends the tidy pass moved), so
 the PNG, the SVG and the JSON the draw.io file is made from all show the
 tidied layout. A text-only run first sizes the page in whole pixels, as `run` does for dot.
-neato is started before dot lays out (`run.started`): its start-up overlaps
-the layout and the tidy pass.
+neato's programs are started once dot's layout is in (`run.started`, in a
+thread): their start-up overlaps the tidy pass, not dot's layout.
 """
 
 from __future__ import annotations

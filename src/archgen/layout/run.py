@@ -2,11 +2,12 @@
 
 A PNG takes one more, text-only, layout run first, to size its page in whole
 pixels, and is drawn as two bands at once (`layout.png_bands`). Every program
-can be started before its source is known (`started`): starting them, loading
-their plugins and, for the sizing run, its fonts then overlap the layout and
-the tidy pass instead of following them. A layout can also be started on a
+can be started before its source is known (`started`, in a thread): starting
+them, loading their plugins and, for the sizing run, its fonts then overlap
+the tidy pass instead of following it. A layout can also be started on a
 known source and collected later (`laying_out`), so that the render's checks
-run while dot works.
+run while dot works; dot itself may have been started earlier still
+(`layout.layout_ahead`).
 """
 
 from __future__ import annotations
