@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from archgen.layout.drawing import plan
 from archgen.layout.run import laying_out, program, run_dot
 from archgen.loader import load_file
 from tests.conftest import ARCHITECTURES
+from tests.fake_dot import programs_on_path
 
 pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
 
@@ -63,3 +65,33 @@ def test_a_render_that_draws_nothing_leaves_no_program_and_no_folder(
     assert result.exit_code == 2
     assert layout_ahead._WAITING == {}
     assert list(own_temp.iterdir()) == []
+
+
+def _recording_dot(tmp_path: Path) -> tuple[str, Path]:
+    """Return a PATH whose `dot` notes its options in a file, then runs graphviz's own."""
+    seen = tmp_path / "dot-runs"
+    real = program("dot")
+    script = (
+        f"#!{sys.executable}\n"
+        "import os, sys\n"
+        f"with open({str(seen)!r}, 'a') as seen:\n"
+        "    seen.write(' '.join(sys.argv[1:2]) + '\\n')\n"
+        f"os.execv({real!r}, [{real!r}, *sys.argv[1:]])\n"
+    )
+    return programs_on_path(tmp_path, {"dot": script}), seen
+
+
+@pytest.mark.parametrize(("formats", "runs"), [("md", []), ("png", ["-Tjson"])])
+def test_a_render_starts_dot_only_when_it_lays_a_picture_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formats: str, runs: list[str]
+) -> None:
+    """The explanation alone is laid out nowhere: no dot is started for it, ahead or not."""
+    path, seen = _recording_dot(tmp_path)
+    monkeypatch.setenv("PATH", path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["render", str(CAPSTONE), "--format", formats, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / f"capstone.{formats}").is_file()
+    assert (seen.read_text(encoding="utf-8").split("\n")[:-1] if seen.exists() else []) == runs

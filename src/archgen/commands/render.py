@@ -119,12 +119,13 @@ def _render(files: dict[Path, Path], run: Run, folder: OutputFolder | None) -> R
         current = freshness.current_without_loading(files, chosen, settings, layout, run.view)
         if current is not None:
             return RenderResult((), (), tuple(current))
-    if not run.check:
+    lays_out = not run.check and any(OUTPUT_FORMATS[fmt].graphviz for fmt in chosen)
+    if lays_out:
         _start_layout_ahead()
     try:
         return _loaded_and_drawn(files, run, folder, settings, layout)
     finally:
-        if not run.check:
+        if lays_out:
             from archgen.layout.layout_ahead import stop_waiting
 
             stop_waiting()
