@@ -50,3 +50,6 @@ class Finding(NamedTuple):
     field: str = ""
     """The resource's field the finding is about (`nacl`, `route_table`), "" for the whole:
     the network view marks the line of that part of a subnet."""
+    title: str = ""
+    """The rule's title (`archgen rules`): what a picture's legend says of a rule id it marks,
+    for a reader who has not run the check."""

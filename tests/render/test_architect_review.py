@@ -37,7 +37,9 @@ def test_a_marker_is_explained_in_the_legend_and_a_clean_design_has_no_such_row(
     ec2 = load_file(ROOT / "architectures" / "employee-directory-ec2.yaml")
     marked = build_scene(ec2, run_rules(ec2))
     rows = dict(marked.legend)
-    assert rows["mark:warning:AG209"] == "warning found by archgen check (rule id)"
+    assert rows["mark:warning:AG209"] == (
+        "warning, expected: Presentation and application are separate resources"
+    )
     assert not [key for key in dict(build_scene(ec2).legend) if key.startswith("mark:")]
 
 

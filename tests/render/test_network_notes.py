@@ -18,6 +18,7 @@ from archgen.layout.style import PAGE_PAD_INCHES
 from archgen.loader import load_file
 from archgen.network.subnet_summary import route_lines, summarise
 from archgen.rules.engine import run_rules
+from archgen.rules.registry import rule_by_id
 from tests.conftest import ARCHITECTURES
 
 DESIGNS = Path(__file__).parent.parent / "data" / "network"
@@ -159,13 +160,18 @@ def test_drawio_files_carry_the_markers_and_the_legend_explains_them(tmp_path: P
         assert rule in network, rule
     for rule in ("AG105", "AG209"):
         assert rule in default, rule
-    assert "found by archgen check" in _legend(tmp_path / "web3az.network.drawio")
+    legend = _legend(tmp_path / "web3az.network.drawio")
+    for rule in ("AG105", "AG209", "AG303", "AG305"):  # a row each, in rule-id order
+        found = rule_by_id(rule)
+        assert found is not None
+        assert legend.count(f"{found.severity.value}, expected: {found.title}") == 1, rule
+    assert legend.index("AG105") < legend.index("AG209") < legend.index("AG303")
 
 
 def test_a_clean_design_has_no_marker_row_in_its_legend(tmp_path: Path) -> None:
     args = ["render", str(DESIGNS / "private.yaml"), "--out", str(tmp_path), "--format", "drawio"]
     assert CliRunner().invoke(main, [*args, "--view", "network"]).exit_code == 0
-    assert "found by archgen check" not in (tmp_path / "private.network.drawio").read_text()
+    assert ", expected: " not in (tmp_path / "private.network.drawio").read_text()
 
 
 @pytest.mark.parametrize("path", sorted(DESIGNS.glob("*.yaml")), ids=lambda p: p.stem)

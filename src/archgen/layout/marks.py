@@ -11,8 +11,10 @@ that have no icon, the box or line that draws them: a subnet's box, the first
 box of a security group, and in the network view the route-table or NACL line
 of each subnet that uses the table or ACL (a finding on a subnet's
 `route_table` or `nacl` field marks that line of the subnet). Notes and
-suppressed findings leave the picture clean, as does a design with none; the
-legend explains the marker only when one is drawn.
+suppressed findings leave the picture clean, as does a design with none. The
+legend gives each rule id drawn a row of its own, in rule-id order: its tag in
+the colour of its worst finding and the rule's title (`archgen rules`), so a
+reader learns what `AG301` means without running the check.
 """
 
 from __future__ import annotations
@@ -30,21 +32,18 @@ Marks = dict[tuple[str, str], tuple[list[str], Severity]]
 """Per (resource, field): the rule ids found, and the worst severity."""
 
 MARK_PREFIX = "mark:"
-"""A legend key for a marker: `mark:<severity>:<a rule id drawn with it>`."""
-_MEANINGS = {
-    "error": "error found by archgen check (rule id)",
-    "warning": "warning found by archgen check (rule id)",
-}
+"""A legend key for a marker: `mark:<severity>:<the rule id it explains>`."""
 
 
 def mark(scene: Scene, findings: Iterable[Finding]) -> None:
     """Put each resource's error and warning rule ids on its first icon, box or note line."""
-    sample: dict[str, str] = {}
-    for (resource, field), (ids, worst) in _gather(findings).items():
+    found = [finding for finding in findings if marks(finding)]
+    drawn: set[str] = set()
+    for (resource, field), (ids, worst) in _gather(found).items():
         text = " ".join(sorted(ids))
         if _on_icon(scene, resource, text, worst) or _on_parts(scene, resource, field, text, worst):
-            sample.setdefault(worst.value, sorted(ids)[0])
-    scene.legend += _legend(sample)
+            drawn.update(ids)
+    scene.legend += _legend([finding for finding in found if finding.rule in drawn])
 
 
 def _gather(findings: Iterable[Finding]) -> Marks:
@@ -117,17 +116,30 @@ def _worse(severity: str, other: Severity) -> str:
     return "error" if Severity.ERROR.value in (severity, other.value) else other.value
 
 
-def _legend(sample: dict[str, str]) -> list[tuple[str, str]]:
-    """Return a key row per severity of marker drawn, shown with one of its rule ids.
+def _legend(drawn: list[Finding]) -> list[tuple[str, str]]:
+    """Return a key row per rule id drawn, in rule-id order: its worst severity and its title.
 
     A marker is read only once it is explained: a reader new to archgen sees a
-    red `AG104` and must learn it is a rule of the check, not an AWS label.
+    red `AG104` and must learn it is a rule of the check, not an AWS label, and
+    which rule. The title states what the rule expects; the row says it is not met.
     """
+    rules: dict[str, tuple[Severity, str]] = {}
+    for finding in drawn:
+        worst, title = rules.get(finding.rule, (finding.severity, finding.title))
+        if finding.severity.rank > worst.rank:
+            worst = finding.severity
+        rules[finding.rule] = (worst, title or finding.title)
     return [
-        (f"{MARK_PREFIX}{severity}:{sample[severity]}", meaning)
-        for severity, meaning in _MEANINGS.items()
-        if severity in sample
+        (f"{MARK_PREFIX}{worst.value}:{rule}", _meaning(worst, title))
+        for rule, (worst, title) in sorted(rules.items())
     ]
+
+
+def _meaning(severity: Severity, title: str) -> str:
+    """Return a marker row's text: the rule's title, or what a marker is when it has none."""
+    if not title:  # a finding made by hand, not by the check
+        return f"{severity.value} found by archgen check (rule id)"
+    return f"{severity.value}, expected: {title}"
 
 
 def legend_mark(key: str) -> tuple[str, str] | None:

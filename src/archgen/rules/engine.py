@@ -32,7 +32,10 @@ def run_rules(
     for rule in chosen:
         if isinstance(rule, MetaRule):
             issues.extend(rule.review(arch, list(issues), today))
-    findings = {_place(arch, issue, config, _is_suppressed(arch, issue, today)) for issue in issues}
+    titles = {rule.id: rule.title for rule in chosen}
+    findings = {
+        _place(arch, issue, config, _is_suppressed(arch, issue, today), titles) for issue in issues
+    }
     return sorted(findings)
 
 
@@ -45,7 +48,13 @@ def _is_suppressed(arch: Architecture, issue: Issue, today: datetime.date) -> bo
     return False
 
 
-def _place(arch: Architecture, issue: Issue, config: RunConfig, suppressed: bool) -> Finding:
+def _place(
+    arch: Architecture,
+    issue: Issue,
+    config: RunConfig,
+    suppressed: bool,
+    titles: dict[str, str],
+) -> Finding:
     severity = config.severity_of(issue.rule, issue.severity)
     return Finding(
         span=arch.source.span(issue.path),
@@ -57,4 +66,5 @@ def _place(arch: Architecture, issue: Issue, config: RunConfig, suppressed: bool
         field=str(issue.path[2])
         if issue.path[:1] == ("resources",) and len(issue.path) > 2
         else "",
+        title=titles.get(issue.rule, ""),
     )
