@@ -69,6 +69,13 @@ def test_statements_are_written_label_first_then_by_name_each_level_a_tab_deeper
     )
 
 
+def test_an_unnamed_graph_is_written_without_a_name_and_a_value_of_none_not_at_all() -> None:
+    graph = DotGraph("")
+    graph.attr("edge", style=None)
+    graph.node("a", label=None, tooltip=None, shape="box")
+    assert graph.source == "digraph {\n\ta [shape=box]\n}\n"
+
+
 _TEXT = st.text(
     st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters='"\\'),
     min_size=1,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,13 @@ from tests.fake_dot import programs_on_path
 pytestmark = pytest.mark.redraw  # its subject is how graphviz is run: never a kept drawing
 
 CAPSTONE = ARCHITECTURES / "capstone.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _none_left_waiting() -> Iterator[None]:
+    """Stop what a failed test left waiting, so that no other test's layout takes it."""
+    yield
+    layout_ahead.stop_waiting()
 
 
 @pytest.fixture
@@ -39,7 +48,7 @@ def test_the_first_layout_takes_the_program_started_ahead_and_lays_out_as_a_new_
     layout_ahead.start_ahead(dot, ("json",))
     waiting = layout_ahead._WAITING[(tuple(dot), ("json",))]
     with laying_out(dot, source, ("json",)) as collect:
-        assert layout_ahead.take(dot, ("json",)) is None  # taken, once
+        assert layout_ahead._WAITING == {}  # taken, once
         outputs = collect()
     assert waiting.process.returncode == 0
     assert outputs == run_dot(source, ("json",))
@@ -56,32 +65,46 @@ def test_a_program_no_layout_took_is_stopped_and_its_folder_removed(own_temp: Pa
 
 
 def test_a_render_that_draws_nothing_leaves_no_program_and_no_folder(
-    own_temp: Path, tmp_path: Path
+    own_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file that does not load: dot was started ahead for it, and is stopped."""
+    started: list[subprocess.Popen[bytes]] = []
+    start_ahead = layout_ahead.start_ahead
+
+    def noting(command: list[str], formats: tuple[str, ...]) -> None:
+        start_ahead(command, formats)
+        started.extend(ahead.process for ahead in layout_ahead._WAITING.values())
+
+    monkeypatch.setattr(layout_ahead, "start_ahead", noting)
     broken = tmp_path / "broken.yaml"
     broken.write_text("archgen: 1\nname: broken\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(broken), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
+    assert len(started) == 1
+    assert started[0].returncode is not None
     assert layout_ahead._WAITING == {}
     assert list(own_temp.iterdir()) == []
 
 
 def _recording_dot(tmp_path: Path) -> tuple[str, Path]:
-    """Return a PATH whose `dot` notes its options in a file, then runs graphviz's own."""
+    """Return a PATH whose `dot` notes its format and what its input is, then runs graphviz's own.
+
+    Its input is a pipe when it was started ahead of its source, a file otherwise.
+    """
     seen = tmp_path / "dot-runs"
     real = program("dot")
     script = (
         f"#!{sys.executable}\n"
-        "import os, sys\n"
+        "import os, stat, sys\n"
+        "given = 'pipe' if stat.S_ISFIFO(os.fstat(0).st_mode) else 'file'\n"
         f"with open({str(seen)!r}, 'a') as seen:\n"
-        "    seen.write(' '.join(sys.argv[1:2]) + '\\n')\n"
+        "    seen.write(sys.argv[1] + ' ' + given + '\\n')\n"
         f"os.execv({real!r}, [{real!r}, *sys.argv[1:]])\n"
     )
     return programs_on_path(tmp_path, {"dot": script}), seen
 
 
-@pytest.mark.parametrize(("formats", "runs"), [("md", []), ("png", ["-Tjson"])])
+@pytest.mark.parametrize(("formats", "runs"), [("md", []), ("png", ["-Tjson pipe"])])
 def test_a_render_starts_dot_only_when_it_lays_a_picture_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formats: str, runs: list[str]
 ) -> None:

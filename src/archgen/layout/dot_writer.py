@@ -48,10 +48,17 @@ def _end(name: str) -> str:
     return ":".join([quote(node), quote(port), *([compass] if compass else [])])
 
 
-def _attributes(label: str | None, attrs: dict[str, str]) -> str:
-    """Return `name=value` pairs, the label first, then the others by name (empty values kept)."""
+def _attributes(label: str | None, attrs: dict[str, str | None]) -> str:
+    """Return `name=value` pairs, the label first, then the others by name.
+
+    An empty value is written (`""`); an attribute whose value is None is left out.
+    """
     pairs = [f"label={quote(label)}"] if label is not None else []
-    pairs += [f"{quote(name)}={quote(value)}" for name, value in sorted(attrs.items())]
+    pairs += [
+        f"{quote(name)}={quote(value)}"
+        for name, value in sorted(attrs.items())
+        if value is not None
+    ]
     return " ".join(pairs)
 
 
@@ -64,19 +71,19 @@ class DotGraph:
         self.body: list[str] = []
         """Each statement's line, newline included, indented for this graph."""
 
-    def attr(self, kind: str | None = None, **attrs: str) -> None:
+    def attr(self, kind: str | None = None, **attrs: str | None) -> None:
         """Add attributes of the graph itself (`kind` None) or defaults of `kind`'s statements."""
-        if not attrs:
-            return
         pairs = _attributes(None, attrs)
+        if not pairs:
+            return
         self.body.append(f"\t{pairs}\n" if kind is None else f"\t{kind} [{pairs}]\n")
 
-    def node(self, name: str, label: str | None = None, **attrs: str) -> None:
+    def node(self, name: str, label: str | None = None, **attrs: str | None) -> None:
         """Add a node, with its attributes."""
         pairs = _attributes(label, attrs)
         self.body.append(f"\t{quote(name)} [{pairs}]\n" if pairs else f"\t{quote(name)}\n")
 
-    def edge(self, tail: str, head: str, label: str | None = None, **attrs: str) -> None:
+    def edge(self, tail: str, head: str, label: str | None = None, **attrs: str | None) -> None:
         """Add an edge from `tail` to `head`, with its attributes."""
         pairs = _attributes(label, attrs)
         line = f"\t{_end(tail)} -> {_end(head)}"
@@ -92,7 +99,8 @@ class DotGraph:
     def lines(self) -> list[str]:
         """Return the graph's lines: its head, its statements, its closing brace."""
         head = "subgraph" if self.subgraph_of_another else "digraph"
-        return [f"{head} {quote(self.name)} {{\n", *self.body, "}\n"]
+        named = f"{head} {quote(self.name)} {{\n" if self.name else f"{head} {{\n"
+        return [named, *self.body, "}\n"]
 
     @property
     def source(self) -> str:

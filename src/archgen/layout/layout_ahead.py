@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,16 +48,29 @@ def start_ahead(command: list[str], formats: tuple[str, ...]) -> None:
     errors = Path(folder.name) / "errors"
     try:
         with errors.open("w+b") as said:  # the program keeps its own copy of the file
-            process = start_program(command, options, errors=said)
+            _WAITING[key] = Ahead(
+                start_program(command, options, errors=said), outputs, errors, folder
+            )
     except OSError:
         folder.cleanup()
-        return
-    _WAITING[key] = Ahead(process, outputs, errors, folder)
 
 
-def take(command: list[str], formats: tuple[str, ...]) -> Ahead | None:
-    """Return the program started ahead for `command` and `formats`, once; None if there is none."""
-    return _WAITING.pop((tuple(command), formats), None)
+@contextlib.contextmanager
+def given(command: list[str], formats: tuple[str, ...], source: str) -> Iterator[Ahead | None]:
+    """Take the program started ahead for `command` and `formats` (once) and give it `source`.
+
+    None when there is none. The program is stopped and its folder removed
+    when the block ends, however it ends.
+    """
+    ahead = None
+    try:
+        ahead = _WAITING.pop((tuple(command), formats), None)
+        if ahead is not None:
+            give_whole_source(ahead.process, source)
+        yield ahead
+    finally:
+        if ahead is not None:
+            release(ahead)
 
 
 def give_whole_source(process: subprocess.Popen[bytes], source: str) -> None:

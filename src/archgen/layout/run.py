@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -44,7 +45,7 @@ from archgen.layout.png_bands import (
     ready_top_band,
     start_bands,
 )
-from archgen.layout.spare_work import Spare, finish_spare, in_thread, while_running
+from archgen.layout.spare_work import InThread, Spare, finish_spare, while_running
 from archgen.layout.style import FONT
 
 INSTALL_HINT = (
@@ -108,12 +109,15 @@ def started(command: list[str], formats: tuple[str, ...]) -> Iterator[Draw]:
     """
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         programs: list[subprocess.Popen[bytes]] = []
-        starting = in_thread(functools.partial(_start, command, formats, Path(folder), programs))
+        leaving = threading.Event()
+        starting = InThread(
+            functools.partial(_start, command, formats, Path(folder), programs, leaving)
+        )
         try:
             yield _Drawer(starting)
         finally:
-            with contextlib.suppress(Exception):  # all started are in `programs` once it ends
-                starting()
+            leaving.set()  # no program is started after this; all started are in `programs`
+            starting.settle()
             for process in programs:
                 stop(process)
 
@@ -134,15 +138,30 @@ def _start(
     formats: tuple[str, ...],
     folder: Path,
     programs: list[subprocess.Popen[bytes]],
+    leaving: threading.Event,
 ) -> tuple[Writing | None, _Png, dict[str, Path]]:
-    """Start the programs that draw `formats` into `folder`, each added to `programs` at once."""
+    """Start the programs that draw `formats` into `folder`, each added to `programs` at once.
+
+    None is started once `leaving` is set: the block that wanted them was left.
+    """
     others = {fmt: folder / f"out.{fmt}" for fmt in formats if fmt != "png"}
     options = [option for fmt, path in others.items() for option in (f"-T{fmt}", f"-o{path}")]
-    sizing = _warmed(command) if "png" in formats else None  # the first a PNG needs
-    programs += [sizing] if sizing is not None else []
-    bands = start_bands(command, folder, programs) if "png" in formats else None
-    drawing = start_writing(command, options, folder / "out.errors", programs) if others else None
+    sizing = _warmed(command) if "png" in formats and _staying(leaving) else None
+    programs += [sizing] if sizing is not None else []  # the first a PNG needs
+    bands = (
+        start_bands(command, folder, programs) if "png" in formats and _staying(leaving) else None
+    )
+    drawing = None
+    if others and _staying(leaving):
+        drawing = start_writing(command, options, folder / "out.errors", programs)
     return drawing, _Png(sizing, bands), others
+
+
+def _staying(leaving: threading.Event) -> bool:
+    """Tell that the block is not being left; raise RenderError once it is (no drawing follows)."""
+    if leaving.is_set():
+        raise RenderError("the drawing was abandoned while its programs started")
+    return True
 
 
 @contextlib.contextmanager
@@ -158,14 +177,10 @@ def laying_out(command: list[str], source: str, formats: tuple[str, ...]) -> Ite
     ahead for the same command and formats (`layout.layout_ahead`) is given
     the source instead, through its pipe.
     """
-    ahead = layout_ahead.take(command, formats)
-    if ahead is not None:
-        try:
-            layout_ahead.give_whole_source(ahead.process, source)
+    with layout_ahead.given(command, formats, source) as ahead:
+        if ahead is not None:
             yield functools.partial(_collect, ahead.process, ahead.outputs, errors=ahead.errors)
-        finally:
-            layout_ahead.release(ahead)
-        return
+            return
     with tempfile.TemporaryDirectory(prefix="archgen-") as folder:
         given = Path(folder) / "source.gv"
         given.write_bytes(source.encode("utf-8"))
@@ -220,17 +235,19 @@ def _draw(
         give_source(program.process, text)
     bands = png.bands
     waited = [program for program, _ in given if bands is None or program is not bands.top.program]
-    top = in_thread(functools.partial(ready_top_band, bands)) if bands is not None else None
-    finished = [in_thread(functools.partial(finish_writing, program)) for program in waited]
+    top = InThread(functools.partial(ready_top_band, bands)) if bands is not None else None
+    finished = [InThread(functools.partial(finish_writing, program)) for program in waited]
     try:
         finish_spare(meanwhile)
         for wait in finished:
             wait()
         drawn = {} if top is None or bands is None else {"png": joined(bands, top())}
-    except BaseException:  # every wait ends before the programs are stopped, then it is raised
+    except BaseException:  # the programs are stopped and every wait has ended before it is raised
+        for program, _ in given:
+            with contextlib.suppress(OSError):
+                program.process.kill()
         for wait in (*finished, *((top,) if top is not None else ())):
-            with contextlib.suppress(Exception):
-                wait()
+            wait.settle()
         raise
     return drawn | {fmt: path.read_bytes() for fmt, path in outputs.items()}
 

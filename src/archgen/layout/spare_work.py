@@ -12,10 +12,11 @@ between two pieces, so at most one piece outlasts the layout.
 from __future__ import annotations
 
 import collections
+import contextlib
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 _T = TypeVar("_T")
 
@@ -44,29 +45,41 @@ def finish_spare(spare: Spare | None) -> None:
         collections.deque(spare, maxlen=0)
 
 
-def in_thread(call: Callable[[], _T]) -> Callable[[], _T]:
-    """Start `call` in a thread; return what waits for it and gives its result, or raises its error.
+class InThread(Generic[_T]):
+    """A call run in a thread of its own: called, it waits for it and gives its result or error.
 
     A render waits on its graphviz programs this way while it does its own
     work; the same with `concurrent.futures` costs a render the import of
     that package, most of a hundredth of its time, for a thread and a join.
     """
-    results: list[_T] = []
-    errors: list[BaseException] = []
 
-    def run() -> None:
+    def __init__(self, call: Callable[[], _T]) -> None:
+        self._call = call
+        self._results: list[_T] = []
+        self._errors: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, name="archgen-wait", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
         try:
-            results.append(call())
+            self._results.append(self._call())
         except BaseException as error:  # raised again where it is waited for
-            errors.append(error)
+            self._errors.append(error)
 
-    thread = threading.Thread(target=run, name="archgen-wait", daemon=True)
-    thread.start()
+    def __call__(self) -> _T:
+        """Wait for the call; return what it returned, or raise what it raised."""
+        self._thread.join()
+        if self._errors:
+            raise self._errors[0]
+        return self._results[0]
 
-    def result() -> _T:
-        thread.join()
-        if errors:
-            raise errors[0]
-        return results[0]
+    def settle(self) -> None:
+        """Wait for the call to end, through any signal that comes meanwhile.
 
-    return result
+        Cleaning up after the call (stopping the programs it started, removing
+        their folder) needs it ended; a second Ctrl-C must not cut that short.
+        The call is one the caller has told to end soon.
+        """
+        while self._thread.is_alive():
+            with contextlib.suppress(BaseException):
+                self._thread.join()
