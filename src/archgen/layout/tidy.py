@@ -20,6 +20,7 @@ from archgen.layout.landing import land_on_icons
 from archgen.layout.legend_place import place_legend
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
+from archgen.layout.off_notes import room_beside_notes, step_round_notes
 from archgen.layout.over_door import line_up_doors
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -51,6 +52,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
+    room_beside_notes(scene, laid, vpcs)  # network view: a lane past each subnet's notes
     mirror_rows(scene, laid, vpcs)
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
@@ -77,6 +79,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     land_on_icons(scene, laid)
     spread_ends(scene, laid)
     join_boxes(scene, laid)
+    step_round_notes(scene, laid, groups)  # network view: no line strikes out a route table
     free_labels(scene, laid, groups)
     close_empty_bands(scene, laid, groups)
     place_legend(scene, laid, groups)  # again: the actors stand where they will be drawn
