@@ -20,6 +20,7 @@ import itertools
 import math
 from typing import NamedTuple
 
+from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Laid, Point, Rect, number, open_column
 from archgen.layout.scene import Edge, Group, Scene
 from archgen.layout.title_box import note_blocks, notes_width, runs_through
@@ -92,12 +93,20 @@ class _Block(NamedTuple):
 
     box: Rect
     limit: float
+    door: float
+    """Where a line from the left comes down outside the subnet's zone (`_from_left`)."""
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     """Step every line that runs through a subnet's notes on straight pieces round them."""
+    zones = {
+        subnet.id: laid.clusters[f"cluster_{zone.id}"][0]
+        for zone in groups
+        if zone.kind == "az" and f"cluster_{zone.id}" in laid.clusters
+        for subnet in zone.groups
+    }
     blocks = [
-        _Block(box, laid.clusters[f"cluster_{group_id}"][2] - _LANE)
+        _Block(box, laid.clusters[f"cluster_{group_id}"][2] - _LANE, zones.get(group_id, box[0]))
         for group_id, box in note_blocks(laid, groups)
     ]
     if not blocks:
@@ -113,8 +122,9 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     stepped: set[str] = set()
     for block in blocks:
         runs = [(line, run) for line in lines.values() if (run := _run(line, block)) is not None]
-        runs.sort(key=lambda found: _across(found[0].controls, found[1]))
-        slot = 0
+        runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
+        slots = [0, 0]  # the lanes taken right of the block, and left of its zone
+        inner: list[_Inner] = []
         for line, (first, last) in runs:
             ends = (line.edge.source, line.edge.target, "legend")
             obstacles = [
@@ -122,10 +132,16 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
                 *(other.box for other in blocks if other is not block),
             ]
             controls = line.controls
-            found = _round(controls[first], controls[last], block, obstacles, slot)
+            side = 1 if _from_left(controls, first, block) else 0
+            start = first
+            found = (
+                _left(controls[start], controls[last], block, obstacles, slots[1])
+                if side
+                else _round(controls[start], controls[last], block, obstacles, (slots[0], inner))
+            )
             if found is not None:
-                slot, corners = found
-                line.controls[:] = [*controls[:first], *_cubic(corners), *controls[last + 1 :]]
+                slots[side], corners = found
+                line.controls[:] = [*controls[:start], *_cubic(corners), *controls[last + 1 :]]
                 stepped.add(line.edge.id)
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
@@ -147,6 +163,24 @@ class _Line:
     def route(self) -> str:
         """Return the route as graphviz writes it."""
         return " ".join([*self.arrows, *(_word(point) for point in self.controls)])
+
+
+def through_notes(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
+    """Return the lines whose curve, as dot drew it, runs through a subnet's notes.
+
+    `route` gives them straight pieces, which `step_round_notes` can step
+    round the notes; a curve it cannot.
+    """
+    blocks = [box for _, box in note_blocks(laid, groups)]
+    found = set()
+    for edge in scene.edges if blocks else []:
+        route = laid.routes.get(edge.id)
+        if route is None or edge.source not in laid.nodes or edge.target not in laid.nodes:
+            continue
+        near = [box for box in blocks if _meet(_Line(edge, route.split()).bounds, box)]
+        if near and any(runs_through(curve_points(route), box) for box in near):
+            found.add(edge.id)
+    return found
 
 
 def _point(word: str) -> Point:
@@ -178,16 +212,46 @@ def _run(line: _Line, block: _Block) -> tuple[int, int] | None:
     first, last = meeting[0], meeting[-1] + 3
     if not all(_straight(controls[i : i + 4]) for i in range(first, last, 3)):
         return None
+    box = block.box
+    before = controls[first - 3 : first + 1] if first >= 3 else []
+    if before and box[1] < before[-1][1] < box[3] and _straight(before) and before[0][1] >= box[3]:
+        first -= 3  # a level run along the block's top, from above: the run starts above
+    after = controls[last : last + 4] if last + 3 < len(controls) else []
+    if after and box[1] < after[0][1] < box[3] and _straight(after) and after[-1][1] <= box[1]:
+        last += 3
+    return _with_levels(controls, first, last, box)
+
+
+def _with_levels(controls: list[Point], first: int, last: int, box: Rect) -> tuple[int, int]:
+    """Return the run with the level pieces it starts and ends on, over or under the block.
+
+    A run stepped round the block then leaves or joins such a piece (the band
+    a NAT gateway's line follows) from its lane, instead of going back to
+    its upright first: back and out again, the line would run over itself.
+    """
+    before = controls[first - 3 : first + 1] if first >= 3 else []
+    if before and _level(before) and not box[1] < before[-1][1] < box[3]:
+        first -= 3
+    after = controls[last : last + 4] if last + 3 < len(controls) else []
+    if after and _level(after) and not box[1] < after[0][1] < box[3]:
+        last += 3
     return (first, last)
 
 
-def _across(controls: list[Point], run: tuple[int, int]) -> float:
-    """Return where a run passes the block, left to right: the left one takes the inner lane.
+def _level(piece: list[Point]) -> bool:
+    return all(abs(p[1] - piece[0][1]) < _SAME for p in piece)
 
-    Lines stepped round one block nest, the leftmost nearest the block
-    (its lane, and its turns above and under it), so none crosses another.
+
+def _nesting(controls: list[Point], run: tuple[int, int]) -> float:
+    """Return where a run stands among those round one block: the first takes the inner lane.
+
+    Lines stepped round one block nest, the inner one nearest the block (its
+    lane, and its turns over and under it), so none crosses another: the one
+    whose way over the block starts (or goes on) further left goes inside, as
+    its way to the lane would cross the others' ways down.
     """
-    return (controls[run[0]][0] + controls[run[1]][0]) / 2
+    (x1, y1), (x2, y2) = controls[run[0]], controls[run[1]]
+    return x1 if y1 > y2 else x2
 
 
 def _straight(piece: list[Point]) -> bool:
@@ -205,39 +269,116 @@ def _cubic(corners: list[Point]) -> list[Point]:
     return controls
 
 
+class _Inner(NamedTuple):
+    """A run stepped round a block before, which the next ones nest round (`_turns`)."""
+
+    over: tuple[float, float, float]
+    """Over the block: the x of its upright, how high the run reaches, where it turns."""
+    under: tuple[float, float, float]
+    """Under the block: the same."""
+
+
 def _round(
-    start: Point, end: Point, block: _Block, obstacles: list[Rect], slot: int
+    start: Point, end: Point, block: _Block, obstacles: list[Rect], taken: tuple[int, list[_Inner]]
 ) -> tuple[int, list[Point]] | None:
     """Return the slot taken and the corners of a run stepped right of `block`; None if none clears.
 
-    The run turns before the block (or where it starts, when that is
-    nearer), goes down or up a lane beside the block's right end, and turns
-    to where it ends past the block. The slot after `slot` sets how far from
-    the block the lane and the turns are; a slot whose step meets an icon or
-    another block gives way to the next, inside the subnet. Labels are not
-    in the way: `free_labels` moves each one a line crosses, after this.
+    The run turns over the block, goes down or up a lane beside the block's
+    right end, and turns under it to where it ends (`_turns`); a run that
+    goes on beside the block only turns over it. The slot after the one
+    taken sets the lane; a slot whose step meets an icon or another block
+    gives way to the next, inside the subnet. Labels are not in the way:
+    `free_labels` moves each one a line crosses, after this.
     """
     box = block.box
     (x1, y1), (x2, y2) = start, end
-    if y1 >= box[3] and y2 <= box[1]:
-        sign = 1.0
-    elif y1 <= box[1] and y2 >= box[3]:
-        sign = -1.0
-    else:
+    if not (y1 >= box[3] and y2 <= box[1]) and not (y1 <= box[1] and y2 >= box[3]):
         return None  # it comes in or goes out at a side of the block
+    down = y1 > y2
+    slot, inner = taken
     slot += 1
+    if down and not box[0] < x2 < box[2]:  # it goes down beside the block: over it
+        over = min(y1, box[3] + slot * _LANE)
+        corners = _simplified([start, (x1, over), (x2, over), end])
+        if _clear(corners, [*obstacles, box]):
+            return slot, corners
     while box[2] + slot * _LANE <= block.limit:
-        gap = slot * _LANE
-        lx = box[2] + gap
-        near, far = (box[3] + gap, box[1] - gap) if sign > 0 else (box[1] - gap, box[3] + gap)
-        before = min(y1, near) if sign > 0 else max(y1, near)
-        after = max(y2, far) if sign > 0 else min(y2, far)
+        lx = box[2] + slot * _LANE
+        over, under = _turns(start, end, box, slot * _LANE, inner)
+        before, after = (over, under) if down else (under, over)
         corners = _simplified([start, (x1, before), (lx, before), (lx, after), (x2, after), end])
-        pieces = list(itertools.pairwise(corners))
-        if not any(_cuts(piece, other) for piece in pieces for other in obstacles):
+        if _clear(corners, obstacles):
+            (xo, yo), (xu, yu) = (start, end) if down else (end, start)
+            inner.append(_Inner((xo, yo, over), (xu, yu, under)))
             return slot, corners
         slot += 1
     return None
+
+
+def _turns(
+    start: Point, end: Point, box: Rect, gap: float, inner: list[_Inner]
+) -> tuple[float, float]:
+    """Return where a run turns over and under the block, round the runs stepped before it.
+
+    It turns further out than each inner run turns, and, over the block,
+    higher than an inner run that comes down right of its own upright
+    reaches (else its way to the lane would cross that upright); under the
+    block the same, downwards. A run that ends or starts nearer the block
+    turns there.
+    """
+    (xo, yo), (xu, yu) = (start, end) if start[1] > end[1] else (end, start)
+    over = max(
+        [box[3] + gap]
+        + [run.over[2] + _LANE for run in inner]
+        + [run.over[1] + _LANE for run in inner if run.over[0] > xo]
+    )
+    under = min(
+        [box[1] - gap]
+        + [run.under[2] - _LANE for run in inner]
+        + [run.under[1] - _LANE for run in inner if run.under[0] > xu]
+    )
+    return min(over, yo), max(under, yu)
+
+
+def _clear(corners: list[Point], obstacles: list[Rect]) -> bool:
+    """Tell whether no piece between the corners runs into an obstacle."""
+    return not any(
+        _cuts(piece, other) for piece in itertools.pairwise(corners) for other in obstacles
+    )
+
+
+def _from_left(controls: list[Point], first: int, block: _Block) -> bool:
+    """Tell whether a run through a block from above starts along a level piece from the left.
+
+    Such a line (a function's network interface line, from beside the VPC)
+    comes down outside the zone and in under the notes, instead of across the
+    lines going round the block's right end.
+    """
+    (xa, ya), (xb, yb) = controls[first], controls[first + 3]
+    level = abs(ya - yb) < _SAME and xa < xb
+    return level and xa < block.door - 2 * _LANE and ya >= block.box[3]
+
+
+def _left(
+    start: Point, end: Point, block: _Block, obstacles: list[Rect], slot: int
+) -> tuple[int, list[Point]] | None:
+    """Return the slot taken and corners from a level piece down left of the zone, then in.
+
+    `start` is where the level piece begins, `end` where the run ends under
+    the block; None when the way meets an icon or another block.
+    """
+    box = block.box
+    (xa, ya), (x2, y2) = start, end
+    slot += 1
+    door = block.door - slot * _LANE
+    after = max(y2, box[1] - slot * _LANE)
+    if y2 > box[1] or xa >= door:
+        return None
+    corners = _simplified([start, (door, ya), (door, after), (x2, after), end])
+    pieces = list(itertools.pairwise(corners))
+    if any(_cuts(piece, other) for piece in pieces for other in [*obstacles, box]):
+        return None
+    return slot, corners
 
 
 def _cuts(piece: tuple[Point, Point], box: Rect) -> bool:

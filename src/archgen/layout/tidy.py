@@ -20,7 +20,7 @@ from archgen.layout.landing import land_on_icons
 from archgen.layout.legend_place import place_legend
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
-from archgen.layout.off_notes import room_beside_notes, step_round_notes
+from archgen.layout.off_notes import room_beside_notes, step_round_notes, through_notes
 from archgen.layout.over_door import line_up_doors
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -70,6 +70,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    astray |= through_notes(scene, laid, groups)  # network view: a curve over the notes
     astray |= {edge.id for edge in scene.edges if edge.after_layout}
     make_room(scene, laid)  # under an internet gateway, for the lines rising into it
     route_moved(scene, laid, groups, astray)
