@@ -125,6 +125,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
         slots = [0, 0]  # the lanes taken right of the block, and left of its zone
         inner: list[_Inner] = []
+        ports = _ports(runs)
         for line, (first, last) in runs:
             ends = (line.edge.source, line.edge.target, "legend")
             obstacles = [
@@ -133,15 +134,19 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             ]
             controls = line.controls
             side = 1 if _from_left(controls, first, block) else 0
-            start = first
+            start, end = (
+                controls[first],
+                (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
+            )
             found = (
-                _left(controls[start], controls[last], block, obstacles, slots[1])
+                _left(start, end, block, obstacles, slots[1])
                 if side
-                else _round(controls[start], controls[last], block, obstacles, (slots[0], inner))
+                else _round(start, end, block, obstacles, (slots[0], inner, len(runs)))
             )
             if found is not None:
                 slots[side], corners = found
-                line.controls[:] = [*controls[:start], *_cubic(corners), *controls[last + 1 :]]
+                line.controls[:] = [*controls[:first], *_cubic(corners), *controls[last + 1 :]]
+                line.arrive(end[0])
                 stepped.add(line.edge.id)
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
@@ -163,6 +168,34 @@ class _Line:
     def route(self) -> str:
         """Return the route as graphviz writes it."""
         return " ".join([*self.arrows, *(_word(point) for point in self.controls)])
+
+    def arrive(self, x: float) -> None:
+        """Move the arrowhead's tip to `x`, over or under the line's last control."""
+        self.arrows = [
+            f"e,{number(x)},{w.split(',')[2]}" if w.startswith("e,") else w for w in self.arrows
+        ]
+
+
+def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
+    """Return where each line that comes down round a block into a shared icon arrives.
+
+    `spread_ends` spread the arrowheads on the icon for the routes dot drew;
+    round the block the inner line must arrive furthest left, or the outer
+    ones, turning in under it, would cross its last run (or, kept apart,
+    meet the icon along one track).
+    """
+    shared: dict[str, list[tuple[_Line, int]]] = {}
+    for line, (first, last) in runs:
+        ends_down = (
+            last == len(line.controls) - 1 and line.controls[first][1] > line.controls[last][1]
+        )
+        if ends_down and any(w.startswith("e,") for w in line.arrows):
+            shared.setdefault(line.edge.target, []).append((line, last))
+    ports = {}
+    for group in shared.values():
+        xs = sorted(line.controls[last][0] for line, last in group)
+        ports |= {line.edge.id: x for (line, _), x in zip(group, xs, strict=True)}
+    return ports
 
 
 def through_notes(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
@@ -278,8 +311,12 @@ class _Inner(NamedTuple):
     """Under the block: the same."""
 
 
+_Taken = tuple[int, list[_Inner], int]
+"""The last slot taken round a block, the runs in them, and how many runs pass the block."""
+
+
 def _round(
-    start: Point, end: Point, block: _Block, obstacles: list[Rect], taken: tuple[int, list[_Inner]]
+    start: Point, end: Point, block: _Block, obstacles: list[Rect], taken: _Taken
 ) -> tuple[int, list[Point]] | None:
     """Return the slot taken and the corners of a run stepped right of `block`; None if none clears.
 
@@ -295,7 +332,7 @@ def _round(
     if not (y1 >= box[3] and y2 <= box[1]) and not (y1 <= box[1] and y2 >= box[3]):
         return None  # it comes in or goes out at a side of the block
     down = y1 > y2
-    slot, inner = taken
+    slot, inner, count = taken
     slot += 1
     if down and not box[0] < x2 < box[2]:  # it goes down beside the block: over it
         over = min(y1, box[3] + slot * _LANE)
@@ -304,7 +341,7 @@ def _round(
             return slot, corners
     while box[2] + slot * _LANE <= block.limit:
         lx = box[2] + slot * _LANE
-        over, under = _turns(start, end, box, slot * _LANE, inner)
+        over, under = _turns(start, end, box, (slot, count), inner)
         before, after = (over, under) if down else (under, over)
         corners = _simplified([start, (x1, before), (lx, before), (lx, after), (x2, after), end])
         if _clear(corners, obstacles):
@@ -316,28 +353,28 @@ def _round(
 
 
 def _turns(
-    start: Point, end: Point, box: Rect, gap: float, inner: list[_Inner]
+    start: Point, end: Point, box: Rect, slot: tuple[int, int], inner: list[_Inner]
 ) -> tuple[float, float]:
     """Return where a run turns over and under the block, round the runs stepped before it.
 
     It turns further out than each inner run turns, and, over the block,
     higher than an inner run that comes down right of its own upright
     reaches (else its way to the lane would cross that upright); under the
-    block the same, downwards. A run that ends or starts nearer the block
-    turns there.
+    block the same, downwards. A run that starts or ends nearer the block
+    over it turns there (it joins its band); under it, where the run goes
+    on into an icon, the turns close up to keep over the icon (`count`
+    runs share the room), so no line meets its arrowhead side on.
     """
     (xo, yo), (xu, yu) = (start, end) if start[1] > end[1] else (end, start)
-    over = max(
-        [box[3] + gap]
-        + [run.over[2] + _LANE for run in inner]
-        + [run.over[1] + _LANE for run in inner if run.over[0] > xo]
-    )
-    under = min(
-        [box[1] - gap]
-        + [run.under[2] - _LANE for run in inner]
-        + [run.under[1] - _LANE for run in inner if run.under[0] > xu]
-    )
-    return min(over, yo), max(under, yu)
+    place, count = slot
+    step = max(1.0, min(_LANE, (box[1] - yu) / (count + 1)))
+    over = max([box[3] + place * _LANE] + [run.over[2] + _LANE for run in inner])
+    above = max([over] + [run.over[1] + _LANE for run in inner if run.over[0] > xo])
+    under = min([box[1] - place * step] + [run.under[2] - step for run in inner])
+    below = min([under] + [run.under[1] - step for run in inner if run.under[0] > xu])
+    # where an inner run's upright cannot be passed, it is crossed: a turn on the end's level
+    # would run into the arrowhead along the icon, on one track with the others
+    return min(above if above < yo else over, yo), max(below if below > yu else under, yu)
 
 
 def _clear(corners: list[Point], obstacles: list[Rect]) -> bool:
