@@ -16,85 +16,20 @@ way (`tidy` hands those crossing notes to `route` first).
 
 from __future__ import annotations
 
-import itertools
-import math
-from typing import NamedTuple
-
-from archgen.layout.label_spots import curve_points
-from archgen.layout.laid import Laid, Point, Rect, number, open_column
+from archgen.layout.laid import Laid, Point, Rect, number
+from archgen.layout.notes_step import (
+    LANE,
+    SAME,
+    Block,
+    Inner,
+    cubic,
+    from_left,
+    left_door,
+    round_right,
+    straight,
+)
 from archgen.layout.scene import Edge, Group, Scene
-from archgen.layout.title_box import note_blocks, notes_width, runs_through
-
-_LANE = 10.0
-"""Points between a stepped line and the block it passes, and between two such lines."""
-_SAME = 0.5
-"""Points within which two coordinates are one (graphviz writes two decimals)."""
-
-
-def room_beside_notes(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
-    """Widen a VPC's widest zone so that its subnets have lanes beside their notes.
-
-    A subnet is as wide as its widest content, often its notes: a line into
-    an icon under them would have no way past but through the text. Each
-    line that may come past the notes (`_lanes`) needs a lane, and one more
-    keeps the last off the subnet's border. Run before `mirror_rows`, which
-    gives every zone of the VPC the widest one's width and every subnet its zone's.
-    """
-    for vpc in vpcs:
-        zones = [z for z in vpc.groups if z.kind == "az" and f"cluster_{z.id}" in laid.clusters]
-        least = max(
-            (
-                notes_width(laid, g) + (_lanes(scene, laid, g) + 1) * _LANE + 2 * _INSET
-                for z in zones
-                for g in z.groups
-                if g.notes
-            ),
-            default=0.0,
-        )
-        if not zones or not least:
-            continue
-        boxes = [laid.clusters[f"cluster_{zone.id}"] for zone in zones]
-        widest = max(boxes, key=lambda box: box[2] - box[0])
-        if least > widest[2] - widest[0]:
-            open_column(laid, widest[2] - 0.01, math.ceil(least - (widest[2] - widest[0])))
-
-
-def _lanes(scene: Scene, laid: Laid, subnet: Group) -> int:
-    """Return how many lines may pass a subnet's notes: those from its icons to one above them.
-
-    dot stands a subnet's icons under its notes, so a line between one of
-    them and an icon higher up, outside the subnet, may come down or go up
-    through the text (at least one lane is kept, for a line passing by).
-    """
-    name = f"cluster_{subnet.id}"
-    if name not in laid.clusters:
-        return 1
-    box = laid.clusters[name]
-    inside = {n for n, (a, b, c, d) in laid.nodes.items() if _holds(box, (a + c) / 2, (b + d) / 2)}
-    count = 0
-    for edge in scene.edges:
-        ends = (edge.source, edge.target)
-        if all(end in laid.nodes for end in ends) and (ends[0] in inside) != (ends[1] in inside):
-            own, other = ends if ends[0] in inside else ends[::-1]
-            count += laid.centre(other)[1] > laid.centre(own)[1]
-    return max(1, count)
-
-
-def _holds(box: Rect, x: float, y: float) -> bool:
-    return box[0] < x < box[2] and box[1] < y < box[3]
-
-
-_INSET = 8.0
-"""Points between a zone's border and its subnets' (`tidy.mirror_rows`)."""
-
-
-class _Block(NamedTuple):
-    """A subnet's title and notes, and the furthest right a lane beside them may run."""
-
-    box: Rect
-    limit: float
-    door: float
-    """Where a line from the left comes down outside the subnet's zone (`_from_left`)."""
+from archgen.layout.title_box import note_blocks, runs_through
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -106,7 +41,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         for subnet in zone.groups
     }
     blocks = [
-        _Block(box, laid.clusters[f"cluster_{group_id}"][2] - _LANE, zones.get(group_id, box[0]))
+        Block(box, laid.clusters[f"cluster_{group_id}"][2] - LANE, zones.get(group_id, box[0]))
         for group_id, box in note_blocks(laid, groups)
     ]
     if not blocks:
@@ -124,7 +59,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         runs = [(line, run) for line in lines.values() if (run := _run(line, block)) is not None]
         runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
         slots = [0, 0]  # the lanes taken right of the block, and left of its zone
-        inner: list[_Inner] = []
+        inner: list[Inner] = []
         ports = _ports(runs)
         for line, (first, last) in runs:
             ends = (line.edge.source, line.edge.target, "legend")
@@ -133,19 +68,19 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
                 *(other.box for other in blocks if other is not block),
             ]
             controls = line.controls
-            side = 1 if _from_left(controls, first, block) else 0
+            side = 1 if from_left(controls, first, block) else 0
             start, end = (
                 controls[first],
                 (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
             )
             found = (
-                _left(start, end, block, obstacles, slots[1])
+                left_door(start, end, block, obstacles, slots[1])
                 if side
-                else _round(start, end, block, obstacles, (slots[0], inner, len(runs)))
+                else round_right(start, end, block, obstacles, (slots[0], inner, len(runs)))
             )
             if found is not None:
                 slots[side], corners = found
-                line.controls[:] = [*controls[:first], *_cubic(corners), *controls[last + 1 :]]
+                line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
                 line.arrive(end[0])
                 stepped.add(line.edge.id)
     for edge_id in stepped:
@@ -191,29 +126,11 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
         )
         if ends_down and any(w.startswith("e,") for w in line.arrows):
             shared.setdefault(line.edge.target, []).append((line, last))
-    ports = {}
+    ports: dict[str, float] = {}
     for group in shared.values():
         xs = sorted(line.controls[last][0] for line, last in group)
         ports |= {line.edge.id: x for (line, _), x in zip(group, xs, strict=True)}
     return ports
-
-
-def through_notes(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
-    """Return the lines whose curve, as dot drew it, runs through a subnet's notes.
-
-    `route` gives them straight pieces, which `step_round_notes` can step
-    round the notes; a curve it cannot.
-    """
-    blocks = [box for _, box in note_blocks(laid, groups)]
-    found = set()
-    for edge in scene.edges if blocks else []:
-        route = laid.routes.get(edge.id)
-        if route is None or edge.source not in laid.nodes or edge.target not in laid.nodes:
-            continue
-        near = [box for box in blocks if _meet(_Line(edge, route.split()).bounds, box)]
-        if near and any(runs_through(curve_points(route), box) for box in near):
-            found.add(edge.id)
-    return found
 
 
 def _point(word: str) -> Point:
@@ -225,7 +142,7 @@ def _word(point: Point) -> str:
     return f"{number(point[0])},{number(point[1])}"
 
 
-def _run(line: _Line, block: _Block) -> tuple[int, int] | None:
+def _run(line: _Line, block: Block) -> tuple[int, int] | None:
     """Return the first and last control of the straight run through `block`; None if none.
 
     graphviz's text holds a curve as cubic pieces, four controls each (the
@@ -243,14 +160,14 @@ def _run(line: _Line, block: _Block) -> tuple[int, int] | None:
     if not meeting:
         return None
     first, last = meeting[0], meeting[-1] + 3
-    if not all(_straight(controls[i : i + 4]) for i in range(first, last, 3)):
+    if not all(straight(controls[i : i + 4]) for i in range(first, last, 3)):
         return None
     box = block.box
     before = controls[first - 3 : first + 1] if first >= 3 else []
-    if before and box[1] < before[-1][1] < box[3] and _straight(before) and before[0][1] >= box[3]:
+    if before and box[1] < before[-1][1] < box[3] and straight(before) and before[0][1] >= box[3]:
         first -= 3  # a level run along the block's top, from above: the run starts above
     after = controls[last : last + 4] if last + 3 < len(controls) else []
-    if after and box[1] < after[0][1] < box[3] and _straight(after) and after[-1][1] <= box[1]:
+    if after and box[1] < after[0][1] < box[3] and straight(after) and after[-1][1] <= box[1]:
         last += 3
     return _with_levels(controls, first, last, box)
 
@@ -272,7 +189,7 @@ def _with_levels(controls: list[Point], first: int, last: int, box: Rect) -> tup
 
 
 def _level(piece: list[Point]) -> bool:
-    return all(abs(p[1] - piece[0][1]) < _SAME for p in piece)
+    return all(abs(p[1] - piece[0][1]) < SAME for p in piece)
 
 
 def _nesting(controls: list[Point], run: tuple[int, int]) -> float:
@@ -287,160 +204,5 @@ def _nesting(controls: list[Point], run: tuple[int, int]) -> float:
     return x1 if y1 > y2 else x2
 
 
-def _straight(piece: list[Point]) -> bool:
-    """Tell whether a cubic piece's four controls lie on one level or upright line."""
-    level = all(abs(p[1] - piece[0][1]) < _SAME for p in piece)
-    return level or all(abs(p[0] - piece[0][0]) < _SAME for p in piece)
-
-
-def _cubic(corners: list[Point]) -> list[Point]:
-    """Return straight pieces through `corners` as cubic controls, as `route_corners` does."""
-    controls = [corners[0]]
-    for (x1, y1), (x2, y2) in itertools.pairwise(corners):
-        controls += [(x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3)]
-        controls += [(x1 + 2 * (x2 - x1) / 3, y1 + 2 * (y2 - y1) / 3), (x2, y2)]
-    return controls
-
-
-class _Inner(NamedTuple):
-    """A run stepped round a block before, which the next ones nest round (`_turns`)."""
-
-    over: tuple[float, float, float]
-    """Over the block: the x of its upright, how high the run reaches, where it turns."""
-    under: tuple[float, float, float]
-    """Under the block: the same."""
-
-
-_Taken = tuple[int, list[_Inner], int]
-"""The last slot taken round a block, the runs in them, and how many runs pass the block."""
-
-
-def _round(
-    start: Point, end: Point, block: _Block, obstacles: list[Rect], taken: _Taken
-) -> tuple[int, list[Point]] | None:
-    """Return the slot taken and the corners of a run stepped right of `block`; None if none clears.
-
-    The run turns over the block, goes down or up a lane beside the block's
-    right end, and turns under it to where it ends (`_turns`); a run that
-    goes on beside the block only turns over it. The slot after the one
-    taken sets the lane; a slot whose step meets an icon or another block
-    gives way to the next, inside the subnet. Labels are not in the way:
-    `free_labels` moves each one a line crosses, after this.
-    """
-    box = block.box
-    (x1, y1), (x2, y2) = start, end
-    if not (y1 >= box[3] and y2 <= box[1]) and not (y1 <= box[1] and y2 >= box[3]):
-        return None  # it comes in or goes out at a side of the block
-    down = y1 > y2
-    slot, inner, count = taken
-    slot += 1
-    if down and not box[0] < x2 < box[2]:  # it goes down beside the block: over it
-        over = min(y1, box[3] + slot * _LANE)
-        corners = _simplified([start, (x1, over), (x2, over), end])
-        if _clear(corners, [*obstacles, box]):
-            return slot, corners
-    while box[2] + slot * _LANE <= block.limit:
-        lx = box[2] + slot * _LANE
-        over, under = _turns(start, end, box, (slot, count), inner)
-        before, after = (over, under) if down else (under, over)
-        corners = _simplified([start, (x1, before), (lx, before), (lx, after), (x2, after), end])
-        if _clear(corners, obstacles):
-            (xo, yo), (xu, yu) = (start, end) if down else (end, start)
-            inner.append(_Inner((xo, yo, over), (xu, yu, under)))
-            return slot, corners
-        slot += 1
-    return None
-
-
-def _turns(
-    start: Point, end: Point, box: Rect, slot: tuple[int, int], inner: list[_Inner]
-) -> tuple[float, float]:
-    """Return where a run turns over and under the block, round the runs stepped before it.
-
-    It turns further out than each inner run turns, and, over the block,
-    higher than an inner run that comes down right of its own upright
-    reaches (else its way to the lane would cross that upright); under the
-    block the same, downwards. A run that starts or ends nearer the block
-    over it turns there (it joins its band); under it, where the run goes
-    on into an icon, the turns close up to keep over the icon (`count`
-    runs share the room), so no line meets its arrowhead side on.
-    """
-    (xo, yo), (xu, yu) = (start, end) if start[1] > end[1] else (end, start)
-    place, count = slot
-    step = max(1.0, min(_LANE, (box[1] - yu) / (count + 1)))
-    over = max([box[3] + place * _LANE] + [run.over[2] + _LANE for run in inner])
-    above = max([over] + [run.over[1] + _LANE for run in inner if run.over[0] > xo])
-    under = min([box[1] - place * step] + [run.under[2] - step for run in inner])
-    below = min([under] + [run.under[1] - step for run in inner if run.under[0] > xu])
-    # where an inner run's upright cannot be passed, it is crossed: a turn on the end's level
-    # would run into the arrowhead along the icon, on one track with the others
-    return min(above if above < yo else over, yo), max(below if below > yu else under, yu)
-
-
-def _clear(corners: list[Point], obstacles: list[Rect]) -> bool:
-    """Tell whether no piece between the corners runs into an obstacle."""
-    return not any(
-        _cuts(piece, other) for piece in itertools.pairwise(corners) for other in obstacles
-    )
-
-
-def _from_left(controls: list[Point], first: int, block: _Block) -> bool:
-    """Tell whether a run through a block from above starts along a level piece from the left.
-
-    Such a line (a function's network interface line, from beside the VPC)
-    comes down outside the zone and in under the notes, instead of across the
-    lines going round the block's right end.
-    """
-    (xa, ya), (xb, yb) = controls[first], controls[first + 3]
-    level = abs(ya - yb) < _SAME and xa < xb
-    return level and xa < block.door - 2 * _LANE and ya >= block.box[3]
-
-
-def _left(
-    start: Point, end: Point, block: _Block, obstacles: list[Rect], slot: int
-) -> tuple[int, list[Point]] | None:
-    """Return the slot taken and corners from a level piece down left of the zone, then in.
-
-    `start` is where the level piece begins, `end` where the run ends under
-    the block; None when the way meets an icon or another block.
-    """
-    box = block.box
-    (xa, ya), (x2, y2) = start, end
-    slot += 1
-    door = block.door - slot * _LANE
-    after = max(y2, box[1] - slot * _LANE)
-    if y2 > box[1] or xa >= door:
-        return None
-    corners = _simplified([start, (door, ya), (door, after), (x2, after), end])
-    pieces = list(itertools.pairwise(corners))
-    if any(_cuts(piece, other) for piece in pieces for other in [*obstacles, box]):
-        return None
-    return slot, corners
-
-
-def _cuts(piece: tuple[Point, Point], box: Rect) -> bool:
-    """Tell whether a level or upright piece runs into a box."""
-    (x1, y1), (x2, y2) = piece
-    return (
-        min(x1, x2) < box[2]
-        and box[0] < max(x1, x2)
-        and min(y1, y2) < box[3]
-        and box[1] < max(y1, y2)
-    )
-
-
 def _meet(a: Rect, b: Rect) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
-def _simplified(corners: list[Point]) -> list[Point]:
-    """Return the corners without repeats (a turn where the run already starts or ends)."""
-    kept: list[Point] = []
-    for corner in corners:
-        if (
-            not kept
-            or abs(kept[-1][0] - corner[0]) >= _SAME
-            or abs(kept[-1][1] - corner[1]) >= _SAME
-        ):
-            kept.append(corner)
-    return kept

@@ -20,7 +20,8 @@ from archgen.layout.landing import land_on_icons
 from archgen.layout.legend_place import place_legend
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
-from archgen.layout.off_notes import room_beside_notes, step_round_notes, through_notes
+from archgen.layout.notes_room import room_beside_notes, through_notes
+from archgen.layout.off_notes import step_round_notes
 from archgen.layout.over_door import line_up_doors
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
