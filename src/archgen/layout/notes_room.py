@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from archgen.layout.label_spots import curve_points
+from archgen.layout.label_spots import bezier_points
 from archgen.layout.laid import Laid, Point, Rect, open_column
 from archgen.layout.notes_step import LANE
 from archgen.layout.scene import Group, Scene
@@ -87,10 +87,30 @@ def through_notes(scene: Scene, laid: Laid, groups: list[Group]) -> set[str]:
         route = laid.routes.get(edge.id)
         if route is None or edge.source not in laid.nodes or edge.target not in laid.nodes:
             continue
-        points = curve_points(route)
-        if any(_meet(_bounds(points), box) and runs_through(points, box) for box in blocks):
+        if any(_piece_through(piece, blocks) for piece in _pieces(route)):
             found.add(edge.id)
     return found
+
+
+def _pieces(route: str) -> list[list[Point]]:
+    """Return the cubic pieces of a route's first curve, four controls each."""
+    words = [w for w in route.split(";")[0].split() if not w.startswith(("e,", "s,"))]
+    controls = [(float(x), float(y)) for x, y in (w.split(",") for w in words)]
+    return [controls[i : i + 4] for i in range(0, len(controls) - 3, 3)]
+
+
+def _piece_through(piece: list[Point], blocks: list[Rect]) -> bool:
+    """Tell whether a cubic piece runs through a block.
+
+    Its controls' bounds hold the curve: only a piece whose bounds meet a
+    block is followed along its points.
+    """
+    bounds = _bounds(piece)
+    near = [box for box in blocks if _meet(bounds, box)]
+    if not near:
+        return False
+    points = bezier_points(piece)
+    return any(runs_through(points, box) for box in near)
 
 
 def _bounds(points: list[Point]) -> Rect:
