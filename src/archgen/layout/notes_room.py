@@ -35,7 +35,7 @@ def room_beside_notes(scene: Scene, laid: Laid, vpcs: list[Group]) -> None:
         zones = [z for z in vpc.groups if z.kind == "az" and f"cluster_{z.id}" in laid.clusters]
         least = max(
             (
-                notes_width(laid, g) + (_lanes(scene, laid, g) + 1) * LANE + 2 * _INSET
+                notes_width(laid, g) + (_lanes(scene, laid, g) + 2) * LANE + 2 * _INSET
                 for z in zones
                 for g in z.groups
                 if g.notes

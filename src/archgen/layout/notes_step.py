@@ -14,10 +14,19 @@ from typing import NamedTuple
 
 from archgen.layout.laid import Point, Rect
 
-LANE = 10.0
+LANE = 8.0
 """Points between a stepped line and the block it passes, and between two such lines."""
 SAME = 0.5
 """Points within which two coordinates are one (graphviz writes two decimals)."""
+
+
+class Keep(NamedTuple):
+    """What a step keeps clear of: icons and other blocks, and the boxes' borders."""
+
+    out: list[Rect]
+    """Boxes no piece may run into: the icons but the line's own, the other blocks."""
+    sides: list[Rect]
+    """Boxes whose borders no piece may run along: it would read as part of the border."""
 
 
 class Block(NamedTuple):
@@ -58,7 +67,7 @@ Taken = tuple[int, list[Inner], int]
 
 
 def round_right(
-    start: Point, end: Point, block: Block, obstacles: list[Rect], taken: Taken
+    start: Point, end: Point, block: Block, keep: Keep, taken: Taken
 ) -> tuple[int, list[Point]] | None:
     """Return the slot taken and the corners of a run stepped right of `block`; None if none clears.
 
@@ -79,19 +88,48 @@ def round_right(
     if down and not box[0] < x2 < box[2]:  # it goes down beside the block: over it
         over = min(y1, box[3] + slot * LANE)
         corners = simplified([start, (x1, over), (x2, over), end])
-        if _clear(corners, [*obstacles, box]):
+        if _clear(corners, keep, box):
             return slot, corners
+    (xo, yo), (xu, yu) = (start, end) if down else (end, start)
     while box[2] + slot * LANE <= block.limit:
         lx = box[2] + slot * LANE
-        over, under = _turns(start, end, box, (slot, count), inner)
-        before, after = (over, under) if down else (under, over)
-        corners = simplified([start, (x1, before), (lx, before), (lx, after), (x2, after), end])
-        if _clear(corners, obstacles):
-            (xo, yo), (xu, yu) = (start, end) if down else (end, start)
-            inner.append(Inner((xo, yo, over), (xu, yu, under)))
-            return slot, corners
+        over, turn = _turns(start, end, box, (slot, count), inner)
+        for under in [turn, *_under_icons(keep, (lx, xu), turn, yu)]:
+            before, after = (over, under) if down else (under, over)
+            corners = simplified([start, (x1, before), (lx, before), (lx, after), (x2, after), end])
+            if _clear(corners, keep):
+                inner.append(Inner((xo, yo, over), (xu, yu, under)))
+                return slot, corners
         slot += 1
     return None
+
+
+def _under_icons(keep: Keep, across: tuple[float, float], turn: float, end: float) -> list[float]:
+    """Return other turns under the block: under an icon the turn cuts, off a border it runs on.
+
+    An icon may stand right under the notes, beside the line's own; the run
+    then turns under that icon. An Auto Scaling group's or a security group's
+    box often starts just under the notes; the run turns clear of its top.
+    All are tried nearest first, while there is room above the run's end.
+    """
+    low, high = min(across), max(across)
+    spans = [box for box in [*keep.out, *keep.sides] if box[0] < high and low < box[2]]
+    found = [icon[1] - LANE for icon in keep.out if icon[1] < turn < icon[3] + LANE]
+    for box in spans:
+        found += [
+            side + k * (_OFF + 1)
+            for side in (box[1], box[3])
+            if abs(turn - side) < _OFF
+            for k in (-1, 1)
+        ]
+    below = sorted(
+        {level for level in found if end < level < turn + _OFF}, key=lambda y: abs(y - turn)
+    )
+    return below[:_TRIES]
+
+
+_TRIES = 3
+"""Lower turns tried under icons in the way, nearest first."""
 
 
 def _turns(
@@ -119,11 +157,27 @@ def _turns(
     return min(above if above < yo else over, yo), max(below if below > yu else under, yu)
 
 
-def _clear(corners: list[Point], obstacles: list[Rect]) -> bool:
-    """Tell whether no piece between the corners runs into an obstacle."""
-    return not any(
-        _cuts(piece, other) for piece in itertools.pairwise(corners) for other in obstacles
-    )
+def _clear(corners: list[Point], keep: Keep, block: Rect | None = None) -> bool:
+    """Tell whether no piece between the corners runs into a box or along a border."""
+    out = keep.out if block is None else [*keep.out, block]
+    pieces = list(itertools.pairwise(corners))
+    if any(_cuts(piece, other) for piece in pieces for other in out):
+        return False
+    return not any(_along(piece, side) for piece in pieces for side in keep.sides)
+
+
+def _along(piece: tuple[Point, Point], box: Rect) -> bool:
+    """Tell whether a level or upright piece runs beside a side of a box, nearer than `_OFF`."""
+    (x1, y1), (x2, y2) = piece
+    axis = 1 if abs(y1 - y2) < SAME else 0  # the coordinate the piece keeps
+    at, low, high = (y1, min(x1, x2), max(x1, x2)) if axis else (x1, min(y1, y2), max(y1, y2))
+    near = any(abs(at - box[axis + k]) < _OFF for k in (0, 2))
+    first, last = (box[1], box[3]) if axis == 0 else (box[0], box[2])  # the side's extent
+    return near and min(high, last) - max(low, first) > _OFF
+
+
+_OFF = 6.0
+"""Points a stepped piece keeps from a border it runs beside (a picture test allows 4)."""
 
 
 def from_left(controls: list[Point], first: int, block: Block) -> bool:
@@ -139,7 +193,7 @@ def from_left(controls: list[Point], first: int, block: Block) -> bool:
 
 
 def left_door(
-    start: Point, end: Point, block: Block, obstacles: list[Rect], slot: int
+    start: Point, end: Point, block: Block, keep: Keep, slot: int
 ) -> tuple[int, list[Point]] | None:
     """Return the slot taken and corners from a level piece down left of the zone, then in.
 
@@ -154,10 +208,7 @@ def left_door(
     if y2 > box[1] or xa >= door:
         return None
     corners = simplified([start, (door, ya), (door, after), (x2, after), end])
-    pieces = list(itertools.pairwise(corners))
-    if any(_cuts(piece, other) for piece in pieces for other in [*obstacles, box]):
-        return None
-    return slot, corners
+    return (slot, corners) if _clear(corners, keep, box) else None
 
 
 def _cuts(piece: tuple[Point, Point], box: Rect) -> bool:

@@ -22,6 +22,7 @@ from archgen.layout.notes_step import (
     SAME,
     Block,
     Inner,
+    Keep,
     cubic,
     from_left,
     left_door,
@@ -54,6 +55,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         and edge.source in laid.nodes
         and edge.target in laid.nodes
     }
+    sides = list(laid.clusters.values())
     stepped: set[str] = set()
     for block in blocks:
         runs = [(line, run) for line in lines.values() if (run := _run(line, block)) is not None]
@@ -63,21 +65,23 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         ports = _ports(runs)
         for line, (first, last) in runs:
             ends = (line.edge.source, line.edge.target, "legend")
-            obstacles = [
-                *(box for name, box in laid.nodes.items() if name not in ends),
-                *(other.box for other in blocks if other is not block),
-            ]
+            keep = Keep(
+                [
+                    *(box for name, box in laid.nodes.items() if name not in ends),
+                    *(other.box for other in blocks if other is not block),
+                ],
+                sides,
+            )
             controls = line.controls
             side = 1 if from_left(controls, first, block) else 0
             start, end = (
                 controls[first],
                 (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
             )
-            found = (
-                left_door(start, end, block, obstacles, slots[1])
-                if side
-                else round_right(start, end, block, obstacles, (slots[0], inner, len(runs)))
-            )
+            found = left_door(start, end, block, keep, slots[1]) if side else None
+            if found is None:  # no way in from the left (a zone's border in the way): round
+                side = 0
+                found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
             if found is not None:
                 slots[side], corners = found
                 line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
