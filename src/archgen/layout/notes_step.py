@@ -29,6 +29,29 @@ class Keep(NamedTuple):
     """Boxes whose borders no piece may run along: it would read as part of the border."""
 
 
+def near(keep: Keep, start: Point, end: Point, block: Block) -> Keep:
+    """Return what a step of the run from `start` to `end` round `block` may come near.
+
+    Its corners stay between the run's ends, the door left of the zone and
+    the last lane right of the block: a border or an icon further off is
+    not looked at (a design has hundreds; a run passes a few).
+    """
+    box = block.box
+    left = min(start[0], end[0], block.door - _DOORS * LANE) - _OFF
+    right = max(start[0], end[0], block.limit) + _OFF
+    low = min(start[1], end[1], box[1]) - _OFF
+    high = max(start[1], end[1], box[3]) + _OFF
+
+    def meets(other: Rect) -> bool:
+        return other[0] <= right and left <= other[2] and other[1] <= high and low <= other[3]
+
+    return Keep([b for b in keep.out if meets(b)], [b for b in keep.sides if meets(b)])
+
+
+_DOORS = 8
+"""Lanes left of a zone a line from the left may come down in."""
+
+
 class Block(NamedTuple):
     """A subnet's title and notes, and the furthest right a lane beside them may run."""
 

@@ -26,6 +26,7 @@ from archgen.layout.notes_step import (
     cubic,
     from_left,
     left_door,
+    near,
     round_right,
     straight,
 )
@@ -78,6 +79,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
                 controls[first],
                 (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
             )
+            keep = near(keep, start, end, block)
             found = left_door(start, end, block, keep, slots[1]) if side else None
             if found is None:  # no way in from the left (a zone's border in the way): round
                 side = 0
