@@ -3,15 +3,18 @@
 In the network view a subnet's route table and NACL stand under its name, over
 the icons (`title_box`). A line into an icon of the subnet comes down through
 them; a NAT gateway's line rises out of its subnet through them. The tidy pass
-gives such lines straight pieces (`route`, `keep_in`); here each straight
-piece across a block of notes steps aside: it turns before the block, runs
-past it in a lane of its own beside it, and turns back after it, so the text
-stays whole. The lane is beside the block's right end (the block starts at
-the subnet's left side), each line on a lane of its own, clear of every icon
-and every other block; a line no lane clears is left as it was.
+gives such lines straight pieces (`route`, `keep_in`); here each run of
+straight pieces across a block of notes steps aside (`notes_step`): it turns
+over the block, passes it in a lane of its own beside its right end (the
+block starts at the subnet's left side, `notes_room` keeps the lanes), and
+turns under it back to where it was going. The lines round one block nest,
+the one coming from further left inside, and arrive at a shared icon in that
+order, so none crosses another; a line from the left of the zone comes down
+outside it and in under the notes. A step keeps clear of every icon, every
+other block and every border; a line no step clears is left as it was.
 
-Only straight pieces are stepped: the few curves dot drew itself keep their
-way (`tidy` hands those crossing notes to `route` first).
+Only straight pieces are stepped: the few curves dot drew itself over notes
+are handed to `route` first (`notes_room.through_notes`).
 """
 
 from __future__ import annotations
