@@ -9,6 +9,8 @@ laid out as `archgen render` lays it out, and graphviz's JSON of that layout
   stretch, which no crossing count sees: the reader cannot tell them apart;
 - through: lines that pass through a resource they do not join;
 - subnets: lines that pass through a subnet holding neither of their ends;
+- notes: lines that pass through a subnet's title or, in the network view,
+  its notes (route table and NACL): text under a line does not read;
 - label gap: the largest distance (points) from a line's label to its line;
 - label overlaps: pairs of texts of different things whose boxes overlap;
 - labels crossed: edge labels that some other line runs through;
@@ -43,12 +45,14 @@ from benchmarks.picture_lines import (  # noqa: E402
     Point,
     crossings,
     drawn_lines,
+    runs_through,
     shared_tracks,
 )
 from benchmarks.picture_text import (  # noqa: E402
     overlaps,
     page_pixels,
     smallest_text,
+    subnet_titles,
     texts,
 )
 
@@ -65,6 +69,7 @@ class Quality:
     shared_tracks: int
     through: int
     through_subnets: int
+    through_notes: int
     label_gap: float
     label_overlaps: int
     labels_crossed: int
@@ -83,12 +88,14 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
     lines = drawn_lines(data)
     boxes = _resource_boxes(data)
     found_texts = texts(data)
+    titles = subnet_titles(data)
     return Quality(
         name=arch.name,
         crossings=crossings(lines),
         shared_tracks=shared_tracks(lines),
         through=sum(_passes_through(line, boxes) for line in lines),
         through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
+        through_notes=sum(any(runs_through(line, b) for b in titles) for line in lines),
         label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
         label_overlaps=overlaps(found_texts),
         labels_crossed=_labels_crossed(lines),
@@ -212,6 +219,7 @@ COLUMNS = (
     ("tracks", 6),
     ("through", 7),
     ("subnets", 7),
+    ("notes", 5),
     ("label gap", 9),
     ("overlaps", 8),
     ("crossed", 7),
@@ -228,7 +236,7 @@ def table(results: list[Quality]) -> str:
     rule = "|" + "|".join("-" * (width + 2) for _, width in COLUMNS) + "|"
     rows = [
         f"| {q.name:<34} | {q.crossings:>9} | {q.shared_tracks:>6} | {q.through:>7} | "
-        f"{q.through_subnets:>7} | "
+        f"{q.through_subnets:>7} | {q.through_notes:>5} | "
         f"{q.label_gap:>9.1f} | "
         f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
         f"{q.text_at_800:>8.1f} | {q.megapixels:>5.2f} | {q.milliseconds:>6.0f} |"

@@ -14,6 +14,7 @@ from typing import Any
 
 from archgen.layout.label_spots import bezier_points
 from archgen.layout.laid import hull
+from archgen.layout.title_box import runs_through as enters
 from benchmarks.picture_text import Rect, text_ops, text_rect
 
 Point = tuple[float, float]
@@ -104,3 +105,9 @@ def _runs(points: list[Point]) -> list[tuple[int, float, float, float]]:
 def _one_track(a: tuple[int, float, float, float], b: tuple[int, float, float, float]) -> bool:
     same = a[0] == b[0] and abs(a[1] - b[1]) < 1
     return same and min(a[3], b[3]) - max(a[2], b[2]) > 3
+
+
+def runs_through(line: Line, box: Rect, margin: float = 1.0) -> bool:
+    """Tell whether a line's curve enters `box` (shrunk by `margin`) between two of its points."""
+    inner = (box[0] + margin, box[1] + margin, box[2] - margin, box[3] - margin)
+    return enters(line.points, inner)

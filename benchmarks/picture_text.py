@@ -87,3 +87,29 @@ def all_ops(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
     for edge in data.get("edges", []):
         found += [edge.get(key, []) for key in ("_ldraw_", "_xldraw_")]
     return found
+
+
+def subnet_titles(data: dict[str, Any]) -> list[Rect]:
+    """Return each subnet's title block: its name and, in the network view, its notes.
+
+    The block runs from the box's left side (the notes' icons stand there,
+    drawn as images the JSON does not size) to the widest line's end, and
+    from the lowest line to the name: a line through any of it runs through
+    the text a reader has to read, or between its lines.
+    """
+    blocks = []
+    for item in data.get("objects", []):
+        if not str(item.get("name", "")).startswith("cluster_subnet:") or "bb" not in item:
+            continue
+        rects = [text_rect(op, size) for op, size in text_ops(item.get("_ldraw_", []))]
+        if rects:
+            left = float(item["bb"].split(",")[0])
+            blocks.append(
+                (
+                    left,
+                    min(r[1] for r in rects),
+                    max(r[2] for r in rects),
+                    max(r[3] for r in rects),
+                )
+            )
+    return blocks

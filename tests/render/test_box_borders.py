@@ -26,14 +26,11 @@ from tests.render.design_views import design_view_cases
 
 _NARROW = "its line runs in the gap between two zones, narrower than the label"
 LABELS_HELD = {
-    ("capstone", "network"): "SQL query's label, beside its line at the rope's edge (`label_side`),"
-    f" wider than the room left there: {_NARROW}",
     ("private-bedrock-endpoints", "network"): f"the model call's label: {_NARROW}",
     ("three-az-web-app", "default"): "session and cache: every spot beside app-a's short line"
     " into the cache meets two lines or an icon, so it stays on the page's edge",
     ("three-az-web-app", "network"): "session and cache, as in the default view",
     ("transit-gateway-hub-spoke", "default"): f"the stock query's label: {_NARROW}",
-    ("transit-gateway-hub-spoke", "network"): f"the stock query's label: {_NARROW}",
     ("vpc-peering-shared-services", "network"): f"the mirror ALB's label: {_NARROW}",
     ("websocket-chat", "default"): "send-message's label at the cloud's edge",
     ("websocket-chat", "network"): "send-message's label at the cloud's edge",

@@ -218,5 +218,6 @@ def test_the_network_view_keeps_the_layout_quality(path: Path) -> None:
     assert quality.label_overlaps == 0
     assert quality.labels_crossed <= crossed
     assert quality.through == 0  # zone b's NAT line crossed the three-az load balancer's bar
+    assert quality.through_notes == 0  # the capstone's NAT lines struck out app-rt-a's routes
     assert quality.through_subnets <= subnets
     assert quality.row_skew == 0.0

@@ -1,10 +1,9 @@
 """dot's layout of a scene, as numbers the tidy pass can move before the picture is drawn.
 
-dot places ranks and orders nodes well, but it nests clusters strictly, so it
-cannot draw one Auto Scaling group across two zones, and it sizes each subnet
-to its own content, so one tier is narrower in one zone than in the next. The
-layout is therefore read back from dot's JSON (graphviz's frame: points, y
-up), tidied (`tidy`), and drawn as it stands by `neato -n2` (`redraw`).
+dot places ranks and orders nodes well, but it nests clusters strictly, so it cannot draw one
+Auto Scaling group across two zones, and it sizes each subnet to its own content, so one tier is
+narrower in one zone than in the next. The layout is therefore read back from dot's JSON
+(graphviz's frame: points, y up), tidied (`tidy`), and drawn as it stands by `neato -n2`.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archgen.layout.legend_grid import Cells, Grid, measure
+from archgen.layout.title_box import title_size
 
 POINTS_PER_INCH = 72.0
 
@@ -51,6 +51,8 @@ class Laid:
     """The columns the tidy pass gave the legend; None keeps its one column."""
     titles: dict[str, list[str]] = field(default_factory=dict)
     """The lines of a box across zones' title, by the box's id, as the tidy pass fits them."""
+    title_sizes: dict[str, Point] = field(default_factory=dict)
+    """Width and height of each box's title (with its notes), as dot measured it (`title_box`)."""
 
     def centre(self, name: str) -> Point:
         """Return the centre of a node's box."""
@@ -240,6 +242,7 @@ def parse(raw: bytes) -> Laid:
         name = item["name"]
         if "bb" in item:
             laid.clusters[name] = _rect(item["bb"])
+            laid.title_sizes[name] = title_size(item)
         elif "pos" in item:
             x, y = (float(v) for v in item["pos"].split(","))
             half_w = float(item["width"]) * POINTS_PER_INCH / 2
@@ -320,9 +323,5 @@ def edge_attributes(laid: Laid, edge_id: str, ends: tuple[str, str]) -> dict[str
 
 def hull(boxes: list[Rect]) -> Rect:
     """Return the smallest box holding every one of `boxes` (at least one)."""
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    lefts, bottoms, rights, tops = zip(*boxes, strict=True)
+    return (min(lefts), min(bottoms), max(rights), max(tops))

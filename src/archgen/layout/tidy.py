@@ -20,6 +20,8 @@ from archgen.layout.landing import land_on_icons
 from archgen.layout.legend_place import place_legend
 from archgen.layout.legend_spot import settle_legend
 from archgen.layout.loops import straighten_loops
+from archgen.layout.notes_room import room_beside_notes, through_notes
+from archgen.layout.off_notes import step_round_notes
 from archgen.layout.over_door import line_up_doors
 from archgen.layout.repair import foreign_crossings, free_labels, strays
 from archgen.layout.role_lines import join_boxes
@@ -51,6 +53,9 @@ def tidy(scene: Scene, laid: Laid) -> None:
     kept = security_boxes.margins(groups, laid)
     vpcs = [group for group in groups if group.kind == "vpc"]
     place_doors(scene, laid, vpcs)
+    noted = any(group.notes for group in groups)  # network view: routes and NACLs under names
+    if noted:
+        room_beside_notes(scene, laid, vpcs)  # a lane past each subnet's notes
     mirror_rows(scene, laid, vpcs)
     order_zones(laid, vpcs)
     centre_services(scene, laid, groups)
@@ -68,6 +73,7 @@ def tidy(scene: Scene, laid: Laid) -> None:
     astray = foreign_crossings(scene, laid, groups) | strays(scene, laid, groups)
     astray |= {edge.id for edge in scene.edges if edge.kind == "replication"}  # under the row
     astray |= through_icons(scene, laid)
+    astray |= through_notes(scene, laid, groups) if noted else set()  # a curve over notes
     astray |= {edge.id for edge in scene.edges if edge.after_layout}
     make_room(scene, laid)  # under an internet gateway, for the lines rising into it
     route_moved(scene, laid, groups, astray)
@@ -77,6 +83,8 @@ def tidy(scene: Scene, laid: Laid) -> None:
     land_on_icons(scene, laid)
     spread_ends(scene, laid)
     join_boxes(scene, laid)
+    if noted:
+        step_round_notes(scene, laid, groups)  # no line strikes out a route table
     free_labels(scene, laid, groups)
     close_empty_bands(scene, laid, groups)
     place_legend(scene, laid, groups)  # again: the actors stand where they will be drawn
