@@ -3,7 +3,8 @@
 // usage: node viewer.mjs VIEWER_DIR FILE.drawio SCREENSHOT.png [FILE.drawio SCREENSHOT.png ...]
 // (a screenshot named "-" is not taken: the report alone is wanted)
 // prints JSON, a list with one report a file: {version, vertices, edges, problems, labels,
-// error, pageErrors, consoleErrors}. The test process's browser service (browser_server.mjs)
+// cells, error, pageErrors, consoleErrors}; `cells` tells where each vertex and its text were
+// drawn, in the screenshot's pixels. The test process's browser service (browser_server.mjs)
 // uses the same functions and keeps the loaded viewer for every request.
 //
 // The page loads the viewer's scripts once; each file then gets a fresh container and
@@ -45,6 +46,28 @@ export async function loadViewer(tab, log, viewerDir, work) {
 
 // Runs in the page: draw `xml` in a new container of #host and report what the viewer drew.
 function drawInPage(xml) {
+  // Where the viewer drew each vertex and the text of its label, in the screenshot's pixels.
+  // The viewer moves and scales its drawing with a CSS transform (graph.currentTranslate,
+  // graph.currentScale) that the cell states leave out: a test reading the screenshot at a
+  // cell needs it added.
+  function drawnCells(graph, cells) {
+    const css = graph.useCssTransforms;
+    const shift = css ? graph.currentTranslate : { x: 0, y: 0 };
+    const scale = css ? graph.currentScale : 1;
+    const place = (r) => ({
+      x: (r.x + shift.x) * scale, y: (r.y + shift.y) * scale,
+      width: r.width * scale, height: r.height * scale,
+    });
+    const drawn = [];
+    for (const cell of cells) {
+      const state = cell.vertex ? graph.view.getState(cell) : null;
+      if (!state) continue;
+      const text = state.text?.boundingBox;
+      drawn.push({ id: cell.id, ...place(state), text: text ? place(text) : null });
+    }
+    return drawn;
+  }
+
   return new Promise((resolve) => {
     const div = document.createElement("div");
     div.id = "drawing";
@@ -57,7 +80,9 @@ function drawInPage(xml) {
       }),
     );
     document.getElementById("host").appendChild(div);
-    const empty = { version: EditorUi.VERSION, vertices: 0, edges: 0, problems: [], labels: [] };
+    const empty = {
+      version: EditorUi.VERSION, vertices: 0, edges: 0, problems: [], labels: [], cells: [],
+    };
     try {
       GraphViewer.createViewerForElement(div, (viewer) => {
         window.archgenGraph = viewer.graph;
@@ -86,7 +111,8 @@ function drawInPage(xml) {
           const box = graph.view.getState(cell)?.text?.boundingBox;
           if (box) labels.push({ id: cell.id, x: box.x, y: box.y, width: box.width, height: box.height });
         }
-        resolve({ ...empty, vertices, edges, problems, labels, error: null });
+        const drawn = drawnCells(graph, cells);
+        resolve({ ...empty, vertices, edges, problems, labels, cells: drawn, error: null });
       });
     } catch (error) {
       resolve({ ...empty, error: String(error && error.message ? error.message : error) });

@@ -45,9 +45,9 @@ def render_drawio(scene: Scene, geometry: Geometry) -> Artifact:
     _cell(cells, {"id": "0"})
     _cell(cells, {"id": "1", "parent": "0"})
     writer = _Writer(cells, scene, geometry)
+    writer.group(scene.cloud, "1", _PAGE)
     for node_id in scene.outside:
         writer.node(scene.nodes[node_id], "1", _PAGE)
-    writer.group(scene.cloud, "1", _PAGE)
     if "legend" in geometry.nodes and scene.legend:
         writer.legend(geometry.nodes["legend"])
     for edge in scene.edges:
@@ -84,7 +84,13 @@ def _number(value: float) -> str:
 
 
 class _Writer:
-    """Emits cells in document order: containers before their children, edges last."""
+    """Emits cells in document order: containers before their children, edges last.
+
+    draw.io paints in document order, a container's children right after it.
+    graphviz paints every box before any icon, so within each container the
+    icons come after the inner boxes: a load balancer's bar across two
+    subnets, or anything else reaching into a filled box, stays on top of it.
+    """
 
     def __init__(self, cells: ET.Element, scene: Scene, geometry: Geometry) -> None:
         self.cells = cells
@@ -94,10 +100,10 @@ class _Writer:
 
     def group(self, group: Group, parent: str, origin: Box) -> None:
         if group.kind == "asg-slot":  # its instances sit in the subnet, the box spans zones
-            for node_id in group.nodes:
-                self.node(self.scene.nodes[node_id], parent, origin)
             for child in group.groups:  # a security group's box around the instance
                 self.group(child, parent, origin)
+            for node_id in group.nodes:
+                self.node(self.scene.nodes[node_id], parent, origin)
             return
         box = self.geometry.clusters.get(f"cluster_{group.id}")
         if box is None:
@@ -115,10 +121,10 @@ class _Writer:
             },
         )
         self._geometry(cell, box, origin)
-        for node_id in group.nodes:
-            self.node(self.scene.nodes[node_id], group.cell or group.id, box)
         for child in group.groups:
             self.group(child, group.cell or group.id, box)
+        for node_id in group.nodes:
+            self.node(self.scene.nodes[node_id], group.cell or group.id, box)
 
     def _title(self, group: Group) -> list[str]:
         """Return a box's title lines: a box across zones' as the picture wraps them."""

@@ -18,10 +18,13 @@ from archgen.layout.marks import legend_mark
 from archgen.render import drawio_styles
 from archgen.safe_text import html_text
 
-_ROW = 14.0
-"""Points a row of 11 px draw.io text takes."""
-_SPACING = 6.0
-"""draw.io's spacing inside the legend cell (`drawio_styles.LEGEND`)."""
+_LINE_HEIGHT = 1.2
+"""draw.io's line height in HTML labels, in font sizes (mxConstants.LINE_HEIGHT)."""
+_ROW = drawio_styles.LEGEND_FONT * _LINE_HEIGHT
+"""Pixels a row of the legend takes in draw.io: 15.6 at 13 px."""
+_ABOVE = drawio_styles.LEGEND_SPACING + 5.0
+"""Pixels from the legend's border to its first line: its spacing, plus the 5 draw.io adds
+above a top-aligned label (Graph.js sets mxText.prototype.baseSpacingTop to 5)."""
 _COLUMN_GAP = 18
 """Pixels between a column's longest meaning and the next column, as in the picture."""
 
@@ -46,9 +49,15 @@ def legend_value(rows: list[tuple[str, str]], columns: int) -> str:
 
 
 def legend_height(rows: int, columns: int) -> float:
-    """Return the legend cell's height in draw.io: its title and its longest column."""
-    lines = math.ceil(rows / max(1, columns)) + 1  # graphviz spaces rows wider than draw.io
-    return 2 * _SPACING + _ROW * lines + 4
+    """Return the legend cell's height in draw.io: its title and its longest column.
+
+    The rows are laid out by draw.io, not graphviz, so the box is measured
+    as draw.io lays them (a line of 13 px text is 15.6 px high), with as much
+    room under the last row as above the title: a row sized any shorter
+    pushes the last rows over the bottom border.
+    """
+    lines = math.ceil(rows / max(1, columns)) + 1  # the title, then the longest column
+    return 2 * _ABOVE + _ROW * lines
 
 
 def _marker(key: str) -> str:

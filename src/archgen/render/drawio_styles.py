@@ -90,9 +90,13 @@ SHAPES: dict[str, str] = {
 BAR = "rounded=1;whiteSpace=wrap;html=1;fillColor=#FFFFFF;strokeColor=#8C4FFF;arcSize=12;"
 """A load balancer's bar across its subnets, as `style.BAR` draws it in the picture."""
 
+LEGEND_FONT = 13
+"""The legend's font size (draw.io pixels)."""
+LEGEND_SPACING = 6
+"""The room draw.io keeps between the legend's border and its text (its `spacing`)."""
 LEGEND = (
     "text;html=1;align=left;verticalAlign=top;whiteSpace=wrap;strokeColor=#AAB7B8;"
-    "fillColor=#ffffff;spacing=6;fontSize=13;"
+    f"fillColor=#ffffff;spacing={LEGEND_SPACING};fontSize={LEGEND_FONT};"
 )
 
 
