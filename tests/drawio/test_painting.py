@@ -15,6 +15,7 @@ import pytest
 
 from archgen.layout.geometry import Box
 from tests.drawio.designs import draw_every_design
+from tests.render.test_architect_review import overlap
 
 
 @pytest.fixture(scope="module")
@@ -57,15 +58,6 @@ def _icon(cell: ET.Element) -> bool:
     )
 
 
-def _overlap(a: Box, b: Box) -> bool:
-    return (
-        a.x < b.x + b.width
-        and b.x < a.x + a.width
-        and a.y < b.y + b.height
-        and b.y < a.y + a.height
-    )
-
-
 def _covered(path: Path) -> list[tuple[str, str]]:
     """Return each (icon or bar, filled box painted over it) of a draw.io file."""
     order = _painted(path)
@@ -74,7 +66,7 @@ def _covered(path: Path) -> list[tuple[str, str]]:
         for index, (cell, box) in enumerate(order)
         if _icon(cell)
         for later, over in order[index + 1 :]
-        if _filled_box(later) and _overlap(box, over)
+        if _filled_box(later) and overlap(box, over)
     ]
 
 

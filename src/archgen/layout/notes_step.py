@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
+from archgen.layout.detour_judge import cuts
 from archgen.layout.laid import Point, Rect
 
 LANE = 8.0
@@ -184,7 +185,7 @@ def _clear(corners: list[Point], keep: Keep, block: Rect | None = None) -> bool:
     """Tell whether no piece between the corners runs into a box or along a border."""
     out = keep.out if block is None else [*keep.out, block]
     pieces = list(itertools.pairwise(corners))
-    if any(_cuts(piece, other) for piece in pieces for other in out):
+    if any(cuts(piece, other) for piece in pieces for other in out):
         return False
     return not any(_along(piece, side) for piece in pieces for side in keep.sides)
 
@@ -232,17 +233,6 @@ def left_door(
         return None
     corners = simplified([start, (door, ya), (door, after), (x2, after), end])
     return (slot, corners) if _clear(corners, keep, box) else None
-
-
-def _cuts(piece: tuple[Point, Point], box: Rect) -> bool:
-    """Tell whether a level or upright piece runs into a box."""
-    (x1, y1), (x2, y2) = piece
-    return (
-        min(x1, x2) < box[2]
-        and box[0] < max(x1, x2)
-        and min(y1, y2) < box[3]
-        and box[1] < max(y1, y2)
-    )
 
 
 def simplified(corners: list[Point]) -> list[Point]:
