@@ -38,7 +38,7 @@ def test_a_marker_is_explained_in_the_legend_and_a_clean_design_has_no_such_row(
     marked = build_scene(ec2, run_rules(ec2))
     rows = dict(marked.legend)
     assert rows["mark:warning:AG209"] == (
-        "warning, expected: Presentation and application are separate resources"
+        "warning, rule not met: Presentation and application are separate resources"
     )
     assert not [key for key in dict(build_scene(ec2).legend) if key.startswith("mark:")]
 

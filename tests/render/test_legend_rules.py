@@ -68,8 +68,8 @@ def test_each_marked_rule_has_its_own_row_with_its_title_in_rule_id_order() -> N
     arch = load_file(FLAWED)
     rows = [row for row in build_scene(arch, run_rules(arch)).legend if row[0].startswith("mark:")]
     assert rows == [
-        (f"{MARK_PREFIX}warning:AG301", f"warning, expected: {_title('AG301')}"),
-        (f"{MARK_PREFIX}warning:AG401", f"warning, expected: {_title('AG401')}"),
+        (f"{MARK_PREFIX}warning:AG301", f"warning, rule not met: {_title('AG301')}"),
+        (f"{MARK_PREFIX}warning:AG401", f"warning, rule not met: {_title('AG401')}"),
     ]
 
 
@@ -86,7 +86,7 @@ def test_a_rule_row_is_drawn_in_the_style_of_its_worst_finding() -> None:
     text = CAPSTONE.read_text(encoding="utf-8").replace("multi_az: true", "multi_az: false", 1)
     arch = load_text(text, "capstone.yaml")
     legend = dict(build_scene(arch, run_rules(arch)).legend)
-    assert legend[f"{MARK_PREFIX}error:AG104"] == f"error, expected: {_title('AG104')}"
+    assert legend[f"{MARK_PREFIX}error:AG104"] == f"error, rule not met: {_title('AG104')}"
     assert [key for key in legend if key.startswith(MARK_PREFIX)] == [f"{MARK_PREFIX}error:AG104"]
     assert _tag_colours(arch) == {"AG104": style.BLOCKED}
     assert _tag_colours(load_file(FLAWED)) == {"AG301": style.WARNING, "AG401": style.WARNING}

@@ -164,14 +164,14 @@ def test_drawio_files_carry_the_markers_and_the_legend_explains_them(tmp_path: P
     for rule in ("AG105", "AG209", "AG303", "AG305"):  # a row each, in rule-id order
         found = rule_by_id(rule)
         assert found is not None
-        assert legend.count(f"{found.severity.value}, expected: {found.title}") == 1, rule
+        assert legend.count(f"{found.severity.value}, rule not met: {found.title}") == 1, rule
     assert legend.index("AG105") < legend.index("AG209") < legend.index("AG303")
 
 
 def test_a_clean_design_has_no_marker_row_in_its_legend(tmp_path: Path) -> None:
     args = ["render", str(DESIGNS / "private.yaml"), "--out", str(tmp_path), "--format", "drawio"]
     assert CliRunner().invoke(main, [*args, "--view", "network"]).exit_code == 0
-    assert ", expected: " not in (tmp_path / "private.network.drawio").read_text()
+    assert ", rule not met: " not in (tmp_path / "private.network.drawio").read_text()
 
 
 @pytest.mark.parametrize("path", sorted(DESIGNS.glob("*.yaml")), ids=lambda p: p.stem)

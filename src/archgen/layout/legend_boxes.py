@@ -24,6 +24,7 @@ _MEANINGS = {
     "az": "Availability Zone: isolated location",
     "asg": "Auto Scaling group: its instances",
     "ecs-service": "ECS service: its running tasks",
+    "sg": "security group: admits traffic to what it holds",
 }
 
 

@@ -50,7 +50,7 @@ class Look(NamedTuple):
     end: str
     """filled, open, hollow, circle or none (`ENDS`)."""
     both: bool
-    """An end at both ends (replication)."""
+    """An end at both ends (no kind of line draws one today: replication points one way)."""
     width: float
 
     def sample(self) -> str:

@@ -121,7 +121,8 @@ def _legend(drawn: list[Finding]) -> list[tuple[str, str]]:
 
     A marker is read only once it is explained: a reader new to archgen sees a
     red `AG104` and must learn it is a rule of the check, not an AWS label, and
-    which rule. The title states what the rule expects; the row says it is not met.
+    which rule. The title states what the rule expects; the row says it is not met
+    ("expected" alone read as "this warning was expected").
     """
     rules: dict[str, tuple[Severity, str]] = {}
     for finding in drawn:
@@ -139,7 +140,7 @@ def _meaning(severity: Severity, title: str) -> str:
     """Return a marker row's text: the rule's title, or what a marker is when it has none."""
     if not title:  # a finding made by hand, not by the check
         return f"{severity.value} found by archgen check (rule id)"
-    return f"{severity.value}, expected: {title}"
+    return f"{severity.value}, rule not met: {title}"
 
 
 def legend_mark(key: str) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import textwrap
 
 from archgen.layout.groups import BOX_NAMES, SLOT
+from archgen.layout.legend_boxes import box_rows
 from archgen.layout.scene import Group, Scene
 from archgen.model.architecture import Architecture
 from archgen.network.subnet_summary import summarise
@@ -36,13 +37,17 @@ _NAME_WIDTH = 14
 
 
 def network_view(arch: Architecture, scene: Scene) -> None:
-    """Add route tables, NACLs and security-group boxes to `scene`, in place."""
+    """Add route tables, NACLs and security-group boxes to `scene`, in place.
+
+    The legend gains the row of the security-group box once one is drawn.
+    """
     for region in scene.cloud.groups:
         for vpc in region.groups:
             if vpc.kind == "vpc":
                 _annotate(arch, vpc)
                 _wrap(arch, scene, vpc)
                 _see_through(scene, vpc)
+    scene.legend += [row for row in box_rows(scene) if row not in scene.legend]
 
 
 def _see_through(scene: Scene, vpc: Group) -> None:

@@ -100,7 +100,6 @@ EDGES: dict[str, dict[str, str]] = {
     "replication": {
         "color": "#C925D1",
         "style": "dashed",
-        "dir": "both",
         "arrowsize": "0.6",
         "constraint": "false",
     },
