@@ -6,11 +6,14 @@ afresh, on random inputs: the pictures must not change by a byte.
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archgen.layout.label_spots import bezier_points, curve_points
-from archgen.layout.laid import Point
+from archgen.layout.laid import Laid, Point
+from archgen.layout.spread_ends import _End, _run, _tracks
 
 _SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
 
@@ -55,3 +58,52 @@ def test_curve_points_are_a_list_of_their_own() -> None:
     first.reverse()
     first.append((1.0, 1.0))
     assert curve_points(route) == bezier_points([(0.0, 0.0), (3.0, 0.0), (6.0, 3.0), (9.0, 9.0)])
+
+
+def _plain_tracks(laid: Laid, ends: list[_End], axis: int) -> list[float]:
+    """`spread_ends._tracks` as first written: every run compared by generators."""
+    runs = {(end.edge_id, end.first): _run(laid.routes[end.edge_id], end, axis) for end in ends}
+    found = []
+    for edge_id, route in laid.routes.items():
+        for a, b in itertools.pairwise(curve_points(route)):
+            if abs(a[axis] - b[axis]) >= 0.5:
+                continue
+            low, high = sorted((a[1 - axis], b[1 - axis]))
+            if any(o == edge_id and abs(a[axis] - run[0]) < 0.5 for (o, _), run in runs.items()):
+                continue
+            if any(min(high, stop) - max(low, start) > 2.0 for _, start, stop in runs.values()):
+                found.append(a[axis])
+    return found
+
+
+_GRID = st.one_of(st.integers(0, 12).map(lambda i: i * 10.0), st.floats(0.0, 120.0))
+"""Coordinates on a coarse grid mostly, so runs share tracks and lines run straight."""
+
+
+@st.composite
+def _lines(draw: st.DrawFn) -> tuple[Laid, list[_End], int]:
+    """Return lines of straight and bent runs, some ends on them, and the side's axis."""
+    laid = Laid((0.0, 0.0, 120.0, 120.0))
+    for number in range(draw(st.integers(1, 6))):
+        corners = [(draw(_GRID), draw(_GRID))]
+        for _ in range(draw(st.integers(1, 4))):
+            x, y = corners[-1]
+            corners.append((draw(_GRID), y) if draw(st.booleans()) else (x, draw(_GRID)))
+        controls = [corners[0]]
+        for (x1, y1), (x2, y2) in itertools.pairwise(corners):
+            controls += [(x1 + (x2 - x1) * k / 3, y1 + (y2 - y1) * k / 3) for k in (1, 2, 3)]
+        laid.routes[f"l{number}"] = " ".join(f"{x!r},{y!r}" for x, y in controls)
+    names = sorted(laid.routes)
+    ends = [
+        _End(draw(st.sampled_from(names)), draw(st.booleans()), 0.0, 0.0)
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    return laid, ends, draw(st.sampled_from((0, 1)))
+
+
+@_SETTINGS
+@given(_lines())
+def test_tracks_beside_spread_ends_are_the_plain_ones(case: tuple[Laid, list[_End], int]) -> None:
+    """The runs beside the ends' runs in are found as the generators found them, in order."""
+    laid, ends, axis = case
+    assert _tracks(laid, ends, axis) == _plain_tracks(laid, ends, axis)
