@@ -11,8 +11,11 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archgen.layout.detour_judge import OFF_BORDER
+from archgen.layout.detour_lanes import LABEL, OnLane, Standing, grown
 from archgen.layout.label_spots import bezier_points, curve_points
-from archgen.layout.laid import Laid, Point
+from archgen.layout.laid import Laid, Point, Rect
+from archgen.layout.nearby import Grid
 from archgen.layout.spread_ends import _End, _run, _tracks
 
 _SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
@@ -107,3 +110,73 @@ def test_tracks_beside_spread_ends_are_the_plain_ones(case: tuple[Laid, list[_En
     """The runs beside the ends' runs in are found as the generators found them, in order."""
     laid, ends, axis = case
     assert _tracks(laid, ends, axis) == _plain_tracks(laid, ends, axis)
+
+
+def _plain_on(grids: _Grids, axis: int, at: float, span: tuple[float, float]) -> OnLane:
+    """`Standing.on` as first written: the grids asked for the lane's strip each time."""
+    fenced, icons, borders = grids
+    (low, high), along = span, 1 - axis
+    strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
+
+    def across(box: Rect) -> bool:
+        return box[axis] < at < box[axis + 2]
+
+    found = [(g, (b[along], b[along + 2])) for g, b in fenced.near(strip) if across(b)]
+    named = [
+        (name, (b[along], b[along + 2]))
+        for name, b in icons.near(strip)
+        if across(b) and not name.startswith(LABEL)
+    ]
+    wide = grown(strip, 2 * OFF_BORDER)
+    sides = [
+        (b[along], b[along + 2])
+        for b in borders.near(wide)
+        if abs(at - b[axis]) < OFF_BORDER or abs(at - b[axis + 2]) < OFF_BORDER
+    ]
+    return OnLane(found, named, sides)
+
+
+_Grids = tuple[Grid[tuple[str, Rect]], Grid[tuple[str, Rect]], Grid[Rect]]
+_WIDE = st.one_of(_GRID, st.floats(-500.0, 3000.0, allow_nan=False))
+
+
+@st.composite
+def _rects(draw: st.DrawFn) -> Rect:
+    x1, x2, y1, y2 = (draw(_WIDE) for _ in range(4))
+    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+@st.composite
+def _pictures(draw: st.DrawFn) -> tuple[_Grids, list[tuple[int, float, tuple[float, float]]]]:
+    """Return boxes, icons and labels, borders, and lanes by their edges and between them."""
+    fenced: Grid[tuple[str, Rect]] = Grid()
+    icons: Grid[tuple[str, Rect]] = Grid()
+    borders: Grid[Rect] = Grid()
+    edges: list[float] = []
+    for number, box in enumerate(draw(st.lists(_rects(), max_size=8))):
+        fenced.add((f"g{number}", box), box)
+        borders.add(box, box)
+        edges += box
+    for number, box in enumerate(draw(st.lists(_rects(), max_size=10))):
+        name = f"{LABEL}{number}" if draw(st.booleans()) else f"n{number}"
+        icons.add((name, box), box)
+        edges += box
+    nudge = st.sampled_from((0.0, 1.0, -1.0, 6.99, -7.0, 7.0, 14.0, -14.0, 1e-9))
+    lanes = []
+    for _ in range(draw(st.integers(1, 12))):
+        at = draw(st.sampled_from(edges) if edges else _WIDE) + draw(nudge)
+        low, high = sorted((draw(_WIDE), draw(_WIDE)))
+        lanes.append((draw(st.sampled_from((0, 1))), at, (low, high)))
+    return (fenced, icons, borders), lanes
+
+
+@_SETTINGS
+@given(_pictures())
+def test_what_stands_on_a_lane_is_what_the_grids_give(
+    case: tuple[_Grids, list[tuple[int, float, tuple[float, float]]]],
+) -> None:
+    """The boxes, icons and borders on a lane, from its band, are the grids' answer in order."""
+    grids, lanes = case
+    standing = Standing(*grids, OFF_BORDER)
+    for axis, at, span in lanes:
+        assert standing.on(axis, at, *span) == _plain_on(grids, axis, at, span)
