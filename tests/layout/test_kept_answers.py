@@ -6,17 +6,22 @@ afresh, on random inputs: the pictures must not change by a byte.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archgen.layout.detour_judge import OFF_BORDER
+from archgen.layout import detour
+from archgen.layout.detour_judge import OFF_BORDER, Fences, Judge
 from archgen.layout.detour_lanes import LABEL, OnLane, Standing, grown
+from archgen.layout.detour_reach import Reach
 from archgen.layout.label_spots import bezier_points, curve_points
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid
 from archgen.layout.spread_ends import _End, _run, _tracks
+from tests.layout.test_detour_reach import _EDGE, _ports
+from tests.layout.test_detour_reach import _picture as _reach_picture
 
 _SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
 
@@ -180,3 +185,81 @@ def test_what_stands_on_a_lane_is_what_the_grids_give(
     standing = Standing(*grids, OFF_BORDER)
     for axis, at, span in lanes:
         assert standing.on(axis, at, *span) == _plain_on(grids, axis, at, span)
+
+
+def _plain_last_kept(lengths: list[float]) -> tuple[float, int]:
+    """`detour._last_kept` as first written: each tie at the cutoff found by `index`."""
+    if len(lengths) <= detour._TRIES:
+        return (float("inf"), len(lengths))
+    ranked = sorted(lengths)
+    cutoff = ranked[detour._TRIES - 1]
+    place = -1
+    for _ in range(detour._TRIES - bisect.bisect_left(ranked, cutoff)):
+        place = lengths.index(cutoff, place + 1)
+    return (cutoff, place)
+
+
+_LENGTH = st.one_of(st.integers(0, 40).map(float), st.floats(0.0, 5000.0))
+"""Lengths of candidates: mostly few values, many tied (every lane between the ends ties)."""
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(st.lists(_LENGTH, min_size=280, max_size=420))
+def test_last_kept_candidate_is_the_one_found_by_index(lengths: list[float]) -> None:
+    """The last of the shortest candidates kept, ties by place, is found in one pass."""
+    assert detour._last_kept(lengths) == _plain_last_kept(lengths)
+
+
+def _plain_kept(reach: Reach, source: Point, target: Point) -> list[tuple[float, int, int]]:
+    """Return the open candidates among the `_TRIES` shortest by (length, place), in full."""
+    lengths = reach.lengths(source, target)
+    ranked = sorted(zip(lengths, itertools.count(), strict=False))[: detour._TRIES]
+    kept = {i for _, i in ranked}
+    return sorted((lengths[i], i, kind) for i, kind in reach.open(source, target) if i in kept)
+
+
+@_SETTINGS
+@given(_reach_picture(), st.sampled_from((2, 3, 5, 40, 300)))
+def test_candidates_kept_are_the_shortest_open_ones(
+    picture: tuple[Laid, Fences], tries: int
+) -> None:
+    """Elbows alone, or ranked with every run, the candidates kept are the plain ranking's."""
+    laid, fences = picture
+    levels = detour._levels(laid, fences, 1, 3)
+    columns = detour._levels(laid, fences, 0, 2)
+    judge = Judge(laid, _EDGE, fences)
+    reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
+    before, detour._TRIES = detour._TRIES, tries
+    try:
+        for source, target in _ports(laid):
+            assert detour._kept(reach, source, target) == _plain_kept(reach, source, target)
+    finally:
+        detour._TRIES = before
+
+
+_FINE = st.one_of(st.floats(-200.0, 400.0), st.sampled_from((0.1, 0.2, 0.3, 0.7, 1 / 3, 2 / 3)))
+"""Coordinates whose differences round: a run between the ends may come out below an elbow."""
+
+
+@_SETTINGS
+@given(
+    _reach_picture(),
+    st.lists(st.tuples(_FINE, _FINE, _FINE, _FINE), min_size=1, max_size=6),
+    st.lists(_FINE, max_size=60),
+    st.lists(_FINE, max_size=60),
+)
+def test_runs_below_the_elbows_are_counted_as_lengths_gives_them(
+    picture: tuple[Laid, Fences],
+    ends: list[tuple[float, float, float, float]],
+    levels: list[float],
+    columns: list[float],
+) -> None:
+    """Only lanes between the ends can round below the elbows: none further out is missed."""
+    laid, fences = picture
+    judge = Judge(laid, _EDGE, fences)
+    reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
+    for sx, sy, tx, ty in ends:
+        for source, target in (((sx, sy), (tx, ty)), ((sx, sy), (sx, ty)), ((sx, sy), (tx, sy))):
+            lengths = reach.lengths(source, target)
+            shorter = sum(1 for length in lengths[2:] if length < lengths[0])
+            assert reach.below_elbows(source, target) == shorter
