@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,8 +19,9 @@ from archgen.layout.detour_lanes import LABEL, OnLane, Standing, grown
 from archgen.layout.detour_reach import Reach
 from archgen.layout.label_spots import bezier_points, curve_points
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.nearby import Grid
+from archgen.layout.nearby import Grid, Segment, near, segment_bounds
 from archgen.layout.spread_ends import _End, _run, _tracks
+from archgen.layout.tracks import TRACK, Tracks, crosses
 from tests.layout.test_detour_reach import _EDGE, _ports
 from tests.layout.test_detour_reach import _picture as _reach_picture
 
@@ -263,3 +265,58 @@ def test_runs_below_the_elbows_are_counted_as_lengths_gives_them(
             lengths = reach.lengths(source, target)
             shorter = sum(1 for length in lengths[2:] if length < lengths[0])
             assert reach.below_elbows(source, target) == shorter
+
+
+def _plain_crosses(one: Segment, two: Segment) -> bool:
+    """`tracks.crosses` as first written: the sides by a function made on each call."""
+
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    (a, b), (c, d) = one, two
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+_ON = st.one_of(_GRID, st.floats(-1e6, 1e6), st.sampled_from((0.1, 1 / 3, 2 / 3, 1e-300)))
+_SEGMENT = st.tuples(st.tuples(_ON, _ON), st.tuples(_ON, _ON))
+
+
+@_SETTINGS
+@given(st.lists(_SEGMENT, min_size=2, max_size=6))
+def test_pieces_cross_as_the_plain_cross_products_tell(pieces: list[Segment]) -> None:
+    """Crossing, touching, collinear and far pieces are told apart as before, every pair."""
+    for one, two in itertools.product(pieces, pieces):
+        assert crosses(one, two) == _plain_crosses(one, two)
+
+
+def _plain_on_track(tracks: Tracks, axis: int, at: float, box: Rect) -> list[tuple[float, float]]:
+    """`Tracks.on_track` as first written: each run by its ends along the lane, as stored."""
+    found, along = [], 1 - axis
+    for band in range(math.floor((at - TRACK) / TRACK), math.floor((at + TRACK) / TRACK) + 1):
+        for key, version, (one, two) in tracks._tracks.get((axis, band), ()):
+            if (
+                key != "other"
+                and tracks.current[key] == version
+                and abs(one[axis] - at) < TRACK
+                and abs(two[axis] - at) < TRACK
+                and near(segment_bounds((one, two)), box)
+            ):
+                found.append((one[along], two[along]))
+    return found
+
+
+@_SETTINGS
+@given(st.lists(_SEGMENT, min_size=1, max_size=12), st.sampled_from((0, 1)), _ON, _rects())
+def test_runs_on_a_track_come_low_end_first(
+    pieces: list[Segment], axis: int, at: float, box: Rect
+) -> None:
+    """Each run on a lane's track is given as `min` and `max` of its ends along the lane."""
+    tracks = Tracks(Laid((0.0, 0.0, 1.0, 1.0)))
+    level: list[Segment] = []
+    for number, (one, two) in enumerate(pieces):  # runs along the lane, within a track of it
+        ends = [list(one), list(two)]
+        ends[0][axis], ends[1][axis] = at + (one[axis] % 4.0), at - (two[axis] % 4.0)
+        level.append(((ends[0][0], ends[0][1]), (ends[1][0], ends[1][1])))
+        tracks.take(f"l{number}", [level[-1][0], level[-1][1]])
+    plain = [(min(one, two), max(one, two)) for one, two in _plain_on_track(tracks, axis, at, box)]
+    assert tracks.on_track("other", axis, at, box) == plain
