@@ -82,14 +82,7 @@ def _candidates(
     both ends a route holds its first piece as it is (judged with the route).
     """
     levels, columns = lanes
-    lengths = reach.lengths(source, target)
-    cutoff, place = _last_kept(lengths)
-    kept = sorted(
-        (length, i, kind)
-        for i, kind in reach.open(source, target)
-        if (length := lengths[i]) < cutoff or (length == cutoff and i <= place)
-    )
-    for length, i, kind in kept:
+    for length, i, kind in _kept(reach, source, target):
         corners = _route(source, target, levels, columns, i)
         run = reach.run(kind, corners) if i >= 2 else None
         if run is not None and not (judge.clear(run) and judge.may_hide_less(run)):
@@ -99,16 +92,37 @@ def _candidates(
         yield length, corners
 
 
+def _kept(reach: Reach, source: Point, target: Point) -> list[tuple[float, int, int]]:
+    """Return the open candidates among the `_TRIES` shortest, shortest first (ties by place).
+
+    Most pairs of ports leave only the elbows open; these two are the
+    shortest of all unless rounding makes more than `_TRIES` runs shorter
+    (`Reach.below_elbows`), so their lengths alone are needed.
+    """
+    opened = reach.open(source, target)
+    if len(opened) == 2 and reach.below_elbows(source, target) < _TRIES - 1:
+        length = abs(source[0] - target[0]) + abs(source[1] - target[1])
+        return [(length, i, kind) for i, kind in opened]
+    lengths = reach.lengths(source, target)
+    cutoff, place = _last_kept(lengths)
+    return sorted(
+        (length, i, kind)
+        for i, kind in opened
+        if (length := lengths[i]) < cutoff or (length == cutoff and i <= place)
+    )
+
+
 def _last_kept(lengths: list[float]) -> tuple[float, int]:
     """Return the length and place of the last of the `_TRIES` shortest (ties by place)."""
     if len(lengths) <= _TRIES:
         return (float("inf"), len(lengths))
     ranked = sorted(lengths)
     cutoff = ranked[_TRIES - 1]
-    place = -1
-    for _ in range(_TRIES - bisect_left(ranked, cutoff)):  # the first ties by place are kept
-        place = lengths.index(cutoff, place + 1)
-    return (cutoff, place)
+    ties = itertools.compress(
+        range(len(lengths)), map(operator.eq, lengths, itertools.repeat(cutoff))
+    )
+    kept = _TRIES - bisect_left(ranked, cutoff)  # the first ties by place are kept
+    return (cutoff, next(itertools.islice(ties, kept - 1, None)))
 
 
 def _route(

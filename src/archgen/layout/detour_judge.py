@@ -19,7 +19,7 @@ from typing import NamedTuple
 from archgen.layout.detour_ends import End
 from archgen.layout.detour_lanes import LABEL, Standing, grown
 from archgen.layout.laid import Laid, Point, Rect
-from archgen.layout.nearby import Grid, near, segment_bounds
+from archgen.layout.nearby import MARGIN, Grid, segment_bounds
 from archgen.layout.scene import Edge
 from archgen.layout.tracks import TRACK, Tracks, crosses
 
@@ -213,7 +213,16 @@ class Judge:
             lane = self._across[axis, at] = self._fences.runs.straddling(
                 self._edge.id, axis, at, strip
             )
-        return sum(1 for box, other in lane if near(box, bounds) and crosses(piece, other))
+        left, bottom = bounds[0] - MARGIN, bounds[1] - MARGIN  # `near(box, bounds)`, written out
+        return sum(
+            1
+            for box, other in lane
+            if box[0] - MARGIN <= bounds[2]
+            and left <= box[2]
+            and box[1] - MARGIN <= bounds[3]
+            and bottom <= box[3]
+            and crosses(piece, other)
+        )
 
     def _labels_over(self, piece: Segment) -> frozenset[str]:
         own = f"{LABEL}{self._edge.id}"
@@ -257,7 +266,7 @@ class Judge:
         blocks += [span for name, span in on.icons if name not in self._names]
         strip = (low, at, high, at) if axis == 1 else (at, low, at, high)
         runs = fences.runs.on_track(self._edge.id, axis, at, grown(strip, TRACK))
-        return _Lane([*blocks, *on.sides], [(min(one, two), max(one, two)) for one, two in runs])
+        return _Lane([*blocks, *on.sides], runs)
 
 
 def _free(lane: _Lane, one: float, two: float) -> bool:

@@ -64,6 +64,27 @@ class Reach:
         lengths += map(add, map(down.__add__, lefts), rights)
         return lengths
 
+    def below_elbows(self, source: Point, target: Point) -> int:
+        """Return how many runs along a lane `lengths` gives as shorter than the two elbows.
+
+        A run's length is never less than an elbow's but by rounding, and
+        only along a lane strictly between the ends: further out, each of its
+        distances out and back is at least the elbow's leg it replaces (each
+        sum rounds no lower), so only those lanes are measured, as `lengths` does.
+        """
+        (sx, sy), (tx, ty) = source, target
+        across, down = abs(sx - tx), abs(sy - ty)
+        elbow, count = across + down, 0
+        for axis, (one, two), base in ((0, (sy, ty), across), (1, (sx, tx), down)):
+            values = self._lanes[axis].values
+            between = values[
+                bisect_right(values, min(one, two)) : bisect_left(values, max(one, two))
+            ]
+            count += sum(
+                1 for lane in between if (base + abs(one - lane)) + abs(lane - two) < elbow
+            )
+        return count
+
     def _distances(self, axis: int, at: float, to: bool) -> list[float]:
         """Return each lane's distance from `at` (as `abs(at - lane)`, or `abs(lane - at)`)."""
         key = (axis * 2 + to, at)

@@ -9,6 +9,7 @@ from the text: DejaVu Sans is about 0.55 em a character, a badge 24 points.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -96,9 +97,22 @@ def drawn_segments(laid: Laid) -> list[Segment]:
 
 
 def curve_points(route: str) -> list[Point]:
-    """Return points along a graphviz spline (its first, `;` apart), eight per cubic piece."""
+    """Return points along a graphviz spline (its first, `;` apart), eight per cubic piece.
+
+    A list of its own each time: callers turn it round or cut it.
+    """
+    return list(_curve(route))
+
+
+@functools.lru_cache(maxsize=4096)
+def _curve(route: str) -> tuple[Point, ...]:
+    """Return `curve_points` of a spline, worked out once per spline.
+
+    The tidy pass asks for the points of every line in most of its steps,
+    four times each on average, while only a few lines change between them.
+    """
     words = [w for w in route.split(";")[0].split() if not w.startswith(("e,", "s,"))]
-    return bezier_points([(float(a), float(b)) for a, b in (w.split(",") for w in words)])
+    return tuple(bezier_points([(float(a), float(b)) for a, b in (w.split(",") for w in words)]))
 
 
 def bezier_points(controls: Sequence[Point]) -> list[Point]:

@@ -85,6 +85,10 @@ class Grid(Generic[Item]):
                 else:
                     filed.append(index)
 
+    def every(self) -> list[tuple[Item, Rect]]:
+        """Return every item with its bounds, in the order added."""
+        return list(zip(self._items, self._bounds, strict=True))
+
     def near(self, box: Rect) -> list[Item]:
         """Return every item whose bounds come within the margin of `box`, in the order added.
 

@@ -168,18 +168,30 @@ def _off_tracks(
 
 
 def _tracks(laid: Laid, ends: list[_End], axis: int) -> list[float]:
-    """Return where pieces of lines run the same way as, and beside, the ends' runs in."""
+    """Return where pieces of lines run the same way as, and beside, the ends' runs in.
+
+    Every piece of every line is looked at for each crowded side: the runs
+    moving with their ends are sorted by line, and the stretches compared
+    with plain loops, once per piece.
+    """
     runs = {(end.edge_id, end.first): _run(laid.routes[end.edge_id], end, axis) for end in ends}
+    moving: dict[str, list[float]] = {}
+    for (edge_id, _), run in runs.items():
+        moving.setdefault(edge_id, []).append(run[0])
+    stretches = [(start, stop) for _, start, stop in runs.values()]
     found = []
     for edge_id, route in laid.routes.items():
+        own = moving.get(edge_id, [])
         for a, b in itertools.pairwise(curve_points(route)):
-            if abs(a[axis] - b[axis]) >= _SAME:
-                continue
-            low, high = sorted((a[1 - axis], b[1 - axis]))
-            if any(o == edge_id and abs(a[axis] - run[0]) < _SAME for (o, _), run in runs.items()):
-                continue  # a run that moves with its end
-            if any(min(high, stop) - max(low, start) > _TRACK for _, start, stop in runs.values()):
-                found.append(a[axis])
+            at = a[axis]
+            if abs(at - b[axis]) >= _SAME or any(abs(at - r) < _SAME for r in own):
+                continue  # not a run the same way, or a run that moves with its end
+            one, two = a[1 - axis], b[1 - axis]
+            low, high = (one, two) if one <= two else (two, one)  # `sorted`, written out
+            for start, stop in stretches:
+                if min(high, stop) - max(low, start) > _TRACK:
+                    found.append(at)
+                    break
     return found
 
 

@@ -82,7 +82,7 @@ class Tracks:
         """Return the stretches of other lines' runs near `box` on the track of a line.
 
         The line is level at y = `at` (`axis` 1) or upright at x = `at` (`axis` 0);
-        each run is given by its two ends along that line, as `shares` compares them.
+        each run is given by its two ends along that line, low end first.
         A run on its track starts within a track of `at`: only three bands are looked at.
         """
         found, current, along = [], self.current, 1 - axis
@@ -96,7 +96,8 @@ class Tracks:
                     and abs(two[axis] - at) < TRACK
                     and near(segment_bounds(other), box)
                 ):
-                    found.append((one[along], two[along]))
+                    a, b = one[along], two[along]
+                    found.append((b if b < a else a, b if b > a else a))  # `min`, `max`
         return found
 
     def straddling(
@@ -130,13 +131,19 @@ class Tracks:
 
 
 def crosses(one: Segment, two: Segment) -> bool:
-    """Tell whether two straight pieces cross (touching ends aside)."""
+    """Tell whether two straight pieces cross (touching ends aside).
 
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    (a, b), (c, d) = one, two
-    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+    Each end of one lies on the other side of the other's line from its
+    other end: the sign of the cross product `side(p, q, r)`, that is
+    (q - p) x (r - p), written out (asked for every pair of pieces a route's
+    crossings are counted from), the same products in the same order.
+    """
+    ((ax, ay), (bx, by)), ((cx, cy), (dx, dy)) = one, two
+    ex, ey = bx - ax, by - ay
+    if not (ex * (cy - ay) - ey * (cx - ax)) * (ex * (dy - ay) - ey * (dx - ax)) < 0:
+        return False
+    fx, fy = dx - cx, dy - cy
+    return (fx * (ay - cy) - fy * (ax - cx)) * (fx * (by - cy) - fy * (bx - cx)) < 0
 
 
 def _beside(ends: tuple[float, float], value: float) -> bool:
