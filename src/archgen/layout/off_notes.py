@@ -34,22 +34,33 @@ from archgen.layout.notes_step import (
     straight,
 )
 from archgen.layout.scene import Edge, Group, Scene
+from archgen.layout.title_blocks import title_blocks
 from archgen.layout.title_box import note_blocks, runs_through
+from archgen.layout.title_judge import fair
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
-    """Step every line that runs through a subnet's notes on straight pieces round them."""
+    """Step every line that runs through a subnet's notes on straight pieces round them.
+
+    The titles of security-group boxes and of boxes across zones are stepped
+    round too (`title_blocks`), after the notes: a line rounds a subnet's
+    notes first, then the titles under them on its way to its icon.
+    """
     zones = {
         subnet.id: laid.clusters[f"cluster_{zone.id}"][0]
         for zone in groups
         if zone.kind == "az" and f"cluster_{zone.id}" in laid.clusters
         for subnet in zone.groups
     }
-    blocks = [
+    notes = [
         Block(box, laid.clusters[f"cluster_{group_id}"][2] - LANE, zones.get(group_id, box[0]))
         for group_id, box in note_blocks(laid, groups)
     ]
-    if not blocks:
+    titles = [
+        Block(box, _limit(laid, group_id, box), box[0])
+        for group_id, box in title_blocks(laid, groups)
+    ]
+    if not notes and not titles:
         return
     lines = {
         edge.id: _Line(edge, route.split())
@@ -61,40 +72,67 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     }
     sides = list(laid.clusters.values())
     stepped: set[str] = set()
-    for block in blocks:
-        runs = [(line, run) for line in lines.values() if (run := _run(line, block)) is not None]
-        runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
-        slots = [0, 0]  # the lanes taken right of the block, and left of its zone
-        inner: list[Inner] = []
-        ports = _ports(runs)
-        for line, (first, last) in runs:
-            ends = (line.edge.source, line.edge.target, "legend")
-            keep = Keep(
-                [
-                    *(box for name, box in laid.nodes.items() if name not in ends),
-                    *(other.box for other in blocks if other is not block),
-                ],
-                sides,
-            )
-            controls = line.controls
-            side = 1 if from_left(controls, first, block) else 0
-            start, end = (
-                controls[first],
-                (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
-            )
-            keep = near(keep, start, end, block)
-            found = left_door(start, end, block, keep, slots[1]) if side else None
-            if found is None:  # no way in from the left (a zone's border in the way): round
-                side = 0
-                found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
-            if found is not None:
-                slots[side], corners = found
-                line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-                line.arrive(end[0])
-                stepped.add(line.edge.id)
+    for block in notes:
+        stepped |= _step_block(laid, lines, block, Keep([b.box for b in notes], sides), None)
+    labels = _label_boxes(laid)
+    every = [b.box for b in [*notes, *titles]]
+    for block in titles:
+        stepped |= _step_block(laid, lines, block, Keep(every, sides), labels)
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
         laid.rerouted.add(edge_id)
+
+
+def _step_block(
+    laid: Laid, lines: dict[str, _Line], block: Block, blocks: Keep, labels: list[Rect] | None
+) -> set[str]:
+    """Step the runs through one block round it; return the ids of the lines stepped.
+
+    `blocks.out` are the blocks a step keeps clear of, `blocks.sides` the
+    boxes whose borders it keeps off. A title's block (`labels` given) keeps
+    clear only of the blocks its run misses (a run through a subnet's notes
+    goes on through a security group's title under them: that block's own
+    step takes it round), and a step round it is taken only where it reads
+    better (`title_judge.fair`).
+    """
+    runs = [(line, r) for line in lines.values() if (r := _run(line, block)) is not None]
+    runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
+    slots = [0, 0]  # the lanes taken right of the block, and left of its zone
+    inner: list[Inner] = []
+    ports = _ports(runs)
+    stepped = set()
+    for line, (first, last) in runs:
+        ends = (line.edge.source, line.edge.target, "legend")
+        controls = line.controls
+        run = controls[first : last + 1]
+        others = [b for b in blocks.out if b != block.box]
+        if labels is not None:
+            others = [b for b in others if not runs_through(run, b)]
+        keep = Keep([*(b for n, b in laid.nodes.items() if n not in ends), *others], blocks.sides)
+        side = 1 if from_left(controls, first, block) else 0
+        start, end = (
+            controls[first],
+            (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
+        )
+        keep = near(keep, start, end, block)
+        found = left_door(start, end, block, keep, slots[1]) if side else None
+        nested = len(inner)
+        if found is None:  # no way in from the left (a zone's border in the way): round
+            side = 0
+            found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
+        if found is None:
+            continue
+        if labels is not None:
+            theirs = [other.controls for other in lines.values() if other is not line]
+            if not fair(found[1], run, theirs, labels):
+                del inner[nested:]  # not taken: the next run nests as if it were not there
+                continue
+        slots[side], corners = found
+        line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
+        line.arrive(end[0])
+        line.bounds = _bounds(line.controls)  # the next block meets the stepped line
+        stepped.add(line.edge.id)
+    return stepped
 
 
 class _Line:
@@ -104,9 +142,7 @@ class _Line:
         self.edge = edge
         self.arrows = [w for w in words if w.startswith(("e,", "s,"))]
         self.controls = [_point(w) for w in words if not w.startswith(("e,", "s,"))]
-        xs = [x for x, _ in self.controls] or [0.0]
-        ys = [y for _, y in self.controls] or [0.0]
-        self.bounds = (min(xs), min(ys), max(xs), max(ys))
+        self.bounds = _bounds(self.controls)
         """The controls' bounds, which hold the curve: most blocks lie far from it."""
 
     def route(self) -> str:
@@ -140,6 +176,36 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
         xs = sorted(line.controls[last][0] for line, last in group)
         ports |= {line.edge.id: x for (line, _), x in zip(group, xs, strict=True)}
     return ports
+
+
+def _limit(laid: Laid, group_id: str, box: Rect) -> float:
+    """Return the furthest right a lane beside a title may run: in its box and its subnet.
+
+    A box across zones reaches over the next zone's subnets: a lane beside
+    its title stays in the subnet the title stands in.
+    """
+    rights = [laid.clusters[f"cluster_{group_id}"][2]]
+    rights += [
+        right
+        for name, (left, bottom, right, top) in laid.clusters.items()
+        if name.startswith("cluster_subnet:") and left <= box[0] < right and bottom < box[3] <= top
+    ]
+    return min(rights) - LANE
+
+
+def _label_boxes(laid: Laid) -> list[Rect]:
+    """Return the boxes of the lines' labels where they stand now."""
+    return [
+        (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        for edge, (x, y) in laid.labels.items()
+        for w, h in [laid.label_sizes.get(edge, (0.0, 0.0))]
+    ]
+
+
+def _bounds(controls: list[Point]) -> Rect:
+    xs = [x for x, _ in controls] or [0.0]
+    ys = [y for _, y in controls] or [0.0]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _point(word: str) -> Point:

@@ -1,0 +1,92 @@
+"""Whether a line stepped round a box's title reads better than it did through it.
+
+A step round a subnet's notes is always taken where it clears (`off_notes`):
+the notes are a block of text across most of the subnet. A security group's
+or an Auto Scaling group's title is two or three short lines in a crowded
+corner, and a step round it can cost more than it gains: it may cross lines
+it did not cross, run on another line's track, or cross a line's label. Such
+a step is not taken; the line keeps its way through the title.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from archgen.layout.label_spots import bezier_points
+from archgen.layout.laid import Point, Rect
+
+Segment = tuple[Point, Point]
+"""A straight stretch of a drawn line."""
+
+_TRACK = 3.0
+"""Points within which two level or upright stretches share one track."""
+_ALONG = 4.0
+"""Points two stretches on one track must share to be read as one line."""
+
+
+def fair(new: list[Point], old: list[Point], others: list[list[Point]], labels: list[Rect]) -> bool:
+    """Tell whether corners `new` may replace the run `old` (its cubic controls).
+
+    `others` are the other lines' cubic controls, `labels` their labels'
+    boxes. The new way must cross no more lines than the old, share no
+    line's track it did not share, and cross no label the old way missed.
+    """
+    stretches = list(itertools.pairwise(new))
+    before = list(itertools.pairwise(bezier_points(old)))
+    theirs = [list(itertools.pairwise(bezier_points(line))) for line in others]
+    if _crossed(stretches, theirs) > _crossed(before, theirs):
+        return False
+    if _tracks(stretches, theirs) > _tracks(before, theirs):
+        return False
+    return not any(_cuts(a, box) for a in stretches for box in labels if not _cut(before, box))
+
+
+def _tracks(mine: list[Segment], theirs: Iterable[list[Segment]]) -> int:
+    """Return how many of the other lines run on a track of one of `mine`."""
+    return sum(any(_on_track(a, b) for a in mine for b in line) for line in theirs)
+
+
+def _crossed(mine: list[Segment], theirs: Iterable[list[Segment]]) -> int:
+    """Return how many of the other lines cross one of `mine`."""
+    return sum(any(_cross(a, b) for a in mine for b in line) for line in theirs)
+
+
+def _cross(a: Segment, b: Segment) -> bool:
+    """Tell whether two stretches cross strictly (not at an end they share)."""
+    (p, q), (r, s) = a, b
+    d1, d2 = _side(r, s, p), _side(r, s, q)
+    d3, d4 = _side(p, q, r), _side(p, q, s)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _side(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _on_track(a: Segment, b: Segment) -> bool:
+    """Tell whether a level or upright stretch runs on another's track for a while."""
+    (x1, y1), (x2, y2) = a
+    (x3, y3), (x4, y4) = b
+    level = abs(y1 - y2) < _TRACK and abs(y3 - y4) < _TRACK and abs(y1 - y3) < _TRACK
+    upright = abs(x1 - x2) < _TRACK and abs(x3 - x4) < _TRACK and abs(x1 - x3) < _TRACK
+    if level:
+        return min(max(x1, x2), max(x3, x4)) - max(min(x1, x2), min(x3, x4)) > _ALONG
+    if upright:
+        return min(max(y1, y2), max(y3, y4)) - max(min(y1, y2), min(y3, y4)) > _ALONG
+    return False
+
+
+def _cut(stretches: list[Segment], box: Rect) -> bool:
+    return any(_cuts(a, box) for a in stretches)
+
+
+def _cuts(a: Segment, box: Rect) -> bool:
+    """Tell whether a stretch enters a box (sampled: a label is tens of points across)."""
+    (x1, y1), (x2, y2) = a
+    steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) // 2))
+    for k in range(steps + 1):
+        x, y = x1 + (x2 - x1) * k / steps, y1 + (y2 - y1) * k / steps
+        if box[0] < x < box[2] and box[1] < y < box[3]:
+            return True
+    return False
