@@ -34,9 +34,9 @@ from archgen.layout.notes_step import (
     straight,
 )
 from archgen.layout.scene import Edge, Group, Scene
-from archgen.layout.title_blocks import title_blocks
+from archgen.layout.title_blocks import lane_limit, title_blocks, under_notes
 from archgen.layout.title_box import note_blocks, runs_through
-from archgen.layout.title_judge import fair
+from archgen.layout.title_judge import fair, label_boxes
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -57,7 +57,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
         for group_id, box in note_blocks(laid, groups)
     ]
     titles = [
-        Block(box, _limit(laid, group_id, box), box[0])
+        Block(box, lane_limit(laid, group_id, box), box[0])
         for group_id, box in title_blocks(laid, groups)
     ]
     if not notes and not titles:
@@ -72,21 +72,42 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     }
     sides = list(laid.clusters.values())
     stepped: set[str] = set()
+    labels = label_boxes(laid)
+    every = Keep([b.box for b in [*notes, *titles]], sides)
     for block in notes:
-        stepped |= _step_block(laid, lines, block, Keep([b.box for b in notes], sides), None)
-    labels = _label_boxes(laid)
-    every = [b.box for b in [*notes, *titles]]
+        steps = _plan(laid, lines, block, Keep([b.box for b in notes], sides), None)
+        wider = under_notes(
+            laid, block, [t.box for t in titles], [line.controls for line in lines.values()]
+        )
+        if wider is not None:  # round the notes and the titles under them at once, if as good
+            round_both = _plan(laid, lines, wider, every, labels)
+            steps = round_both if len(round_both) >= len(steps) else steps
+        stepped |= _apply(steps)
     for block in titles:
-        stepped |= _step_block(laid, lines, block, Keep(every, sides), labels)
+        stepped |= _apply(_plan(laid, lines, block, every, labels))
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
         laid.rerouted.add(edge_id)
 
 
-def _step_block(
+_Step = tuple["_Line", int, int, list[Point], float]
+"""A line, the first and last control of its run, the corners that replace it, its end's x."""
+
+
+def _apply(steps: list[_Step]) -> set[str]:
+    """Give each line its stepped run; return the ids of the lines stepped."""
+    for line, first, last, corners, x in steps:
+        controls = line.controls
+        line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
+        line.arrive(x)
+        line.bounds = _bounds(line.controls)  # the next block meets the stepped line
+    return {line.edge.id for line, *_ in steps}
+
+
+def _plan(
     laid: Laid, lines: dict[str, _Line], block: Block, blocks: Keep, labels: list[Rect] | None
-) -> set[str]:
-    """Step the runs through one block round it; return the ids of the lines stepped.
+) -> list[_Step]:
+    """Return the steps of the runs through one block round it (none is taken yet).
 
     `blocks.out` are the blocks a step keeps clear of, `blocks.sides` the
     boxes whose borders it keeps off. A title's block (`labels` given) keeps
@@ -100,7 +121,7 @@ def _step_block(
     slots = [0, 0]  # the lanes taken right of the block, and left of its zone
     inner: list[Inner] = []
     ports = _ports(runs)
-    stepped = set()
+    steps: list[_Step] = []
     for line, (first, last) in runs:
         ends = (line.edge.source, line.edge.target, "legend")
         controls = line.controls
@@ -122,17 +143,28 @@ def _step_block(
             found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
         if found is None:
             continue
-        if labels is not None:
-            theirs = [other.controls for other in lines.values() if other is not line]
-            if not fair(found[1], run, theirs, labels):
-                del inner[nested:]  # not taken: the next run nests as if it were not there
-                continue
+        if labels is not None and not fair(found[1], run, _theirs(lines, line, steps), labels):
+            del inner[nested:]  # not taken: the next run nests as if it were not there
+            continue
         slots[side], corners = found
-        line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-        line.arrive(end[0])
-        line.bounds = _bounds(line.controls)  # the next block meets the stepped line
-        stepped.add(line.edge.id)
-    return stepped
+        steps.append((line, first, last, corners, end[0]))
+    return steps
+
+
+def _theirs(lines: dict[str, _Line], line: _Line, steps: list[_Step]) -> list[list[Point]]:
+    """Return the other lines' cubic controls, those planned round the block as planned."""
+    planned = {id(step[0]): step for step in steps}
+    theirs = []
+    for other in lines.values():
+        step = planned.get(id(other))
+        if other is line:
+            continue
+        controls = other.controls
+        if step is not None:
+            _, first, last, corners, _ = step
+            controls = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
+        theirs.append(controls)
+    return theirs
 
 
 class _Line:
@@ -176,30 +208,6 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
         xs = sorted(line.controls[last][0] for line, last in group)
         ports |= {line.edge.id: x for (line, _), x in zip(group, xs, strict=True)}
     return ports
-
-
-def _limit(laid: Laid, group_id: str, box: Rect) -> float:
-    """Return the furthest right a lane beside a title may run: in its box and its subnet.
-
-    A box across zones reaches over the next zone's subnets: a lane beside
-    its title stays in the subnet the title stands in.
-    """
-    rights = [laid.clusters[f"cluster_{group_id}"][2]]
-    rights += [
-        right
-        for name, (left, bottom, right, top) in laid.clusters.items()
-        if name.startswith("cluster_subnet:") and left <= box[0] < right and bottom < box[3] <= top
-    ]
-    return min(rights) - LANE
-
-
-def _label_boxes(laid: Laid) -> list[Rect]:
-    """Return the boxes of the lines' labels where they stand now."""
-    return [
-        (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-        for edge, (x, y) in laid.labels.items()
-        for w, h in [laid.label_sizes.get(edge, (0.0, 0.0))]
-    ]
 
 
 def _bounds(controls: list[Point]) -> Rect:

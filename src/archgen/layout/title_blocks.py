@@ -13,9 +13,12 @@ line stepped round one would run into the other.
 from __future__ import annotations
 
 from archgen.layout.groups import BOX_NAMES
-from archgen.layout.laid import Laid, Rect, hull
+from archgen.layout.label_spots import bezier_points
+from archgen.layout.laid import Laid, Point, Rect, hull
+from archgen.layout.notes_step import LANE, SAME, Block
 from archgen.layout.scene import Group, name_lines
 from archgen.layout.span_titles import TITLE_CHAR, TITLE_FIRST, TITLE_LINE
+from archgen.layout.title_box import runs_through
 
 _LEFT = 8.0
 """Points from a box's left side to its title's (the label's margin)."""
@@ -25,8 +28,8 @@ _MARGIN = 3.0
 """Points the block reaches past the text's right end and under its last line."""
 _ICON = 28.0
 """Points from a box's left side to the text of a title written beside the box's icon."""
-_TOUCH = 2 * 8.0
-"""Points between two blocks that make them one: less than two lanes (`notes_step.LANE`)."""
+_TOUCH = 2 * LANE
+"""Points between two blocks that make them one: less than two lanes."""
 
 
 def title_blocks(laid: Laid, groups: list[Group]) -> list[tuple[str, Rect]]:
@@ -83,3 +86,61 @@ def _touch(a: Rect, b: Rect) -> bool:
         and a[1] - _TOUCH < b[3]
         and b[1] - _TOUCH < a[3]
     )
+
+
+def lane_limit(laid: Laid, group_id: str, box: Rect) -> float:
+    """Return the furthest right a lane beside a title may run: in its box and its subnet.
+
+    A box across zones reaches over the next zone's subnets: a lane beside
+    its title stays in the subnet the title stands in.
+    """
+    rights = [laid.clusters[f"cluster_{group_id}"][2]]
+    subnet = _subnet(laid, box)
+    rights += [subnet[2]] if subnet is not None else []
+    return min(rights) - LANE
+
+
+def under_notes(
+    laid: Laid, notes: Block, titles: list[Rect], lines: list[list[Point]]
+) -> Block | None:
+    """Return a subnet's notes and the titles under them that its lines go on through, as one.
+
+    A line into a security group's member comes down through the subnet's
+    notes and then through the group's title: stepped round the notes, it
+    turns back under them into the title. Round the notes and those titles
+    at once, it comes down beside both and turns in under the title. None
+    when no line goes on through a title.
+    """
+    subnet = _subnet(laid, notes.box)
+    if subnet is None:
+        return None
+    under = [
+        title
+        for title in titles
+        if subnet[0] <= title[0]
+        and title[2] <= subnet[2]
+        and subnet[1] < title[1]
+        and title[3] <= notes.box[1] + SAME
+    ]
+    through = [
+        t for t in under if any(_through(line, notes.box) and _through(line, t) for line in lines)
+    ]
+    if not through:
+        return None
+    return Block(hull([notes.box, *through]), notes.limit, notes.door)
+
+
+def _through(controls: list[Point], box: Rect) -> bool:
+    return runs_through(bezier_points(controls), box)
+
+
+def _subnet(laid: Laid, box: Rect) -> Rect | None:
+    """Return the smallest subnet holding a block's top left corner; None if none does."""
+    holders = [
+        sub
+        for name, sub in laid.clusters.items()
+        if name.startswith("cluster_subnet:")
+        and sub[0] - SAME <= box[0] < sub[2]
+        and sub[1] < box[3] <= sub[3] + SAME
+    ]
+    return min(holders, key=lambda sub: (sub[2] - sub[0]) * (sub[3] - sub[1]), default=None)

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterable
 
 from archgen.layout.label_spots import bezier_points
-from archgen.layout.laid import Point, Rect
+from archgen.layout.laid import Laid, Point, Rect
 
 Segment = tuple[Point, Point]
 """A straight stretch of a drawn line."""
@@ -90,3 +90,12 @@ def _cuts(a: Segment, box: Rect) -> bool:
         if box[0] < x < box[2] and box[1] < y < box[3]:
             return True
     return False
+
+
+def label_boxes(laid: Laid) -> list[Rect]:
+    """Return the boxes of the lines' labels where they stand now."""
+    return [
+        (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        for edge, (x, y) in laid.labels.items()
+        for w, h in [laid.label_sizes.get(edge, (0.0, 0.0))]
+    ]
