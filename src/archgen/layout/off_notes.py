@@ -19,24 +19,24 @@ are handed to `route` first (`notes_room.through_notes`).
 
 from __future__ import annotations
 
-from archgen.layout.laid import Laid, Point, Rect, number
+from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.notes_step import (
     LANE,
     SAME,
     Block,
     Inner,
     Keep,
-    cubic,
     from_left,
     left_door,
     near,
     round_right,
     straight,
 )
-from archgen.layout.scene import Edge, Group, Scene
+from archgen.layout.scene import Group, Scene
+from archgen.layout.stepped_line import Line, Step, apply, bounds, stepped
 from archgen.layout.title_blocks import lane_limit, title_blocks, under_notes
 from archgen.layout.title_box import note_blocks, runs_through
-from archgen.layout.title_judge import fair, label_boxes
+from archgen.layout.title_judge import fair, fair_plan, label_boxes
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -63,7 +63,7 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     if not notes and not titles:
         return
     lines = {
-        edge.id: _Line(edge, route.split())
+        edge.id: Line(edge, route.split())
         for edge in scene.edges
         if (route := laid.routes.get(edge.id)) is not None
         and ";" not in route
@@ -80,54 +80,66 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
             laid, block, [t.box for t in titles], [line.controls for line in lines.values()]
         )
         if wider is not None:  # round the notes and the titles under them at once, if as good
-            round_both = _plan(laid, lines, wider, every, labels)
+            round_both = _judged(laid, lines, wider, every, labels)
             steps = round_both if len(round_both) >= len(steps) else steps
-        stepped |= _apply(steps)
+        stepped |= apply(steps)
     for block in titles:
-        stepped |= _apply(_plan(laid, lines, block, every, labels))
+        stepped |= apply(_judged(laid, lines, block, every, labels))
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
         laid.rerouted.add(edge_id)
 
 
-_Step = tuple["_Line", int, int, list[Point], float]
-"""A line, the first and last control of its run, the corners that replace it, its end's x."""
+def _judged(
+    laid: Laid, lines: dict[str, Line], block: Block, blocks: Keep, labels: list[Rect]
+) -> list[Step]:
+    """Return the steps round a title's block: all at once where fair, else each one fair.
 
-
-def _apply(steps: list[_Step]) -> set[str]:
-    """Give each line its stepped run; return the ids of the lines stepped."""
-    for line, first, last, corners, x in steps:
-        controls = line.controls
-        line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-        line.arrive(x)
-        line.bounds = _bounds(line.controls)  # the next block meets the stepped line
-    return {line.edge.id for line, *_ in steps}
+    A run stepped round a title on its own often meets the others' old
+    ways, which their own steps change; the whole plan is judged first.
+    """
+    steps = _plan(laid, lines, block, blocks, None, titled=True)
+    changed = [
+        p for line, one, two, corners, _ in steps for p in [*corners, *line.controls[one : two + 1]]
+    ]
+    area = bounds(changed)
+    before = {key: line.controls for key, line in lines.items() if _meet(line.bounds, area)}
+    after = {line.edge.id: stepped(line, step) for step in steps for line in [step[0]]}
+    if steps and fair_plan(before, after, labels):
+        return steps
+    return _plan(laid, lines, block, blocks, labels, titled=True)
 
 
 def _plan(
-    laid: Laid, lines: dict[str, _Line], block: Block, blocks: Keep, labels: list[Rect] | None
-) -> list[_Step]:
+    laid: Laid,
+    lines: dict[str, Line],
+    block: Block,
+    blocks: Keep,
+    labels: list[Rect] | None,
+    *,
+    titled: bool = False,
+) -> list[Step]:
     """Return the steps of the runs through one block round it (none is taken yet).
 
     `blocks.out` are the blocks a step keeps clear of, `blocks.sides` the
-    boxes whose borders it keeps off. A title's block (`labels` given) keeps
-    clear only of the blocks its run misses (a run through a subnet's notes
-    goes on through a security group's title under them: that block's own
-    step takes it round), and a step round it is taken only where it reads
-    better (`title_judge.fair`).
+    boxes whose borders it keeps off. A block with titles in it (`titled`)
+    keeps clear only of the blocks its run misses (a run through a subnet's
+    notes goes on through a security group's title under them: that block's
+    own step takes it round). With `labels`, a step is taken only where it
+    reads better (`title_judge.fair`).
     """
     runs = [(line, r) for line in lines.values() if (r := _run(line, block)) is not None]
     runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
     slots = [0, 0]  # the lanes taken right of the block, and left of its zone
     inner: list[Inner] = []
     ports = _ports(runs)
-    steps: list[_Step] = []
+    steps: list[Step] = []
     for line, (first, last) in runs:
         ends = (line.edge.source, line.edge.target, "legend")
         controls = line.controls
         run = controls[first : last + 1]
         others = [b for b in blocks.out if b != block.box]
-        if labels is not None:
+        if titled:
             others = [b for b in others if not runs_through(run, b)]
         keep = Keep([*(b for n, b in laid.nodes.items() if n not in ends), *others], blocks.sides)
         side = 1 if from_left(controls, first, block) else 0
@@ -143,7 +155,10 @@ def _plan(
             found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
         if found is None:
             continue
-        if labels is not None and not fair(found[1], run, _theirs(lines, line, steps), labels):
+        area = bounds([*found[1], *run])
+        if labels is not None and not fair(
+            found[1], run, _theirs(lines, line, steps, area), labels
+        ):
             del inner[nested:]  # not taken: the next run nests as if it were not there
             continue
         slots[side], corners = found
@@ -151,44 +166,19 @@ def _plan(
     return steps
 
 
-def _theirs(lines: dict[str, _Line], line: _Line, steps: list[_Step]) -> list[list[Point]]:
-    """Return the other lines' cubic controls, those planned round the block as planned."""
+def _theirs(lines: dict[str, Line], line: Line, steps: list[Step], area: Rect) -> list[list[Point]]:
+    """Return the cubic controls of the other lines near `area`, those planned as planned."""
     planned = {id(step[0]): step for step in steps}
     theirs = []
     for other in lines.values():
         step = planned.get(id(other))
-        if other is line:
+        if other is line or not (step is not None or _meet(other.bounds, area)):
             continue
-        controls = other.controls
-        if step is not None:
-            _, first, last, corners, _ = step
-            controls = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-        theirs.append(controls)
+        theirs.append(other.controls if step is None else stepped(other, step))
     return theirs
 
 
-class _Line:
-    """A line's route as graphviz writes it: its arrowheads' tips, then its cubic controls."""
-
-    def __init__(self, edge: Edge, words: list[str]) -> None:
-        self.edge = edge
-        self.arrows = [w for w in words if w.startswith(("e,", "s,"))]
-        self.controls = [_point(w) for w in words if not w.startswith(("e,", "s,"))]
-        self.bounds = _bounds(self.controls)
-        """The controls' bounds, which hold the curve: most blocks lie far from it."""
-
-    def route(self) -> str:
-        """Return the route as graphviz writes it."""
-        return " ".join([*self.arrows, *(_word(point) for point in self.controls)])
-
-    def arrive(self, x: float) -> None:
-        """Move the arrowhead's tip to `x`, over or under the line's last control."""
-        self.arrows = [
-            f"e,{number(x)},{w.split(',')[2]}" if w.startswith("e,") else w for w in self.arrows
-        ]
-
-
-def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
+def _ports(runs: list[tuple[Line, tuple[int, int]]]) -> dict[str, float]:
     """Return where each line that comes down round a block into a shared icon arrives.
 
     `spread_ends` spread the arrowheads on the icon for the routes dot drew;
@@ -196,7 +186,7 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
     ones, turning in under it, would cross its last run (or, kept apart,
     meet the icon along one track).
     """
-    shared: dict[str, list[tuple[_Line, int]]] = {}
+    shared: dict[str, list[tuple[Line, int]]] = {}
     for line, (first, last) in runs:
         ends_down = (
             last == len(line.controls) - 1 and line.controls[first][1] > line.controls[last][1]
@@ -210,22 +200,7 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
     return ports
 
 
-def _bounds(controls: list[Point]) -> Rect:
-    xs = [x for x, _ in controls] or [0.0]
-    ys = [y for _, y in controls] or [0.0]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def _point(word: str) -> Point:
-    x, y = word.split(",")
-    return (float(x), float(y))
-
-
-def _word(point: Point) -> str:
-    return f"{number(point[0])},{number(point[1])}"
-
-
-def _run(line: _Line, block: Block) -> tuple[int, int] | None:
+def _run(line: Line, block: Block) -> tuple[int, int] | None:
     """Return the first and last control of the straight run through `block`; None if none.
 
     graphviz's text holds a curve as cubic pieces, four controls each (the

@@ -11,7 +11,7 @@ a step is not taken; the line keeps its way through the title.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from archgen.layout.label_spots import bezier_points
 from archgen.layout.laid import Laid, Point, Rect
@@ -32,24 +32,85 @@ def fair(new: list[Point], old: list[Point], others: list[list[Point]], labels: 
     boxes. The new way must cross no more lines than the old, share no
     line's track it did not share, and cross no label the old way missed.
     """
-    stretches = list(itertools.pairwise(new))
-    before = list(itertools.pairwise(bezier_points(old)))
-    theirs = [list(itertools.pairwise(bezier_points(line))) for line in others]
-    if _crossed(stretches, theirs) > _crossed(before, theirs):
-        return False
-    if _tracks(stretches, theirs) > _tracks(before, theirs):
-        return False
-    return not any(_cuts(a, box) for a in stretches for box in labels if not _cut(before, box))
+    stretches = _way(list(itertools.pairwise(new)))
+    before = _stretches(old)
+    theirs = [_stretches(line) for line in others]
+    for test in (_cross, _on_track):
+        if _count(test, stretches, theirs) > _count(test, before, theirs):
+            return False
+    return not any(_cut(stretches, box) and not _cut(before, box) for box in labels)
 
 
-def _tracks(mine: list[Segment], theirs: Iterable[list[Segment]]) -> int:
-    """Return how many of the other lines run on a track of one of `mine`."""
-    return sum(any(_on_track(a, b) for a in mine for b in line) for line in theirs)
+def fair_plan(
+    before: dict[str, list[Point]], after: dict[str, list[Point]], labels: list[Rect]
+) -> bool:
+    """Tell whether the lines stepped round a block (`after`, by id) may all be taken at once.
+
+    `before` holds every line's cubic controls as they are. Judged one by
+    one, each step meets the others' old ways, which the plan changes too;
+    judged together, the stepped lines must cross no more pairs, share no
+    more tracks and cross no label their old ways missed.
+    """
+    old = {key: _stretches(controls) for key, controls in before.items()}
+    new = old | {key: _stretches(controls) for key, controls in after.items()}
+    pairs = [(a, b) for a in after for b in old if a != b and (b not in after or a < b)]
+    for test in (_cross, _on_track):
+        was = sum(_meets(test, old[a], old[b]) for a, b in pairs)
+        if sum(_meets(test, new[a], new[b]) for a, b in pairs) > was:
+            return False
+    return not any(
+        _cut(new[key], box) and not _cut(old[key], box) for key in after for box in labels
+    )
 
 
-def _crossed(mine: list[Segment], theirs: Iterable[list[Segment]]) -> int:
-    """Return how many of the other lines cross one of `mine`."""
-    return sum(any(_cross(a, b) for a in mine for b in line) for line in theirs)
+Test = Callable[[Segment, Segment], bool]
+"""A test of two stretches: whether they cross, or share a track."""
+
+
+def _stretches(controls: list[Point]) -> list[Segment]:
+    """Return a line's stretches, eight per cubic piece, a straight piece's joined into one."""
+    return _way(list(itertools.pairwise(bezier_points(controls))))
+
+
+def _way(stretches: list[Segment]) -> list[Segment]:
+    """Return the stretches with each run of level, or of upright, ones joined into one."""
+    joined: list[Segment] = []
+    for a, b in stretches:
+        if joined and _one_way(joined[-1], (a, b)):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+def _one_way(a: Segment, b: Segment) -> bool:
+    level = all(abs(p[1] - a[0][1]) < _SAME for p in (*a, *b))
+    return level or all(abs(p[0] - a[0][0]) < _SAME for p in (*a, *b))
+
+
+_SAME = 0.5
+"""Points within which two coordinates are one (graphviz writes two decimals)."""
+
+
+def _count(test: Test, mine: list[Segment], theirs: Iterable[list[Segment]]) -> int:
+    """Return how many of the other lines meet one of `mine` by `test`."""
+    return sum(_meets(test, mine, line) for line in theirs)
+
+
+def _meets(test: Test, mine: list[Segment], theirs: list[Segment]) -> bool:
+    """Tell whether a stretch of `mine` and one of `theirs` meet by `test` (near ones only)."""
+    return any(test(a, b) for a in mine for b in theirs if _near(a, b))
+
+
+def _near(a: Segment, b: Segment) -> bool:
+    (x1, y1), (x2, y2) = a
+    (x3, y3), (x4, y4) = b
+    return (
+        min(x1, x2) - _TRACK <= max(x3, x4)
+        and min(x3, x4) - _TRACK <= max(x1, x2)
+        and min(y1, y2) - _TRACK <= max(y3, y4)
+        and min(y3, y4) - _TRACK <= max(y1, y2)
+    )
 
 
 def _cross(a: Segment, b: Segment) -> bool:
