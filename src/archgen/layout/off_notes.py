@@ -36,7 +36,7 @@ from archgen.layout.scene import Group, Scene
 from archgen.layout.stepped_line import Line, Step, apply, bounds, stepped
 from archgen.layout.title_blocks import lane_limit, title_blocks, under_notes
 from archgen.layout.title_box import note_blocks, runs_through
-from archgen.layout.title_judge import fair, fair_plan, label_boxes
+from archgen.layout.title_judge import fair, fair_plan, keeps_label, label_boxes
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
@@ -105,7 +105,8 @@ def _judged(
     area = bounds(changed)
     before = {key: line.controls for key, line in lines.items() if _meet(line.bounds, area)}
     after = {line.edge.id: stepped(line, step) for step in steps for line in [step[0]]}
-    if steps and fair_plan(before, after, labels):
+    near = all(keeps_label(laid.labels.get(key), before[key], after[key]) for key in after)
+    if steps and near and fair_plan(before, after, labels):
         return steps
     return _plan(laid, lines, block, blocks, labels, titled=True)
 
@@ -155,15 +156,27 @@ def _plan(
             found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
         if found is None:
             continue
-        area = bounds([*found[1], *run])
-        if labels is not None and not fair(
-            found[1], run, _theirs(lines, line, steps, area), labels
+        if labels is not None and not _fair(
+            laid, lines, (line, first, last, found[1], end[0]), steps, labels
         ):
             del inner[nested:]  # not taken: the next run nests as if it were not there
             continue
         slots[side], corners = found
         steps.append((line, first, last, corners, end[0]))
     return steps
+
+
+def _fair(
+    laid: Laid, lines: dict[str, Line], step: Step, steps: list[Step], labels: list[Rect]
+) -> bool:
+    """Tell whether one step round a title reads better (`title_judge`), among those planned."""
+    line, first, last, corners, _ = step
+    run = line.controls[first : last + 1]
+    theirs = _theirs(lines, line, steps, bounds([*corners, *run]))
+    label = laid.labels.get(line.edge.id)
+    return fair(corners, run, theirs, labels) and keeps_label(
+        label, line.controls, stepped(line, step)
+    )
 
 
 def _theirs(lines: dict[str, Line], line: Line, steps: list[Step], area: Rect) -> list[list[Point]]:

@@ -11,6 +11,7 @@ a step is not taken; the line keeps its way through the title.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable
 
 from archgen.layout.label_spots import bezier_points
@@ -65,6 +66,25 @@ def fair_plan(
 
 Test = Callable[[Segment, Segment], bool]
 """A test of two stretches: whether they cross, or share a track."""
+
+
+def keeps_label(label: Point | None, old: list[Point], new: list[Point]) -> bool:
+    """Tell whether a stepped line (cubic controls `new`) stays as near its label as it was.
+
+    `free_labels` moves a label a line crosses, not one a line left: a step
+    that takes a line away from its label would leave the label floating.
+    """
+    if label is None:
+        return True
+    return _gap(label, new) <= _gap(label, old) + _SLACK
+
+
+_SLACK = 8.0
+"""Points further from its label a stepped line may run: one lane."""
+
+
+def _gap(label: Point, controls: list[Point]) -> float:
+    return min(math.dist(label, point) for point in bezier_points(controls))
 
 
 def _stretches(controls: list[Point]) -> list[Segment]:
