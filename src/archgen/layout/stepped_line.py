@@ -47,8 +47,10 @@ def apply(steps: list[Step]) -> set[str]:
     """Give each line its stepped run; return the ids of the lines stepped."""
     for line, first, last, corners, x in steps:
         controls = line.controls
+        ends = last == len(controls) - 1  # the run ends where the line does, at its arrowhead
         line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-        line.arrive(x)
+        if ends:  # a run in the middle (a NAT gateway's line, rising) keeps its arrowhead
+            line.arrive(x)
         line.bounds = bounds(line.controls)  # the next block meets the stepped line
     return {line.edge.id for line, *_ in steps}
 
