@@ -85,13 +85,6 @@ def test_titles_that_touch_make_one_block_named_by_the_outer_box() -> None:
     assert found[0][1][3] == 262.0
 
 
-def test_the_default_view_has_no_title_blocks_to_step_round() -> None:
-    """Without notes (the default view) the tidy pass does not call the stepping at all."""
-    _, laid, groups = _picture()
-    assert note_blocks(laid, groups) == []
-    assert title_blocks(laid, groups)  # the blocks exist; tidy steps only where `noted`
-
-
 def test_a_line_down_into_a_member_steps_round_the_security_groups_title() -> None:
     scene, laid, groups = _picture(("lb", "app", [(180.0, 660.0), (180.0, 140.0)]))
     title = _title(laid, groups)

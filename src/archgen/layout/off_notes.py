@@ -12,6 +12,9 @@ the one coming from further left inside, and arrive at a shared icon in that
 order, so none crosses another; a line from the left of the zone comes down
 outside it and in under the notes. A step keeps clear of every icon, every
 other block and every border; a line no step clears is left as it was.
+The titles of security-group boxes and boxes across zones are stepped round
+the same way (`title_blocks`), a step taken only where it reads better
+(`title_judge`); notes with titles under them are rounded at once.
 
 Only straight pieces are stepped: the few curves dot drew itself over notes
 are handed to `route` first (`notes_room.through_notes`).
