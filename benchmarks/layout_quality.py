@@ -11,6 +11,8 @@ laid out as `archgen render` lays it out, and graphviz's JSON of that layout
 - subnets: lines that pass through a subnet holding neither of their ends;
 - notes: lines that pass through a subnet's title or, in the network view,
   its notes (route table and NACL): text under a line does not read;
+- titles: lines that pass through the title of a security group's box or
+  of a box across zones (an Auto Scaling group's, an ECS service's);
 - label gap: the largest distance (points) from a line's label to its line;
 - label overlaps: pairs of texts of different things whose boxes overlap;
 - labels crossed: edge labels that some other line runs through;
@@ -49,6 +51,7 @@ from benchmarks.picture_lines import (  # noqa: E402
     shared_tracks,
 )
 from benchmarks.picture_text import (  # noqa: E402
+    box_titles,
     overlaps,
     page_pixels,
     smallest_text,
@@ -70,6 +73,7 @@ class Quality:
     through: int
     through_subnets: int
     through_notes: int
+    through_titles: int
     label_gap: float
     label_overlaps: int
     labels_crossed: int
@@ -96,6 +100,7 @@ def measure(arch: Architecture, view: str = "default") -> Quality:
         through=sum(_passes_through(line, boxes) for line in lines),
         through_subnets=sum(_crosses_subnet(line, _subnet_boxes(data)) for line in lines),
         through_notes=sum(any(runs_through(line, b) for b in titles) for line in lines),
+        through_titles=sum(any(runs_through(line, b) for b in box_titles(data)) for line in lines),
         label_gap=max((_label_gap(line) for line in lines if line.label_at), default=0.0),
         label_overlaps=overlaps(found_texts),
         labels_crossed=_labels_crossed(lines),
@@ -220,6 +225,7 @@ COLUMNS = (
     ("through", 7),
     ("subnets", 7),
     ("notes", 5),
+    ("titles", 6),
     ("label gap", 9),
     ("overlaps", 8),
     ("crossed", 7),
@@ -236,7 +242,7 @@ def table(results: list[Quality]) -> str:
     rule = "|" + "|".join("-" * (width + 2) for _, width in COLUMNS) + "|"
     rows = [
         f"| {q.name:<34} | {q.crossings:>9} | {q.shared_tracks:>6} | {q.through:>7} | "
-        f"{q.through_subnets:>7} | {q.through_notes:>5} | "
+        f"{q.through_subnets:>7} | {q.through_notes:>5} | {q.through_titles:>6} | "
         f"{q.label_gap:>9.1f} | "
         f"{q.label_overlaps:>8} | {q.labels_crossed:>7} | {q.row_skew:>8.1f} | "
         f"{q.text_at_800:>8.1f} | {q.megapixels:>5.2f} | {q.milliseconds:>6.0f} |"

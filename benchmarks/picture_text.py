@@ -113,3 +113,27 @@ def subnet_titles(data: dict[str, Any]) -> list[Rect]:
                 )
             )
     return blocks
+
+
+BOXES = ("cluster_sg:", "cluster_asg:", "cluster_ecs-service:")
+"""The boxes whose titles `box_titles` reads: security groups, and boxes across zones."""
+
+
+def box_titles(data: dict[str, Any]) -> list[Rect]:
+    """Return the title block of each security-group box and each box across zones.
+
+    A security group's title ("App" over "security group") and an Auto
+    Scaling group's ("Auto Scaling group:" over its name) run over two or
+    three lines; the block runs from the box's left side (its icon) to the
+    widest line's end, from the lowest line to the box's top. A box across
+    zones is drawn once per zone share at one place: each block counts once.
+    """
+    blocks = set()
+    for item in data.get("objects", []):
+        if not str(item.get("name", "")).startswith(BOXES) or "bb" not in item:
+            continue
+        rects = [text_rect(op, size) for op, size in text_ops(item.get("_ldraw_", []))]
+        if rects:
+            left, _, _, top = (float(v) for v in item["bb"].split(","))
+            blocks.add((left, min(r[1] for r in rects), max(r[2] for r in rects), top))
+    return sorted(blocks)

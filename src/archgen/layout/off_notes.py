@@ -12,6 +12,9 @@ the one coming from further left inside, and arrive at a shared icon in that
 order, so none crosses another; a line from the left of the zone comes down
 outside it and in under the notes. A step keeps clear of every icon, every
 other block and every border; a line no step clears is left as it was.
+The titles of security-group boxes and boxes across zones are stepped round
+the same way (`title_blocks`), a step taken only where it reads better
+(`title_judge`); notes with titles under them are rounded at once.
 
 Only straight pieces are stepped: the few curves dot drew itself over notes
 are handed to `route` first (`notes_room.through_notes`).
@@ -19,40 +22,51 @@ are handed to `route` first (`notes_room.through_notes`).
 
 from __future__ import annotations
 
-from archgen.layout.laid import Laid, Point, Rect, number
+from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.notes_step import (
     LANE,
     SAME,
     Block,
     Inner,
     Keep,
-    cubic,
     from_left,
     left_door,
     near,
     round_right,
     straight,
 )
-from archgen.layout.scene import Edge, Group, Scene
+from archgen.layout.scene import Group, Scene
+from archgen.layout.stepped_line import Line, Step, apply, bounds, stepped
+from archgen.layout.title_blocks import lane_limit, title_blocks, under_notes
 from archgen.layout.title_box import note_blocks, runs_through
+from archgen.layout.title_judge import fair, fair_plan, keeps_label, label_boxes
 
 
 def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
-    """Step every line that runs through a subnet's notes on straight pieces round them."""
+    """Step every line that runs through a subnet's notes on straight pieces round them.
+
+    The titles of security-group boxes and of boxes across zones are stepped
+    round too (`title_blocks`), after the notes: a line rounds a subnet's
+    notes first, then the titles under them on its way to its icon.
+    """
     zones = {
         subnet.id: laid.clusters[f"cluster_{zone.id}"][0]
         for zone in groups
         if zone.kind == "az" and f"cluster_{zone.id}" in laid.clusters
         for subnet in zone.groups
     }
-    blocks = [
+    notes = [
         Block(box, laid.clusters[f"cluster_{group_id}"][2] - LANE, zones.get(group_id, box[0]))
         for group_id, box in note_blocks(laid, groups)
     ]
-    if not blocks:
+    titles = [
+        Block(box, lane_limit(laid, group_id, box), box[0])
+        for group_id, box in title_blocks(laid, groups)
+    ]
+    if not notes and not titles:
         return
     lines = {
-        edge.id: _Line(edge, route.split())
+        edge.id: Line(edge, route.split())
         for edge in scene.edges
         if (route := laid.routes.get(edge.id)) is not None
         and ";" not in route
@@ -61,66 +75,126 @@ def step_round_notes(scene: Scene, laid: Laid, groups: list[Group]) -> None:
     }
     sides = list(laid.clusters.values())
     stepped: set[str] = set()
-    for block in blocks:
-        runs = [(line, run) for line in lines.values() if (run := _run(line, block)) is not None]
-        runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
-        slots = [0, 0]  # the lanes taken right of the block, and left of its zone
-        inner: list[Inner] = []
-        ports = _ports(runs)
-        for line, (first, last) in runs:
-            ends = (line.edge.source, line.edge.target, "legend")
-            keep = Keep(
-                [
-                    *(box for name, box in laid.nodes.items() if name not in ends),
-                    *(other.box for other in blocks if other is not block),
-                ],
-                sides,
-            )
-            controls = line.controls
-            side = 1 if from_left(controls, first, block) else 0
-            start, end = (
-                controls[first],
-                (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
-            )
-            keep = near(keep, start, end, block)
-            found = left_door(start, end, block, keep, slots[1]) if side else None
-            if found is None:  # no way in from the left (a zone's border in the way): round
-                side = 0
-                found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
-            if found is not None:
-                slots[side], corners = found
-                line.controls[:] = [*controls[:first], *cubic(corners), *controls[last + 1 :]]
-                line.arrive(end[0])
-                stepped.add(line.edge.id)
+    labels = label_boxes(laid)
+    every = Keep([b.box for b in [*notes, *titles]], sides)
+    for block in notes:
+        steps = _plan(laid, lines, block, Keep([b.box for b in notes], sides), None)
+        wider = under_notes(
+            laid, block, [t.box for t in titles], [line.controls for line in lines.values()]
+        )
+        if wider is not None:  # round the notes and the titles under them at once, if as good
+            round_both = _judged(laid, lines, wider, every, labels)
+            steps = round_both if len(round_both) >= len(steps) else steps
+        stepped |= apply(steps)
+    for block in titles:
+        stepped |= apply(_judged(laid, lines, block, every, labels))
     for edge_id in stepped:
         laid.routes[edge_id] = lines[edge_id].route()
         laid.rerouted.add(edge_id)
 
 
-class _Line:
-    """A line's route as graphviz writes it: its arrowheads' tips, then its cubic controls."""
+def _judged(
+    laid: Laid, lines: dict[str, Line], block: Block, blocks: Keep, labels: list[Rect]
+) -> list[Step]:
+    """Return the steps round a title's block: all at once where fair, else each one fair.
 
-    def __init__(self, edge: Edge, words: list[str]) -> None:
-        self.edge = edge
-        self.arrows = [w for w in words if w.startswith(("e,", "s,"))]
-        self.controls = [_point(w) for w in words if not w.startswith(("e,", "s,"))]
-        xs = [x for x, _ in self.controls] or [0.0]
-        ys = [y for _, y in self.controls] or [0.0]
-        self.bounds = (min(xs), min(ys), max(xs), max(ys))
-        """The controls' bounds, which hold the curve: most blocks lie far from it."""
-
-    def route(self) -> str:
-        """Return the route as graphviz writes it."""
-        return " ".join([*self.arrows, *(_word(point) for point in self.controls)])
-
-    def arrive(self, x: float) -> None:
-        """Move the arrowhead's tip to `x`, over or under the line's last control."""
-        self.arrows = [
-            f"e,{number(x)},{w.split(',')[2]}" if w.startswith("e,") else w for w in self.arrows
-        ]
+    A run stepped round a title on its own often meets the others' old
+    ways, which their own steps change; the whole plan is judged first.
+    """
+    steps = _plan(laid, lines, block, blocks, None, titled=True)
+    changed = [
+        p for line, one, two, corners, _ in steps for p in [*corners, *line.controls[one : two + 1]]
+    ]
+    area = bounds(changed)
+    before = {key: line.controls for key, line in lines.items() if _meet(line.bounds, area)}
+    after = {line.edge.id: stepped(line, step) for step in steps for line in [step[0]]}
+    near = all(keeps_label(laid.labels.get(key), before[key], after[key]) for key in after)
+    if steps and near and fair_plan(before, after, labels):
+        return steps
+    return _plan(laid, lines, block, blocks, labels, titled=True)
 
 
-def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
+def _plan(
+    laid: Laid,
+    lines: dict[str, Line],
+    block: Block,
+    blocks: Keep,
+    labels: list[Rect] | None,
+    *,
+    titled: bool = False,
+) -> list[Step]:
+    """Return the steps of the runs through one block round it (none is taken yet).
+
+    `blocks.out` are the blocks a step keeps clear of, `blocks.sides` the
+    boxes whose borders it keeps off. A block with titles in it (`titled`)
+    keeps clear only of the blocks its run misses (a run through a subnet's
+    notes goes on through a security group's title under them: that block's
+    own step takes it round). With `labels`, a step is taken only where it
+    reads better (`title_judge.fair`).
+    """
+    runs = [(line, r) for line in lines.values() if (r := _run(line, block)) is not None]
+    runs.sort(key=lambda found: _nesting(found[0].controls, found[1]))
+    slots = [0, 0]  # the lanes taken right of the block, and left of its zone
+    inner: list[Inner] = []
+    ports = _ports(runs)
+    steps: list[Step] = []
+    for line, (first, last) in runs:
+        ends = (line.edge.source, line.edge.target, "legend")
+        controls = line.controls
+        run = controls[first : last + 1]
+        others = [b for b in blocks.out if b != block.box]
+        if titled:
+            others = [b for b in others if not runs_through(run, b)]
+        keep = Keep([*(b for n, b in laid.nodes.items() if n not in ends), *others], blocks.sides)
+        side = 1 if from_left(controls, first, block) else 0
+        start, end = (
+            controls[first],
+            (ports.get(line.edge.id, controls[last][0]), controls[last][1]),
+        )
+        keep = near(keep, start, end, block)
+        found = left_door(start, end, block, keep, slots[1]) if side else None
+        nested = len(inner)
+        if found is None:  # no way in from the left (a zone's border in the way): round
+            side = 0
+            found = round_right(start, end, block, keep, (slots[0], inner, len(runs)))
+        if found is None:
+            continue
+        if labels is not None and not _fair(
+            laid, lines, (line, first, last, found[1], end[0]), steps, labels
+        ):
+            del inner[nested:]  # not taken: the next run nests as if it were not there
+            continue
+        slots[side], corners = found
+        steps.append((line, first, last, corners, end[0]))
+    return steps
+
+
+def _fair(
+    laid: Laid, lines: dict[str, Line], step: Step, steps: list[Step], labels: list[Rect]
+) -> bool:
+    """Tell whether one step round a title reads better (`title_judge`), among those planned."""
+    line, first, last, corners, _ = step
+    run = line.controls[first : last + 1]
+    theirs = _theirs(lines, line, steps, bounds([*corners, *run]))
+    label = laid.labels.get(line.edge.id)
+    return fair(corners, run, theirs, labels) and keeps_label(
+        label, line.controls, stepped(line, step)
+    )
+
+
+def _theirs(lines: dict[str, Line], line: Line, steps: list[Step], area: Rect) -> list[list[Point]]:
+    """Return the cubic controls of the other lines near `area`, those planned as planned."""
+    planned = {id(step[0]): step for step in steps}
+    theirs = []
+    for other in lines.values():
+        step = planned.get(id(other))
+        if other is line or not (step is not None or _meet(other.bounds, area)):
+            continue
+        theirs.append(other.controls if step is None else stepped(other, step))
+    return theirs
+
+
+def _ports(runs: list[tuple[Line, tuple[int, int]]]) -> dict[str, float]:
     """Return where each line that comes down round a block into a shared icon arrives.
 
     `spread_ends` spread the arrowheads on the icon for the routes dot drew;
@@ -128,7 +202,7 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
     ones, turning in under it, would cross its last run (or, kept apart,
     meet the icon along one track).
     """
-    shared: dict[str, list[tuple[_Line, int]]] = {}
+    shared: dict[str, list[tuple[Line, int]]] = {}
     for line, (first, last) in runs:
         ends_down = (
             last == len(line.controls) - 1 and line.controls[first][1] > line.controls[last][1]
@@ -142,16 +216,7 @@ def _ports(runs: list[tuple[_Line, tuple[int, int]]]) -> dict[str, float]:
     return ports
 
 
-def _point(word: str) -> Point:
-    x, y = word.split(",")
-    return (float(x), float(y))
-
-
-def _word(point: Point) -> str:
-    return f"{number(point[0])},{number(point[1])}"
-
-
-def _run(line: _Line, block: Block) -> tuple[int, int] | None:
+def _run(line: Line, block: Block) -> tuple[int, int] | None:
     """Return the first and last control of the straight run through `block`; None if none.
 
     graphviz's text holds a curve as cubic pieces, four controls each (the
