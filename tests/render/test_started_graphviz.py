@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -159,16 +158,3 @@ def test_a_started_layout_graphviz_refuses_is_a_refusal_the_ladder_climbs_past()
         laid = lay_out(scene, build_dot(scene), ("json",), run_dot, refused)
     assert laid.rung == RUNGS[1].name
     assert laid.outputs == run_dot(RUNGS[1].source(scene), ("json",))
-
-
-def test_each_band_lays_the_warm_up_graph_out_while_it_waits_for_its_band() -> None:
-    """Fonts and cairo load before the band comes: the warm-up's own PNG is written first."""
-    with started(NEATO, ("png",)) as draw:
-        _, png, _ = draw.started()  # type: ignore[attr-defined]
-        bands = (png.bands.top, png.bands.bottom)
-        warmed = [band.image.with_name("noname.gv.png") for band in bands]
-        deadline = time.monotonic() + 30
-        while not all(path.is_file() for path in warmed) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert [path.is_file() for path in warmed] == [True, True]
-        assert [band.image.is_file() for band in bands] == [False, False]

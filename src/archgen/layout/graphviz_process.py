@@ -8,14 +8,12 @@ from outside.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import subprocess
 from pathlib import Path
 from typing import IO, NamedTuple
 
 from archgen.errors import LayoutRefused, RenderError
-from archgen.layout.style import FONT
 
 
 def start_program(
@@ -23,41 +21,19 @@ def start_program(
     options: list[str],
     stdin: IO[bytes] | int = subprocess.PIPE,
     errors: IO[bytes] | None = None,
-    cwd: Path | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start graphviz; it reads its DOT source from standard input (a pipe, once given).
 
     What it says goes to `errors`, a file, when given: a program given its
     source before anyone reads its pipes (`give_source`) can then never stop
-    on a full error pipe while its source is still being written. `cwd` is
-    the folder it names its outputs in (`-O`).
+    on a full error pipe while its source is still being written.
     """
     return subprocess.Popen(  # noqa: S603 (a graphviz program found on PATH, fixed arguments)
         [*command, *options],
         stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE if errors is None else errors,
-        cwd=cwd,
     )
-
-
-WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
-"""A graph a program lays out while it waits: it loads the fonts every label is measured in.
-
-graphviz lays out each graph of its input in turn and writes each one, ending
-in a line `}`; the real source follows this one."""
-
-
-def warm_up(process: subprocess.Popen[bytes]) -> None:
-    """Hand a started program the warm-up graph now (a pipe holds it): it starts up on it.
-
-    A program that has already stopped is told by its exit status when finished.
-    """
-    # Written past the file object's buffer: bytes a stopped program refused would stay
-    # in that buffer, and closing it in `communicate` would raise BrokenPipeError again.
-    with contextlib.suppress(BrokenPipeError):
-        if process.stdin is not None:
-            os.write(process.stdin.fileno(), WARM_UP)
 
 
 class Writing(NamedTuple):
@@ -68,18 +44,14 @@ class Writing(NamedTuple):
 
 
 def start_writing(
-    command: list[str],
-    options: list[str],
-    errors: Path,
-    started: list[subprocess.Popen[bytes]],
-    cwd: Path | None = None,
+    command: list[str], options: list[str], errors: Path, started: list[subprocess.Popen[bytes]]
 ) -> Writing:
-    """Start a program that writes files (`options`, in `cwd`), its errors into `errors`.
+    """Start a program that writes files (`options`), its errors into `errors`.
 
     The program is added to `started` as soon as it runs, for the caller to stop.
     """
     with errors.open("w+b") as said:  # the program keeps its own copy of the file
-        process = start_program(command, options, errors=said, cwd=cwd)
+        process = start_program(command, options, errors=said)
     started.append(process)
     return Writing(process, errors)
 

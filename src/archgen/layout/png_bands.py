@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from archgen.errors import RenderError
-from archgen.layout.graphviz_process import Writing, finish_writing, start_writing, warm_up
+from archgen.layout.graphviz_process import Writing, finish_writing, start_writing
 from archgen.layout.png_join import NotJoinable, Top, join_bands, ready_top
 from archgen.layout.style import PAGE_PAD_INCHES
 
@@ -67,22 +67,9 @@ def start_bands(command: list[str], folder: Path, started: list[subprocess.Popen
 def _start_band(
     command: list[str], folder: Path, name: str, started: list[subprocess.Popen[bytes]]
 ) -> Band:
-    """Start a band's program in a folder of its own, and hand it the warm-up graph.
-
-    Laying the warm-up graph out loads the fonts and cairo's renderer while the
-    program waits for its band (a band drawn first thing took some 7 ms more).
-    Each graph of its input is written to a file of its own there, named by
-    graphviz (`-O`): the warm-up's `noname.gv.png`, then the band's `_BAND_FILE`.
-    """
-    own = folder / name
-    own.mkdir()
-    program = start_writing(command, ["-Tpng", "-O"], own / "errors", started, cwd=own)
-    warm_up(program.process)
-    return Band(program, own / _BAND_FILE)
-
-
-_BAND_FILE = "noname.gv.2.png"
-"""Where `-O` writes the second graph read from standard input (graphviz names it so)."""
+    image = folder / f"{name}.png"
+    options = ["-Tpng", f"-o{image}"]
+    return Band(start_writing(command, options, folder / f"{name}.errors", started), image)
 
 
 class Box(NamedTuple):

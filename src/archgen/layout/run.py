@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -33,7 +34,6 @@ from archgen.layout.graphviz_process import (
     start_program,
     start_writing,
     stop,
-    warm_up,
 )
 from archgen.layout.png_bands import (
     PNG_DPI,
@@ -46,6 +46,7 @@ from archgen.layout.png_bands import (
     start_bands,
 )
 from archgen.layout.spare_work import InThread, Spare, finish_spare, while_running
+from archgen.layout.style import FONT
 
 INSTALL_HINT = (
     "install graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
@@ -261,10 +262,24 @@ def _sources(drawing: Writing | None, png: _Png, source: str) -> list[tuple[Writ
     return given + ([(drawing, text)] if drawing is not None else [])
 
 
+_WARM_UP = f'digraph warm {{ w [label="warm" fontname="{FONT}" pos="0,0"] }}\n'.encode()
+"""A graph the sizing run lays out while it waits: it loads the fonts every label is measured in.
+
+graphviz lays out each graph of its input in turn and writes each one, ending
+in a line `}`; the real source follows this one."""
+
+
 def _warmed(command: list[str]) -> subprocess.Popen[bytes]:
-    """Start the sizing run (DOT out, no drawing) and hand it the warm-up graph."""
+    """Start the sizing run (DOT out, no drawing) and hand it the warm-up graph (a pipe holds it).
+
+    A program that has already stopped is told by its exit status when its text is read.
+    """
     process = start_program(command, ["-Tdot"])
-    warm_up(process)
+    # Written past the file object's buffer: bytes a stopped program refused would stay
+    # in that buffer, and closing it in `communicate` would raise BrokenPipeError again.
+    with contextlib.suppress(BrokenPipeError):
+        if process.stdin is not None:
+            os.write(process.stdin.fileno(), _WARM_UP)
     return process
 
 
