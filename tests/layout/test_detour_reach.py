@@ -82,16 +82,22 @@ def _ports(laid: Laid) -> list[tuple[Point, Point]]:
     ]
 
 
+def judged(laid: Laid, fences: Fences) -> tuple[Judge, Reach, tuple[list[float], list[float]]]:
+    """Return the judge and the reach of the line from `source` to `target`, and the lanes."""
+    levels = detour._levels(laid, fences, 1, 3)
+    columns = detour._levels(laid, fences, 0, 2)
+    judge = Judge(laid, _EDGE, fences)
+    reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
+    return judge, reach, (levels, columns)
+
+
 @_SETTINGS
 @given(_picture())
 def test_reach_keeps_every_candidate_the_full_judgement_could_choose(
     picture: tuple[Laid, Fences],
 ) -> None:
     laid, fences = picture
-    levels = detour._levels(laid, fences, 1, 3)
-    columns = detour._levels(laid, fences, 0, 2)
-    judge = Judge(laid, _EDGE, fences)
-    reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
+    judge, reach, (levels, columns) = judged(laid, fences)
     for source, target in _ports(laid):
         if source == target:  # ports on one point: no route to judge
             continue

@@ -22,7 +22,7 @@ from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.nearby import Grid, Segment, near, segment_bounds
 from archgen.layout.spread_ends import _End, _run, _tracks
 from archgen.layout.tracks import TRACK, Tracks, crosses
-from tests.layout.test_detour_reach import _EDGE, _ports
+from tests.layout.test_detour_reach import _EDGE, _ports, judged
 from tests.layout.test_detour_reach import _picture as _reach_picture
 
 _SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
@@ -227,10 +227,7 @@ def test_candidates_kept_are_the_shortest_open_ones(
 ) -> None:
     """Elbows alone, or ranked with every run, the candidates kept are the plain ranking's."""
     laid, fences = picture
-    levels = detour._levels(laid, fences, 1, 3)
-    columns = detour._levels(laid, fences, 0, 2)
-    judge = Judge(laid, _EDGE, fences)
-    reach = Reach(judge, (laid.nodes["source"], laid.nodes["target"]), levels, columns)
+    _, reach, _ = judged(laid, fences)
     before, detour._TRIES = detour._TRIES, tries
     try:
         for source, target in _ports(laid):
