@@ -30,19 +30,26 @@ def _picture(*lines: tuple[str, str, list[Point]]) -> tuple[Scene, Laid, list[Gr
     subnet = Group("subnet:a", "subnet-private", "App subnet", nodes=["app", "db"], notes=_NOTES)
     zone = Group("az:a", "az", "zone a", groups=[subnet])
     laid.clusters["cluster_az:a"] = (-8.0, -8.0, 308.0, 440.0)
+    scene = scene_of(laid, lines)
+    return scene, laid, [zone, subnet]
+
+
+def scene_of(laid: Laid, lines: tuple[tuple[str, str, list[Point]], ...]) -> Scene:
+    """Return a scene of `laid`'s icons, with each line (from, to, its corners) routed in `laid`."""
     scene = Scene("t", "t", nodes={n: Node(n, n, "ec2", n) for n in laid.nodes})
     for source, target, corners in lines:
         edge = Edge(f"{source}-{target}", source, target, "connection")
         scene.edges.append(edge)
         laid.routes[edge.id] = route_corners(corners, edge)
-    return scene, laid, [zone, subnet]
+    return scene
 
 
 def _block(laid: Laid, groups: list[Group]) -> Rect:
     return note_blocks(laid, groups)[0][1]
 
 
-def _drawn(laid: Laid, edge_id: str) -> list[Point]:
+def drawn_line(laid: Laid, edge_id: str) -> list[Point]:
+    """Return the points of the line `edge_id` as drawn."""
     return curve_points(laid.routes[edge_id])
 
 
@@ -80,14 +87,27 @@ def test_a_straight_run_between_two_far_points_is_seen_through_a_thin_block() ->
 def test_a_line_down_into_an_icon_under_the_notes_steps_round_them() -> None:
     scene, laid, groups = _picture(("lb", "app", [(50.0, 560.0), (50.0, 160.0)]))
     block = _block(laid, groups)
-    assert runs_through(_drawn(laid, "lb-app"), block)
+    assert_stepped_round((scene, laid, groups), "lb-app", block, ((50.0, 560.0), "e,50,160 "))
+    assert (
+        max(x for x, _ in drawn_line(laid, "lb-app")) < _SUBNET[2]
+    )  # the lane is inside the subnet
+
+
+def assert_stepped_round(
+    picture: tuple[Scene, Laid, list[Group]], edge_id: str, box: Rect, ends: tuple[Point, str]
+) -> None:
+    """Step the lines round notes and titles; hold that `edge_id` went round `box`, ends kept.
+
+    `ends`: where the line starts, and how its route starts (its arrowhead on the icon).
+    """
+    scene, laid, groups = picture
+    assert runs_through(drawn_line(laid, edge_id), box)
     step_round_notes(scene, laid, groups)
-    drawn = _drawn(laid, "lb-app")
-    assert not runs_through(drawn, block)
-    assert drawn[0] == (50.0, 560.0)
-    assert laid.routes["lb-app"].startswith("e,50,160 ")  # the arrowhead still reaches the icon
-    assert max(x for x, _ in drawn) < _SUBNET[2]  # the lane is inside the subnet
-    assert "lb-app" in laid.rerouted
+    after = drawn_line(laid, edge_id)
+    assert not runs_through(after, box)
+    assert after[0] == ends[0]
+    assert laid.routes[edge_id].startswith(ends[1])  # the arrowhead still reaches the icon
+    assert edge_id in laid.rerouted
 
 
 def test_lines_round_one_block_nest_and_do_not_cross() -> None:
@@ -97,7 +117,7 @@ def test_lines_round_one_block_nest_and_do_not_cross() -> None:
     )
     step_round_notes(scene, laid, groups)
     block = _block(laid, groups)
-    one, two = _drawn(laid, "lb-app"), _drawn(laid, "lb-db")
+    one, two = drawn_line(laid, "lb-app"), drawn_line(laid, "lb-db")
     assert not runs_through(one, block)
     assert not runs_through(two, block)
     assert not _cross(one, two)
@@ -109,7 +129,7 @@ def test_a_line_from_the_left_of_the_zone_comes_in_under_the_notes() -> None:
     corners = [(-150.0, 560.0), (-150.0, 450.0), (50.0, 450.0), (50.0, 160.0)]
     scene, laid, groups = _picture(("fn", "app", corners))
     step_round_notes(scene, laid, groups)
-    drawn = _drawn(laid, "fn-app")
+    drawn = drawn_line(laid, "fn-app")
     assert not runs_through(drawn, _block(laid, groups))
     assert max(x for x, _ in drawn) == 50.0  # never round the block's right end
     assert any(x < -8.0 and 160.0 < y < 290.0 for x, y in drawn)  # down outside the zone

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from archgen.layout.label_spots import curve_points
 from archgen.layout.laid import Laid, Point, Rect
 from archgen.layout.notes_step import LANE, Block, cubic
 from archgen.layout.off_notes import step_round_notes
-from archgen.layout.route import route_corners
-from archgen.layout.scene import Edge, Group, Node, Scene
+from archgen.layout.scene import Group, Scene
 from archgen.layout.title_blocks import title_blocks, under_notes
 from archgen.layout.title_box import note_blocks, runs_through
 from archgen.layout.title_judge import fair, keeps_label
+from tests.layout.test_notes_step import assert_stepped_round, drawn_line, scene_of
 
 _SUBNET = (0.0, 0.0, 400.0, 500.0)
 _SG = (100.0, 40.0, 260.0, 220.0)
@@ -34,20 +33,12 @@ def _picture(
     subnet = Group("subnet:a", "subnet-private", "App subnet", groups=[sg], notes=note)
     zone = Group("az:a", "az", "zone a", groups=[subnet])
     laid.clusters["cluster_az:a"] = (-8.0, -8.0, 408.0, 540.0)
-    scene = Scene("t", "t", nodes={n: Node(n, n, "ec2", n) for n in laid.nodes})
-    for source, target, corners in lines:
-        edge = Edge(f"{source}-{target}", source, target, "connection")
-        scene.edges.append(edge)
-        laid.routes[edge.id] = route_corners(corners, edge)
+    scene = scene_of(laid, lines)
     return scene, laid, [zone, subnet, sg]
 
 
 def _title(laid: Laid, groups: list[Group]) -> Rect:
     return title_blocks(laid, groups)[0][1]
-
-
-def _drawn(laid: Laid, edge_id: str) -> list[Point]:
-    return curve_points(laid.routes[edge_id])
 
 
 def test_a_security_groups_title_is_dots_measure_at_the_boxs_top_left() -> None:
@@ -88,21 +79,15 @@ def test_titles_that_touch_make_one_block_named_by_the_outer_box() -> None:
 def test_a_line_down_into_a_member_steps_round_the_security_groups_title() -> None:
     scene, laid, groups = _picture(("lb", "app", [(180.0, 660.0), (180.0, 140.0)]))
     title = _title(laid, groups)
-    assert runs_through(_drawn(laid, "lb-app"), title)
-    step_round_notes(scene, laid, groups)
-    drawn = _drawn(laid, "lb-app")
-    assert not runs_through(drawn, title)
-    assert drawn[0] == (180.0, 660.0)
-    assert laid.routes["lb-app"].startswith("e,180,140 ")  # the arrowhead still reaches the icon
-    assert max(x for x, _ in drawn) < _SG[2]  # the lane is inside the security group's box
-    assert "lb-app" in laid.rerouted
+    assert_stepped_round((scene, laid, groups), "lb-app", title, ((180.0, 660.0), "e,180,140 "))
+    assert max(x for x, _ in drawn_line(laid, "lb-app")) < _SG[2]  # the lane is inside the box
 
 
 def test_a_line_through_the_notes_and_the_title_under_them_rounds_both_at_once() -> None:
     scene, laid, groups = _picture(("lb", "app", [(180.0, 660.0), (180.0, 140.0)]), notes=True)
     notes, title = note_blocks(laid, groups)[0][1], _title(laid, groups)
     step_round_notes(scene, laid, groups)
-    drawn = _drawn(laid, "lb-app")
+    drawn = drawn_line(laid, "lb-app")
     assert not runs_through(drawn, notes)
     assert not runs_through(drawn, title)
     lane = max(x for x, _ in drawn)
