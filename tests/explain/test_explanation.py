@@ -90,6 +90,15 @@ def test_each_vpc_hop_names_its_route_nacl_rules_and_security_groups() -> None:
     assert text.count("Security groups are stateful") == 1
 
 
+def test_a_hop_through_a_subnet_without_a_nacl_says_so_in_words() -> None:
+    """The default ACL has no rule numbers: the cell says why all traffic passes, not "out"."""
+    text = _text(ARCHITECTURES / "gallery" / "student-flawed.yaml")
+    row = next(line for line in text.splitlines() if line.startswith("| 1 |"))
+    reason = "subnet-a has no NACL: the default ACL allows all traffic"
+    assert f"| {reason} / {reason} |" in row
+    assert "default out" not in text
+
+
 def test_the_zone_analysis_follows_the_model(tmp_path: Path) -> None:
     text = _text(ARCHITECTURES / "capstone.yaml")
     assert "| Resource | If us-east-1a fails | If us-east-1b fails |" in text
